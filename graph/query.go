@@ -1,0 +1,604 @@
+package graph
+
+import (
+	"bytes"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Reader reads the graph from one consistent snapshot. Get one with
+// Store.View; it is valid only inside the closure.
+type Reader struct {
+	txn    *badger.Txn
+	places map[string]*Place
+	actors map[string]*Actor
+}
+
+// View runs fn with a Reader over one snapshot of the graph, as Badger's
+// View does with a transaction.
+func (s *Store) View(fn func(r *Reader) error) error {
+	return s.db.View(func(txn *badger.Txn) error {
+		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}})
+	})
+}
+
+// Article returns the article with the ID.
+func (r *Reader) Article(id string) (Article, error) {
+	var a Article
+	return a, wrapGet("article", id, getJSON(r.txn, pArticle+id, &a))
+}
+
+// Event returns the event with the ID.
+func (r *Reader) Event(id string) (Event, error) {
+	var e Event
+	return e, wrapGet("event", id, getJSON(r.txn, pEvent+id, &e))
+}
+
+// Actor returns the actor with the ID, cached for the Reader's life.
+func (r *Reader) Actor(id string) (Actor, error) {
+	if a, ok := r.actors[id]; ok {
+		return *a, nil
+	}
+	var a Actor
+	if err := getJSON(r.txn, pActor+id, &a); err != nil {
+		return a, wrapGet("actor", id, err)
+	}
+	r.actors[id] = &a
+	return a, nil
+}
+
+// Place returns the place with the ID, cached for the Reader's life.
+func (r *Reader) Place(id string) (Place, error) {
+	if p, ok := r.places[id]; ok {
+		return *p, nil
+	}
+	var p Place
+	if err := getJSON(r.txn, pPlace+id, &p); err != nil {
+		return p, wrapGet("place", id, err)
+	}
+	r.places[id] = &p
+	return p, nil
+}
+
+// Agreement returns the agreement with the ID.
+func (r *Reader) Agreement(id string) (Agreement, error) {
+	var g Agreement
+	return g, wrapGet("agreement", id, getJSON(r.txn, pAgreement+id, &g))
+}
+
+// ActorsByName returns the actors a name or alias of which folds to name.
+func (r *Reader) ActorsByName(name string) []Actor {
+	k := NormName(name)
+	if k == "" {
+		return nil
+	}
+	var out []Actor
+	for _, id := range scanIDs(r.txn, pActorAlias+k+"|") {
+		if a, err := r.Actor(id); err == nil {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return NormName(out[i].Name) == k && NormName(out[j].Name) != k
+	})
+	return out
+}
+
+// EventFilter selects events. Empty fields select everything.
+type EventFilter struct {
+	From, To string   // inclusive YYYY-MM-DD bounds; an event matches when its span overlaps them
+	ActorIDs []string // events in which any of these actors takes part
+	PlaceID  string
+	Type     string // readable type (case-insensitive) or CAMEO code prefix
+	CAMEO    string // CAMEO code prefix
+	Country  string // ISO code of the event's place or of a participant
+	Status   string
+	Text     string // case-insensitive substring of the title or an evidence sentence
+	Desc     bool   // newest first
+	// NoUndated leaves out events of unknown date (they are listed last,
+	// and only when From and To are empty).
+	NoUndated bool
+}
+
+// EventEdge is one event with its cursor.
+type EventEdge struct {
+	Cursor string
+	Event  Event
+}
+
+// EventPage is one page of events.
+type EventPage struct {
+	Edges       []EventEdge
+	Total       int
+	HasNext     bool
+	HasPrevious bool
+}
+
+// maxSpanDays bounds how far before From an overlapping event can start:
+// the widest span the loader makes is a year.
+const maxSpanDays = 367
+
+func (f EventFilter) needsValue() bool {
+	return f.Type != "" || f.CAMEO != "" || f.Country != "" || f.Status != "" || f.Text != "" ||
+		f.From != "" || len(f.ActorIDs) > 1 || (len(f.ActorIDs) == 1 && f.PlaceID != "")
+}
+
+// Events returns up to first events (first < 0: all) after the cursor,
+// with the total number matching. The scan is a range over a date-ordered
+// index: by actor, by place or over all events.
+func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, error) {
+	var page EventPage
+	var afterPos string
+	if after != "" {
+		p, err := DecodeCursor(after)
+		if err != nil {
+			return page, err
+		}
+		afterPos = p
+	}
+	prefix := pEventDate
+	switch {
+	case len(f.ActorIDs) == 1:
+		prefix = pEventActor + f.ActorIDs[0] + "|"
+	case f.PlaceID != "":
+		prefix = pEventPlace + f.PlaceID + "|"
+	}
+	lo, hi := "", "\xff"
+	if f.From != "" {
+		if t, err := time.Parse("2006-01-02", f.From); err == nil {
+			lo = t.AddDate(0, 0, -maxSpanDays).Format("2006-01-02")
+		} else {
+			lo = f.From
+		}
+	}
+	if f.To != "" {
+		hi = f.To + "|\xff"
+	} else if f.From != "" || f.NoUndated {
+		hi = unknownDate // stop before undated events
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(prefix)
+	opt.Reverse = f.Desc
+	it := r.txn.NewIterator(opt)
+	defer it.Close()
+	if f.Desc {
+		it.Seek([]byte(prefix + hi))
+	} else {
+		it.Seek([]byte(prefix + lo))
+	}
+	value := f.needsValue()
+	text := strings.ToLower(f.Text)
+	for ; it.Valid(); it.Next() {
+		k := it.Item().Key()
+		pos := string(k[len(prefix):])
+		if pos < lo || pos > hi {
+			if f.Desc && pos > hi {
+				continue
+			}
+			break
+		}
+		id := pos[strings.LastIndexByte(pos, '|')+1:]
+		var ev Event
+		loaded := false
+		if value {
+			if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
+				continue
+			}
+			loaded = true
+			if !r.match(ev, f, text) {
+				continue
+			}
+		}
+		page.Total++
+		past := afterPos == "" || (!f.Desc && pos > afterPos) || (f.Desc && pos < afterPos)
+		if !past {
+			page.HasPrevious = true
+			continue
+		}
+		if first >= 0 && len(page.Edges) >= first {
+			page.HasNext = true
+			continue
+		}
+		if !loaded {
+			if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
+				return page, wrapGet("event", id, err)
+			}
+		}
+		page.Edges = append(page.Edges, EventEdge{Cursor: EncodeCursor(pos), Event: ev})
+	}
+	return page, nil
+}
+
+func (r *Reader) match(ev Event, f EventFilter, text string) bool {
+	if f.From != "" && (!ev.Date.Known() || ev.Date.End < f.From) {
+		return false
+	}
+	if f.To != "" && (!ev.Date.Known() || ev.Date.Start > f.To) {
+		return false
+	}
+	if len(f.ActorIDs) > 0 {
+		ok := false
+		for _, p := range ev.Participants {
+			for _, id := range f.ActorIDs {
+				ok = ok || p.ActorID == id
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.PlaceID != "" && ev.PlaceID != f.PlaceID {
+		return false
+	}
+	if f.CAMEO != "" && !strings.HasPrefix(ev.CAMEO, f.CAMEO) {
+		return false
+	}
+	if f.Type != "" && !strings.EqualFold(ev.Type, f.Type) && !(ev.CAMEO != "" && isDigits(f.Type) && strings.HasPrefix(ev.CAMEO, f.Type)) {
+		return false
+	}
+	if f.Status != "" && !strings.EqualFold(ev.Status, f.Status) {
+		return false
+	}
+	if text != "" && !eventHasText(ev, text) {
+		return false
+	}
+	if f.Country != "" && !r.inCountry(ev, f.Country) {
+		return false
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func eventHasText(ev Event, text string) bool {
+	if strings.Contains(strings.ToLower(ev.Title), text) {
+		return true
+	}
+	for _, e := range ev.Evidence {
+		if strings.Contains(strings.ToLower(e.Sentence), text) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Reader) inCountry(ev Event, cc string) bool {
+	if ev.PlaceID != "" {
+		if p, err := r.Place(ev.PlaceID); err == nil && strings.EqualFold(p.Country, cc) {
+			return true
+		}
+	}
+	for _, p := range ev.Participants {
+		if a, err := r.Actor(p.ActorID); err == nil && strings.EqualFold(a.Country, cc) {
+			return true
+		}
+	}
+	return false
+}
+
+// ActorFilter selects actors.
+type ActorFilter struct {
+	Name string    // case- and hyphen-insensitive substring of the name or an alias
+	Kind ActorKind // empty: any
+}
+
+// ActorEdge is one actor with its cursor.
+type ActorEdge struct {
+	Cursor string
+	Actor  Actor
+}
+
+// ActorPage is one page of actors, ordered by name.
+type ActorPage struct {
+	Edges       []ActorEdge
+	Total       int
+	HasNext     bool
+	HasPrevious bool
+}
+
+// Actors lists actors by name.
+func (r *Reader) Actors(f ActorFilter, first int, after string) (ActorPage, error) {
+	var page ActorPage
+	var afterPos string
+	if after != "" {
+		p, err := DecodeCursor(after)
+		if err != nil {
+			return page, err
+		}
+		afterPos = p
+	}
+	q := NormName(f.Name)
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(pActorName)
+	it := r.txn.NewIterator(opt)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		pos := string(it.Item().Key()[len(pActorName):])
+		id := pos[strings.LastIndexByte(pos, '|')+1:]
+		a, err := r.Actor(id)
+		if err != nil {
+			continue
+		}
+		if NormName(a.Name)+"|"+id != pos {
+			continue // stale name key of a renamed actor
+		}
+		if f.Kind != "" && a.Kind != f.Kind {
+			continue
+		}
+		if q != "" && !actorHasName(a, q) {
+			continue
+		}
+		page.Total++
+		if afterPos != "" && pos <= afterPos {
+			page.HasPrevious = true
+			continue
+		}
+		if first >= 0 && len(page.Edges) >= first {
+			page.HasNext = true
+			continue
+		}
+		page.Edges = append(page.Edges, ActorEdge{Cursor: EncodeCursor(pos), Actor: a})
+	}
+	return page, nil
+}
+
+func actorHasName(a Actor, q string) bool {
+	if strings.Contains(NormName(a.Name), q) {
+		return true
+	}
+	for _, al := range a.Aliases {
+		if strings.Contains(NormName(al), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// AgreementFilter selects agreements.
+type AgreementFilter struct {
+	From, To string
+	PartyIDs []string // any of these actors is a party or signatory
+}
+
+// Agreements lists agreements in date order.
+func (r *Reader) Agreements(f AgreementFilter) ([]Agreement, error) {
+	var out []Agreement
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(pAgreeDate)
+	it := r.txn.NewIterator(opt)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		pos := string(it.Item().Key()[len(pAgreeDate):])
+		id := pos[strings.LastIndexByte(pos, '|')+1:]
+		var g Agreement
+		if err := getJSON(r.txn, pAgreement+id, &g); err != nil {
+			continue
+		}
+		if orDate(g.Date.Start)+"|"+id != pos {
+			continue
+		}
+		if f.From != "" && (!g.Date.Known() || g.Date.End < f.From) {
+			continue
+		}
+		if f.To != "" && (!g.Date.Known() || g.Date.Start > f.To) {
+			continue
+		}
+		if len(f.PartyIDs) > 0 && !hasAny(append(append([]string{}, g.Parties...), g.Signatories...), f.PartyIDs) {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+func hasAny(have, want []string) bool {
+	for _, h := range have {
+		for _, w := range want {
+			if h == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ArticleEdge is one article with its cursor.
+type ArticleEdge struct {
+	Cursor  string
+	Article Article
+}
+
+// ArticlePage is one page of articles, by publication date.
+type ArticlePage struct {
+	Edges       []ArticleEdge
+	Total       int
+	HasNext     bool
+	HasPrevious bool
+}
+
+// Articles lists articles by publication date.
+func (r *Reader) Articles(first int, after string) (ArticlePage, error) {
+	var page ArticlePage
+	var afterPos string
+	if after != "" {
+		p, err := DecodeCursor(after)
+		if err != nil {
+			return page, err
+		}
+		afterPos = p
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(pArticleOrder)
+	it := r.txn.NewIterator(opt)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		pos := string(it.Item().Key()[len(pArticleOrder):])
+		page.Total++
+		if afterPos != "" && pos <= afterPos {
+			page.HasPrevious = true
+			continue
+		}
+		if first >= 0 && len(page.Edges) >= first {
+			page.HasNext = true
+			continue
+		}
+		id := pos[strings.LastIndexByte(pos, '|')+1:]
+		a, err := r.Article(id)
+		if err != nil {
+			return page, err
+		}
+		page.Edges = append(page.Edges, ArticleEdge{Cursor: EncodeCursor(pos), Article: a})
+	}
+	return page, nil
+}
+
+// ErrStop, returned by a ForEach callback, ends the walk without error.
+var ErrStop = errors.New("stop")
+
+func (r *Reader) forEach(prefix string, fn func(v []byte) error) error {
+	opt := badger.DefaultIteratorOptions
+	opt.Prefix = []byte(prefix)
+	opt.PrefetchSize = 64
+	it := r.txn.NewIterator(opt)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		err := it.Item().Value(fn)
+		if errors.Is(err, ErrStop) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ForEachEvent calls fn for every event in date order (undated last),
+// one at a time: memory stays flat however many there are.
+func (r *Reader) ForEachEvent(fn func(Event) error) error {
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(pEventDate)
+	it := r.txn.NewIterator(opt)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		k := it.Item().Key()
+		id := string(k[bytes.LastIndexByte(k, '|')+1:])
+		var ev Event
+		if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
+			continue
+		}
+		if err := fn(ev); errors.Is(err, ErrStop) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ForEachActor calls fn for every actor.
+func (r *Reader) ForEachActor(fn func(Actor) error) error {
+	return r.forEach(pActor, func(v []byte) error {
+		var a Actor
+		if err := unmarshal(v, &a); err != nil {
+			return err
+		}
+		return fn(a)
+	})
+}
+
+// ForEachPlace calls fn for every place.
+func (r *Reader) ForEachPlace(fn func(Place) error) error {
+	return r.forEach(pPlace, func(v []byte) error {
+		var p Place
+		if err := unmarshal(v, &p); err != nil {
+			return err
+		}
+		return fn(p)
+	})
+}
+
+// ForEachAgreement calls fn for every agreement.
+func (r *Reader) ForEachAgreement(fn func(Agreement) error) error {
+	return r.forEach(pAgreement, func(v []byte) error {
+		var g Agreement
+		if err := unmarshal(v, &g); err != nil {
+			return err
+		}
+		return fn(g)
+	})
+}
+
+// ForEachArticle calls fn for every article.
+func (r *Reader) ForEachArticle(fn func(Article) error) error {
+	return r.forEach(pArticle, func(v []byte) error {
+		var a Article
+		if err := unmarshal(v, &a); err != nil {
+			return err
+		}
+		return fn(a)
+	})
+}
+
+// Stats are counts for a quick overview.
+type Stats struct {
+	Articles, Events, Actors, Places, Agreements int
+	ByType                                      map[string]int
+	ByMonth                                     map[string]int // YYYY-MM of the start; "unknown"
+	ByActor                                     map[string]int // actor ID -> events
+}
+
+// Stats counts the graph in one pass.
+func (r *Reader) Stats() (Stats, error) {
+	st := Stats{ByType: map[string]int{}, ByMonth: map[string]int{}, ByActor: map[string]int{}}
+	count := func(prefix string) int {
+		n := 0
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		opt.Prefix = []byte(prefix)
+		it := r.txn.NewIterator(opt)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			n++
+		}
+		return n
+	}
+	st.Articles = count(pArticle)
+	st.Actors = count(pActor)
+	st.Places = count(pPlace)
+	st.Agreements = count(pAgreement)
+	err := r.ForEachEvent(func(e Event) error {
+		st.Events++
+		st.ByType[e.Type]++
+		m := "unknown"
+		if len(e.Date.Start) >= 7 {
+			m = e.Date.Start[:7]
+		}
+		st.ByMonth[m]++
+		seen := map[string]bool{}
+		for _, p := range e.Participants {
+			if !seen[p.ActorID] {
+				seen[p.ActorID] = true
+				st.ByActor[p.ActorID]++
+			}
+		}
+		return nil
+	})
+	return st, err
+}

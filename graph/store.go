@@ -1,0 +1,586 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Errors returned by the Store.
+var (
+	// ErrLocked means another process holds the database directory.
+	ErrLocked = errors.New("database is in use by another eventgraph process (stop the server or use another --db)")
+	// ErrNotFound means no node has the identifier or name asked for.
+	ErrNotFound = errors.New("not found")
+	// ErrBadCursor means a pagination cursor was not one the Store made.
+	ErrBadCursor = errors.New("malformed cursor")
+)
+
+// Key prefixes. Values of the node prefixes are JSON; index keys carry no
+// value. Dates in index keys are YYYY-MM-DD, so byte order is date order;
+// an unknown date sorts last as "~".
+const (
+	pArticle      = "A:"  // A:<id>
+	pArticleOrder = "AO:" // AO:<published>|<id>
+	pEvent        = "E:"  // E:<id>
+	pEventDate    = "ED:" // ED:<start>|<id>
+	pEventActor   = "EA:" // EA:<actor id>|<start>|<id>
+	pEventPlace   = "EP:" // EP:<place id>|<start>|<id>
+	pEventMerge   = "EM:" // EM:<merge key> -> event id
+	pActor        = "C:"  // C:<id>
+	pActorAlias   = "CN:" // CN:<normalized alias>|<id>
+	pActorName    = "CS:" // CS:<normalized name>|<id>
+	pPlace        = "P:"  // P:<id>
+	pAgreement    = "G:"  // G:<id>
+	pAgreeDate    = "GD:" // GD:<start>|<id>
+	kVersion      = "M:version"
+	kModified     = "M:modified"
+	unknownDate   = "~"
+)
+
+// Options configure a Store; build them with DefaultOptions(dir).WithX().
+type Options struct {
+	Dir      string
+	InMemory bool
+	ReadOnly bool
+	Logger   *slog.Logger
+}
+
+// DefaultOptions returns options for a database in dir, logging warnings
+// and errors only through the default slog logger.
+func DefaultOptions(dir string) Options { return Options{Dir: dir} }
+
+// WithInMemory keeps the database in memory only (for tests).
+func (o Options) WithInMemory(b bool) Options { o.InMemory = b; return o }
+
+// WithReadOnly opens the database for reading only.
+func (o Options) WithReadOnly(b bool) Options { o.ReadOnly = b; return o }
+
+// WithLogger routes Badger's and the Store's logs to l.
+func (o Options) WithLogger(l *slog.Logger) Options { o.Logger = l; return o }
+
+// Store is the graph database.
+type Store struct {
+	db      *badger.DB
+	log     *slog.Logger
+	version atomic.Uint64
+}
+
+// Open opens (creating if needed) the database described by opt.
+func Open(opt Options) (*Store, error) {
+	l := opt.Logger
+	if l == nil {
+		l = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	bo := badger.DefaultOptions(opt.Dir).WithLogger(badgerLogger{l}).WithLoggingLevel(badger.WARNING)
+	if opt.InMemory {
+		bo = bo.WithInMemory(true).WithDir("").WithValueDir("")
+	}
+	if opt.ReadOnly {
+		bo = bo.WithReadOnly(true)
+	}
+	bo = bo.WithNumVersionsToKeep(1).WithMetricsEnabled(false)
+	db, err := badger.Open(bo)
+	if err != nil {
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable") {
+			return nil, fmt.Errorf("open %s: %w", opt.Dir, ErrLocked)
+		}
+		return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
+	}
+	s := &Store{db: db, log: l}
+	_ = db.View(func(txn *badger.Txn) error {
+		if it, err := txn.Get([]byte(kVersion)); err == nil {
+			_ = it.Value(func(v []byte) error {
+				if len(v) == 8 {
+					s.version.Store(binary.BigEndian.Uint64(v))
+				}
+				return nil
+			})
+		}
+		return nil
+	})
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Version is a counter that grows with every write; it makes ETags.
+func (s *Store) Version() uint64 { return s.version.Load() }
+
+// Modified is the time of the last write, or the zero time.
+func (s *Store) Modified() time.Time {
+	var t time.Time
+	_ = s.db.View(func(txn *badger.Txn) error {
+		it, err := txn.Get([]byte(kModified))
+		if err != nil {
+			return nil
+		}
+		return it.Value(func(v []byte) error { t, _ = time.Parse(time.RFC3339Nano, string(v)); return nil })
+	})
+	return t
+}
+
+// badgerLogger routes Badger's logs through slog.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b badgerLogger) Errorf(f string, a ...any) {
+	b.l.Error(strings.TrimSpace(fmt.Sprintf(f, a...)), "component", "badger")
+}
+func (b badgerLogger) Warningf(f string, a ...any) {
+	b.l.Warn(strings.TrimSpace(fmt.Sprintf(f, a...)), "component", "badger")
+}
+func (b badgerLogger) Infof(f string, a ...any) {
+	b.l.Debug(strings.TrimSpace(fmt.Sprintf(f, a...)), "component", "badger")
+}
+func (b badgerLogger) Debugf(f string, a ...any) {
+	b.l.Debug(strings.TrimSpace(fmt.Sprintf(f, a...)), "component", "badger")
+}
+
+// ---- writing ----
+
+// PutResult says what PutFacts did.
+type PutResult struct {
+	ArticleID string
+	Existed   bool // the article was already stored; nothing was written
+	Events    int  // events written as new nodes
+	Merged    int  // events merged into an existing event
+	Actors    int  // actors in the article
+}
+
+// PutFacts writes one article's facts in a single transaction: the article
+// is stored wholly or not at all. An article already stored is left as it
+// is (re-loading changes nothing). Actors are merged with existing actors of
+// the same ID (aliases and roles united); events sharing a merge key with a
+// stored event of the same CAMEO root and an overlapping date become one
+// event with evidence from both.
+func (s *Store) PutFacts(f *Facts) (PutResult, error) {
+	res := PutResult{ArticleID: f.Article.ID}
+	if f.Article.ID == "" {
+		return res, errors.New("put facts: article has no ID")
+	}
+	err := s.db.Update(func(txn *badger.Txn) error {
+		if _, err := txn.Get([]byte(pArticle + f.Article.ID)); err == nil {
+			res.Existed = true
+			return nil
+		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+			return err
+		}
+		if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
+			return err
+		}
+		if err := txn.Set([]byte(pArticleOrder+orDate(f.Article.Published)+"|"+f.Article.ID), nil); err != nil {
+			return err
+		}
+		for _, p := range f.Places {
+			if err := putPlace(txn, p); err != nil {
+				return err
+			}
+		}
+		for _, a := range f.Actors {
+			if err := putActor(txn, a); err != nil {
+				return err
+			}
+			res.Actors++
+		}
+		remap := map[string]string{}
+		for _, e := range f.Events {
+			id, merged, err := putEvent(txn, e)
+			if err != nil {
+				return err
+			}
+			remap[e.ID] = id
+			if merged {
+				res.Merged++
+			} else {
+				res.Events++
+			}
+		}
+		for _, g := range f.Agreements {
+			if id, ok := remap[g.EventID]; ok {
+				g.EventID = id
+			}
+			if err := putAgreement(txn, g); err != nil {
+				return err
+			}
+		}
+		v := s.version.Load() + 1
+		var b [8]byte
+		binary.BigEndian.PutUint64(b[:], v)
+		if err := txn.Set([]byte(kVersion), b[:]); err != nil {
+			return err
+		}
+		return txn.Set([]byte(kModified), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
+	})
+	if err != nil {
+		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+	}
+	if !res.Existed {
+		s.version.Add(1)
+	}
+	return res, nil
+}
+
+func orDate(d string) string {
+	if d == "" {
+		return unknownDate
+	}
+	return d
+}
+
+func putJSON(txn *badger.Txn, key string, v any) error {
+	b, err := marshal(v)
+	if err != nil {
+		return err
+	}
+	return txn.Set([]byte(key), b)
+}
+
+func getJSON(txn *badger.Txn, key string, v any) error {
+	it, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return it.Value(func(b []byte) error { return unmarshal(b, v) })
+}
+
+func putPlace(txn *badger.Txn, p Place) error {
+	var old Place
+	switch err := getJSON(txn, pPlace+p.ID, &old); {
+	case err == nil:
+		if old.HasGeo || !p.HasGeo {
+			return nil
+		}
+	case !errors.Is(err, ErrNotFound):
+		return err
+	}
+	return putJSON(txn, pPlace+p.ID, p)
+}
+
+func putActor(txn *badger.Txn, a Actor) error {
+	var old Actor
+	err := getJSON(txn, pActor+a.ID, &old)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	merged := a
+	if err == nil {
+		merged = mergeActor(old, a)
+	}
+	if err := putJSON(txn, pActor+a.ID, merged); err != nil {
+		return err
+	}
+	if err := txn.Set([]byte(pActorName+NormName(merged.Name)+"|"+a.ID), nil); err != nil {
+		return err
+	}
+	for _, n := range append([]string{merged.Name}, merged.Aliases...) {
+		if k := NormName(n); k != "" {
+			if err := txn.Set([]byte(pActorAlias+k+"|"+a.ID), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func mergeActor(old, a Actor) Actor {
+	m := old
+	if m.Kind == "" {
+		m.Kind = a.Kind
+	}
+	if m.Country == "" {
+		m.Country = a.Country
+	}
+	// keep the longest spelling as the display name
+	if len(a.Name) > len(m.Name) {
+		m.Aliases = append(m.Aliases, m.Name)
+		m.Name = a.Name
+	} else if a.Name != m.Name {
+		m.Aliases = append(m.Aliases, a.Name)
+	}
+	m.Aliases = uniqueStrings(append(m.Aliases, a.Aliases...), m.Name)
+	seen := map[string]bool{}
+	for _, r := range m.Roles {
+		seen[NormName(r.Title)+"|"+r.From] = true
+	}
+	for _, r := range a.Roles {
+		k := NormName(r.Title) + "|" + r.From
+		if !seen[k] {
+			seen[k] = true
+			m.Roles = append(m.Roles, r)
+		}
+	}
+	sort.SliceStable(m.Roles, func(i, j int) bool { return m.Roles[i].From < m.Roles[j].From })
+	return m
+}
+
+// uniqueStrings drops duplicates (by NormName equality and exact text) and
+// the excluded name, keeping order.
+func uniqueStrings(in []string, exclude string) []string {
+	seen := map[string]bool{exclude: true}
+	out := in[:0:0]
+	for _, s := range in {
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func eventIndexKeys(e Event) []string {
+	d := orDate(e.Date.Start)
+	keys := []string{pEventDate + d + "|" + e.ID}
+	seen := map[string]bool{}
+	for _, p := range e.Participants {
+		if seen[p.ActorID] {
+			continue
+		}
+		seen[p.ActorID] = true
+		keys = append(keys, pEventActor+p.ActorID+"|"+d+"|"+e.ID)
+	}
+	if e.PlaceID != "" {
+		keys = append(keys, pEventPlace+e.PlaceID+"|"+d+"|"+e.ID)
+	}
+	return keys
+}
+
+// putEvent writes e, or merges it into a stored event that shares a merge
+// key; it returns the ID the event is stored under.
+func putEvent(txn *badger.Txn, e Event) (string, bool, error) {
+	for _, mk := range e.MergeKeys {
+		it, err := txn.Get([]byte(pEventMerge + mk))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			return "", false, err
+		}
+		oldID, _ := it.ValueCopy(nil)
+		var old Event
+		if err := getJSON(txn, pEvent+string(oldID), &old); err != nil {
+			continue
+		}
+		if !Mergeable(old, e) {
+			continue
+		}
+		m := MergeEvents(old, e)
+		for _, k := range eventIndexKeys(old) {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return "", false, err
+			}
+		}
+		return m.ID, true, writeEvent(txn, m)
+	}
+	return e.ID, false, writeEvent(txn, e)
+}
+
+func writeEvent(txn *badger.Txn, e Event) error {
+	if err := putJSON(txn, pEvent+e.ID, e); err != nil {
+		return err
+	}
+	for _, k := range eventIndexKeys(e) {
+		if err := txn.Set([]byte(k), nil); err != nil {
+			return err
+		}
+	}
+	for _, mk := range e.MergeKeys {
+		if err := txn.Set([]byte(pEventMerge+mk), []byte(e.ID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Mergeable reports whether two events are one real happening: same CAMEO
+// root (or, uncoded, the same type) and dates that overlap (or one unknown).
+// Callers only ask about events that already share a merge key.
+func Mergeable(a, b Event) bool {
+	if root(a.CAMEO) != root(b.CAMEO) || (a.CAMEO == "" && a.Type != b.Type) {
+		return false
+	}
+	if a.Date.Known() && b.Date.Known() {
+		return a.Date.Overlaps(b.Date)
+	}
+	return true
+}
+
+func root(c string) string {
+	if len(c) >= 2 {
+		return c[:2]
+	}
+	return c
+}
+
+// MergeEvents folds b into a: evidence and participants united, the narrower
+// date kept, the first ID and title kept.
+func MergeEvents(a, b Event) Event {
+	m := a
+	if b.Date.Width() < a.Date.Width() {
+		m.Date = b.Date
+	}
+	if m.PlaceID == "" {
+		m.PlaceID = b.PlaceID
+	}
+	if m.AgreementID == "" {
+		m.AgreementID = b.AgreementID
+	}
+	seenP := map[string]bool{}
+	m.Participants = nil
+	for _, p := range append(append([]Participation{}, a.Participants...), b.Participants...) {
+		if !seenP[p.ActorID+"|"+p.Role] {
+			seenP[p.ActorID+"|"+p.Role] = true
+			m.Participants = append(m.Participants, p)
+		}
+	}
+	seenE := map[string]bool{}
+	m.Evidence = nil
+	for _, e := range append(append([]Evidence{}, a.Evidence...), b.Evidence...) {
+		k := fmt.Sprintf("%s|%d", e.ArticleID, e.Start)
+		if !seenE[k] {
+			seenE[k] = true
+			m.Evidence = append(m.Evidence, e)
+		}
+	}
+	m.MergeKeys = uniqueStrings(append(append([]string{}, a.MergeKeys...), b.MergeKeys...), "")
+	return m
+}
+
+func putAgreement(txn *badger.Txn, g Agreement) error {
+	var old Agreement
+	err := getJSON(txn, pAgreement+g.ID, &old)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	if err == nil {
+		_ = txn.Delete([]byte(pAgreeDate + orDate(old.Date.Start) + "|" + old.ID))
+		if g.Date.Width() > old.Date.Width() {
+			g.Date = old.Date
+		}
+		g.Parties = uniqueStrings(append(old.Parties, g.Parties...), "")
+		g.Signatories = uniqueStrings(append(old.Signatories, g.Signatories...), "")
+		g.Topics = uniqueStrings(append(old.Topics, g.Topics...), "")
+		g.Evidence = append(old.Evidence, g.Evidence...)
+		if g.PlaceID == "" {
+			g.PlaceID = old.PlaceID
+		}
+		if old.EventID != "" {
+			g.EventID = old.EventID
+		}
+	}
+	if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
+		return err
+	}
+	return txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), nil)
+}
+
+// ---- reading single nodes ----
+
+// Article returns the article with the ID.
+func (s *Store) Article(id string) (Article, error) {
+	var a Article
+	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pArticle+id, &a) })
+	return a, wrapGet("article", id, err)
+}
+
+// Event returns the event with the ID.
+func (s *Store) Event(id string) (Event, error) {
+	var e Event
+	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pEvent+id, &e) })
+	return e, wrapGet("event", id, err)
+}
+
+// Actor returns the actor with the ID.
+func (s *Store) Actor(id string) (Actor, error) {
+	var a Actor
+	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pActor+id, &a) })
+	return a, wrapGet("actor", id, err)
+}
+
+// Place returns the place with the ID.
+func (s *Store) Place(id string) (Place, error) {
+	var p Place
+	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pPlace+id, &p) })
+	return p, wrapGet("place", id, err)
+}
+
+// Agreement returns the agreement with the ID.
+func (s *Store) Agreement(id string) (Agreement, error) {
+	var g Agreement
+	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pAgreement+id, &g) })
+	return g, wrapGet("agreement", id, err)
+}
+
+func wrapGet(kind, id string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s %s: %w", kind, id, err)
+}
+
+// ActorsByName returns the actors one of whose names or aliases folds
+// (NormName) to the same text as name; the most exact match first.
+func (s *Store) ActorsByName(name string) ([]Actor, error) {
+	k := NormName(name)
+	if k == "" {
+		return nil, nil
+	}
+	var out []Actor
+	err := s.db.View(func(txn *badger.Txn) error {
+		ids := scanIDs(txn, pActorAlias+k+"|")
+		for _, id := range ids {
+			var a Actor
+			if err := getJSON(txn, pActor+id, &a); err == nil {
+				out = append(out, a)
+			}
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		return (NormName(out[i].Name) == k) && NormName(out[j].Name) != k
+	})
+	return out, err
+}
+
+// scanIDs returns the last |-separated field of every key under prefix.
+func scanIDs(txn *badger.Txn, prefix string) []string {
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(prefix)
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	var ids []string
+	for it.Rewind(); it.Valid(); it.Next() {
+		k := it.Item().Key()
+		ids = append(ids, string(k[bytes.LastIndexByte(k, '|')+1:]))
+	}
+	return ids
+}
+
+// ---- cursors ----
+
+// EncodeCursor makes an opaque cursor of an index position.
+func EncodeCursor(pos string) string { return base64.RawURLEncoding.EncodeToString([]byte("v1:" + pos)) }
+
+// DecodeCursor reads a cursor made by EncodeCursor.
+func DecodeCursor(c string) (string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || !bytes.HasPrefix(b, []byte("v1:")) {
+		return "", fmt.Errorf("cursor %q: %w", c, ErrBadCursor)
+	}
+	return string(b[3:]), nil
+}
