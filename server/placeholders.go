@@ -6,10 +6,8 @@ package server
 
 import "net/http"
 
-func notYet(w http.ResponseWriter, r *http.Request) { http.Error(w, "not built yet", http.StatusNotImplemented) }
+func notYet(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "not built yet", http.StatusNotImplemented)
+}
 
-func (s *Server) graphqlHandler() (http.Handler, error) { return http.HandlerFunc(notYet), nil }
-func (s *Server) timelineHandler() http.Handler         { return http.HandlerFunc(notYet) }
-func (s *Server) exportHandler() http.Handler           { return http.HandlerFunc(notYet) }
-func (s *Server) articlesHandler() http.Handler         { return http.HandlerFunc(notYet) }
-func (s *Server) pageHandler() http.Handler             { return http.HandlerFunc(notYet) }
+func (s *Server) articlesHandler() http.Handler { return http.HandlerFunc(notYet) }

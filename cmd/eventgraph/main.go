@@ -1,0 +1,290 @@
+// Command eventgraph loads news articles into an event timeline knowledge
+// graph and serves it. Run `eventgraph help` for the commands.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"eventgraph/graph"
+	"eventgraph/loader"
+	"eventgraph/server"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+const usage = `eventgraph turns news articles into an event timeline knowledge graph.
+
+Usage: eventgraph COMMAND [flags] [arguments]   (flags may stand before or after arguments)
+
+Commands:
+  load PATH...        load files, folders (recursively) or - (stdin): plain text with an
+                      optional "key: value" header ended by ---, multi-article scrapes,
+                      JSON Lines; a manifest.json/manifest.tsv beside files gives metadata
+  serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
+                      and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
+                      [--cors ORIGIN,...]
+  query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
+                      (exit 1 when the response has errors)
+  timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
+                      [--place P] [--country C] [--format json|timelinejs]
+  export              write the graph [--format gexf|graphml|csv|jsonl] [--out FILE]
+                      (csv writes FILE's nodes and edges: FILE-nodes.csv, FILE-edges.csv)
+  help                this text
+
+Every command takes --db DIR (default ./data) and -v for verbose logs.
+Exit codes: 0 ok, 1 failure, 2 usage error.
+`
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// run is the whole program, for tests.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "load", "serve", "query", "timeline", "export":
+	default:
+		fmt.Fprintf(stderr, "eventgraph: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+	c := &command{name: cmd, stdin: stdin, stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.db, "db", "./data", "database directory")
+	fs.BoolVar(&c.verbose, "v", false, "verbose logs")
+	c.flags(fs)
+	pos, err := parseInterleaved(fs, rest)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	c.args = pos
+	lvl := slog.LevelWarn
+	if c.verbose {
+		lvl = slog.LevelDebug
+	}
+	c.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl}))
+	return c.run()
+}
+
+// parseInterleaved parses flags that stand before, between or after the
+// positional arguments; "--" ends flags, and "-" is an argument (stdin).
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+type command struct {
+	name                   string
+	db                     string
+	verbose                bool
+	args                   []string
+	stdin                  io.Reader
+	stdout, stderr         io.Writer
+	log                    *slog.Logger
+	addr, vars, out, cors  string
+	from, to, actor, typ   string
+	place, country, format string
+	loads                  multiFlag
+}
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func (c *command) flags(fs *flag.FlagSet) {
+	switch c.name {
+	case "serve":
+		fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen address")
+		fs.Var(&c.loads, "load", "load PATH before serving (repeatable)")
+		fs.StringVar(&c.cors, "cors", "", "extra browser origins allowed to call the API, comma-separated (* for any)")
+	case "query":
+		fs.StringVar(&c.vars, "vars", "", "variables as a JSON object")
+	case "timeline":
+		fs.StringVar(&c.from, "from", "", "first day (YYYY, YYYY-MM or YYYY-MM-DD)")
+		fs.StringVar(&c.to, "to", "", "last day (YYYY, YYYY-MM or YYYY-MM-DD)")
+		fs.StringVar(&c.actor, "actor", "", "only events of this actor (any alias)")
+		fs.StringVar(&c.typ, "type", "", "only events of this type or CAMEO prefix")
+		fs.StringVar(&c.place, "place", "", "only events at this place")
+		fs.StringVar(&c.country, "country", "", "only events in this country (name or ISO code)")
+		fs.StringVar(&c.format, "format", "json", "json or timelinejs")
+	case "export":
+		fs.StringVar(&c.format, "format", "gexf", "gexf, graphml, csv or jsonl")
+		fs.StringVar(&c.out, "out", "", "output file (default stdout)")
+		fs.StringVar(&c.from, "from", "", "first day")
+		fs.StringVar(&c.to, "to", "", "last day")
+		fs.StringVar(&c.actor, "actor", "", "only events of this actor")
+		fs.StringVar(&c.typ, "type", "", "only events of this type or CAMEO prefix")
+		fs.StringVar(&c.place, "place", "", "only events at this place")
+		fs.StringVar(&c.country, "country", "", "only events in this country")
+	}
+}
+
+func (c *command) fail(format string, a ...any) int {
+	fmt.Fprintf(c.stderr, "eventgraph %s: %s\n", c.name, fmt.Sprintf(format, a...))
+	return exitFailure
+}
+
+func (c *command) open(readOnly bool) (*graph.Store, error) {
+	if readOnly {
+		if _, err := os.Stat(c.db); err != nil {
+			return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", c.db, c.db)
+		}
+	}
+	return graph.Open(graph.DefaultOptions(c.db).WithLogger(c.log))
+}
+
+func (c *command) run() int {
+	switch c.name {
+	case "load":
+		return c.load()
+	case "serve":
+		return c.serve()
+	case "query":
+		return c.query()
+	case "timeline":
+		return c.timeline()
+	case "export":
+		return c.export()
+	}
+	return exitUsage
+}
+
+func (c *command) load() int {
+	if len(c.args) == 0 {
+		fmt.Fprintf(c.stderr, "eventgraph load: no PATH given (a file, a folder or - for stdin)\n")
+		return exitUsage
+	}
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	defer st.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log})
+	var sum loader.Summary
+	if len(c.args) == 1 && c.args[0] == "-" {
+		sum = l.LoadReader(ctx, "-", c.stdin)
+	} else {
+		sum = l.LoadPaths(ctx, c.args)
+	}
+	for _, e := range sum.Errors {
+		fmt.Fprintf(c.stderr, "error: %v\n", e)
+	}
+	fmt.Fprintln(c.stdout, sum.String())
+	if len(sum.Errors) > 0 {
+		return exitFailure
+	}
+	return exitOK
+}
+
+func (c *command) serve() int {
+	st, err := c.open(false)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	defer st.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log})
+	if len(c.loads) > 0 {
+		sum := l.LoadPaths(ctx, c.loads)
+		for _, e := range sum.Errors {
+			fmt.Fprintf(c.stderr, "error: %v\n", e)
+		}
+		fmt.Fprintln(c.stdout, sum.String())
+	}
+	var origins []string
+	if c.cors != "" {
+		origins = strings.Split(c.cors, ",")
+	}
+	srv, err := server.New(st, ingester{l}, server.Config{Addr: c.addr, CORSOrigins: origins, Logger: c.log})
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	err = srv.ListenAndServe(ctx, func(addr string) {
+		fmt.Fprintf(c.stdout, "serving on http://%s (GraphQL IDE at /graphql, timeline at /); Ctrl-C stops\n", addr)
+	})
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	return exitOK
+}
+
+// ingester adapts the loader to the server's POST /articles.
+type ingester struct{ l *loader.Loader }
+
+func (i ingester) Ingest(ctx context.Context, name string, body io.Reader) (server.IngestSummary, error) {
+	sum := i.l.LoadReader(ctx, name, body)
+	out := server.IngestSummary{Articles: sum.Articles, Existing: sum.Existing, Events: sum.Events, Merged: sum.Merged}
+	for _, e := range sum.Errors {
+		out.Errors = append(out.Errors, e.Error())
+	}
+	return out, nil
+}
+
+func (c *command) query() int {
+	if len(c.args) != 1 {
+		fmt.Fprintf(c.stderr, "eventgraph query: give one GraphQL query as the argument\n")
+		return exitUsage
+	}
+	var vars map[string]any
+	if c.vars != "" {
+		if err := json.Unmarshal([]byte(c.vars), &vars); err != nil {
+			fmt.Fprintf(c.stderr, "eventgraph query: --vars is not a JSON object: %v\n", err)
+			return exitUsage
+		}
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	defer st.Close()
+	resp, hasErrors, err := runQuery(context.Background(), st, c.args[0], vars)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	fmt.Fprintln(c.stdout, string(resp))
+	if hasErrors {
+		return exitFailure
+	}
+	return exitOK
+}

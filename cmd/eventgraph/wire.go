@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"eventgraph/graph"
+	"eventgraph/graph/export"
+	"eventgraph/graph/timeline"
+	"eventgraph/schema"
+)
+
+// runQuery executes a GraphQL query and returns the JSON response.
+func runQuery(ctx context.Context, st *graph.Store, query string, vars map[string]any) ([]byte, bool, error) {
+	s, err := schema.New(st, schema.Options{})
+	if err != nil {
+		return nil, false, err
+	}
+	resp := s.Exec(ctx, query, "", vars)
+	b, err := json.MarshalIndent(resp, "", "  ")
+	return b, len(resp.Errors) > 0, err
+}
+
+func (c *command) timelineQuery() timeline.Query {
+	return timeline.Query{From: c.from, To: c.to, Actor: c.actor, Type: c.typ, Place: c.place, Country: c.country}
+}
+
+func (c *command) timeline() int {
+	q := c.timelineQuery()
+	if err := q.Check(); err != nil {
+		fmt.Fprintf(c.stderr, "eventgraph timeline: %v\n", err)
+		return exitUsage
+	}
+	format, err := timeline.CheckFormat(c.format)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "eventgraph timeline: %v\n", err)
+		return exitUsage
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	defer st.Close()
+	w := bufio.NewWriter(c.stdout)
+	err = st.View(func(r *graph.Reader) error { return timeline.Write(w, r, q, format) })
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	return exitOK
+}
+
+func (c *command) export() int {
+	q := c.timelineQuery()
+	if err := q.Check(); err != nil {
+		fmt.Fprintf(c.stderr, "eventgraph export: %v\n", err)
+		return exitUsage
+	}
+	format := strings.ToLower(c.format)
+	known := format == export.CSV
+	for _, f := range export.Formats() {
+		known = known || f == format
+	}
+	if !known {
+		fmt.Fprintf(c.stderr, "eventgraph export: unknown --format %q (want gexf, graphml, csv or jsonl)\n", c.format)
+		return exitUsage
+	}
+	st, err := c.open(true)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	defer st.Close()
+	if format == export.CSV {
+		return c.exportCSV(st, q)
+	}
+	var out io.Writer = c.stdout
+	var f *os.File
+	if c.out != "" && c.out != "-" {
+		if f, err = os.Create(c.out); err != nil {
+			return c.fail("%v", err)
+		}
+		out = f
+	}
+	w := bufio.NewWriterSize(out, 1<<16)
+	err = st.View(func(r *graph.Reader) error { return export.Write(w, r, format, q) })
+	if err == nil {
+		err = w.Flush()
+	}
+	if f != nil {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return c.fail("export %s: %v", format, err)
+	}
+	return exitOK
+}
+
+// exportCSV writes Gephi's two spreadsheet files: OUT-nodes.csv and
+// OUT-edges.csv (default graph-nodes.csv and graph-edges.csv).
+func (c *command) exportCSV(st *graph.Store, q timeline.Query) int {
+	base := strings.TrimSuffix(c.out, ".csv")
+	if base == "" || base == "-" {
+		base = "graph"
+	}
+	nf, err := os.Create(base + "-nodes.csv")
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	defer nf.Close()
+	ef, err := os.Create(base + "-edges.csv")
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	defer ef.Close()
+	nw, ew := bufio.NewWriter(nf), bufio.NewWriter(ef)
+	err = st.View(func(r *graph.Reader) error { return export.WriteCSV(nw, ew, r, q) })
+	if err == nil {
+		err = nw.Flush()
+	}
+	if err == nil {
+		err = ew.Flush()
+	}
+	if err != nil {
+		return c.fail("export csv: %v", err)
+	}
+	fmt.Fprintf(c.stdout, "wrote %s and %s\n", nf.Name(), ef.Name())
+	return exitOK
+}

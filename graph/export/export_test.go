@@ -1,0 +1,302 @@
+package export_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"eventgraph/graph"
+	"eventgraph/graph/export"
+	"eventgraph/graph/timeline"
+	"eventgraph/graph/timeline/timelinetest"
+)
+
+func write(t *testing.T, s *graph.Store, format string, q timeline.Query) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := s.View(func(r *graph.Reader) error { return export.Write(&buf, r, format, q) }); err != nil {
+		t.Fatalf("export %s: %v", format, err)
+	}
+	return buf.Bytes()
+}
+
+var shammari = timeline.Query{Actor: "al-Shammari"}
+
+// counts parses any export and counts its nodes and edges.
+func counts(t *testing.T, format string, b []byte) (nodes, edges int) {
+	t.Helper()
+	switch format {
+	case export.GEXF, export.GraphML:
+		d := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				if err.Error() != "EOF" {
+					t.Fatalf("%s: bad XML: %v", format, err)
+				}
+				return
+			}
+			if se, ok := tok.(xml.StartElement); ok {
+				switch se.Name.Local {
+				case "node":
+					nodes++
+				case "edge":
+					edges++
+				}
+			}
+		}
+	case export.JSONL:
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		for sc.Scan() {
+			var m map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+				t.Fatalf("jsonl: bad line %q: %v", sc.Text(), err)
+			}
+			switch m["kind"] {
+			case "node":
+				nodes++
+			case "edge":
+				edges++
+			default:
+				t.Errorf("jsonl: line without kind: %s", sc.Text())
+			}
+		}
+	case export.NodesCSV, export.EdgesCSV:
+		rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if format == export.NodesCSV {
+			return len(rows) - 1, 0
+		}
+		return 0, len(rows) - 1
+	}
+	return
+}
+
+func TestCounts(t *testing.T) {
+	s := timelinetest.Open(t)
+	tests := []struct {
+		format       string
+		q            timeline.Query
+		nodes, edges int
+	}{
+		{export.GEXF, timeline.Query{}, timelinetest.NumNodes, timelinetest.NumEdges},
+		{export.GraphML, timeline.Query{}, timelinetest.NumNodes, timelinetest.NumEdges},
+		{export.JSONL, timeline.Query{}, timelinetest.NumNodes, timelinetest.NumEdges},
+		{export.NodesCSV, timeline.Query{}, timelinetest.NumNodes, 0},
+		{export.EdgesCSV, timeline.Query{}, 0, timelinetest.NumEdges},
+		{export.GEXF, shammari, timelinetest.ShammariNodes, timelinetest.ShammariEdges},
+		{export.JSONL, shammari, timelinetest.ShammariNodes, timelinetest.ShammariEdges},
+		{export.NodesCSV, shammari, timelinetest.ShammariNodes, 0},
+		{export.GEXF, timeline.Query{Actor: "nobody"}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format+"/"+tt.q.Actor, func(t *testing.T) {
+			n, e := counts(t, tt.format, write(t, s, tt.format, tt.q))
+			if n != tt.nodes || e != tt.edges {
+				t.Errorf("%d nodes, %d edges; want %d, %d", n, e, tt.nodes, tt.edges)
+			}
+		})
+	}
+}
+
+func TestEdgesHaveNodes(t *testing.T) {
+	s := timelinetest.Open(t)
+	for _, q := range []timeline.Query{{}, shammari, {Country: "LB"}, {From: "2024-12"}} {
+		ids := map[string]bool{}
+		sc := bufio.NewScanner(bytes.NewReader(write(t, s, export.JSONL, q)))
+		for sc.Scan() {
+			var m struct{ Kind, ID, Source, Target string }
+			_ = json.Unmarshal(sc.Bytes(), &m)
+			if m.Kind == "node" {
+				if ids[m.ID] {
+					t.Errorf("%+v: node %s twice", q, m.ID)
+				}
+				ids[m.ID] = true
+				continue
+			}
+			if !ids[m.Source] || !ids[m.Target] {
+				t.Errorf("%+v: edge %s → %s has a missing end", q, m.Source, m.Target)
+			}
+		}
+	}
+}
+
+func TestGEXFContent(t *testing.T) {
+	s := timelinetest.Open(t)
+	g := string(write(t, s, export.GEXF, timeline.Query{}))
+	for _, want := range []string{
+		`<gexf xmlns="http://gexf.net/1.3"`, `version="1.3"`, `mode="dynamic"`, `timeformat="date"`,
+		`<attribute id="type" title="type" type="string"/>`, `<attribute id="lat" title="lat" type="double"/>`,
+		`<attvalue for="lat" value="30.5085"/>`, `<attvalue for="lng" value="47.7804"/>`,
+		`start="2024-01-22" end="2024-01-28"`, `label="participant (signatory)"`, `label="located in"`,
+		`label="signed"`, `label="party to"`, `label="reported by"`, `label="Minister of Interior"`,
+		`<viz:color r="228" g="87" b="46"/>`, `<attvalue for="type" value="article"/>`,
+	} {
+		if !strings.Contains(g, want) {
+			t.Errorf("GEXF lacks %s", want)
+		}
+	}
+	if strings.Index(g, "<edges>") < strings.LastIndex(g, "<node ") {
+		t.Errorf("a node after the edges")
+	}
+}
+
+func TestCSVHeaders(t *testing.T) {
+	s := timelinetest.Open(t)
+	n := string(write(t, s, export.NodesCSV, timeline.Query{}))
+	e := string(write(t, s, export.EdgesCSV, timeline.Query{}))
+	if !strings.HasPrefix(n, "Id,Label,Type,Timeset,") || !strings.Contains(n, "<[2024-05-12, 2024-05-12]>") {
+		t.Errorf("nodes.csv: %.200s", n)
+	}
+	if !strings.HasPrefix(e, "Source,Target,Type,Label,Weight,") || !strings.Contains(e, ",Directed,participant (source),1,") {
+		t.Errorf("edges.csv: %.200s", e)
+	}
+	var nb, eb bytes.Buffer
+	if err := s.View(func(r *graph.Reader) error { return export.WriteCSV(&nb, &eb, r, timeline.Query{}) }); err != nil || nb.String() != n || eb.String() != e {
+		t.Errorf("WriteCSV differs from WriteCSVNodes/WriteCSVEdges (%v)", err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	s := timelinetest.Open(t)
+	tests := []struct {
+		format string
+		q      timeline.Query
+		check  func(error) bool
+	}{
+		{"csv", timeline.Query{}, func(err error) bool { return errors.Is(err, export.ErrCSVTwoFiles) }},
+		{"dot", timeline.Query{}, func(err error) bool { return errors.Is(err, export.ErrFormat) }},
+		{"gexf", timeline.Query{From: "2024-31"}, timeline.IsQueryError},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		err := s.View(func(r *graph.Reader) error { return export.Write(&buf, r, tt.format, tt.q) })
+		if !tt.check(err) || buf.Len() > 0 {
+			t.Errorf("Write(%s, %+v) = %v (wrote %d bytes)", tt.format, tt.q, err, buf.Len())
+		}
+	}
+}
+
+// TestGEXFSchema validates GEXF exports against the official GEXF 1.3
+// RELAX NG schema (testdata/gexf) with xmllint.
+func TestGEXFSchema(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint not installed (Debian libxml2-utils); CI installs it")
+	}
+	s := timelinetest.Open(t)
+	dir := t.TempDir()
+	for name, q := range map[string]timeline.Query{"all": {}, "shammari": shammari, "empty": {Actor: "nobody"}, "2024": {From: "2024", To: "2024"}} {
+		f := filepath.Join(dir, name+".gexf")
+		if err := os.WriteFile(f, write(t, s, export.GEXF, q), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(xmllint, "--noout", "--relaxng", "testdata/gexf/gexf.rng", f).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s: GEXF fails the 1.3 schema: %v\n%s", name, err, out)
+		}
+	}
+}
+
+const networkxScript = `
+import json, sys
+import networkx as nx
+from networkx.readwrite import gexf
+# networkx < 3 knows GEXF 1.1draft and 1.2draft only; 1.3 has the same shape.
+if "1.3" not in gexf.GEXF.versions:
+    gexf.GEXF.versions["1.3"] = {
+        "NS_GEXF": "http://gexf.net/1.3", "NS_VIZ": "http://gexf.net/1.3/viz",
+        "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
+        "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "VERSION": "1.3"}
+out = {}
+for kind, path in (("gexf", sys.argv[1]), ("graphml", sys.argv[2])):
+    G = nx.read_gexf(path, version="1.3") if kind == "gexf" else nx.read_graphml(path)
+    types = {}
+    for _, d in G.nodes(data=True):
+        types[d.get("type")] = types.get(d.get("type"), 0) + 1
+    geo = sum(1 for _, d in G.nodes(data=True) if isinstance(d.get("lat"), float) and isinstance(d.get("lng"), float))
+    rel = {}
+    for _, _, d in G.edges(data=True):
+        rel[d.get("relation")] = rel.get(d.get("relation"), 0) + 1
+    out[kind] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "directed": G.is_directed(),
+                 "types": types, "geo": geo, "relations": rel}
+print(json.dumps(out))
+`
+
+// TestNetworkx reads the GEXF and GraphML exports with networkx and checks
+// the node and edge counts, node types, coordinates and relations.
+func TestNetworkx(t *testing.T) {
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		t.Skip("no /usr/bin/python3")
+	}
+	if err := exec.Command(py, "-c", "import networkx").Run(); err != nil {
+		t.Skip("networkx not installed (Debian python3-networkx); CI installs it")
+	}
+	s := timelinetest.Open(t)
+	tests := []struct {
+		name         string
+		q            timeline.Query
+		nodes, edges int
+	}{
+		{"all", timeline.Query{}, timelinetest.NumNodes, timelinetest.NumEdges},
+		{"shammari", shammari, timelinetest.ShammariNodes, timelinetest.ShammariEdges},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			gx, gm := filepath.Join(dir, "g.gexf"), filepath.Join(dir, "g.graphml")
+			_ = os.WriteFile(gx, write(t, s, export.GEXF, tt.q), 0o644)
+			_ = os.WriteFile(gm, write(t, s, export.GraphML, tt.q), 0o644)
+			out, err := exec.Command(py, "-c", networkxScript, gx, gm).Output()
+			if err != nil {
+				var ee *exec.ExitError
+				if errors.As(err, &ee) {
+					t.Fatalf("networkx: %v\n%s", err, ee.Stderr)
+				}
+				t.Fatal(err)
+			}
+			var res map[string]struct {
+				Nodes, Edges int
+				Directed     bool
+				Types        map[string]int
+				Geo          int
+				Relations    map[string]int
+			}
+			if err := json.Unmarshal(out, &res); err != nil {
+				t.Fatalf("%v: %s", err, out)
+			}
+			for _, kind := range []string{"gexf", "graphml"} {
+				g := res[kind]
+				if g.Nodes != tt.nodes || g.Edges != tt.edges || !g.Directed {
+					t.Errorf("%s: networkx reads %d nodes, %d edges (directed %v); want %d, %d", kind, g.Nodes, g.Edges, g.Directed, tt.nodes, tt.edges)
+				}
+				if tt.name == "all" {
+					want := map[string]int{"event": timelinetest.NumEvents, "actor": timelinetest.NumActors, "place": timelinetest.NumPlaces,
+						"agreement": timelinetest.NumAgreements, "article": timelinetest.NumArticles}
+					for k, v := range want {
+						if g.Types[k] != v {
+							t.Errorf("%s: %d nodes of type %s, want %d", kind, g.Types[k], k, v)
+						}
+					}
+					if g.Geo != timelinetest.NumPlaces-1 {
+						t.Errorf("%s: %d nodes with lat/lng, want %d", kind, g.Geo, timelinetest.NumPlaces-1)
+					}
+					if g.Relations["participant"] == 0 || g.Relations["signed"] != 2 || g.Relations["party to"] != 2 || g.Relations["holds role"] != 2 {
+						t.Errorf("%s: relations %v", kind, g.Relations)
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,278 @@
+package timeline_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"eventgraph/graph"
+	"eventgraph/graph/timeline"
+	"eventgraph/graph/timeline/timelinetest"
+)
+
+func TestBound(t *testing.T) {
+	tests := []struct {
+		in      string
+		end     bool
+		want    string
+		wantErr bool
+	}{
+		{"", false, "", false},
+		{"2024", false, "2024-01-01", false},
+		{"2024", true, "2024-12-31", false},
+		{"2024-02", true, "2024-02-29", false},
+		{"2023-02", true, "2023-02-28", false},
+		{"2024-05-12", true, "2024-05-12", false},
+		{"2024-13", false, "", true},
+		{"2024-02-30", false, "", true},
+		{"24", false, "", true},
+		{"yesterday", false, "", true},
+		{"2024/05/12", false, "", true},
+	}
+	for _, tt := range tests {
+		got, err := timeline.Bound(tt.in, tt.end)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("Bound(%q, %v) = %q, %v; want %q, err %v", tt.in, tt.end, got, err, tt.want, tt.wantErr)
+		}
+	}
+}
+
+func TestParseQueryErrors(t *testing.T) {
+	tests := []struct {
+		query, param string
+	}{
+		{"from=2024-99", "from"},
+		{"to=soon", "to"},
+		{"from=2025&to=2024", "to"},
+		{"limit=-3", "limit"},
+		{"undated=maybe", "undated"},
+		{"evidence=some", "evidence"},
+	}
+	for _, tt := range tests {
+		v, _ := url.ParseQuery(tt.query)
+		_, err := timeline.ParseQuery(v)
+		var qe *timeline.Error
+		if !errorsAs(err, &qe) || qe.Param != tt.param {
+			t.Errorf("ParseQuery(%q) = %v; want an *Error about %s", tt.query, err, tt.param)
+		}
+	}
+	v, _ := url.ParseQuery("from=2021&to=2024-06&actor=Shammari&undated=1&limit=5&evidence=all")
+	q, err := timeline.ParseQuery(v)
+	if err != nil || q.From != "2021" || q.To != "2024-06" || q.Actor != "Shammari" || !q.Undated || q.Limit != 5 || !q.AllEvidence {
+		t.Errorf("ParseQuery = %+v, %v", q, err)
+	}
+}
+
+func errorsAs(err error, target **timeline.Error) bool {
+	e, ok := err.(*timeline.Error)
+	if ok {
+		*target = e
+	}
+	return ok
+}
+
+func ids(t *testing.T, s *graph.Store, q timeline.Query) []string {
+	t.Helper()
+	var out []string
+	err := s.View(func(r *graph.Reader) error {
+		items, err := timeline.Items(r, q)
+		for _, it := range items {
+			out = append(out, it.ID)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestFilters(t *testing.T) {
+	s := timelinetest.Open(t)
+	tl := timelinetest.EventTour
+	tests := []struct {
+		name string
+		q    timeline.Query
+		want []string
+	}{
+		{"actor by alias", timeline.Query{Actor: "al-Shammari"}, timelinetest.ShammariEvents},
+		{"actor by other spelling", timeline.Query{Actor: "Lt Gen Abdul Amir Al Shammari"}, timelinetest.ShammariEvents},
+		{"actor case and hyphens", timeline.Query{Actor: "ABDUL-AMIR AL-SHAMMARI"}, timelinetest.ShammariEvents},
+		{"unknown actor", timeline.Query{Actor: "Nobody al-Nowhere"}, nil},
+		{"actor and dates", timeline.Query{Actor: "Shammari", From: "2024", To: "2024-03"}, []string{timelinetest.EventWall, timelinetest.EventBasra}},
+		{"type", timeline.Query{Type: "sign agreement"}, []string{timelinetest.EventMoU}},
+		{"cameo prefix", timeline.Query{Type: "15"}, []string{timelinetest.EventFortify, timelinetest.EventWall}},
+		{"place", timeline.Query{Place: "basra"}, []string{timelinetest.EventBasra}},
+		{"place alias folding", timeline.Query{Place: "Al Qaim"}, []string{tl}},
+		{"unknown place", timeline.Query{Place: "Atlantis"}, nil},
+		{"country code", timeline.Query{Country: "lb"}, []string{timelinetest.EventMikati, timelinetest.EventMasnaa}},
+		{"country name", timeline.Query{Country: "Lebanon"}, []string{timelinetest.EventMikati, timelinetest.EventMasnaa}},
+		{"unknown country", timeline.Query{Country: "Narnia"}, nil},
+		{"month overlaps", timeline.Query{From: "2024-12-20", To: "2024-12-31"}, []string{timelinetest.EventMikati}},
+		{"year range", timeline.Query{From: "2017", To: "2017"}, []string{timelinetest.EventDefeat}},
+		{"limit", timeline.Query{Limit: 2}, []string{timelinetest.EventDefeat, first2021(s, t)}},
+		{"undated last", timeline.Query{Country: "RU", Undated: true}, []string{timelinetest.EventLavrov, timelinetest.EventSparta}},
+		{"undated excluded by default", timeline.Query{Country: "RU"}, []string{timelinetest.EventLavrov}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ids(t, s, tt.q)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// first2021 is whichever of the two 2021-01-18 events sorts first (by ID).
+func first2021(_ *graph.Store, _ *testing.T) string {
+	a, b := timelinetest.EventTour, timelinetest.EventRasool
+	if b < a {
+		return b
+	}
+	return a
+}
+
+func TestAllInDateOrder(t *testing.T) {
+	s := timelinetest.Open(t)
+	var items []timeline.Item
+	_ = s.View(func(r *graph.Reader) error {
+		var err error
+		items, err = timeline.Items(r, timeline.Query{})
+		return err
+	})
+	if len(items) != timelinetest.NumDated {
+		t.Fatalf("got %d items, want %d dated events", len(items), timelinetest.NumDated)
+	}
+	for i := 1; i < len(items); i++ {
+		if items[i-1].Date.Start > items[i].Date.Start {
+			t.Errorf("out of order: %s (%s) before %s (%s)", items[i-1].Title, items[i-1].Date.Start, items[i].Title, items[i].Date.Start)
+		}
+	}
+}
+
+func TestWriteJSON(t *testing.T) {
+	s := timelinetest.Open(t)
+	var buf bytes.Buffer
+	err := s.View(func(r *graph.Reader) error {
+		return timeline.Write(&buf, r, timeline.Query{Actor: "al-Shammari", AllEvidence: true}, "json")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Query  map[string]any  `json:"query"`
+		Events []timeline.Item `json:"events"`
+		Count  int             `json:"count"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, buf.String())
+	}
+	if doc.Count != 4 || len(doc.Events) != 4 {
+		t.Fatalf("count %d, %d events; want 4", doc.Count, len(doc.Events))
+	}
+	mou := doc.Events[3]
+	if mou.ID != timelinetest.EventMoU || mou.CAMEO != "057" || mou.Agreement == nil || mou.Place == nil ||
+		mou.Place.Lat == nil || mou.Place.Name != "Baghdad" || mou.Evidence == nil || mou.Evidence.Article.URL == "" ||
+		len(mou.AllEvidence) != 2 || mou.EvidenceCount != 2 || mou.Date.Precision != graph.Day {
+		t.Errorf("MoU item incomplete: %+v", mou)
+	}
+	roles := map[string]string{}
+	for _, a := range mou.Actors {
+		roles[a.Name] = a.Role
+	}
+	if roles[timelinetest.Shammari] != "signatory" || roles[timelinetest.Rahmoun] != "signatory" {
+		t.Errorf("actors with roles: %v", roles)
+	}
+	wall := doc.Events[1]
+	if wall.Date.Precision != graph.Week || wall.Place == nil || wall.Place.Lat != nil {
+		t.Errorf("wall: want WEEK precision and a place without coordinates: %+v", wall)
+	}
+}
+
+func TestWriteTimelineJS(t *testing.T) {
+	s := timelinetest.Open(t)
+	var buf bytes.Buffer
+	err := s.View(func(r *graph.Reader) error {
+		return timeline.Write(&buf, r, timeline.Query{Undated: true}, "timelinejs")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	CheckTimelineJS(t, buf.Bytes(), timelinetest.NumDated)
+	if !strings.Contains(buf.String(), `"display_date":"Q4 2017"`) || !strings.Contains(buf.String(), `"display_date":"December 2024"`) {
+		t.Errorf("imprecise dates lack display_date:\n%s", buf.String())
+	}
+}
+
+// CheckTimelineJS checks the shape of a TimelineJS document: every slide
+// has a start_date with a year, month 1–12 and day 1–31 when set, a
+// headline, a unique ID; display_date wherever month or day is missing.
+func CheckTimelineJS(t *testing.T, b []byte, wantEvents int) {
+	t.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("bad JSON: %v", err)
+	}
+	evs, ok := doc["events"].([]any)
+	if !ok {
+		t.Fatalf("no events array")
+	}
+	if len(evs) != wantEvents {
+		t.Errorf("%d slides, want %d", len(evs), wantEvents)
+	}
+	seen := map[string]bool{}
+	for i, e := range evs {
+		ev := e.(map[string]any)
+		sd, ok := ev["start_date"].(map[string]any)
+		if !ok {
+			t.Fatalf("slide %d: no start_date", i)
+		}
+		checkDate := func(what string, d map[string]any) {
+			if y, ok := d["year"].(float64); !ok || y < 1000 || y > 3000 {
+				t.Errorf("slide %d %s: year %v", i, what, d["year"])
+			}
+			if m, ok := d["month"]; ok && (m.(float64) < 1 || m.(float64) > 12) {
+				t.Errorf("slide %d %s: month %v", i, what, m)
+			}
+			if dd, ok := d["day"]; ok && (dd.(float64) < 1 || dd.(float64) > 31) {
+				t.Errorf("slide %d %s: day %v", i, what, dd)
+			}
+			if _, ok := d["day"]; ok {
+				if _, ok := d["month"]; !ok {
+					t.Errorf("slide %d %s: day without month", i, what)
+				}
+			}
+		}
+		checkDate("start_date", sd)
+		if ed, ok := ev["end_date"].(map[string]any); ok {
+			checkDate("end_date", ed)
+		}
+		text, _ := ev["text"].(map[string]any)
+		if h, _ := text["headline"].(string); h == "" {
+			t.Errorf("slide %d: no headline", i)
+		}
+		if _, hasDay := sd["day"]; !hasDay {
+			if dd, _ := ev["display_date"].(string); dd == "" {
+				t.Errorf("slide %d: imprecise date without display_date", i)
+			}
+		}
+		id, _ := ev["unique_id"].(string)
+		if id == "" || seen[id] {
+			t.Errorf("slide %d: unique_id %q missing or repeated", i, id)
+		}
+		seen[id] = true
+	}
+}
+
+func TestBadFormat(t *testing.T) {
+	s := timelinetest.Open(t)
+	var buf bytes.Buffer
+	err := s.View(func(r *graph.Reader) error { return timeline.Write(&buf, r, timeline.Query{}, "xml") })
+	if !timeline.IsQueryError(err) || buf.Len() != 0 {
+		t.Errorf("Write(xml) = %v, wrote %d bytes; want a query error and nothing written", err, buf.Len())
+	}
+}

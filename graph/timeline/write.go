@@ -1,0 +1,458 @@
+package timeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"eventgraph/graph"
+)
+
+// Output formats of Write.
+const (
+	// JSON is eventgraph's timeline JSON: {"query", "events": [Item…], "count"}.
+	JSON = "json"
+	// TimelineJS is Knight Lab TimelineJS JSON: {"title", "events": [slide…]}.
+	TimelineJS = "timelinejs"
+)
+
+// CheckFormat returns the canonical name of a timeline format ("" is
+// JSON), or an *Error for an unknown one.
+func CheckFormat(format string) (string, error) {
+	switch strings.ToLower(format) {
+	case "", JSON:
+		return JSON, nil
+	case TimelineJS:
+		return TimelineJS, nil
+	}
+	return "", &Error{Param: "format", Value: format, Reason: "want json or timelinejs"}
+}
+
+// Item is one event of the timeline, as the JSON format lists it.
+type Item struct {
+	ID     string         `json:"id"`
+	Title  string         `json:"title"`
+	Type   string         `json:"type"`
+	CAMEO  string         `json:"cameo,omitempty"`
+	Date   graph.DateSpan `json:"date"`
+	Status string         `json:"status,omitempty"`
+	// Actors are the participants with their roles, in the event's order.
+	Actors    []ActorRef    `json:"actors"`
+	Place     *PlaceRef     `json:"place,omitempty"`
+	Agreement *AgreementRef `json:"agreement,omitempty"`
+	// Evidence is the first evidence sentence with its article.
+	Evidence *EvidenceRef `json:"evidence,omitempty"`
+	// AllEvidence lists every evidence sentence (with Query.AllEvidence).
+	AllEvidence []EvidenceRef `json:"allEvidence,omitempty"`
+	// EvidenceCount is the number of evidence sentences.
+	EvidenceCount int `json:"evidenceCount"`
+}
+
+// ActorRef is a participant of an event.
+type ActorRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind,omitempty"`
+	Role string `json:"role"`
+}
+
+// PlaceRef is where an event happened; Lat and Lon are set when known.
+type PlaceRef struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind,omitempty"`
+	Country string   `json:"country,omitempty"`
+	Lat     *float64 `json:"lat,omitempty"`
+	Lon     *float64 `json:"lon,omitempty"`
+}
+
+// AgreementRef is the agreement an event concerns.
+type AgreementRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind,omitempty"`
+	Date string `json:"date,omitempty"`
+}
+
+// EvidenceRef is an evidence sentence and its article.
+type EvidenceRef struct {
+	Sentence string     `json:"sentence"`
+	Article  ArticleRef `json:"article"`
+}
+
+// ArticleRef names an article: its title and address.
+type ArticleRef struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	URL       string `json:"url,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Published string `json:"published,omitempty"`
+}
+
+// itemMaker builds Items, caching the small things it looks up (article
+// titles, agreement names) for one Write.
+type itemMaker struct {
+	r          *graph.Reader
+	all        bool
+	articles   map[string]ArticleRef
+	agreements map[string]*AgreementRef
+}
+
+func newItemMaker(r *graph.Reader, all bool) *itemMaker {
+	return &itemMaker{r: r, all: all, articles: map[string]ArticleRef{}, agreements: map[string]*AgreementRef{}}
+}
+
+func (m *itemMaker) article(id string) ArticleRef {
+	if a, ok := m.articles[id]; ok {
+		return a
+	}
+	ref := ArticleRef{ID: id}
+	if a, err := m.r.Article(id); err == nil {
+		ref = ArticleRef{ID: id, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published}
+	}
+	m.articles[id] = ref
+	return ref
+}
+
+func (m *itemMaker) agreement(id string) *AgreementRef {
+	if g, ok := m.agreements[id]; ok {
+		return g
+	}
+	var ref *AgreementRef
+	if g, err := m.r.Agreement(id); err == nil {
+		ref = &AgreementRef{ID: g.ID, Name: g.Name, Kind: g.Kind, Date: g.Date.Value}
+	}
+	m.agreements[id] = ref
+	return ref
+}
+
+// Item makes the timeline item of an event.
+func (m *itemMaker) Item(ev graph.Event) Item {
+	it := Item{ID: ev.ID, Title: ev.Title, Type: ev.Type, CAMEO: ev.CAMEO, Date: ev.Date, Status: ev.Status,
+		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence)}
+	for _, p := range ev.Participants {
+		ref := ActorRef{ID: p.ActorID, Role: p.Role}
+		if a, err := m.r.Actor(p.ActorID); err == nil {
+			ref.Name, ref.Kind = a.Name, string(a.Kind)
+		}
+		it.Actors = append(it.Actors, ref)
+	}
+	if ev.PlaceID != "" {
+		if p, err := m.r.Place(ev.PlaceID); err == nil {
+			ref := &PlaceRef{ID: p.ID, Name: p.Name, Kind: p.Kind, Country: p.Country}
+			if p.HasGeo {
+				lat, lon := p.Lat, p.Lon
+				ref.Lat, ref.Lon = &lat, &lon
+			}
+			it.Place = ref
+		}
+	}
+	if ev.AgreementID != "" {
+		it.Agreement = m.agreement(ev.AgreementID)
+	}
+	for i, e := range ev.Evidence {
+		ref := EvidenceRef{Sentence: e.Sentence, Article: m.article(e.ArticleID)}
+		if i == 0 {
+			r := ref
+			it.Evidence = &r
+		}
+		if !m.all {
+			break
+		}
+		it.AllEvidence = append(it.AllEvidence, ref)
+	}
+	return it
+}
+
+// Items returns the timeline's items (for callers that want values, not
+// bytes; Write streams instead).
+func Items(r *graph.Reader, q Query) ([]Item, error) {
+	sel, err := Select(r, q)
+	if err != nil {
+		return nil, err
+	}
+	m := newItemMaker(r, q.AllEvidence)
+	var out []Item
+	err = sel.ForEach(r, func(ev graph.Event) error {
+		out = append(out, m.Item(ev))
+		return nil
+	})
+	return out, err
+}
+
+// echo is the query as the JSON format reports it, with its date bounds
+// resolved.
+type echo struct {
+	From    string   `json:"from,omitempty"`
+	To      string   `json:"to,omitempty"`
+	Actor   string   `json:"actor,omitempty"`
+	Actors  []string `json:"actorIds,omitempty"`
+	Type    string   `json:"type,omitempty"`
+	Place   string   `json:"place,omitempty"`
+	Country string   `json:"country,omitempty"`
+	Undated bool     `json:"undated,omitempty"`
+	Limit   int      `json:"limit,omitempty"`
+}
+
+// Write writes the timeline q selects from r in format (JSON or
+// TimelineJS; "" is JSON), streaming: one event at a time. A bad query or
+// format is an *Error, returned before anything is written.
+//
+// The JSON format is
+//
+//	{"query": {…}, "events": [Item…], "count": N}
+//
+// TimelineJS leaves out undated events (a slide needs a start date).
+func Write(w io.Writer, r *graph.Reader, q Query, format string) error {
+	format, err := CheckFormat(format)
+	if err != nil {
+		return err
+	}
+	sel, err := Select(r, q)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 32<<10)
+	m := newItemMaker(r, q.AllEvidence)
+	if format == TimelineJS {
+		err = writeTimelineJS(bw, r, q, sel, m)
+	} else {
+		err = writeJSON(bw, r, q, sel, m)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func writeJSON(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *itemMaker) error {
+	e := echo{From: sel.Filter.From, To: sel.Filter.To, Actor: q.Actor, Type: q.Type, Place: q.Place,
+		Country: sel.Country, Undated: q.Undated, Limit: q.Limit}
+	for _, a := range sel.Actors {
+		e.Actors = append(e.Actors, a.ID)
+	}
+	if e.Country == "" {
+		e.Country = q.Country
+	}
+	head, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	w.WriteString(`{"query":`)
+	w.Write(head)
+	w.WriteString(`,"events":[`)
+	n := 0
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	err = sel.ForEach(r, func(ev graph.Event) error {
+		if n > 0 {
+			w.WriteString(",\n")
+		} else {
+			w.WriteString("\n")
+		}
+		n++
+		return enc.Encode(m.Item(ev)) // Encode adds a newline: valid JSON whitespace
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "],\"count\":%d}\n", n)
+	return err
+}
+
+// TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html).
+
+// TLDate is a TimelineJS date: Month and Day are left out when the date is
+// less precise.
+type TLDate struct {
+	Year        int    `json:"year"`
+	Month       int    `json:"month,omitempty"`
+	Day         int    `json:"day,omitempty"`
+	DisplayDate string `json:"display_date,omitempty"`
+}
+
+// TLText is a TimelineJS slide's text; Text is HTML.
+type TLText struct {
+	Headline string `json:"headline"`
+	Text     string `json:"text,omitempty"`
+}
+
+// TLEvent is a TimelineJS slide.
+type TLEvent struct {
+	StartDate   TLDate  `json:"start_date"`
+	EndDate     *TLDate `json:"end_date,omitempty"`
+	Text        TLText  `json:"text"`
+	Group       string  `json:"group,omitempty"`
+	DisplayDate string  `json:"display_date,omitempty"`
+	UniqueID    string  `json:"unique_id"`
+}
+
+// TLDocument is a whole TimelineJS document.
+type TLDocument struct {
+	Title  *TLEvent  `json:"title,omitempty"`
+	Events []TLEvent `json:"events"`
+}
+
+func writeTimelineJS(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *itemMaker) error {
+	title := TLEvent{Text: TLText{Headline: "eventgraph timeline", Text: html.EscapeString(describe(q))}, UniqueID: "title"}
+	head, err := json.Marshal(title)
+	if err != nil {
+		return err
+	}
+	w.WriteString(`{"title":`)
+	w.Write(head)
+	w.WriteString(`,"events":[`)
+	n := 0
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	err = sel.ForEach(r, func(ev graph.Event) error {
+		s, ok := Slide(m.Item(ev))
+		if !ok {
+			return nil
+		}
+		if n > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n")
+		n++
+		return enc.Encode(s)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.WriteString("]}\n")
+	return err
+}
+
+func describe(q Query) string {
+	var parts []string
+	add := func(k, v string) {
+		if v != "" {
+			parts = append(parts, k+" "+v)
+		}
+	}
+	add("involving", q.Actor)
+	add("of type", q.Type)
+	add("at", q.Place)
+	add("in country", q.Country)
+	add("from", q.From)
+	add("to", q.To)
+	if len(parts) == 0 {
+		return "Events of the knowledge graph, each with the sentence it came from."
+	}
+	return "Events " + strings.Join(parts, ", ") + "."
+}
+
+// Slide makes the TimelineJS slide of an item; ok is false for an undated
+// item, which TimelineJS cannot place.
+func Slide(it Item) (TLEvent, bool) {
+	d := it.Date
+	start, err1 := time.Parse("2006-01-02", d.Start)
+	end, err2 := time.Parse("2006-01-02", d.End)
+	if err1 != nil || err2 != nil {
+		return TLEvent{}, false
+	}
+	s := TLEvent{Text: TLText{Headline: it.Title, Text: slideHTML(it)}, Group: it.Type, UniqueID: it.ID}
+	s.StartDate = TLDate{Year: start.Year(), Month: int(start.Month()), Day: start.Day()}
+	switch d.Precision {
+	case graph.Day:
+		if !end.Equal(start) {
+			s.EndDate = &TLDate{Year: end.Year(), Month: int(end.Month()), Day: end.Day()}
+		}
+	case graph.Month:
+		s.StartDate.Day = 0
+	case graph.Year:
+		s.StartDate.Month, s.StartDate.Day = 0, 0
+	case graph.Quarter:
+		s.StartDate.Day = 0
+		s.EndDate = &TLDate{Year: end.Year(), Month: int(end.Month())}
+	default: // WEEK, or a known span of unknown precision
+		s.EndDate = &TLDate{Year: end.Year(), Month: int(end.Month()), Day: end.Day()}
+	}
+	if d.Precision != graph.Day {
+		s.DisplayDate = DisplayDate(d)
+		s.StartDate.DisplayDate = s.DisplayDate
+	}
+	return s, true
+}
+
+// DisplayDate says an imprecise date as people write it: "December 2024",
+// "Q4 2017", "week of 22 January 2024", "2017".
+func DisplayDate(d graph.DateSpan) string {
+	start, err := time.Parse("2006-01-02", d.Start)
+	if err != nil {
+		if d.Value != "" {
+			return d.Value
+		}
+		return "date unknown"
+	}
+	switch d.Precision {
+	case graph.Day:
+		return start.Format("2 January 2006")
+	case graph.Week:
+		return "week of " + start.Format("2 January 2006")
+	case graph.Month:
+		return start.Format("January 2006")
+	case graph.Quarter:
+		return "Q" + strconv.Itoa((int(start.Month())-1)/3+1) + " " + strconv.Itoa(start.Year())
+	case graph.Year:
+		return strconv.Itoa(start.Year())
+	}
+	if end, err := time.Parse("2006-01-02", d.End); err == nil && !end.Equal(start) {
+		return start.Format("2 Jan 2006") + " – " + end.Format("2 Jan 2006")
+	}
+	return start.Format("2 January 2006")
+}
+
+func slideHTML(it Item) string {
+	var b strings.Builder
+	if it.Evidence != nil {
+		b.WriteString("<blockquote>")
+		b.WriteString(html.EscapeString(it.Evidence.Sentence))
+		b.WriteString("</blockquote>")
+	}
+	var who []string
+	for _, a := range it.Actors {
+		who = append(who, html.EscapeString(a.Name)+" <small>("+html.EscapeString(a.Role)+")</small>")
+	}
+	if len(who) > 0 {
+		b.WriteString("<p>" + strings.Join(who, ", ") + "</p>")
+	}
+	var meta []string
+	if it.Type != "" {
+		t := html.EscapeString(it.Type)
+		if it.CAMEO != "" {
+			t += " (CAMEO " + html.EscapeString(it.CAMEO) + ")"
+		}
+		meta = append(meta, t)
+	}
+	if it.Place != nil {
+		meta = append(meta, html.EscapeString(it.Place.Name))
+	}
+	if it.Agreement != nil {
+		meta = append(meta, html.EscapeString(it.Agreement.Name))
+	}
+	if len(meta) > 0 {
+		b.WriteString("<p>" + strings.Join(meta, " · ") + "</p>")
+	}
+	if it.Evidence != nil {
+		a := it.Evidence.Article
+		src := html.EscapeString(a.Title)
+		if a.URL != "" {
+			src = `<a href="` + html.EscapeString(a.URL) + `" target="_blank" rel="noopener">` + src + `</a>`
+		}
+		if a.Source != "" {
+			src += " — " + html.EscapeString(a.Source)
+		}
+		if a.Published != "" {
+			src += ", " + html.EscapeString(a.Published)
+		}
+		b.WriteString("<p><small>" + src + "</small></p>")
+	}
+	return b.String()
+}

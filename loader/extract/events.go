@@ -1,0 +1,914 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"eventgraph/graph"
+	"eventgraph/loader/mention"
+	"eventgraph/loader/timex"
+)
+
+// irregularPast are past forms the suffix test misses.
+var irregularPast = set("said told met held spoke struck fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read")
+
+// sentence finds the events of one sentence.
+func (st *state) sentence(x *sent) {
+	x.exprs = timex.Find(x.s.Text, timex.Context{Published: st.pub, Ref: st.ref})
+	hits := st.findHits(x)
+	used := make([]bool, len(hits))
+	cl := clauses(x.toks)
+	var made []*cand
+
+	// 1. anchored time: the trigger inside the named happening gets the date
+	for _, ex := range x.exprs {
+		if !ex.Anchored {
+			continue
+		}
+		for hi, h := range hits {
+			if used[hi] || x.toks[h.i].s < ex.TargetStart || x.toks[h.i].e > ex.TargetEnd {
+				continue
+			}
+			c := st.newCand(x, h, cl)
+			c.ev.Date = ex.Span
+			c.explicit = true
+			used[hi] = true
+			made = append(made, c)
+			break
+		}
+	}
+
+	// 2. verbs: statements with what they report, orders, light verbs, happenings
+	for hi, h := range hits {
+		if used[hi] || !h.verb || h.neg || h.prepIng {
+			continue
+		}
+		if h.inf && !h.planned {
+			continue
+		}
+		switch h.e.class {
+		case speech:
+			used[hi] = true
+			speaker := st.speakerOf(x, h, cl)
+			rep := st.reported(x, hits, used, hi, cl)
+			if rep < 0 {
+				if coop := st.cooperationCue(x, hits, hi, cl); coop != nil && len(made) > 0 {
+					// "met … and announced they would cooperate": the cooperation
+					// is what the meeting agreed
+					t := made[len(made)-1]
+					if t.agree == nil {
+						t.agree = coop
+					} else {
+						t.agree.merge(coop)
+					}
+					continue
+				}
+				c := st.newCand(x, h, cl)
+				c.agree = st.cooperationCue(x, hits, hi, cl)
+				if speaker != "" {
+					c.speaker = speaker
+					c.addParticipant(speaker, "source")
+				}
+				made = append(made, c)
+				continue
+			}
+			used[rep] = true
+			c := st.newCand(x, hits[rep], cl)
+			if !c.hasRole("source") && speaker != "" {
+				c.addParticipant(speaker, "source")
+			}
+			made = append(made, c)
+		case order:
+			used[hi] = true
+			rep := st.complementHit(x, hits, used, hi, cl, true)
+			if rep < 0 {
+				continue
+			}
+			used[rep] = true
+			c := st.newCand(x, hits[rep], cl)
+			c.ev.Status = graph.Reported
+			c.ev.Participants = nil
+			for _, id := range st.actorsBefore(x, h, cl) {
+				c.addParticipant(id, "source")
+			}
+			for _, id := range st.actorsAfter(x, hits[rep], cl) {
+				c.addParticipant(id, "target")
+			}
+			made = append(made, c)
+		case light:
+			used[hi] = true
+			rep := st.complementHit(x, hits, used, hi, cl, false)
+			if rep < 0 {
+				// "a meeting held on Wednesday": the noun stands before
+				for k := hi - 1; k >= 0; k-- {
+					if !used[k] && !hits[k].verb && hits[hi].i-hits[k].j <= 1 {
+						rep = k
+					}
+					break
+				}
+			}
+			if rep < 0 {
+				continue
+			}
+			used[rep] = true
+			hr := hits[rep]
+			hr.planned = hr.planned || h.planned
+			c := st.newCand(x, hr, cl)
+			c.trig = x.s.Start + x.toks[h.i].s
+			made = append(made, c)
+		default:
+			// an intent verb with an infinitive ("plans to meet") yields the
+			// planned happening instead
+			if h.e.cameo == "030" {
+				if k := hi + 1; k < len(hits) && hits[k].inf && hits[k].i-h.j <= 2 {
+					used[hi] = true
+					continue
+				}
+			}
+			used[hi] = true
+			made = append(made, st.newCand(x, h, cl))
+		}
+	}
+
+	// 3. nouns: a happening named by a noun, with a date of its own, in a
+	// clause without another event; a definite noun refers back.
+	for hi, h := range hits {
+		if used[hi] || h.verb || h.neg {
+			continue
+		}
+		if h.det {
+			c := st.newCand(x, h, cl)
+			c.definite = true
+			made = append(made, c)
+			continue
+		}
+		if ex := nearExpr(x, h); ex != nil && !clauseHasEvent(made, x, cl, h.clause) {
+			made = append(made, st.newCand(x, h, cl))
+		}
+	}
+
+	st.agreementFollowUp(x, made)
+
+	// 4. dates
+	for _, c := range made {
+		if !c.explicit {
+			st.date(x, c, cl, made)
+		}
+		if c.explicit && c.ev.Date.Precision == graph.Day && c.ev.Status != graph.Planned {
+			st.ref = c.ev.Date
+		}
+	}
+	for _, m := range x.ments {
+		if m.Kind == mention.Kind("PERSON") && m.ActorID != "" {
+			st.lastPer = m.ActorID
+		}
+	}
+	st.cands = append(st.cands, made...)
+}
+
+// clauseHasEvent reports whether an event made so far stands in clause c.
+func clauseHasEvent(made []*cand, x *sent, cl [][2]int, c int) bool {
+	for _, m := range made {
+		if m.sent == x.idx && m.trig >= x.s.Start+x.toks[cl[c][0]].s && m.trig < x.s.Start+x.toks[cl[c][1]-1].e {
+			return true
+		}
+	}
+	return false
+}
+
+// nearExpr is a non-anchored time expression close to a noun trigger:
+// "the meeting on Wednesday", "victory over ISIS in 2017".
+func nearExpr(x *sent, h hit) *timex.Expr {
+	a, b := x.toks[h.i].s, x.toks[h.j-1].e
+	for k := range x.exprs {
+		ex := &x.exprs[k]
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		if ex.Start >= b && ex.Start-b <= 60 && !strings.ContainsAny(x.s.Text[b:ex.Start], ",;") {
+			return ex
+		}
+		if ex.End <= a && a-ex.End <= 20 {
+			return ex
+		}
+	}
+	return nil
+}
+
+// reported finds the happening a statement reports: a finite material verb
+// in its complement ("said it arrested"), or a material noun it announces
+// ("announced the defeat of ISIS"). It returns the hit's index or -1.
+func (st *state) reported(x *sent, hits []hit, used []bool, si int, cl [][2]int) int {
+	h := hits[si]
+	lo, hi := h.j, cl[h.clause][1]
+	// "“…,” the minister said": the quotation before the verb is the complement
+	if q := quoteBefore(x.toks, h.i); q >= 0 {
+		lo, hi = q, h.i
+	}
+	for k, g := range hits {
+		if k == si || used[k] || g.neg || g.prepIng || g.i < lo || g.i >= hi {
+			continue
+		}
+		if g.e.class == speech || g.e.class == light {
+			continue
+		}
+		if g.verb && !g.inf && !g.planned {
+			return k
+		}
+		if !g.verb && (h.e.lemma == "announce" || h.e.lemma == "declare" || h.e.lemma == "confirm" || h.e.lemma == "reveal") && g.i-h.j <= 4 {
+			return k
+		}
+	}
+	return -1
+}
+
+// complementHit finds the happening an order or a light verb governs: the
+// first material trigger after it in its clause (infinitives and nouns
+// count when loose is true; for light verbs only nouns).
+func (st *state) complementHit(x *sent, hits []hit, used []bool, oi int, cl [][2]int, loose bool) int {
+	h := hits[oi]
+	for k, g := range hits {
+		if k <= oi || used[k] || g.neg || g.i >= cl[h.clause][1] {
+			continue
+		}
+		if g.e.class != material {
+			continue
+		}
+		if loose || (!g.verb && g.i-h.j <= 4) {
+			return k
+		}
+	}
+	return -1
+}
+
+// quoteBefore returns the index of the token after the opening quotation
+// mark when a quotation ends right before token i ("…,” X said"), else -1.
+func quoteBefore(toks []token, i int) int {
+	k := i - 1
+	// skip the speaker's name before the verb: “…,” Rahmoun said
+	for n := 0; k >= 0 && n < 6 && !isCloseQuote(toks[k].w); n++ {
+		if toks[k].punct && toks[k].w != "." && toks[k].w != "-" {
+			if toks[k].w != "," {
+				return -1
+			}
+		}
+		k--
+	}
+	if k < 0 || !isCloseQuote(toks[k].w) {
+		return -1
+	}
+	for j := k - 1; j >= 0; j-- {
+		if isOpenQuote(toks[j].w) || (toks[j].w == "\"" && j < k) {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+func isCloseQuote(w string) bool { return w == "”" || w == "\"" || w == "’" }
+func isOpenQuote(w string) bool  { return w == "“" || w == "\"" }
+
+// newCand starts an event for a trigger: type, participants, place.
+func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
+	t := x.toks[h.i]
+	c := &cand{sent: x.idx, trig: x.s.Start + t.s}
+	c.ev = graph.Event{Type: h.e.typ, CAMEO: h.e.cameo, Status: graph.Reported}
+	if h.planned {
+		c.ev.Status = graph.Planned
+	}
+	c.ev.Evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
+	passive := h.verb && isPassive(x.toks, h.i)
+	before := st.actorsBefore(x, h, cl)
+	after := st.actorsAfter(x, h, cl)
+	switch {
+	case !h.verb && (h.e.cameo == "040" || h.e.cameo == "046" || h.e.cameo == "057"):
+		for _, id := range append(before, after...) {
+			c.addParticipant(id, "participant")
+		}
+	case passive:
+		for _, id := range before {
+			c.addParticipant(id, "target")
+		}
+		for _, id := range after {
+			c.addParticipant(id, "source")
+		}
+	default:
+		for _, id := range before {
+			c.addParticipant(id, "source")
+		}
+		role := "target"
+		if h.e.cameo == "040" || h.e.cameo == "057" {
+			role = "participant"
+		}
+		for _, id := range after {
+			c.addParticipant(id, role)
+		}
+	}
+	if len(before) == 0 && !passive {
+		if id := st.implicitSubject(x, h, cl); id != "" {
+			c.addParticipant(id, "source")
+		}
+	}
+	if h.e.cameo == "057" {
+		for i := range c.ev.Participants {
+			if a := st.actors[c.ev.Participants[i].ActorID]; a != nil && a.Kind == graph.Person {
+				c.ev.Participants[i].Role = "signatory"
+			}
+		}
+		c.agree = st.agreementCue(x, h, cl)
+	}
+	c.ev.PlaceID = st.placeFor(x, h, cl)
+	c.ev.Title = st.title(x, h, cl, c)
+	return c
+}
+
+func (c *cand) addParticipant(id, role string) {
+	for _, p := range c.ev.Participants {
+		if p.ActorID == id {
+			return
+		}
+	}
+	c.ev.Participants = append(c.ev.Participants, graph.Participation{ActorID: id, Role: role})
+}
+
+func (c *cand) hasRole(role string) bool {
+	for _, p := range c.ev.Participants {
+		if p.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+func isPassive(toks []token, i int) bool {
+	lw := toks[i].lw
+	if !(strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en") || irregularPast[lw]) {
+		return false
+	}
+	p := prevWord(toks, i)
+	if p < 0 {
+		return false
+	}
+	switch toks[p].lw {
+	case "was", "were", "been", "be", "is", "are", "being":
+		return true
+	}
+	return false
+}
+
+// clauseBounds returns the byte range (article offsets) of the clause that
+// holds h.
+func clauseBounds(x *sent, h hit, cl [][2]int) (int, int) {
+	r := cl[h.clause]
+	return x.s.Start + x.toks[r[0]].s, x.s.Start + x.toks[r[1]-1].e
+}
+
+// actorsBefore are the actors of the clause before the trigger (its
+// subject); a sentence-initial participle ("Speaking at …, Lavrov
+// attributed") takes the actors after its comma instead.
+func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
+	lo, _ := clauseBounds(x, h, cl)
+	trig := x.s.Start + x.toks[h.i].s
+	if h.i == cl[h.clause][0] && strings.HasSuffix(x.toks[h.i].lw, "ing") {
+		for k := h.j; k < len(x.toks); k++ {
+			if x.toks[k].w == "," {
+				return st.firstActorFrom(x, x.s.Start+x.toks[k].e)
+			}
+		}
+	}
+	var out []string
+	for _, m := range x.ments {
+		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) {
+			out = append(out, m.ActorID)
+		}
+	}
+	return out
+}
+
+// inQuote reports whether an article offset lies inside quotation marks.
+func inQuote(x *sent, off int) bool {
+	rel := off - x.s.Start
+	open := strings.Count(x.s.Text[:rel], "“") - strings.Count(x.s.Text[:rel], "”")
+	return open > 0
+}
+
+func (st *state) firstActorFrom(x *sent, from int) []string {
+	for _, m := range x.ments {
+		if m.ActorID != "" && m.Start >= from {
+			return []string{m.ActorID}
+		}
+	}
+	return nil
+}
+
+// actorsAfter are the actors of the clause after the trigger.
+func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
+	_, hi := clauseBounds(x, h, cl)
+	trig := x.s.Start + x.toks[h.j-1].e
+	var out []string
+	for _, m := range x.ments {
+		if m.ActorID != "" && m.Start >= trig && m.End <= hi {
+			out = append(out, m.ActorID)
+		}
+	}
+	return out
+}
+
+// implicitSubject resolves a subject that is not a named actor: "he" and
+// "she" to the last person, "the minister" to the last person with a
+// title, "the government", "the country" or "authorities" to the country
+// the article is about.
+func (st *state) implicitSubject(x *sent, h hit, cl [][2]int) string {
+	r := cl[h.clause]
+	for k := h.i - 1; k >= r[0]; k-- {
+		switch x.toks[k].lw {
+		case "he", "she", "his", "her":
+			return st.lastPer
+		case "minister", "spokesman", "spokesperson", "president", "premier", "envoy", "ambassador", "general", "commander":
+			if k > 0 && x.toks[k-1].lw == "the" {
+				return st.lastPer
+			}
+		case "government", "country", "authorities", "cabinet":
+			if !st.hasActorBefore(x, k) {
+				return st.dominant
+			}
+		}
+	}
+	return ""
+}
+
+func (st *state) hasActorBefore(x *sent, k int) bool {
+	off := x.s.Start + x.toks[k].s
+	for _, m := range x.ments {
+		if m.ActorID != "" && m.End <= off && off-m.End < 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerOf finds who makes a statement: the actor before the verb, the
+// actor right after it ("…,” Rahmoun said"; "said Rahmoun"), or a pronoun.
+func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
+	if q := quoteBefore(x.toks, h.i); q >= 0 {
+		// “…,” X said: X stands between the quotation and the verb, or after it
+		for _, m := range x.ments {
+			rel := m.Start - x.s.Start
+			if m.ActorID != "" && rel >= x.toks[max(h.i-5, 0)].s && rel < x.toks[h.i].s && !inQuote(x, m.Start) {
+				return m.ActorID
+			}
+		}
+	}
+	if b := st.actorsBefore(x, h, cl); len(b) > 0 {
+		// the nearest actor before the verb is the speaker
+		return b[len(b)-1]
+	}
+	end := x.s.Start + x.toks[h.j-1].e
+	for _, m := range x.ments {
+		if m.ActorID != "" && m.Start >= end && m.Start-end <= 3 {
+			return m.ActorID
+		}
+	}
+	return st.implicitSubject(x, h, cl)
+}
+
+// placeFor picks the event's place: a named place after "in", "at",
+// "near" in the trigger's clause (cities and crossings before countries).
+func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
+	lo, hi := clauseBounds(x, h, cl)
+	var country string
+	for _, m := range x.ments {
+		if m.PlaceID == "" || m.Start < lo || m.End > hi {
+			continue
+		}
+		rel := m.Start - x.s.Start
+		prep := precedingWord(x.s.Text[:rel])
+		if prep != "in" && prep != "at" && prep != "near" && prep != "of" && prep != "from" && prep != "to" {
+			continue
+		}
+		if m.Kind == mention.Kind("COUNTRY") {
+			if country == "" && prep == "in" {
+				country = m.PlaceID
+			}
+			continue
+		}
+		if prep == "of" || prep == "from" || prep == "to" {
+			// "the province of Kirkuk", "the port of Tartus": only after a place noun
+			if !strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "province") &&
+				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "city") &&
+				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "port") &&
+				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "governorate") &&
+				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "town") {
+				continue
+			}
+		}
+		return m.PlaceID
+	}
+	return country
+}
+
+func precedingWord(s string) string {
+	f := strings.Fields(s)
+	for i := len(f) - 1; i >= 0; i-- {
+		w := strings.ToLower(strings.Trim(f[i], "\"“”'’(),"))
+		if w == "the" || w == "a" || w == "an" || w == "northern" || w == "southern" || w == "eastern" || w == "western" || w == "central" {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
+
+// date sets an event's date from the nearest time expression of its
+// clause, else of its sentence, else from the narrative or the tense.
+func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
+	trig := c.trig - x.s.Start
+	ti := 0
+	for k, t := range x.toks {
+		if t.s == trig {
+			ti = k
+		}
+	}
+	clause := 0
+	for k, r := range cl {
+		if ti >= r[0] && ti < r[1] {
+			clause = k
+		}
+	}
+	best, bestD := -1, 1<<30
+	for k, ex := range x.exprs {
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		d := ex.Start - trig
+		if d < 0 {
+			d = -d + 5 // a date after the trigger is the likelier one
+		}
+		exClause := clause
+		for j, r := range cl {
+			if ex.Start >= x.toks[r[0]].s && ex.Start < x.toks[r[1]-1].e+1 {
+				exClause = j
+			}
+		}
+		if exClause != clause {
+			if otherEventIn(made, c, x, cl, exClause) {
+				continue
+			}
+			d += 200
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best >= 0 {
+		c.ev.Date = x.exprs[best].Span
+		c.explicit = true
+		return
+	}
+	if c.ev.Status == graph.Planned {
+		c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+		return
+	}
+	// the narrative's date: an earlier event of the same paragraph with a day
+	for i := len(st.cands) - 1; i >= 0; i-- {
+		p := st.cands[i]
+		if st.sents[p.sent].para != x.para {
+			break
+		}
+		if p.explicit && p.ev.Date.Precision == graph.Day && p.ev.Status != graph.Planned {
+			c.ev.Date = p.ev.Date
+			c.ev.Date.Inferred = true
+			c.inferred = true
+			return
+		}
+	}
+	if st.pastTense(x, ti) {
+		c.ev.Date = st.pubSpan()
+		c.inferred = true
+		return
+	}
+	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+func otherEventIn(made []*cand, self *cand, x *sent, cl [][2]int, clause int) bool {
+	lo, hi := x.s.Start+x.toks[cl[clause][0]].s, x.s.Start+x.toks[cl[clause][1]-1].e
+	for _, m := range made {
+		if m != self && m.trig >= lo && m.trig < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTense reports whether the trigger at token ti reads as a past or
+// present-perfect happening ("arrested", "has signed", "were seized").
+func (st *state) pastTense(x *sent, ti int) bool {
+	if ti >= len(x.toks) {
+		return false
+	}
+	lw := x.toks[ti].lw
+	if strings.HasSuffix(lw, "ed") || irregularPast[lw] {
+		return true
+	}
+	p := prevWord(x.toks, ti)
+	if p >= 0 {
+		switch x.toks[p].lw {
+		case "was", "were", "had", "has", "have", "did":
+			return true
+		}
+	}
+	// a noun: look for a past verb in the sentence
+	for _, t := range x.toks {
+		if t.lw == "was" || t.lw == "were" || t.lw == "had" || irregularPast[t.lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// title makes a readable title: the source, the trigger and the words that
+// follow in its clause.
+func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
+	r := cl[h.clause]
+	end := r[1]
+	if end-h.i > 14 {
+		end = h.i + 14
+	}
+	var b strings.Builder
+	if src := c.firstRole("source"); src != "" {
+		if a := st.actors[src]; a != nil {
+			b.WriteString(a.Name)
+			b.WriteByte(' ')
+		}
+	} else if len(c.ev.Participants) > 0 && !h.verb {
+		if a := st.actors[c.ev.Participants[0].ActorID]; a != nil {
+			b.WriteString(a.Name)
+			b.WriteString(": ")
+		}
+	}
+	seg := strings.TrimSpace(x.s.Text[x.toks[h.i].s:x.toks[end-1].e])
+	seg = strings.TrimRight(seg, ",;:“”\"")
+	b.WriteString(seg)
+	s := strings.TrimSpace(b.String())
+	if s != "" {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s
+}
+
+func (c *cand) firstRole(role string) string {
+	for _, p := range c.ev.Participants {
+		if p.Role == role {
+			return p.ActorID
+		}
+	}
+	return ""
+}
+
+// mergeWithinArticle folds the reports of one happening in one article into
+// one event: definite nouns ("the talks") into the event they refer to,
+// signings of one agreement, and a speaker's undated statements into the
+// dated statement they belong to.
+func (st *state) mergeWithinArticle() {
+	var kept []*cand
+	for _, c := range st.cands {
+		if c.definite {
+			if t := lastOfFamily(kept, c); t != nil {
+				absorb(t, c)
+			}
+			continue
+		}
+		if t := st.sameHappening(kept, c); t != nil {
+			absorb(t, c)
+			continue
+		}
+		kept = append(kept, c)
+	}
+	// statements: one event per speaker and date
+	var out []*cand
+	for _, c := range kept {
+		if !isStatement(c) || c.speaker == "" && c.firstRole("source") == "" {
+			out = append(out, c)
+			continue
+		}
+		src := c.firstRole("source")
+		var home *cand
+		for _, o := range out {
+			if !isStatement(o) || o.firstRole("source") != src {
+				continue
+			}
+			if (!c.explicit || !o.explicit) || o.ev.Date.Value == c.ev.Date.Value {
+				home = o
+				break
+			}
+		}
+		if home == nil {
+			out = append(out, c)
+			continue
+		}
+		if c.explicit && !home.explicit {
+			// the dated statement leads
+			c2 := *c
+			absorb(&c2, home)
+			*home = c2
+			continue
+		}
+		absorb(home, c)
+	}
+	st.cands = out
+}
+
+func isStatement(c *cand) bool { return strings.HasPrefix(c.ev.CAMEO, "01") }
+
+func root2(c string) string {
+	if len(c) >= 2 {
+		return c[:2]
+	}
+	return c
+}
+
+func lastOfFamily(kept []*cand, c *cand) *cand {
+	for i := len(kept) - 1; i >= 0; i-- {
+		k := kept[i]
+		if k.ev.Type == c.ev.Type || (c.ev.CAMEO != "" && root2(k.ev.CAMEO) == root2(c.ev.CAMEO)) {
+			return k
+		}
+	}
+	return nil
+}
+
+// sameHappening finds an earlier event of the article that is the same
+// happening as c: the same CAMEO code on compatible dates, sharing a
+// participant (signings of an agreement always are one).
+func (st *state) sameHappening(kept []*cand, c *cand) *cand {
+	if isStatement(c) || c.ev.CAMEO == "" && c.ev.Type == "" {
+		return nil
+	}
+	for _, k := range kept {
+		if k.ev.CAMEO != c.ev.CAMEO || k.ev.Type != c.ev.Type || k.ev.Status != c.ev.Status {
+			continue
+		}
+		if k.explicit && c.explicit && k.ev.Date.Value != c.ev.Date.Value {
+			continue
+		}
+		if k.ev.CAMEO == "057" || sharesParticipant(k, c) {
+			return k
+		}
+	}
+	return nil
+}
+
+func sharesParticipant(a, b *cand) bool {
+	for _, p := range a.ev.Participants {
+		for _, q := range b.ev.Participants {
+			if p.ActorID == q.ActorID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// absorb folds c into t.
+func absorb(t, c *cand) {
+	t.ev.Evidence = append(t.ev.Evidence, c.ev.Evidence...)
+	for _, p := range c.ev.Participants {
+		t.addParticipant(p.ActorID, p.Role)
+	}
+	if t.ev.PlaceID == "" {
+		t.ev.PlaceID = c.ev.PlaceID
+	}
+	if !t.explicit && c.explicit {
+		t.ev.Date, t.explicit, t.inferred = c.ev.Date, true, false
+	}
+	if t.agree == nil {
+		t.agree = c.agree
+	} else if c.agree != nil {
+		t.agree.merge(c.agree)
+	}
+	if t.speaker == "" {
+		t.speaker = c.speaker
+	}
+}
+
+// facts assembles the article's graph facts.
+func (st *state) facts() *graph.Facts {
+	f := &graph.Facts{Article: st.art}
+	used := map[string]bool{}
+	placeUsed := map[string]bool{}
+	var agreements []graph.Agreement
+	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].trig < st.cands[j].trig })
+	for _, c := range st.cands {
+		ev := c.ev
+		// dedupe evidence by sentence
+		seen := map[int]bool{}
+		var evs []graph.Evidence
+		for _, e := range ev.Evidence {
+			if !seen[e.Start] {
+				seen[e.Start] = true
+				evs = append(evs, e)
+			}
+		}
+		sort.Slice(evs, func(i, j int) bool { return evs[i].Start < evs[j].Start })
+		ev.Evidence = evs
+		ev.ID = graph.NewID("event", st.art.ID, itoa(c.trig), ev.CAMEO, ev.Type)
+		ev.MergeKeys = st.mergeKeys(c)
+		if c.agree != nil {
+			g := st.agreement(c, ev)
+			ev.AgreementID = g.ID
+			agreements = append(agreements, g)
+			for _, id := range append(append([]string{}, g.Parties...), g.Signatories...) {
+				used[id] = true
+			}
+		}
+		for _, p := range ev.Participants {
+			used[p.ActorID] = true
+		}
+		if ev.PlaceID != "" {
+			placeUsed[ev.PlaceID] = true
+		}
+		f.Events = append(f.Events, ev)
+	}
+	// every actor the article mentions is kept (with roles and aliases)
+	ids := make([]string, 0, len(st.actors))
+	for id := range st.actors {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		a := *st.actors[id]
+		for _, r := range a.Roles {
+			if r.OrgID != "" {
+				used[r.OrgID] = true
+			}
+		}
+		f.Actors = append(f.Actors, a)
+	}
+	pids := make([]string, 0, len(st.places))
+	for id := range st.places {
+		pids = append(pids, id)
+	}
+	sort.Strings(pids)
+	for _, id := range pids {
+		f.Places = append(f.Places, *st.places[id])
+	}
+	f.Agreements = agreements
+	return f
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	if n == 0 {
+		return "0"
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// mergeKeys name a happening independently of the article, so that two
+// articles reporting it make one event: the fall or defeat of an actor,
+// the signing between the same parties, or the same participants doing
+// the same thing on the same day.
+func (st *state) mergeKeys(c *cand) []string {
+	var keys []string
+	var nonCountry []string
+	for _, p := range c.ev.Participants {
+		if a := st.actors[p.ActorID]; a != nil && a.Kind != graph.Country {
+			nonCountry = append(nonCountry, p.ActorID)
+		}
+	}
+	sort.Strings(nonCountry)
+	switch c.ev.Type {
+	case "fall of regime", "defeat":
+		for _, p := range c.ev.Participants {
+			if p.Role == "target" {
+				keys = append(keys, c.ev.Type+"|"+p.ActorID)
+			}
+		}
+	}
+	if c.agree != nil {
+		var parties []string
+		for _, p := range c.ev.Participants {
+			parties = append(parties, p.ActorID)
+		}
+		sort.Strings(parties)
+		keys = append(keys, "sign|"+strings.Join(parties, ","))
+	}
+	if c.explicit && c.ev.Date.Precision == graph.Day && len(nonCountry) > 0 {
+		keys = append(keys, root2(c.ev.CAMEO)+"|"+c.ev.Type+"|"+c.ev.Date.Value+"|"+strings.Join(nonCountry, ","))
+	}
+	return keys
+}

@@ -1,0 +1,330 @@
+// Package extract turns one article into graph facts: events typed with
+// CAMEO codes, who did them to whom, where and when, and the agreements
+// signed, every fact tied to its sentence. It is a dictionary-and-pattern
+// coder in the PETRARCH tradition: triggers are data (data/triggers.tsv),
+// participants come from loader/mention, dates from loader/timex.
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"eventgraph/graph"
+	"eventgraph/loader/mention"
+	"eventgraph/loader/read"
+	"eventgraph/loader/sentence"
+	"eventgraph/loader/timex"
+)
+
+// sent is one sentence with what was found in it.
+type sent struct {
+	idx   int
+	s     sentence.Sentence
+	toks  []token
+	ments []mention.Mention // offsets relative to the article
+	exprs []timex.Expr      // offsets relative to the sentence
+	para  int
+}
+
+// cand is an event being built.
+type cand struct {
+	ev       graph.Event
+	sent     int
+	explicit bool // the date came from a time expression in the text
+	inferred bool // the date is the publication day, from the tense
+	trig     int  // byte offset of the trigger in the article
+	definite bool // a definite noun ("the talks") with no date of its own
+	speaker  string
+	agree    *agreementCue
+	dropped  bool
+}
+
+// state is the per-article extraction state.
+type state struct {
+	art       graph.Article
+	pub       time.Time
+	sents     []*sent
+	res       mention.Result
+	actors    map[string]*graph.Actor
+	places    map[string]*graph.Place
+	dominant  string // the country actor the article is mostly about
+	lastPer   string // last person mentioned (for "he", "she")
+	lastTitle map[string]string
+	cands     []*cand
+	ref       graph.DateSpan // the narrative's last explicit DAY date
+}
+
+// Article extracts the facts of one article.
+func Article(d read.Document) *graph.Facts {
+	art := graph.Article{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, File: d.File, Text: d.Text}
+	art.ID = graph.ArticleID(art)
+	st := &state{art: art, actors: map[string]*graph.Actor{}, places: map[string]*graph.Place{}, lastTitle: map[string]string{}}
+	if t, err := time.Parse("2006-01-02", d.Published); err == nil {
+		st.pub = t
+	}
+	ss := sentence.Split(d.Text)
+	st.res = mention.Analyze(mention.Doc{Text: d.Text, Sentences: ss, Published: d.Published, ArticleID: art.ID})
+	for i := range st.res.Actors {
+		a := st.res.Actors[i]
+		st.actors[a.ID] = &a
+	}
+	for i := range st.res.Places {
+		p := st.res.Places[i]
+		st.places[p.ID] = &p
+	}
+	st.dominant = dominantCountry(st.res)
+	para, prevEnd := 0, 0
+	mi := 0
+	ms := st.res.Mentions
+	for i, s := range ss {
+		if strings.Contains(d.Text[prevEnd:s.Start], "\n") {
+			para++
+		}
+		prevEnd = s.End
+		x := &sent{idx: i, s: s, toks: tokenize(s.Text), para: para}
+		for mi < len(ms) && ms[mi].Start < s.Start {
+			mi++
+		}
+		for j := mi; j < len(ms) && ms[j].Start < s.End; j++ {
+			x.ments = append(x.ments, ms[j])
+		}
+		st.sents = append(st.sents, x)
+	}
+	for _, x := range st.sents {
+		st.sentence(x)
+	}
+	st.mergeWithinArticle()
+	return st.facts()
+}
+
+// dominantCountry is the country (or demonym) actor mentioned most often.
+func dominantCountry(r mention.Result) string {
+	n := map[string]int{}
+	best, bestN := "", 0
+	for _, m := range r.Mentions {
+		if (m.Kind == mention.Kind("COUNTRY") || m.Kind == mention.Kind("DEMONYM")) && m.ActorID != "" {
+			n[m.ActorID]++
+			if n[m.ActorID] > bestN || (n[m.ActorID] == bestN && m.ActorID < best) {
+				best, bestN = m.ActorID, n[m.ActorID]
+			}
+		}
+	}
+	return best
+}
+
+func (st *state) pubSpan() graph.DateSpan {
+	if st.pub.IsZero() {
+		return graph.DateSpan{Precision: graph.Unknown}
+	}
+	d := st.pub.Format("2006-01-02")
+	return graph.DateSpan{Value: d, Start: d, End: d, Precision: graph.Day, Inferred: true}
+}
+
+// clauses splits a sentence's tokens into clause ranges [start, end).
+func clauses(toks []token) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, t := range toks {
+		cut := false
+		switch {
+		case t.w == ";":
+			cut = true
+		case t.w == "," && i+1 < len(toks):
+			switch toks[i+1].lw {
+			case "and", "but", "while", "whereas", "as", "so", "which", "who", "where", "although", "though", "after", "before", "when":
+				cut = true
+			}
+		case (t.lw == "but" || t.lw == "whereas" || t.lw == "while") && i > 0:
+			cut = true
+		}
+		if cut && i > start {
+			out = append(out, [2]int{start, i})
+			start = i
+		}
+	}
+	return append(out, [2]int{start, len(toks)})
+}
+
+var (
+	determiners = set("the a an this that these those its his her their our your my another any some each every")
+	prepositions = set("of in on at by for from with without to into onto about after before during since over under against between among through across toward towards upon within via despite amid")
+	auxBe        = set("is are was were be been being has have had")
+	modals       = set("will would shall might may could can should must")
+	adverbs      = set("also then reportedly subsequently formally jointly officially recently already still further previously soon later again finally now just initially allegedly repeatedly effectively publicly")
+	negations    = set("not n't never no")
+	pronouns     = set("he she they we it i")
+	subordinator = set("that whether if")
+)
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// hit is a trigger found in a sentence.
+type hit struct {
+	i, j    int // token range
+	e       *entry
+	verb    bool
+	inf     bool // "to sign"
+	planned bool // "will sign", "plans to meet"
+	neg     bool
+	prepIng bool // "by arresting": manner, not an event
+	det     bool // a definite noun: "the talks"
+	clause  int
+}
+
+// prevWord returns the index of the nearest non-adverb word before i.
+func prevWord(toks []token, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if toks[k].punct {
+			if toks[k].w == "," || toks[k].w == "“" || toks[k].w == "\"" {
+				return -1
+			}
+			continue
+		}
+		if adverbs[toks[k].lw] || strings.HasSuffix(toks[k].lw, "ly") && len(toks[k].lw) > 4 && !determiners[toks[k].lw] {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// findHits finds the triggers of a sentence, classified by their context.
+func (st *state) findHits(x *sent) []hit {
+	l := lex()
+	cl := clauses(x.toks)
+	clauseOf := func(i int) int {
+		for c, r := range cl {
+			if i >= r[0] && i < r[1] {
+				return c
+			}
+		}
+		return len(cl) - 1
+	}
+	var hits []hit
+	for i := 0; i < len(x.toks); i++ {
+		if x.toks[i].punct || st.insideMention(x, x.toks[i]) {
+			continue
+		}
+		var es []*entry
+		n := 0
+		for w := l.maxWords; w >= 1; w-- {
+			if i+w > len(x.toks) {
+				continue
+			}
+			parts := make([]string, 0, w)
+			for k := i; k < i+w; k++ {
+				parts = append(parts, x.toks[k].lw)
+			}
+			if got, ok := l.forms[strings.Join(parts, " ")]; ok {
+				es, n = got, w
+				break
+			}
+		}
+		if es == nil {
+			continue
+		}
+		p := prevWord(x.toks, i)
+		prev := ""
+		if p >= 0 {
+			prev = x.toks[p].lw
+		}
+		// noun or verb reading
+		var nounE, verbE *entry
+		for _, e := range es {
+			if e.noun && nounE == nil {
+				nounE = e
+			} else if !e.noun && verbE == nil {
+				verbE = e
+			}
+		}
+		h := hit{i: i, j: i + n, clause: clauseOf(i)}
+		nounCtx := determiners[prev] || prepositions[prev] || prev == "s" || isNumber(prev) ||
+			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
+			(p >= 0 && isAdjective(prev))
+		switch {
+		case nounE != nil && (verbE == nil || nounCtx):
+			h.e = nounE
+			h.det = prev == "the" || prev == "this" || prev == "these"
+		case verbE != nil:
+			h.e, h.verb = verbE, true
+		default:
+			continue
+		}
+		if h.verb {
+			lw := x.toks[i].lw
+			h.inf = prev == "to"
+			h.prepIng = strings.HasSuffix(lw, "ing") && prepositions[prev] && prev != "despite"
+			if modals[prev] || (prev == "to" && p > 0 && (x.toks[p-1].lw == "be" || x.toks[p-1].lw == "going" || x.toks[p-1].lw == "plans" || x.toks[p-1].lw == "plan" || x.toks[p-1].lw == "set" || x.toks[p-1].lw == "expected" || x.toks[p-1].lw == "scheduled" || x.toks[p-1].lw == "intends")) {
+				h.planned = true
+			}
+			// "would have the state allocate" keeps the modal through "have"
+			if prev == "be" || prev == "have" {
+				if pp := prevWord(x.toks, p); pp >= 0 && modals[x.toks[pp].lw] {
+					h.planned = true
+				}
+			}
+			// a verb form used as a modifier ("the signed memorandum") is not a verb
+			if determiners[prev] && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
+				if nounE == nil {
+					continue
+				}
+				h.e, h.verb = nounE, false
+			}
+		}
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if negations[x.toks[k].lw] || (x.toks[k].lw == "yet" && k+1 < len(x.toks) && x.toks[k+1].lw == "to") {
+				h.neg = true
+			}
+			if x.toks[k].punct && x.toks[k].w != "'" {
+				break
+			}
+		}
+		hits = append(hits, h)
+		i += n - 1
+	}
+	return hits
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isAdjective is a rough test for adjectives before a noun trigger.
+func isAdjective(w string) bool {
+	switch w {
+	case "new", "first", "second", "third", "last", "recent", "previous", "comprehensive", "joint", "bilateral",
+		"military", "security", "official", "historic", "formal", "final", "permanent", "temporary", "deadly",
+		"peace", "border", "terrorist", "major", "brief", "rare", "high-level", "emergency", "separate",
+		"missile", "drone", "air", "suicide", "ceasefire", "annual", "tripartite", "trilateral", "ministerial":
+		return true
+	}
+	return strings.HasSuffix(w, "-level") || strings.HasSuffix(w, "al") && len(w) > 5 || strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "ous")
+}
+
+// insideMention reports whether a token lies inside an actor or place
+// mention (the "Mobilization" of "Popular Mobilization Forces").
+func (st *state) insideMention(x *sent, t token) bool {
+	a, b := x.s.Start+t.s, x.s.Start+t.e
+	for _, m := range x.ments {
+		if m.Start <= a && b <= m.End && m.Kind != mention.Kind("DEMONYM") {
+			return true
+		}
+	}
+	return false
+}

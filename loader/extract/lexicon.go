@@ -1,0 +1,189 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/triggers.tsv
+var triggersTSV string
+
+// class is what a trigger does in a sentence.
+type class int
+
+const (
+	material class = iota // a happening of its own
+	speech                // a statement; its complement may report another happening
+	order                 // its complement's happening is the event (ordered by the subject)
+	light                 // takes an event noun: "hold talks"
+)
+
+// entry is one trigger of the lexicon.
+type entry struct {
+	lemma string
+	noun  bool
+	cameo string // "" when CAMEO has no code for it
+	typ   string
+	class class
+}
+
+// lexicon maps a lower-case word form (or a space-joined multi-word form)
+// to its entries; maxWords is the longest form in words.
+type lexicon struct {
+	forms    map[string][]*entry
+	maxWords int
+}
+
+var lex = sync.OnceValue(func() *lexicon {
+	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1}
+	for _, line := range strings.Split(triggersTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 5 {
+			continue
+		}
+		e := &entry{lemma: f[0], noun: f[1] == "n", cameo: f[2], typ: f[3]}
+		if e.cameo == "-" {
+			e.cameo = ""
+		}
+		switch f[4] {
+		case "speech":
+			e.class = speech
+		case "order":
+			e.class = order
+		case "light":
+			e.class = light
+		}
+		forms := []string{e.lemma}
+		if e.noun {
+			if !strings.HasSuffix(e.lemma, "s") {
+				forms = append(forms, plural(e.lemma))
+			}
+		} else {
+			forms = append(forms, verbForms(e.lemma)...)
+		}
+		if len(f) > 5 && f[5] != "" {
+			forms = append(forms, strings.Split(f[5], ",")...)
+		}
+		seen := map[string]bool{}
+		for _, w := range forms {
+			w = strings.ToLower(strings.TrimSpace(w))
+			if w == "" || seen[w] {
+				continue
+			}
+			seen[w] = true
+			l.forms[w] = append(l.forms[w], e)
+			if n := len(strings.Fields(w)); n > l.maxWords {
+				l.maxWords = n
+			}
+		}
+	}
+	return l
+})
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+
+// doubles reports whether a verb doubles its last consonant (plan →
+// planned): a short consonant-vowel-consonant word.
+func doubles(w string) bool {
+	n := len(w)
+	if n < 3 || n > 4 {
+		return false
+	}
+	c := w[n-1]
+	return !isVowel(c) && strings.IndexByte("wxy", c) < 0 && isVowel(w[n-2]) && !isVowel(w[n-3])
+}
+
+// verbForms inflects a regular verb (multi-word verbs inflect the first word).
+func verbForms(v string) []string {
+	head, tail := v, ""
+	if i := strings.IndexByte(v, ' '); i > 0 {
+		head, tail = v[:i], v[i:]
+	}
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(head, "y") && len(head) > 1 && !isVowel(head[len(head)-2]):
+		s, ed, ing = head[:len(head)-1]+"ies", head[:len(head)-1]+"ied", head+"ing"
+	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
+		s, ed, ing = head+"s", head+"d", head[:len(head)-1]+"ing"
+	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+		s, ed, ing = head+"es", head+"ed", head+"ing"
+	case doubles(head):
+		d := head + head[len(head)-1:]
+		s, ed, ing = head+"s", d+"ed", d+"ing"
+	default:
+		s, ed, ing = head+"s", head+"ed", head+"ing"
+	}
+	return []string{s + tail, ed + tail, ing + tail}
+}
+
+func plural(n string) string {
+	switch {
+	case strings.HasSuffix(n, "s") || strings.HasSuffix(n, "sh") || strings.HasSuffix(n, "ch") || strings.HasSuffix(n, "x"):
+		return n + "es"
+	case strings.HasSuffix(n, "y") && len(n) > 1 && !isVowel(n[len(n)-2]):
+		return n[:len(n)-1] + "ies"
+	}
+	return n + "s"
+}
+
+// token is a word or a punctuation mark of a sentence, with byte offsets
+// into the sentence.
+type token struct {
+	s, e  int
+	w, lw string // as written, lower case
+	cap   bool   // starts with an upper-case letter
+	punct bool
+}
+
+// tokenize splits a sentence into words (letters, digits, inner hyphens
+// and apostrophes) and single punctuation marks.
+func tokenize(s string) []token {
+	var toks []token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				// inner hyphen, apostrophe, or digit separators
+				if (r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' || r2 == ',') && j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if (r2 == '.' || r2 == ',') && !(unicode.IsDigit(r3) && j > i && unicode.IsDigit(lastRune(s[i:j]))) {
+						break
+					}
+					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			w := s[i:j]
+			toks = append(toks, token{s: i, e: j, w: w, lw: strings.ToLower(w), cap: unicode.IsUpper(r)})
+			i = j
+		default:
+			toks = append(toks, token{s: i, e: i + n, w: s[i : i+n], lw: s[i : i+n], punct: true})
+			i += n
+		}
+	}
+	return toks
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

@@ -1,0 +1,450 @@
+package mention
+
+import (
+	"strings"
+
+	"eventgraph/graph"
+	"eventgraph/loader/gazetteer"
+)
+
+// spanOK reports whether tokens i..j (inclusive) can form a proper name:
+// contiguous words, capitalized at both ends, with connectors or particles
+// inside.
+func (a *analyzer) spanOK(i, j int) bool {
+	for k := i; k <= j; k++ {
+		t := a.toks[k]
+		if !t.Word {
+			return false
+		}
+		if k > i && a.toks[k-1].Sent != t.Sent {
+			return false
+		}
+		edge := k == i || k == j
+		if t.Cap || isNameWord(t) || allDigits(t.Text) && k == j && k > i {
+			continue
+		}
+		if !edge && isConnector(t) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func (a *analyzer) text(i, j int) string { return a.d.Text[a.toks[i].Start:a.toks[j].End] }
+
+// definitions learns "Long Name (ACR)": the acronym names the organization
+// for the whole article.
+func (a *analyzer) definitions() {
+	for k := 2; k+2 < len(a.toks); k++ {
+		if a.toks[k].Text != "(" || !a.toks[k+1].Word || !allCaps(a.toks[k+1].Text) || a.toks[k+2].Text != ")" {
+			continue
+		}
+		acr := a.toks[k+1].Text
+		// the longest capitalized span ending just before "("
+		end := k - 1
+		best := -1
+		for i := end; i >= 0 && end-i < 8; i-- {
+			if !a.spanOK(i, end) {
+				if isConnector(a.toks[i]) {
+					continue
+				}
+				break
+			}
+			if initialsMatch(a.toks[i:end+1], acr) {
+				best = i
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		long := a.text(best, end)
+		var id string
+		var kind Kind
+		if o, ok := gazetteer.LookupOrg(long); ok {
+			id, kind = a.orgActor(o, long)
+			a.actor(o.Name, o.Kind, o.Country, acr)
+		} else if o, ok := gazetteer.LookupOrg(acr); ok {
+			id, kind = a.orgActor(o, acr)
+			a.actor(o.Name, o.Kind, o.Country, long)
+		} else {
+			gk := graph.Organization
+			kind = Organization
+			for i := best; i <= end; i++ {
+				if groupHeads[a.toks[i].Lower] {
+					gk, kind = graph.Group, Group
+				}
+			}
+			id = a.actor(long, gk, "", acr)
+		}
+		a.local[gazetteer.Key(long)] = localOrg{id, kind}
+		a.local["="+acr] = localOrg{id, kind}
+		a.add(cand{start: a.toks[best].Start, end: a.toks[end].End, kind: kind, pri: priOrg, actor: id})
+	}
+}
+
+// initialsMatch reports whether an acronym could abbreviate the words
+// (its first letter is a word's initial, and every word's capital initial
+// is in it): "Syrian Democratic Forces" SDF, "Popular Mobilization Forces" PMF.
+func initialsMatch(ws []token, acr string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	first := strings.ToUpper(ws[0].Text[:1])
+	if !ws[0].Cap || first != acr[:1] {
+		return false
+	}
+	n := 0
+	for _, w := range ws {
+		if w.Cap {
+			n++
+		}
+	}
+	return n >= 2 || len(acr) <= 3 && n >= 1 && len(ws) >= 1
+}
+
+// gazetteerSpans finds countries, demonyms, organizations and places.
+func (a *analyzer) gazetteerSpans() {
+	maxT := gazetteer.MaxNameTokens()
+	for i := 0; i < len(a.toks); i++ {
+		t := a.toks[i]
+		if !t.Word || !(t.Cap || isNameWord(t)) {
+			continue
+		}
+		matched := false
+		for j := min(len(a.toks)-1, i+maxT-1); j >= i && !matched; j-- {
+			if !a.spanOK(i, j) {
+				continue
+			}
+			s := a.text(i, j)
+			if c, ok := a.lookupSpan(s, j-i+1); ok {
+				c.start, c.end = t.Start, a.toks[j].End
+				a.add(c)
+				matched = true
+				i = j
+			}
+		}
+		if !matched && strings.Contains(t.Text, "-") {
+			// "Iraq-Syria", "US-backed", "Iraqi-Syrian": country parts
+			off := t.Start
+			for _, part := range strings.Split(t.Text, "-") {
+				if c, ok := gazetteer.CountryByName(part); ok && len(part) > 1 && part[0] >= 'A' && part[0] <= 'Z' {
+					act, pl := a.countryActor(c, part)
+					a.add(cand{start: off, end: off + len(part), kind: Country, pri: priCountry, actor: act, place: pl})
+				} else if c, ok := gazetteer.Demonym(part); ok && part[0] >= 'A' && part[0] <= 'Z' {
+					act, _ := a.countryActor(c, part)
+					a.add(cand{start: off, end: off + len(part), kind: Demonym, pri: priCountry, actor: act})
+				}
+				off += len(part) + 1
+			}
+		}
+	}
+}
+
+func (a *analyzer) lookupSpan(s string, n int) (cand, bool) {
+	if n == 1 && allCaps(s) {
+		if l, ok := a.local["="+s]; ok {
+			return cand{kind: l.kind, pri: priOrg, actor: l.id}, true
+		}
+	}
+	if l, ok := a.local[gazetteer.Key(s)]; ok {
+		return cand{kind: l.kind, pri: priOrg, actor: l.id}, true
+	}
+	if o, ok := gazetteer.LookupOrg(s); ok {
+		id, k := a.orgActor(o, s)
+		return cand{kind: k, pri: priOrg, actor: id}, true
+	}
+	if c, ok := gazetteer.CountryByName(s); ok {
+		act, pl := a.countryActor(c, s)
+		return cand{kind: Country, pri: priCountry, actor: act, place: pl}, true
+	}
+	if n <= 2 {
+		if c, ok := gazetteer.Demonym(s); ok {
+			act, _ := a.countryActor(c, s)
+			return cand{kind: Demonym, pri: priCountry, actor: act}, true
+		}
+	}
+	if p, ok := gazetteer.LookupPlace(s); ok {
+		if p.Kind == "country" {
+			if c, ok := gazetteer.CountryByCode(p.Country); ok {
+				act, pl := a.countryActor(c, s)
+				return cand{kind: Country, pri: priCountry, actor: act, place: pl}, true
+			}
+		}
+		return cand{kind: Place, pri: priPlace, place: a.place(p)}, true
+	}
+	return cand{}, false
+}
+
+// nationality reads a country qualifier ending at token j (inclusive): a
+// demonym ("Iraqi") or a possessive country ("Iraq 's"). It returns the
+// country code and the index of its first token.
+func (a *analyzer) nationality(j int) (string, int) {
+	if j < 0 {
+		return "", -1
+	}
+	t := a.toks[j]
+	if t.Word && t.Cap {
+		if c, ok := gazetteer.Demonym(t.Text); ok {
+			return c.Code, j
+		}
+	}
+	if (t.Text == "'s" || t.Text == "’s") && j > 0 && a.toks[j-1].Word {
+		if c, ok := gazetteer.CountryByName(a.toks[j-1].Text); ok {
+			return c.Code, j - 1
+		}
+		if j > 1 {
+			if c, ok := gazetteer.CountryByName(a.text(j-2, j-1)); ok {
+				return c.Code, j - 2
+			}
+		}
+	}
+	return "", -1
+}
+
+// canonHead writes an institution's name in one form: "Interior Ministry",
+// "Ministry of the Interior" → "Ministry of Interior"; "army" → "Army".
+func canonHead(s string) string {
+	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if h, ok := lowerOrgHeads[l]; ok {
+		return h
+	}
+	if strings.HasSuffix(l, " ministry") && !strings.Contains(l, " of ") {
+		x := strings.TrimSuffix(l, " ministry")
+		switch x {
+		case "foreign":
+			return "Ministry of Foreign Affairs"
+		case "defence":
+			x = "defense"
+		}
+		return "Ministry of " + titleCase(x)
+	}
+	if strings.HasPrefix(l, "ministry of the ") {
+		return "Ministry of " + titleCase(strings.TrimPrefix(l, "ministry of the "))
+	}
+	return s
+}
+
+func titleCase(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if w == "of" || w == "and" || w == "the" || w == "for" {
+			continue
+		}
+		f[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// orgPatterns finds organizations by their head nouns, with or without a
+// nationality, and nationality + lower-case institution.
+func (a *analyzer) orgPatterns() {
+	for j := 0; j < len(a.toks); j++ {
+		t := a.toks[j]
+		if !t.Word {
+			continue
+		}
+		// nationality + lower-case institution: "Iraqi army", "Iraq's intelligence service"
+		if cc, first := a.nationality(j); cc != "" {
+			for n := 3; n >= 1; n-- {
+				if j+n >= len(a.toks) || !a.spanLower(j+1, j+n) {
+					continue
+				}
+				phrase := strings.ToLower(a.text(j+1, j+n))
+				if countryHeads[phrase] && n == 1 {
+					c, _ := gazetteer.CountryByCode(cc)
+					act, pl := a.countryActor(c, "")
+					a.add(cand{start: a.toks[first].Start, end: a.toks[j+n].End, kind: Country, pri: priCountry, actor: act, place: pl})
+					break
+				}
+				if h, ok := lowerOrgHeads[phrase]; ok {
+					start := a.toks[first].Start
+					if a.toks[j].Text == "'s" || a.toks[j].Text == "’s" {
+						start = a.toks[j+1].Start // "Iraq" stays a country mention
+					}
+					id := a.actor(nationalName(cc, h), graph.Organization, cc, a.d.Text[start:a.toks[j+n].End])
+					a.add(cand{start: start, end: a.toks[j+n].End, kind: Organization, pri: priOrg, actor: id})
+					break
+				}
+			}
+		}
+		if !t.Cap || !orgHeads[t.Lower] {
+			continue
+		}
+		// capitalized head: extend left over capitalized words
+		i := j
+		for i > 0 && j-i < 5 {
+			p := a.toks[i-1]
+			if !p.Word || p.Sent != t.Sent || !(p.Cap || isNameWord(p)) || notOrgStart(p) {
+				break
+			}
+			i--
+		}
+		// and right over "of|for [the] Capitalized..."
+		e := j
+		for k := j + 1; k+1 < len(a.toks) && k-j < 6; {
+			w := a.toks[k]
+			if (w.Lower == "of" || w.Lower == "for") && a.toks[k+1].Word {
+				m := k + 1
+				if a.toks[m].Lower == "the" && m+1 < len(a.toks) {
+					m++
+				}
+				q := m
+				for q < len(a.toks) && a.toks[q].Word && a.toks[q].Cap && q-m < 4 {
+					if _, isC := gazetteer.CountryByName(a.toks[q].Text); isC {
+						break
+					}
+					q++
+				}
+				if q > m {
+					e = q - 1
+					k = q
+					continue
+				}
+			}
+			break
+		}
+		if i == j && e == j {
+			continue // a lone "Army", "Government"
+		}
+		cc, nameStart := "", i
+		if c, ok := gazetteer.Demonym(a.toks[i].Text); ok {
+			cc, nameStart = c.Code, i+1
+		} else if ncc, _ := a.nationality(i - 1); ncc != "" {
+			cc = ncc
+		}
+		if nameStart > e {
+			continue
+		}
+		full := a.text(i, e)
+		rest := a.text(nameStart, e)
+		if o, ok := gazetteer.LookupOrg(full); ok {
+			id, k := a.orgActor(o, full)
+			a.add(cand{start: a.toks[i].Start, end: a.toks[e].End, kind: k, pri: priOrg + 1, actor: id})
+			j = e
+			continue
+		}
+		if nameStart == i+1 && nameStart == e {
+			if _, isT := a.titleAt(nameStart); isT {
+				continue
+			}
+		}
+		kind, gk := Organization, graph.Organization
+		for k := i; k <= e; k++ {
+			if groupHeads[a.toks[k].Lower] {
+				kind, gk = Group, graph.Group
+			}
+		}
+		hasCountry := false
+		for k := nameStart; k <= e; k++ {
+			if c, ok := gazetteer.CountryByName(a.toks[k].Text); ok {
+				hasCountry = true
+				if cc == "" {
+					cc = c.Code
+				}
+			}
+		}
+		name := canonHead(rest)
+		switch {
+		case hasCountry:
+			name = rest
+		case cc != "":
+			name = nationalName(cc, name)
+		case a.home != "":
+			cc = a.home
+			name = nationalName(cc, name)
+		}
+		id := a.actor(name, gk, cc, full)
+		a.add(cand{start: a.toks[i].Start, end: a.toks[e].End, kind: kind, pri: priOrg, actor: id})
+		j = e
+	}
+}
+
+// notOrgStart: words an organization name does not start with.
+func notOrgStart(t token) bool {
+	if notName[t.Lower] && !orgHeads[t.Lower] {
+		switch t.Lower {
+		case "national", "federal", "joint", "general", "special", "central", "supreme", "constitutional", "international",
+			"democratic", "popular", "revolutionary", "islamic", "arab", "north", "south", "east", "west", "regional", "interior",
+			"security", "border", "state", "kurdish":
+			return false
+		}
+		return true
+	}
+	if _, ok := gazetteer.LookupTitle(t.Text); ok && t.Lower != "border" {
+		switch t.Lower {
+		case "general", "interior", "foreign", "defense", "defence", "justice":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func (a *analyzer) spanLower(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if !a.toks[k].Word || a.toks[k].Sent != a.toks[i].Sent {
+			return false
+		}
+	}
+	return true
+}
+
+// crossings finds "X border crossing" and "X crossing".
+func (a *analyzer) crossings() {
+	for j := 1; j < len(a.toks); j++ {
+		if a.toks[j].Lower != "crossing" {
+			continue
+		}
+		e := j - 1
+		if a.toks[e].Lower == "border" {
+			e--
+		}
+		s := e
+		for s >= 0 && e-s < 4 && isNameWord(a.toks[s]) && a.toks[s].Sent == a.toks[j].Sent {
+			s--
+		}
+		s++
+		if s > e || notName[a.toks[s].Lower] && s == e {
+			continue
+		}
+		x := a.text(s, e)
+		var p gazetteer.Place
+		if cp, ok := gazetteer.LookupCrossing(x); ok {
+			p = cp
+		} else if town, ok := gazetteer.LookupPlace(x); ok && town.Kind != "country" {
+			p = gazetteer.Place{Name: x + " crossing", Kind: "crossing", Country: town.Country, Lat: town.Lat, Lon: town.Lon,
+				HasGeo: town.HasGeo, Note: "coordinates of " + town.Name + ", the nearest named town"}
+		} else {
+			p = gazetteer.Place{Name: x + " crossing", Kind: "crossing"}
+			if near, ok := a.nearestPlace(a.toks[j].Sent, a.toks[j].End); ok {
+				p.Country, p.Lat, p.Lon, p.HasGeo = near.Country, near.Lat, near.Lon, near.HasGeo
+				p.Note = "coordinates of " + near.Name + ", the nearest place the text names"
+			}
+		}
+		a.add(cand{start: a.toks[s].Start, end: a.toks[j].End, kind: Place, pri: priPlace + 3, place: a.place(p)})
+	}
+}
+
+// nearestPlace is the gazetteer place (not a country) named closest to off
+// in the same sentence.
+func (a *analyzer) nearestPlace(sent, off int) (graph.Place, bool) {
+	best, bd := graph.Place{}, -1
+	for _, c := range a.cands {
+		if c.kind != Place || c.place == "" || a.sentOf(c.start) != sent {
+			continue
+		}
+		p := a.places[c.place]
+		if !p.HasGeo || p.Kind == "crossing" {
+			continue
+		}
+		d := c.start - off
+		if d < 0 {
+			d = -d
+		}
+		if bd < 0 || d < bd {
+			best, bd = p, d
+		}
+	}
+	return best, bd >= 0
+}

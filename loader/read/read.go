@@ -1,0 +1,327 @@
+// Package read reads news articles from files, folders and streams.
+//
+// It understands three forms of input, sniffed from the content:
+//
+//   - plain text, optionally starting with a "key: value" header (title,
+//     source, url, published or date, …) ended by a line "---"; a file may
+//     hold several such header-and-body articles one after the other;
+//   - multi-article scrapes: several articles in one file, each starting
+//     with a title line that recurs a few lines later (typically after a "TT"
+//     marker line and repeated photo captions);
+//   - JSON Lines, one {"title","text","url","published","source"} record a
+//     line (a JSON array of such records is read too).
+//
+// A manifest.json or manifest.tsv in the same folder as a file supplies
+// metadata the file does not: it is matched by file name, and by title where
+// a file holds several articles. What an article's own header or record says
+// wins over the manifest.
+//
+// Reading cleans each article: the scrape's "TT" marker goes, each repeated
+// line (photo captions, the repeated title) is kept once, and boilerplate
+// such as comment-policy footers, "Powered by automated translation", share
+// buttons and newsletter prompts is dropped. Words are never rewritten.
+//
+// Problems are reported per input as *Error values; a bad file or record
+// never stops the others from loading.
+package read
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// MaxFileSize is the largest input read, in bytes. Larger files are refused
+// without being read into memory.
+const MaxFileSize = 32 << 20
+
+// Errors wrapped by the *Error values of bad inputs, for errors.Is.
+var (
+	ErrEmpty    = errors.New("empty file")
+	ErrBinary   = errors.New("binary file")
+	ErrEncoding = errors.New("invalid UTF-8")
+	ErrTooLarge = errors.New("file too large")
+	ErrHTML     = errors.New("HTML page: save the article's text, or feed JSON Lines")
+	ErrRecord   = errors.New("bad JSON record")
+	ErrManifest = errors.New("bad manifest")
+	ErrNoText   = errors.New("article has no text")
+)
+
+// Document is one article read from a source.
+type Document struct {
+	Title, Source, URL string
+	Published          string // YYYY-MM-DD, or "" when unknown
+	File               string // path it was read from ("-" for stdin)
+	Index              int    // 0-based position of the article within its file
+	Line               int    // 1-based line of the file where the article starts
+	// Text is the cleaned text: the title as the first line when the source
+	// gives one, a blank line, then each distinct photo caption once and the
+	// body paragraphs, separated by blank lines. Line endings are \n.
+	Text string
+}
+
+// Error is a problem with one input: it names the file, and the line or
+// article when known, and the reason.
+type Error struct {
+	File    string
+	Line    int    // 1-based, 0 when not known
+	Article string // the article's title, "" when not known
+	Err     error
+}
+
+// Error formats the problem as `file:line: article "Title": reason`, leaving
+// out the parts that are not known.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Article != "" {
+		fmt.Fprintf(&b, ": article %q", e.Article)
+	}
+	b.WriteString(": ")
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	} else {
+		b.WriteString("unknown error")
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying reason.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ReadPath reads a file, a folder (recursively, in lexical order, skipping
+// hidden files and folders and manifest.json/manifest.tsv), or "-" for
+// stdin. It returns every good article and one error per bad input; a bad
+// file or record never stops the others.
+func ReadPath(path string) ([]Document, []error) {
+	if path == "-" {
+		return Read("-", os.Stdin)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, []error{&Error{File: path, Err: unwrapPath(err)}}
+	}
+	ms := manifests{}
+	if !fi.IsDir() {
+		return readFile(path, fi, ms)
+	}
+	var docs []Document
+	var errs []error
+	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
+			if d != nil && d.IsDir() && p != path {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != path && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || isManifestName(name) {
+			return nil
+		}
+		info, err := os.Stat(p) // follows symbolic links
+		if err != nil {
+			errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
+			return nil
+		}
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		ds, es := readFile(p, info, ms)
+		docs = append(docs, ds...)
+		errs = append(errs, es...)
+		return nil
+	})
+	if walkErr != nil {
+		errs = append(errs, &Error{File: path, Err: unwrapPath(walkErr)})
+	}
+	return docs, errs
+}
+
+// Read reads one stream named name (used in documents and errors). The
+// format is sniffed: JSON Lines, plain text with an optional header, or a
+// multi-article scrape. No manifest applies.
+func Read(name string, r io.Reader) ([]Document, []error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, []error{&Error{File: name, Err: fmt.Errorf("read: %w", err)}}
+	}
+	if len(data) > MaxFileSize {
+		return nil, []error{&Error{File: name, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}}
+	}
+	raws, errs := parse(name, data)
+	docs, ferrs := finalize(name, raws, nil)
+	return docs, byLine(append(errs, ferrs...))
+}
+
+// readFile reads one file with the manifest of its folder.
+func readFile(path string, fi fs.FileInfo, ms manifests) ([]Document, []error) {
+	if fi.Size() > MaxFileSize {
+		return nil, []error{&Error{File: path, Err: fmt.Errorf("%w: %.1f MiB is over the %d MiB limit",
+			ErrTooLarge, float64(fi.Size())/(1<<20), MaxFileSize>>20)}}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, []error{&Error{File: path, Err: unwrapPath(err)}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, []error{&Error{File: path, Err: fmt.Errorf("read: %w", err)}}
+	}
+	if len(data) > MaxFileSize { // grew since Stat
+		return nil, []error{&Error{File: path, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}}
+	}
+	raws, errs := parse(path, data)
+	m, merrs := ms.forFile(path)
+	docs, ferrs := finalize(path, raws, m)
+	return docs, append(merrs, byLine(append(errs, ferrs...))...)
+}
+
+// byLine orders the errors of one file by line.
+func byLine(errs []error) []error {
+	line := func(e error) int {
+		var re *Error
+		if errors.As(e, &re) {
+			return re.Line
+		}
+		return 0
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return line(errs[i]) < line(errs[j]) })
+	return errs
+}
+
+// unwrapPath drops the path from an *fs.PathError, which Error names anyway.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// parse sniffs the format of one input and splits it into raw articles.
+func parse(name string, data []byte) ([]raw, []error) {
+	text, err := decode(data)
+	if err != nil {
+		return nil, []error{&Error{File: name, Line: lineOf(err), Err: err}}
+	}
+	first := strings.TrimLeft(text, " \t\n\r\ufeff")
+	if strings.HasPrefix(first, "{") || strings.HasPrefix(first, "[") {
+		raws, errs := parseJSON(text)
+		for _, e := range errs {
+			e.File = name
+		}
+		return raws, toErrors(errs)
+	}
+	return parseText(text), nil
+}
+
+// toErrors converts []*Error to []error.
+func toErrors(es []*Error) []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// finalize merges manifest metadata into the raw articles of one file and
+// builds their documents. An article whose date is impossible is not
+// returned; its error is.
+func finalize(file string, raws []raw, m *manifest) ([]Document, []error) {
+	var entries []*entry
+	if m != nil {
+		entries = m.match(filepath.Base(file), raws)
+	}
+	docs := make([]Document, 0, len(raws))
+	var errs []error
+	for i := range raws {
+		var e *entry
+		if entries != nil {
+			e = entries[i]
+		}
+		d, err := build(file, &raws[i], e, m)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return docs, errs
+}
+
+// build makes the Document of one raw article.
+func build(file string, r *raw, e *entry, m *manifest) (Document, error) {
+	d := Document{File: file, Index: r.index, Line: r.line, Source: r.source, URL: r.url}
+	paras := r.paras
+	title, prepend := r.title, r.title != ""
+	if title == "" && e != nil && e.Title != "" {
+		title = e.Title
+		// A manifest title counts as the article's own only when the text
+		// shows it near the top; then that line leads the text.
+		for i := 0; i < len(paras) && i < 3; i++ {
+			if loose(paras[i]) == loose(title) {
+				title = paras[i]
+				paras = append(append([]string{}, paras[:i]...), paras[i+1:]...)
+				prepend = true
+				break
+			}
+		}
+	}
+	if title == "" {
+		title = deriveTitle(paras)
+	}
+	d.Title = title
+	if len(paras) == 0 {
+		return d, &Error{File: file, Line: r.line, Article: title, Err: ErrNoText}
+	}
+	if r.published != "" {
+		p, err := normalizeDate(r.published)
+		if err != nil {
+			return d, &Error{File: file, Line: r.publishedLine, Article: title, Err: fmt.Errorf("%s: published %w", r.kind, err)}
+		}
+		d.Published = p
+	}
+	if e != nil {
+		if d.Source == "" {
+			d.Source = e.Source
+		}
+		if d.URL == "" {
+			d.URL = e.URL
+		}
+		if d.Published == "" && e.Published != "" {
+			p, err := normalizeDate(e.Published)
+			if err != nil {
+				return d, &Error{File: file, Line: r.line, Article: title, Err: fmt.Errorf("manifest %s: published %w", m.name(), err)}
+			}
+			d.Published = p
+		}
+	}
+	var b strings.Builder
+	if prepend {
+		b.WriteString(title)
+	}
+	for _, p := range paras {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p)
+	}
+	d.Text = b.String()
+	return d, nil
+}

@@ -1,0 +1,136 @@
+package timex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kind is the kind of a token.
+type kind uint8
+
+const (
+	kWord  kind = iota // a run of letters
+	kNum               // a run of ASCII digits
+	kPunct             // any other single rune
+)
+
+// token is one word, number or punctuation mark of a sentence.
+type token struct {
+	start, end int    // byte offsets in the sentence
+	low        string // lower-cased word, the digits, or the normalized mark
+	n          int    // value of a number (-1 when longer than 9 digits)
+	digits     int    // how many digits a number has
+	kind       kind
+	sp         bool // white space (or the sentence start) stands before it
+	cap        bool // a word whose first letter is upper case
+}
+
+// lex splits s into tokens, reusing buf. Letters (any script) make words,
+// ASCII digits make numbers, every other non-space rune is a mark of its own.
+// Curly quotes and apostrophes are normalized to ASCII, the en dash to "-".
+func lex(s string, buf []token) []token {
+	toks := buf[:0]
+	sp := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				sp = true
+				i++
+				continue
+			case '0' <= c && c <= '9':
+				j, n := i, 0
+				for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+					if j-i < 9 {
+						n = n*10 + int(s[j]-'0')
+					}
+					j++
+				}
+				if j-i > 9 {
+					n = -1
+				}
+				toks = append(toks, token{start: i, end: j, low: s[i:j], n: n, digits: j - i, kind: kNum, sp: sp})
+				sp = false
+				i = j
+				continue
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				j := wordEnd(s, i)
+				toks = append(toks, word(s, i, j, sp))
+				sp = false
+				i = j
+				continue
+			}
+			toks = append(toks, token{start: i, end: i + 1, low: s[i : i+1], kind: kPunct, sp: sp})
+			sp = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			sp = true
+			i += size
+			continue
+		case unicode.IsLetter(r):
+			j := wordEnd(s, i)
+			toks = append(toks, word(s, i, j, sp))
+			sp = false
+			i = j
+			continue
+		}
+		low := s[i : i+size]
+		switch r {
+		case '’', '‘', '`', 'ʼ', '′':
+			low = "'"
+		case '–', '‑', '‐':
+			low = "-"
+		case '“', '”', '„', '«', '»':
+			low = "\""
+		case '—', '―':
+			low = "—"
+		}
+		toks = append(toks, token{start: i, end: i + size, low: low, kind: kPunct, sp: sp})
+		sp = false
+		i += size
+	}
+	return toks
+}
+
+// wordEnd returns the end of the run of letters (and combining marks)
+// starting at i.
+func wordEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				j++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// word makes the token of the word s[i:j].
+func word(s string, i, j int, sp bool) token {
+	w := s[i:j]
+	low := w
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			low = strings.ToLower(w)
+			break
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return token{start: i, end: j, low: low, kind: kWord, sp: sp, cap: unicode.IsUpper(r)}
+}

@@ -1,0 +1,125 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"eventgraph/graph"
+)
+
+// argError is a bad argument value: its message names the argument and
+// says what is accepted; extensions carry the code and the argument.
+type argError struct {
+	arg string
+	msg string
+}
+
+func (e *argError) Error() string { return e.arg + ": " + e.msg }
+
+// Extensions implements graphql-go's extensions hook.
+func (e *argError) Extensions() map[string]any {
+	return map[string]any{"code": CodeBadInput, "argument": e.arg}
+}
+
+func badArg(arg, format string, a ...any) error {
+	return &argError{arg: arg, msg: fmt.Sprintf(format, a...)}
+}
+
+// pageSize validates a `first` argument.
+func (s *Schema) pageSize(first *int32) (int, error) {
+	if first == nil {
+		return min(DefaultPageSize, s.opts.MaxPageSize), nil
+	}
+	n := int(*first)
+	switch {
+	case n < 0:
+		return 0, badArg("first", "%d is negative; ask for 0 to %d items", n, s.opts.MaxPageSize)
+	case n > s.opts.MaxPageSize:
+		return 0, badArg("first", "%d is above the maximum page size of %d; ask for at most %d and page with after: pageInfo.endCursor", n, s.opts.MaxPageSize, s.opts.MaxPageSize)
+	}
+	return n, nil
+}
+
+// cursor validates an `after` argument.
+func cursor(after *string) (string, error) {
+	if after == nil || *after == "" {
+		return "", nil
+	}
+	if _, err := graph.DecodeCursor(*after); err != nil {
+		return "", badArg("after", "%q is not a cursor of this API; pass a pageInfo.endCursor or edges.cursor from a previous page", *after)
+	}
+	return *after, nil
+}
+
+// dayBounds parses a from/to argument: YYYY, YYYY-MM or YYYY-MM-DD, and
+// returns its first and last day.
+func dayBounds(arg, v string) (first, last string, err error) {
+	v = strings.TrimSpace(v)
+	bad := badArg(arg, "%q is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05 or 2024-05-12)", v)
+	switch len(v) {
+	case 4:
+		t, err := time.Parse("2006", v)
+		if err != nil {
+			return "", "", bad
+		}
+		return t.Format("2006-01-02"), t.AddDate(1, 0, -1).Format("2006-01-02"), nil
+	case 7:
+		t, err := time.Parse("2006-01", v)
+		if err != nil {
+			return "", "", bad
+		}
+		return t.Format("2006-01-02"), t.AddDate(0, 1, -1).Format("2006-01-02"), nil
+	case 10:
+		t, err := time.Parse("2006-01-02", v)
+		if err != nil {
+			return "", "", bad
+		}
+		return t.Format("2006-01-02"), t.Format("2006-01-02"), nil
+	}
+	return "", "", bad
+}
+
+// dateRange turns from/to arguments into inclusive day bounds.
+func dateRange(from, to *string) (lo, hi string, err error) {
+	if from != nil && *from != "" {
+		if lo, _, err = dayBounds("from", *from); err != nil {
+			return "", "", err
+		}
+	}
+	if to != nil && *to != "" {
+		if _, hi, err = dayBounds("to", *to); err != nil {
+			return "", "", err
+		}
+	}
+	if lo != "" && hi != "" && lo > hi {
+		return "", "", badArg("to", "%q is before from %q", *to, *from)
+	}
+	return lo, hi, nil
+}
+
+// graphErr makes a store error readable.
+func graphErr(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, graph.ErrBadCursor):
+		return badArg("after", "not a cursor of this API; pass a pageInfo.endCursor or edges.cursor from a previous page")
+	}
+	return err
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.TrimSpace(*p)
+}
+
+func optStr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,199 @@
+package schema_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"eventgraph/graph"
+	"eventgraph/schema"
+	"eventgraph/schema/schematest"
+)
+
+// exampleStore opens an in-memory store with the test fixture.
+func exampleStore() *graph.Store {
+	st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
+	if err != nil {
+		panic(err)
+	}
+	if err := schematest.Load(st); err != nil {
+		panic(err)
+	}
+	return st
+}
+
+func printJSON(v any) {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// An actor is found by any alias, ignoring case, hyphens and the Arabic
+// article; its roles say what it was and when.
+func ExampleSchema_Exec_actorByAlias() {
+	st := exampleStore()
+	defer st.Close()
+	s, _ := schema.New(st, schema.Options{})
+	resp := s.Exec(context.Background(), `{
+	  actor(name: "abdul amir AL SHAMMARI") {
+	    name
+	    kind
+	    roles { title from organization { name } }
+	    events(order: DESC, first: 2) { totalCount nodes { date { value } title } }
+	  }
+	}`, "", nil)
+	printJSON(resp)
+	// Output:
+	// {
+	//   "data": {
+	//     "actor": {
+	//       "name": "Abdul Amir al-Shammari",
+	//       "kind": "PERSON",
+	//       "roles": [
+	//         {
+	//           "title": "Deputy commander",
+	//           "from": "2021-01-18",
+	//           "organization": {
+	//             "name": "Joint Operations Command"
+	//           }
+	//         },
+	//         {
+	//           "title": "Minister of Interior",
+	//           "from": "2024-02-12",
+	//           "organization": {
+	//             "name": "Iraqi Ministry of Interior"
+	//           }
+	//         }
+	//       ],
+	//       "events": {
+	//         "totalCount": 4,
+	//         "nodes": [
+	//           {
+	//             "date": {
+	//               "value": "2024-05-12"
+	//             },
+	//             "title": "Shammari and Rahmoun hold a press conference in Baghdad"
+	//           },
+	//           {
+	//             "date": {
+	//               "value": "2024-05-12"
+	//             },
+	//             "title": "Iraq and Syria sign a security memorandum of understanding"
+	//           }
+	//         ]
+	//       }
+	//     }
+	//   }
+	// }
+}
+
+// Agreements list their parties, signatories and the sentence they were
+// read from.
+func ExampleSchema_Exec_agreements() {
+	st := exampleStore()
+	defer st.Close()
+	s, _ := schema.New(st, schema.Options{})
+	resp := s.Exec(context.Background(), `query($party: String) {
+	  agreements(party: $party) {
+	    kind
+	    date { value precision text }
+	    parties { name }
+	    topics
+	    place { name countryCode }
+	    evidence { article { source published } }
+	  }
+	}`, "", map[string]any{"party": "Syria"})
+	printJSON(resp)
+	// Output:
+	// {
+	//   "data": {
+	//     "agreements": [
+	//       {
+	//         "kind": "memorandum of understanding",
+	//         "date": {
+	//           "value": "2024-05-12",
+	//           "precision": "DAY",
+	//           "text": "on Sunday"
+	//         },
+	//         "parties": [
+	//           {
+	//             "name": "Iraq"
+	//           },
+	//           {
+	//             "name": "Syria"
+	//           }
+	//         ],
+	//         "topics": [
+	//           "border control",
+	//           "drugs",
+	//           "extradition",
+	//           "organized crime",
+	//           "money laundering"
+	//         ],
+	//         "place": {
+	//           "name": "Baghdad",
+	//           "countryCode": "IQ"
+	//         },
+	//         "evidence": [
+	//           {
+	//             "article": {
+	//               "source": "Rudaw",
+	//               "published": "2024-05-12"
+	//             }
+	//           }
+	//         ]
+	//       }
+	//     ]
+	//   }
+	// }
+}
+
+// Bad arguments come back in the standard errors array, with the path of
+// the field and a message that says what is accepted.
+func ExampleSchema_Exec_errors() {
+	st := exampleStore()
+	defer st.Close()
+	s, _ := schema.New(st, schema.Options{})
+	resp := s.Exec(context.Background(), `{ events(from: "12/05/2024", first: 100000) { totalCount } }`, "", nil)
+	for _, e := range resp.Errors {
+		fmt.Println(e.Path, e.Message, e.Extensions)
+	}
+	resp = s.Exec(context.Background(), `{ events(first: 100000) { totalCount } }`, "", nil)
+	for _, e := range resp.Errors {
+		fmt.Println(e.Path, e.Message)
+	}
+	// Output:
+	// [events] from: "12/05/2024" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05 or 2024-05-12) map[argument:from code:BAD_USER_INPUT]
+	// [events] first: 100000 is above the maximum page size of 500; ask for at most 500 and page with after: pageInfo.endCursor
+}
+
+// Stats are shaped for a dataframe: one row per month.
+func ExampleSchema_Exec_stats() {
+	st := exampleStore()
+	defer st.Close()
+	s, _ := schema.New(st, schema.Options{})
+	resp := s.Exec(context.Background(), `{ stats { events byMonth { month count } } }`, "", nil)
+	var out struct {
+		Stats struct {
+			Events  int
+			ByMonth []struct {
+				Month string
+				Count int
+			}
+		}
+	}
+	_ = json.Unmarshal(resp.Data, &out)
+	fmt.Println("events:", out.Stats.Events)
+	for _, m := range out.Stats.ByMonth {
+		fmt.Println(m.Month, m.Count)
+	}
+	// Output:
+	// events: 10
+	// 2021-01 3
+	// 2021-12 1
+	// 2024-01 1
+	// 2024-02 1
+	// 2024-05 2
+	// 2024-12 2
+}

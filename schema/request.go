@@ -1,0 +1,305 @@
+package schema
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"eventgraph/graph"
+)
+
+// request is the state of one query: its snapshot, its caches and its node
+// budget. Every access to the Reader holds mu.
+type request struct {
+	s      *Schema
+	cancel context.CancelCauseFunc
+
+	mu         sync.Mutex
+	r          *graph.Reader
+	nodes      int
+	articles   map[string]*graph.Article
+	events     map[string]*graph.Event
+	agreements map[string]*graph.Agreement
+	placeNames map[string][]string // NormName(place name) -> place IDs
+	byArticle  map[string][]string // article ID -> event IDs in date order
+}
+
+type requestKey struct{}
+
+func newRequest(s *Schema, r *graph.Reader, cancel context.CancelCauseFunc) *request {
+	return &request{
+		s: s, r: r, cancel: cancel,
+		articles:   map[string]*graph.Article{},
+		events:     map[string]*graph.Event{},
+		agreements: map[string]*graph.Agreement{},
+	}
+}
+
+func withRequest(ctx context.Context, rq *request) context.Context {
+	return context.WithValue(ctx, requestKey{}, rq)
+}
+
+func requestFrom(ctx context.Context) *request {
+	rq, _ := ctx.Value(requestKey{}).(*request)
+	if rq == nil {
+		panic("schema: resolver called outside Schema.Exec")
+	}
+	return rq
+}
+
+// tooLargeError stops a request whose result grows past MaxNodes.
+type tooLargeError struct {
+	max  int
+	path []any
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("result too large: the query asks for more than %d nodes (events, actors, agreements, places, articles, evidence); "+
+		"ask for fewer (a smaller first:, fewer nested lists) and page through the rest with after:", e.max)
+}
+
+// charge counts n nodes against the request's budget; past the budget it
+// cancels the request and fails. It also fails once the request's context
+// is done, so long lists stop early on a timeout.
+func (rq *request) charge(ctx context.Context, n int, what string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	rq.mu.Lock()
+	rq.nodes += n
+	over := rq.nodes > rq.s.opts.MaxNodes
+	rq.mu.Unlock()
+	if over {
+		e := &tooLargeError{max: rq.s.opts.MaxNodes, path: []any{what}}
+		rq.cancel(e)
+		return e
+	}
+	return nil
+}
+
+// read runs fn with the request's Reader, one resolver at a time.
+func (rq *request) read(ctx context.Context, fn func(r *graph.Reader) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	rq.mu.Lock()
+	defer rq.mu.Unlock()
+	return fn(rq.r)
+}
+
+func notFound(err error) bool { return errors.Is(err, graph.ErrNotFound) }
+
+func (rq *request) actor(ctx context.Context, id string) (*graph.Actor, error) {
+	var a graph.Actor
+	err := rq.read(ctx, func(r *graph.Reader) (err error) { a, err = r.Actor(id); return })
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+func (rq *request) place(ctx context.Context, id string) (*graph.Place, error) {
+	var p graph.Place
+	err := rq.read(ctx, func(r *graph.Reader) (err error) { p, err = r.Place(id); return })
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+func (rq *request) article(ctx context.Context, id string) (*graph.Article, error) {
+	var out *graph.Article
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if a, ok := rq.articles[id]; ok {
+			out = a
+			return nil
+		}
+		a, err := r.Article(id)
+		if err != nil {
+			return err
+		}
+		out = &a
+		rq.articles[id] = out
+		return nil
+	})
+	return out, err
+}
+
+func (rq *request) event(ctx context.Context, id string) (*graph.Event, error) {
+	var out *graph.Event
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if e, ok := rq.events[id]; ok {
+			out = e
+			return nil
+		}
+		e, err := r.Event(id)
+		if err != nil {
+			return err
+		}
+		out = &e
+		rq.events[id] = out
+		return nil
+	})
+	return out, err
+}
+
+func (rq *request) agreement(ctx context.Context, id string) (*graph.Agreement, error) {
+	var out *graph.Agreement
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if g, ok := rq.agreements[id]; ok {
+			out = g
+			return nil
+		}
+		g, err := r.Agreement(id)
+		if err != nil {
+			return err
+		}
+		out = &g
+		rq.agreements[id] = out
+		return nil
+	})
+	return out, err
+}
+
+// actorIDs resolves an actor argument (an ID, a name or an alias) to actor
+// IDs; none when nothing matches.
+func (rq *request) actorIDs(ctx context.Context, name string) ([]string, error) {
+	var ids []string
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if a, err := r.Actor(name); err == nil {
+			ids = []string{a.ID}
+			return nil
+		}
+		for _, a := range r.ActorsByName(name) {
+			ids = append(ids, a.ID)
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// placeIDs resolves a place argument (an ID or a name) to place IDs.
+func (rq *request) placeIDs(ctx context.Context, name string) ([]string, error) {
+	var ids []string
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if p, err := r.Place(name); err == nil {
+			ids = []string{p.ID}
+			return nil
+		}
+		if err := rq.loadPlaceNames(r); err != nil {
+			return err
+		}
+		ids = rq.placeNames[graph.NormName(name)]
+		return nil
+	})
+	return ids, err
+}
+
+func (rq *request) loadPlaceNames(r *graph.Reader) error {
+	if rq.placeNames != nil {
+		return nil
+	}
+	rq.placeNames = map[string][]string{}
+	return r.ForEachPlace(func(p graph.Place) error {
+		k := graph.NormName(p.Name)
+		rq.placeNames[k] = append(rq.placeNames[k], p.ID)
+		return nil
+	})
+}
+
+// countryCode resolves a country argument, an ISO alpha-2 code or a name,
+// to its code; "" when the name is unknown.
+func (rq *request) countryCode(ctx context.Context, s string) (string, error) {
+	if code, ok := lookupCountryCode(s); ok {
+		return code, nil
+	}
+	code := ""
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		// The graph knows the countries it mentions: as actors of kind
+		// COUNTRY and as places of kind country.
+		for _, a := range r.ActorsByName(s) {
+			if a.Kind == graph.Country && a.Country != "" {
+				code = a.Country
+				return nil
+			}
+		}
+		if err := rq.loadPlaceNames(r); err != nil {
+			return err
+		}
+		for _, id := range rq.placeNames[graph.NormName(s)] {
+			if p, err := r.Place(id); err == nil && p.Country != "" && strings.EqualFold(p.Kind, "country") {
+				code = p.Country
+				return nil
+			}
+		}
+		return nil
+	})
+	return code, err
+}
+
+// eventsOfArticle returns the events an article gives evidence for; the
+// article→events index is built once per request, in one pass.
+func (rq *request) eventsOfArticle(ctx context.Context, articleID string) ([]*graph.Event, error) {
+	var out []*graph.Event
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if rq.byArticle == nil {
+			rq.byArticle = map[string][]string{}
+			err := r.ForEachEvent(func(e graph.Event) error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				seen := map[string]bool{}
+				for _, ev := range e.Evidence {
+					if !seen[ev.ArticleID] {
+						seen[ev.ArticleID] = true
+						rq.byArticle[ev.ArticleID] = append(rq.byArticle[ev.ArticleID], e.ID)
+					}
+				}
+				if _, ok := rq.events[e.ID]; !ok {
+					e := e
+					rq.events[e.ID] = &e
+				}
+				return nil
+			})
+			if err != nil {
+				rq.byArticle = nil
+				return err
+			}
+		}
+		for _, id := range rq.byArticle[articleID] {
+			if e, ok := rq.events[id]; ok {
+				out = append(out, e)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// stats counts the graph once per request.
+func (rq *request) stats(ctx context.Context) (*graph.Stats, error) {
+	var st graph.Stats
+	err := rq.read(ctx, func(r *graph.Reader) (err error) { st, err = r.Stats(); return })
+	if err != nil {
+		return nil, err
+	}
+	return &st, nil
+}
+
+// sortedCounts orders a count map by count (descending) then key.
+func sortedCounts(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
