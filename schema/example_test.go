@@ -73,13 +73,13 @@ func ExampleSchema_Exec_actorByAlias() {
 	//             "date": {
 	//               "value": "2024-05-12"
 	//             },
-	//             "title": "Shammari and Rahmoun hold a press conference in Baghdad"
+	//             "title": "Iraq and Syria sign a security memorandum of understanding"
 	//           },
 	//           {
 	//             "date": {
 	//               "value": "2024-05-12"
 	//             },
-	//             "title": "Iraq and Syria sign a security memorandum of understanding"
+	//             "title": "Shammari and Rahmoun hold a press conference in Baghdad"
 	//           }
 	//         ]
 	//       }

@@ -899,13 +899,22 @@ func (st *state) mergeKeys(c *cand) []string {
 			}
 		}
 	}
-	if c.agree != nil {
-		var parties []string
+	if c.agree != nil && c.explicit {
+		// the same countries signing on the same day
+		cc := map[string]bool{}
 		for _, p := range c.ev.Participants {
-			parties = append(parties, p.ActorID)
+			if a := st.actors[p.ActorID]; a != nil && a.Country != "" {
+				cc[a.Country] = true
+			}
 		}
-		sort.Strings(parties)
-		keys = append(keys, "sign|"+strings.Join(parties, ","))
+		if len(cc) >= 2 {
+			var codes []string
+			for k := range cc {
+				codes = append(codes, k)
+			}
+			sort.Strings(codes)
+			keys = append(keys, "sign|"+c.ev.Date.Value+"|"+strings.Join(codes, ","))
+		}
 	}
 	if c.explicit && c.ev.Date.Precision == graph.Day && len(nonCountry) > 0 {
 		keys = append(keys, root2(c.ev.CAMEO)+"|"+c.ev.Type+"|"+c.ev.Date.Value+"|"+strings.Join(nonCountry, ","))

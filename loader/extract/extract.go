@@ -6,8 +6,6 @@
 package extract
 
 import (
-	"fmt"
-	"sort"
 	"strings"
 	"time"
 

@@ -131,7 +131,7 @@ func TestLookupTitle(t *testing.T) {
 }
 
 func BenchmarkLookup(b *testing.B) {
-	names := []string{"Iraqi", "Basra", "Al-Bukamal", "HTS", "Popular Mobilization Forces", "Shammari", "Lt Gen", "Moscow"}
+	names := []string{"Iraqi", "Basra", "Al-Bukamal", "HTS", "Popular Mobilization Forces", "Karimi", "Lt Gen", "Moscow"}
 	load()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -21,7 +21,7 @@
 // Resolution within an article: person names are matched by their folded key
 // (graph.NormName: case, hyphens and al-/Al/el- particles ignored; titles are
 // never part of a name). A shorter name that is a suffix of a longer one
-// ("Shammari", "Al Shammari") resolves to it; a bare surname shared by two
+// ("Karimi", "Al Karimi") resolves to it; a bare surname shared by two
 // people resolves to the one mentioned most recently before it (else the next
 // one after it). A person's canonical name is the longest full form seen, and
 // its ID is graph.ActorID of that name, which depends only on the folded key,
@@ -38,7 +38,6 @@ package mention
 
 import (
 	"sort"
-	"strings"
 
 	"eventgraph/graph"
 	"eventgraph/loader/gazetteer"
@@ -113,6 +112,8 @@ type personCand struct {
 }
 
 type roleCand struct {
+	start int    // byte offset where the role's text starts
+	tmpl  string // the organization the title implies ("{C} Ministry of Interior")
 	title string
 	orgID string
 	sent  int
@@ -128,19 +129,20 @@ const (
 )
 
 type analyzer struct {
-	d       Doc
-	toks    []token
-	home    string
-	cands   []cand
-	byEnd   map[int][]int // cand indices by end byte
-	byStart map[int][]int
-	local   map[string]localOrg // learned acronyms and names by key
-	actors  map[string]*graph.Actor
-	aorder  []string
-	places  map[string]graph.Place
-	porder  []string
-	titles  map[string]gazetteer.Title
-	maxT    int
+	d        Doc
+	toks     []token
+	home     string
+	cands    []cand
+	byEnd    map[int][]int // cand indices by end byte
+	byStart  map[int][]int
+	local    map[string]localOrg // learned acronyms and names by key
+	actors   map[string]*graph.Actor
+	aorder   []string
+	places   map[string]graph.Place
+	porder   []string
+	titles   map[string]gazetteer.Title
+	lastRank string
+	maxT     int
 }
 
 type localOrg struct {

@@ -108,11 +108,19 @@ func (a *analyzer) gazetteerSpans() {
 	maxT := gazetteer.MaxNameTokens()
 	for i := 0; i < len(a.toks); i++ {
 		t := a.toks[i]
-		if !t.Word || !(t.Cap || isNameWord(t)) {
+		if !t.Word || !(t.Cap || isNameWord(t)) || t.Lower == "the" || t.Lower == "a" || t.Lower == "an" {
 			continue
 		}
 		matched := false
-		for j := min(len(a.toks)-1, i+maxT-1); j >= i && !matched; j-- {
+		limit := i
+		for limit+1 < len(a.toks) && limit+1 < i+maxT {
+			n := a.toks[limit+1]
+			if !n.Word || n.Sent != t.Sent || !(n.Cap || isNameWord(n) || isConnector(n) || allDigits(n.Text)) {
+				break
+			}
+			limit++
+		}
+		for j := limit; j >= i && !matched; j-- {
 			if !a.spanOK(i, j) {
 				continue
 			}
@@ -323,11 +331,6 @@ func (a *analyzer) orgPatterns() {
 			a.add(cand{start: a.toks[i].Start, end: a.toks[e].End, kind: k, pri: priOrg + 1, actor: id})
 			j = e
 			continue
-		}
-		if nameStart == i+1 && nameStart == e {
-			if _, isT := a.titleAt(nameStart); isT {
-				continue
-			}
 		}
 		kind, gk := Organization, graph.Organization
 		for k := i; k <= e; k++ {

@@ -13,7 +13,7 @@ type token struct {
 	Start, End int
 	Text       string
 	Key        string // gazetteer.Key(Text): folded, "" for a bare al/el particle
-	Lower      string // lower-cased, dots dropped ("lt", "gen", "al-shammari")
+	Lower      string // lower-cased, dots dropped ("lt", "gen", "al-karimi")
 	Word       bool   // letters or digits (may hold inner hyphens and apostrophes)
 	Cap        bool   // starts with an upper-case letter
 	Sent       int    // sentence index
@@ -97,7 +97,7 @@ func isWordByte(text string, j int) bool {
 }
 
 // isParticle reports whether a lower-case word may stand inside a name
-// ("al-Shammari", "bin", "de").
+// ("al-Karimi", "bin", "de").
 func isParticle(t token) bool {
 	switch t.Lower {
 	case "al", "el", "bin", "ibn", "bint", "de", "van", "von", "der", "da", "di", "du", "la", "le", "ul", "ad", "ash", "as", "ez", "az", "abu", "abdul", "ben":

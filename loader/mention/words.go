@@ -54,33 +54,33 @@ var groupHeads = set(`militia militias brigade brigades battalion battalions fro
 // lowerOrgHeads are the lower-case heads a nationality turns into an
 // organization: "Iraqi army", "Iraq's intelligence service".
 var lowerOrgHeads = map[string]string{
-	"army":                 "Army",
-	"military":             "Armed Forces",
-	"armed forces":         "Armed Forces",
-	"navy":                 "Navy",
-	"air force":            "Air Force",
-	"police":               "Police",
-	"federal police":       "Federal Police",
-	"intelligence service": "Intelligence Service",
-	"intelligence agency":  "Intelligence Service",
-	"intelligence":         "Intelligence Service",
-	"interior ministry":    "Ministry of Interior",
-	"foreign ministry":     "Ministry of Foreign Affairs",
-	"defense ministry":     "Ministry of Defense",
-	"defence ministry":     "Ministry of Defense",
-	"justice ministry":     "Ministry of Justice",
-	"health ministry":      "Ministry of Health",
-	"finance ministry":     "Ministry of Finance",
-	"oil ministry":         "Ministry of Oil",
-	"parliament":           "Parliament",
-	"cabinet":              "Cabinet",
-	"central bank":         "Central Bank",
-	"border guards":        "Border Guard",
-	"border guard":         "Border Guard",
-	"coast guard":          "Coast Guard",
-	"judiciary":            "Judiciary",
-	"embassy":              "Embassy",
-	"security forces":      "Security Forces",
+	"army":                      "Army",
+	"military":                  "Armed Forces",
+	"armed forces":              "Armed Forces",
+	"navy":                      "Navy",
+	"air force":                 "Air Force",
+	"police":                    "Police",
+	"federal police":            "Federal Police",
+	"intelligence service":      "Intelligence Service",
+	"intelligence agency":       "Intelligence Service",
+	"intelligence":              "Intelligence Service",
+	"interior ministry":         "Ministry of Interior",
+	"foreign ministry":          "Ministry of Foreign Affairs",
+	"defense ministry":          "Ministry of Defense",
+	"defence ministry":          "Ministry of Defense",
+	"justice ministry":          "Ministry of Justice",
+	"health ministry":           "Ministry of Health",
+	"finance ministry":          "Ministry of Finance",
+	"oil ministry":              "Ministry of Oil",
+	"parliament":                "Parliament",
+	"cabinet":                   "Cabinet",
+	"central bank":              "Central Bank",
+	"border guards":             "Border Guard",
+	"border guard":              "Border Guard",
+	"coast guard":               "Coast Guard",
+	"judiciary":                 "Judiciary",
+	"embassy":                   "Embassy",
+	"security forces":           "Security Forces",
 	"counter-terrorism service": "Counter-Terrorism Service",
 }
 
@@ -93,7 +93,7 @@ var titleModifiers = set(`former caretaker acting interim transitional deputy se
 incoming late ex vice chief first second assistant`)
 
 // isNameWord reports whether a token can be part of a person's name: a
-// capitalized word, or a particle-prefixed capitalized word ("al-Shammari").
+// capitalized word, or a particle-prefixed capitalized word ("al-Karimi").
 func isNameWord(t token) bool {
 	if !t.Word {
 		return false

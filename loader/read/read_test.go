@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // lines returns the non-blank lines of a text.
@@ -621,4 +622,26 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLargeInputs guards against quadratic paths on big, odd files.
+func TestLargeInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs")
+	}
+	for name, in := range map[string]string{
+		"wrapped": "Start of a long wrapped paragraph\n" + strings.Repeat("and it goes on and on\n", 200000),
+		"markers": strings.Repeat("TT\nA Title Line\nA caption here.\nA caption here.\n", 50000),
+		"titles":  strings.Repeat("Some Title\nCaption x.\nCaption x.\nTT\nSome Title\nBody text.\n\n", 30000),
+		"comment": strings.Repeat("Comments\n"+strings.Repeat("\n", 300), 3000) + "Body line.\n",
+		"headers": strings.Repeat("title: T\nsource: S\n---\nBody.\n\n", 40000),
+	} {
+		start := time.Now()
+		docs, _ := Read(name, strings.NewReader(in))
+		d := time.Since(start)
+		t.Logf("%s: %v, %d articles", name, d, len(docs))
+		if d > 5*time.Second {
+			t.Errorf("%s: %v for %d bytes (%d articles)", name, d, len(in), len(docs))
+		}
+	}
 }

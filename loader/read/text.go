@@ -3,6 +3,7 @@ package read
 import (
 	"eventgraph/loader/sentence"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -241,28 +242,29 @@ func segments(ls []line) []segment {
 		}
 	}
 	// Markers not explained by a recurring title start an article at the
-	// run of repeated lines (captions) before them.
+	// run of repeated lines (captions) before them. Spans of the starts
+	// found so far are marked, in one pass since they do not overlap.
+	covered := make([]bool, len(nb))
+	floorAt := make([]int, len(nb)) // the last header line before each position
+	for k := range floorAt {
+		floorAt[k] = -1
+	}
+	for _, s := range starts {
+		for k := s.at + 1; k < s.through; k++ {
+			covered[k] = true
+		}
+		if s.through+1 < len(nb) {
+			floorAt[s.through+1] = s.through
+		}
+	}
+	floor := -1
 	for p := 0; p < len(nb); p++ {
-		if !isMarker(ls[nb[p]].s) {
+		floor = max(floor, floorAt[p])
+		if !isMarker(ls[nb[p]].s) || covered[p] {
 			continue
-		}
-		covered := false
-		for _, s := range starts {
-			if s.at < p && p < s.through {
-				covered = true
-			}
-		}
-		if covered {
-			continue
-		}
-		floor := -1
-		for _, s := range starts {
-			if s.through < p {
-				floor = max(floor, s.through)
-			}
 		}
 		at := p
-		for at-1 > floor && !isMarker(ls[nb[at-1]].s) && repeated(at-1, at-1, p+12) {
+		for at-1 > floor && at > p-12 && !isMarker(ls[nb[at-1]].s) && repeated(at-1, at-1, p+12) {
 			at--
 		}
 		title := ""
@@ -273,18 +275,12 @@ func segments(ls []line) []segment {
 			title = ls[nb[p+1]].s
 		}
 		starts = append(starts, start{at, p, title})
+		floor = p
 	}
 	if len(starts) == 0 {
 		return []segment{{0, len(ls), ""}}
 	}
-	sortStarts := func() {
-		for i := 1; i < len(starts); i++ {
-			for j := i; j > 0 && starts[j].at < starts[j-1].at; j-- {
-				starts[j], starts[j-1] = starts[j-1], starts[j]
-			}
-		}
-	}
-	sortStarts()
+	sort.Slice(starts, func(i, j int) bool { return starts[i].at < starts[j].at })
 	var segs []segment
 	if first := nb[starts[0].at]; first > 0 && hasProse(ls[:first]) {
 		segs = append(segs, segment{0, first, ""})
@@ -405,7 +401,7 @@ func isCommentsFooter(ls []line, i int) bool {
 		return false
 	}
 	seen := 0
-	for j := i + 1; j < len(ls) && seen < 8; j++ {
+	for j := i + 1; j < len(ls) && j < i+200 && seen < 8; j++ {
 		if ls[j].s == "" {
 			continue
 		}
@@ -423,6 +419,13 @@ func isCommentsFooter(ls []line, i int) bool {
 // title are dropped: the title leads the text on its own.
 func clean(ls []line, title string) []string {
 	var paras []string
+	var cur []string // lines of the last paragraph, when hard-wrapped
+	flush := func() {
+		if len(cur) > 1 {
+			paras[len(paras)-1] = strings.Join(cur, " ")
+		}
+		cur = cur[:0]
+	}
 	seen := map[string]bool{}
 	if title != "" {
 		seen[loose(title)] = true
@@ -430,11 +433,7 @@ func clean(ls []line, title string) []string {
 	prevBlank := true
 	for i := 0; i < len(ls); i++ {
 		s := ls[i].s
-		if s == "" {
-			prevBlank = true
-			continue
-		}
-		if isMarker(s) {
+		if s == "" || isMarker(s) {
 			prevBlank = true
 			continue
 		}
@@ -446,10 +445,11 @@ func clean(ls []line, title string) []string {
 		}
 		// A hard-wrapped line continues the previous one when that one
 		// stops mid-sentence and this one starts in lower case.
-		if !prevBlank && len(paras) > 0 && continues(paras[len(paras)-1], s) {
-			paras[len(paras)-1] += " " + s
+		if !prevBlank && len(cur) > 0 && continues(cur[len(cur)-1], s) {
+			cur = append(cur, s)
 			continue
 		}
+		flush()
 		prevBlank = false
 		k := loose(s)
 		if seen[k] {
@@ -458,7 +458,9 @@ func clean(ls []line, title string) []string {
 		}
 		seen[k] = true
 		paras = append(paras, s)
+		cur = append(cur, s)
 	}
+	flush()
 	return paras
 }
 

@@ -105,7 +105,10 @@ func (s *scanner) isNum(i int) bool { return i >= 0 && i < len(s.t) && s.t[i].ki
 // matchAt returns the longest expression starting at token i, an includable
 // preposition ("on", "in", "since") taken in front.
 func (s *scanner) matchAt(i int) (match, bool) {
-	if i+1 < len(s.t) && includePrep[s.w(i)] {
+	if s.t[i].kind == kPunct || s.t[i].kind == kWord && !starters[s.t[i].low] {
+		return match{}, false
+	}
+	if i+1 < len(s.t) && includePrep[s.w(i)] && !bareDeictic[s.w(i+1)] {
 		if m, ok := s.core(i + 1); ok {
 			m.i = i
 			return m, true
@@ -271,10 +274,8 @@ func (s *scanner) monthExpr(i int) (match, bool) {
 	if mode == modePlain {
 		if d, k3, ok := s.dayAt(k2); ok {
 			d2 := 0
-			if s.p(k3) == "-" && s.glued(k3) && s.glued(k3+1) {
-				if e, k4, ok := s.dayAt(k3 + 1); ok && e > d {
-					d2, k3 = e, k4
-				}
+			if e, k4, ok := s.rangeEnd(k3, d); ok {
+				d2, k3 = e, k4
 			}
 			k4 := k3
 			if s.p(k4) == "," {
@@ -320,6 +321,10 @@ func (s *scanner) dayMonth(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	d2 := 0
+	if e, k3, ok := s.rangeEnd(k2, d); ok {
+		d2, k2 = e, k3
+	}
 	if s.w(k2) == "of" {
 		k2++
 	}
@@ -332,7 +337,7 @@ func (s *scanner) dayMonth(i int) (match, bool) {
 		k4++
 	}
 	if y, k5, ok := s.yearAt(k4); ok {
-		sp, ok := recur{kind: rMonthDay, m: m, d: d}.in(y)
+		sp, ok := recur{kind: rMonthDay, m: m, d: d, d2: d2}.in(y)
 		if !ok {
 			return match{}, false
 		}
@@ -341,7 +346,29 @@ func (s *scanner) dayMonth(i int) (match, bool) {
 	if !validDay(2000, int(m), d) {
 		return match{}, false
 	}
-	return match{i: i, j: k3, typ: tRecur, rec: recur{kind: rMonthDay, m: m, d: d}}, true
+	return match{i: i, j: k3, typ: tRecur, rec: recur{kind: rMonthDay, m: m, d: d, d2: d2}}, true
+}
+
+// rangeEnd reads the "-14" of a day range "12-14" at k, after day d.
+func (s *scanner) rangeEnd(k, d int) (int, int, bool) {
+	if s.p(k) != "-" || !s.glued(k) || !s.isNum(k+1) || !s.glued(k+1) {
+		return 0, 0, false
+	}
+	t := s.t[k+1]
+	if t.digits > 2 || t.n <= d || t.n > 31 {
+		return 0, 0, false
+	}
+	next := k + 2
+	if s.glued(next) {
+		switch s.t[next].low {
+		case "st", "nd", "rd", "th":
+			next++
+		case ",", ".", ")", ";", ":":
+		default:
+			return 0, 0, false
+		}
+	}
+	return t.n, next, true
 }
 
 // numeric reads "2021-01-18", "18/01/2021" (when unambiguous) and years.

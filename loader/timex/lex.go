@@ -31,6 +31,7 @@ type token struct {
 // Curly quotes and apostrophes are normalized to ASCII, the en dash to "-".
 func lex(s string, buf []token) []token {
 	toks := buf[:0]
+	low := asciiLower(s)
 	sp := true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -57,7 +58,7 @@ func lex(s string, buf []token) []token {
 				continue
 			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 				j := wordEnd(s, i)
-				toks = append(toks, word(s, i, j, sp))
+				toks = append(toks, word(s, low, i, j, sp))
 				sp = false
 				i = j
 				continue
@@ -75,7 +76,7 @@ func lex(s string, buf []token) []token {
 			continue
 		case unicode.IsLetter(r):
 			j := wordEnd(s, i)
-			toks = append(toks, word(s, i, j, sp))
+			toks = append(toks, word(s, low, i, j, sp))
 			sp = false
 			i = j
 			continue
@@ -120,17 +121,43 @@ func wordEnd(s string, i int) int {
 	return j
 }
 
-// word makes the token of the word s[i:j].
-func word(s string, i, j int, sp bool) token {
-	w := s[i:j]
-	low := w
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-			low = strings.ToLower(w)
+// word makes the token of the word s[i:j]; low is s with ASCII letters
+// lower-cased.
+func word(s, low string, i, j int, sp bool) token {
+	w := low[i:j]
+	for k := i; k < j; k++ {
+		if s[k] >= utf8.RuneSelf {
+			w = strings.ToLower(s[i:j])
 			break
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(w)
-	return token{start: i, end: j, low: low, kind: kWord, sp: sp, cap: unicode.IsUpper(r)}
+	c := s[i]
+	up := 'A' <= c && c <= 'Z'
+	if c >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		up = unicode.IsUpper(r)
+	}
+	return token{start: i, end: j, low: w, kind: kWord, sp: sp, cap: up}
+}
+
+// asciiLower returns s with its ASCII letters lower-cased, allocating only
+// when it has upper-case ones.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:k])
+	for ; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return string(b)
 }

@@ -44,6 +44,10 @@ var (
 	// includePrep are prepositions taken into an expression's words.
 	includePrep = words("on", "in", "since", "during", "until", "till", "by", "from", "through", "throughout", "at")
 
+	// bareDeictic never take a preposition into their words ("moved in
+	// overnight").
+	bareDeictic = words("overnight", "today", "tonight", "yesterday", "tomorrow")
+
 	// monthPrep may stand before a bare month name ("in February").
 	monthPrep = words("in", "since", "until", "till", "by", "from", "to", "during", "through", "throughout",
 		"before", "after", "and", "or", "between", "of", "around", "last", "next", "this", "early", "late", "mid")
@@ -93,7 +97,7 @@ var (
 		"amid", "but", "and", "or", "according", "said", "says", "told", "because", "despite", "although",
 		"though", "if", "after", "before", "since", "until", "during", "is", "are", "was", "were", "has",
 		"have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "so", "than",
-		"following", "ago")
+		"following", "ago", "in", "at", "along", "near", "across", "within", "inside", "outside")
 
 	// npTrim is dropped from the end of such a phrase.
 	npTrim = words("of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "its",
@@ -158,3 +162,31 @@ var (
 	futureWords = words("shall", "scheduled", "upcoming", "tomorrow", "expected", "planned", "slated",
 		"forthcoming")
 )
+
+// starters are the words an expression (or its preposition) can start
+// with; other words are skipped at once.
+var starters = func() set {
+	st := words("about", "around", "nearly", "almost", "some", "roughly", "approximately", "over",
+		"under", "barely", "circa", "more", "less", "fewer", "at", "just", "only", "exactly", "precisely",
+		"today", "tonight", "yesterday", "tomorrow", "overnight", "last", "this", "next", "earlier",
+		"later", "the", "early", "late", "mid", "end", "beginning", "start", "middle", "close", "turn",
+		"first", "second", "third", "fourth", "final", "q")
+	for _, m := range []map[string]bool{includePrep} {
+		for w := range m {
+			st[w] = true
+		}
+	}
+	for w := range months {
+		st[w] = true
+	}
+	for w := range weekdays {
+		st[w] = true
+	}
+	for w := range numWords {
+		st[w] = true
+	}
+	for w := range seasons {
+		st[w] = true
+	}
+	return st
+}()

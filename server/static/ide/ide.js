@@ -30,7 +30,8 @@
   });
   var saved = null;
   try { saved = JSON.parse(localStorage.getItem("eventgraph.ide") || "null"); } catch (e) { saved = null; }
-  if (location.hash.indexOf("#q=") === 0) {
+  var fromLink = location.hash.indexOf("#q=") === 0; // a shared link: load and run it
+  if (fromLink) {
     load(decodeURIComponent(location.hash.slice(3)), "");
   } else if (saved && saved.q) {
     load(saved.q, saved.v);
@@ -93,6 +94,7 @@
     status.className = bad ? "bad" : "ok";
   }
   $("run").onclick = run;
+  if (fromLink) run();
 
   // ---- docs ----
   var main = document.querySelector("main");
@@ -114,6 +116,8 @@
     showType(queryType, true);
   }).catch(function (e) { body.textContent = "Could not load the schema: " + e.message; });
 
+  // SDL descriptions are hard-wrapped: join the lines of a paragraph.
+  function prose(s) { return s.replace(/([^\n])\n(?!\n)/g, "$1 "); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -156,7 +160,7 @@
     var h = el("h2", null, t.name);
     h.appendChild(el("span", "kind", t.kind.toLowerCase()));
     body.appendChild(h);
-    if (t.description) body.appendChild(el("p", "desc", t.description));
+    if (t.description) body.appendChild(el("p", "desc", prose(t.description)));
     if (t.interfaces && t.interfaces.length) {
       var p = el("p", "desc", "implements ");
       t.interfaces.forEach(function (i) { p.appendChild(typeLink({ kind: "OBJECT", name: i.name })); p.appendChild(document.createTextNode(" ")); });
@@ -171,7 +175,7 @@
       t.enumValues.forEach(function (v) {
         var d = el("div", "field");
         d.appendChild(el("span", "name", v.name));
-        if (v.description) d.appendChild(el("p", "desc", v.description));
+        if (v.description) d.appendChild(el("p", "desc", prose(v.description)));
         body.appendChild(d);
       });
     }
@@ -187,7 +191,7 @@
     if (f.args && f.args.length) d.appendChild(document.createTextNode("(…)"));
     d.appendChild(document.createTextNode(": "));
     d.appendChild(typeLink(f.type));
-    if (f.description) d.appendChild(el("p", "desc", f.description));
+    if (f.description) d.appendChild(el("p", "desc", prose(f.description)));
     if (f.args && f.args.length) {
       var args = el("div", "args");
       f.args.forEach(function (a) {
@@ -196,7 +200,7 @@
         row.appendChild(document.createTextNode(": "));
         row.appendChild(typeLink(a.type));
         if (a.defaultValue != null) row.appendChild(document.createTextNode(" = " + a.defaultValue));
-        if (a.description) row.appendChild(el("span", "adesc", " — " + a.description));
+        if (a.description) row.appendChild(el("span", "adesc", " — " + prose(a.description)));
         args.appendChild(row);
       });
       d.appendChild(args);

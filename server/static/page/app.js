@@ -42,7 +42,7 @@
     var y = d.start.slice(0, 4);
     switch (d.precision) {
       case 'DAY': return fmtDay(d.start, true);
-      case 'WEEK': return 'Week of ' + fmtDay(d.start) + ' (' + shortDay(d.start) + '–' + shortDay(d.end) + ')';
+      case 'WEEK': return 'Week of ' + shortDay(d.start) + ' – ' + shortDay(d.end) + ' ' + d.end.slice(0, 4);
       case 'MONTH': return MONTHS[+d.start.slice(5, 7) - 1] + ' ' + y;
       case 'QUARTER': return 'Q' + quarter(d.start) + ' ' + y + ' (' + shortDay(d.start) + ' – ' + shortDay(d.end) + ')';
       case 'YEAR': return y;

@@ -1,0 +1,819 @@
+package mention
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"eventgraph/graph"
+	"eventgraph/loader/gazetteer"
+)
+
+// titleKey folds a title for matching: lower case, dots dropped, hyphens to
+// spaces.
+func titleKey(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, ".", ""))
+	s = strings.ReplaceAll(s, "-", " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var titleTable = func() (m map[string]gazetteer.Title, maxT int) {
+	m = map[string]gazetteer.Title{}
+	for _, t := range gazetteer.Titles() {
+		k := titleKey(t.Title)
+		if _, ok := m[k]; !ok || unicode.IsLower(rune(t.Title[0])) {
+			// a lower-case spelling makes the title case-insensitive
+			m[k] = t
+		}
+		if n := len(strings.Fields(k)); n > maxT {
+			maxT = n
+		}
+	}
+	return m, maxT
+}
+
+func (a *analyzer) loadTitles() {
+	if a.titles == nil {
+		a.titles, a.maxT = titleTable()
+	}
+}
+
+// titleAt matches the longest title starting at token i; it returns the
+// title and the index just past it.
+func (a *analyzer) titleAt(i int) (gazetteer.Title, int) {
+	if i >= len(a.toks) || !a.toks[i].Word {
+		return gazetteer.Title{}, -1
+	}
+	var words []string
+	var ends []int
+	for k := i; k < len(a.toks) && len(words) < a.maxT+2; k++ {
+		t := a.toks[k]
+		if t.Text == "." {
+			continue
+		}
+		if !t.Word || t.Sent != a.toks[i].Sent {
+			break
+		}
+		words = append(words, strings.Fields(titleKey(t.Text))...)
+		end := k + 1
+		if end < len(a.toks) && a.toks[end].Text == "." && a.toks[end].Start == t.End {
+			end++ // "Lt." keeps its dot
+		}
+		for len(ends) < len(words) {
+			ends = append(ends, end)
+		}
+	}
+	for n := len(words); n >= 1; n-- {
+		t, ok := a.titles[strings.Join(words[:n], " ")]
+		if !ok {
+			continue
+		}
+		// a capitalized rank, office or honorific must be written capitalized
+		if unicode.IsUpper(rune(t.Title[0])) && t.Class != "role" && !a.toks[i].Cap {
+			continue
+		}
+		return t, ends[n-1]
+	}
+	return gazetteer.Title{}, -1
+}
+
+// nameAt reads a person's name starting at token i: 1–5 name words. It
+// returns the index past the name, or -1.
+func (a *analyzer) nameAt(i int, minWords int) int {
+	k := i
+	words := 0
+	for k < len(a.toks) && k-i < 6 {
+		t := a.toks[k]
+		if t.Sent != a.toks[i].Sent {
+			break
+		}
+		if isNameWord(t) && !notName[t.Lower] && (k > i && !a.blockedInside(t) || k == i && !a.blocked(t)) {
+			k++
+			words++
+			continue
+		}
+		if t.Word && isParticle(t) && k+1 < len(a.toks) && isNameWord(a.toks[k+1]) && k > i {
+			k++
+			continue
+		}
+		break
+	}
+	for k > i && !isNameWord(a.toks[k-1]) {
+		k--
+	}
+	if words < minWords || k == i || words > 5 {
+		return -1
+	}
+	return k
+}
+
+// blocked: a word that is a country, demonym, organization or title, so not a
+// name.
+func (a *analyzer) blocked(t token) bool {
+	if _, ok := gazetteer.CountryByName(t.Text); ok {
+		return true
+	}
+	if _, ok := gazetteer.Demonym(t.Text); ok {
+		return true
+	}
+	if _, ok := a.titles[titleKey(t.Text)]; ok {
+		return true
+	}
+	if orgHeads[t.Lower] {
+		return true
+	}
+	if allCaps(t.Text) {
+		return true
+	}
+	return false
+}
+
+// blockedInside: a word that cannot continue a name.
+func (a *analyzer) blockedInside(t token) bool {
+	if _, ok := gazetteer.CountryByName(t.Text); ok {
+		return true
+	}
+	if _, ok := gazetteer.Demonym(t.Text); ok {
+		return true
+	}
+	return orgHeads[t.Lower] || allCaps(t.Text)
+}
+
+// orgEndingAt is the organization candidate ending at byte off, if any.
+func (a *analyzer) orgEndingAt(off int) (cand, bool) {
+	for _, ci := range a.byEnd[off] {
+		c := a.cands[ci]
+		if c.kind == Organization || c.kind == Group {
+			return c, true
+		}
+	}
+	return cand{}, false
+}
+
+func (a *analyzer) orgStartingAt(off int) (cand, bool) {
+	var best cand
+	found := false
+	for _, ci := range a.byStart[off] {
+		c := a.cands[ci]
+		if (c.kind == Organization || c.kind == Group || c.kind == Country) && (!found || c.end > best.end) {
+			best, found = c, true
+		}
+	}
+	return best, found
+}
+
+// rolePhrase parses titles forward from token i: "Foreign Minister",
+// "deputy head of Jordan's Border Command, Major-General",
+// "spokesman for the chief of staff of the Jordanian Armed Forces",
+// "Deputy Foreign Minister and Special Envoy to ...". It
+// returns the roles, the country named in the phrase, and the index past it.
+func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, string, int) {
+	var roles []roleCand
+	cc := pre.cc
+	k := i
+	cur := -1 // index in roles of the role being extended
+	curStart := pre.start
+	curOrg := pre.org
+	rank := false
+	for k < len(a.toks) {
+		t, next := a.titleAt(k)
+		if next > 0 {
+			if t.Class == "rank" || t.Class == "honorific" {
+				if t.Class == "rank" {
+					rank = true // a rank is kept as the mention's title only
+					if len(roles) == 0 && pre.start < 0 {
+						a.lastRank = a.d.Text[a.toks[k].Start:a.toks[next-1].End]
+					}
+				}
+				cur = -1
+				k = next
+				curStart = -1
+				continue
+			}
+			start := a.toks[k].Start
+			if curStart >= 0 {
+				start = curStart
+			}
+			if cur >= 0 && (a.toks[k-1].Lower == "of" || a.toks[k-1].Lower == "for" || a.toks[k-1].Lower == "the") {
+				// "spokesman for the chief of staff": same role
+				roles[cur].title = a.d.Text[a.roleStart(cur, roles):a.toks[next-1].End]
+			} else {
+				org := t.Org
+				roles = append(roles, roleCand{title: a.d.Text[start:a.toks[next-1].End], orgID: curOrg, start: start, tmpl: t.Org})
+				cur = len(roles) - 1
+				if roles[cur].orgID == "" && org != "" {
+					roles[cur].orgID = "{" + org
+				}
+			}
+			curStart, curOrg = -1, ""
+			k = next
+			continue
+		}
+		w := a.toks[k]
+		if cur >= 0 && (w.Lower == "of" || w.Lower == "for" || w.Lower == "to" || w.Lower == "in") && k+1 < len(a.toks) {
+			m := k + 1
+			if a.toks[m].Lower == "the" && m+1 < len(a.toks) {
+				m++
+			}
+			if ncc, first := a.nationalityAhead(m); ncc != "" {
+				cc = ncc
+				m = first
+			}
+			if c, ok := a.orgStartingAt(a.toks[m].Start); ok {
+				if c.kind == Country {
+					if ac, ok := a.actors[c.actor]; ok {
+						cc = ac.Country
+					}
+				} else {
+					roles[cur].orgID = c.actor
+				}
+				e := a.tokAt(c.end)
+				if e < 0 {
+					e = len(a.toks)
+					for q := m; q < len(a.toks); q++ {
+						if a.toks[q].End == c.end {
+							e = q + 1
+							break
+						}
+					}
+				}
+				roles[cur].title = a.d.Text[a.roleStart(cur, roles):c.end]
+				k = e
+				continue
+			}
+			if _, n2 := a.titleAt(m); n2 > 0 {
+				k = m
+				continue
+			}
+			// "Envoy to the Middle East and Africa": a place object
+			q := m
+			for q < len(a.toks) && (isNameWord(a.toks[q]) || (a.toks[q].Lower == "and" && q+1 < len(a.toks) && a.toks[q+1].Cap)) && q-m < 6 {
+				q++
+			}
+			if q > m && appositive {
+				roles[cur].title = a.d.Text[a.roleStart(cur, roles):a.toks[q-1].End]
+				k = q
+				continue
+			}
+			break
+		}
+		if w.Text == "," && k+1 < len(a.toks) {
+			if t2, n2 := a.titleAt(k + 1); n2 > 0 && (t2.Class == "rank" || t2.Class == "honorific") {
+				k++
+				continue
+			}
+		}
+		if w.Lower == "and" && k+1 < len(a.toks) {
+			m := k + 1
+			for m < len(a.toks) && titleModifiers[a.toks[m].Lower] {
+				m++
+			}
+			if _, n2 := a.titleAt(m); n2 > 0 {
+				curStart = a.toks[k+1].Start
+				k = m
+				cur = -1
+				continue
+			}
+		}
+		if titleModifiers[w.Lower] && k+1 < len(a.toks) {
+			if _, n2 := a.titleAt(k + 1); n2 > 0 {
+				if curStart < 0 {
+					curStart = w.Start
+				}
+				k++
+				continue
+			}
+		}
+		break
+	}
+	_ = rank
+	for r := range roles {
+		roles[r].title = strings.Join(strings.Fields(roles[r].title), " ")
+	}
+	return roles, cc, k
+}
+
+// nationalityAhead reads "Iraqi" or "Iraq's" starting at token m; it returns
+// the country and the index of the first token after the qualifier.
+func (a *analyzer) nationalityAhead(m int) (string, int) {
+	if m >= len(a.toks) || !a.toks[m].Word {
+		return "", m
+	}
+	if m+1 < len(a.toks) && (a.toks[m+1].Text == "'s" || a.toks[m+1].Text == "’s") {
+		if c, ok := gazetteer.CountryByName(a.toks[m].Text); ok {
+			return c.Code, m + 2
+		}
+	}
+	return "", m
+}
+
+func (a *analyzer) roleStart(cur int, roles []roleCand) int { return roles[cur].start }
+
+// rolePre is what stands before a title: a nationality, an organization, a
+// modifier ("Iraqi", "HTS", "Interior Ministry", "caretaker").
+type rolePre struct {
+	start int    // byte offset where the role text starts, -1 for the title itself
+	cc    string // country
+	org   string // organization actor ID
+}
+
+// preTitle reads the qualifiers before the title at token i.
+func (a *analyzer) preTitle(i int) rolePre {
+	p := rolePre{start: -1}
+	k := i - 1
+	for k >= 0 && a.toks[k].Sent == a.toks[i].Sent {
+		t := a.toks[k]
+		if titleModifiers[t.Lower] {
+			p.start = t.Start
+			k--
+			continue
+		}
+		if c, ok := a.orgEndingAt(t.End); ok && p.org == "" {
+			p.org = c.actor
+			if ac, ok := a.actors[c.actor]; ok && p.cc == "" {
+				p.cc = ac.Country
+			}
+			// the organization's words are part of the title ("HTS leader",
+			// "Interior Ministry spokesperson"), less a leading nationality
+			s := c.start
+			if cc, first := a.nationality(a.tokAt(c.start)); cc != "" && first >= 0 {
+				if q := a.tokAt(c.start); q >= 0 && q+1 < len(a.toks) {
+					s = a.toks[q+1].Start
+				}
+			}
+			p.start = s
+			q := a.tokAt(c.start)
+			if q < 0 {
+				break
+			}
+			k = q - 1
+			continue
+		}
+		if cc, first := a.nationality(k); cc != "" {
+			p.cc = cc
+			k = first - 1
+			continue
+		}
+		break
+	}
+	return p
+}
+
+// persons finds person names: after titles, with appositive titles, and
+// untitled subjects of speech verbs.
+func (a *analyzer) persons() {
+	used := make([]bool, len(a.toks))
+	for i := 0; i < len(a.toks); i++ {
+		if used[i] {
+			continue
+		}
+		if _, next := a.titleAt(i); next > 0 {
+			pre := a.preTitle(i)
+			roles, cc, k := a.rolePhrase(i, pre, false)
+			e := a.nameAt(k, 1)
+			if e < 0 {
+				continue
+			}
+			roles = a.counterpart(roles, cc, i)
+			pc := a.newPerson(k, e, roles, cc)
+			if pc.title == "" {
+				pc.title = a.lastRank
+			}
+			a.lastRank = ""
+			if e < len(a.toks) && a.toks[e].Text == "," {
+				a.appositive(pc, e+1)
+			}
+			a.add(cand{start: a.toks[k].Start, end: a.toks[e-1].End, kind: Person, pri: priPerson, person: pc})
+			for q := i; q < e; q++ {
+				used[q] = true
+			}
+			i = e - 1
+			continue
+		}
+		// untitled: "X Y said", "by X Y", "X Y, Russia's foreign minister"
+		t := a.toks[i]
+		if !isNameWord(t) || notName[t.Lower] || a.blocked(t) {
+			continue
+		}
+		e := a.nameAt(i, 2)
+		if e < 0 || e-i > 4 {
+			continue
+		}
+		if a.isGazetteerSpan(i, e-1) {
+			continue
+		}
+		ok := false
+		if e < len(a.toks) && speechVerbs[a.toks[e].Lower] {
+			ok = true
+		}
+		if i > 0 && (a.toks[i-1].Lower == "by" || a.toks[i-1].Text == "/" || (a.toks[i-1].Lower == "to" && i > 1 && a.toks[i-2].Lower == "according")) {
+			ok = true
+		}
+		if e-i <= 3 && !isParticle(a.toks[i]) && strings.Contains(a.toks[e-1].Lower, "-") && isParticle(token{Lower: a.toks[e-1].Lower[:strings.IndexByte(a.toks[e-1].Lower, '-')]}) &&
+			!(e < len(a.toks) && orgHeads[a.toks[e].Lower]) {
+			// "Ali al-Karimi": a name with an Arabic particle is a person's
+			ok = true
+		}
+		pc := a.newPerson(i, e, nil, "")
+		if e < len(a.toks) && a.toks[e].Text == "," && a.appositive(pc, e+1) {
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		a.add(cand{start: a.toks[i].Start, end: a.toks[e-1].End, kind: Person, pri: priUntitled, person: pc})
+		i = e - 1
+	}
+}
+
+// counterpart gives "his Syrian counterpart X" the title of the person named
+// before in the same sentence ("Interior Minister"), in X's country.
+func (a *analyzer) counterpart(roles []roleCand, cc string, i int) []roleCand {
+	for r := range roles {
+		if !strings.HasSuffix(strings.ToLower(roles[r].title), "counterpart") {
+			continue
+		}
+		for ci := len(a.cands) - 1; ci >= 0; ci-- {
+			c := a.cands[ci]
+			if c.person == nil || c.start >= a.toks[i].Start || a.sentOf(c.start) != a.toks[i].Sent {
+				continue
+			}
+			for _, pr := range c.person.roles {
+				if pr.tmpl != "" {
+					roles[r] = roleCand{title: pr.title, start: roles[r].start, orgID: "{" + pr.tmpl, tmpl: pr.tmpl}
+					return roles
+				}
+			}
+		}
+	}
+	return roles
+}
+
+// isGazetteerSpan reports whether a known name covers tokens i..j.
+func (a *analyzer) isGazetteerSpan(i, j int) bool {
+	for _, c := range a.cands {
+		if c.start <= a.toks[i].Start && c.end >= a.toks[j].End {
+			return true
+		}
+	}
+	return false
+}
+
+// appositive reads ", [the] [Russia's] title phrase" after a name at token
+// i (just past the comma) and adds its roles.
+func (a *analyzer) appositive(pc *personCand, i int) bool {
+	k := i
+	if k < len(a.toks) && (a.toks[k].Lower == "the" || a.toks[k].Lower == "a" || a.toks[k].Lower == "an") {
+		k++
+	}
+	pre := rolePre{start: -1}
+	if cc, n := a.nationalityAhead(k); cc != "" {
+		pre.cc, k = cc, n
+	} else if k < len(a.toks) {
+		if c, ok := gazetteer.Demonym(a.toks[k].Text); ok && a.toks[k].Cap {
+			pre.cc = c.Code
+			k++
+		}
+	}
+	for k < len(a.toks) && titleModifiers[a.toks[k].Lower] {
+		if pre.start < 0 {
+			pre.start = a.toks[k].Start
+		}
+		k++
+	}
+	if _, n := a.titleAt(k); n < 0 {
+		return false
+	}
+	roles, cc, _ := a.rolePhrase(k, pre, true)
+	if len(roles) == 0 {
+		return false
+	}
+	pc.roles = append(pc.roles, roles...)
+	if pc.cc == "" {
+		pc.cc = cc
+	}
+	if pc.title == "" {
+		pc.title = roles[0].title
+	}
+	return true
+}
+
+func (a *analyzer) newPerson(i, e int, roles []roleCand, cc string) *personCand {
+	name := a.text(i, e-1)
+	pc := &personCand{name: name, keys: strings.Fields(gazetteer.Key(name)), roles: roles, cc: cc,
+		sent: a.toks[i].Sent, start: a.toks[i].Start}
+	for _, r := range roles {
+		if !isRank(r.title) {
+			pc.title = r.title
+			break
+		}
+	}
+	if pc.title == "" && len(roles) > 0 {
+		pc.title = roles[0].title
+	}
+	return pc
+}
+
+func isRank(s string) bool {
+	t, ok := titleTable1()[titleKey(s)]
+	return ok && t.Class == "rank"
+}
+
+var titleTable1 = func() func() map[string]gazetteer.Title {
+	var m map[string]gazetteer.Title
+	return func() map[string]gazetteer.Title {
+		if m == nil {
+			m, _ = titleTable()
+		}
+		return m
+	}
+}()
+
+// selectCands keeps the longest non-overlapping candidates.
+func (a *analyzer) selectCands() []cand {
+	idx := make([]int, len(a.cands))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		cx, cy := a.cands[idx[x]], a.cands[idx[y]]
+		lx, ly := cx.end-cx.start, cy.end-cy.start
+		if cx.pri == priPerson && cy.pri != priPerson || cy.pri == priPerson && cx.pri != priPerson {
+			// a titled person beats a gazetteer word inside its name
+			if cx.pri == priPerson && cx.start <= cy.start && cx.end >= cy.end {
+				return true
+			}
+			if cy.pri == priPerson && cy.start <= cx.start && cy.end >= cx.end {
+				return false
+			}
+		}
+		if lx != ly {
+			return lx > ly
+		}
+		if cx.pri != cy.pri {
+			return cx.pri > cy.pri
+		}
+		return cx.start < cy.start
+	})
+	var sel []cand
+	for _, i := range idx {
+		c := a.cands[i]
+		ok := true
+		for _, s := range sel {
+			if c.start < s.end && s.start < c.end {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			sel = append(sel, c)
+		}
+	}
+	sort.Slice(sel, func(x, y int) bool { return sel[x].start < sel[y].start })
+	return sel
+}
+
+// references adds bare surnames and short forms of the persons found
+// ("Karimi", "Al-Karimi", "Karimi's") where nothing else was found.
+func (a *analyzer) references(sel []cand) []cand {
+	last := map[string]bool{}
+	for _, c := range sel {
+		if c.person != nil && len(c.person.keys) > 0 {
+			last[c.person.keys[len(c.person.keys)-1]] = true
+		}
+	}
+	if len(last) == 0 {
+		return sel
+	}
+	covered := func(s, e int) bool {
+		for _, c := range sel {
+			if s < c.end && c.start < e {
+				return true
+			}
+		}
+		return false
+	}
+	var add []cand
+	for i := 0; i < len(a.toks); i++ {
+		t := a.toks[i]
+		if !isNameWord(t) {
+			continue
+		}
+		// the longest run of name words from i ending in a known surname
+		best := -1
+		for j := i; j < len(a.toks) && j-i < 4; j++ {
+			if !isNameWord(a.toks[j]) && !(isParticle(a.toks[j]) && j > i) {
+				break
+			}
+			if last[a.toks[j].Key] {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		// only the surname run: drop leading words that are not part of a name
+		s := i
+		for s < best && (notName[a.toks[s].Lower] || a.blocked(a.toks[s])) {
+			s++
+		}
+		if covered(a.toks[s].Start, a.toks[best].End) {
+			i = best
+			continue
+		}
+		name := a.text(s, best)
+		pc := &personCand{name: name, keys: strings.Fields(gazetteer.Key(name)), sent: t.Sent, start: a.toks[s].Start}
+		add = append(add, cand{start: a.toks[s].Start, end: a.toks[best].End, kind: Person, pri: priUntitled, person: pc})
+		i = best
+	}
+	sel = append(sel, add...)
+	sort.Slice(sel, func(x, y int) bool { return sel[x].start < sel[y].start })
+	return sel
+}
+
+// group is one resolved person.
+type group struct {
+	keys    []string
+	display string
+	id      string
+	last    int // start of its latest mention so far
+}
+
+func suffixOf(short, long []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i := range short {
+		if short[i] != long[off+i] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve groups person mentions into actors and builds the result.
+func (a *analyzer) resolve(sel []cand) Result {
+	var groups []*group
+	// full names first, longest first
+	var persons []int
+	for i, c := range sel {
+		if c.person != nil && len(c.person.keys) > 0 {
+			persons = append(persons, i)
+		}
+	}
+	sort.SliceStable(persons, func(x, y int) bool {
+		return len(sel[persons[x]].person.keys) > len(sel[persons[y]].person.keys)
+	})
+	owner := map[int]*group{}
+	for _, pi := range persons {
+		pc := sel[pi].person
+		if len(pc.keys) < 2 {
+			continue
+		}
+		var g *group
+		for _, h := range groups {
+			if suffixOf(pc.keys, h.keys) {
+				g = h
+				break
+			}
+		}
+		if g == nil {
+			g = &group{keys: pc.keys, display: pc.name}
+			groups = append(groups, g)
+		}
+		owner[pi] = g
+	}
+	// short names in text order: the most recent matching person before,
+	// else the nearest after.
+	order := append([]int(nil), persons...)
+	sort.Ints(order)
+	for _, pi := range order {
+		pc := sel[pi].person
+		if g, ok := owner[pi]; ok {
+			g.last = sel[pi].start
+			continue
+		}
+		var cands []*group
+		for _, h := range groups {
+			if suffixOf(pc.keys, h.keys) {
+				cands = append(cands, h)
+			}
+		}
+		var g *group
+		switch {
+		case len(cands) == 1:
+			g = cands[0]
+		case len(cands) > 1:
+			// most recent before
+			for _, h := range cands {
+				if h.last > 0 && h.last < sel[pi].start && (g == nil || h.last > g.last) {
+					g = h
+				}
+			}
+			if g == nil {
+				// nearest after
+				bestD := -1
+				for _, qi := range order {
+					if o, ok := owner[qi]; ok && sel[qi].start > sel[pi].start {
+						for _, h := range cands {
+							if h == o && (bestD < 0 || sel[qi].start-sel[pi].start < bestD) {
+								g, bestD = h, sel[qi].start-sel[pi].start
+							}
+						}
+					}
+				}
+			}
+		}
+		if g == nil {
+			g = &group{keys: pc.keys, display: pc.name}
+			groups = append(groups, g)
+		}
+		g.last = sel[pi].start
+		owner[pi] = g
+	}
+	for _, g := range groups {
+		g.id = graph.ActorID(g.display)
+		a.actor(g.display, graph.Person, "", "")
+	}
+
+	var res Result
+	for i, c := range sel {
+		m := Mention{Start: c.start, End: c.end, Text: a.d.Text[c.start:c.end], Sentence: a.sentOf(c.start),
+			Kind: c.kind, ActorID: c.actor, PlaceID: c.place}
+		if c.person != nil {
+			g := owner[i]
+			if g == nil {
+				continue
+			}
+			m.ActorID = g.id
+			m.Title = c.person.title
+			ac := a.actors[g.id]
+			a.actor(ac.Name, graph.Person, c.person.cc, c.person.name)
+			for _, r := range c.person.roles {
+				a.addRole(ac, r, c.person.cc, m.Sentence)
+			}
+		}
+		res.Mentions = append(res.Mentions, m)
+	}
+	// actors and places in first-seen order, but only those mentioned or
+	// holding a role
+	used := map[string]bool{}
+	for _, m := range res.Mentions {
+		used[m.ActorID] = true
+		used[m.PlaceID] = true
+	}
+	for _, id := range a.aorder {
+		for _, r := range a.actors[id].Roles {
+			used[r.OrgID] = true
+		}
+	}
+	for _, id := range a.aorder {
+		if used[id] {
+			res.Actors = append(res.Actors, *a.actors[id])
+		}
+	}
+	for _, id := range a.porder {
+		if used[id] {
+			res.Places = append(res.Places, a.places[id])
+		}
+	}
+	return res
+}
+
+// addRole records a title as a role of the person, with its organization.
+func (a *analyzer) addRole(ac *graph.Actor, r roleCand, cc string, sent int) {
+	title := strings.TrimSpace(strings.TrimRight(r.title, ","))
+	if title == "" {
+		return
+	}
+	org := r.orgID
+	if strings.HasPrefix(org, "{") {
+		// an implied national body: "{C} Ministry of Interior"
+		c := cc
+		if c == "" {
+			c = a.home
+		}
+		tpl := strings.TrimPrefix(org, "{")
+		org = ""
+		head := strings.TrimSpace(strings.TrimPrefix(tpl, "{C}"))
+		if c != "" && head == "Government" {
+			if cn, ok := gazetteer.CountryByCode(c); ok {
+				org, _ = a.countryActor(cn, "")
+			}
+		} else if c != "" {
+			org = a.actor(nationalName(c, head), graph.Organization, c, "")
+		}
+	}
+	for _, x := range ac.Roles {
+		if strings.EqualFold(x.Title, title) && x.OrgID == org {
+			return
+		}
+	}
+	role := graph.Role{Title: title, OrgID: org, From: a.d.Published, To: a.d.Published}
+	if sent >= 0 && sent < len(a.d.Sentences) {
+		s := a.d.Sentences[sent]
+		role.Evid = &graph.Evidence{ArticleID: a.d.ArticleID, Sentence: s.Text, Start: s.Start, End: s.End}
+	}
+	ac.Roles = append(ac.Roles, role)
+}
