@@ -52,8 +52,8 @@ func requestFrom(ctx context.Context) *request {
 
 // tooLargeError stops a request whose result grows past MaxNodes.
 type tooLargeError struct {
-	max  int
-	path []any
+	max   int
+	field string // the field whose nodes went past the budget
 }
 
 func (e *tooLargeError) Error() string {
@@ -73,7 +73,7 @@ func (rq *request) charge(ctx context.Context, n int, what string) error {
 	over := rq.nodes > rq.s.opts.MaxNodes
 	rq.mu.Unlock()
 	if over {
-		e := &tooLargeError{max: rq.s.opts.MaxNodes, path: []any{what}}
+		e := &tooLargeError{max: rq.s.opts.MaxNodes, field: what}
 		rq.cancel(e)
 		return e
 	}

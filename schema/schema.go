@@ -159,8 +159,7 @@ func (s *Schema) Exec(ctx context.Context, query, operationName string, variable
 		resp.Data = nil
 		resp.Errors = []*QueryError{{
 			Message:    tooLarge.Error(),
-			Path:       tooLarge.path,
-			Extensions: map[string]any{"code": CodeTooLarge, "maxNodes": s.opts.MaxNodes},
+			Extensions: map[string]any{"code": CodeTooLarge, "maxNodes": s.opts.MaxNodes, "field": tooLarge.field},
 		}}
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(cause, context.DeadlineExceeded):
 		limit := "its time limit"

@@ -50,6 +50,9 @@ func (st *state) sentence(x *sent) {
 		case speech:
 			used[hi] = true
 			speaker := st.speakerOf(x, h, cl)
+			if speaker != "" {
+				st.lastSpeaker = speaker
+			}
 			rep := st.reported(x, hits, used, hi, cl)
 			if rep < 0 {
 				if coop := st.cooperationCue(x, hits, hi, cl); coop != nil && len(made) > 0 {
@@ -65,10 +68,22 @@ func (st *state) sentence(x *sent) {
 				}
 				c := st.newCand(x, h, cl)
 				c.agree = st.cooperationCue(x, hits, hi, cl)
+				if speaker == "" && c.agree == nil {
+					// "reports suggested …": a statement nobody makes is no event
+					continue
+				}
+				// a statement's participants: its speaker and whom it was told to
+				c.ev.Participants = nil
 				if speaker != "" {
 					c.speaker = speaker
 					c.addParticipant(speaker, "source")
 				}
+				if h.e.lemma == "tell" || h.e.lemma == "inform" {
+					if to := st.firstActorFrom(x, x.s.Start+x.toks[h.j-1].e); len(to) > 0 && to[0] != speaker && x.s.Start+x.toks[h.j-1].e+3 >= st.mentionStart(x, to[0]) {
+						c.addParticipant(to[0], "target")
+					}
+				}
+				c.ev.Title = st.title(x, h, cl, c)
 				made = append(made, c)
 				continue
 			}
@@ -169,6 +184,9 @@ func (st *state) sentence(x *sent) {
 // clauseHasEvent reports whether an event made so far stands in clause c.
 func clauseHasEvent(made []*cand, x *sent, cl [][2]int, c int) bool {
 	for _, m := range made {
+		if m.definite {
+			continue
+		}
 		if m.sent == x.idx && m.trig >= x.s.Start+x.toks[cl[c][0]].s && m.trig < x.s.Start+x.toks[cl[c][1]-1].e {
 			return true
 		}
@@ -279,6 +297,9 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 	c.ev.Evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
 	passive := h.verb && isPassive(x.toks, h.i)
 	before := st.actorsBefore(x, h, cl)
+	if !passive && h.verb {
+		before = st.mainActors(before)
+	}
 	after := st.actorsAfter(x, h, cl)
 	switch {
 	case !h.verb && (h.e.cameo == "040" || h.e.cameo == "046" || h.e.cameo == "057"):
@@ -459,9 +480,24 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 			}
 		}
 	}
-	if b := st.actorsBefore(x, h, cl); len(b) > 0 {
-		// the nearest actor before the verb is the speaker
-		return b[len(b)-1]
+	// "he said", "Shammari added": the word right before the verb
+	if p := prevWord(x.toks, h.i); p >= 0 {
+		switch x.toks[p].lw {
+		case "he", "she":
+			if st.lastSpeaker != "" {
+				return st.lastSpeaker
+			}
+			return st.lastPer
+		}
+		off := x.s.Start + x.toks[p].s
+		for _, m := range x.ments {
+			if m.ActorID != "" && m.Start <= off && off < m.End {
+				return m.ActorID
+			}
+		}
+	}
+	if b := st.mainActors(st.actorsBefore(x, h, cl)); len(b) > 0 {
+		return b[0]
 	}
 	end := x.s.Start + x.toks[h.j-1].e
 	for _, m := range x.ments {
@@ -738,7 +774,7 @@ func root2(c string) string {
 func lastOfFamily(kept []*cand, c *cand) *cand {
 	for i := len(kept) - 1; i >= 0; i-- {
 		k := kept[i]
-		if k.ev.Type == c.ev.Type || (c.ev.CAMEO != "" && root2(k.ev.CAMEO) == root2(c.ev.CAMEO)) {
+		if k.ev.Type == c.ev.Type || (c.ev.CAMEO != "" && k.ev.CAMEO == c.ev.CAMEO) {
 			return k
 		}
 	}
@@ -920,4 +956,44 @@ func (st *state) mergeKeys(c *cand) []string {
 		keys = append(keys, root2(c.ev.CAMEO)+"|"+c.ev.Type+"|"+c.ev.Date.Value+"|"+strings.Join(nonCountry, ","))
 	}
 	return keys
+}
+
+// kindRank orders actor kinds for picking a clause's subject: a person
+// named before a verb is its subject sooner than the country in his title.
+func kindRank(k graph.ActorKind) int {
+	switch k {
+	case graph.Person:
+		return 0
+	case graph.Organization, graph.Group:
+		return 1
+	}
+	return 2
+}
+
+// mainActors keeps the actors of the best-ranked kind, in order.
+func (st *state) mainActors(ids []string) []string {
+	best := 3
+	for _, id := range ids {
+		if a := st.actors[id]; a != nil && kindRank(a.Kind) < best {
+			best = kindRank(a.Kind)
+		}
+	}
+	var out []string
+	for _, id := range ids {
+		if a := st.actors[id]; a != nil && kindRank(a.Kind) == best {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// mentionStart is the article offset of the first mention of an actor in
+// the sentence.
+func (st *state) mentionStart(x *sent, id string) int {
+	for _, m := range x.ments {
+		if m.ActorID == id {
+			return m.Start
+		}
+	}
+	return -1
 }

@@ -41,17 +41,18 @@ type cand struct {
 
 // state is the per-article extraction state.
 type state struct {
-	art       graph.Article
-	pub       time.Time
-	sents     []*sent
-	res       mention.Result
-	actors    map[string]*graph.Actor
-	places    map[string]*graph.Place
-	dominant  string // the country actor the article is mostly about
-	lastPer   string // last person mentioned (for "he", "she")
-	lastTitle map[string]string
-	cands     []*cand
-	ref       graph.DateSpan // the narrative's last explicit DAY date
+	art         graph.Article
+	pub         time.Time
+	sents       []*sent
+	res         mention.Result
+	actors      map[string]*graph.Actor
+	places      map[string]*graph.Place
+	dominant    string // the country actor the article is mostly about
+	lastPer     string // last person mentioned (for "he", "she")
+	lastSpeaker string // the speaker of the last statement
+	lastTitle   map[string]string
+	cands       []*cand
+	ref         graph.DateSpan // the narrative's last explicit DAY date
 }
 
 // Article extracts the facts of one article.
@@ -136,6 +137,10 @@ func clauses(toks []token) [][2]int {
 			}
 		case (t.lw == "but" || t.lw == "whereas" || t.lw == "while") && i > 0:
 			cut = true
+		case (t.lw == "before" || t.lw == "after" || t.lw == "until" || t.lw == "because" || t.lw == "when") && i > 0 && i+1 < len(toks):
+			// a subordinate clause with its own subject: "before Iraqi forces defeated them"
+			n := toks[i+1]
+			cut = n.cap || pronouns[n.lw] || n.lw == "the" && i+2 < len(toks) && !strings.HasSuffix(toks[i+2].lw, "ing")
 		}
 		if cut && i > start {
 			out = append(out, [2]int{start, i})
@@ -146,7 +151,7 @@ func clauses(toks []token) [][2]int {
 }
 
 var (
-	determiners = set("the a an this that these those its his her their our your my another any some each every")
+	determiners  = set("the a an this that these those its his her their our your my another any some each every")
 	prepositions = set("of in on at by for from with without to into onto about after before during since over under against between among through across toward towards upon within via despite amid")
 	auxBe        = set("is are was were be been being has have had")
 	modals       = set("will would shall might may could can should must")
@@ -244,24 +249,53 @@ func (st *state) findHits(x *sent) []hit {
 			}
 		}
 		h := hit{i: i, j: i + n, clause: clauseOf(i)}
-		nounCtx := determiners[prev] || prepositions[prev] || prev == "s" || isNumber(prev) ||
+		lw := x.toks[i].lw
+		gerundAfterPrep := prepositions[prev] && strings.HasSuffix(lw, "ing")
+		nounCtx := determiners[prev] || (prepositions[prev] && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
 		case nounE != nil && (verbE == nil || nounCtx):
 			h.e = nounE
 			h.det = prev == "the" || prev == "this" || prev == "these"
+		case verbE != nil && nounCtx && !strings.HasSuffix(lw, "ed") && !irregularPast[lw]:
+			// a verb-only lemma used as a noun: "the plan", "the launch of"
+			continue
 		case verbE != nil:
 			h.e, h.verb = verbE, true
 		default:
 			continue
 		}
 		if h.verb {
-			lw := x.toks[i].lw
 			h.inf = prev == "to"
-			h.prepIng = strings.HasSuffix(lw, "ing") && prepositions[prev] && prev != "despite"
-			if modals[prev] || (prev == "to" && p > 0 && (x.toks[p-1].lw == "be" || x.toks[p-1].lw == "going" || x.toks[p-1].lw == "plans" || x.toks[p-1].lw == "plan" || x.toks[p-1].lw == "set" || x.toks[p-1].lw == "expected" || x.toks[p-1].lw == "scheduled" || x.toks[p-1].lw == "intends")) {
+			h.prepIng = gerundAfterPrep && prev != "despite"
+			// "after overthrowing the regime in 2003": a dated gerund is a happening
+			if h.prepIng && (prev == "after" || prev == "before" || prev == "since" || prev == "following" || prev == "upon") && nearExpr(x, hit{i: i, j: i + n}) != nil {
+				h.prepIng = false
+			}
+			if modals[prev] {
 				h.planned = true
+			}
+			if prev == "to" && p > 0 {
+				switch gov := x.toks[p-1].lw; gov {
+				case "be", "going", "plans", "set", "expected", "scheduled", "intends", "intend", "due", "poised":
+					h.planned = true
+				case "plan":
+					// "authorities plan to meet", not "the plan to fortify"
+					if p > 1 && !determiners[x.toks[p-2].lw] {
+						h.planned = true
+					}
+				}
+			}
+			// a participle modifying a noun: "restrictions imposed by",
+			// "the Committee, established during"
+			if (strings.HasSuffix(lw, "ed") || irregularPast[lw]) && !auxBe[prev] && !modals[prev] {
+				byNext := i+n < len(x.toks) && x.toks[i+n].lw == "by"
+				nextPrep := i+n < len(x.toks) && prepositions[x.toks[i+n].lw]
+				afterComma := p < 0 && i > 0 && x.toks[i-1].w == "," && nextPrep && verbE.class != speech
+				if byNext && p >= 0 && !x.toks[p].cap && !pronouns[prev] || afterComma {
+					continue
+				}
 			}
 			// "would have the state allocate" keeps the modal through "have"
 			if prev == "be" || prev == "have" {

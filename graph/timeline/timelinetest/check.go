@@ -64,4 +64,3 @@ func CheckTimelineJS(t testing.TB, b []byte, wantEvents int) {
 		seen[id] = true
 	}
 }
-
