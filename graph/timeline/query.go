@@ -165,13 +165,11 @@ func (q Query) Filtered() bool {
 // same bytes.
 func (q Query) Key(format string) string {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%q|%q|%q|%q|%q|%q|%t|%d|%t|%q", q.From, q.To, NormKey(q.Actor), strings.ToLower(q.Type),
-		NormKey(q.Place), strings.ToLower(q.Country), q.Undated, q.Limit, q.AllEvidence, format)
+	// The raw names, not their folded forms: the JSON echoes the query.
+	fmt.Fprintf(h, "%q|%q|%q|%q|%q|%q|%t|%d|%t|%q", q.From, q.To, q.Actor, q.Type,
+		q.Place, q.Country, q.Undated, q.Limit, q.AllEvidence, format)
 	return strconv.FormatUint(h.Sum64(), 36)
 }
-
-// NormKey folds a name as the graph does for matching.
-func NormKey(s string) string { return graph.NormName(s) }
 
 // Selection is a Query resolved against one snapshot of the graph: the
 // actor, place and country names turned into identifiers.

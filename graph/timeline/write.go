@@ -292,14 +292,20 @@ type TLEvent struct {
 	UniqueID    string  `json:"unique_id"`
 }
 
+// TLTitle is a TimelineJS title slide (no date).
+type TLTitle struct {
+	Text     TLText `json:"text"`
+	UniqueID string `json:"unique_id"`
+}
+
 // TLDocument is a whole TimelineJS document.
 type TLDocument struct {
-	Title  *TLEvent  `json:"title,omitempty"`
+	Title  *TLTitle  `json:"title,omitempty"`
 	Events []TLEvent `json:"events"`
 }
 
 func writeTimelineJS(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *itemMaker) error {
-	title := TLEvent{Text: TLText{Headline: "eventgraph timeline", Text: html.EscapeString(describe(q))}, UniqueID: "title"}
+	title := TLTitle{Text: TLText{Headline: "eventgraph timeline", Text: html.EscapeString(describe(q))}, UniqueID: "title"}
 	head, err := json.Marshal(title)
 	if err != nil {
 		return err
@@ -340,8 +346,14 @@ func describe(q Query) string {
 	add("of type", q.Type)
 	add("at", q.Place)
 	add("in country", q.Country)
-	add("from", q.From)
-	add("to", q.To)
+	switch {
+	case q.From != "" && q.To != "":
+		parts = append(parts, "from "+q.From+" to "+q.To)
+	case q.From != "":
+		parts = append(parts, "from "+q.From+" on")
+	case q.To != "":
+		parts = append(parts, "until "+q.To)
+	}
 	if len(parts) == 0 {
 		return "Events of the knowledge graph, each with the sentence it came from."
 	}

@@ -151,7 +151,7 @@ func (st *state) sentence(x *sent) {
 		if used[hi] || h.verb || h.neg {
 			continue
 		}
-		if h.det {
+		if h.det && nearExpr(x, h) == nil {
 			c := st.newCand(x, h, cl)
 			c.definite = true
 			made = append(made, c)
@@ -301,6 +301,12 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 		before = st.mainActors(before)
 	}
 	after := st.actorsAfter(x, h, cl)
+	if !h.verb {
+		// a noun names its participants around it: "Iraq's victory over
+		// ISIS", "the fall of the Assad regime", "talks between A and B"
+		before = st.adjacentBefore(x, h, before)
+		after = st.withinPhrase(x, h, after)
+	}
 	switch {
 	case !h.verb && (h.e.cameo == "040" || h.e.cameo == "046" || h.e.cameo == "057"):
 		for _, id := range append(before, after...) {
@@ -996,4 +1002,48 @@ func (st *state) mentionStart(x *sent, id string) int {
 		}
 	}
 	return -1
+}
+
+// adjacentBefore keeps the actors that stand right before a noun trigger
+// (a possessive or a modifier: "Iraq's victory", "the Assad regime's fall").
+func (st *state) adjacentBefore(x *sent, h hit, ids []string) []string {
+	trig := x.s.Start + x.toks[h.i].s
+	var out []string
+	for _, m := range x.ments {
+		if m.ActorID != "" && m.End <= trig && trig-m.End <= 4 && contains(ids, m.ActorID) {
+			out = append(out, m.ActorID)
+		}
+	}
+	return out
+}
+
+// withinPhrase keeps the actors of the noun phrase after a noun trigger:
+// up to the next comma, clause word or verb-like word.
+func (st *state) withinPhrase(x *sent, h hit, ids []string) []string {
+	end := x.s.End
+	for k := h.j; k < len(x.toks); k++ {
+		t := x.toks[k]
+		if t.w == "," || t.w == ";" || t.lw == "that" || t.lw == "which" || t.lw == "who" || auxBe[t.lw] || irregularPast[t.lw] ||
+			(strings.HasSuffix(t.lw, "ed") && !t.cap && k > h.j+1) {
+			end = x.s.Start + t.s
+			break
+		}
+	}
+	from := x.s.Start + x.toks[h.j-1].e
+	var out []string
+	for _, m := range x.ments {
+		if m.ActorID != "" && m.Start >= from && m.End <= end && contains(ids, m.ActorID) {
+			out = append(out, m.ActorID)
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

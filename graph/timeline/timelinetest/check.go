@@ -21,6 +21,11 @@ func CheckTimelineJS(t testing.TB, b []byte, wantEvents int) {
 	if len(evs) != wantEvents {
 		t.Errorf("%d slides, want %d", len(evs), wantEvents)
 	}
+	if title, ok := doc["title"].(map[string]any); ok {
+		if _, dated := title["start_date"]; dated {
+			t.Errorf("the title slide has a start_date")
+		}
+	}
 	seen := map[string]bool{}
 	for i, e := range evs {
 		ev := e.(map[string]any)
