@@ -3,9 +3,6 @@ package graph
 import (
 	"errors"
 	"strings"
-	"time"
-
-	"github.com/dgraph-io/badger/v4"
 )
 
 // This file holds small read helpers for the timeline and the exports
@@ -18,62 +15,27 @@ import (
 // same date-ordered indexes as Events (by actor, by place or over all
 // events). f.Desc is honoured. fn may return ErrStop to end the walk.
 func (r *Reader) ForEachEventMatching(f EventFilter, fn func(Event) error) error {
-	prefix := pEventDate
-	switch {
-	case len(f.ActorIDs) == 1:
-		prefix = pEventActor + f.ActorIDs[0] + "|"
-	case f.PlaceID != "":
-		prefix = pEventPlace + f.PlaceID + "|"
-	}
-	lo, hi := "", "\xff"
-	if f.From != "" {
-		if t, err := time.Parse("2006-01-02", f.From); err == nil {
-			lo = t.AddDate(0, 0, -maxSpanDays).Format("2006-01-02")
-		} else {
-			lo = f.From
-		}
-	}
-	if f.To != "" {
-		hi = f.To + "|\xff"
-	} else if f.From != "" || f.NoUndated {
-		hi = unknownDate
-	}
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	opt.Prefix = []byte(prefix)
-	opt.Reverse = f.Desc
-	it := r.txn.NewIterator(opt)
-	defer it.Close()
-	if f.Desc {
-		it.Seek([]byte(prefix + hi))
-	} else {
-		it.Seek([]byte(prefix + lo))
-	}
 	text := strings.ToLower(f.Text)
-	for ; it.Valid(); it.Next() {
-		k := it.Item().Key()
-		pos := string(k[len(prefix):])
-		if pos < lo || pos > hi {
-			if f.Desc && pos > hi {
-				continue
-			}
-			break
-		}
-		id := pos[strings.LastIndexByte(pos, '|')+1:]
+	errEnd := errors.New("end of walk")
+	err := r.scanEvents(f, func(_, id string, check bool) error {
 		var ev Event
 		if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
-			continue
+			return nil
 		}
-		if !r.match(ev, f, text) {
-			continue
+		if check && !r.match(ev, f, text) {
+			return nil
 		}
 		if err := fn(ev); errors.Is(err, ErrStop) {
-			return nil
+			return errEnd
 		} else if err != nil {
 			return err
 		}
+		return nil
+	})
+	if errors.Is(err, errEnd) {
+		return nil
 	}
-	return nil
+	return err
 }
 
 // PlacesByName returns the places whose name folds (NormName) to the same

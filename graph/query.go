@@ -5,7 +5,6 @@ import (
 	"errors"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -122,11 +121,6 @@ type EventPage struct {
 // the widest span the loader makes is a year.
 const maxSpanDays = 367
 
-func (f EventFilter) needsValue() bool {
-	return f.Type != "" || f.CAMEO != "" || f.Country != "" || f.Status != "" || f.Text != "" ||
-		f.From != "" || len(f.ActorIDs) > 1 || (len(f.ActorIDs) == 1 && f.PlaceID != "")
-}
-
 // Events returns up to first events (first < 0: all) after the cursor,
 // with the total number matching. The scan is a range over a date-ordered
 // index: by actor, by place or over all events.
@@ -140,78 +134,38 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 		}
 		afterPos = p
 	}
-	prefix := pEventDate
-	switch {
-	case len(f.ActorIDs) == 1:
-		prefix = pEventActor + f.ActorIDs[0] + "|"
-	case f.PlaceID != "":
-		prefix = pEventPlace + f.PlaceID + "|"
-	}
-	lo, hi := "", "\xff"
-	if f.From != "" {
-		if t, err := time.Parse("2006-01-02", f.From); err == nil {
-			lo = t.AddDate(0, 0, -maxSpanDays).Format("2006-01-02")
-		} else {
-			lo = f.From
-		}
-	}
-	if f.To != "" {
-		hi = f.To + "|\xff"
-	} else if f.From != "" || f.NoUndated {
-		hi = unknownDate // stop before undated events
-	}
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	opt.Prefix = []byte(prefix)
-	opt.Reverse = f.Desc
-	it := r.txn.NewIterator(opt)
-	defer it.Close()
-	if f.Desc {
-		it.Seek([]byte(prefix + hi))
-	} else {
-		it.Seek([]byte(prefix + lo))
-	}
-	value := f.needsValue()
 	text := strings.ToLower(f.Text)
-	for ; it.Valid(); it.Next() {
-		k := it.Item().Key()
-		pos := string(k[len(prefix):])
-		if pos < lo || pos > hi {
-			if f.Desc && pos > hi {
-				continue
-			}
-			break
-		}
-		id := pos[strings.LastIndexByte(pos, '|')+1:]
+	err := r.scanEvents(f, func(pos, id string, check bool) error {
 		var ev Event
 		loaded := false
-		if value {
+		if check {
 			if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
-				continue
+				return nil
 			}
 			loaded = true
 			if !r.match(ev, f, text) {
-				continue
+				return nil
 			}
 		}
 		page.Total++
 		past := afterPos == "" || (!f.Desc && pos > afterPos) || (f.Desc && pos < afterPos)
 		if !past {
 			page.HasPrevious = true
-			continue
+			return nil
 		}
 		if first >= 0 && len(page.Edges) >= first {
 			page.HasNext = true
-			continue
+			return nil
 		}
 		if !loaded {
 			if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
-				return page, wrapGet("event", id, err)
+				return wrapGet("event", id, err)
 			}
 		}
 		page.Edges = append(page.Edges, EventEdge{Cursor: EncodeCursor(pos), Event: ev})
-	}
-	return page, nil
+		return nil
+	})
+	return page, err
 }
 
 func (r *Reader) match(ev Event, f EventFilter, text string) bool {
@@ -559,9 +513,9 @@ func (r *Reader) ForEachArticle(fn func(Article) error) error {
 // Stats are counts for a quick overview.
 type Stats struct {
 	Articles, Events, Actors, Places, Agreements int
-	ByType                                      map[string]int
-	ByMonth                                     map[string]int // YYYY-MM of the start; "unknown"
-	ByActor                                     map[string]int // actor ID -> events
+	ByType                                       map[string]int
+	ByMonth                                      map[string]int // YYYY-MM of the start; "unknown"
+	ByActor                                      map[string]int // actor ID -> events
 }
 
 // Stats counts the graph in one pass.

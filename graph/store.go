@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -43,6 +44,7 @@ const (
 	pPlace        = "P:"  // P:<id>
 	pAgreement    = "G:"  // G:<id>
 	pAgreeDate    = "GD:" // GD:<start>|<id>
+	pWide         = "W"   // W + an event date index key (WED:, WEA:, WEP:) of an event spanning more than one day
 	kVersion      = "M:version"
 	kModified     = "M:modified"
 	unknownDate   = "~"
@@ -74,6 +76,9 @@ type Store struct {
 	db      *badger.DB
 	log     *slog.Logger
 	version atomic.Uint64
+	// wmu serializes writers: writes within one process never conflict,
+	// and the version counter grows by one per stored article.
+	wmu sync.Mutex
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -169,58 +174,15 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	if f.Article.ID == "" {
 		return res, errors.New("put facts: article has no ID")
 	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	err := s.db.Update(func(txn *badger.Txn) error {
-		if _, err := txn.Get([]byte(pArticle + f.Article.ID)); err == nil {
-			res.Existed = true
-			return nil
-		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		var err error
+		res, err = putArticle(txn, f)
+		if err != nil || res.Existed {
 			return err
 		}
-		if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
-			return err
-		}
-		if err := txn.Set([]byte(pArticleOrder+orDate(f.Article.Published)+"|"+f.Article.ID), nil); err != nil {
-			return err
-		}
-		for _, p := range f.Places {
-			if err := putPlace(txn, p); err != nil {
-				return err
-			}
-		}
-		for _, a := range f.Actors {
-			if err := putActor(txn, a); err != nil {
-				return err
-			}
-			res.Actors++
-		}
-		remap := map[string]string{}
-		for _, e := range f.Events {
-			id, merged, err := putEvent(txn, e)
-			if err != nil {
-				return err
-			}
-			remap[e.ID] = id
-			if merged {
-				res.Merged++
-			} else {
-				res.Events++
-			}
-		}
-		for _, g := range f.Agreements {
-			if id, ok := remap[g.EventID]; ok {
-				g.EventID = id
-			}
-			if err := putAgreement(txn, g); err != nil {
-				return err
-			}
-		}
-		v := s.version.Load() + 1
-		var b [8]byte
-		binary.BigEndian.PutUint64(b[:], v)
-		if err := txn.Set([]byte(kVersion), b[:]); err != nil {
-			return err
-		}
-		return txn.Set([]byte(kModified), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
+		return s.stamp(txn, s.version.Load()+1)
 	})
 	if err != nil {
 		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
@@ -229,6 +191,67 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 		s.version.Add(1)
 	}
 	return res, nil
+}
+
+// putArticle writes one article's facts into txn (see PutFacts) and says
+// what it did. Callers stamp the version.
+func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
+	res := PutResult{ArticleID: f.Article.ID}
+	if _, err := txn.Get([]byte(pArticle + f.Article.ID)); err == nil {
+		res.Existed = true
+		return res, nil
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		return res, err
+	}
+	if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
+		return res, err
+	}
+	if err := txn.Set([]byte(pArticleOrder+orDate(f.Article.Published)+"|"+f.Article.ID), nil); err != nil {
+		return res, err
+	}
+	for _, p := range f.Places {
+		if err := putPlace(txn, p); err != nil {
+			return res, err
+		}
+	}
+	for _, a := range f.Actors {
+		if err := putActor(txn, a); err != nil {
+			return res, err
+		}
+		res.Actors++
+	}
+	remap := map[string]string{}
+	for _, e := range f.Events {
+		id, merged, err := putEvent(txn, e)
+		if err != nil {
+			return res, err
+		}
+		remap[e.ID] = id
+		if merged {
+			res.Merged++
+		} else {
+			res.Events++
+		}
+	}
+	for _, g := range f.Agreements {
+		if id, ok := remap[g.EventID]; ok {
+			g.EventID = id
+		}
+		if err := putAgreement(txn, g); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// stamp records the version v and the time of the write in txn.
+func (s *Store) stamp(txn *badger.Txn, v uint64) error {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], v)
+	if err := txn.Set([]byte(kVersion), b[:]); err != nil {
+		return err
+	}
+	return txn.Set([]byte(kModified), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
 }
 
 func orDate(d string) string {
@@ -356,8 +379,19 @@ func eventIndexKeys(e Event) []string {
 	if e.PlaceID != "" {
 		keys = append(keys, pEventPlace+e.PlaceID+"|"+d+"|"+e.ID)
 	}
+	if wide(e.Date) {
+		// a span longer than a day is indexed again under the wide prefix,
+		// so that a window finds events that start before it and overlap
+		// it without scanning a year of narrow events.
+		for _, k := range keys[:len(keys):len(keys)] {
+			keys = append(keys, pWide+k)
+		}
+	}
 	return keys
 }
+
+// wide reports whether a span covers more than one day.
+func wide(d DateSpan) bool { return d.Known() && d.End > d.Start }
 
 // putEvent writes e, or merges it into a stored event that shares a merge
 // key; it returns the ID the event is stored under.
@@ -574,7 +608,9 @@ func scanIDs(txn *badger.Txn, prefix string) []string {
 // ---- cursors ----
 
 // EncodeCursor makes an opaque cursor of an index position.
-func EncodeCursor(pos string) string { return base64.RawURLEncoding.EncodeToString([]byte("v1:" + pos)) }
+func EncodeCursor(pos string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("v1:" + pos))
+}
 
 // DecodeCursor reads a cursor made by EncodeCursor.
 func DecodeCursor(c string) (string, error) {

@@ -16,6 +16,7 @@ var irregularPast = set("said told met held spoke struck fought caught withdrew 
 func (st *state) sentence(x *sent) {
 	x.exprs = timex.Find(x.s.Text, timex.Context{Published: st.pub, Ref: st.ref})
 	hits := st.findHits(x)
+	x.hits = hits
 	used := make([]bool, len(hits))
 	cl := clauses(x.toks)
 	var made []*cand
@@ -157,7 +158,7 @@ func (st *state) sentence(x *sent) {
 			made = append(made, c)
 			continue
 		}
-		if ex := nearExpr(x, h); ex != nil && !clauseHasEvent(made, x, cl, h.clause) {
+		if ex := nearExpr(x, h); ex != nil && !clauseHasEvent(made, x, cl, h.clause) && !hitBetween(x, h, ex) {
 			made = append(made, st.newCand(x, h, cl))
 		}
 	}
@@ -428,9 +429,29 @@ func (st *state) firstActorFrom(x *sent, from int) []string {
 	return nil
 }
 
-// actorsAfter are the actors of the clause after the trigger.
+// hitBetween reports whether another trigger stands between a noun trigger
+// and the time expression after it ("the closure followed a clash on
+// February 21": the date is the clash's).
+func hitBetween(x *sent, h hit, ex *timex.Expr) bool {
+	a, b := x.toks[h.j-1].e, ex.Start
+	for _, g := range x.hits {
+		if g.i != h.i && x.toks[g.i].s >= a && x.toks[g.i].e <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// actorsAfter are the actors of the clause after the trigger, up to the
+// next verb trigger ("will open the crossing …, the ministry said").
 func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 	_, hi := clauseBounds(x, h, cl)
+	for _, g := range x.hits {
+		if g.verb && g.i >= h.j && x.s.Start+x.toks[g.i].s < hi && g.e.class == speech {
+			hi = x.s.Start + x.toks[g.i].s
+			break
+		}
+	}
 	trig := x.s.Start + x.toks[h.j-1].e
 	var out []string
 	for _, m := range x.ments {
@@ -797,6 +818,9 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 	for _, k := range kept {
 		if k.ev.CAMEO != c.ev.CAMEO || k.ev.Type != c.ev.Type || k.ev.Status != c.ev.Status {
 			continue
+		}
+		if k.ev.CAMEO != "057" && !(k.explicit && c.explicit) {
+			continue // only dated reports are known to be one happening
 		}
 		if k.explicit && c.explicit && k.ev.Date.Value != c.ev.Date.Value {
 			continue

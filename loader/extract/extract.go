@@ -22,7 +22,8 @@ type sent struct {
 	s     sentence.Sentence
 	toks  []token
 	ments []mention.Mention // offsets relative to the article
-	exprs []timex.Expr      // offsets relative to the sentence
+	hits  []hit
+	exprs []timex.Expr // offsets relative to the sentence
 	para  int
 }
 
@@ -258,6 +259,15 @@ func (st *state) findHits(x *sent) []hit {
 		case nounE != nil && (verbE == nil || nounCtx):
 			h.e = nounE
 			h.det = prev == "the" || prev == "this" || prev == "these"
+		case nounE != nil && strings.HasSuffix(lw, "ing") && !auxBe[prev] && !pronouns[prev] && !prepositions[prev] && !(p >= 0 && st.insideMention(x, x.toks[p])):
+			// "a security council meeting": an -ing form after a noun is the noun
+			h.e = nounE
+		case verbE != nil && strings.HasSuffix(lw, "s") && i+n < len(x.toks) && (x.toks[i+n].lw == "for" || x.toks[i+n].lw == "of"):
+			// "plans for", "calls for" as nouns
+			if multi := strings.Contains(verbE.lemma, " "); !multi {
+				continue
+			}
+			h.e, h.verb = verbE, true
 		case verbE != nil && nounCtx && !strings.HasSuffix(lw, "ed") && !irregularPast[lw]:
 			// a verb-only lemma used as a noun: "the plan", "the launch of"
 			continue

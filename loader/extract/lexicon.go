@@ -95,6 +95,15 @@ func doubles(w string) bool {
 	if n < 3 || n > 4 {
 		return false
 	}
+	groups := 0
+	for i := 0; i < n; i++ {
+		if isVowel(w[i]) && (i == 0 || !isVowel(w[i-1])) {
+			groups++
+		}
+	}
+	if groups != 1 {
+		return false // "open" is two syllables: opened
+	}
 	c := w[n-1]
 	return !isVowel(c) && strings.IndexByte("wxy", c) < 0 && isVowel(w[n-2]) && !isVowel(w[n-3])
 }

@@ -178,8 +178,11 @@ func (s *scanner) offset(i int) (match, bool) {
 // days after base); a phrase makes an anchored expression. dir is the
 // direction from base to the named happening (-1 for after, +1 for before).
 func (s *scanner) relTo(m match, k, n, unit int, approx bool, dir int, base time.Time, has bool) (match, bool) {
-	if k < len(s.t) {
-		if d, ok := s.matchAt(k); ok && (d.typ == tFixed || d.typ == tRecur || d.typ == tWeekday) {
+	if k < len(s.t) && s.depth < maxDepth {
+		s.depth++
+		d, ok := s.matchAt(k)
+		s.depth--
+		if ok && (d.typ == tFixed || d.typ == tRecur || d.typ == tWeekday) {
 			sp := s.resolve(d, false)
 			if sp.Precision == graph.Day {
 				a, _, _ := bounds(sp)
@@ -277,9 +280,18 @@ func (s *scanner) timeStarts(j int) bool {
 			}
 		}
 	}
+	if s.depth >= maxDepth {
+		return false
+	}
+	s.depth++
 	m, ok := s.matchAt(j)
+	s.depth--
 	return ok && !m.anchored
 }
+
+// maxDepth bounds the look-ahead parses an expression makes inside another
+// ("two days after January 5", the end of an anchored phrase).
+const maxDepth = 2
 
 // deictic reads words that point at the publication day or the narrative
 // day: "today", "yesterday", "overnight", "this week", "last month",
@@ -417,7 +429,7 @@ func (s *scanner) deictic(i int) (match, bool) {
 					m.j, m.span, m.fut = i+4, day(pub.AddDate(0, 0, 2), hp), true
 					return m, true
 				}
-				if s.npStart(i+3) {
+				if s.npStart(i + 3) {
 					m.j = i + 3
 					return s.anchor(m, i+3, 1, uDay, false, -1, b, hb)
 				}

@@ -177,6 +177,7 @@ func Parse(phrase string, ctx Context) (graph.DateSpan, bool) {
 // scanner holds one sentence's tokens and context while it is searched.
 type scanner struct {
 	src            string
+	depth          int // nesting of look-ahead parses, bounded by maxDepth
 	t              []token
 	loose          bool // Parse mode: bare months and years are dates
 	pub, ref       time.Time
@@ -187,7 +188,7 @@ var scanners = sync.Pool{New: func() any { return &scanner{t: make([]token, 0, 6
 
 func getScanner(src string, ctx Context, loose bool) *scanner {
 	s := scanners.Get().(*scanner)
-	s.src, s.loose = src, loose
+	s.src, s.loose, s.depth = src, loose, 0
 	s.t = lex(src, s.t)
 	s.hasPub, s.hasRef = false, false
 	if !ctx.Published.IsZero() {

@@ -1,0 +1,115 @@
+package graph
+
+import (
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// evRange is one stretch of a date-ordered event index to scan: the keys
+// prefix+pos with lo <= pos <= hi. check says every event found must be
+// loaded and matched against the filter's dates, because the range holds
+// events that may end before the window.
+type evRange struct {
+	prefix, lo, hi string
+	check          bool
+}
+
+// eventRanges returns the index ranges that hold the events f selects, in
+// scan order (reversed for f.Desc). With a From date the scan is the wide
+// index (spans of more than a day) from maxSpanDays before From to the day
+// before it, then the main index from From on: events starting before From
+// can only overlap the window when they span several days, so the narrow
+// ones before it are never read.
+func eventRanges(f EventFilter) []evRange {
+	prefix := pEventDate
+	switch {
+	case len(f.ActorIDs) == 1:
+		prefix = pEventActor + f.ActorIDs[0] + "|"
+	case f.PlaceID != "":
+		prefix = pEventPlace + f.PlaceID + "|"
+	}
+	hi := "\xff"
+	if f.To != "" {
+		hi = f.To + "|\xff"
+	} else if f.From != "" || f.NoUndated {
+		hi = unknownDate // stop before undated events
+	}
+	if f.From == "" {
+		return []evRange{{prefix: prefix, lo: "", hi: hi}}
+	}
+	t, err := time.Parse("2006-01-02", f.From)
+	if err != nil {
+		return []evRange{{prefix: prefix, lo: f.From, hi: hi, check: true}}
+	}
+	before := evRange{prefix: pWide + prefix, check: true,
+		lo: t.AddDate(0, 0, -maxSpanDays).Format("2006-01-02"),
+		hi: t.AddDate(0, 0, -1).Format("2006-01-02") + "|\xff"}
+	if hi < before.hi {
+		before.hi = hi
+	}
+	main := evRange{prefix: prefix, lo: f.From, hi: hi}
+	if f.Desc {
+		return []evRange{main, before}
+	}
+	return []evRange{before, main}
+}
+
+// needsFilter reports whether events must be loaded to test f beyond the
+// date window the index ranges already give.
+func (f EventFilter) needsFilter() bool {
+	return f.Type != "" || f.CAMEO != "" || f.Country != "" || f.Status != "" || f.Text != "" ||
+		len(f.ActorIDs) > 1 || (len(f.ActorIDs) == 1 && f.PlaceID != "")
+}
+
+// scanEvents walks the index positions f selects in order, calling fn with
+// the position ("<start>|<id>"), the event ID, and whether the event must
+// be loaded and matched before it counts. fn returning a non-nil error
+// ends the walk with it.
+func (r *Reader) scanEvents(f EventFilter, fn func(pos, id string, check bool) error) error {
+	filter := f.needsFilter()
+	for _, rg := range eventRanges(f) {
+		if rg.lo > rg.hi {
+			continue
+		}
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		opt.Prefix = []byte(rg.prefix)
+		opt.Reverse = f.Desc
+		it := r.txn.NewIterator(opt)
+		if f.Desc {
+			it.Seek([]byte(rg.prefix + rg.hi))
+		} else {
+			it.Seek([]byte(rg.prefix + rg.lo))
+		}
+		var err error
+		for ; it.Valid(); it.Next() {
+			k := it.Item().Key()
+			pos := string(k[len(rg.prefix):])
+			if pos < rg.lo || pos > rg.hi {
+				if f.Desc && pos > rg.hi {
+					continue
+				}
+				break
+			}
+			id := pos[lastBar(pos)+1:]
+			if err = fn(pos, id, filter || rg.check); err != nil {
+				break
+			}
+		}
+		it.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func lastBar(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '|' {
+			return i
+		}
+	}
+	return -1
+}
