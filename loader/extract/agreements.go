@@ -219,19 +219,26 @@ func (st *state) cooperationCue(x *sent, hits []hit, si int, cl [][2]int) *agree
 		if g.clause != hits[si].clause || g.neg {
 			continue
 		}
-		if g.e.typ != "cooperate" || !(g.planned || g.inf) {
+		if g.e.typ != "cooperate" {
 			continue
 		}
-		rest := x.s.Text[x.toks[g.i].s:]
-		if i := strings.IndexAny(rest, ".;”\""); i >= 0 {
+		// "would cooperate", "will cooperate", "agreed to cooperate"
+		p := prevWord(x.toks, g.i)
+		agreed := g.inf && p > 0 && (x.toks[p-1].lw == "agreed" || x.toks[p-1].lw == "agree" || x.toks[p-1].lw == "pledged")
+		if !(g.planned && !g.inf) && !agreed {
+			continue
+		}
+		rest := x.s.Text[x.toks[g.j-1].e:]
+		if i := strings.IndexAny(rest, ".;,”\""); i >= 0 {
 			rest = rest[:i]
 		}
-		cue := &agreementCue{kind: "cooperation", rank: len(agreementKinds) + 1,
-			name:     "Cooperation" + strings.TrimPrefix(strings.TrimSpace(rest[len(x.toks[g.i].w):]), ""),
+		name := "Cooperation"
+		if m := topicCue.FindStringIndex(rest); m != nil && m[0] < 4 {
+			name += " " + strings.TrimSpace(rest)
+		}
+		return &agreementCue{kind: "cooperation", rank: len(agreementKinds) + 1, name: name,
 			topics:   topicsIn(rest),
 			evidence: []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}}
-		cue.name = strings.TrimSpace(strings.Replace(cue.name, "Cooperation", "Cooperation ", 1))
-		return cue
 	}
 	return nil
 }

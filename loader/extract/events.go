@@ -55,6 +55,10 @@ func (st *state) sentence(x *sent) {
 				st.lastSpeaker = speaker
 			}
 			rep := st.reported(x, hits, used, hi, cl)
+			if rep < 0 && st.ordersIn(x, hits, used, hi, cl) {
+				// "the source disclosed that Mikati had instructed …": the order is the event
+				continue
+			}
 			if rep < 0 {
 				if coop := st.cooperationCue(x, hits, hi, cl); coop != nil && len(made) > 0 {
 					// "met … and announced they would cooperate": the cooperation
@@ -1066,6 +1070,18 @@ func (st *state) withinPhrase(x *sent, h hit, ids []string) []string {
 func contains(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ordersIn reports whether a statement's complement holds an order verb
+// ("said the minister had instructed …"), which makes its own event.
+func (st *state) ordersIn(x *sent, hits []hit, used []bool, si int, cl [][2]int) bool {
+	h := hits[si]
+	for k, g := range hits {
+		if k > si && !used[k] && g.verb && !g.neg && g.e.class == order && g.clause == h.clause {
 			return true
 		}
 	}

@@ -133,8 +133,11 @@ func clauses(toks []token) [][2]int {
 			cut = true
 		case t.w == "," && i+1 < len(toks):
 			switch toks[i+1].lw {
-			case "and", "but", "while", "whereas", "as", "so", "which", "who", "where", "although", "though", "after", "before", "when":
+			case "but", "while", "whereas", "as", "so", "which", "who", "where", "although", "though", "after", "before", "when":
 				cut = true
+			case "and":
+				// ", and" ends a clause only after a verb: not in "Iraq, Syria, and Lebanon met"
+				cut = hasVerb(toks[start:i])
 			}
 		case (t.lw == "but" || t.lw == "whereas" || t.lw == "while") && i > 0:
 			cut = true
@@ -366,6 +369,23 @@ func (st *state) insideMention(x *sent, t token) bool {
 	for _, m := range x.ments {
 		if m.Start <= a && b <= m.End && m.Kind != mention.Kind("DEMONYM") {
 			return true
+		}
+	}
+	return false
+}
+
+// hasVerb reports whether tokens hold a verb: a trigger's verb form, an
+// auxiliary or modal, or a past form.
+func hasVerb(toks []token) bool {
+	l := lex()
+	for _, t := range toks {
+		if auxBe[t.lw] || modals[t.lw] || irregularPast[t.lw] || (strings.HasSuffix(t.lw, "ed") && !t.cap) {
+			return true
+		}
+		for _, e := range l.forms[t.lw] {
+			if !e.noun {
+				return true
+			}
 		}
 	}
 	return false

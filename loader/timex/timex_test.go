@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -254,6 +255,20 @@ var findCases = []struct {
 		"The crossing has been closed for 25 days, and the siege lasted about three years.",
 		nil},
 
+	{"the day before the vote", "2024-05-12", "2024-05-10",
+		"The attack came the day before the vote.",
+		[]want{{text: "the day before", prec: graph.Day, value: "2024-05-11", anchored: true, target: "the vote"}}},
+	{"anchored in a future clause is unknown", "2024-05-12", "",
+		"The ministers will meet two days before the summit.",
+		[]want{{text: "two days before", prec: graph.Unknown, future: true, anchored: true, target: "the summit"}}},
+	{"seasons and the fall of", "2024-05-12", "",
+		"Talks resumed in the fall of 2023 and last summer, after the fall of the regime.",
+		[]want{{text: "in the fall of 2023", prec: graph.Quarter, value: "2023-FA", start: "2023-09-01", end: "2023-11-30"},
+			{text: "last summer", prec: graph.Quarter, value: "2023-SU"}}},
+	{"weekend", "2024-05-13", "",
+		"Clashes erupted over the weekend.",
+		[]want{{text: "the weekend", prec: graph.Week, start: "2024-05-11", end: "2024-05-12"}}},
+
 	// no publication date
 	{"no publication date", "", "",
 		"The talks were held on Monday, on March 3, 2024, in February and two days ago.",
@@ -407,6 +422,17 @@ func checkInvariants(t *testing.T, s string, es []Expr) {
 			t.Fatalf("%q: bad target %d..%d", s, e.TargetStart, e.TargetEnd)
 		}
 		prev = e.End
+	}
+}
+
+// TestLongInputs checks that repeated nested constructs stay linear and
+// keep the invariants.
+func TestLongInputs(t *testing.T) {
+	ctx := Context{Published: day(t, "2024-05-12")}
+	for _, unit := range []string{"two days after the war ", "a day before a day after ", "in in on ",
+		"the day after ", "two weeks since the fall of ", "on Monday, March 18, 2024 ", "12-14 March "} {
+		s := strings.Repeat(unit, 400)
+		checkInvariants(t, s, Find(s, ctx))
 	}
 }
 

@@ -1,0 +1,104 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// PutFactsBatch writes many articles' facts with few transactions: as many
+// articles per transaction as Badger's size limit allows. Each article is
+// still stored wholly or not at all, and the outcome is the same as
+// calling PutFacts on each in order (merges across the batch included):
+// results[i] and errs[i] say what happened to fs[i]. A failure on one
+// article does not stop the others.
+func (s *Store) PutFactsBatch(fs []*Facts) ([]PutResult, []error) {
+	res := make([]PutResult, len(fs))
+	errs := make([]error, len(fs))
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	for i := 0; i < len(fs); {
+		if fs[i] == nil || fs[i].Article.ID == "" {
+			errs[i] = errors.New("put facts: article has no ID")
+			i++
+			continue
+		}
+		n, err := s.putRun(fs[i:], res[i:])
+		i += n
+		if err != nil {
+			// fs[i] failed on its own: report it and go on after it.
+			res[i] = PutResult{ArticleID: fs[i].Article.ID}
+			errs[i] = fmt.Errorf("store article %q: %w", fs[i].Article.Title, err)
+			i++
+		}
+	}
+	return res, errs
+}
+
+// putRun writes a prefix of fs in one transaction and returns its length.
+// It stops before an article without ID, before the article that would
+// overflow the transaction, and before one that fails; a non-nil error is
+// the failure of fs[n], which is not written. The caller holds wmu.
+func (s *Store) putRun(fs []*Facts, res []PutResult) (int, error) {
+	n, err := s.tryRun(fs, res, len(fs))
+	switch {
+	case err == nil:
+		return n, nil
+	case n == 0:
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			return 0, fmt.Errorf("article too large for one transaction: %w", err)
+		}
+		return 0, err
+	}
+	// fs[n] failed or did not fit: write fs[:n] alone, which did fit.
+	if _, err2 := s.tryRun(fs, res, n); err2 != nil {
+		return 0, err2
+	}
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return n, nil
+	}
+	return n, err
+}
+
+// tryRun writes fs[:limit] (stopping at an article without ID) in one
+// transaction and commits it. On a failure at article j it discards the
+// transaction and returns j and the error.
+func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
+	txn := s.db.NewTransaction(true)
+	defer txn.Discard()
+	added := uint64(0)
+	n := 0
+	for ; n < limit; n++ {
+		f := fs[n]
+		if f == nil || f.Article.ID == "" {
+			break
+		}
+		r, err := putArticle(txn, f)
+		if err != nil {
+			return n, err
+		}
+		res[n] = r
+		if !r.Existed {
+			added++
+		}
+	}
+	if added == 0 {
+		return n, nil
+	}
+	v := s.version.Load() + added
+	if err := s.stamp(txn, v); err != nil {
+		if n > 1 && errors.Is(err, badger.ErrTxnTooBig) {
+			return n - 1, err
+		}
+		return n, err
+	}
+	if err := txn.Commit(); err != nil {
+		if n > 1 && errors.Is(err, badger.ErrTxnTooBig) {
+			return n - 1, err
+		}
+		return 0, err
+	}
+	s.version.Store(v)
+	return n, nil
+}
