@@ -29,7 +29,7 @@ func (s *Store) PutFactsBatch(fs []*Facts) ([]PutResult, []error) {
 		if err != nil {
 			// fs[i] failed on its own: report it and go on after it.
 			res[i] = PutResult{ArticleID: fs[i].Article.ID}
-			errs[i] = fmt.Errorf("store article %q: %w", fs[i].Article.Title, err)
+			errs[i] = fmt.Errorf("store article %q: %w", fs[i].Article.Title, shortErr(err))
 			i++
 		}
 	}

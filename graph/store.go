@@ -185,7 +185,7 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 		return s.stamp(txn, s.version.Load()+1)
 	})
 	if err != nil {
-		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+		return res, fmt.Errorf("store article %q: %w", f.Article.Title, shortErr(err))
 	}
 	if !res.Existed {
 		s.version.Add(1)
@@ -253,6 +253,26 @@ func (s *Store) stamp(txn *badger.Txn, v uint64) error {
 	}
 	return txn.Set([]byte(kModified), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
 }
+
+// shortErr cuts Badger's value dump out of an error message ("Value with
+// size N exceeded M limit. Value: <hex dump of megabytes>").
+func shortErr(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, " Value:"); i >= 0 && len(msg) > i+200 {
+		return cutError{msg: msg[:i], err: err}
+	}
+	return err
+}
+
+// cutError is an error with a shortened message that still unwraps to the
+// original.
+type cutError struct {
+	msg string
+	err error
+}
+
+func (e cutError) Error() string { return e.msg }
+func (e cutError) Unwrap() error { return e.err }
 
 func orDate(d string) string {
 	if d == "" {

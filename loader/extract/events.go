@@ -17,6 +17,9 @@ func (st *state) sentence(x *sent) {
 	x.exprs = timex.Find(x.s.Text, timex.Context{Published: st.pub, Ref: st.ref})
 	hits := st.findHits(x)
 	x.hits = hits
+	if debugHook != nil {
+		debugHook(x, hits)
+	}
 	used := make([]bool, len(hits))
 	cl := clauses(x.toks)
 	var made []*cand
@@ -504,11 +507,15 @@ func (st *state) hasActorBefore(x *sent, k int) bool {
 func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 	if q := quoteBefore(x.toks, h.i); q >= 0 {
 		// “…,” X said: X stands between the quotation and the verb, or after it
+		var ids []string
 		for _, m := range x.ments {
 			rel := m.Start - x.s.Start
-			if m.ActorID != "" && rel >= x.toks[max(h.i-5, 0)].s && rel < x.toks[h.i].s && !inQuote(x, m.Start) {
-				return m.ActorID
+			if m.ActorID != "" && rel >= x.toks[max(h.i-8, 0)].s && rel < x.toks[h.i].s && !inQuote(x, m.Start) {
+				ids = append(ids, m.ActorID)
 			}
+		}
+		if ids = st.mainActors(ids); len(ids) > 0 {
+			return ids[0]
 		}
 	}
 	// "he said", "Shammari added": the word right before the verb
@@ -519,6 +526,8 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 				return st.lastSpeaker
 			}
 			return st.lastPer
+		case "they", "we", "it", "i", "you":
+			return "" // unresolved: no statement
 		}
 		off := x.s.Start + x.toks[p].s
 		for _, m := range x.ments {
@@ -527,7 +536,13 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 			}
 		}
 	}
-	if b := st.mainActors(st.actorsBefore(x, h, cl)); len(b) > 0 {
+	var cands []string
+	for _, id := range st.actorsBefore(x, h, cl) {
+		if !st.addressee(x, id) {
+			cands = append(cands, id)
+		}
+	}
+	if b := st.mainActors(cands); len(b) > 0 {
 		return b[0]
 	}
 	end := x.s.Start + x.toks[h.j-1].e
@@ -625,6 +640,11 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 				exClause = j
 			}
 		}
+		// "on February 21, when the forces exchanged fire": a when-clause
+		// takes the date it follows
+		if exClause == clause-1 && clauseOpens(x, cl[clause], "when") {
+			d -= 200
+		}
 		if exClause != clause {
 			if otherEventIn(made, c, x, cl, exClause) {
 				continue
@@ -704,6 +724,11 @@ func (st *state) pastTense(x *sent, ti int) bool {
 // title makes a readable title: the source, the trigger and the words that
 // follow in its clause.
 func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
+	if h.e.class == speech {
+		if t := st.statementTitle(x, h, c); t != "" {
+			return t
+		}
+	}
 	r := cl[h.clause]
 	end := r[1]
 	if end-h.i > 14 {
@@ -823,13 +848,15 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 		if k.ev.CAMEO != c.ev.CAMEO || k.ev.Type != c.ev.Type || k.ev.Status != c.ev.Status {
 			continue
 		}
-		if k.ev.CAMEO != "057" && !(k.explicit && c.explicit) {
-			continue // only dated reports are known to be one happening
+		if k.ev.CAMEO == "057" && (!k.explicit || !c.explicit || k.ev.Date.Value == c.ev.Date.Value) {
+			return k // signings of one agreement
 		}
-		if k.explicit && c.explicit && k.ev.Date.Value != c.ev.Date.Value {
+		// a re-mention: the same kind of happening on the same day, by the
+		// same actors or by actors left unnamed ("… were arrested")
+		if k.ev.Date.Value == "" || k.ev.Date.Value != c.ev.Date.Value {
 			continue
 		}
-		if k.ev.CAMEO == "057" || sharesParticipant(k, c) {
+		if sharesParticipant(k, c) || len(k.ev.Participants) == 0 || len(c.ev.Participants) == 0 {
 			return k
 		}
 	}
@@ -1087,3 +1114,82 @@ func (st *state) ordersIn(x *sent, hits []hit, used []bool, si int, cl [][2]int)
 	}
 	return false
 }
+
+// statementTitle is "Speaker verb what": the quotation before the verb
+// ("“…,” X said") or the words after it.
+func (st *state) statementTitle(x *sent, h hit, c *cand) string {
+	name := ""
+	if src := c.firstRole("source"); src != "" {
+		if a := st.actors[src]; a != nil {
+			name = a.Name
+		}
+	}
+	var what string
+	if q := quoteBefore(x.toks, h.i); q >= 0 && q < h.i {
+		end := q
+		for end < h.i && !isCloseQuote(x.toks[end].w) {
+			end++
+		}
+		if end > q {
+			what = "“" + clip(x.s.Text[x.toks[q].s:x.toks[end-1].e], 12) + "”"
+		}
+	} else if h.j < len(x.toks) {
+		k := h.j
+		if x.toks[k].lw == "that" || x.toks[k].w == ":" {
+			k++
+		}
+		if k < len(x.toks) {
+			what = strings.TrimRight(clip(x.s.Text[x.toks[k].s:], 12), ".,;:")
+		}
+	}
+	if name == "" || what == "" {
+		return ""
+	}
+	verb := x.s.Text[x.toks[h.i].s:x.toks[h.j-1].e]
+	if strings.HasSuffix(strings.ToLower(verb), "ing") {
+		verb = "said" // "Speaking at …, X said"
+	}
+	return name + " " + verb + " " + strings.Trim(what, " ,")
+}
+
+// clip keeps the first n words of s, marking a cut with an ellipsis.
+func clip(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return strings.Join(f, " ")
+	}
+	return strings.TrimRight(strings.Join(f[:n], " "), ",;:") + "…"
+}
+
+// addressee reports whether every mention of the actor in the sentence is
+// introduced by "to" or "with" ("Speaking to Asharq Al-Awsat, the source
+// said"): whom it was said to, not who said it.
+func (st *state) addressee(x *sent, id string) bool {
+	any := false
+	for _, m := range x.ments {
+		if m.ActorID != id {
+			continue
+		}
+		any = true
+		switch precedingWord(x.s.Text[:m.Start-x.s.Start]) {
+		case "to", "with", "told", "informed":
+		default:
+			return false
+		}
+	}
+	return any
+}
+
+// clauseOpens reports whether a clause starts with the word w (after a
+// comma).
+func clauseOpens(x *sent, r [2]int, w string) bool {
+	for k := r[0]; k < r[1] && k < r[0]+2; k++ {
+		if x.toks[k].lw == w {
+			return true
+		}
+	}
+	return false
+}
+
+// debugHook, set by tests, sees each sentence's triggers.
+var debugHook func(x *sent, hits []hit)

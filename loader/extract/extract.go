@@ -238,6 +238,10 @@ func (st *state) findHits(x *sent) []hit {
 		if es == nil {
 			continue
 		}
+		if es[0].class == none {
+			i += n - 1
+			continue
+		}
 		p := prevWord(x.toks, i)
 		prev := ""
 		if p >= 0 {
@@ -255,7 +259,10 @@ func (st *state) findHits(x *sent) []hit {
 		h := hit{i: i, j: i + n, clause: clauseOf(i)}
 		lw := x.toks[i].lw
 		gerundAfterPrep := prepositions[prev] && strings.HasSuffix(lw, "ing")
-		nounCtx := determiners[prev] || (prepositions[prev] && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
+		// "a road sign": a base form after a determiner and a modifier
+		baseAfterNoun := p > 0 && determiners[x.toks[p-1].lw] && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
+			!auxBe[prev] && !modals[prev] && !strings.HasSuffix(prev, "ed")
+		nounCtx := determiners[prev] || baseAfterNoun || (prepositions[prev] && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
@@ -280,6 +287,10 @@ func (st *state) findHits(x *sent) []hit {
 			continue
 		}
 		if h.verb {
+			// "with Morocco's ambassador saying …": a participle, not a statement
+			if verbE.class == speech && strings.HasSuffix(lw, "ing") && i > 0 && !auxBe[prev] {
+				continue
+			}
 			h.inf = prev == "to"
 			h.prepIng = gerundAfterPrep && prev != "despite"
 			// "after overthrowing the regime in 2003": a dated gerund is a happening

@@ -19,6 +19,7 @@ const (
 	speech                // a statement; its complement may report another happening
 	order                 // its complement's happening is the event (ordered by the subject)
 	light                 // takes an event noun: "hold talks"
+	none                  // blocks a phrase: "press release"
 )
 
 // entry is one trigger of the lexicon.
@@ -58,6 +59,8 @@ var lex = sync.OnceValue(func() *lexicon {
 			e.class = order
 		case "light":
 			e.class = light
+		case "none":
+			e.class = none
 		}
 		forms := []string{e.lemma}
 		if e.noun {
