@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -322,6 +323,9 @@ func putActor(txn *badger.Txn, a Actor) error {
 	merged := a
 	if err == nil {
 		merged = mergeActor(old, a)
+		if reflect.DeepEqual(old, merged) {
+			return nil // nothing new: the node and its index keys are stored
+		}
 	}
 	if err := putJSON(txn, pActor+a.ID, merged); err != nil {
 		return err
@@ -381,6 +385,9 @@ func uniqueStrings(in []string, exclude string) []string {
 		}
 		seen[s] = true
 		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

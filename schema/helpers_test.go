@@ -9,11 +9,23 @@ import (
 	"eventgraph/schema/schematest"
 )
 
-// newTestSchema opens the fixture store (schematest.Open: swap the data
-// there) and the schema over it.
+// newTestSchema opens a store with the seed articles (schematest.Open) and
+// the schema over it.
 func newTestSchema(t testing.TB, opts Options) (*Schema, *graph.Store) {
 	t.Helper()
-	st := schematest.Open(t)
+	return schemaOver(t, schematest.Open(t), opts)
+}
+
+// newHandSchema opens a store with the hand-made fixture
+// (schematest.OpenHand), for tests that count exact events, and the schema
+// over it.
+func newHandSchema(t testing.TB, opts Options) (*Schema, *graph.Store) {
+	t.Helper()
+	return schemaOver(t, schematest.OpenHand(t), opts)
+}
+
+func schemaOver(t testing.TB, st *graph.Store, opts Options) (*Schema, *graph.Store) {
+	t.Helper()
 	s, err := New(st, opts)
 	if err != nil {
 		t.Fatal(err)

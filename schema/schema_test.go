@@ -50,7 +50,7 @@ func walk(t *testing.T, s *Schema, args string, n int) (ids []string, total int)
 }
 
 func TestPagingWalk(t *testing.T) {
-	s, st := newTestSchema(t, Options{})
+	s, st := newHandSchema(t, Options{})
 	if err := schematest.LoadBulk(st, 1234); err != nil {
 		t.Fatal(err)
 	}
@@ -81,14 +81,14 @@ func TestPagingWalk(t *testing.T) {
 			}
 		})
 	}
-	// All events: the fixture's ten and the bulk.
+	// All events: the hand-made fixture's ten and the bulk.
 	if ids, _ := walk(t, s, "", 500); len(ids) != schematest.FixtureEvent+1234 {
 		t.Errorf("walk over all events: %d, want %d", len(ids), schematest.FixtureEvent+1234)
 	}
 }
 
 func TestPagingOrder(t *testing.T) {
-	s, _ := newTestSchema(t, Options{})
+	s, _ := newHandSchema(t, Options{})
 	d := run(t, s, `{ asc: events(first: 500) { nodes { date { start } } } desc: events(first: 500, order: DESC) { nodes { date { start } } } }`, nil)
 	asc, desc := get(d, "asc", "nodes").([]any), get(d, "desc", "nodes").([]any)
 	if len(asc) != schematest.FixtureEvent || len(desc) != len(asc) {
@@ -249,7 +249,7 @@ func TestTimeout(t *testing.T) {
 }
 
 func TestActorByAlias(t *testing.T) {
-	s, _ := newTestSchema(t, Options{})
+	s, _ := newHandSchema(t, Options{})
 	for _, name := range []string{schematest.Shammari, schematest.ShammariAlt, "ABDUL-AMIR SHAMMARI", "Lt Gen Abdul-Amir Al-Shammari", "shammari"} {
 		d := run(t, s, `query($n: String) { actor(name: $n) { name kind roles { title organization { name } } events { totalCount } } }`, map[string]any{"n": name})
 		if got := get(d, "actor", "name"); got != "Abdul Amir al-Shammari" {
@@ -275,7 +275,7 @@ func TestActorByAlias(t *testing.T) {
 }
 
 func TestFilters(t *testing.T) {
-	s, _ := newTestSchema(t, Options{})
+	s, _ := newHandSchema(t, Options{})
 	count := func(args string) float64 {
 		t.Helper()
 		return get(run(t, s, `{ events(`+args+`) { totalCount } }`, nil), "events", "totalCount").(float64)
@@ -307,7 +307,7 @@ func TestFilters(t *testing.T) {
 }
 
 func TestAgreementsAndArticles(t *testing.T) {
-	s, _ := newTestSchema(t, Options{})
+	s, _ := newHandSchema(t, Options{})
 	d := run(t, s, `{ agreements(party: "syria", from: "2024") {
 		name kind date { value precision } parties { name } signatories { name } topics place { name lat }
 		event { title agreement { id } } evidence { article { title } } } }`, nil)
@@ -366,7 +366,7 @@ func TestNode(t *testing.T) {
 }
 
 func TestStats(t *testing.T) {
-	s, _ := newTestSchema(t, Options{})
+	s, _ := newHandSchema(t, Options{})
 	d := run(t, s, `{ stats { articles events actors places agreements byType { type count } byMonth { month count } byActor(first: 2) { actor { name } count } } }`, nil)
 	st := get(d, "stats")
 	if get(st, "events") != 10.0 || get(st, "articles") != 5.0 || get(st, "agreements") != 1.0 {

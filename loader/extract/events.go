@@ -17,9 +17,6 @@ func (st *state) sentence(x *sent) {
 	x.exprs = timex.Find(x.s.Text, timex.Context{Published: st.pub, Ref: st.ref})
 	hits := st.findHits(x)
 	x.hits = hits
-	if debugHook != nil {
-		debugHook(x, hits)
-	}
 	used := make([]bool, len(hits))
 	cl := clauses(x.toks)
 	var made []*cand
@@ -535,6 +532,10 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 				return m.ActorID
 			}
 		}
+		// "officials said", "the source disclosed": an unnamed speaker
+		if t := x.toks[p]; !t.cap && !t.punct && !isNumber(t.lw) {
+			return st.implicitSubject(x, h, cl)
+		}
 	}
 	var cands []string
 	for _, id := range st.actorsBefore(x, h, cl) {
@@ -770,6 +771,27 @@ func (c *cand) firstRole(role string) string {
 // signings of one agreement, and a speaker's undated statements into the
 // dated statement they belong to.
 func (st *state) mergeWithinArticle() {
+	// a headline restates the story: its events join the body's
+	var body, heads []*cand
+	for _, c := range st.cands {
+		if st.isHeadline(c.sent) {
+			heads = append(heads, c)
+		} else {
+			body = append(body, c)
+		}
+	}
+	for _, h := range heads {
+		if t := sameKind(body, h); t != nil {
+			absorb(t, h)
+			continue
+		}
+		if !h.explicit && h.ev.Status != graph.Planned {
+			h.ev.Date, h.inferred = st.pubSpan(), true
+		}
+		body = append(body, h)
+	}
+	sort.SliceStable(body, func(i, j int) bool { return body[i].trig < body[j].trig })
+	st.cands = body
 	var kept []*cand
 	for _, c := range st.cands {
 		if c.definite {
@@ -1191,5 +1213,21 @@ func clauseOpens(x *sent, r [2]int, w string) bool {
 	return false
 }
 
-// debugHook, set by tests, sees each sentence's triggers.
-var debugHook func(x *sent, hits []hit)
+// isHeadline reports whether sentence i is the article's title line.
+func (st *state) isHeadline(i int) bool {
+	return i == 0 && st.art.Title != "" && strings.TrimSpace(st.sents[0].s.Text) == strings.TrimSpace(st.art.Title)
+}
+
+// sameKind finds the first body event of the headline event's CAMEO code
+// (or type) that shares a participant or has none.
+func sameKind(body []*cand, h *cand) *cand {
+	for _, b := range body {
+		if b.ev.Type != h.ev.Type && (h.ev.CAMEO == "" || b.ev.CAMEO != h.ev.CAMEO) {
+			continue
+		}
+		if sharesParticipant(b, h) || len(h.ev.Participants) == 0 || len(b.ev.Participants) == 0 {
+			return b
+		}
+	}
+	return nil
+}

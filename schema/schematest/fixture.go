@@ -1,25 +1,43 @@
 // Package schematest builds stores with data for the tests of schema and
-// server: a hand-made fixture shaped like the seed corpus (Iraq–Syria border
-// security, the Iraq–Syria security memorandum of 2024-05-12), and bulk
-// synthetic events for paging and limit tests.
-//
-// To test against the real seed load instead, change Load (one function).
+// server: the real seed corpus (seeds/, loaded through the loader: Open,
+// Load), a hand-made fixture shaped like it for tests that need exact,
+// controlled data (OpenHand, LoadHand: the Iraq–Syria security memorandum of
+// 2024-05-12 and nine other events), and bulk synthetic events for paging and
+// limit tests (LoadBulk).
 package schematest
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"eventgraph/graph"
+	"eventgraph/loader"
 )
 
-// Open returns an in-memory store holding Load's data, closed when the
-// test ends.
+// Open returns an in-memory store holding the seed articles (Load), closed
+// when the test ends.
 func Open(t testing.TB) *graph.Store {
 	t.Helper()
 	st := Empty(t)
 	if err := Load(st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// OpenHand returns an in-memory store holding the hand-made fixture
+// (LoadHand), closed when the test ends.
+func OpenHand(t testing.TB) *graph.Store {
+	t.Helper()
+	st := Empty(t)
+	if err := LoadHand(st); err != nil {
 		t.Fatal(err)
 	}
 	return st
@@ -36,9 +54,59 @@ func Empty(t testing.TB) *graph.Store {
 	return st
 }
 
-// Load puts the test data into st. TODO(lead): when eventgraph/loader
-// exists, load ../../seeds here instead of the hand-made Facts.
+// SeedArticles is the number of articles in seeds/.
+const SeedArticles = 7
+
+// Load loads the seed articles (the module's seeds/ folder) into st with the
+// real loader, as `eventgraph load seeds/` does.
 func Load(st *graph.Store) error {
+	dir, err := SeedsDir()
+	if err != nil {
+		return err
+	}
+	sum := loader.New(st, loader.Options{Logger: slog.New(slog.DiscardHandler)}).LoadPaths(context.Background(), []string{dir})
+	if err := errors.Join(sum.Errors...); err != nil {
+		return fmt.Errorf("schematest: loading %s: %w", dir, err)
+	}
+	if sum.Articles+sum.Existing != SeedArticles {
+		return fmt.Errorf("schematest: loaded %d articles from %s, want %d", sum.Articles+sum.Existing, dir, SeedArticles)
+	}
+	return nil
+}
+
+var seeds struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// SeedsDir is the module's seeds/ folder, found from the working directory
+// (a test runs in its package's folder) up to go.mod.
+func SeedsDir() (string, error) {
+	seeds.once.Do(func() {
+		dir, err := os.Getwd()
+		if err != nil {
+			seeds.err = err
+			return
+		}
+		for {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				seeds.dir = filepath.Join(dir, "seeds")
+				return
+			}
+			up := filepath.Dir(dir)
+			if up == dir {
+				seeds.err = errors.New("schematest: no go.mod above the working directory, so no seeds/")
+				return
+			}
+			dir = up
+		}
+	})
+	return seeds.dir, seeds.err
+}
+
+// LoadHand puts the hand-made fixture (Facts) into st.
+func LoadHand(st *graph.Store) error {
 	for _, f := range Facts() {
 		f := f
 		if _, err := st.PutFacts(&f); err != nil {
@@ -48,7 +116,7 @@ func Load(st *graph.Store) error {
 	return nil
 }
 
-// Well-known names of the fixture, for assertions.
+// Well-known names of the hand-made fixture, for assertions.
 const (
 	MoUDate      = "2024-05-12"
 	MoUName      = "Iraq–Syria memorandum of understanding on joint security cooperation"
