@@ -17,7 +17,7 @@ import (
 
 func newGraphQLServer(t *testing.T, cfg Config) *httptest.Server {
 	t.Helper()
-	srv, err := New(schematest.Open(t), nil, cfg)
+	srv, err := New(schematest.OpenHand(t), nil, cfg) // exact counts: the hand-made fixture
 	if err != nil {
 		t.Fatal(err)
 	}

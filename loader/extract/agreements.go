@@ -37,7 +37,10 @@ var agreementKinds = []struct {
 }
 
 // topicCue introduces the enumeration of an agreement's topics.
-var topicCue = regexp.MustCompile(`(?i)\b(?:related to|relating to|covering|including|concerning|regarding|in the (?:fields?|areas?) of|on|to combat|to fight|to cooperate (?:in|on))\s+`)
+var topicCue = regexp.MustCompile(`(?i)\b(?:related to|relating to|covering|covers|covered|includes|included|including|concerning|regarding|in the (?:fields?|areas?) of|on|to combat|to fight|to cooperate (?:in|on))\s+`)
+
+// dateWord starts a time expression, which is no topic ("on 3 March").
+var dateWord = regexp.MustCompile(`(?i)^(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the \d)`)
 
 // nameStop ends an agreement's name.
 var nameStop = regexp.MustCompile(`(?i)\s+(?:between|with|was|were|is|that|which|who|signed|covering|including|related|in|on (?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday))\b|[,;.:“”"(]`)
@@ -97,7 +100,13 @@ func agreementName(text string, a, b int) string {
 // "cooperation in combating drugs, border control, and money laundering"
 // gives three.
 func topicsIn(text string) []string {
-	loc := topicCue.FindStringIndex(text)
+	var loc []int
+	for _, m := range topicCue.FindAllStringIndex(text, -1) {
+		if !dateWord.MatchString(text[m[1]:]) {
+			loc = m
+			break
+		}
+	}
 	if loc == nil {
 		return nil
 	}
@@ -106,7 +115,7 @@ func topicsIn(text string) []string {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSpace(rest)
-	for _, p := range []string{"several areas including ", "a number of articles related to ", "cooperation in ", "areas such as ", "issues such as ", "matters of "} {
+	for _, p := range []string{"several areas including ", "a number of articles related to ", "cooperation in ", "areas such as ", "issues such as ", "matters of ", "a number of articles "} {
 		if strings.HasPrefix(strings.ToLower(rest), p) {
 			rest = rest[len(p):]
 		}
