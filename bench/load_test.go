@@ -144,4 +144,3 @@ func benchStore(b *testing.B, fn func(*graph.Store)) {
 	}
 	b.ReportMetric(float64(corpus.words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
-

@@ -28,7 +28,8 @@ const (
 )
 
 // DateSpan is a normalized time: Value is ISO 8601 at its precision
-// (2024-05-12, 2024-W20, 2024-05, 2024-Q4, 2024) and Start/End are the
+// (2024-05-12, 2024-W20, 2024-05, 2024-Q4, 2024; a run of days is the
+// interval 2024-12-01/2024-12-02) and Start/End are the
 // inclusive day bounds (YYYY-MM-DD). An unknown date has empty Start/End.
 type DateSpan struct {
 	Value     string    `json:"value"`
@@ -43,6 +44,20 @@ type DateSpan struct {
 	// Anchor names the happening a relative date was counted from
 	// ("two weeks after the inauguration" counts from the statement).
 	Anchor string `json:"anchor,omitempty"`
+}
+
+// Normalized returns the span with Value consistent with its bounds: a
+// DAY span over several days ("overnight", "for five days starting
+// Wednesday") has the ISO 8601 interval "start/end" as its value.
+func (d DateSpan) Normalized() DateSpan {
+	if d.Precision == Day && d.Known() {
+		if d.Start == d.End {
+			d.Value = d.Start
+		} else {
+			d.Value = d.Start + "/" + d.End
+		}
+	}
+	return d
 }
 
 // Known reports whether the span has day bounds.

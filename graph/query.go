@@ -69,14 +69,19 @@ func (r *Reader) Agreement(id string) (Agreement, error) {
 	return g, wrapGet("agreement", id, getJSON(r.txn, pAgreement+id, &g))
 }
 
-// ActorsByName returns the actors a name or alias of which folds to name.
+// ActorsByName returns the actors a name or alias of which folds to name;
+// failing that, the persons whose surname it is ("Nadhim").
 func (r *Reader) ActorsByName(name string) []Actor {
 	k := NormName(name)
 	if k == "" {
 		return nil
 	}
 	var out []Actor
-	for _, id := range scanIDs(r.txn, pActorAlias+k+"|") {
+	ids := scanIDs(r.txn, pActorAlias+k+"|")
+	if len(ids) == 0 && !strings.Contains(k, " ") {
+		ids = scanIDs(r.txn, pActorSurname+k+"|")
+	}
+	for _, id := range ids {
 		if a, err := r.Actor(id); err == nil {
 			out = append(out, a)
 		}

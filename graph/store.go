@@ -42,6 +42,7 @@ const (
 	pActor        = "C:"  // C:<id>
 	pActorAlias   = "CN:" // CN:<normalized alias>|<id>
 	pActorName    = "CS:" // CS:<normalized name>|<id>
+	pActorSurname = "CL:" // CL:<folded surname>|<id> (persons)
 	pPlace        = "P:"  // P:<id>
 	pAgreement    = "G:"  // G:<id>
 	pAgreeDate    = "GD:" // GD:<start>|<id>
@@ -339,8 +340,25 @@ func putActor(txn *badger.Txn, a Actor) error {
 				return err
 			}
 		}
+		if merged.Kind == Person {
+			if k := Surname(n); k != "" {
+				if err := txn.Set([]byte(pActorSurname+k+"|"+a.ID), nil); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	return nil
+}
+
+// Surname is the folded last name of a person's name ("Hassan Nadhim" →
+// "nadhim"), or "" for a one-word name.
+func Surname(name string) string {
+	f := strings.Fields(NormName(name))
+	if len(f) < 2 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 func mergeActor(old, a Actor) Actor {
@@ -603,6 +621,9 @@ func (s *Store) ActorsByName(name string) ([]Actor, error) {
 	var out []Actor
 	err := s.db.View(func(txn *badger.Txn) error {
 		ids := scanIDs(txn, pActorAlias+k+"|")
+		if len(ids) == 0 && !strings.Contains(k, " ") {
+			ids = scanIDs(txn, pActorSurname+k+"|")
+		}
 		for _, id := range ids {
 			var a Actor
 			if err := getJSON(txn, pActor+id, &a); err == nil {

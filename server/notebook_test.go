@@ -15,8 +15,8 @@ import (
 
 // TestNotebook executes examples/notebook.ipynb headless against a server
 // it starts; the notebook's cells assert what they show (all events paged
-// into a DataFrame, the actor found by an alias, the MoU of 2024-05-12,
-// events per month). It needs Debian's jupyter-nbconvert and
+// into a DataFrame, al-Shammari found by any spelling with both his roles,
+// the MoU signed in Baghdad on 2024-05-12, events per month). It needs Debian's jupyter-nbconvert and
 // python3-{ipykernel,requests,pandas,matplotlib}; it skips without them.
 func TestNotebook(t *testing.T) {
 	if testing.Short() {
@@ -28,7 +28,7 @@ func TestNotebook(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The data: the fixture (TODO(lead): the seed load, in schematest.Load)
+	// The data: the seed articles, loaded by the loader (schematest.Open),
 	// and enough bulk events that paging takes several pages of 500.
 	st := schematest.Open(t)
 	if err := schematest.LoadBulk(st, 1100); err != nil {

@@ -33,6 +33,11 @@ func (st *state) sentence(x *sent) {
 			c := st.newCand(x, h, cl)
 			c.ev.Date = ex.Span
 			c.explicit = true
+			// "the minister's statements come two weeks after X": whoever the
+			// rest of the sentence names is related to X
+			for _, id := range st.actorsOutside(x, ex.TargetStart, ex.TargetEnd) {
+				c.addParticipant(id, "related")
+			}
 			used[hi] = true
 			made = append(made, c)
 			break
@@ -61,6 +66,7 @@ func (st *state) sentence(x *sent) {
 			}
 			if rep < 0 {
 				if coop := st.cooperationCue(x, hits, hi, cl); coop != nil && len(made) > 0 {
+					markCooperate(hits, used, hi)
 					// "met … and announced they would cooperate": the cooperation
 					// is what the meeting agreed
 					t := made[len(made)-1]
@@ -135,6 +141,10 @@ func (st *state) sentence(x *sent) {
 			hr.planned = hr.planned || h.planned
 			c := st.newCand(x, hr, cl)
 			c.trig = x.s.Start + x.toks[h.i].s
+			// "the commissions of A and B held a meeting": the light verb's subject takes part
+			for _, id := range st.mainActors(st.actorsBefore(x, h, cl)) {
+				c.addParticipant(id, "participant")
+			}
 			made = append(made, c)
 		default:
 			// an intent verb with an infinitive ("plans to meet") yields the
@@ -242,7 +252,30 @@ func (st *state) reported(x *sent, hits []hit, used []bool, si int, cl [][2]int)
 			return k
 		}
 	}
+	// a trailing attribution: "Belgium released X, the minister said"
+	if attributionAfterComma(x.toks, h.i) {
+		for k := si - 1; k >= 0; k-- {
+			g := hits[k]
+			if !used[k] && g.verb && !g.inf && !g.planned && !g.neg && !g.prepIng && g.e.class == material {
+				return k
+			}
+		}
+	}
 	return -1
+}
+
+// attributionAfterComma reports whether the speech verb at i closes its
+// sentence after a comma: "…, the minister said", "…, said the minister".
+func attributionAfterComma(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if toks[k].w == "," {
+			return true
+		}
+		if toks[k].punct && toks[k].w != "." && toks[k].w != "'" && toks[k].w != "’" {
+			return false
+		}
+	}
+	return false
 }
 
 // complementHit finds the happening an order or a light verb governs: the
@@ -341,6 +374,18 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 			c.addParticipant(id, "source")
 		}
 	}
+	if !h.verb && st.dominant != "" && countryWord(x, h) {
+		// "the country's western border": the country the article is about
+		c.addParticipant(st.dominant, "participant")
+	}
+	if !h.verb && len(c.ev.Participants) == 0 {
+		// a noun with no actor of its own ("during a press conference on
+		// Tuesday"): the clause's main actors
+		all := append(st.actorsBefore(x, h, cl), st.actorsAfter(x, h, cl)...)
+		for _, id := range st.mainActors(all) {
+			c.addParticipant(id, "participant")
+		}
+	}
 	if h.e.cameo == "057" {
 		for i := range c.ev.Participants {
 			if a := st.actors[c.ev.Participants[i].ActorID]; a != nil && a.Kind == graph.Person {
@@ -404,7 +449,24 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	if h.i == cl[h.clause][0] && strings.HasSuffix(x.toks[h.i].lw, "ing") {
 		for k := h.j; k < len(x.toks); k++ {
 			if x.toks[k].w == "," {
-				return st.firstActorFrom(x, x.s.Start+x.toks[k].e)
+				// the subject after the comma, up to its verb
+				from, to := x.s.Start+x.toks[k].e, x.s.End
+				for _, g := range x.hits {
+					if g.verb && g.i > k {
+						to = x.s.Start + x.toks[g.i].s
+						break
+					}
+				}
+				var ids []string
+				for _, m := range x.ments {
+					if m.ActorID != "" && m.Start >= from && m.End <= to {
+						ids = append(ids, m.ActorID)
+					}
+				}
+				if ids = st.mainActors(ids); len(ids) > 0 {
+					return ids[:1]
+				}
+				return st.firstActorFrom(x, from)
 			}
 		}
 	}
@@ -875,7 +937,9 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 		}
 		// a re-mention: the same kind of happening on the same day, by the
 		// same actors or by actors left unnamed ("… were arrested")
-		if k.ev.Date.Value == "" || k.ev.Date.Value != c.ev.Date.Value {
+		sameDay := k.ev.Date.Value != "" && k.ev.Date.Value == c.ev.Date.Value
+		overlap := (k.inferred || c.inferred) && k.ev.Date.Overlaps(c.ev.Date)
+		if !sameDay && !overlap {
 			continue
 		}
 		if sharesParticipant(k, c) || len(k.ev.Participants) == 0 || len(c.ev.Participants) == 0 {
@@ -938,6 +1002,7 @@ func (st *state) facts() *graph.Facts {
 		}
 		sort.Slice(evs, func(i, j int) bool { return evs[i].Start < evs[j].Start })
 		ev.Evidence = evs
+		ev.Date = ev.Date.Normalized()
 		ev.ID = graph.NewID("event", st.art.ID, itoa(c.trig), ev.CAMEO, ev.Type)
 		ev.MergeKeys = st.mergeKeys(c)
 		if c.agree != nil {
@@ -1230,4 +1295,53 @@ func sameKind(body []*cand, h *cand) *cand {
 		}
 	}
 	return nil
+}
+
+// actorsOutside are the actors of a sentence outside [a, b) (sentence
+// offsets), with "the minister" and the like resolved to the last person.
+func (st *state) actorsOutside(x *sent, a, b int) []string {
+	var out []string
+	for _, m := range x.ments {
+		rel := m.Start - x.s.Start
+		if m.ActorID != "" && (rel < a || rel >= b) {
+			out = append(out, m.ActorID)
+		}
+	}
+	for k, t := range x.toks {
+		if t.s >= a && t.s < b {
+			continue
+		}
+		switch t.lw {
+		case "minister", "minister’s", "minister's", "spokesman", "spokesperson", "president", "president's", "president’s":
+			if k > 0 && x.toks[k-1].lw == "the" && st.lastPer != "" {
+				out = append(out, st.lastPer)
+			}
+		}
+	}
+	return out
+}
+
+// countryWord reports whether "the country" follows a noun trigger within
+// its phrase.
+func countryWord(x *sent, h hit) bool {
+	for k := h.j; k < len(x.toks) && k < h.j+12; k++ {
+		if x.toks[k].w == "," || x.toks[k].w == ";" {
+			return false
+		}
+		if (x.toks[k].lw == "country" || x.toks[k].lw == "country’s" || x.toks[k].lw == "country's") && k > 0 && x.toks[k-1].lw == "the" {
+			return true
+		}
+	}
+	return false
+}
+
+// markCooperate marks the cooperation verb after statement si as used: it
+// became an agreement, not an event of its own.
+func markCooperate(hits []hit, used []bool, si int) {
+	for k := si + 1; k < len(hits); k++ {
+		if hits[k].e.typ == "cooperate" {
+			used[k] = true
+			return
+		}
+	}
 }

@@ -262,7 +262,8 @@ func (st *state) findHits(x *sent) []hit {
 		// "a road sign": a base form after a determiner and a modifier
 		baseAfterNoun := p > 0 && determiners[x.toks[p-1].lw] && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
 			!auxBe[prev] && !modals[prev] && !strings.HasSuffix(prev, "ed")
-		nounCtx := determiners[prev] || baseAfterNoun || (prepositions[prev] && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
+		hyphenMod := p >= 0 && strings.Contains(prev, "-") && !x.toks[p].cap
+		nounCtx := determiners[prev] || baseAfterNoun || hyphenMod || (prepositions[prev] && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
@@ -288,7 +289,7 @@ func (st *state) findHits(x *sent) []hit {
 		}
 		if h.verb {
 			// "with Morocco's ambassador saying …": a participle, not a statement
-			if verbE.class == speech && strings.HasSuffix(lw, "ing") && i > 0 && !auxBe[prev] {
+			if verbE.class == speech && strings.HasSuffix(lw, "ing") && i > 0 && !auxBe[prev] && afterWith(x.toks, i) {
 				continue
 			}
 			h.inf = prev == "to"
@@ -397,6 +398,17 @@ func hasVerb(toks []token) bool {
 			if !e.noun {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// afterWith reports whether "with" or "amid" stands shortly before token i
+// ("with Morocco's ambassador saying").
+func afterWith(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if toks[k].lw == "with" || toks[k].lw == "amid" {
+			return true
 		}
 	}
 	return false

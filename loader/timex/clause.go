@@ -5,16 +5,28 @@ import "strings"
 // futureClause reports whether the clause holding tokens [i, j) points
 // forward. It looks back from the expression to the clause's start for a
 // future marker ("will", "is scheduled to", "plans to") or a past verb
-// ("said", "met", "arrested"), whichever comes first; when neither decides,
-// it looks forward to the clause's end, passing the comma after an
-// expression that opens the clause ("On Tuesday, the ministers will meet").
+// ("said", "met", "arrested"), whichever comes first, passing over inserts
+// that close just before ("— in both directions —", "(in Baghdad)", ", which
+// was shut in the war,"); when neither decides, it looks forward to the
+// clause's end, passing the comma after an expression that opens the clause
+// ("On Tuesday, the ministers will meet"). "starting", "beginning",
+// "effective" or "from" just before the expression ("starting at midnight on
+// Monday") point forward unless the clause is in the simple past ("was
+// imposed starting Monday", "The curfew, in force from midnight on Friday,
+// was lifted"); a present perfect ("have ordered") does not stop them.
 func (s *scanner) futureClause(i, j int) bool {
-	initial := true
+	initial, weak, inserts := true, false, 0
 	for k := i - 1; k >= 0; k-- {
 		t := s.t[k]
 		if t.kind == kPunct {
 			if (t.low == "'" || t.low == "-") && !t.sp {
 				continue
+			}
+			if inserts < 2 {
+				if o := s.insertStart(k); o >= 0 {
+					k, initial, inserts = o, false, inserts+1
+					continue
+				}
 			}
 			break
 		}
@@ -22,12 +34,32 @@ func (s *scanner) futureClause(i, j int) bool {
 			return true
 		}
 		if s.pastVerb(k) {
-			return false
+			return weak && s.perfect(k)
+		}
+		if !weak && s.forwardWord(k, i) {
+			weak = true
 		}
 		if t.kind == kWord && clauseWords[t.low] {
 			break
 		}
 		initial = false
+	}
+	if weak {
+		// unless the clause's verb, after an insert, is in the simple past
+		// ("The curfew, in force from midnight on Friday, was lifted")
+		k := j
+		if s.p(k) == "," {
+			k++
+		}
+		for ; k < len(s.t) && s.t[k].kind == kWord && !clauseWords[s.t[k].low]; k++ {
+			if s.futureWord(k) {
+				return true
+			}
+			if s.pastVerb(k) {
+				return s.perfect(k)
+			}
+		}
+		return true
 	}
 	k := j
 	if initial && s.p(k) == "," {
@@ -54,6 +86,115 @@ func (s *scanner) futureClause(i, j int) bool {
 	return false
 }
 
+// isDash reports whether mark k is a dash between words: an em dash, or a
+// hyphen or en dash with space on both sides.
+func (s *scanner) isDash(k int) bool {
+	t := s.t[k]
+	if t.low == "—" {
+		return true
+	}
+	return t.low == "-" && t.sp && (k+1 >= len(s.t) || s.t[k+1].sp)
+}
+
+// insertStart returns the mark opening the insert that mark k closes, or -1:
+// the first dash of a pair ("— in both directions —"), the "(" of a ")", or
+// the comma before ", which/who/whose/where …,".
+func (s *scanner) insertStart(k int) int {
+	switch {
+	case s.t[k].low == ")":
+		for o := k - 1; o >= 0; o-- {
+			switch s.t[o].low {
+			case "(":
+				return o
+			case ")":
+				return -1
+			}
+		}
+	case s.isDash(k):
+		// the dash closes a pair when an odd number of dashes precede it
+		n, o := 0, -1
+		for q := k - 1; q >= 0; q-- {
+			if s.t[q].kind == kPunct && s.isDash(q) {
+				if n == 0 {
+					o = q
+				}
+				n++
+			}
+		}
+		if n%2 == 1 && o < k-1 {
+			return o
+		}
+	case s.t[k].low == ",":
+		for o := k - 1; o >= 0; o-- {
+			t := s.t[o]
+			if t.kind != kPunct {
+				continue
+			}
+			if (t.low == "'" || t.low == "-") && !t.sp {
+				continue
+			}
+			if t.low == "," && o+2 < k && relatives[s.w(o+1)] {
+				return o
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// relatives open a relative clause set off by commas.
+var relatives = words("which", "who", "whose", "where")
+
+// forwardWord reports whether word k points the expression at token i
+// forward: "starting", "beginning" or "effective" right before it, or
+// "starting"/"from" with only a time of day between ("starting at midnight
+// on Monday", "from 6 a.m. on Sunday").
+func (s *scanner) forwardWord(k, i int) bool {
+	switch s.w(k) {
+	case "starting", "beginning", "effective":
+		if determiners[s.w(k-1)] {
+			return false
+		}
+	case "from":
+		if k+1 == i {
+			return false
+		}
+	default:
+		return false
+	}
+	if i-k > 6 {
+		return false
+	}
+	for q := k + 1; q < i; q++ {
+		t := s.t[q]
+		if t.kind == kNum || t.low == ":" || t.low == "." || timeOfDay[t.low] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// timeOfDay are the words of a time of day ("at midnight", "6 a.m. local
+// time").
+var timeOfDay = words("at", "midnight", "noon", "dawn", "dusk", "sunrise", "sunset", "local", "time",
+	"gmt", "utc", "am", "pm", "a", "p", "m", "h", "hrs", "o", "clock")
+
+// perfect reports whether the participle at k follows "has"/"have" (a
+// present perfect: "I have ordered a ceasefire starting Monday").
+func (s *scanner) perfect(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		switch s.w(q) {
+		case "has", "have", "ve":
+			return true
+		case "now", "already", "just", "also", "since", "formally", "officially":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // futureWord reports whether token k marks a future clause.
 func (s *scanner) futureWord(k int) bool {
 	t := s.t[k]
@@ -67,6 +208,13 @@ func (s *scanner) futureWord(k int) bool {
 	case w == "will":
 		// "the will of the people" is a noun
 		return !determiners[s.w(k-1)] && s.w(k-1) != "popular" && s.w(k-1) != "political" && s.w(k-1) != "good"
+	case w == "must":
+		// "must be ratified", not "must have crossed" or "a must"
+		n := k + 1
+		if s.w(n) == "not" || s.w(n) == "now" || s.w(n) == "still" {
+			n++
+		}
+		return !determiners[s.w(k-1)] && s.w(n) != "have" && !(s.p(n) == "'" && s.w(n+1) == "ve")
 	case w == "ll":
 		return s.p(k-1) == "'" && s.glued(k)
 	case planVerbs[w]:

@@ -131,6 +131,10 @@ func (s *scanner) core(i int) (best match, ok bool) {
 		try(s.offset(i))
 	case kWord:
 		w := s.t[i].low
+		if w == "for" {
+			try(s.perfectFor(i))
+			return
+		}
 		if _, isM := months[w]; isM {
 			try(s.monthExpr(i))
 			return

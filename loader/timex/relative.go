@@ -56,29 +56,86 @@ func (s *scanner) count(k int) (n, unit, next int, ok bool) {
 	return n, unit, k + 2, true
 }
 
+// Approximations of a count.
+const (
+	apExact  int8 = iota // "two weeks", "exactly a week"
+	apAbout              // "about", "some", "more than", "at least"
+	apNearly             // "nearly", "almost", "under", "less than": a little short of it
+)
+
+// approxAt reads the words that qualify a count at k ("about", "nearly",
+// "more than", "at least", "just over") and returns how approximate the
+// count is and where it starts.
+func (s *scanner) approxAt(k int) (ap int8, next int, ok bool) {
+	switch s.w(k) {
+	case "about", "around", "some", "roughly", "approximately", "over", "circa":
+		return apAbout, k + 1, true
+	case "nearly", "almost", "under", "barely":
+		return apNearly, k + 1, true
+	case "more", "less", "fewer":
+		if s.w(k+1) != "than" {
+			return 0, 0, false
+		}
+		if s.w(k) == "more" {
+			return apAbout, k + 2, true
+		}
+		return apNearly, k + 2, true
+	case "at":
+		if s.w(k+1) != "least" && s.w(k+1) != "most" {
+			return 0, 0, false
+		}
+		return apAbout, k + 2, true
+	case "just", "only", "exactly", "precisely":
+		k++
+		switch s.w(k) {
+		case "over":
+			return apAbout, k + 1, true
+		case "under":
+			return apNearly, k + 1, true
+		}
+	}
+	return apExact, k, true
+}
+
 // shift moves base by n units (negative: back). Exact day offsets are DAY;
-// approximate ones, weeks and fortnights are WEEK around the computed day;
-// months are MONTH and years YEAR.
-func shift(base time.Time, has bool, n, unit int, approx bool) graph.DateSpan {
+// approximate ones, weeks and fortnights are WEEK around the computed day
+// (± 3 days; "nearly a week" is a day short of it, ± 2 days); months are
+// MONTH and years YEAR.
+func shift(base time.Time, has bool, n, unit int, ap int8) graph.DateSpan {
 	if !has {
 		return unknown()
 	}
 	switch unit {
 	case uDay:
 		t := base.AddDate(0, 0, n)
-		if approx {
+		if ap != apExact {
 			return around(t)
 		}
 		return daySpan(t)
 	case uWeek:
-		return around(base.AddDate(0, 0, 7*n))
+		return weeksFrom(base, 7*n, ap)
 	case uFortnight:
-		return around(base.AddDate(0, 0, 14*n))
+		return weeksFrom(base, 14*n, ap)
 	case uMonth:
 		t := date(base.Year(), base.Month()+time.Month(n), 1)
 		return monthOf(t.Year(), t.Month())
 	}
 	return yearOf(base.Year() + n)
+}
+
+// weeksFrom is the WEEK span d days from base; short of it by a day, and
+// narrower, when the count is "nearly" reached.
+func weeksFrom(base time.Time, d int, ap int8) graph.DateSpan {
+	if ap != apNearly {
+		return around(base.AddDate(0, 0, d))
+	}
+	if d > 0 {
+		d--
+	} else {
+		d++
+	}
+	c := base.AddDate(0, 0, d)
+	return span(isoWeek(c), graph.Week, c.AddDate(0, 0, -2), c.AddDate(0, 0, 2))
 }
 
 // base returns the narrative reference day: Ref when known, else the
@@ -98,32 +155,19 @@ func (s *scanner) offset(i int) (match, bool) {
 	if durationHeads[s.w(i-1)] {
 		return match{}, false
 	}
-	k, approx := i, false
-	switch s.w(k) {
-	case "about", "around", "nearly", "almost", "some", "roughly", "approximately", "over", "under", "barely", "circa":
-		approx, k = true, k+1
-	case "more", "less", "fewer":
-		if s.w(k+1) != "than" {
-			return match{}, false
-		}
-		approx, k = true, k+2
-	case "at":
-		if s.w(k+1) != "least" && s.w(k+1) != "most" {
-			return match{}, false
-		}
-		approx, k = true, k+2
-	case "just", "only", "exactly", "precisely":
-		k++
-		if w := s.w(k); w == "over" || w == "under" {
-			approx, k = true, k+1
-		}
-	}
-	n, unit, k, ok := s.count(k)
+	approx, k, ok := s.approxAt(i)
 	if !ok {
 		return match{}, false
 	}
 	m := match{i: i, typ: tFixed}
 	base, hasBase := s.base()
+	if v, k2, ok := s.vagueAt(i, k); ok {
+		return s.vague(m, v, k2, base, hasBase)
+	}
+	n, unit, k, ok := s.count(k)
+	if !ok {
+		return match{}, false
+	}
 	switch w := s.w(k); w {
 	case "ago":
 		m.j, m.past = k+1, true
@@ -153,7 +197,7 @@ func (s *scanner) offset(i int) (match, bool) {
 	case "since":
 		// "it has been two weeks since X": counted from publication
 		if s.npStart(k + 1) {
-			return s.anchor(m, k+1, n, unit, approx, -1, s.pub, s.hasPub)
+			return s.anchor(m, k+1, shift(s.pub, s.hasPub, -n, unit, approx))
 		}
 	case "have", "has", "had":
 		k2 := k + 1
@@ -166,7 +210,7 @@ func (s *scanner) offset(i int) (match, bool) {
 				b, hb = base, hasBase
 			}
 			m.j = k2 + 2
-			return s.anchor(m, k2+2, n, unit, approx, -1, b, hb)
+			return s.anchor(m, k2+2, shift(b, hb, -n, unit, approx))
 		}
 	}
 	return match{}, false
@@ -177,7 +221,7 @@ func (s *scanner) offset(i int) (match, bool) {
 // from; a pronoun or nothing makes an adverb ("two days after that" is two
 // days after base); a phrase makes an anchored expression. dir is the
 // direction from base to the named happening (-1 for after, +1 for before).
-func (s *scanner) relTo(m match, k, n, unit int, approx bool, dir int, base time.Time, has bool) (match, bool) {
+func (s *scanner) relTo(m match, k, n, unit int, approx int8, dir int, base time.Time, has bool) (match, bool) {
 	if k < len(s.t) && s.depth < maxDepth {
 		s.depth++
 		d, ok := s.matchAt(k)
@@ -196,6 +240,11 @@ func (s *scanner) relTo(m match, k, n, unit int, approx bool, dir int, base time
 			}
 		}
 	}
+	if w := s.w(k); (w == "it" || w == "this") && s.clauseVerb(k) == k+1 {
+		// "two days after it was announced"
+		m.j = k
+		return s.anchor(m, k, shift(base, has, dir*n, unit, approx))
+	}
 	if pronouns[s.w(k)] {
 		m.j = k + 1
 		m.span = shift(base, has, -dir*n, unit, approx)
@@ -207,13 +256,13 @@ func (s *scanner) relTo(m match, k, n, unit int, approx bool, dir int, base time
 		return m, true
 	}
 	m.j = k
-	return s.anchor(m, k, n, unit, approx, dir, base, has)
+	return s.anchor(m, k, shift(base, has, dir*n, unit, approx))
 }
 
 // anchor makes m an anchored expression naming the happening at tokens
-// from k on, dated dir*n units from base.
-func (s *scanner) anchor(m match, k, n, unit int, approx bool, dir int, base time.Time, has bool) (match, bool) {
-	end := s.npEnd(k)
+// from k on, dated sp.
+func (s *scanner) anchor(m match, k int, sp graph.DateSpan) (match, bool) {
+	end := s.targetEnd(k)
 	if end <= k {
 		return match{}, false
 	}
@@ -221,9 +270,237 @@ func (s *scanner) anchor(m match, k, n, unit int, approx bool, dir int, base tim
 		m.j = k
 	}
 	m.anchored, m.ti, m.tj = true, k, end
-	m.span = shift(base, has, dir*n, unit, approx)
+	m.span = sp
 	return m, true
 }
+
+// Vague counts.
+const (
+	vHours = iota // "hours", "minutes"
+	vDays         // "days", "a few days", "several days"
+)
+
+// vagueAt reads a count without a number at k ("hours", "a few days",
+// "several days"); i is where the expression starts. A word such as "five"
+// or "the" before it makes it part of something else ("five days", "the
+// days after").
+func (s *scanner) vagueAt(i, k int) (v, next int, ok bool) {
+	if p := s.w(i - 1); s.isNum(i-1) || numWords[p] > 0 || determiners[p] || vagueQuant[p] {
+		return 0, 0, false
+	}
+	switch {
+	case s.w(k) == "a" && s.w(k+1) == "few":
+		k += 2
+	case s.w(k) == "several" || s.w(k) == "few":
+		k++
+	}
+	switch s.w(k) {
+	case "hours", "minutes":
+		return vHours, k + 1, true
+	case "days":
+		return vDays, k + 1, true
+	}
+	return 0, 0, false
+}
+
+var vagueQuant = words("few", "several", "many", "some", "those", "these", "recent", "coming")
+
+// vague finishes "hours after X", "days before X" from token k: only an
+// anchored happening is dated, counted from base. Hours put it on base's
+// day or the day next to it (DAY precision, valued by the day on its side);
+// days put it about five days off (WEEK precision, ± 3 days).
+func (s *scanner) vague(m match, v, k int, base time.Time, has bool) (match, bool) {
+	dir := 0
+	switch s.w(k) {
+	case "after", "following":
+		dir = -1
+	case "before":
+		dir = 1
+	default:
+		return match{}, false
+	}
+	k++
+	if !s.npStart(k) || s.timeStarts(k) {
+		return match{}, false
+	}
+	sp := unknown()
+	if has {
+		switch v {
+		case vHours:
+			o := base.AddDate(0, 0, dir)
+			sp = span(isoDay(o), graph.Day, base, o)
+			if dir < 0 {
+				sp = span(isoDay(o), graph.Day, o, base)
+			}
+		case vDays:
+			sp = around(base.AddDate(0, 0, 5*dir))
+		}
+	}
+	m.j = k
+	return s.anchor(m, k, sp)
+}
+
+// targetEnd returns the end of the phrase naming an anchored happening
+// from k: a clause when a finite verb follows a short subject ("President
+// Tebboune told a security council meeting", "Israel and Turkey officially
+// established normalization of diplomatic relations"), else a noun phrase.
+func (s *scanner) targetEnd(k int) int {
+	if v := s.clauseVerb(k); v > k {
+		return s.clauseEnd(k, v)
+	}
+	return s.npEnd(k)
+}
+
+// clauseVerb returns the finite verb of a clause starting at k (after a
+// subject of up to seven words, "and" allowed), or -1.
+func (s *scanner) clauseVerb(k int) int {
+	for j, n := k, 0; j < len(s.t) && n < 8; j++ {
+		t := s.t[j]
+		if t.kind == kPunct {
+			if (t.low == "'" || t.low == "-") && !t.sp && s.glued(j+1) {
+				continue
+			}
+			return -1
+		}
+		n++
+		if j == k || t.kind != kWord {
+			continue
+		}
+		if !determiners[s.w(j-1)] && (finiteAux[t.low] || s.pastVerb(j)) {
+			return j
+		}
+		if npStop[t.low] && t.low != "and" && t.low != "or" || s.timeStarts(j) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// finiteAux are auxiliaries that make a clause ("after the talks were
+// suspended").
+var finiteAux = words("was", "were", "had", "has", "have", "is", "are", "will", "would", "could",
+	"did", "can")
+
+// clauseEnd returns the end of the clause from k whose verb is at v: up to
+// 20 words, ending at punctuation, a word opening another clause or a time
+// expression, with trailing function words dropped.
+func (s *scanner) clauseEnd(k, v int) int {
+	j, n := k, 0
+	for j < len(s.t) && n < 20 {
+		t := s.t[j]
+		if t.kind == kPunct {
+			if (t.low == "'" || t.low == "-" || t.low == "/") && !t.sp && s.glued(j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		if j > v && (t.kind == kWord && clauseStop[t.low] || s.timeStarts(j)) {
+			break
+		}
+		n++
+		j++
+	}
+	for j > k+1 && (s.t[j-1].kind == kPunct || npTrim[s.t[j-1].low]) {
+		j--
+	}
+	return j
+}
+
+// clauseStop ends the clause naming an anchored happening.
+var clauseStop = words("that", "which", "who", "whom", "whose", "when", "where", "while", "whereas",
+	"but", "although", "though", "because", "if", "unless", "whether", "so", "according", "amid", "as",
+	"after", "before", "since", "until", "despite", "following", "during", "says", "said")
+
+// perfectFor reads "for 25 days" after a present perfect of state ("has been
+// closed for 25 days", "have been detained for three weeks", "has remained
+// shut for two months"): the state began that long before publication.
+// Days are DAY precision (WEEK when approximate), weeks WEEK and months
+// MONTH; years and durations that are not a present perfect are left alone.
+func (s *scanner) perfectFor(i int) (match, bool) {
+	ap, k, ok := s.approxAt(i + 1)
+	if !ok {
+		return match{}, false
+	}
+	n, unit, next, ok := s.count(k)
+	if !ok || unit == uYear {
+		return match{}, false
+	}
+	switch s.w(next) {
+	case "starting", "beginning", "from", "until", "till", "to", "after", "before", "ago", "earlier",
+		"later", "prior", "ahead", "since", "following":
+		return match{}, false
+	}
+	if !s.perfectState(i) {
+		return match{}, false
+	}
+	return match{i: i, j: next, typ: tFixed, past: true, span: shift(s.pub, s.hasPub, -n, unit, ap)}, true
+}
+
+// perfectState reports whether the words before token i are "has/have
+// been" and a participle, or "has/have remained/stayed" and a word ("has
+// now been completely closed", "have remained shut"), not after a modal
+// ("will have been").
+func (s *scanner) perfectState(i int) bool {
+	comp := i - 1
+	if comp < 1 || s.t[comp].kind != kWord || s.t[comp].cap {
+		return false
+	}
+	q := comp - 1
+	for n := 0; n < 2 && perfectAdverb(s.w(q)); n++ {
+		q--
+	}
+	switch s.w(q) {
+	case "been":
+		if !s.participle(comp) {
+			return false
+		}
+	case "remained", "stayed":
+	default:
+		return false
+	}
+	q--
+	for n := 0; n < 2 && perfectAdverb(s.w(q)); n++ {
+		q--
+	}
+	switch s.w(q) {
+	case "has", "have":
+	case "ve":
+		if s.p(q-1) != "'" {
+			return false
+		}
+	default:
+		return false
+	}
+	return !beforeInfinitive[s.w(q-1)]
+}
+
+// perfectAdverb reports whether w may stand inside a present perfect ("has
+// now been", "has been completely closed").
+func perfectAdverb(w string) bool {
+	switch w {
+	case "now", "already", "still", "also", "just", "since":
+		return true
+	case "only", "early", "family":
+		return false
+	}
+	return len(w) > 4 && w[len(w)-2:] == "ly"
+}
+
+// participle reports whether word k looks like a past participle.
+func (s *scanner) participle(k int) bool {
+	w := s.w(k)
+	n := len(w)
+	switch {
+	case n > 3 && w[n-2:] == "ed", n > 4 && w[n-2:] == "en":
+		return true
+	}
+	return irregularPast[w] || participles[w]
+}
+
+var participles = words("shut", "cut", "put", "set", "hit", "done", "gone", "seen", "known", "grown",
+	"thrown", "shown", "drawn", "flown", "sworn", "torn", "worn", "run", "sunk", "hung", "held", "kept",
+	"stuck", "bound", "built", "lost", "left")
 
 // npStart reports whether a phrase naming a happening starts at k.
 func (s *scanner) npStart(k int) bool {
@@ -420,7 +697,7 @@ func (s *scanner) deictic(i int) (match, bool) {
 				}
 				if s.npStart(i+3) && !dayParts[s.w(i+3)] {
 					m.j = i + 3
-					return s.anchor(m, i+3, 1, uDay, false, +1, b, hb)
+					return s.anchor(m, i+3, shift(b, hb, 1, uDay, apExact))
 				}
 				m.j, m.span, m.past = i+3, day(b.AddDate(0, 0, -1), hb), true
 				return m, true
@@ -431,7 +708,7 @@ func (s *scanner) deictic(i int) (match, bool) {
 				}
 				if s.npStart(i + 3) {
 					m.j = i + 3
-					return s.anchor(m, i+3, 1, uDay, false, -1, b, hb)
+					return s.anchor(m, i+3, shift(b, hb, -1, uDay, apExact))
 				}
 				m.j, m.span = i+3, day(b.AddDate(0, 0, 1), hb)
 				return m, true
@@ -705,13 +982,24 @@ func (s *scanner) weekday(wd time.Weekday, mode int8, fut bool) time.Time {
 // has begun by publication (modeLast: that has ended before it), or in a
 // future clause the first that has not ended (modeNext: not begun);
 // modeThis takes the one containing publication, else the publication
-// year's. A weekday given with a day ("Tuesday, March 18") picks, among
-// the preferred year and its neighbours, the one where the day falls on it.
+// year's. A weekday given with a day ("Monday, August 29") picks the year,
+// among the publication's and its neighbours, whose calendar puts the day on
+// that weekday (at most one of three years in a row does), whatever the
+// tense; failing that, the preferred year or its neighbour on the same side
+// of publication where it does.
 func (s *scanner) choose(r recur, mode int8, fut bool) graph.DateSpan {
 	if !s.hasPub {
 		return unknown()
 	}
 	py := s.pub.Year()
+	if r.hasWd && r.kind == rMonthDay {
+		for y := py - 1; y <= py+1; y++ {
+			if validDay(y, int(r.m), r.d) && date(y, r.m, r.d).Weekday() == r.wd {
+				sp, _ := r.in(y)
+				return sp
+			}
+		}
+	}
 	pub := isoDay(s.pub)
 	best, found, by := graph.DateSpan{}, false, 0
 	switch {

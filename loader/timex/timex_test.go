@@ -252,8 +252,11 @@ var findCases = []struct {
 		"The truce collapsed two days after January 5, 2024.",
 		[]want{{text: "two days after January 5, 2024", prec: graph.Day, value: "2024-01-07"}}},
 	{"durations are not dates", "2024-05-12", "",
-		"The crossing has been closed for 25 days, and the siege lasted about three years.",
+		"The siege lasted about three years, and the crossing will be closed for 25 days; the talks ran for five days.",
 		nil},
+	{"present perfect duration dates the start", "2024-05-12", "",
+		"The crossing has been closed for 25 days, and the siege lasted about three years.",
+		[]want{{text: "for 25 days", prec: graph.Day, value: "2024-04-17", start: "2024-04-17", end: "2024-04-17"}}},
 
 	{"the day before the vote", "2024-05-12", "2024-05-10",
 		"The attack came the day before the vote.",
@@ -268,6 +271,100 @@ var findCases = []struct {
 	{"weekend", "2024-05-13", "",
 		"Clashes erupted over the weekend.",
 		[]want{{text: "the weekend", prec: graph.Week, start: "2024-05-11", end: "2024-05-12"}}},
+
+	// future clauses: the expression's own clause decides
+	{"future clause across a dash insert", "2016-06-28", "",
+		"The Egyptian authorities will open the Rafah border crossing between Egypt and the Gaza Strip — in both directions — for five days starting Wednesday, the Gaza Strip's Interior Ministry said Monday, Anadolu Agency reported.",
+		[]want{
+			{text: "for five days starting Wednesday", prec: graph.Day, value: "2016-06-29", start: "2016-06-29", end: "2016-07-03", future: true},
+			{text: "Monday", prec: graph.Day, value: "2016-06-27"},
+		}},
+	{"future clause across inserts, variant", "2024-05-12", "",
+		"The authorities will reopen the gate – closed since the clashes – for three days beginning Friday, and the envoys will meet (in Baghdad) on Thursday, the ministry said Sunday.",
+		[]want{
+			{text: "for three days beginning Friday", prec: graph.Day, value: "2024-05-17", start: "2024-05-17", end: "2024-05-19", future: true},
+			{text: "on Thursday", prec: graph.Day, value: "2024-05-16", future: true},
+			{text: "Sunday", prec: graph.Day, value: "2024-05-12"},
+		}},
+	{"relative clause insert", "2024-05-12", "",
+		"The envoys will open the crossing, which was shut in the war, on Tuesday.",
+		[]want{{text: "on Tuesday", prec: graph.Day, value: "2024-05-14", future: true}}},
+	{"past clause after a dash pair stays past", "2024-05-12", "",
+		"The envoys met — in secret — on Tuesday.",
+		[]want{{text: "on Tuesday", prec: graph.Day, value: "2024-05-07"}}},
+
+	// weekday with a month and day: the year whose calendar agrees
+	{"weekday month day starting", "2016-08-26", "",
+		"I have ordered a definitive ceasefire with the FARC starting at midnight on Monday, August 29,",
+		[]want{{text: "on Monday, August 29", prec: graph.Day, value: "2016-08-29", future: true}}},
+	{"weekday month day picks next year", "2016-12-30", "",
+		"The government announced a curfew on Monday, January 2.",
+		[]want{{text: "on Monday, January 2", prec: graph.Day, value: "2017-01-02"}}},
+	{"weekday month day picks last year", "2017-01-03", "",
+		"The vote was held on Friday, December 30.",
+		[]want{{text: "on Friday, December 30", prec: graph.Day, value: "2016-12-30"}}},
+	{"from midnight on points forward", "2024-05-10", "",
+		"The ministry has suspended flights from midnight on Sunday.",
+		[]want{{text: "on Sunday", prec: graph.Day, value: "2024-05-12", future: true}}},
+	{"from midnight on in an insert of a past clause", "2024-05-12", "",
+		"The curfew, in force from midnight on Friday, was lifted.",
+		[]want{{text: "on Friday", prec: graph.Day, value: "2024-05-10"}}},
+	{"starting in a past clause stays past", "2024-05-12", "",
+		"A curfew was imposed starting Monday.",
+		[]want{{text: "Monday", prec: graph.Day, value: "2024-05-06"}}},
+
+	// more future markers
+	{"must be", "2016-08-26", "",
+		"The accord must now be ratified in a referendum on October 2 to take effect.",
+		[]want{{text: "on October 2", prec: graph.Day, value: "2016-10-02", future: true}}},
+	{"future markers", "2024-05-12", "",
+		"The law must pass in March; the deal is to be signed on 3 April; talks are due to resume in February; the vote is expected to take place on January 9; and the envoy is set to arrive on Wednesday.",
+		[]want{
+			{text: "in March", prec: graph.Month, value: "2025-03", future: true},
+			{text: "on 3 April", prec: graph.Day, value: "2025-04-03", future: true},
+			{text: "in February", prec: graph.Month, value: "2025-02", future: true},
+			{text: "on January 9", prec: graph.Day, value: "2025-01-09", future: true},
+			{text: "on Wednesday", prec: graph.Day, value: "2024-05-15", future: true},
+		}},
+	{"must have is past", "2024-05-12", "",
+		"The convoy must have crossed on Tuesday.",
+		[]want{{text: "on Tuesday", prec: graph.Day, value: "2024-05-07"}}},
+
+	// present perfect with a duration
+	{"present perfect duration", "2025-03-18", "",
+		"The Torkham crossing, a key trade and travel route, has been closed for 25 days.",
+		[]want{{text: "for 25 days", prec: graph.Day, value: "2025-02-21", start: "2025-02-21", end: "2025-02-21"}}},
+	{"present perfect weeks and months", "2024-05-12", "",
+		"Hundreds of protesters have been detained for three weeks, and the road has remained shut for two months.",
+		[]want{
+			{text: "for three weeks", prec: graph.Week, value: "2024-W16", lo: "2024-04-18", hi: "2024-04-24"},
+			{text: "for two months", prec: graph.Month, value: "2024-03"},
+		}},
+	{"durations that are not present perfect", "2024-05-12", "",
+		"The road had been closed for 25 days, will have been shut for two weeks, has not been open for a month and has been closed for five days starting Wednesday.",
+		[]want{{text: "for five days starting Wednesday", prec: graph.Day, value: "2024-05-08", end: "2024-05-12"}}},
+
+	// vague and approximate anchored offsets
+	{"nearly a week after a clause", "2021-08-25", "2021-08-24",
+		"It came nearly a week after President Tebboune told a security council meeting that Morocco's hostile acts required a review of relations.",
+		[]want{{text: "nearly a week after", prec: graph.Week, value: "2021-W33", lo: "2021-08-16", hi: "2021-08-20",
+			anchored: true, target: "President Tebboune told a security council meeting"}}},
+	{"hours after a clause", "2016-06-28", "2016-06-27",
+		"The announcement came hours after Israel and Turkey officially established normalization of diplomatic relations",
+		[]want{{text: "hours after", prec: graph.Day, start: "2016-06-26", end: "2016-06-27",
+			anchored: true, target: "Israel and Turkey officially established normalization of diplomatic relations"}}},
+	{"almost a week and days after", "2024-05-12", "2024-05-10",
+		"The strike came almost a week after the army seized the town, and protests erupted only days after the government raised fuel prices.",
+		[]want{
+			{text: "almost a week after", prec: graph.Week, lo: "2024-05-02", hi: "2024-05-06", anchored: true, target: "the army seized the town"},
+			{text: "only days after", prec: graph.Week, lo: "2024-04-30", hi: "2024-05-09", anchored: true, target: "the government raised fuel prices"},
+		}},
+	{"days after it was announced", "2024-05-12", "2024-05-10",
+		"The deal collapsed two days after it was announced, and fighting went on for days after the attack.",
+		[]want{{text: "two days after", prec: graph.Day, value: "2024-05-08", anchored: true, target: "it was announced"}}},
+	{"hours before a noun phrase", "2024-05-12", "2024-05-09",
+		"The rockets fell just hours before the vote.",
+		[]want{{text: "just hours before", prec: graph.Day, start: "2024-05-09", end: "2024-05-10", anchored: true, target: "the vote"}}},
 
 	// no publication date
 	{"no publication date", "", "",
@@ -430,7 +527,8 @@ func checkInvariants(t *testing.T, s string, es []Expr) {
 func TestLongInputs(t *testing.T) {
 	ctx := Context{Published: day(t, "2024-05-12")}
 	for _, unit := range []string{"two days after the war ", "a day before a day after ", "in in on ",
-		"the day after ", "two weeks since the fall of ", "on Monday, March 18, 2024 ", "12-14 March "} {
+		"the day after ", "two weeks since the fall of ", "on Monday, March 18, 2024 ", "12-14 March ", "will meet — x — on Monday ", "(a) — b, which c, for 3 days ",
+		"hours after Israel and Turkey said ", "has been closed for 25 days "} {
 		s := strings.Repeat(unit, 400)
 		checkInvariants(t, s, Find(s, ctx))
 	}

@@ -170,7 +170,8 @@ var starters = func() set {
 		"under", "barely", "circa", "more", "less", "fewer", "at", "just", "only", "exactly", "precisely",
 		"today", "tonight", "yesterday", "tomorrow", "overnight", "last", "this", "next", "earlier",
 		"later", "the", "early", "late", "mid", "end", "beginning", "start", "middle", "close", "turn",
-		"first", "second", "third", "fourth", "final", "q")
+		"first", "second", "third", "fourth", "final", "q", "for", "hours", "minutes", "days", "several",
+		"few")
 	for _, m := range []map[string]bool{includePrep} {
 		for w := range m {
 			st[w] = true
