@@ -41,7 +41,7 @@ func TestKillDuringLoad(t *testing.T) {
 	work := t.TempDir()
 	bin := buildBinary(t, work)
 	corpusDir := filepath.Join(work, "corpus")
-	if _, err := synth.WriteFiles(corpusDir, synth.Generate(250, 42)); err != nil {
+	if _, err := synth.WriteFiles(corpusDir, synth.Generate(200, 42)); err != nil {
 		t.Fatal(err)
 	}
 	docs, errs := read.ReadPath(corpusDir)

@@ -10,4 +10,3 @@ func notYet(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "not built yet", http.StatusNotImplemented)
 }
 
-func (s *Server) articlesHandler() http.Handler { return http.HandlerFunc(notYet) }

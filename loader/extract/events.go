@@ -797,6 +797,13 @@ func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
 	if end-h.i > 14 {
 		end = h.i + 14
 	}
+	// stop at the phrase's comma: "victory over ISIS in 2017, remnants …"
+	for k := h.j + 2; k < end; k++ {
+		if x.toks[k].w == "," || x.toks[k].w == ";" || x.toks[k].w == "—" {
+			end = k
+			break
+		}
+	}
 	var b strings.Builder
 	if src := c.firstRole("source"); src != "" {
 		if a := st.actors[src]; a != nil {
@@ -810,7 +817,7 @@ func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
 		}
 	}
 	seg := strings.TrimSpace(x.s.Text[x.toks[h.i].s:x.toks[end-1].e])
-	seg = strings.TrimRight(seg, ",;:“”\"")
+	seg = strings.TrimRight(seg, ",;:.“”\"")
 	b.WriteString(seg)
 	s := strings.TrimSpace(b.String())
 	if s != "" {

@@ -16,7 +16,7 @@ import "strings"
 // was lifted"); a present perfect ("have ordered") does not stop them.
 func (s *scanner) futureClause(i, j int) bool {
 	initial, weak, inserts := true, false, 0
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= 0 && k >= i-maxClause; k-- {
 		t := s.t[k]
 		if t.kind == kPunct {
 			if (t.low == "'" || t.low == "-") && !t.sp {
@@ -51,7 +51,7 @@ func (s *scanner) futureClause(i, j int) bool {
 		if s.p(k) == "," {
 			k++
 		}
-		for ; k < len(s.t) && s.t[k].kind == kWord && !clauseWords[s.t[k].low]; k++ {
+		for end := min(len(s.t), j+maxClause); k < end && s.t[k].kind == kWord && !clauseWords[s.t[k].low]; k++ {
 			if s.futureWord(k) {
 				return true
 			}
@@ -65,7 +65,7 @@ func (s *scanner) futureClause(i, j int) bool {
 	if initial && s.p(k) == "," {
 		k++
 	}
-	for ; k < len(s.t); k++ {
+	for end := min(len(s.t), j+maxClause); k < end; k++ {
 		t := s.t[k]
 		if t.kind == kPunct {
 			if (t.low == "'" || t.low == "-") && !t.sp {
@@ -85,6 +85,10 @@ func (s *scanner) futureClause(i, j int) bool {
 	}
 	return false
 }
+
+// maxClause bounds how many tokens the tense scans walk either way, so that
+// long runs without punctuation stay linear.
+const maxClause = 60
 
 // isDash reports whether mark k is a dash between words: an em dash, or a
 // hyphen or en dash with space on both sides.

@@ -20,7 +20,9 @@
 //     publication; "next Monday" is strictly after it.
 //   - A month or a month and day without a year ("in February", "on 3
 //     March") is the latest on or before publication, or in a future clause
-//     the next on or after it.
+//     the next on or after it. With a weekday ("on Monday, August 29") the
+//     year is the one, among the publication's and its neighbours, whose
+//     calendar puts the day on that weekday, whatever the tense.
 //   - "overnight" is the night before publication: Start is the day before,
 //     End the publication day, Precision DAY and Value the day before (the
 //     evening the night began). In a future clause it is the coming night.
@@ -38,15 +40,27 @@
 //     narrative's current day) when set, else from publication. Day offsets
 //     are DAY precision; approximate ones ("about three days", any number of
 //     weeks, "a fortnight") are WEEK precision centred on the computed day ±3
-//     days; month offsets are MONTH and year offsets YEAR.
+//     days; "nearly/almost" N weeks is a day short of it, ±2 days. Month
+//     offsets are MONTH and year offsets YEAR.
 //   - Anchored offsets ("about two weeks after the inauguration of a wall",
 //     "three days before the vote") date the happening they name, counted
 //     from Ref, else from publication; "… have passed since X" and "… since
-//     X" count from publication. Vague counts ("weeks after …") are skipped.
-//     An anchored offset in a future clause cannot be placed (UNKNOWN).
-//   - Durations are not dates ("has been closed for 25 days", "lasted about
-//     three years"). "for five days starting Wednesday" dates Wednesday with
-//     End four days later (Precision DAY, Value the first day).
+//     X" count from publication. The happening is a noun phrase, or a clause
+//     when a finite verb follows a short subject ("nearly a week after
+//     President Tebboune told a security council meeting", up to a word
+//     opening another clause such as "that"). "hours after X" is DAY
+//     precision from the day before Ref to Ref ("hours before": Ref to the
+//     day after), valued by the day other than Ref; "days after X" is WEEK
+//     precision five days back (±3); other vague counts ("weeks after …")
+//     are skipped. An anchored offset in a future clause cannot be placed
+//     (UNKNOWN).
+//   - Durations are not dates ("lasted about three years", "will be closed
+//     for 25 days"), except after a present perfect of state ("has been
+//     closed for 25 days", "have been detained for three weeks", "has
+//     remained shut for two months"): "for N days/weeks/months" then dates
+//     the state's start, N units before publication (DAY, WEEK, MONTH).
+//     "for five days starting Wednesday" dates Wednesday with End four days
+//     later (Precision DAY, Value the first day).
 //   - Decades ("the 1990s"), vague spans ("in recent days", "recently", "in
 //     the coming weeks") and counts into the future ("in two weeks") are not
 //     reported. Numbers that are not years are skipped: quantities ("80% of",
@@ -59,9 +73,17 @@
 //     "Sunday Times", "Good Friday" and the like are left alone.
 //   - Future clauses are found from markers before the expression in its
 //     clause, or after it when the expression opens the clause: "will",
-//     "shall", "'ll", "scheduled", "expected", "upcoming", "plans to",
-//     "intends to", "set to", "due to", "is to be"… A past verb met first
-//     ("said", "met", "arrested") makes the clause past. "would" is not a
+//     "shall", "'ll", "must" (not "must have"), "scheduled", "expected",
+//     "upcoming", "plans to", "intends to", "set to", "due to", "is to be"…
+//     A past verb met first ("said", "met", "arrested") makes the clause
+//     past. Inserts closing before the expression are passed over ("will
+//     open the crossing — in both directions — for five days starting
+//     Wednesday", "(in Baghdad)", ", which was shut in the war,"), so the
+//     verb the expression modifies decides. "starting", "beginning",
+//     "effective" or "from" just before the expression, a time of day at
+//     most between ("starting at midnight on Monday"), point forward unless
+//     the clause is in the simple past ("was imposed starting Monday"); a
+//     present perfect ("have ordered") does not stop them. "would" is not a
 //     marker (reported speech and habit are too often past).
 package timex
 
