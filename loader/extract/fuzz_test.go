@@ -4,10 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"eventgraph/graph"
 	"eventgraph/loader/read"
 )
+
+// hangAfter is how long one extraction may run before FuzzArticle calls it
+// a hang: generous, it only catches runaway inputs, not slowness.
+const hangAfter = 10 * time.Second
 
 // FuzzArticle feeds the extractor arbitrary text: it must not panic, and
 // every piece of evidence must lie inside the text and quote it exactly.
@@ -29,7 +34,17 @@ func FuzzArticle(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		facts := Article(read.Document{Text: s, Published: "2024-05-12"})
+		var facts *graph.Facts
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			facts = Article(read.Document{Text: s, Published: "2024-05-12"})
+		}()
+		select {
+		case <-done:
+		case <-time.After(hangAfter):
+			t.Fatalf("extraction of a %d-byte text still running after %v (hang): %q", len(s), hangAfter, s)
+		}
 		if facts == nil {
 			return
 		}

@@ -35,6 +35,12 @@
     return d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()].slice(0, 3);
   }
   function quarter(s) { return Math.floor((+s.slice(5, 7) - 1) / 3) + 1; }
+  // quarterOf prefers the quarter the value names ("2017-Q4" for late 2017,
+  // whose span starts in September) over the start's.
+  function quarterOf(d) {
+    var m = /-Q([1-4])$/.exec(d.value || '');
+    return m ? +m[1] : quarter(d.start);
+  }
 
   // when says an event's date at its precision.
   function when(d) {
@@ -44,7 +50,7 @@
       case 'DAY': return fmtDay(d.start, true);
       case 'WEEK': return 'Week of ' + shortDay(d.start) + ' – ' + shortDay(d.end) + ' ' + d.end.slice(0, 4);
       case 'MONTH': return MONTHS[+d.start.slice(5, 7) - 1] + ' ' + y;
-      case 'QUARTER': return 'Q' + quarter(d.start) + ' ' + y + ' (' + shortDay(d.start) + ' – ' + shortDay(d.end) + ')';
+      case 'QUARTER': return 'Q' + quarterOf(d) + ' ' + y + ' (' + shortDay(d.start) + ' – ' + shortDay(d.end) + ')';
       case 'YEAR': return y;
     }
     return d.start === d.end ? fmtDay(d.start) : fmtDay(d.start) + ' – ' + fmtDay(d.end);
@@ -57,7 +63,7 @@
     var y = d.start.slice(0, 4);
     if (d.precision === 'YEAR') return { year: y, key: y + '-Y', label: 'Sometime in ' + y };
     if (d.precision === 'QUARTER') {
-      var q = quarter(d.start);
+      var q = quarterOf(d);
       return { year: y, key: y + '-Q' + q, label: 'Q' + q + ' · ' + MONTHS[(q - 1) * 3].slice(0, 3) + '–' + MONTHS[q * 3 - 1].slice(0, 3) };
     }
     var m = d.start.slice(5, 7);
