@@ -83,6 +83,11 @@ func (st *state) sentence(x *sent) {
 					// "reports suggested …": a statement nobody makes is no event
 					continue
 				}
+				if attributionAfterComma(x.toks, h.i) && len(made) > 0 {
+					// "X agreed to meet, the ministry said on Thursday": the
+					// attribution only sources the happening already made
+					continue
+				}
 				// a statement's participants: its speaker and whom it was told to
 				c.ev.Participants = nil
 				if speaker != "" {
@@ -850,7 +855,7 @@ func (st *state) mergeWithinArticle() {
 		}
 	}
 	for _, h := range heads {
-		if t := sameKind(body, h); t != nil {
+		if t := st.sameKind(body, h); t != nil {
 			absorb(t, h)
 			continue
 		}
@@ -946,20 +951,30 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 		// same actors or by actors left unnamed ("… were arrested")
 		sameDay := k.ev.Date.Value != "" && k.ev.Date.Value == c.ev.Date.Value
 		overlap := (k.inferred || c.inferred) && k.ev.Date.Overlaps(c.ev.Date)
-		if !sameDay && !overlap {
+		// a later undated retelling of a dated happening ("Seized from them
+		// were …" after "pills were seized on Thursday")
+		retold := k.explicit && !c.explicit && k.ev.CAMEO == c.ev.CAMEO && len(c.ev.Participants) == 0
+		if !sameDay && !overlap && !retold {
 			continue
 		}
-		if sharesParticipant(k, c) || len(k.ev.Participants) == 0 || len(c.ev.Participants) == 0 {
+		if st.sharesParticipant(k, c) || len(k.ev.Participants) == 0 || len(c.ev.Participants) == 0 {
 			return k
 		}
 	}
 	return nil
 }
 
-func sharesParticipant(a, b *cand) bool {
+// sharesParticipant reports whether two events share an actor, counting a
+// country and its people as one side ("Saudi Arabia" and its foreign
+// minister).
+func (st *state) sharesParticipant(a, b *cand) bool {
 	for _, p := range a.ev.Participants {
 		for _, q := range b.ev.Participants {
 			if p.ActorID == q.ActorID {
+				return true
+			}
+			x, y := st.actors[p.ActorID], st.actors[q.ActorID]
+			if x != nil && y != nil && x.Country != "" && x.Country == y.Country && (x.Kind == graph.Country || y.Kind == graph.Country) {
 				return true
 			}
 		}
@@ -1292,12 +1307,12 @@ func (st *state) isHeadline(i int) bool {
 
 // sameKind finds the first body event of the headline event's CAMEO code
 // (or type) that shares a participant or has none.
-func sameKind(body []*cand, h *cand) *cand {
+func (st *state) sameKind(body []*cand, h *cand) *cand {
 	for _, b := range body {
 		if b.ev.Type != h.ev.Type && (h.ev.CAMEO == "" || b.ev.CAMEO != h.ev.CAMEO) {
 			continue
 		}
-		if sharesParticipant(b, h) || len(h.ev.Participants) == 0 || len(b.ev.Participants) == 0 {
+		if st.sharesParticipant(b, h) || len(h.ev.Participants) == 0 || len(b.ev.Participants) == 0 {
 			return b
 		}
 	}

@@ -292,6 +292,10 @@ func (st *state) findHits(x *sent) []hit {
 			if verbE.class == speech && strings.HasSuffix(lw, "ing") && i > 0 && !auxBe[prev] && afterWith(x.toks, i) {
 				continue
 			}
+			// "will discuss reopening": a gerund object of a verb is no event
+			if strings.HasSuffix(lw, "ing") && p >= 0 && i-p == 1 && isVerbForm(prev) {
+				continue
+			}
 			h.inf = prev == "to"
 			h.prepIng = gerundAfterPrep && prev != "despite"
 			// "after overthrowing the regime in 2003": a dated gerund is a happening
@@ -408,6 +412,16 @@ func hasVerb(toks []token) bool {
 func afterWith(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		if toks[k].lw == "with" || toks[k].lw == "amid" {
+			return true
+		}
+	}
+	return false
+}
+
+// isVerbForm reports whether w is a verb form of a trigger.
+func isVerbForm(w string) bool {
+	for _, e := range lex().forms[w] {
+		if !e.noun {
 			return true
 		}
 	}
