@@ -582,6 +582,19 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 			return ids[0]
 		}
 	}
+	// "…, says military", "…, said the minister": the speaker follows the verb
+	if h.i > 0 && x.toks[h.i-1].w == "," && h.j < len(x.toks) && !prepositions[x.toks[h.j].lw] && x.toks[h.j].lw != "that" {
+		end := x.s.Start + x.toks[h.j-1].e
+		for _, m := range x.ments {
+			if m.ActorID != "" && m.Start >= end && m.Start-end <= 6 {
+				return m.ActorID
+			}
+		}
+		if h.j < len(x.toks) && (x.toks[h.j].lw == "the" || x.toks[h.j].lw == "a") {
+			return st.implicitSubject(x, hit{i: h.j + 2, j: h.j + 2, clause: h.clause}, cl)
+		}
+		return ""
+	}
 	// "he said", "Shammari added": the word right before the verb
 	if p := prevWord(x.toks, h.i); p >= 0 {
 		switch x.toks[p].lw {
@@ -696,6 +709,11 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 	best, bestD := -1, 1<<30
 	for k, ex := range x.exprs {
 		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		// a statement is dated next to its verb ("said on Monday that");
+		// a date further on belongs to what was said
+		if isStatement(c) && ex.Start > trig && saysBetween(x.s.Text[trig:ex.Start]) {
 			continue
 		}
 		d := ex.Start - trig
@@ -1366,4 +1384,10 @@ func markCooperate(hits []hit, used []bool, si int) {
 			return
 		}
 	}
+}
+
+// saysBetween reports whether text between a speech verb and a date opens
+// what was said: "that", a colon, a quotation or a comma.
+func saysBetween(s string) bool {
+	return strings.Contains(s, " that ") || strings.ContainsAny(s, ":“\",")
 }

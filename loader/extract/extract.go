@@ -262,7 +262,7 @@ func (st *state) findHits(x *sent) []hit {
 		// "a road sign": a base form after a determiner and a modifier
 		baseAfterNoun := p > 0 && determiners[x.toks[p-1].lw] && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
 			!auxBe[prev] && !modals[prev] && !strings.HasSuffix(prev, "ed")
-		hyphenMod := p >= 0 && strings.Contains(prev, "-") && !x.toks[p].cap
+		hyphenMod := p >= 0 && strings.Contains(prev, "-") && !x.toks[p].cap && !st.insideMention(x, x.toks[p])
 		nounCtx := determiners[prev] || baseAfterNoun || hyphenMod || (prepositions[prev] && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
