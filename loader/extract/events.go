@@ -833,8 +833,8 @@ func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
 			b.WriteString(a.Name)
 			b.WriteByte(' ')
 		}
-	} else if len(c.ev.Participants) > 0 && !h.verb {
-		if a := st.actors[c.ev.Participants[0].ActorID]; a != nil {
+	} else if p := c.firstRole("participant"); p != "" && !h.verb {
+		if a := st.actors[p]; a != nil {
 			b.WriteString(a.Name)
 			b.WriteString(": ")
 		}
