@@ -28,14 +28,17 @@ test: fmt-check vet
 	$(GO) test -count=1 ./...
 
 race:
-	$(GO) test -race -count=1 ./graph/... ./server/... ./loader/...
+	$(GO) test -race -count=1 -short ./graph/... ./server/... ./loader/... ./schema/... ./bench/...
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchmem -count=1 -cpu 1 -benchtime 3x ./bench/
+	$(GO) test -run '^$$' -bench '^Benchmark(Timeline|ExportGEXF)$$' -count=1 -cpu 1 -benchtime 1x -timeout 60m ./bench/
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 20s ./loader/sentence/
-	$(GO) test -run '^$$' -fuzz FuzzFind -fuzztime 20s ./loader/timex/
+	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/sentence/
+	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/timex/
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/read/
+	$(GO) test -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/extract/
 
 # score the extraction against the seeds' gold and the dev set (needs ../shared)
 score: build

@@ -102,3 +102,43 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 	s.version.Store(v)
 	return n, nil
 }
+
+// RawDateScan is the baseline of the timeline benchmarks: a bare Badger
+// range scan of the date index keys of events starting between from and to
+// (inclusive YYYY-MM-DD), reading each event's stored bytes when values is
+// true but decoding nothing. It returns how many keys it read.
+func (s *Store) RawDateScan(from, to string, values bool) (int, error) {
+	n := 0
+	err := s.db.View(func(txn *badger.Txn) error {
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		opt.Prefix = []byte(pEventDate)
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		hi := []byte(pEventDate + to + "|\xff")
+		key := make([]byte, 0, 64)
+		for it.Seek([]byte(pEventDate + from)); it.Valid(); it.Next() {
+			k := it.Item().Key()
+			if string(k) > string(hi) {
+				break
+			}
+			n++
+			if !values {
+				continue
+			}
+			key = append(append(key[:0], pEvent...), k[lastBar(string(k))+1:]...)
+			item, err := txn.Get(key)
+			if err != nil {
+				return err
+			}
+			if err := item.Value(func([]byte) error { return nil }); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return n, fmt.Errorf("raw date scan: %w", err)
+	}
+	return n, nil
+}

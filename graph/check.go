@@ -284,4 +284,3 @@ func (c *checker) places() error {
 		return nil
 	})
 }
-

@@ -247,7 +247,9 @@ func PlaceID(name, country string) string { return NewID("place", NormName(name)
 // spaces collapsed. "Abdul-Amir al-Shammari" and "Abdul Amir Al Shammari"
 // fold alike.
 func NormName(s string) string {
-	s = norm.NFKC.String(s)
+	if !isASCII(s) { // NFKC leaves ASCII as it is
+		s = norm.NFKC.String(s)
+	}
 	s = strings.ToLower(s)
 	var b strings.Builder
 	for _, r := range s {
@@ -269,4 +271,13 @@ func NormName(s string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

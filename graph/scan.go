@@ -93,7 +93,22 @@ func (r *Reader) scanEvents(f EventFilter, fn func(pos, id string, check bool) e
 				break
 			}
 			id := pos[lastBar(pos)+1:]
-			if err = fn(pos, id, filter || rg.check); err != nil {
+			check := filter || rg.check
+			if rg.check && !filter {
+				// a wide event before the window: its end day, the
+				// key's value, says whether it reaches into the window
+				var end string
+				if err = it.Item().Value(func(v []byte) error { end = string(v); return nil }); err != nil {
+					break
+				}
+				if len(end) == len("2006-01-02") {
+					if end < f.From {
+						continue
+					}
+					check = false
+				}
+			}
+			if err = fn(pos, id, check); err != nil {
 				break
 			}
 		}

@@ -46,7 +46,7 @@ const (
 	pPlace        = "P:"  // P:<id>
 	pAgreement    = "G:"  // G:<id>
 	pAgreeDate    = "GD:" // GD:<start>|<id>
-	pWide         = "W"   // W + an event date index key (WED:, WEA:, WEP:) of an event spanning more than one day
+	pWide         = "W"   // W + an event date index key (WED:, WEA:, WEP:) of an event spanning more than one day -> its end day
 	kVersion      = "M:version"
 	kModified     = "M:modified"
 	unknownDate   = "~"
@@ -473,7 +473,11 @@ func writeEvent(txn *badger.Txn, e Event) error {
 		return err
 	}
 	for _, k := range eventIndexKeys(e) {
-		if err := txn.Set([]byte(k), nil); err != nil {
+		var v []byte
+		if strings.HasPrefix(k, pWide) {
+			v = []byte(e.Date.End) // lets a window skip it unread
+		}
+		if err := txn.Set([]byte(k), v); err != nil {
 			return err
 		}
 	}
