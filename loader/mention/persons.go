@@ -3,6 +3,7 @@ package mention
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"eventgraph/graph"
@@ -32,9 +33,13 @@ var titleTable = func() (m map[string]gazetteer.Title, maxT int) {
 	return m, maxT
 }
 
+// sharedTitles is the title table and its longest title in words, built
+// once; it is only read afterwards.
+var sharedTitles = sync.OnceValues(titleTable)
+
 func (a *analyzer) loadTitles() {
 	if a.titles == nil {
-		a.titles, a.maxT = titleTable()
+		a.titles, a.maxT = sharedTitles()
 	}
 }
 
@@ -519,15 +524,12 @@ func isRank(s string) bool {
 	return ok && t.Class == "rank"
 }
 
-var titleTable1 = func() func() map[string]gazetteer.Title {
-	var m map[string]gazetteer.Title
-	return func() map[string]gazetteer.Title {
-		if m == nil {
-			m, _ = titleTable()
-		}
-		return m
-	}
-}()
+// titleTable1 is the title table, built once and safe for concurrent use
+// (the loader analyzes articles in parallel).
+func titleTable1() map[string]gazetteer.Title {
+	m, _ := sharedTitles()
+	return m
+}
 
 // selectCands keeps the longest non-overlapping candidates.
 func (a *analyzer) selectCands() []cand {
