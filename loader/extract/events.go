@@ -109,6 +109,18 @@ func (st *state) sentence(x *sent) {
 				c.addParticipant(speaker, "source")
 			}
 			made = append(made, c)
+			// "said on Monday that ISIS attacked the base on Saturday": two
+			// dates, two events — the statement and what it reports
+			if sd, rd := speechDate(x, h), nearDate(x, hits[rep]); speaker != "" && sd != nil && rd != nil && sd.Span.Value != rd.Span.Value {
+				sc := st.newCand(x, h, cl)
+				sc.ev.Participants = nil
+				sc.speaker = speaker
+				sc.addParticipant(speaker, "source")
+				sc.ev.Title = st.title(x, h, cl, sc)
+				sc.ev.Date, sc.explicit = sd.Span, true
+				made = append(made, sc)
+				c.ev.Date, c.explicit = rd.Span, true
+			}
 		case order:
 			used[hi] = true
 			rep := st.complementHit(x, hits, used, hi, cl, true)
@@ -1390,4 +1402,39 @@ func markCooperate(hits []hit, used []bool, si int) {
 // what was said: "that", a colon, a quotation or a comma.
 func saysBetween(s string) bool {
 	return strings.Contains(s, " that ") || strings.ContainsAny(s, ":“\",")
+}
+
+// speechDate is the time expression that dates a statement: right before
+// its verb, or after it before what was said ("said on Monday that").
+func speechDate(x *sent, h hit) *timex.Expr {
+	a, b := x.toks[h.i].s, x.toks[h.j-1].e
+	for k := range x.exprs {
+		ex := &x.exprs[k]
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		if ex.End <= a && a-ex.End <= 3 {
+			return ex
+		}
+		if ex.Start >= b && ex.Start-b <= 3 && !saysBetween(x.s.Text[b:ex.Start]) {
+			return ex
+		}
+	}
+	return nil
+}
+
+// nearDate is the time expression closest after a verb trigger in its
+// clause, not separated from it by a comma.
+func nearDate(x *sent, h hit) *timex.Expr {
+	b := x.toks[h.j-1].e
+	for k := range x.exprs {
+		ex := &x.exprs[k]
+		if ex.Anchored || ex.Span.Precision == graph.Unknown || ex.Start < b {
+			continue
+		}
+		if ex.Start-b <= 80 && !strings.ContainsAny(x.s.Text[b:ex.Start], ",;") {
+			return ex
+		}
+	}
+	return nil
 }

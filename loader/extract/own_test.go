@@ -91,6 +91,9 @@ func TestOwnArticles(t *testing.T) {
 		{"will hold talks in Santiago on December 5", "04", "2022-12-05", "2022-12-05", graph.Day, graph.Planned, "", "Santiago"},
 		{"attacked a police post", "19", "2021-07-07", "2021-07-07", graph.Day, graph.Reported, "", ""},
 		{"it had detained 12 suspects", "17", "2021-07-06", "2021-07-06", graph.Day, graph.Reported, "", ""},
+		// a statement and the happening it reports, on two dates: two events
+		{"militants attacked a supply convoy on Monday", "19", "2021-07-05", "2021-07-05", graph.Day, graph.Reported, "Traore", ""},
+		{"Traore said on Thursday that", "01", "2021-07-08", "2021-07-08", graph.Day, graph.Reported, "Traore", ""},
 		{"met Lao President Khamla Vongsa in Vientiane on Monday", "04", "2024-04-01", "2024-04-01", graph.Day, graph.Reported, "Srisuk", "Vientiane"},
 	}
 	for _, tt := range tests {
