@@ -247,9 +247,10 @@ func PlaceID(name, country string) string { return NewID("place", NormName(name)
 // spaces collapsed. "Abdul-Amir al-Shammari" and "Abdul Amir Al Shammari"
 // fold alike.
 func NormName(s string) string {
-	if !isASCII(s) { // NFKC leaves ASCII as it is
-		s = norm.NFKC.String(s)
+	if isASCII(s) {
+		return normASCII(s)
 	}
+	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	var b strings.Builder
 	for _, r := range s {
@@ -280,4 +281,46 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// normASCII is NormName for ASCII text in one pass and one allocation:
+// it is on the hot path of every gazetteer lookup.
+func normASCII(s string) string {
+	out := make([]byte, 0, len(s))
+	word := -1 // start of the current word in out, -1 between words
+	end := func() {
+		if word < 0 {
+			return
+		}
+		w := out[word:]
+		if len(w) == 2 && (w[0] == 'a' || w[0] == 'e' || w[0] == 'u') && w[1] == 'l' {
+			out = out[:word] // drop the particle
+			if len(out) > 0 {
+				out = out[:len(out)-1] // and the space before it
+			}
+		}
+		word = -1
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '`':
+			// apostrophes vanish: "Ma'an" = "Maan"
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if word < 0 {
+				if len(out) > 0 {
+					out = append(out, ' ')
+				}
+				word = len(out)
+			}
+			out = append(out, c)
+		default:
+			end()
+		}
+	}
+	end()
+	return string(out)
 }

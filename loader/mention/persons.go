@@ -49,6 +49,10 @@ func (a *analyzer) titleAt(i int) (gazetteer.Title, int) {
 	if i >= len(a.toks) || !a.toks[i].Word {
 		return gazetteer.Title{}, -1
 	}
+	// most tokens start no title: check the first word before joining more
+	if first := strings.Fields(titleKey(a.toks[i].Text)); len(first) == 0 || !titleFirstWords()[first[0]] {
+		return gazetteer.Title{}, -1
+	}
 	var words []string
 	var ends []int
 	for k := i; k < len(a.toks) && len(words) < a.maxT+2; k++ {
@@ -819,3 +823,15 @@ func (a *analyzer) addRole(ac *graph.Actor, r roleCand, cc string, sent int) {
 	}
 	ac.Roles = append(ac.Roles, role)
 }
+
+// titleFirstWords holds the first word of every title key.
+var titleFirstWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	titles, _ := sharedTitles()
+	for k := range titles {
+		if f := strings.Fields(k); len(f) > 0 {
+			m[f[0]] = true
+		}
+	}
+	return m
+})
