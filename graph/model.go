@@ -250,6 +250,12 @@ func NormName(s string) string {
 	if isASCII(s) {
 		return normASCII(s)
 	}
+	return normUnicode(s)
+}
+
+// normUnicode is NormName for any text: NFKC, then the same folding as
+// normASCII.
+func normUnicode(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	var b strings.Builder
