@@ -10,4 +10,3 @@ func TestNormASCIIMatchesGeneral(t *testing.T) {
 		}
 	}
 }
-
