@@ -138,23 +138,23 @@ func (c *command) flags(fs *flag.FlagSet) {
 	case "query":
 		fs.StringVar(&c.vars, "vars", "", "variables as a JSON object")
 	case "timeline":
-		fs.StringVar(&c.from, "from", "", "first day (YYYY, YYYY-MM or YYYY-MM-DD)")
-		fs.StringVar(&c.to, "to", "", "last day (YYYY, YYYY-MM or YYYY-MM-DD)")
-		fs.StringVar(&c.actor, "actor", "", "only events of this actor (any alias)")
-		fs.StringVar(&c.typ, "type", "", "only events of this type or CAMEO prefix")
-		fs.StringVar(&c.place, "place", "", "only events at this place")
-		fs.StringVar(&c.country, "country", "", "only events in this country (name or ISO code)")
+		c.filterFlags(fs)
 		fs.StringVar(&c.format, "format", "json", "json or timelinejs")
 	case "export":
+		c.filterFlags(fs)
 		fs.StringVar(&c.format, "format", "gexf", "gexf, graphml, csv or jsonl")
 		fs.StringVar(&c.out, "out", "", "output file (default stdout)")
-		fs.StringVar(&c.from, "from", "", "first day")
-		fs.StringVar(&c.to, "to", "", "last day")
-		fs.StringVar(&c.actor, "actor", "", "only events of this actor")
-		fs.StringVar(&c.typ, "type", "", "only events of this type or CAMEO prefix")
-		fs.StringVar(&c.place, "place", "", "only events at this place")
-		fs.StringVar(&c.country, "country", "", "only events in this country")
 	}
+}
+
+// filterFlags are the timeline's filters, shared by timeline and export.
+func (c *command) filterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.from, "from", "", "first day (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&c.to, "to", "", "last day (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&c.actor, "actor", "", "only events of this actor (any alias)")
+	fs.StringVar(&c.typ, "type", "", "only events of this type or CAMEO prefix")
+	fs.StringVar(&c.place, "place", "", "only events at this place")
+	fs.StringVar(&c.country, "country", "", "only events in this country (name or ISO code)")
 }
 
 func (c *command) fail(format string, a ...any) int {

@@ -1037,9 +1037,6 @@ func absorb(t, c *cand) {
 // facts assembles the article's graph facts.
 func (st *state) facts() *graph.Facts {
 	f := &graph.Facts{Article: st.art}
-	used := map[string]bool{}
-	placeUsed := map[string]bool{}
-	var agreements []graph.Agreement
 	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].trig < st.cands[j].trig })
 	for _, c := range st.cands {
 		ev := c.ev
@@ -1060,44 +1057,29 @@ func (st *state) facts() *graph.Facts {
 		if c.agree != nil {
 			g := st.agreement(c, ev)
 			ev.AgreementID = g.ID
-			agreements = append(agreements, g)
-			for _, id := range append(append([]string{}, g.Parties...), g.Signatories...) {
-				used[id] = true
-			}
-		}
-		for _, p := range ev.Participants {
-			used[p.ActorID] = true
-		}
-		if ev.PlaceID != "" {
-			placeUsed[ev.PlaceID] = true
+			f.Agreements = append(f.Agreements, g)
 		}
 		f.Events = append(f.Events, ev)
 	}
-	// every actor the article mentions is kept (with roles and aliases)
-	ids := make([]string, 0, len(st.actors))
-	for id := range st.actors {
+	// every actor and place the article mentions is kept (with roles and
+	// aliases), in ID order so that the facts are the same from run to run
+	f.Actors = sortedByID(st.actors)
+	f.Places = sortedByID(st.places)
+	return f
+}
+
+// sortedByID returns the values of m in key order.
+func sortedByID[T any](m map[string]*T) []T {
+	ids := make([]string, 0, len(m))
+	for id := range m {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	out := make([]T, 0, len(ids))
 	for _, id := range ids {
-		a := *st.actors[id]
-		for _, r := range a.Roles {
-			if r.OrgID != "" {
-				used[r.OrgID] = true
-			}
-		}
-		f.Actors = append(f.Actors, a)
+		out = append(out, *m[id])
 	}
-	pids := make([]string, 0, len(st.places))
-	for id := range st.places {
-		pids = append(pids, id)
-	}
-	sort.Strings(pids)
-	for _, id := range pids {
-		f.Places = append(f.Places, *st.places[id])
-	}
-	f.Agreements = agreements
-	return f
+	return out
 }
 
 func itoa(n int) string {
