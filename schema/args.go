@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -40,6 +41,21 @@ func (s *Schema) pageSize(first *int32) (int, error) {
 		return 0, badArg("first", "%d is above the maximum page size of %d; ask for at most %d and page with after: pageInfo.endCursor", n, s.opts.MaxPageSize, s.opts.MaxPageSize)
 	}
 	return n, nil
+}
+
+// page validates a connection's `first` and `after` arguments; a request
+// that selects only totalCount asks for no nodes.
+func (s *Schema) page(ctx context.Context, first *int32, after *string) (n int, cur string, err error) {
+	if n, err = s.pageSize(first); err != nil {
+		return 0, "", err
+	}
+	if cur, err = cursor(after); err != nil {
+		return 0, "", err
+	}
+	if !wantsPage(ctx) {
+		n = 0
+	}
+	return n, cur, nil
 }
 
 // cursor validates an `after` argument.

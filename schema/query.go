@@ -113,20 +113,13 @@ func (q *queryResolver) Actors(ctx context.Context, args actorsArgs) (*actorConn
 	if err != nil {
 		return nil, err
 	}
-	n, err := q.s.pageSize(args.First)
-	if err != nil {
-		return nil, err
-	}
-	after, err := cursor(args.After)
+	n, after, err := q.s.page(ctx, args.First, args.After)
 	if err != nil {
 		return nil, err
 	}
 	f := graph.ActorFilter{Name: str(args.Name)}
 	if args.Kind != nil {
 		f.Kind = graph.ActorKind(*args.Kind)
-	}
-	if !wantsPage(ctx) {
-		n = 0
 	}
 	var page graph.ActorPage
 	if err := rq.read(ctx, func(r *graph.Reader) (err error) { page, err = r.Actors(f, n, after); return }); err != nil {
@@ -262,16 +255,9 @@ func (q *queryResolver) Articles(ctx context.Context, args pageArgs) (*articleCo
 	if err != nil {
 		return nil, err
 	}
-	n, err := q.s.pageSize(args.First)
+	n, after, err := q.s.page(ctx, args.First, args.After)
 	if err != nil {
 		return nil, err
-	}
-	after, err := cursor(args.After)
-	if err != nil {
-		return nil, err
-	}
-	if !wantsPage(ctx) {
-		n = 0
 	}
 	var page graph.ArticlePage
 	if err := rq.read(ctx, func(r *graph.Reader) (err error) { page, err = r.Articles(n, after); return }); err != nil {

@@ -13,16 +13,9 @@ import (
 
 // eventConn runs an event filter and wraps the page.
 func (rq *request) eventConn(ctx context.Context, f graph.EventFilter, first *int32, after *string) (*eventConnResolver, error) {
-	n, err := rq.s.pageSize(first)
+	n, cur, err := rq.s.page(ctx, first, after)
 	if err != nil {
 		return nil, err
-	}
-	cur, err := cursor(after)
-	if err != nil {
-		return nil, err
-	}
-	if !wantsPage(ctx) {
-		n = 0
 	}
 	var page graph.EventPage
 	if err := rq.read(ctx, func(r *graph.Reader) (err error) { page, err = r.Events(f, n, cur); return }); err != nil {
