@@ -14,6 +14,10 @@ import (
 	"eventgraph/graph"
 )
 
+// EVENTGRAPH_BENCH_STORE=<folder> keeps the big store in that folder and
+// reuses it in later runs (it is rebuilt when the size changes; delete it
+// after changing the storage format).
+
 // bigEvents is the size of the store the timeline and export benchmarks
 // read; EVENTGRAPH_BENCH_EVENTS overrides it (e.g. 200000 on a slow box).
 func bigEvents() int {
@@ -45,18 +49,30 @@ var (
 func bigStore(b *testing.B) string {
 	big.once.Do(func() {
 		start := time.Now()
-		big.dir, big.err = tempDir("big")
-		if big.err != nil {
-			return
+		n := bigEvents()
+		var dir string
+		if keep := os.Getenv("EVENTGRAPH_BENCH_STORE"); keep != "" {
+			// a kept store: reused when it was built with the same size
+			dir = filepath.Join(keep, fmt.Sprintf("db-%d", n))
+			if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
+				big.dir, big.events = dir, n
+				return
+			}
+			removeAll(dir)
+		} else {
+			d, err := tempDir("big")
+			if err != nil {
+				big.err = err
+				return
+			}
+			dir = filepath.Join(d, "db")
 		}
-		dir := filepath.Join(big.dir, "db")
 		st, err := graph.Open(graph.DefaultOptions(dir).WithLogger(quietLogger()))
 		if err != nil {
 			big.err = err
 			return
 		}
 		r := rand.New(rand.NewSource(1))
-		n := bigEvents()
 		var batch []*graph.Facts
 		for a := 0; a*eventsPerArticle < n; a++ {
 			batch = append(batch, bigArticle(r, a))
@@ -72,8 +88,11 @@ func bigStore(b *testing.B) string {
 			big.err = err
 			return
 		}
-		big.err = st.Close()
+		if big.err = st.Close(); big.err != nil {
+			return
+		}
 		big.dir, big.events, big.built = dir, n, time.Since(start)
+		big.err = os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644)
 	})
 	if big.err != nil {
 		b.Fatal(big.err)

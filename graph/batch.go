@@ -104,26 +104,40 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 }
 
 // RawDateScan is the baseline of the timeline benchmarks: a bare Badger
-// range scan of the date index keys of events starting between from and to
-// (inclusive YYYY-MM-DD), reading each event's stored bytes when values is
-// true but decoding nothing. It returns how many keys it read.
+// range scan of the events starting between from and to (inclusive
+// YYYY-MM-DD) in the layout the Store reads them from. With values, it is
+// the scan of the events' copies in date order (EV:), touching each value's
+// bytes but decoding nothing (in a database without the copies: the date
+// index keys and a Get of each event); without, the date index keys only.
+// It returns how many events it read.
 func (s *Store) RawDateScan(from, to string, values bool) (int, error) {
 	n := 0
+	prefix := pEventDate
+	if values && s.covering {
+		prefix = pEventDoc
+	}
 	err := s.db.View(func(txn *badger.Txn) error {
 		opt := badger.DefaultIteratorOptions
 		opt.PrefetchValues = false
-		opt.Prefix = []byte(pEventDate)
+		opt.Prefix = []byte(prefix)
 		it := txn.NewIterator(opt)
 		defer it.Close()
-		hi := []byte(pEventDate + to + "|\xff")
+		hi := []byte(prefix + to + "|\xff")
 		key := make([]byte, 0, 64)
-		for it.Seek([]byte(pEventDate + from)); it.Valid(); it.Next() {
-			k := it.Item().Key()
+		for it.Seek([]byte(prefix + from)); it.Valid(); it.Next() {
+			item := it.Item()
+			k := item.Key()
 			if string(k) > string(hi) {
 				break
 			}
 			n++
-			if !values {
+			switch {
+			case !values:
+				continue
+			case prefix == pEventDoc:
+				if err := item.Value(func([]byte) error { return nil }); err != nil {
+					return err
+				}
 				continue
 			}
 			key = append(append(key[:0], pEvent...), k[lastBar(string(k))+1:]...)

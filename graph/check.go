@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -29,7 +30,7 @@ func (s *Store) Check() error {
 		return nil
 	}
 	err := s.db.View(func(txn *badger.Txn) error {
-		c := checker{txn: txn, add: add, texts: map[string]int{}}
+		c := checker{txn: txn, add: add, texts: map[string]int{}, covering: s.covering}
 		for _, step := range []func() error{c.articles, c.events, c.eventIndexes, c.actors, c.agreements, c.places} {
 			if err := step(); err != nil {
 				return err
@@ -52,6 +53,8 @@ type checker struct {
 	txn   *badger.Txn
 	add   func(string, ...any) error
 	texts map[string]int // article ID -> text length
+	// covering: every event must have its copy in date order (EV:)
+	covering bool
 }
 
 func (c *checker) has(key string) bool {
@@ -138,6 +141,11 @@ func (c *checker) events() error {
 				}
 			}
 		}
+		if c.covering {
+			if err := c.eventDoc(e, v); err != nil {
+				return err
+			}
+		}
 		for _, p := range e.Participants {
 			if !c.has(pActor + p.ActorID) {
 				if err := c.add("event %s: participant %s missing", id, p.ActorID); err != nil {
@@ -193,12 +201,52 @@ func (c *checker) eventIndexes() error {
 			return err
 		}
 	}
+	err := c.keys(pEventDoc, func(rest string, v []byte) error {
+		key := pEventDoc + rest
+		id := lastField(rest)
+		var e Event
+		if err := unmarshal(v, &e); err != nil {
+			return c.add("index %s: does not decode: %v", key, err)
+		}
+		if e.ID != id {
+			return c.add("index %s: holds event %s", key, e.ID)
+		}
+		var cur Event
+		if err := getJSON(c.txn, pEvent+id, &cur); err != nil {
+			return c.add("index %s: no event %s", key, id)
+		}
+		if eventDocKey(cur) != key {
+			return c.add("index %s: stale, event %s is dated elsewhere", key, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	return c.keys(pEventMerge, func(rest string, v []byte) error {
 		if !c.has(pEvent + string(v)) {
 			return c.add("merge key %s: no event %s", rest, v)
 		}
 		return nil
 	})
+}
+
+// eventDoc checks that the event's copy in date order is stored and
+// identical to the event (v, its stored bytes).
+func (c *checker) eventDoc(e Event, v []byte) error {
+	k := eventDocKey(e)
+	it, err := c.txn.Get([]byte(k))
+	if err != nil {
+		return c.add("event %s: copy %s missing", e.ID, k)
+	}
+	doc, err := it.ValueCopy(nil)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(doc, v) {
+		return c.add("event %s: copy %s differs from the event", e.ID, k)
+	}
+	return nil
 }
 
 func (c *checker) actors() error {

@@ -17,9 +17,9 @@ import (
 func (r *Reader) ForEachEventMatching(f EventFilter, fn func(Event) error) error {
 	text := strings.ToLower(f.Text)
 	errEnd := errors.New("end of walk")
-	err := r.scanEvents(f, func(_, id string, check bool) error {
+	err := r.scanEvents(f, true, func(pos, id string, check bool, v []byte) error {
 		var ev Event
-		if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
+		if err := r.loadEvent(pos, id, v, &ev); err != nil {
 			return nil
 		}
 		if check && !r.match(ev, f, text) {

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"errors"
 	"sort"
 	"strings"
@@ -12,18 +11,23 @@ import (
 // Reader reads the graph from one consistent snapshot. Get one with
 // Store.View; it is valid only inside the closure.
 type Reader struct {
-	txn    *badger.Txn
-	places map[string]*Place
-	actors map[string]*Actor
+	txn      *badger.Txn
+	places   map[string]*Place
+	actors   map[string]*Actor
+	covering bool // every event has its EV: copy
+	store    *Store
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's
 // View does with a transaction.
 func (s *Store) View(fn func(r *Reader) error) error {
 	return s.db.View(func(txn *badger.Txn) error {
-		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}})
+		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, covering: s.covering, store: s})
 	})
 }
+
+// ReleaseMemory is Store.ReleaseMemory, for long walks over a snapshot.
+func (r *Reader) ReleaseMemory() error { return r.store.ReleaseMemory() }
 
 // Article returns the article with the ID.
 func (r *Reader) Article(id string) (Article, error) {
@@ -140,11 +144,14 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 		afterPos = p
 	}
 	text := strings.ToLower(f.Text)
-	err := r.scanEvents(f, func(pos, id string, check bool) error {
+	// a whole window, or a filter that reads every event, scans the events
+	// themselves; a page counts index keys and loads only its own events
+	docs := first < 0 || f.needsFilter()
+	err := r.scanEvents(f, docs, func(pos, id string, check bool, v []byte) error {
 		var ev Event
 		loaded := false
-		if check {
-			if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
+		if check || v != nil {
+			if err := r.loadEvent(pos, id, v, &ev); err != nil {
 				return nil
 			}
 			loaded = true
@@ -163,7 +170,7 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 			return nil
 		}
 		if !loaded {
-			if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
+			if err := r.loadEvent(pos, id, nil, &ev); err != nil {
 				return wrapGet("event", id, err)
 			}
 		}
@@ -450,25 +457,23 @@ func (r *Reader) forEach(prefix string, fn func(v []byte) error) error {
 // ForEachEvent calls fn for every event in date order (undated last),
 // one at a time: memory stays flat however many there are.
 func (r *Reader) ForEachEvent(fn func(Event) error) error {
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	opt.Prefix = []byte(pEventDate)
-	it := r.txn.NewIterator(opt)
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		id := string(k[bytes.LastIndexByte(k, '|')+1:])
+	errEnd := errors.New("end of walk")
+	err := r.scanEvents(EventFilter{}, true, func(pos, id string, _ bool, v []byte) error {
 		var ev Event
-		if err := getJSON(r.txn, pEvent+id, &ev); err != nil {
-			continue
+		if err := r.loadEvent(pos, id, v, &ev); err != nil {
+			return nil
 		}
 		if err := fn(ev); errors.Is(err, ErrStop) {
-			return nil
+			return errEnd
 		} else if err != nil {
 			return err
 		}
+		return nil
+	})
+	if errors.Is(err, errEnd) {
+		return nil
 	}
-	return nil
+	return err
 }
 
 // ForEachActor calls fn for every actor.

@@ -63,29 +63,39 @@ func (f EventFilter) needsFilter() bool {
 }
 
 // scanEvents walks the index positions f selects in order, calling fn with
-// the position ("<start>|<id>"), the event ID, and whether the event must
-// be loaded and matched before it counts. fn returning a non-nil error
-// ends the walk with it.
-func (r *Reader) scanEvents(f EventFilter, fn func(pos, id string, check bool) error) error {
+// the position ("<start>|<id>"), the event ID, whether the event must be
+// loaded and matched before it counts, and, when docs is set and the range
+// is the date index of a covering store, the event's stored bytes (valid
+// during the call only; nil otherwise). docs asks for a scan of the events
+// themselves (EV:), for callers that decode every event; without it the
+// scan reads index keys only, which is cheaper for counting. fn returning
+// a non-nil error ends the walk with it.
+func (r *Reader) scanEvents(f EventFilter, docs bool, fn func(pos, id string, check bool, v []byte) error) error {
 	filter := f.needsFilter()
 	for _, rg := range eventRanges(f) {
 		if rg.lo > rg.hi {
 			continue
 		}
+		prefix := rg.prefix
+		withDoc := docs && r.covering && prefix == pEventDate
+		if withDoc {
+			prefix = pEventDoc
+		}
 		opt := badger.DefaultIteratorOptions
 		opt.PrefetchValues = false
-		opt.Prefix = []byte(rg.prefix)
+		opt.Prefix = []byte(prefix)
 		opt.Reverse = f.Desc
 		it := r.txn.NewIterator(opt)
 		if f.Desc {
-			it.Seek([]byte(rg.prefix + rg.hi))
+			it.Seek([]byte(prefix + rg.hi))
 		} else {
-			it.Seek([]byte(rg.prefix + rg.lo))
+			it.Seek([]byte(prefix + rg.lo))
 		}
 		var err error
 		for ; it.Valid(); it.Next() {
-			k := it.Item().Key()
-			pos := string(k[len(rg.prefix):])
+			item := it.Item()
+			k := item.Key()
+			pos := string(k[len(prefix):])
 			if pos < rg.lo || pos > rg.hi {
 				if f.Desc && pos > rg.hi {
 					continue
@@ -98,7 +108,7 @@ func (r *Reader) scanEvents(f EventFilter, fn func(pos, id string, check bool) e
 				// a wide event before the window: its end day, the
 				// key's value, says whether it reaches into the window
 				var end string
-				if err = it.Item().Value(func(v []byte) error { end = string(v); return nil }); err != nil {
+				if err = item.Value(func(v []byte) error { end = string(v); return nil }); err != nil {
 					break
 				}
 				if len(end) == len("2006-01-02") {
@@ -108,7 +118,12 @@ func (r *Reader) scanEvents(f EventFilter, fn func(pos, id string, check bool) e
 					check = false
 				}
 			}
-			if err = fn(pos, id, check); err != nil {
+			if withDoc {
+				err = item.Value(func(v []byte) error { return fn(pos, id, check, v) })
+			} else {
+				err = fn(pos, id, check, nil)
+			}
+			if err != nil {
 				break
 			}
 		}
@@ -118,6 +133,19 @@ func (r *Reader) scanEvents(f EventFilter, fn func(pos, id string, check bool) e
 		}
 	}
 	return nil
+}
+
+// loadEvent decodes the event at an index position: from v when the scan
+// gave its bytes, else from its copy in date order (whose neighbours the
+// next call likely wants) or, in a database without copies, by ID.
+func (r *Reader) loadEvent(pos, id string, v []byte, ev *Event) error {
+	if v != nil {
+		return unmarshal(v, ev)
+	}
+	if r.covering {
+		return getJSON(r.txn, pEventDoc+pos, ev)
+	}
+	return getJSON(r.txn, pEvent+id, ev)
 }
 
 func lastBar(s string) int {

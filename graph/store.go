@@ -28,8 +28,9 @@ var (
 	ErrBadCursor = errors.New("malformed cursor")
 )
 
-// Key prefixes. Values of the node prefixes are JSON; index keys carry no
-// value. Dates in index keys are YYYY-MM-DD, so byte order is date order;
+// Key prefixes. Values of the node prefixes are JSON, but events, which
+// are binary (codec.go); index keys carry no value but EV: (the event) and
+// the wide keys (an end day). Dates in index keys are YYYY-MM-DD, so byte order is date order;
 // an unknown date sorts last as "~".
 const (
 	pArticle      = "A:"  // A:<id>
@@ -47,9 +48,15 @@ const (
 	pAgreement    = "G:"  // G:<id>
 	pAgreeDate    = "GD:" // GD:<start>|<id>
 	pWide         = "W"   // W + an event date index key (WED:, WEA:, WEP:) of an event spanning more than one day -> its end day
+	pEventDoc     = "EV:" // EV:<start>|<id> -> the event, a copy of E:<id> in date order: a window is one sequential read
 	kVersion      = "M:version"
+	kFormat       = "M:format" // formatCovering once every event has its EV: copy
 	kModified     = "M:modified"
 	unknownDate   = "~"
+	// formatCovering is the value of kFormat in a database whose events
+	// all have their EV: copy; databases written before it are upgraded
+	// when opened for writing.
+	formatCovering = "2"
 )
 
 // Options configure a Store; build them with DefaultOptions(dir).WithX().
@@ -58,6 +65,9 @@ type Options struct {
 	InMemory bool
 	ReadOnly bool
 	Logger   *slog.Logger
+	// CacheSize is the size in bytes of Badger's cache of decompressed
+	// blocks; 0 keeps Badger's default (256 MiB).
+	CacheSize int64
 }
 
 // DefaultOptions returns options for a database in dir, logging warnings
@@ -70,6 +80,11 @@ func (o Options) WithInMemory(b bool) Options { o.InMemory = b; return o }
 // WithReadOnly opens the database for reading only.
 func (o Options) WithReadOnly(b bool) Options { o.ReadOnly = b; return o }
 
+// WithCacheSize sets the block cache's size in bytes (at least 1 MiB).
+// A server reading at random gains from a large one; a one-off scan (an
+// export) does not, and keeps its memory small with a few MiB.
+func (o Options) WithCacheSize(n int64) Options { o.CacheSize = max(n, 1<<20); return o }
+
 // WithLogger routes Badger's and the Store's logs to l.
 func (o Options) WithLogger(l *slog.Logger) Options { o.Logger = l; return o }
 
@@ -81,6 +96,10 @@ type Store struct {
 	// wmu serializes writers: writes within one process never conflict,
 	// and the version counter grows by one per stored article.
 	wmu sync.Mutex
+	dir string // the database folder, "" in memory
+	// covering is set when every event has its EV: copy (kFormat), so
+	// readers scan EV: instead of fetching events one by one.
+	covering bool
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -96,6 +115,9 @@ func Open(opt Options) (*Store, error) {
 	if opt.ReadOnly {
 		bo = bo.WithReadOnly(true)
 	}
+	if opt.CacheSize > 0 {
+		bo = bo.WithBlockCacheSize(opt.CacheSize)
+	}
 	bo = bo.WithNumVersionsToKeep(1).WithMetricsEnabled(false)
 	db, err := badger.Open(bo)
 	if err != nil {
@@ -105,6 +127,10 @@ func Open(opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
 	}
 	s := &Store{db: db, log: l}
+	if !opt.InMemory {
+		s.dir = opt.Dir
+	}
+	format := ""
 	_ = db.View(func(txn *badger.Txn) error {
 		if it, err := txn.Get([]byte(kVersion)); err == nil {
 			_ = it.Value(func(v []byte) error {
@@ -114,9 +140,71 @@ func Open(opt Options) (*Store, error) {
 				return nil
 			})
 		}
+		if it, err := txn.Get([]byte(kFormat)); err == nil {
+			_ = it.Value(func(v []byte) error { format = string(v); return nil })
+		}
 		return nil
 	})
+	s.covering = format == formatCovering
+	if !s.covering && !opt.ReadOnly {
+		if err := s.upgrade(); err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("open %s: upgrade: %w", opt.Dir, err)
+		}
+		s.covering = true
+	}
 	return s, nil
+}
+
+// upgrade rewrites every event of a database written before the EV: index
+// in the binary codec, gives it its copy there, then records the format. It can be interrupted: the
+// copies are rewritten at the next open until the format is recorded.
+func (s *Store) upgrade() error {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	n := 0
+	err := s.db.View(func(txn *badger.Txn) error {
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = []byte(pEvent)
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var e Event
+			if err := it.Item().Value(func(v []byte) error { return unmarshal(v, &e) }); err != nil {
+				return fmt.Errorf("event %s: %w", it.Item().Key(), err)
+			}
+			b, _ := marshal(e)
+			if err := wb.Set(it.Item().KeyCopy(nil), b); err != nil {
+				return err
+			}
+			if err := wb.Set([]byte(eventDocKey(e)), b); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err == nil {
+		err = wb.Set([]byte(kFormat), []byte(formatCovering))
+	}
+	if err == nil {
+		err = wb.Flush()
+	}
+	if err == nil && n > 0 {
+		s.log.Info("upgraded the database: events indexed in date order", "events", n)
+	}
+	return err
+}
+
+// ReleaseMemory drops from the process's resident memory the pages of
+// the database files it has read through Badger's memory maps (Linux; a
+// no-op elsewhere). They stay in the operating system's page cache, so
+// nothing is read from disk again. Long streaming reads (exports) call it
+// now and then so that their resident memory stays flat whatever the
+// size of the database; it is safe at any time.
+func (s *Store) ReleaseMemory() error {
+	_, err := releaseMapped(s.dir)
+	return err
 }
 
 // Close closes the database.
@@ -458,7 +546,7 @@ func putEvent(txn *badger.Txn, e Event) (string, bool, error) {
 			continue
 		}
 		m := MergeEvents(old, e)
-		for _, k := range eventIndexKeys(old) {
+		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
 			if err := txn.Delete([]byte(k)); err != nil {
 				return "", false, err
 			}
@@ -468,8 +556,18 @@ func putEvent(txn *badger.Txn, e Event) (string, bool, error) {
 	return e.ID, false, writeEvent(txn, e)
 }
 
+// eventDocKey is the key of the event's copy in date order.
+func eventDocKey(e Event) string { return pEventDoc + orDate(e.Date.Start) + "|" + e.ID }
+
 func writeEvent(txn *badger.Txn, e Event) error {
-	if err := putJSON(txn, pEvent+e.ID, e); err != nil {
+	b, err := marshal(e)
+	if err != nil {
+		return err
+	}
+	if err := txn.Set([]byte(pEvent+e.ID), b); err != nil {
+		return err
+	}
+	if err := txn.Set([]byte(eventDocKey(e)), b); err != nil {
 		return err
 	}
 	for _, k := range eventIndexKeys(e) {

@@ -162,13 +162,23 @@ func (c *command) fail(format string, a ...any) int {
 	return exitFailure
 }
 
+// open opens the database. The reading commands (query, timeline,
+// export) open it read-only with a small block cache — they read once, and
+// their memory stays small —, or for writing when Badger must first
+// recover it (a load or server that was killed).
 func (c *command) open(readOnly bool) (*graph.Store, error) {
-	if readOnly {
-		if _, err := os.Stat(c.db); err != nil {
-			return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", c.db, c.db)
-		}
+	opt := graph.DefaultOptions(c.db).WithLogger(c.log)
+	if !readOnly {
+		return graph.Open(opt)
 	}
-	return graph.Open(graph.DefaultOptions(c.db).WithLogger(c.log))
+	if _, err := os.Stat(c.db); err != nil {
+		return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", c.db, c.db)
+	}
+	st, err := graph.Open(opt.WithReadOnly(true).WithCacheSize(16 << 20))
+	if err == nil || errors.Is(err, graph.ErrLocked) {
+		return st, err
+	}
+	return graph.Open(opt.WithCacheSize(16 << 20))
 }
 
 func (c *command) run() int {

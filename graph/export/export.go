@@ -102,6 +102,10 @@ type formatter interface {
 	end(w *bufio.Writer) error
 }
 
+// releaseEvery is how many nodes or edges an export writes between two
+// releases of the database pages it has read (graph.Store.ReleaseMemory).
+const releaseEvery = 1 << 14
+
 func run(out io.Writer, r *graph.Reader, q timeline.Query, f formatter, nodes, edges bool) error {
 	wk, err := newWalker(r, q)
 	if err != nil {
@@ -111,8 +115,24 @@ func run(out io.Writer, r *graph.Reader, q timeline.Query, f formatter, nodes, e
 	if err := f.begin(w); err != nil {
 		return err
 	}
+	// every releaseEvery nodes or edges, the pages of the database read so
+	// far leave the resident memory (they stay in the page cache): without
+	// it the resident size grows to the size of the database
+	written := 0
+	release := func() error {
+		if written++; written%releaseEvery == 0 {
+			return r.ReleaseMemory()
+		}
+		return nil
+	}
 	if nodes {
-		if err := wk.nodes(func(n *Node) error { return f.node(w, n) }); err != nil {
+		err := wk.nodes(func(n *Node) error {
+			if err := release(); err != nil {
+				return err
+			}
+			return f.node(w, n)
+		})
+		if err != nil {
 			return err
 		}
 	}
@@ -120,7 +140,13 @@ func run(out io.Writer, r *graph.Reader, q timeline.Query, f formatter, nodes, e
 		return err
 	}
 	if edges {
-		if err := wk.edges(func(e *Edge) error { return f.edge(w, e) }); err != nil {
+		err := wk.edges(func(e *Edge) error {
+			if err := release(); err != nil {
+				return err
+			}
+			return f.edge(w, e)
+		})
+		if err != nil {
 			return err
 		}
 	}

@@ -73,7 +73,13 @@ type walker struct {
 	// set holds the IDs of the selected events and the nodes they touch;
 	// nil when the export is the whole graph.
 	set map[string]bool
+	// stored caches has's answers ("<kind>|<id>"), emptied when it holds
+	// maxStored, so that memory stays bounded.
+	stored map[string]bool
 }
+
+// maxStored bounds the walker's cache of existence checks.
+const maxStored = 1 << 16
 
 // newWalker resolves q; the export always includes undated events (they
 // cannot match a date bound anyway).
@@ -84,7 +90,7 @@ func newWalker(r *graph.Reader, q timeline.Query) (*walker, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{r: r, sel: sel}
+	w := &walker{r: r, sel: sel, stored: map[string]bool{}}
 	if !q.Filtered() {
 		return w, nil
 	}
@@ -114,7 +120,16 @@ func (w *walker) has(kind, id string) bool {
 	if id == "" || (w.set != nil && !w.set[id]) {
 		return false
 	}
-	return w.r.Has(kind, id)
+	k := kind + "|" + id
+	if v, ok := w.stored[k]; ok {
+		return v
+	}
+	if len(w.stored) >= maxStored {
+		clear(w.stored)
+	}
+	v := w.r.Has(kind, id)
+	w.stored[k] = v
+	return v
 }
 
 func (w *walker) in(id string) bool { return w.set == nil || w.set[id] }
