@@ -107,13 +107,12 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 // range scan of the events starting between from and to (inclusive
 // YYYY-MM-DD) in the layout the Store reads them from. With values, it is
 // the scan of the events' copies in date order (EV:), touching each value's
-// bytes but decoding nothing (in a database without the copies: the date
-// index keys and a Get of each event); without, the date index keys only.
-// It returns how many events it read.
+// bytes but decoding nothing; without, the date index keys only. It
+// returns how many events it read.
 func (s *Store) RawDateScan(from, to string, values bool) (int, error) {
 	n := 0
 	prefix := pEventDate
-	if values && s.covering {
+	if values {
 		prefix = pEventDoc
 	}
 	err := s.db.View(func(txn *badger.Txn) error {
@@ -123,30 +122,16 @@ func (s *Store) RawDateScan(from, to string, values bool) (int, error) {
 		it := txn.NewIterator(opt)
 		defer it.Close()
 		hi := []byte(prefix + to + "|\xff")
-		key := make([]byte, 0, 64)
 		for it.Seek([]byte(prefix + from)); it.Valid(); it.Next() {
 			item := it.Item()
-			k := item.Key()
-			if string(k) > string(hi) {
+			if string(item.Key()) > string(hi) {
 				break
 			}
 			n++
-			switch {
-			case !values:
-				continue
-			case prefix == pEventDoc:
+			if values {
 				if err := item.Value(func([]byte) error { return nil }); err != nil {
 					return err
 				}
-				continue
-			}
-			key = append(append(key[:0], pEvent...), k[lastBar(string(k))+1:]...)
-			item, err := txn.Get(key)
-			if err != nil {
-				return err
-			}
-			if err := item.Value(func([]byte) error { return nil }); err != nil {
-				return err
 			}
 		}
 		return nil

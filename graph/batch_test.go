@@ -117,9 +117,13 @@ func TestPutFactsTooLargeValueErrorIsShort(t *testing.T) {
 
 func TestWideEventsInWindow(t *testing.T) {
 	s := memStore(t)
-	f := fixture("A", "2024-01-10", "2024-03-05", "2024-04-20", "2023-03-01")
+	f := fixture("A", "2024-01-10", "2024-03-05", "2024-04-20", "2023-03-01", "2020-01-01")
 	f.Events[0].Date = span("2024-01-01", "2024-03-31", Quarter) // starts before, overlaps
 	f.Events[3].Date = span("2023-01-01", "2023-12-31", Year)    // ends before
+	f.Events[4].Date = span("2020-02-10", "2022-11-03", Unknown) // nearly three years
+	place := Place{ID: PlaceID("Basra", "IQ"), Name: "Basra", Country: "IQ"}
+	f.Places = append(f.Places, place)
+	f.Events[0].PlaceID = place.ID
 	if _, err := s.PutFacts(f); err != nil {
 		t.Fatal(err)
 	}
@@ -134,6 +138,11 @@ func TestWideEventsInWindow(t *testing.T) {
 		{EventFilter{From: "2024-01-05", To: "2024-01-05"}, "[2024-01-01]"},
 		{EventFilter{From: "2024-04-01", To: "2024-04-30"}, "[2024-04-20]"},
 		{EventFilter{From: "2023-06-01", To: "2023-06-30", ActorIDs: []string{ActorID("Abdul Amir al-Shammari")}}, "[2023-01-01]"},
+		{EventFilter{From: "2024-02-29", To: "2024-03-01", PlaceID: PlaceID("Basra", "IQ")}, "[2024-01-01]"},
+		{EventFilter{From: "2022-06-01", To: "2022-06-30"}, "[2020-02-10]"},
+		{EventFilter{From: "2022-11-03", To: "2022-11-03"}, "[2020-02-10]"},
+		{EventFilter{From: "2022-11-04", To: "2022-12-31"}, "[]"},
+		{EventFilter{From: "2020-01-01", To: "2020-02-09"}, "[]"},
 	}
 	for _, tt := range tests {
 		var p EventPage

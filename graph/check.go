@@ -30,7 +30,7 @@ func (s *Store) Check() error {
 		return nil
 	}
 	err := s.db.View(func(txn *badger.Txn) error {
-		c := checker{txn: txn, add: add, texts: map[string]int{}, covering: s.covering}
+		c := checker{txn: txn, add: add, texts: map[string]int{}}
 		for _, step := range []func() error{c.articles, c.events, c.eventIndexes, c.actors, c.agreements, c.places} {
 			if err := step(); err != nil {
 				return err
@@ -53,8 +53,6 @@ type checker struct {
 	txn   *badger.Txn
 	add   func(string, ...any) error
 	texts map[string]int // article ID -> text length
-	// covering: every event must have its copy in date order (EV:)
-	covering bool
 }
 
 func (c *checker) has(key string) bool {
@@ -141,10 +139,8 @@ func (c *checker) events() error {
 				}
 			}
 		}
-		if c.covering {
-			if err := c.eventDoc(e, v); err != nil {
-				return err
-			}
+		if err := c.eventDoc(e, v); err != nil {
+			return err
 		}
 		for _, p := range e.Participants {
 			if !c.has(pActor + p.ActorID) {

@@ -19,7 +19,7 @@ func (r *Reader) ForEachEventMatching(f EventFilter, fn func(Event) error) error
 	errEnd := errors.New("end of walk")
 	err := r.scanEvents(f, true, func(pos, id string, check bool, v []byte) error {
 		var ev Event
-		if err := r.loadEvent(pos, id, v, &ev); err != nil {
+		if err := r.loadEvent(pos, v, &ev); err != nil {
 			return nil
 		}
 		if check && !r.match(ev, f, text) {

@@ -11,18 +11,17 @@ import (
 // Reader reads the graph from one consistent snapshot. Get one with
 // Store.View; it is valid only inside the closure.
 type Reader struct {
-	txn      *badger.Txn
-	places   map[string]*Place
-	actors   map[string]*Actor
-	covering bool // every event has its EV: copy
-	store    *Store
+	txn    *badger.Txn
+	places map[string]*Place
+	actors map[string]*Actor
+	store  *Store
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's
 // View does with a transaction.
 func (s *Store) View(fn func(r *Reader) error) error {
 	return s.db.View(func(txn *badger.Txn) error {
-		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, covering: s.covering, store: s})
+		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s})
 	})
 }
 
@@ -126,10 +125,6 @@ type EventPage struct {
 	HasPrevious bool
 }
 
-// maxSpanDays bounds how far before From an overlapping event can start:
-// the widest span the loader makes is a year.
-const maxSpanDays = 367
-
 // Events returns up to first events (first < 0: all) after the cursor,
 // with the total number matching. The scan is a range over a date-ordered
 // index: by actor, by place or over all events.
@@ -147,15 +142,19 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 	// a whole window, or a filter that reads every event, scans the events
 	// themselves; a page counts index keys and loads only its own events
 	docs := first < 0 || f.needsFilter()
+	// one Event is decoded into and copied out, reset before each use:
+	// one allocation a page, not one for each of the thousands of keys
+	// a count passes over
+	ev := new(Event)
 	err := r.scanEvents(f, docs, func(pos, id string, check bool, v []byte) error {
-		var ev Event
 		loaded := false
 		if check || v != nil {
-			if err := r.loadEvent(pos, id, v, &ev); err != nil {
+			*ev = Event{}
+			if err := r.loadEvent(pos, v, ev); err != nil {
 				return nil
 			}
 			loaded = true
-			if !r.match(ev, f, text) {
+			if !r.match(*ev, f, text) {
 				return nil
 			}
 		}
@@ -170,11 +169,12 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 			return nil
 		}
 		if !loaded {
-			if err := r.loadEvent(pos, id, nil, &ev); err != nil {
+			*ev = Event{}
+			if err := r.loadEvent(pos, nil, ev); err != nil {
 				return wrapGet("event", id, err)
 			}
 		}
-		page.Edges = append(page.Edges, EventEdge{Cursor: EncodeCursor(pos), Event: ev})
+		page.Edges = append(page.Edges, EventEdge{Cursor: EncodeCursor(pos), Event: *ev})
 		return nil
 	})
 	return page, err
@@ -460,7 +460,7 @@ func (r *Reader) ForEachEvent(fn func(Event) error) error {
 	errEnd := errors.New("end of walk")
 	err := r.scanEvents(EventFilter{}, true, func(pos, id string, _ bool, v []byte) error {
 		var ev Event
-		if err := r.loadEvent(pos, id, v, &ev); err != nil {
+		if err := r.loadEvent(pos, v, &ev); err != nil {
 			return nil
 		}
 		if err := fn(ev); errors.Is(err, ErrStop) {

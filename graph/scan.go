@@ -17,10 +17,11 @@ type evRange struct {
 
 // eventRanges returns the index ranges that hold the events f selects, in
 // scan order (reversed for f.Desc). With a From date the scan is the wide
-// index (spans of more than a day) from maxSpanDays before From to the day
-// before it, then the main index from From on: events starting before From
-// can only overlap the window when they span several days, so the narrow
-// ones before it are never read.
+// index's bucket of From's month (spans of more than a day that overlap
+// that month) up to the day before From, then the main index from From on:
+// an event starting before From overlaps the window only if it spans
+// several days and covers From, so it is in that bucket, and the narrow
+// events before From are never read.
 func eventRanges(f EventFilter) []evRange {
 	prefix := pEventDate
 	switch {
@@ -42,9 +43,8 @@ func eventRanges(f EventFilter) []evRange {
 	if err != nil {
 		return []evRange{{prefix: prefix, lo: f.From, hi: hi, check: true}}
 	}
-	before := evRange{prefix: pWide + prefix, check: true,
-		lo: t.AddDate(0, 0, -maxSpanDays).Format("2006-01-02"),
-		hi: t.AddDate(0, 0, -1).Format("2006-01-02") + "|\xff"}
+	before := evRange{prefix: pWide + prefix + f.From[:len("2006-01")] + "|", check: true,
+		lo: "", hi: t.AddDate(0, 0, -1).Format("2006-01-02") + "|\xff"}
 	if hi < before.hi {
 		before.hi = hi
 	}
@@ -65,7 +65,7 @@ func (f EventFilter) needsFilter() bool {
 // scanEvents walks the index positions f selects in order, calling fn with
 // the position ("<start>|<id>"), the event ID, whether the event must be
 // loaded and matched before it counts, and, when docs is set and the range
-// is the date index of a covering store, the event's stored bytes (valid
+// is the date index, the event's stored bytes (valid
 // during the call only; nil otherwise). docs asks for a scan of the events
 // themselves (EV:), for callers that decode every event; without it the
 // scan reads index keys only, which is cheaper for counting. fn returning
@@ -77,7 +77,7 @@ func (r *Reader) scanEvents(f EventFilter, docs bool, fn func(pos, id string, ch
 			continue
 		}
 		prefix := rg.prefix
-		withDoc := docs && r.covering && prefix == pEventDate
+		withDoc := docs && prefix == pEventDate
 		if withDoc {
 			prefix = pEventDoc
 		}
@@ -137,15 +137,12 @@ func (r *Reader) scanEvents(f EventFilter, docs bool, fn func(pos, id string, ch
 
 // loadEvent decodes the event at an index position: from v when the scan
 // gave its bytes, else from its copy in date order (whose neighbours the
-// next call likely wants) or, in a database without copies, by ID.
-func (r *Reader) loadEvent(pos, id string, v []byte, ev *Event) error {
+// next call likely wants).
+func (r *Reader) loadEvent(pos string, v []byte, ev *Event) error {
 	if v != nil {
 		return unmarshal(v, ev)
 	}
-	if r.covering {
-		return getJSON(r.txn, pEventDoc+pos, ev)
-	}
-	return getJSON(r.txn, pEvent+id, ev)
+	return getJSON(r.txn, pEventDoc+pos, ev)
 }
 
 func lastBar(s string) int {

@@ -26,6 +26,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrBadCursor means a pagination cursor was not one the Store made.
 	ErrBadCursor = errors.New("malformed cursor")
+	// ErrOldFormat means a database written by an earlier version was
+	// opened read-only; opening it once for writing upgrades it.
+	ErrOldFormat = errors.New("database written by an earlier version: open it once for writing (eventgraph load or serve) to upgrade it")
 )
 
 // Key prefixes. Values of the node prefixes are JSON, but events, which
@@ -47,16 +50,21 @@ const (
 	pPlace        = "P:"  // P:<id>
 	pAgreement    = "G:"  // G:<id>
 	pAgreeDate    = "GD:" // GD:<start>|<id>
-	pWide         = "W"   // W + an event date index key (WED:, WEA:, WEP:) of an event spanning more than one day -> its end day
+	pWide         = "WM"  // WM<index prefix><YYYY-MM>|<start>|<id> (prefix ED:, EA:<actor>|, EP:<place>|) for every month an event spanning more than one day overlaps -> its end day
+	pOldWide      = "WE"  // the wide index of format 1 (WED:<start>|<id>, …), removed by upgrade
 	pEventDoc     = "EV:" // EV:<start>|<id> -> the event, a copy of E:<id> in date order: a window is one sequential read
 	kVersion      = "M:version"
-	kFormat       = "M:format" // formatCovering once every event has its EV: copy
+	kFormat       = "M:format" // the layout's version, formatCurrent
 	kModified     = "M:modified"
 	unknownDate   = "~"
-	// formatCovering is the value of kFormat in a database whose events
-	// all have their EV: copy; databases written before it are upgraded
-	// when opened for writing.
-	formatCovering = "2"
+	// formatCurrent is the value of kFormat in a database of this layout:
+	// events binary, copied in date order (EV:), wide spans bucketed by
+	// month (WM). Databases written before it (no kFormat) are upgraded
+	// when opened for writing and refused read-only (ErrOldFormat).
+	formatCurrent = "3"
+	// maxWideMonths bounds the months a span is bucketed under (a
+	// century): a longer one is found by windows in its first century.
+	maxWideMonths = 1200
 )
 
 // Options configure a Store; build them with DefaultOptions(dir).WithX().
@@ -97,9 +105,6 @@ type Store struct {
 	// and the version counter grows by one per stored article.
 	wmu sync.Mutex
 	dir string // the database folder, "" in memory
-	// covering is set when every event has its EV: copy (kFormat), so
-	// readers scan EV: instead of fetching events one by one.
-	covering bool
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -130,9 +135,10 @@ func Open(opt Options) (*Store, error) {
 	if !opt.InMemory {
 		s.dir = opt.Dir
 	}
-	format := ""
+	format, written := "", false
 	_ = db.View(func(txn *badger.Txn) error {
 		if it, err := txn.Get([]byte(kVersion)); err == nil {
+			written = true
 			_ = it.Value(func(v []byte) error {
 				if len(v) == 8 {
 					s.version.Store(binary.BigEndian.Uint64(v))
@@ -145,26 +151,42 @@ func Open(opt Options) (*Store, error) {
 		}
 		return nil
 	})
-	s.covering = format == formatCovering
-	if !s.covering && !opt.ReadOnly {
+	switch {
+	case format == formatCurrent:
+	case opt.ReadOnly && written:
+		_ = db.Close()
+		return nil, fmt.Errorf("open %s: %w", opt.Dir, ErrOldFormat)
+	case !opt.ReadOnly:
 		if err := s.upgrade(); err != nil {
 			_ = db.Close()
 			return nil, fmt.Errorf("open %s: upgrade: %w", opt.Dir, err)
 		}
-		s.covering = true
 	}
 	return s, nil
 }
 
-// upgrade rewrites every event of a database written before the EV: index
-// in the binary codec, gives it its copy there, then records the format. It can be interrupted: the
-// copies are rewritten at the next open until the format is recorded.
+// upgrade brings a database of an earlier layout (or a new one) to
+// formatCurrent: every event is rewritten in the binary codec with its
+// copy in date order and its month buckets, the old wide index is
+// deleted, then the format is recorded. It can be interrupted: it starts
+// again at the next open until the format is recorded.
 func (s *Store) upgrade() error {
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	n := 0
 	err := s.db.View(func(txn *badger.Txn) error {
 		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		opt.Prefix = []byte(pOldWide)
+		old := txn.NewIterator(opt)
+		for old.Rewind(); old.Valid(); old.Next() {
+			if err := wb.Delete(old.Item().KeyCopy(nil)); err != nil {
+				old.Close()
+				return err
+			}
+		}
+		old.Close()
+		opt = badger.DefaultIteratorOptions
 		opt.Prefix = []byte(pEvent)
 		it := txn.NewIterator(opt)
 		defer it.Close()
@@ -180,12 +202,19 @@ func (s *Store) upgrade() error {
 			if err := wb.Set([]byte(eventDocKey(e)), b); err != nil {
 				return err
 			}
+			for _, k := range eventIndexKeys(e) {
+				if strings.HasPrefix(k, pWide) {
+					if err := wb.Set([]byte(k), []byte(e.Date.End)); err != nil {
+						return err
+					}
+				}
+			}
 			n++
 		}
 		return nil
 	})
 	if err == nil {
-		err = wb.Set([]byte(kFormat), []byte(formatCovering))
+		err = wb.Set([]byte(kFormat), []byte(formatCurrent))
 	}
 	if err == nil {
 		err = wb.Flush()
@@ -499,28 +528,49 @@ func uniqueStrings(in []string, exclude string) []string {
 }
 
 func eventIndexKeys(e Event) []string {
-	d := orDate(e.Date.Start)
-	keys := []string{pEventDate + d + "|" + e.ID}
+	prefixes := []string{pEventDate}
 	seen := map[string]bool{}
 	for _, p := range e.Participants {
 		if seen[p.ActorID] {
 			continue
 		}
 		seen[p.ActorID] = true
-		keys = append(keys, pEventActor+p.ActorID+"|"+d+"|"+e.ID)
+		prefixes = append(prefixes, pEventActor+p.ActorID+"|")
 	}
 	if e.PlaceID != "" {
-		keys = append(keys, pEventPlace+e.PlaceID+"|"+d+"|"+e.ID)
+		prefixes = append(prefixes, pEventPlace+e.PlaceID+"|")
+	}
+	pos := orDate(e.Date.Start) + "|" + e.ID
+	keys := make([]string, 0, len(prefixes))
+	for _, p := range prefixes {
+		keys = append(keys, p+pos)
 	}
 	if wide(e.Date) {
-		// a span longer than a day is indexed again under the wide prefix,
-		// so that a window finds events that start before it and overlap
-		// it without scanning a year of narrow events.
-		for _, k := range keys[:len(keys):len(keys)] {
-			keys = append(keys, pWide+k)
+		// a span longer than a day is indexed again under each month it
+		// overlaps, so that a window finds the events that start before
+		// it and overlap it in one bucket, its first day's month
+		for _, m := range spanMonths(e.Date.Start, e.Date.End) {
+			for _, p := range prefixes {
+				keys = append(keys, pWide+p+m+"|"+pos)
+			}
 		}
 	}
 	return keys
+}
+
+// spanMonths lists the months (YYYY-MM) from the one of start to the one
+// of end (YYYY-MM-DD days), at most maxWideMonths of them.
+func spanMonths(start, end string) []string {
+	t, err1 := time.Parse("2006-01-02", start)
+	u, err2 := time.Parse("2006-01-02", end)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	var out []string
+	for m := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(u) && len(out) < maxWideMonths; m = m.AddDate(0, 1, 0) {
+		out = append(out, m.Format("2006-01"))
+	}
+	return out
 }
 
 // wide reports whether a span covers more than one day.
