@@ -111,15 +111,19 @@ type EventFilter struct {
 	NoUndated bool
 }
 
-// EventEdge is one event with its cursor.
+// EventEdge is one event with its position, from which its cursor is
+// made on demand (most of a whole window's cursors are never asked for).
 type EventEdge struct {
-	Cursor string
-	Event  Event
+	Event Event
+	pos   string
 }
+
+// Cursor is the opaque cursor after which the next page starts.
+func (e *EventEdge) Cursor() string { return EncodeCursor(e.pos) }
 
 // EventPage is one page of events.
 type EventPage struct {
-	Edges       []EventEdge
+	Edges       []*EventEdge // pointers: a window of thousands grows a small slice
 	Total       int
 	HasNext     bool
 	HasPrevious bool
@@ -174,7 +178,7 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 				return wrapGet("event", id, err)
 			}
 		}
-		page.Edges = append(page.Edges, EventEdge{Cursor: EncodeCursor(pos), Event: *ev})
+		page.Edges = append(page.Edges, &EventEdge{Event: *ev, pos: pos})
 		return nil
 	})
 	return page, err

@@ -101,7 +101,7 @@ func TestEventsDateRangeAndPaging(t *testing.T) {
 				total = p.Total
 				for _, e := range p.Edges {
 					got = append(got, e.Event.Date.Start)
-					after = e.Cursor
+					after = e.Cursor()
 				}
 				if !p.HasNext {
 					break

@@ -62,7 +62,7 @@ func (c *eventConnResolver) TotalCount() int32 { return int32(c.page.Total) }
 func (c *eventConnResolver) Edges() []*eventEdgeResolver {
 	out := make([]*eventEdgeResolver, len(c.nodes))
 	for i, n := range c.nodes {
-		out[i] = &eventEdgeResolver{cursor: c.page.Edges[i].Cursor, node: n}
+		out[i] = &eventEdgeResolver{cursor: c.page.Edges[i].Cursor(), node: n}
 	}
 	return out
 }
@@ -72,7 +72,7 @@ func (c *eventConnResolver) Nodes() []*eventResolver { return c.nodes }
 func (c *eventConnResolver) PageInfo() *pageInfoResolver {
 	p := &pageInfoResolver{hasNext: c.page.HasNext, hasPrev: c.page.HasPrevious}
 	if n := len(c.page.Edges); n > 0 {
-		p.start, p.end = c.page.Edges[0].Cursor, c.page.Edges[n-1].Cursor
+		p.start, p.end = c.page.Edges[0].Cursor(), c.page.Edges[n-1].Cursor()
 	}
 	return p
 }
