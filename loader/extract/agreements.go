@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,22 +19,73 @@ type agreementCue struct {
 }
 
 // agreementKinds are the nouns that name an agreement, most specific first.
+// lits are lower-case words of which the text holds one (in any case)
+// wherever re matches: a cheap test that saves running re.
 var agreementKinds = []struct {
 	re   *regexp.Regexp
 	kind string
+	lits []string
 }{
-	{regexp.MustCompile(`(?i)\bmemorand(?:um|a) of understanding\b|\bMoUs?\b`), "memorandum of understanding"},
-	{regexp.MustCompile(`(?i)\btreat(?:y|ies)\b`), "treaty"},
-	{regexp.MustCompile(`(?i)\bmemorand(?:um|a)\b`), "memorandum"},
-	{regexp.MustCompile(`(?i)\bceasefire agreement\b|\bceasefire deal\b`), "ceasefire agreement"},
-	{regexp.MustCompile(`(?i)\bpeace (?:deal|agreement|accord)\b`), "peace agreement"},
-	{regexp.MustCompile(`(?i)\baccords?\b`), "accord"},
-	{regexp.MustCompile(`(?i)\bprotocols?\b`), "protocol"},
-	{regexp.MustCompile(`(?i)\bconventions?\b`), "convention"},
-	{regexp.MustCompile(`(?i)\bagreements?\b`), "agreement"},
-	{regexp.MustCompile(`(?i)\bpacts?\b`), "pact"},
-	{regexp.MustCompile(`(?i)\bdeals?\b`), "deal"},
-	{regexp.MustCompile(`(?i)\bceasefire\b|\btruce\b`), "ceasefire"},
+	{regexp.MustCompile(`(?i)\bmemorand(?:um|a) of understanding\b|\bMoUs?\b`), "memorandum of understanding", []string{"memorand", "mou"}},
+	{regexp.MustCompile(`(?i)\btreat(?:y|ies)\b`), "treaty", []string{"treat"}},
+	{regexp.MustCompile(`(?i)\bmemorand(?:um|a)\b`), "memorandum", []string{"memorand"}},
+	{regexp.MustCompile(`(?i)\bceasefire agreement\b|\bceasefire deal\b`), "ceasefire agreement", []string{"ceasefire "}},
+	{regexp.MustCompile(`(?i)\bpeace (?:deal|agreement|accord)\b`), "peace agreement", []string{"peace "}},
+	{regexp.MustCompile(`(?i)\baccords?\b`), "accord", []string{"accord"}},
+	{regexp.MustCompile(`(?i)\bprotocols?\b`), "protocol", []string{"protocol"}},
+	{regexp.MustCompile(`(?i)\bconventions?\b`), "convention", []string{"convention"}},
+	{regexp.MustCompile(`(?i)\bagreements?\b`), "agreement", []string{"agreement"}},
+	{regexp.MustCompile(`(?i)\bpacts?\b`), "pact", []string{"pact"}},
+	{regexp.MustCompile(`(?i)\bdeals?\b`), "deal", []string{"deal"}},
+	{regexp.MustCompile(`(?i)\bceasefire\b|\btruce\b`), "ceasefire", []string{"ceasefire", "truce"}},
+}
+
+// mayContain reports whether the sentence may match a case-insensitive
+// regular expression that needs one of the ASCII words lits (lower case):
+// whether its lower-cased text holds one. Case-insensitive matching also
+// folds "ſ" to "s" and the Kelvin sign to "k", so a sentence holding either
+// may always match.
+func (x *sent) mayContain(lits []string) bool {
+	if x.folds {
+		return true
+	}
+	for _, l := range lits {
+		if strings.Contains(x.low, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeDefinite reports whether the sentence may match definiteAgreement,
+// which needs "the " or "this " right before one of definiteLits (in any
+// case; see mayContain for the runes that fold to ASCII letters).
+func (x *sent) mayBeDefinite() bool {
+	if x.folds {
+		return true
+	}
+	for _, det := range []string{"the ", "this "} {
+		for i := 0; ; {
+			k := strings.Index(x.low[i:], det)
+			if k < 0 {
+				break
+			}
+			rest := x.low[i+k+len(det):]
+			for _, n := range definiteLits {
+				if strings.HasPrefix(rest, n) {
+					return true
+				}
+			}
+			i += k + 1
+		}
+	}
+	return false
+}
+
+// foldsToASCII reports whether s holds a rune that case-insensitive
+// matching folds to an ASCII letter: "ſ" (s) or the Kelvin sign (k).
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
 }
 
 // topicCue introduces the enumeration of an agreement's topics.
@@ -50,6 +102,9 @@ func (st *state) agreementCue(x *sent, h hit, cl [][2]int) *agreementCue {
 	cue := &agreementCue{kind: "agreement", rank: len(agreementKinds)}
 	text := x.s.Text
 	for r, k := range agreementKinds {
+		if !x.mayContain(k.lits) {
+			continue
+		}
 		loc := k.re.FindStringIndex(text)
 		if loc == nil {
 			continue
@@ -74,15 +129,15 @@ func agreementName(text string, a, b int) string {
 	for i := len(words) - 1; i >= 0 && n < 3; i-- {
 		w := strings.Trim(words[i], "“”\"'(),")
 		lw := strings.ToLower(w)
-		if w != words[i] || determiners[lw] || prepositions[lw] || modals[lw] || auxBe[lw] || isNumber(lw) || irregularPast[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || lw == "and" {
+		if w != words[i] || determiners.has(lw) || prepositions.has(lw) || modals.has(lw) || auxBe.has(lw) || isNumber(lw) || irregularPast.has(lw) || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || lw == "and" {
 			break
 		}
 		start = strings.LastIndex(text[:start], words[i])
 		n++
 	}
 	end := b
-	if m := nameStop.FindStringIndex(text[b:]); m != nil {
-		end = b + m[0]
+	if k := nameStopIndex(text[b:]); k >= 0 {
+		end = b + k
 	} else {
 		end = len(text)
 	}
@@ -93,20 +148,39 @@ func agreementName(text string, a, b int) string {
 	if name == "" {
 		return ""
 	}
-	return strings.ToUpper(name[:1]) + name[1:]
+	return upperFirst(name)
 }
+
+// topicSep separates the topics of an enumeration (splitTopics splits by
+// it).
+var topicSep = regexp.MustCompile(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+as well as\s+`)
+
+// firstTopic is the first match of topicCue in text not followed by a time
+// expression, or nil: the first of topicCue.FindAllStringIndex(text, -1)
+// that dateWord does not match after, without finding the matches after it.
+func firstTopic(text string) []int {
+	for pos := 0; pos < len(text); {
+		m := topicCueFrom(text, pos)
+		if m == nil {
+			return nil
+		}
+		if !dateWord.MatchString(text[m[1]:]) {
+			return m
+		}
+		pos = m[1]
+	}
+	return nil
+}
+
+// topicLeads are the words dropped from the start of an enumeration.
+var topicLeads = []string{"several areas including ", "a number of articles related to ", "cooperation in ",
+	"areas such as ", "issues such as ", "matters of ", "a number of articles "}
 
 // topicsIn splits the enumeration after a topic cue into topics:
 // "cooperation in combating drugs, border control, and money laundering"
 // gives three.
 func topicsIn(text string) []string {
-	var loc []int
-	for _, m := range topicCue.FindAllStringIndex(text, -1) {
-		if !dateWord.MatchString(text[m[1]:]) {
-			loc = m
-			break
-		}
-	}
+	loc := firstTopic(text)
 	if loc == nil {
 		return nil
 	}
@@ -115,20 +189,22 @@ func topicsIn(text string) []string {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSpace(rest)
-	for _, p := range []string{"several areas including ", "a number of articles related to ", "cooperation in ", "areas such as ", "issues such as ", "matters of ", "a number of articles "} {
-		if strings.HasPrefix(strings.ToLower(rest), p) {
+	lower := strings.ToLower(rest)
+	for _, p := range topicLeads {
+		if strings.HasPrefix(lower, p) {
 			rest = rest[len(p):]
+			lower = strings.ToLower(rest)
 		}
 	}
-	parts := regexp.MustCompile(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+as well as\s+`).Split(rest, -1)
+	parts := splitTopics(rest)
 	var out []string
 	for _, p := range parts {
 		p = strings.TrimSpace(strings.Trim(p, " ,"))
 		lp := strings.ToLower(p)
-		if p == "" || len(strings.Fields(p)) > 6 || determiners[lp] || lp == "other" || strings.HasPrefix(lp, "the two") {
+		if p == "" || countFields(p) > 6 || determiners.has(lp) || lp == "other" || strings.HasPrefix(lp, "the two") {
 			continue
 		}
-		out = append(out, strings.ToLower(p))
+		out = append(out, lp)
 	}
 	if len(out) > 8 {
 		out = out[:8]
@@ -187,7 +263,7 @@ func (st *state) agreement(c *cand, ev graph.Event) graph.Agreement {
 	}
 	g.Parties = uniq(g.Parties)
 	if g.Name == "" {
-		g.Name = strings.ToUpper(g.Kind[:1]) + g.Kind[1:]
+		g.Name = upperFirst(g.Kind)
 		var names []string
 		for _, id := range g.Parties {
 			if a := st.actors[id]; a != nil {
@@ -205,7 +281,7 @@ func (st *state) agreement(c *cand, ev graph.Event) graph.Agreement {
 			g.Evidence = append(g.Evidence, e)
 		}
 	}
-	sort.Slice(g.Evidence, func(i, j int) bool { return g.Evidence[i].Start < g.Evidence[j].Start })
+	slices.SortFunc(g.Evidence, byEvidenceStart)
 	parties := append([]string{}, g.Parties...)
 	sort.Strings(parties)
 	key := []string{g.Kind, g.Date.Value, strings.Join(parties, ",")}
@@ -218,6 +294,8 @@ func (st *state) agreement(c *cand, ev graph.Event) graph.Agreement {
 
 var (
 	definiteAgreement = regexp.MustCompile(`(?i)\b(?:the|this) (?:agreement|memorandum|deal|pact|accord|treaty|MoU|protocol)\b`)
+	// definiteLits are the nouns of which definiteAgreement needs one.
+	definiteLits = []string{"agreement", "memorandum", "deal", "pact", "accord", "treaty", "mou", "protocol"}
 )
 
 // cooperationCue reads announced cooperation ("would cooperate to combat
@@ -242,7 +320,7 @@ func (st *state) cooperationCue(x *sent, hits []hit, si int, cl [][2]int) *agree
 			rest = rest[:i]
 		}
 		name := "Cooperation"
-		if m := topicCue.FindStringIndex(rest); m != nil && m[0] < 4 {
+		if m := topicCueFrom(rest, 0); m != nil && m[0] < 4 {
 			name += " " + strings.TrimSpace(rest)
 		}
 		return &agreementCue{kind: "cooperation", rank: len(agreementKinds) + 1, name: name,
@@ -261,7 +339,7 @@ func (st *state) agreementFollowUp(x *sent, made []*cand) {
 			return
 		}
 	}
-	if !definiteAgreement.MatchString(x.s.Text) {
+	if !x.mayBeDefinite() || !definiteAgreement.MatchString(x.s.Text) {
 		return
 	}
 	for i := len(st.cands) - 1; i >= 0; i-- {

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"eventgraph/graph"
 	"eventgraph/loader/mention"
@@ -14,11 +18,11 @@ var irregularPast = set("said told met held spoke struck fought caught withdrew 
 
 // sentence finds the events of one sentence.
 func (st *state) sentence(x *sent) {
-	x.exprs = timex.Find(x.s.Text, timex.Context{Published: st.pub, Ref: st.ref})
-	hits := st.findHits(x)
+	x.exprs = timex.FindLower(x.s.Text, x.low, timex.Context{Published: st.pub, Ref: st.ref})
+	cl := clauses(x.toks)
+	hits := st.findHits(x, cl)
 	x.hits = hits
 	used := make([]bool, len(hits))
-	cl := clauses(x.toks)
 	var made []*cand
 
 	// 1. anchored time: the trigger inside the named happening gets the date
@@ -205,7 +209,8 @@ func (st *state) sentence(x *sent) {
 			st.ref = c.ev.Date
 		}
 	}
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.Kind == mention.Kind("PERSON") && m.ActorID != "" {
 			st.lastPer = m.ActorID
 		}
@@ -345,7 +350,8 @@ func isOpenQuote(w string) bool  { return w == "“" || w == "\"" }
 func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 	t := x.toks[h.i]
 	c := &cand{sent: x.idx, trig: x.s.Start + t.s}
-	c.ev = graph.Event{Type: h.e.typ, CAMEO: h.e.cameo, Status: graph.Reported}
+	// field by field: assigning a whole Event copies it with write barriers
+	c.ev.Type, c.ev.CAMEO, c.ev.Status = h.e.typ, h.e.cameo, graph.Reported
 	if h.planned {
 		c.ev.Status = graph.Planned
 	}
@@ -436,7 +442,7 @@ func (c *cand) hasRole(role string) bool {
 
 func isPassive(toks []token, i int) bool {
 	lw := toks[i].lw
-	if !(strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en") || irregularPast[lw]) {
+	if !(strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en") || irregularPast.has(lw)) {
 		return false
 	}
 	p := prevWord(toks, i)
@@ -475,7 +481,8 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 					}
 				}
 				var ids []string
-				for _, m := range x.ments {
+				for mi := range x.ments {
+					m := &x.ments[mi]
 					if m.ActorID != "" && m.Start >= from && m.End <= to {
 						ids = append(ids, m.ActorID)
 					}
@@ -488,7 +495,8 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 		}
 	}
 	var out []string
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) {
 			out = append(out, m.ActorID)
 		}
@@ -504,7 +512,8 @@ func inQuote(x *sent, off int) bool {
 }
 
 func (st *state) firstActorFrom(x *sent, from int) []string {
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != "" && m.Start >= from {
 			return []string{m.ActorID}
 		}
@@ -537,7 +546,8 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 	}
 	trig := x.s.Start + x.toks[h.j-1].e
 	var out []string
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != "" && m.Start >= trig && m.End <= hi {
 			out = append(out, m.ActorID)
 		}
@@ -570,7 +580,8 @@ func (st *state) implicitSubject(x *sent, h hit, cl [][2]int) string {
 
 func (st *state) hasActorBefore(x *sent, k int) bool {
 	off := x.s.Start + x.toks[k].s
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != "" && m.End <= off && off-m.End < 3 {
 			return true
 		}
@@ -584,7 +595,8 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 	if q := quoteBefore(x.toks, h.i); q >= 0 {
 		// “…,” X said: X stands between the quotation and the verb, or after it
 		var ids []string
-		for _, m := range x.ments {
+		for mi := range x.ments {
+			m := &x.ments[mi]
 			rel := m.Start - x.s.Start
 			if m.ActorID != "" && rel >= x.toks[max(h.i-8, 0)].s && rel < x.toks[h.i].s && !inQuote(x, m.Start) {
 				ids = append(ids, m.ActorID)
@@ -595,9 +607,10 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 		}
 	}
 	// "…, says military", "…, said the minister": the speaker follows the verb
-	if h.i > 0 && x.toks[h.i-1].w == "," && h.j < len(x.toks) && !prepositions[x.toks[h.j].lw] && x.toks[h.j].lw != "that" {
+	if h.i > 0 && x.toks[h.i-1].w == "," && h.j < len(x.toks) && !prepositions.has(x.toks[h.j].lw) && x.toks[h.j].lw != "that" {
 		end := x.s.Start + x.toks[h.j-1].e
-		for _, m := range x.ments {
+		for mi := range x.ments {
+			m := &x.ments[mi]
 			if m.ActorID != "" && m.Start >= end && m.Start-end <= 6 {
 				return m.ActorID
 			}
@@ -619,7 +632,8 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 			return "" // unresolved: no statement
 		}
 		off := x.s.Start + x.toks[p].s
-		for _, m := range x.ments {
+		for mi := range x.ments {
+			m := &x.ments[mi]
 			if m.ActorID != "" && m.Start <= off && off < m.End {
 				return m.ActorID
 			}
@@ -639,7 +653,8 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 		return b[0]
 	}
 	end := x.s.Start + x.toks[h.j-1].e
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != "" && m.Start >= end && m.Start-end <= 3 {
 			return m.ActorID
 		}
@@ -652,12 +667,13 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 	lo, hi := clauseBounds(x, h, cl)
 	var country string
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.PlaceID == "" || m.Start < lo || m.End > hi {
 			continue
 		}
 		rel := m.Start - x.s.Start
-		prep := precedingWord(x.s.Text[:rel])
+		prep := x.precedingWord(rel)
 		if prep != "in" && prep != "at" && prep != "near" && prep != "of" && prep != "from" && prep != "to" {
 			continue
 		}
@@ -669,11 +685,12 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 		}
 		if prep == "of" || prep == "from" || prep == "to" {
 			// "the province of Kirkuk", "the port of Tartus": only after a place noun
-			if !strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "province") &&
-				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "city") &&
-				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "port") &&
-				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "governorate") &&
-				!strings.Contains(strings.ToLower(lastWords(x.s.Text[:rel], 3)), "town") {
+			lw := x.lastWordsLower(rel, 3)
+			if !strings.Contains(lw, "province") &&
+				!strings.Contains(lw, "city") &&
+				!strings.Contains(lw, "port") &&
+				!strings.Contains(lw, "governorate") &&
+				!strings.Contains(lw, "town") {
 				continue
 			}
 		}
@@ -692,6 +709,70 @@ func precedingWord(s string) string {
 		return w
 	}
 	return ""
+}
+
+// precedingWord is precedingWord(x.s.Text[:rel]), read backwards from rel
+// in the lower-cased text of an ASCII sentence.
+func (x *sent) precedingWord(rel int) string {
+	if !x.ascii {
+		return precedingWord(x.s.Text[:rel])
+	}
+	s := x.low[:rel]
+	for end := len(s); ; {
+		for end > 0 && asciiSpace(s[end-1]) {
+			end--
+		}
+		if end == 0 {
+			return ""
+		}
+		start := end - 1
+		for start > 0 && !asciiSpace(s[start-1]) {
+			start--
+		}
+		w := strings.Trim(s[start:end], "\"“”'’(),")
+		switch w {
+		case "the", "a", "an", "northern", "southern", "eastern", "western", "central":
+			end = start
+			continue
+		}
+		return w
+	}
+}
+
+// lastWordsLower is strings.ToLower(lastWords(x.s.Text[:rel], n)), except
+// that for an ASCII sentence the words keep the white space between them
+// (which no word searched for in it holds).
+func (x *sent) lastWordsLower(rel, n int) string {
+	if !x.ascii {
+		return strings.ToLower(lastWords(x.s.Text[:rel], n))
+	}
+	s := x.low[:rel]
+	end := len(s)
+	for end > 0 && asciiSpace(s[end-1]) {
+		end--
+	}
+	start := end
+	for k := 0; k < n && start > 0; k++ {
+		for start > 0 && !asciiSpace(s[start-1]) {
+			start--
+		}
+		if k+1 < n {
+			p := start
+			for p > 0 && asciiSpace(s[p-1]) {
+				p--
+			}
+			if p == 0 {
+				break
+			}
+			start = p
+		}
+	}
+	return s[start:end]
+}
+
+// asciiSpace reports whether c is white space to strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 func lastWords(s string, n int) string {
@@ -800,7 +881,7 @@ func (st *state) pastTense(x *sent, ti int) bool {
 		return false
 	}
 	lw := x.toks[ti].lw
-	if strings.HasSuffix(lw, "ed") || irregularPast[lw] {
+	if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) {
 		return true
 	}
 	p := prevWord(x.toks, ti)
@@ -812,7 +893,7 @@ func (st *state) pastTense(x *sent, ti int) bool {
 	}
 	// a noun: look for a past verb in the sentence
 	for _, t := range x.toks {
-		if t.lw == "was" || t.lw == "were" || t.lw == "had" || irregularPast[t.lw] {
+		if t.lw == "was" || t.lw == "were" || t.lw == "had" || irregularPast.has(t.lw) {
 			return true
 		}
 	}
@@ -839,24 +920,30 @@ func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
 			break
 		}
 	}
-	var b strings.Builder
+	name, sep := "", ""
 	if src := c.firstRole("source"); src != "" {
 		if a := st.actors[src]; a != nil {
-			b.WriteString(a.Name)
-			b.WriteByte(' ')
+			name, sep = a.Name, " "
 		}
 	} else if p := c.firstRole("participant"); p != "" && !h.verb {
 		if a := st.actors[p]; a != nil {
-			b.WriteString(a.Name)
-			b.WriteString(": ")
+			name, sep = a.Name, ": "
 		}
 	}
 	seg := strings.TrimSpace(x.s.Text[x.toks[h.i].s:x.toks[end-1].e])
 	seg = strings.TrimRight(seg, ",;:.“”\"")
-	b.WriteString(seg)
-	s := strings.TrimSpace(b.String())
+	s := seg // a part of the sentence, when no name leads
+	if sep != "" {
+		var b strings.Builder
+		b.Grow(len(name) + len(sep) + len(seg))
+		b.WriteString(name)
+		b.WriteString(sep)
+		b.WriteString(seg)
+		s = b.String()
+	}
+	s = strings.TrimSpace(s)
 	if s != "" {
-		s = strings.ToUpper(s[:1]) + s[1:]
+		s = upperFirst(s)
 	}
 	return s
 }
@@ -894,7 +981,7 @@ func (st *state) mergeWithinArticle() {
 		}
 		body = append(body, h)
 	}
-	sort.SliceStable(body, func(i, j int) bool { return body[i].trig < body[j].trig })
+	slices.SortStableFunc(body, byTrig)
 	st.cands = body
 	var kept []*cand
 	for _, c := range st.cands {
@@ -943,6 +1030,13 @@ func (st *state) mergeWithinArticle() {
 	}
 	st.cands = out
 }
+
+// byTrig orders events by their trigger's offset.
+func byTrig(a, b *cand) int { return cmp.Compare(a.trig, b.trig) }
+
+// byEvidenceStart orders evidence by its sentence's offset (with the same
+// algorithm as sort.Slice).
+func byEvidenceStart(a, b graph.Evidence) int { return cmp.Compare(a.Start, b.Start) }
 
 func isStatement(c *cand) bool { return strings.HasPrefix(c.ev.CAMEO, "01") }
 
@@ -1037,19 +1131,29 @@ func absorb(t, c *cand) {
 // facts assembles the article's graph facts.
 func (st *state) facts() *graph.Facts {
 	f := &graph.Facts{Article: st.art}
-	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].trig < st.cands[j].trig })
+	slices.SortStableFunc(st.cands, byTrig)
+	if len(st.cands) > 0 {
+		f.Events = make([]graph.Event, 0, len(st.cands))
+		n := 0
+		for _, c := range st.cands {
+			if c.agree != nil {
+				n++
+			}
+		}
+		if n > 0 {
+			f.Agreements = make([]graph.Agreement, 0, n)
+		}
+	}
 	for _, c := range st.cands {
 		ev := c.ev
 		// dedupe evidence by sentence
-		seen := map[int]bool{}
 		var evs []graph.Evidence
 		for _, e := range ev.Evidence {
-			if !seen[e.Start] {
-				seen[e.Start] = true
+			if !hasEvidenceAt(evs, e.Start) {
 				evs = append(evs, e)
 			}
 		}
-		sort.Slice(evs, func(i, j int) bool { return evs[i].Start < evs[j].Start })
+		slices.SortFunc(evs, byEvidenceStart)
 		ev.Evidence = evs
 		ev.Date = ev.Date.Normalized()
 		ev.ID = graph.NewID("event", st.art.ID, itoa(c.trig), ev.CAMEO, ev.Type)
@@ -1063,23 +1167,51 @@ func (st *state) facts() *graph.Facts {
 	}
 	// every actor and place the article mentions is kept (with roles and
 	// aliases), in ID order so that the facts are the same from run to run
-	f.Actors = sortedByID(st.actors)
-	f.Places = sortedByID(st.places)
+	f.Actors = sortedActors(st.res.Actors)
+	f.Places = sortedPlaces(st.res.Places)
 	return f
 }
 
-// sortedByID returns the values of m in key order.
-func sortedByID[T any](m map[string]*T) []T {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
+// hasEvidenceAt reports whether evs holds evidence starting at start.
+func hasEvidenceAt(evs []graph.Evidence, start int) bool {
+	for _, e := range evs {
+		if e.Start == start {
+			return true
+		}
 	}
-	sort.Strings(ids)
-	out := make([]T, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, *m[id])
+	return false
+}
+
+// sortedActors sorts the article's actors (what st.actors points to, one
+// per ID) by ID in place and returns them: the values of st.actors in key
+// order, so that the facts are the same from run to run.
+func sortedActors(as []graph.Actor) []graph.Actor {
+	if len(as) == 0 {
+		return []graph.Actor{}
 	}
-	return out
+	slices.SortFunc(as, func(a, b graph.Actor) int { return strings.Compare(a.ID, b.ID) })
+	return as
+}
+
+// sortedPlaces is sortedActors for the article's places.
+func sortedPlaces(ps []graph.Place) []graph.Place {
+	if len(ps) == 0 {
+		return []graph.Place{}
+	}
+	slices.SortFunc(ps, func(a, b graph.Place) int { return strings.Compare(a.ID, b.ID) })
+	return ps
+}
+
+// upperFirst is strings.ToUpper(s[:1]) + s[1:] for a non-empty s: the
+// first byte upper-cased.
+func upperFirst(s string) string {
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'a' <= c && c <= 'z' {
+			return string(c-'a'+'A') + s[1:]
+		}
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func itoa(n int) string {
@@ -1172,7 +1304,8 @@ func (st *state) mainActors(ids []string) []string {
 // mentionStart is the article offset of the first mention of an actor in
 // the sentence.
 func (st *state) mentionStart(x *sent, id string) int {
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID == id {
 			return m.Start
 		}
@@ -1185,7 +1318,8 @@ func (st *state) mentionStart(x *sent, id string) int {
 func (st *state) adjacentBefore(x *sent, h hit, ids []string) []string {
 	trig := x.s.Start + x.toks[h.i].s
 	var out []string
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != "" && m.End <= trig && trig-m.End <= 4 && contains(ids, m.ActorID) {
 			out = append(out, m.ActorID)
 		}
@@ -1199,7 +1333,7 @@ func (st *state) withinPhrase(x *sent, h hit, ids []string) []string {
 	end := x.s.End
 	for k := h.j; k < len(x.toks); k++ {
 		t := x.toks[k]
-		if t.w == "," || t.w == ";" || t.lw == "that" || t.lw == "which" || t.lw == "who" || auxBe[t.lw] || irregularPast[t.lw] ||
+		if t.w == "," || t.w == ";" || t.lw == "that" || t.lw == "which" || t.lw == "who" || auxBe.has(t.lw) || irregularPast.has(t.lw) ||
 			(strings.HasSuffix(t.lw, "ed") && !t.cap && k > h.j+1) {
 			end = x.s.Start + t.s
 			break
@@ -1207,7 +1341,8 @@ func (st *state) withinPhrase(x *sent, h hit, ids []string) []string {
 	}
 	from := x.s.Start + x.toks[h.j-1].e
 	var out []string
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != "" && m.Start >= from && m.End <= end && contains(ids, m.ActorID) {
 			out = append(out, m.ActorID)
 		}
@@ -1273,13 +1408,62 @@ func (st *state) statementTitle(x *sent, h hit, c *cand) string {
 	return name + " " + verb + " " + strings.Trim(what, " ,")
 }
 
-// clip keeps the first n words of s, marking a cut with an ellipsis.
-func clip(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) <= n {
-		return strings.Join(f, " ")
+// countFields is len(strings.Fields(s)).
+func countFields(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+		i += size
 	}
-	return strings.TrimRight(strings.Join(f[:n], " "), ",;:") + "…"
+	return n
+}
+
+// clip keeps the first n words of s, marking a cut with an ellipsis:
+// strings.Fields(s) joined by spaces, reading only the words it keeps.
+func clip(s string, n int) string {
+	var b strings.Builder
+	words := 0
+	for i := 0; i < len(s); {
+		// skip white space, then take a word
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if words == n {
+			return strings.TrimRight(b.String(), ",;:") + "…"
+		}
+		if words > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		words++
+		i = j
+	}
+	return b.String()
 }
 
 // addressee reports whether every mention of the actor in the sentence is
@@ -1287,12 +1471,13 @@ func clip(s string, n int) string {
 // said"): whom it was said to, not who said it.
 func (st *state) addressee(x *sent, id string) bool {
 	any := false
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.ActorID != id {
 			continue
 		}
 		any = true
-		switch precedingWord(x.s.Text[:m.Start-x.s.Start]) {
+		switch x.precedingWord(m.Start - x.s.Start) {
 		case "to", "with", "told", "informed":
 		default:
 			return false
@@ -1335,7 +1520,8 @@ func (st *state) sameKind(body []*cand, h *cand) *cand {
 // offsets), with "the minister" and the like resolved to the last person.
 func (st *state) actorsOutside(x *sent, a, b int) []string {
 	var out []string
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		rel := m.Start - x.s.Start
 		if m.ActorID != "" && (rel < a || rel >= b) {
 			out = append(out, m.ActorID)

@@ -7,6 +7,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"eventgraph/graph"
@@ -20,6 +21,9 @@ import (
 type sent struct {
 	idx   int
 	s     sentence.Sentence
+	low   string // s.Text with its ASCII letters lower-cased (asciiLower)
+	folds bool   // s.Text holds a rune that folds to an ASCII letter (foldsToASCII)
+	ascii bool   // s.Text is ASCII
 	toks  []token
 	ments []mention.Mention // offsets relative to the article
 	hits  []hit
@@ -60,50 +64,73 @@ type state struct {
 func Article(d read.Document) *graph.Facts {
 	art := graph.Article{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, File: d.File, Text: d.Text}
 	art.ID = graph.ArticleID(art)
-	st := &state{art: art, actors: map[string]*graph.Actor{}, places: map[string]*graph.Place{}, lastTitle: map[string]string{}}
+	st := &state{art: art, lastTitle: map[string]string{}}
 	if t, err := time.Parse("2006-01-02", d.Published); err == nil {
 		st.pub = t
 	}
 	ss := sentence.Split(d.Text)
-	st.res = mention.Analyze(mention.Doc{Text: d.Text, Sentences: ss, Published: d.Published, ArticleID: art.ID})
+	low := asciiLower(d.Text)
+	st.res = mention.Analyze(mention.Doc{Text: d.Text, Sentences: ss, Published: d.Published, ArticleID: art.ID, Lower: low})
+	st.actors = make(map[string]*graph.Actor, len(st.res.Actors))
+	st.places = make(map[string]*graph.Place, len(st.res.Places))
+	// the state points into the result's actors and places, which nothing
+	// else reads
 	for i := range st.res.Actors {
-		a := st.res.Actors[i]
-		st.actors[a.ID] = &a
+		st.actors[st.res.Actors[i].ID] = &st.res.Actors[i]
 	}
 	for i := range st.res.Places {
-		p := st.res.Places[i]
-		st.places[p.ID] = &p
+		st.places[st.res.Places[i].ID] = &st.res.Places[i]
 	}
 	st.dominant = dominantCountry(st.res)
 	para, prevEnd := 0, 0
 	mi := 0
 	ms := st.res.Mentions
+	// the sentences' tokens share one buffer, reused across articles
+	bufp := tokenBufs.Get().(*[]token)
+	toks := (*bufp)[:0]
+	sents := make([]sent, len(ss))
+	st.sents = make([]*sent, len(ss))
 	for i, s := range ss {
 		if strings.Contains(d.Text[prevEnd:s.Start], "\n") {
 			para++
 		}
 		prevEnd = s.End
-		x := &sent{idx: i, s: s, toks: tokenize(s.Text), para: para}
+		sl := low[s.Start:s.End]
+		n := len(toks)
+		toks = tokenize(s.Text, sl, toks)
+		x := &sents[i]
+		*x = sent{idx: i, s: s, low: sl, folds: foldsToASCII(s.Text), ascii: isASCII(s.Text), toks: toks[n:len(toks):len(toks)], para: para}
 		for mi < len(ms) && ms[mi].Start < s.Start {
 			mi++
 		}
-		for j := mi; j < len(ms) && ms[j].Start < s.End; j++ {
-			x.ments = append(x.ments, ms[j])
+		j := mi
+		for j < len(ms) && ms[j].Start < s.End {
+			j++
 		}
-		st.sents = append(st.sents, x)
+		if j > mi {
+			x.ments = ms[mi:j:j] // read only
+		}
+		st.sents[i] = x
 	}
 	for _, x := range st.sents {
 		st.sentence(x)
 	}
 	st.mergeWithinArticle()
-	return st.facts()
+	f := st.facts()
+	*bufp = toks[:0] // not cleared (see mention.Analyze)
+	tokenBufs.Put(bufp)
+	return f
 }
+
+// tokenBufs holds token buffers for Article's sentences.
+var tokenBufs = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
 
 // dominantCountry is the country (or demonym) actor mentioned most often.
 func dominantCountry(r mention.Result) string {
 	n := map[string]int{}
 	best, bestN := "", 0
-	for _, m := range r.Mentions {
+	for mi := range r.Mentions {
+		m := &r.Mentions[mi]
 		if (m.Kind == mention.Kind("COUNTRY") || m.Kind == mention.Kind("DEMONYM")) && m.ActorID != "" {
 			n[m.ActorID]++
 			if n[m.ActorID] > bestN || (n[m.ActorID] == bestN && m.ActorID < best) {
@@ -144,7 +171,7 @@ func clauses(toks []token) [][2]int {
 		case (t.lw == "before" || t.lw == "after" || t.lw == "until" || t.lw == "because" || t.lw == "when") && i > 0 && i+1 < len(toks):
 			// a subordinate clause with its own subject: "before Iraqi forces defeated them"
 			n := toks[i+1]
-			cut = n.cap || pronouns[n.lw] || n.lw == "the" && i+2 < len(toks) && !strings.HasSuffix(toks[i+2].lw, "ing")
+			cut = n.cap || pronouns.has(n.lw) || n.lw == "the" && i+2 < len(toks) && !strings.HasSuffix(toks[i+2].lw, "ing")
 		}
 		if cut && i > start {
 			out = append(out, [2]int{start, i})
@@ -165,13 +192,25 @@ var (
 	subordinator = set("that whether if")
 )
 
-func set(s string) map[string]bool {
-	m := map[string]bool{}
+// set builds a word set from the space-separated words of s.
+func set(s string) *wordSet {
+	ws := &wordSet{m: map[string]bool{}}
 	for _, w := range strings.Fields(s) {
-		m[w] = true
+		ws.m[w] = true
+		ws.f.add(w)
 	}
-	return m
+	return ws
 }
+
+// wordSet is a set of words, with a filter that answers most words
+// outside it without a map lookup.
+type wordSet struct {
+	f wordFilter
+	m map[string]bool
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool { return s.f.mayHave(w) && s.m[w] }
 
 // hit is a trigger found in a sentence.
 type hit struct {
@@ -195,7 +234,7 @@ func prevWord(toks []token, i int) int {
 			}
 			continue
 		}
-		if adverbs[toks[k].lw] || strings.HasSuffix(toks[k].lw, "ly") && len(toks[k].lw) > 4 && !determiners[toks[k].lw] {
+		if adverbs.has(toks[k].lw) || strings.HasSuffix(toks[k].lw, "ly") && len(toks[k].lw) > 4 && !determiners.has(toks[k].lw) {
 			continue
 		}
 		return k
@@ -203,10 +242,10 @@ func prevWord(toks []token, i int) int {
 	return -1
 }
 
-// findHits finds the triggers of a sentence, classified by their context.
-func (st *state) findHits(x *sent) []hit {
+// findHits finds the triggers of a sentence, classified by their context;
+// cl is clauses(x.toks).
+func (st *state) findHits(x *sent, cl [][2]int) []hit {
 	l := lex()
-	cl := clauses(x.toks)
 	clauseOf := func(i int) int {
 		for c, r := range cl {
 			if i >= r[0] && i < r[1] {
@@ -216,24 +255,40 @@ func (st *state) findHits(x *sent) []hit {
 		return len(cl) - 1
 	}
 	var hits []hit
+	// key holds the lower-case words from i joined by spaces; ends[w-1] is
+	// the length of the join of the first w
+	var keyArr [128]byte
+	var endsArr [8]int
 	for i := 0; i < len(x.toks); i++ {
 		if x.toks[i].punct || st.insideMention(x, x.toks[i]) {
 			continue
 		}
+		// the longest form from i: only a form's first word starts one
+		if !l.firstFilter.mayHave(x.toks[i].lw) {
+			continue
+		}
+		f, ok := l.first[x.toks[i].lw]
+		if !ok {
+			continue
+		}
+		key, ends := keyArr[:0], endsArr[:0]
+		for k := i; k < i+f.longest && k < len(x.toks); k++ {
+			if k > i {
+				key = append(key, ' ')
+			}
+			key = append(key, x.toks[k].lw...)
+			ends = append(ends, len(key))
+		}
 		var es []*entry
 		n := 0
-		for w := l.maxWords; w >= 1; w-- {
-			if i+w > len(x.toks) {
-				continue
-			}
-			parts := make([]string, 0, w)
-			for k := i; k < i+w; k++ {
-				parts = append(parts, x.toks[k].lw)
-			}
-			if got, ok := l.forms[strings.Join(parts, " ")]; ok {
+		for w := len(ends); w >= 2; w-- {
+			if got, ok := l.forms[string(key[:ends[w-1]])]; ok {
 				es, n = got, w
 				break
 			}
+		}
+		if es == nil && f.entries != nil {
+			es, n = f.entries, 1
 		}
 		if es == nil {
 			continue
@@ -258,19 +313,19 @@ func (st *state) findHits(x *sent) []hit {
 		}
 		h := hit{i: i, j: i + n, clause: clauseOf(i)}
 		lw := x.toks[i].lw
-		gerundAfterPrep := prepositions[prev] && strings.HasSuffix(lw, "ing")
+		gerundAfterPrep := prepositions.has(prev) && strings.HasSuffix(lw, "ing")
 		// "a road sign": a base form after a determiner and a modifier
-		baseAfterNoun := p > 0 && determiners[x.toks[p-1].lw] && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
-			!auxBe[prev] && !modals[prev] && !strings.HasSuffix(prev, "ed")
+		baseAfterNoun := p > 0 && determiners.has(x.toks[p-1].lw) && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
+			!auxBe.has(prev) && !modals.has(prev) && !strings.HasSuffix(prev, "ed")
 		hyphenMod := p >= 0 && strings.Contains(prev, "-") && !x.toks[p].cap && !st.insideMention(x, x.toks[p])
-		nounCtx := determiners[prev] || baseAfterNoun || hyphenMod || (prepositions[prev] && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
+		nounCtx := determiners.has(prev) || baseAfterNoun || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
 		case nounE != nil && (verbE == nil || nounCtx):
 			h.e = nounE
 			h.det = prev == "the" || prev == "this" || prev == "these"
-		case nounE != nil && strings.HasSuffix(lw, "ing") && !auxBe[prev] && !pronouns[prev] && !prepositions[prev] && !(p >= 0 && st.insideMention(x, x.toks[p])):
+		case nounE != nil && strings.HasSuffix(lw, "ing") && !auxBe.has(prev) && !pronouns.has(prev) && !prepositions.has(prev) && !(p >= 0 && st.insideMention(x, x.toks[p])):
 			// "a security council meeting": an -ing form after a noun is the noun
 			h.e = nounE
 		case verbE != nil && strings.HasSuffix(lw, "s") && i+n < len(x.toks) && (x.toks[i+n].lw == "for" || x.toks[i+n].lw == "of"):
@@ -279,7 +334,7 @@ func (st *state) findHits(x *sent) []hit {
 				continue
 			}
 			h.e, h.verb = verbE, true
-		case verbE != nil && nounCtx && !strings.HasSuffix(lw, "ed") && !irregularPast[lw]:
+		case verbE != nil && nounCtx && !strings.HasSuffix(lw, "ed") && !irregularPast.has(lw):
 			// a verb-only lemma used as a noun: "the plan", "the launch of"
 			continue
 		case verbE != nil:
@@ -289,7 +344,7 @@ func (st *state) findHits(x *sent) []hit {
 		}
 		if h.verb {
 			// "with Morocco's ambassador saying …": a participle, not a statement
-			if verbE.class == speech && strings.HasSuffix(lw, "ing") && i > 0 && !auxBe[prev] && afterWith(x.toks, i) {
+			if verbE.class == speech && strings.HasSuffix(lw, "ing") && i > 0 && !auxBe.has(prev) && afterWith(x.toks, i) {
 				continue
 			}
 			// "will discuss reopening": a gerund object of a verb is no event
@@ -302,7 +357,7 @@ func (st *state) findHits(x *sent) []hit {
 			if h.prepIng && (prev == "after" || prev == "before" || prev == "since" || prev == "following" || prev == "upon") && nearExpr(x, hit{i: i, j: i + n}) != nil {
 				h.prepIng = false
 			}
-			if modals[prev] {
+			if modals.has(prev) {
 				h.planned = true
 			}
 			if prev == "to" && p > 0 {
@@ -311,29 +366,29 @@ func (st *state) findHits(x *sent) []hit {
 					h.planned = true
 				case "plan":
 					// "authorities plan to meet", not "the plan to fortify"
-					if p > 1 && !determiners[x.toks[p-2].lw] {
+					if p > 1 && !determiners.has(x.toks[p-2].lw) {
 						h.planned = true
 					}
 				}
 			}
 			// a participle modifying a noun: "restrictions imposed by",
 			// "the Committee, established during"
-			if (strings.HasSuffix(lw, "ed") || irregularPast[lw]) && !auxBe[prev] && !modals[prev] {
+			if (strings.HasSuffix(lw, "ed") || irregularPast.has(lw)) && !auxBe.has(prev) && !modals.has(prev) {
 				byNext := i+n < len(x.toks) && x.toks[i+n].lw == "by"
-				nextPrep := i+n < len(x.toks) && prepositions[x.toks[i+n].lw]
+				nextPrep := i+n < len(x.toks) && prepositions.has(x.toks[i+n].lw)
 				afterComma := p < 0 && i > 0 && x.toks[i-1].w == "," && nextPrep && verbE.class != speech
-				if byNext && p >= 0 && !x.toks[p].cap && !pronouns[prev] || afterComma {
+				if byNext && p >= 0 && !x.toks[p].cap && !pronouns.has(prev) || afterComma {
 					continue
 				}
 			}
 			// "would have the state allocate" keeps the modal through "have"
 			if prev == "be" || prev == "have" {
-				if pp := prevWord(x.toks, p); pp >= 0 && modals[x.toks[pp].lw] {
+				if pp := prevWord(x.toks, p); pp >= 0 && modals.has(x.toks[pp].lw) {
 					h.planned = true
 				}
 			}
 			// a verb form used as a modifier ("the signed memorandum") is not a verb
-			if determiners[prev] && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
+			if determiners.has(prev) && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
 				if nounE == nil {
 					continue
 				}
@@ -341,7 +396,7 @@ func (st *state) findHits(x *sent) []hit {
 			}
 		}
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if negations[x.toks[k].lw] || (x.toks[k].lw == "yet" && k+1 < len(x.toks) && x.toks[k+1].lw == "to") {
+			if negations.has(x.toks[k].lw) || (x.toks[k].lw == "yet" && k+1 < len(x.toks) && x.toks[k+1].lw == "to") {
 				h.neg = true
 			}
 			if x.toks[k].punct && x.toks[k].w != "'" {
@@ -382,7 +437,8 @@ func isAdjective(w string) bool {
 // mention (the "Mobilization" of "Popular Mobilization Forces").
 func (st *state) insideMention(x *sent, t token) bool {
 	a, b := x.s.Start+t.s, x.s.Start+t.e
-	for _, m := range x.ments {
+	for mi := range x.ments {
+		m := &x.ments[mi]
 		if m.Start <= a && b <= m.End && m.Kind != mention.Kind("DEMONYM") {
 			return true
 		}
@@ -395,7 +451,7 @@ func (st *state) insideMention(x *sent, t token) bool {
 func hasVerb(toks []token) bool {
 	l := lex()
 	for _, t := range toks {
-		if auxBe[t.lw] || modals[t.lw] || irregularPast[t.lw] || (strings.HasSuffix(t.lw, "ed") && !t.cap) {
+		if auxBe.has(t.lw) || modals.has(t.lw) || irregularPast.has(t.lw) || (strings.HasSuffix(t.lw, "ed") && !t.cap) {
 			return true
 		}
 		for _, e := range l.forms[t.lw] {

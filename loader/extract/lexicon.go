@@ -36,6 +36,17 @@ type entry struct {
 type lexicon struct {
 	forms    map[string][]*entry
 	maxWords int
+	// first maps the first word of every form to the entries of the word
+	// alone (nil if it is no form by itself) and the most words a form
+	// starting with it has; firstFilter holds those words.
+	first       map[string]firstWord
+	firstFilter wordFilter
+}
+
+// firstWord is what the lexicon holds for a form's first word.
+type firstWord struct {
+	entries []*entry
+	longest int
 }
 
 var lex = sync.OnceValue(func() *lexicon {
@@ -85,6 +96,20 @@ var lex = sync.OnceValue(func() *lexicon {
 				l.maxWords = n
 			}
 		}
+	}
+	l.first = map[string]firstWord{}
+	for w, es := range l.forms {
+		head, n := w, strings.Count(w, " ")+1
+		if i := strings.IndexByte(w, ' '); i >= 0 {
+			head = w[:i]
+		}
+		f := l.first[head]
+		if n == 1 {
+			f.entries = es
+		}
+		f.longest = max(f.longest, n)
+		l.first[head] = f
+		l.firstFilter.add(head)
 	}
 	return l
 })
@@ -154,30 +179,39 @@ type token struct {
 }
 
 // tokenize splits a sentence into words (letters, digits, inner hyphens
-// and apostrophes) and single punctuation marks.
-func tokenize(s string) []token {
-	var toks []token
+// and apostrophes) and single punctuation marks, appended to buf; low is s
+// with its ASCII letters lower-cased (see asciiLower), whose words are the
+// tokens' lower case when they are ASCII.
+func tokenize(s, low string, buf []token) []token {
+	toks := buf
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s, i)
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case isAlnum(r):
 			j := i
+			ascii := true
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+					j++ // the common case, before decoding
+					continue
+				}
+				r2, n2 := decodeRune(s, j)
+				if isAlnum(r2) {
+					ascii = ascii && r2 < utf8.RuneSelf
 					j += n2
 					continue
 				}
 				// inner hyphen, apostrophe, or digit separators
 				if (r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' || r2 == ',') && j+n2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-					if (r2 == '.' || r2 == ',') && !(unicode.IsDigit(r3) && j > i && unicode.IsDigit(lastRune(s[i:j]))) {
+					r3, _ := decodeRune(s, j+n2)
+					if (r2 == '.' || r2 == ',') && !(isDigit(r3) && j > i && isDigit(lastRune(s[i:j]))) {
 						break
 					}
-					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+					if isAlnum(r3) {
+						ascii = ascii && r2 < utf8.RuneSelf
 						j += n2
 						continue
 					}
@@ -185,17 +219,108 @@ func tokenize(s string) []token {
 				break
 			}
 			w := s[i:j]
-			toks = append(toks, token{s: i, e: j, w: w, lw: strings.ToLower(w), cap: unicode.IsUpper(r)})
+			lw := low[i:j]
+			if !ascii {
+				lw = strings.ToLower(w)
+			}
+			toks = pushToken(toks, i, j, w, lw, isUpper(r), false)
 			i = j
 		default:
-			toks = append(toks, token{s: i, e: i + n, w: s[i : i+n], lw: s[i : i+n], punct: true})
+			toks = pushToken(toks, i, i+n, s[i:i+n], s[i:i+n], false, true)
 			i += n
 		}
 	}
 	return toks
 }
 
+// pushToken appends a token to toks, in place when toks has room: field by
+// field, which spares copying a whole token while the garbage collector
+// runs.
+func pushToken(toks []token, s, e int, w, lw string, upper, punct bool) []token {
+	n := len(toks)
+	if n == cap(toks) {
+		return append(toks, token{s: s, e: e, w: w, lw: lw, cap: upper, punct: punct})
+	}
+	toks = toks[:n+1]
+	t := &toks[n]
+	t.s, t.e, t.w, t.lw, t.cap, t.punct = s, e, w, lw, upper, punct
+	return toks
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quick for ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isSpace is unicode.IsSpace, quick for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isAlnum is unicode.IsLetter(r) || unicode.IsDigit(r), quick for ASCII.
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isDigit is unicode.IsDigit, quick for ASCII.
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+// isUpper is unicode.IsUpper, quick for ASCII.
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower returns s with its ASCII letters lower-cased and every other
+// byte kept (so offsets into s hold in it), allocating only when s has
+// upper-case ASCII letters. For ASCII text it is strings.ToLower.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:k])
+	for ; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return string(b)
 }

@@ -41,7 +41,7 @@ type CountryInfo struct {
 }
 
 // ActorID is the identifier of the country's actor node.
-func (c CountryInfo) ActorID() string { return graph.ActorID(c.Name) }
+func (c CountryInfo) ActorID() string { return ActorID(c.Name) }
 
 // Place is the country as a place (kind "country", at its central point).
 func (c CountryInfo) Place() Place {
@@ -63,7 +63,12 @@ type Place struct {
 }
 
 // ID is the graph identifier of the place.
-func (p Place) ID() string { return graph.PlaceID(p.Name, p.Country) }
+func (p Place) ID() string {
+	if id, ok := ids().places[placeKey{p.Name, p.Country}]; ok {
+		return id
+	}
+	return graph.PlaceID(p.Name, p.Country)
+}
 
 // Graph converts the place to its graph node.
 func (p Place) Graph() graph.Place {
@@ -80,7 +85,7 @@ type Org struct {
 }
 
 // ActorID is the identifier of the organization's actor node.
-func (o Org) ActorID() string { return graph.ActorID(o.Name) }
+func (o Org) ActorID() string { return ActorID(o.Name) }
 
 // Title is a person title, rank or honorific.
 type Title struct {
@@ -141,10 +146,49 @@ func isAcronym(s string) bool {
 // exactKey is the case-sensitive key of an acronym: dots dropped.
 func exactKey(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), ".", "") }
 
-// index maps folded names (and exact acronyms) to values.
+// index maps folded names (and exact acronyms) to values: in maps while
+// it is built, in tables (see table) once frozen.
 type index[T any] struct {
 	folded map[string]T
 	exact  map[string]T
+	ft, et *table[T] // folded and exact, once frozen
+}
+
+// freeze moves the index from its maps to tables.
+func (ix *index[T]) freeze() {
+	ix.ft, ix.et = newTable(ix.folded), newTable(ix.exact)
+	ix.folded, ix.exact = nil, nil
+}
+
+// lookup finds a key in the folded or the exact names.
+func (ix *index[T]) lookup(key string, exact bool) (T, bool) {
+	switch {
+	case exact && ix.et != nil:
+		return ix.et.get(key)
+	case exact:
+		v, ok := ix.exact[key]
+		return v, ok
+	case ix.ft != nil:
+		return ix.ft.get(key)
+	}
+	v, ok := ix.folded[key]
+	return v, ok
+}
+
+// each calls f with every folded name (exact false) or exact acronym key
+// and its value.
+func (ix *index[T]) each(exact bool, f func(string, T)) {
+	m, t := ix.folded, ix.ft
+	if exact {
+		m, t = ix.exact, ix.et
+	}
+	if t != nil {
+		t.each(f)
+		return
+	}
+	for k, v := range m {
+		f(k, v)
+	}
 }
 
 func newIndex[T any]() *index[T] {
@@ -175,28 +219,26 @@ func (ix *index[T]) add(name string, v T) {
 
 // get finds a name: exact acronyms first, then the folded form.
 func (ix *index[T]) get(name string) (T, bool) {
-	if v, ok := ix.exact[exactKey(name)]; ok {
+	if v, ok := ix.lookup(exactKey(name), true); ok {
 		return v, true
 	}
 	if isAcronym(strings.TrimSpace(name)) {
 		var zero T
 		return zero, false
 	}
-	v, ok := ix.folded[Key(name)]
-	return v, ok
+	return ix.lookup(Key(name), false)
 }
 
 // getKey finds an already folded key (see Key) or exact acronym.
 func (ix *index[T]) getKey(key, text string) (T, bool) {
-	if v, ok := ix.exact[exactKey(text)]; ok {
+	if v, ok := ix.lookup(exactKey(text), true); ok {
 		return v, true
 	}
 	if isAcronym(strings.TrimSpace(text)) {
 		var zero T
 		return zero, false
 	}
-	v, ok := ix.folded[key]
-	return v, ok
+	return ix.lookup(key, false)
 }
 
 // readTSV yields the fields of each non-comment line of an embedded file.

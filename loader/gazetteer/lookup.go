@@ -229,6 +229,9 @@ func build() *db {
 			d.maxTitleTk = n
 		}
 	}
+	for _, ix := range []*index[int]{d.country, d.demonym, d.place, d.crossing, d.org} {
+		ix.freeze()
+	}
 	return d
 }
 
@@ -361,6 +364,10 @@ func MaxTitleTokens() int { return load().maxTitleTk }
 
 func trimPossessive(s string) string {
 	s = strings.TrimSpace(s)
+	// every suffix below ends in 's', an apostrophe or the last byte of "’"
+	if n := len(s); n == 0 || s[n-1] != 's' && s[n-1] != '\'' && s[n-1] != 0x99 {
+		return s
+	}
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if strings.HasSuffix(s, suf) {
 			return s[:len(s)-len(suf)]

@@ -38,6 +38,7 @@ package mention
 
 import (
 	"sort"
+	"sync"
 
 	"eventgraph/graph"
 	"eventgraph/loader/gazetteer"
@@ -63,6 +64,9 @@ type Doc struct {
 	Sentences []sentence.Sentence // from sentence.Split(Text)
 	Published string              // YYYY-MM-DD or ""
 	ArticleID string              // for the Evidence of roles
+	// Lower is Text with its ASCII letters lower-cased and every other byte
+	// kept, if the caller has it; Analyze computes it when it is empty.
+	Lower string
 }
 
 // Mention is one naming of an actor or place in the text.
@@ -129,21 +133,58 @@ const (
 )
 
 type analyzer struct {
-	d        Doc
-	toks     []token
-	home     string
-	cands    []cand
-	byEnd    map[int][]int // cand indices by end byte
-	byStart  map[int][]int
-	local    map[string]localOrg // learned acronyms and names by key
-	actors   map[string]*graph.Actor
-	aorder   []string
-	places   map[string]graph.Place
-	porder   []string
-	titles   map[string]gazetteer.Title
-	lastRank string
-	maxT     int
+	bufs      *buffers // reused across articles
+	d         Doc
+	toks      []token
+	home      string
+	cands     []cand
+	byEnd     map[int]int32       // the first cand index by end byte (see index)
+	byStart   map[int]int32       // the first cand index by start byte
+	nextEnd   []int32             // by cand index, the next one with its end, -1 after the last
+	nextStart []int32             // by cand index, the next one with its start, -1 after the last
+	local     map[string]localOrg // learned acronyms and names by key
+	localPre  map[string]bool     // the keys of local names and their leading words (see gazetteer.KeyPrefix)
+	ids       map[string]string   // graph.ActorID by name
+	countries []countryIDs        // the actor and place IDs of the countries registered
+	actors    map[string]*graph.Actor
+	aorder    []string
+	places    map[string]int32 // index in plist by ID
+	plist     []graph.Place
+	porder    []string
+	titles    map[string]gazetteer.Title
+	lastRank  string
+	maxT      int
 }
+
+// grow returns b resliced to n elements, or a new slice if b is too short.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/4)
+	}
+	return b[:n]
+}
+
+// buffers are the slices and maps of an analysis, reused across articles:
+// nothing Analyze returns refers to them.
+type buffers struct {
+	nextEnd, nextStart []int32
+	idx                []int
+	spans              [][2]int
+	sel                []cand
+	toks               []token
+	cands              []cand
+	ids                map[string]string
+	actors             map[string]*graph.Actor
+	places             map[string]int32
+	aorder             []string
+	porder             []string
+	plist              []graph.Place
+}
+
+var analyzerBufs = sync.Pool{New: func() any {
+	return &buffers{toks: make([]token, 0, 1024), cands: make([]cand, 0, 256),
+		ids: map[string]string{}, actors: map[string]*graph.Actor{}, places: map[string]int32{}}
+}}
 
 type localOrg struct {
 	id   string
@@ -152,9 +193,28 @@ type localOrg struct {
 
 // Analyze finds and resolves the actor and place mentions of an article.
 func Analyze(d Doc) Result {
-	a := &analyzer{d: d, byEnd: map[int][]int{}, byStart: map[int][]int{}, local: map[string]localOrg{},
-		actors: map[string]*graph.Actor{}, places: map[string]graph.Place{}}
-	a.toks = tokenize(d.Text)
+	// the analyzer's buffers and maps are reused across articles: nothing
+	// Analyze returns refers to them
+	bufs := analyzerBufs.Get().(*buffers)
+	a := &analyzer{d: d, bufs: bufs, local: map[string]localOrg{}, localPre: map[string]bool{},
+		ids: bufs.ids, actors: bufs.actors, places: bufs.places,
+		aorder: bufs.aorder[:0], porder: bufs.porder[:0], plist: bufs.plist[:0]}
+	low := d.Lower
+	if len(low) != len(d.Text) {
+		low = asciiLower(d.Text)
+	}
+	a.toks = tokenize(d.Text, low, bufs.toks[:0])
+	a.cands = bufs.cands[:0]
+	defer func() {
+		// the slices are not cleared: a buffer keeps the last article's
+		// strings alive until it is reused or the pool drops it
+		clear(a.ids)
+		clear(a.actors)
+		clear(a.places)
+		bufs.toks, bufs.cands = a.toks[:0], a.cands[:0]
+		bufs.aorder, bufs.porder, bufs.plist = a.aorder[:0], a.porder[:0], a.plist[:0]
+		analyzerBufs.Put(bufs)
+	}()
 	a.assignSentences()
 	a.loadTitles()
 	a.home = a.homeCountry()
@@ -195,12 +255,25 @@ func (a *analyzer) add(c cand) int {
 	return len(a.cands) - 1
 }
 
+// index chains the candidates by their end and start bytes (byEnd,
+// nextEnd, byStart, nextStart) for orgEndingAt and orgStartingAt.
 func (a *analyzer) index() {
-	a.byEnd = map[int][]int{}
-	a.byStart = map[int][]int{}
-	for i, c := range a.cands {
-		a.byEnd[c.end] = append(a.byEnd[c.end], i)
-		a.byStart[c.start] = append(a.byStart[c.start], i)
+	n := len(a.cands)
+	b := a.bufs
+	a.byEnd, a.byStart = make(map[int]int32, n), make(map[int]int32, n)
+	a.nextEnd, a.nextStart = grow(b.nextEnd, n), grow(b.nextStart, n)
+	b.nextEnd, b.nextStart = a.nextEnd, a.nextStart
+	// chained from the last so that each chain runs in index order
+	for i := n - 1; i >= 0; i-- {
+		c := &a.cands[i]
+		a.nextEnd[i], a.nextStart[i] = -1, -1
+		if h, ok := a.byEnd[c.end]; ok {
+			a.nextEnd[i] = h
+		}
+		if h, ok := a.byStart[c.start]; ok {
+			a.nextStart[i] = h
+		}
+		a.byEnd[c.end], a.byStart[c.start] = int32(i), int32(i)
 	}
 }
 
@@ -219,16 +292,17 @@ func (a *analyzer) homeCountry() string {
 	count := map[string]int{}
 	titleSet := map[string]bool{}
 	titleSent := 0
-	for _, t := range a.toks {
+	for i := range a.toks {
+		t := &a.toks[i]
 		if !t.Word || !t.Cap {
 			continue
 		}
-		c, ok := gazetteer.CountryByName(t.Text)
+		c, ok := countryByName(t)
 		if !ok {
-			c, ok = gazetteer.Demonym(t.Text)
+			c, ok = demonym(t)
 		}
 		if !ok {
-			if p, pok := gazetteer.LookupPlace(t.Text); pok && p.Kind == "capital" {
+			if p, pok := lookupPlace(t); pok && p.Kind == "capital" {
 				if t.Sent == titleSent {
 					titleSet[p.Country] = true
 				}
@@ -265,13 +339,20 @@ func (a *analyzer) homeCountry() string {
 // ---------- actors and places ----------
 
 func (a *analyzer) actor(name string, kind graph.ActorKind, cc, alias string) string {
-	id := graph.ActorID(name)
+	id := a.actorID(name)
 	ac, ok := a.actors[id]
 	if !ok {
 		ac = &graph.Actor{ID: id, Name: name, Kind: kind, Country: cc}
 		a.actors[id] = ac
 		a.aorder = append(a.aorder, id)
 	}
+	a.update(ac, cc, alias)
+	return id
+}
+
+// update gives a registered actor its country, if it has none, and the
+// alias, if new.
+func (a *analyzer) update(ac *graph.Actor, cc, alias string) {
 	if ac.Country == "" {
 		ac.Country = cc
 	}
@@ -287,13 +368,23 @@ func (a *analyzer) actor(name string, kind graph.ActorKind, cc, alias string) st
 			ac.Aliases = append(ac.Aliases, alias)
 		}
 	}
+}
+
+// actorID is graph.ActorID(name), computed once per name and article.
+func (a *analyzer) actorID(name string) string {
+	if id, ok := a.ids[name]; ok {
+		return id
+	}
+	id := gazetteer.ActorID(name)
+	a.ids[name] = id
 	return id
 }
 
 func (a *analyzer) place(p gazetteer.Place) string {
 	g := p.Graph()
 	if _, ok := a.places[g.ID]; !ok {
-		a.places[g.ID] = g
+		a.places[g.ID] = int32(len(a.plist))
+		a.plist = append(a.plist, g)
 		a.porder = append(a.porder, g.ID)
 	}
 	return g.ID
@@ -301,8 +392,21 @@ func (a *analyzer) place(p gazetteer.Place) string {
 
 // countryActor registers a country as actor and place.
 func (a *analyzer) countryActor(c gazetteer.CountryInfo, alias string) (actor, place string) {
-	return a.actor(c.Name, graph.Country, c.Code, alias), a.place(c.Place())
+	for _, r := range a.countries {
+		if r.name == c.Name && r.code == c.Code {
+			// registered before: only its country and the alias may change
+			a.update(a.actors[r.actor], c.Code, alias)
+			return r.actor, r.place
+		}
+	}
+	actor, place = a.actor(c.Name, graph.Country, c.Code, alias), a.place(c.Place())
+	a.countries = append(a.countries, countryIDs{c.Name, c.Code, actor, place})
+	return actor, place
 }
+
+// countryIDs are the actor and place identifiers of a country, which
+// depend on its name and code.
+type countryIDs struct{ name, code, actor, place string }
 
 // orgActor registers a gazetteer organization.
 func (a *analyzer) orgActor(o gazetteer.Org, alias string) (string, Kind) {

@@ -12,7 +12,7 @@ import (
 // inside.
 func (a *analyzer) spanOK(i, j int) bool {
 	for k := i; k <= j; k++ {
-		t := a.toks[k]
+		t := &a.toks[k]
 		if !t.Word {
 			return false
 		}
@@ -46,7 +46,7 @@ func (a *analyzer) definitions() {
 		best := -1
 		for i := end; i >= 0 && end-i < 8; i-- {
 			if !a.spanOK(i, end) {
-				if isConnector(a.toks[i]) {
+				if isConnector(&a.toks[i]) {
 					continue
 				}
 				break
@@ -71,13 +71,22 @@ func (a *analyzer) definitions() {
 			gk := graph.Organization
 			kind = Organization
 			for i := best; i <= end; i++ {
-				if groupHeads[a.toks[i].Lower] {
+				if groupHeads.has(a.toks[i].Lower) {
 					gk, kind = graph.Group, Group
 				}
 			}
 			id = a.actor(long, gk, "", acr)
 		}
-		a.local[gazetteer.Key(long)] = localOrg{id, kind}
+		lk := gazetteer.Key(long)
+		a.local[lk] = localOrg{id, kind}
+		a.localPre[lk] = true
+		for q := 0; q < len(lk); q++ {
+			if lk[q] == ' ' {
+				if _, ok := a.localPre[lk[:q]]; !ok {
+					a.localPre[lk[:q]] = false
+				}
+			}
+		}
 		a.local["="+acr] = localOrg{id, kind}
 		a.add(cand{start: a.toks[best].Start, end: a.toks[end].End, kind: kind, pri: priOrg, actor: id})
 	}
@@ -104,28 +113,67 @@ func initialsMatch(ws []token, acr string) bool {
 }
 
 // gazetteerSpans finds countries, demonyms, organizations and places.
+//
+// The folded key of a span is the keys of its words joined by spaces (the
+// words of a span are separated by white space only, which folding turns
+// into one space), so it is built word by word; a span is only looked up
+// when its key is a whole name of the gazetteer or of the article's
+// definitions, and it is not extended past a key that starts no name.
+// Single words are always looked up (acronyms match by their exact form).
 func (a *analyzer) gazetteerSpans() {
 	maxT := gazetteer.MaxNameTokens()
+	var key []byte
+	ends := make([]int, maxT+1)  // ends[j-i]: the length of the key of span i..j
+	full := make([]bool, maxT+1) // full[j-i]: span i..j may name something
 	for i := 0; i < len(a.toks); i++ {
-		t := a.toks[i]
+		t := &a.toks[i]
 		if !t.Word || !(t.Cap || isNameWord(t)) || t.Lower == "the" || t.Lower == "a" || t.Lower == "an" {
 			continue
 		}
 		matched := false
 		limit := i
 		for limit+1 < len(a.toks) && limit+1 < i+maxT {
-			n := a.toks[limit+1]
+			n := &a.toks[limit+1]
 			if !n.Word || n.Sent != t.Sent || !(n.Cap || isNameWord(n) || isConnector(n) || allDigits(n.Text)) {
 				break
 			}
 			limit++
 		}
-		for j := limit; j >= i && !matched; j-- {
+		top := i
+		key = key[:0]
+		for j := i; j <= limit && limit > i; j++ {
+			if k := a.toks[j].Key; k != "" {
+				if len(key) > 0 {
+					key = append(key, ' ')
+				}
+				key = append(key, k...)
+			}
+			ends[j-i] = len(key)
+			if len(key) == 0 {
+				top, full[j-i] = j, true
+				continue
+			}
+			pre, fl := gazetteer.KeyPrefix(key)
+			lfl, lp := a.localPre[string(key)]
+			if !pre && !lp {
+				break
+			}
+			top, full[j-i] = j, fl || lfl
+		}
+		for j := top; j >= i && !matched; j-- {
+			if j > i && !full[j-i] {
+				continue
+			}
 			if !a.spanOK(i, j) {
 				continue
 			}
 			s := a.text(i, j)
-			if c, ok := a.lookupSpan(s, j-i+1); ok {
+			k, nm := t.Key, names(t)
+			if j > i {
+				k = string(key[:ends[j-i]])
+				nm = gazetteer.LookupNames(s, k)
+			}
+			if c, ok := a.lookupSpan(s, k, j-i+1, nm); ok {
 				c.start, c.end = t.Start, a.toks[j].End
 				a.add(c)
 				matched = true
@@ -149,30 +197,32 @@ func (a *analyzer) gazetteerSpans() {
 	}
 }
 
-func (a *analyzer) lookupSpan(s string, n int) (cand, bool) {
+// lookupSpan looks up the span text s of n words, whose folded key is key
+// and whose gazetteer entries are nm (gazetteer.LookupNames(s, key)).
+func (a *analyzer) lookupSpan(s, key string, n int, nm gazetteer.Names) (cand, bool) {
 	if n == 1 && allCaps(s) {
 		if l, ok := a.local["="+s]; ok {
 			return cand{kind: l.kind, pri: priOrg, actor: l.id}, true
 		}
 	}
-	if l, ok := a.local[gazetteer.Key(s)]; ok {
+	if l, ok := a.local[key]; ok {
 		return cand{kind: l.kind, pri: priOrg, actor: l.id}, true
 	}
-	if o, ok := gazetteer.LookupOrg(s); ok {
+	if o, ok := nm.Org(); ok {
 		id, k := a.orgActor(o, s)
 		return cand{kind: k, pri: priOrg, actor: id}, true
 	}
-	if c, ok := gazetteer.CountryByName(s); ok {
+	if c, ok := nm.Country(); ok {
 		act, pl := a.countryActor(c, s)
 		return cand{kind: Country, pri: priCountry, actor: act, place: pl}, true
 	}
 	if n <= 2 {
-		if c, ok := gazetteer.Demonym(s); ok {
+		if c, ok := nm.Demonym(); ok {
 			act, _ := a.countryActor(c, s)
 			return cand{kind: Demonym, pri: priCountry, actor: act}, true
 		}
 	}
-	if p, ok := gazetteer.LookupPlace(s); ok {
+	if p, ok := nm.Place(); ok {
 		if p.Kind == "country" {
 			if c, ok := gazetteer.CountryByCode(p.Country); ok {
 				act, pl := a.countryActor(c, s)
@@ -191,14 +241,14 @@ func (a *analyzer) nationality(j int) (string, int) {
 	if j < 0 {
 		return "", -1
 	}
-	t := a.toks[j]
+	t := &a.toks[j]
 	if t.Word && t.Cap {
-		if c, ok := gazetteer.Demonym(t.Text); ok {
+		if c, ok := demonym(t); ok {
 			return c.Code, j
 		}
 	}
 	if (t.Text == "'s" || t.Text == "’s") && j > 0 && a.toks[j-1].Word {
-		if c, ok := gazetteer.CountryByName(a.toks[j-1].Text); ok {
+		if c, ok := countryByName(&a.toks[j-1]); ok {
 			return c.Code, j - 1
 		}
 		if j > 1 {
@@ -248,7 +298,7 @@ func titleCase(s string) string {
 // nationality, and nationality + lower-case institution.
 func (a *analyzer) orgPatterns() {
 	for j := 0; j < len(a.toks); j++ {
-		t := a.toks[j]
+		t := &a.toks[j]
 		if !t.Word {
 			continue
 		}
@@ -259,7 +309,7 @@ func (a *analyzer) orgPatterns() {
 					continue
 				}
 				phrase := strings.ToLower(a.text(j+1, j+n))
-				if countryHeads[phrase] && n == 1 {
+				if countryHeads.has(phrase) && n == 1 {
 					c, _ := gazetteer.CountryByCode(cc)
 					act, pl := a.countryActor(c, "")
 					a.add(cand{start: a.toks[first].Start, end: a.toks[j+n].End, kind: Country, pri: priCountry, actor: act, place: pl})
@@ -276,13 +326,13 @@ func (a *analyzer) orgPatterns() {
 				}
 			}
 		}
-		if !t.Cap || !orgHeads[t.Lower] {
+		if !t.Cap || !orgHeads.has(t.Lower) {
 			continue
 		}
 		// capitalized head: extend left over capitalized words
 		i := j
 		for i > 0 && j-i < 5 {
-			p := a.toks[i-1]
+			p := &a.toks[i-1]
 			if !p.Word || p.Sent != t.Sent || !(p.Cap || isNameWord(p)) || notOrgStart(p) {
 				break
 			}
@@ -291,7 +341,7 @@ func (a *analyzer) orgPatterns() {
 		// and right over "of|for [the] Capitalized..."
 		e := j
 		for k := j + 1; k+1 < len(a.toks) && k-j < 6; {
-			w := a.toks[k]
+			w := &a.toks[k]
 			if (w.Lower == "of" || w.Lower == "for") && a.toks[k+1].Word {
 				m := k + 1
 				if a.toks[m].Lower == "the" && m+1 < len(a.toks) {
@@ -299,7 +349,7 @@ func (a *analyzer) orgPatterns() {
 				}
 				q := m
 				for q < len(a.toks) && a.toks[q].Word && a.toks[q].Cap && q-m < 4 {
-					if _, isC := gazetteer.CountryByName(a.toks[q].Text); isC {
+					if _, isC := countryByName(&a.toks[q]); isC {
 						break
 					}
 					q++
@@ -316,7 +366,7 @@ func (a *analyzer) orgPatterns() {
 			continue // a lone "Army", "Government"
 		}
 		cc, nameStart := "", i
-		if c, ok := gazetteer.Demonym(a.toks[i].Text); ok {
+		if c, ok := demonym(&a.toks[i]); ok {
 			cc, nameStart = c.Code, i+1
 		} else if ncc, _ := a.nationality(i - 1); ncc != "" {
 			cc = ncc
@@ -334,13 +384,13 @@ func (a *analyzer) orgPatterns() {
 		}
 		kind, gk := Organization, graph.Organization
 		for k := i; k <= e; k++ {
-			if groupHeads[a.toks[k].Lower] {
+			if groupHeads.has(a.toks[k].Lower) {
 				kind, gk = Group, graph.Group
 			}
 		}
 		hasCountry := false
 		for k := nameStart; k <= e; k++ {
-			if c, ok := gazetteer.CountryByName(a.toks[k].Text); ok {
+			if c, ok := countryByName(&a.toks[k]); ok {
 				hasCountry = true
 				if cc == "" {
 					cc = c.Code
@@ -364,8 +414,8 @@ func (a *analyzer) orgPatterns() {
 }
 
 // notOrgStart: words an organization name does not start with.
-func notOrgStart(t token) bool {
-	if notName[t.Lower] && !orgHeads[t.Lower] {
+func notOrgStart(t *token) bool {
+	if notName.has(t.Lower) && !orgHeads.has(t.Lower) {
 		switch t.Lower {
 		case "national", "federal", "joint", "general", "special", "central", "supreme", "constitutional", "international",
 			"democratic", "popular", "revolutionary", "islamic", "arab", "north", "south", "east", "west", "regional", "interior",
@@ -404,11 +454,11 @@ func (a *analyzer) crossings() {
 			e--
 		}
 		s := e
-		for s >= 0 && e-s < 4 && isNameWord(a.toks[s]) && a.toks[s].Sent == a.toks[j].Sent {
+		for s >= 0 && e-s < 4 && isNameWord(&a.toks[s]) && a.toks[s].Sent == a.toks[j].Sent {
 			s--
 		}
 		s++
-		if s > e || notName[a.toks[s].Lower] && s == e {
+		if s > e || notName.has(a.toks[s].Lower) && s == e {
 			continue
 		}
 		x := a.text(s, e)
@@ -437,7 +487,10 @@ func (a *analyzer) nearestPlace(sent, off int) (graph.Place, bool) {
 		if c.kind != Place || c.place == "" || a.sentOf(c.start) != sent {
 			continue
 		}
-		p := a.places[c.place]
+		var p graph.Place
+		if i, ok := a.places[c.place]; ok {
+			p = a.plist[i]
+		}
 		if !p.HasGeo || p.Kind == "crossing" {
 			continue
 		}

@@ -1,6 +1,8 @@
 package mention
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -50,30 +52,44 @@ func (a *analyzer) titleAt(i int) (gazetteer.Title, int) {
 		return gazetteer.Title{}, -1
 	}
 	// most tokens start no title: check the first word before joining more
-	if first := strings.Fields(titleKey(a.toks[i].Text)); len(first) == 0 || !titleFirstWords()[first[0]] {
+	if !a.toks[i].TFirst {
 		return gazetteer.Title{}, -1
 	}
-	var words []string
-	var ends []int
-	for k := i; k < len(a.toks) && len(words) < a.maxT+2; k++ {
-		t := a.toks[k]
+	// the title keys of the words from i, joined by spaces in buf; offs[n]
+	// is the length of the first n+1 words' join, ends[n] the index past
+	// the token holding word n
+	var bufArr [256]byte
+	var offsArr, endsArr [32]int
+	buf, offs, ends := bufArr[:0], offsArr[:0], endsArr[:0]
+	for k := i; k < len(a.toks) && len(offs) < a.maxT+2; k++ {
+		t := &a.toks[k]
 		if t.Text == "." {
 			continue
 		}
 		if !t.Word || t.Sent != a.toks[i].Sent {
 			break
 		}
-		words = append(words, strings.Fields(titleKey(t.Text))...)
 		end := k + 1
 		if end < len(a.toks) && a.toks[end].Text == "." && a.toks[end].Start == t.End {
 			end++ // "Lt." keeps its dot
 		}
-		for len(ends) < len(words) {
+		for rest := t.TKey; rest != ""; {
+			w := rest
+			if sp := strings.IndexByte(rest, ' '); sp >= 0 {
+				w, rest = rest[:sp], rest[sp+1:]
+			} else {
+				rest = ""
+			}
+			if len(offs) > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, w...)
+			offs = append(offs, len(buf))
 			ends = append(ends, end)
 		}
 	}
-	for n := len(words); n >= 1; n-- {
-		t, ok := a.titles[strings.Join(words[:n], " ")]
+	for n := len(offs); n >= 1; n-- {
+		t, ok := a.titles[string(buf[:offs[n-1]])]
 		if !ok {
 			continue
 		}
@@ -92,22 +108,22 @@ func (a *analyzer) nameAt(i int, minWords int) int {
 	k := i
 	words := 0
 	for k < len(a.toks) && k-i < 6 {
-		t := a.toks[k]
+		t := &a.toks[k]
 		if t.Sent != a.toks[i].Sent {
 			break
 		}
-		if isNameWord(t) && !notName[t.Lower] && (k > i && !a.blockedInside(t) || k == i && !a.blocked(t)) {
+		if isNameWord(t) && !notName.has(t.Lower) && (k > i && !a.blockedInside(t) || k == i && !a.blocked(t)) {
 			k++
 			words++
 			continue
 		}
-		if t.Word && isParticle(t) && k+1 < len(a.toks) && isNameWord(a.toks[k+1]) && k > i {
+		if t.Word && isParticle(t) && k+1 < len(a.toks) && isNameWord(&a.toks[k+1]) && k > i {
 			k++
 			continue
 		}
 		break
 	}
-	for k > i && !isNameWord(a.toks[k-1]) {
+	for k > i && !isNameWord(&a.toks[k-1]) {
 		k--
 	}
 	if words < minWords || k == i || words > 5 {
@@ -118,17 +134,29 @@ func (a *analyzer) nameAt(i int, minWords int) int {
 
 // blocked: a word that is a country, demonym, organization or title, so not a
 // name.
-func (a *analyzer) blocked(t token) bool {
-	if _, ok := gazetteer.CountryByName(t.Text); ok {
+func (a *analyzer) blocked(t *token) bool {
+	if t.blk == 0 {
+		t.blk = 1
+		if a.blockedNow(t) {
+			t.blk = 2
+		}
+	}
+	return t.blk == 2
+}
+
+// blockedNow computes blocked, which keeps the answer in the token.
+func (a *analyzer) blockedNow(t *token) bool {
+	if isCountryName(t) || isDemonym(t) {
 		return true
 	}
-	if _, ok := gazetteer.Demonym(t.Text); ok {
+	tk := t.TKey
+	if !t.Word {
+		tk = titleKey(t.Text)
+	}
+	if _, ok := a.titles[tk]; ok {
 		return true
 	}
-	if _, ok := a.titles[titleKey(t.Text)]; ok {
-		return true
-	}
-	if orgHeads[t.Lower] {
+	if orgHeads.has(t.Lower) {
 		return true
 	}
 	if allCaps(t.Text) {
@@ -138,22 +166,23 @@ func (a *analyzer) blocked(t token) bool {
 }
 
 // blockedInside: a word that cannot continue a name.
-func (a *analyzer) blockedInside(t token) bool {
-	if _, ok := gazetteer.CountryByName(t.Text); ok {
-		return true
+func (a *analyzer) blockedInside(t *token) bool {
+	if t.blkIn == 0 {
+		t.blkIn = 1
+		if isCountryName(t) || isDemonym(t) || orgHeads.has(t.Lower) || allCaps(t.Text) {
+			t.blkIn = 2
+		}
 	}
-	if _, ok := gazetteer.Demonym(t.Text); ok {
-		return true
-	}
-	return orgHeads[t.Lower] || allCaps(t.Text)
+	return t.blkIn == 2
 }
 
 // orgEndingAt is the organization candidate ending at byte off, if any.
 func (a *analyzer) orgEndingAt(off int) (cand, bool) {
-	for _, ci := range a.byEnd[off] {
-		c := a.cands[ci]
+	ci, ok := a.byEnd[off]
+	for ; ok && ci >= 0; ci = a.nextEnd[ci] {
+		c := &a.cands[ci]
 		if c.kind == Organization || c.kind == Group {
-			return c, true
+			return *c, true
 		}
 	}
 	return cand{}, false
@@ -162,10 +191,11 @@ func (a *analyzer) orgEndingAt(off int) (cand, bool) {
 func (a *analyzer) orgStartingAt(off int) (cand, bool) {
 	var best cand
 	found := false
-	for _, ci := range a.byStart[off] {
-		c := a.cands[ci]
+	ci, ok := a.byStart[off]
+	for ; ok && ci >= 0; ci = a.nextStart[ci] {
+		c := &a.cands[ci]
 		if (c.kind == Organization || c.kind == Group || c.kind == Country) && (!found || c.end > best.end) {
-			best, found = c, true
+			best, found = *c, true
 		}
 	}
 	return best, found
@@ -218,7 +248,7 @@ func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, 
 			k = next
 			continue
 		}
-		w := a.toks[k]
+		w := &a.toks[k]
 		if cur >= 0 && (w.Lower == "of" || w.Lower == "for" || w.Lower == "to" || w.Lower == "in") && k+1 < len(a.toks) {
 			m := k + 1
 			if a.toks[m].Lower == "the" && m+1 < len(a.toks) {
@@ -256,7 +286,7 @@ func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, 
 			}
 			// "Envoy to the Middle East and Africa": a place object
 			q := m
-			for q < len(a.toks) && (isNameWord(a.toks[q]) || (a.toks[q].Lower == "and" && q+1 < len(a.toks) && a.toks[q+1].Cap)) && q-m < 6 {
+			for q < len(a.toks) && (isNameWord(&a.toks[q]) || (a.toks[q].Lower == "and" && q+1 < len(a.toks) && a.toks[q+1].Cap)) && q-m < 6 {
 				q++
 			}
 			if q > m && appositive {
@@ -274,7 +304,7 @@ func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, 
 		}
 		if w.Lower == "and" && k+1 < len(a.toks) {
 			m := k + 1
-			for m < len(a.toks) && titleModifiers[a.toks[m].Lower] {
+			for m < len(a.toks) && titleModifiers.has(a.toks[m].Lower) {
 				m++
 			}
 			if _, n2 := a.titleAt(m); n2 > 0 {
@@ -284,7 +314,7 @@ func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, 
 				continue
 			}
 		}
-		if titleModifiers[w.Lower] && k+1 < len(a.toks) {
+		if titleModifiers.has(w.Lower) && k+1 < len(a.toks) {
 			if _, n2 := a.titleAt(k + 1); n2 > 0 {
 				if curStart < 0 {
 					curStart = w.Start
@@ -309,7 +339,7 @@ func (a *analyzer) nationalityAhead(m int) (string, int) {
 		return "", m
 	}
 	if m+1 < len(a.toks) && (a.toks[m+1].Text == "'s" || a.toks[m+1].Text == "’s") {
-		if c, ok := gazetteer.CountryByName(a.toks[m].Text); ok {
+		if c, ok := countryByName(&a.toks[m]); ok {
 			return c.Code, m + 2
 		}
 	}
@@ -331,8 +361,8 @@ func (a *analyzer) preTitle(i int) rolePre {
 	p := rolePre{start: -1}
 	k := i - 1
 	for k >= 0 && a.toks[k].Sent == a.toks[i].Sent {
-		t := a.toks[k]
-		if titleModifiers[t.Lower] {
+		t := &a.toks[k]
+		if titleModifiers.has(t.Lower) {
 			p.start = t.Start
 			k--
 			continue
@@ -376,7 +406,9 @@ func (a *analyzer) persons() {
 		if used[i] {
 			continue
 		}
-		if _, next := a.titleAt(i); next > 0 {
+		if t := &a.toks[i]; !t.Word || !t.TFirst {
+			// no title starts here (titleAt's first test): go on below
+		} else if _, next := a.titleAt(i); next > 0 {
 			pre := a.preTitle(i)
 			roles, cc, k := a.rolePhrase(i, pre, false)
 			e := a.nameAt(k, 1)
@@ -400,8 +432,8 @@ func (a *analyzer) persons() {
 			continue
 		}
 		// untitled: "X Y said", "by X Y", "X Y, Russia's foreign minister"
-		t := a.toks[i]
-		if !isNameWord(t) || notName[t.Lower] || a.blocked(t) {
+		t := &a.toks[i]
+		if !isNameWord(t) || notName.has(t.Lower) || a.blocked(t) {
 			continue
 		}
 		e := a.nameAt(i, 2)
@@ -412,14 +444,14 @@ func (a *analyzer) persons() {
 			continue
 		}
 		ok := false
-		if e < len(a.toks) && speechVerbs[a.toks[e].Lower] {
+		if e < len(a.toks) && speechVerbs.has(a.toks[e].Lower) {
 			ok = true
 		}
 		if i > 0 && (a.toks[i-1].Lower == "by" || a.toks[i-1].Text == "/" || (a.toks[i-1].Lower == "to" && i > 1 && a.toks[i-2].Lower == "according")) {
 			ok = true
 		}
-		if e-i <= 3 && !isParticle(a.toks[i]) && strings.Contains(a.toks[e-1].Lower, "-") && isParticle(token{Lower: a.toks[e-1].Lower[:strings.IndexByte(a.toks[e-1].Lower, '-')]}) &&
-			!(e < len(a.toks) && orgHeads[a.toks[e].Lower]) {
+		if e-i <= 3 && !isParticle(&a.toks[i]) && strings.Contains(a.toks[e-1].Lower, "-") && isParticle(&token{Lower: a.toks[e-1].Lower[:strings.IndexByte(a.toks[e-1].Lower, '-')]}) &&
+			!(e < len(a.toks) && orgHeads.has(a.toks[e].Lower)) {
 			// "Ali al-Karimi": a name with an Arabic particle is a person's
 			ok = true
 		}
@@ -460,8 +492,9 @@ func (a *analyzer) counterpart(roles []roleCand, cc string, i int) []roleCand {
 
 // isGazetteerSpan reports whether a known name covers tokens i..j.
 func (a *analyzer) isGazetteerSpan(i, j int) bool {
-	for _, c := range a.cands {
-		if c.start <= a.toks[i].Start && c.end >= a.toks[j].End {
+	s, e := a.toks[i].Start, a.toks[j].End
+	for k := range a.cands {
+		if c := &a.cands[k]; c.start <= s && c.end >= e {
 			return true
 		}
 	}
@@ -479,12 +512,12 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 	if cc, n := a.nationalityAhead(k); cc != "" {
 		pre.cc, k = cc, n
 	} else if k < len(a.toks) {
-		if c, ok := gazetteer.Demonym(a.toks[k].Text); ok && a.toks[k].Cap {
+		if c, ok := demonym(&a.toks[k]); ok && a.toks[k].Cap {
 			pre.cc = c.Code
 			k++
 		}
 	}
-	for k < len(a.toks) && titleModifiers[a.toks[k].Lower] {
+	for k < len(a.toks) && titleModifiers.has(a.toks[k].Lower) {
 		if pre.start < 0 {
 			pre.start = a.toks[k].Start
 		}
@@ -509,7 +542,7 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 
 func (a *analyzer) newPerson(i, e int, roles []roleCand, cc string) *personCand {
 	name := a.text(i, e-1)
-	pc := &personCand{name: name, keys: strings.Fields(gazetteer.Key(name)), roles: roles, cc: cc,
+	pc := &personCand{name: name, keys: a.spanKeys(i, e-1), roles: roles, cc: cc,
 		sent: a.toks[i].Sent, start: a.toks[i].Start}
 	for _, r := range roles {
 		if !isRank(r.title) {
@@ -521,6 +554,36 @@ func (a *analyzer) newPerson(i, e int, roles []roleCand, cc string) *personCand 
 		pc.title = roles[0].title
 	}
 	return pc
+}
+
+// spanKeys is strings.Fields(gazetteer.Key(a.text(i, j))) for a span of
+// words: the words of its folded key, which are those of its words' keys
+// (words stand apart by white space only, which folding makes one space).
+func (a *analyzer) spanKeys(i, j int) []string {
+	n := 0
+	for k := i; k <= j; k++ {
+		t := &a.toks[k]
+		if !t.Word {
+			return strings.Fields(gazetteer.Key(a.text(i, j)))
+		}
+		if t.Key != "" {
+			n += 1 + strings.Count(t.Key, " ")
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	keys := make([]string, 0, n)
+	for k := i; k <= j; k++ {
+		if key := a.toks[k].Key; strings.IndexByte(key, ' ') < 0 {
+			if key != "" {
+				keys = append(keys, key)
+			}
+		} else {
+			keys = append(keys, strings.Fields(key)...)
+		}
+	}
+	return keys
 }
 
 func isRank(s string) bool {
@@ -537,54 +600,70 @@ func titleTable1() map[string]gazetteer.Title {
 
 // selectCands keeps the longest non-overlapping candidates.
 func (a *analyzer) selectCands() []cand {
-	idx := make([]int, len(a.cands))
+	b := a.bufs
+	idx := grow(b.idx, len(a.cands))
+	b.idx = idx
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(x, y int) bool {
-		cx, cy := a.cands[idx[x]], a.cands[idx[y]]
+	slices.SortStableFunc(idx, func(x, y int) int {
+		cx, cy := &a.cands[x], &a.cands[y]
 		lx, ly := cx.end-cx.start, cy.end-cy.start
 		if cx.pri == priPerson && cy.pri != priPerson || cy.pri == priPerson && cx.pri != priPerson {
 			// a titled person beats a gazetteer word inside its name
 			if cx.pri == priPerson && cx.start <= cy.start && cx.end >= cy.end {
-				return true
+				return -1
 			}
 			if cy.pri == priPerson && cy.start <= cx.start && cy.end >= cx.end {
-				return false
+				return 1
 			}
 		}
 		if lx != ly {
-			return lx > ly
+			return cmp.Compare(ly, lx)
 		}
 		if cx.pri != cy.pri {
-			return cx.pri > cy.pri
+			return cmp.Compare(cy.pri, cx.pri)
 		}
-		return cx.start < cy.start
+		return cmp.Compare(cx.start, cy.start)
 	})
-	var sel []cand
+	// keep each candidate that overlaps none kept before; sort the kept
+	// ones' indices by start (as sorting the candidates would order them)
+	spans := b.spans[:0]
+	kept := idx[:0] // written behind the reading
 	for _, i := range idx {
-		c := a.cands[i]
+		c := &a.cands[i]
 		ok := true
-		for _, s := range sel {
-			if c.start < s.end && s.start < c.end {
+		for _, s := range spans {
+			if c.start < s[1] && s[0] < c.end {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			sel = append(sel, c)
+			spans = append(spans, [2]int{c.start, c.end})
+			kept = append(kept, i)
 		}
 	}
-	sort.Slice(sel, func(x, y int) bool { return sel[x].start < sel[y].start })
+	slices.SortFunc(kept, func(x, y int) int { return cmp.Compare(a.cands[x].start, a.cands[y].start) })
+	b.spans = spans
+	sel := grow(b.sel, len(idx))[:len(kept)] // room for references
+	for k, i := range kept {
+		sel[k] = a.cands[i]
+	}
+	b.sel = sel
 	return sel
 }
+
+// byStart orders candidates by their start (with the same algorithm as
+// sort.Slice).
+func byStart(x, y cand) int { return cmp.Compare(x.start, y.start) }
 
 // references adds bare surnames and short forms of the persons found
 // ("Karimi", "Al-Karimi", "Karimi's") where nothing else was found.
 func (a *analyzer) references(sel []cand) []cand {
 	last := map[string]bool{}
-	for _, c := range sel {
-		if c.person != nil && len(c.person.keys) > 0 {
+	for k := range sel {
+		if c := &sel[k]; c.person != nil && len(c.person.keys) > 0 {
 			last[c.person.keys[len(c.person.keys)-1]] = true
 		}
 	}
@@ -592,8 +671,8 @@ func (a *analyzer) references(sel []cand) []cand {
 		return sel
 	}
 	covered := func(s, e int) bool {
-		for _, c := range sel {
-			if s < c.end && c.start < e {
+		for k := range sel {
+			if c := &sel[k]; s < c.end && c.start < e {
 				return true
 			}
 		}
@@ -601,14 +680,14 @@ func (a *analyzer) references(sel []cand) []cand {
 	}
 	var add []cand
 	for i := 0; i < len(a.toks); i++ {
-		t := a.toks[i]
+		t := &a.toks[i]
 		if !isNameWord(t) {
 			continue
 		}
 		// the longest run of name words from i ending in a known surname
 		best := -1
 		for j := i; j < len(a.toks) && j-i < 4; j++ {
-			if !isNameWord(a.toks[j]) && !(isParticle(a.toks[j]) && j > i) {
+			if !isNameWord(&a.toks[j]) && !(isParticle(&a.toks[j]) && j > i) {
 				break
 			}
 			if last[a.toks[j].Key] {
@@ -620,7 +699,7 @@ func (a *analyzer) references(sel []cand) []cand {
 		}
 		// only the surname run: drop leading words that are not part of a name
 		s := i
-		for s < best && (notName[a.toks[s].Lower] || a.blocked(a.toks[s])) {
+		for s < best && (notName.has(a.toks[s].Lower) || a.blocked(&a.toks[s])) {
 			s++
 		}
 		if covered(a.toks[s].Start, a.toks[best].End) {
@@ -628,12 +707,12 @@ func (a *analyzer) references(sel []cand) []cand {
 			continue
 		}
 		name := a.text(s, best)
-		pc := &personCand{name: name, keys: strings.Fields(gazetteer.Key(name)), sent: t.Sent, start: a.toks[s].Start}
+		pc := &personCand{name: name, keys: a.spanKeys(s, best), sent: t.Sent, start: a.toks[s].Start}
 		add = append(add, cand{start: a.toks[s].Start, end: a.toks[best].End, kind: Person, pri: priUntitled, person: pc})
 		i = best
 	}
 	sel = append(sel, add...)
-	sort.Slice(sel, func(x, y int) bool { return sel[x].start < sel[y].start })
+	slices.SortFunc(sel, byStart)
 	return sel
 }
 
@@ -668,8 +747,8 @@ func (a *analyzer) resolve(sel []cand) Result {
 			persons = append(persons, i)
 		}
 	}
-	sort.SliceStable(persons, func(x, y int) bool {
-		return len(sel[persons[x]].person.keys) > len(sel[persons[y]].person.keys)
+	slices.SortStableFunc(persons, func(x, y int) int {
+		return cmp.Compare(len(sel[y].person.keys), len(sel[x].person.keys))
 	})
 	owner := map[int]*group{}
 	for _, pi := range persons {
@@ -739,11 +818,14 @@ func (a *analyzer) resolve(sel []cand) Result {
 		owner[pi] = g
 	}
 	for _, g := range groups {
-		g.id = graph.ActorID(g.display)
+		g.id = a.actorID(g.display)
 		a.actor(g.display, graph.Person, "", "")
 	}
 
 	var res Result
+	if len(sel) > 0 {
+		res.Mentions = make([]Mention, 0, len(sel))
+	}
 	for i, c := range sel {
 		m := Mention{Start: c.start, End: c.end, Text: a.d.Text[c.start:c.end], Sentence: a.sentOf(c.start),
 			Kind: c.kind, ActorID: c.actor, PlaceID: c.place}
@@ -760,11 +842,17 @@ func (a *analyzer) resolve(sel []cand) Result {
 				a.addRole(ac, r, c.person.cc, m.Sentence)
 			}
 		}
-		res.Mentions = append(res.Mentions, m)
+		// set in place, field by field: appending the whole Mention copies it
+		// with write barriers
+		n := len(res.Mentions)
+		res.Mentions = res.Mentions[:n+1] // room made above
+		p := &res.Mentions[n]
+		p.Start, p.End, p.Text, p.Sentence = m.Start, m.End, m.Text, m.Sentence
+		p.Kind, p.ActorID, p.PlaceID, p.Title = m.Kind, m.ActorID, m.PlaceID, m.Title
 	}
 	// actors and places in first-seen order, but only those mentioned or
 	// holding a role
-	used := map[string]bool{}
+	used := make(map[string]bool, len(a.aorder)+len(a.porder))
 	for _, m := range res.Mentions {
 		used[m.ActorID] = true
 		used[m.PlaceID] = true
@@ -774,14 +862,36 @@ func (a *analyzer) resolve(sel []cand) Result {
 			used[r.OrgID] = true
 		}
 	}
-	for _, id := range a.aorder {
+	// which of the actors and places are used, looked up once
+	ua, up := make([]bool, len(a.aorder)), make([]bool, len(a.porder))
+	na, np := 0, 0
+	for i, id := range a.aorder {
 		if used[id] {
+			ua[i] = true
+			na++
+		}
+	}
+	for i, id := range a.porder {
+		if used[id] {
+			up[i] = true
+			np++
+		}
+	}
+	if na > 0 {
+		res.Actors = make([]graph.Actor, 0, na)
+	}
+	if np > 0 {
+		res.Places = make([]graph.Place, 0, np)
+	}
+	for i, id := range a.aorder {
+		if ua[i] {
 			res.Actors = append(res.Actors, *a.actors[id])
 		}
 	}
-	for _, id := range a.porder {
-		if used[id] {
-			res.Places = append(res.Places, a.places[id])
+	for i := range a.porder {
+		if up[i] {
+			// porder and plist are in the same order
+			res.Places = append(res.Places, a.plist[i])
 		}
 	}
 	return res
@@ -824,14 +934,34 @@ func (a *analyzer) addRole(ac *graph.Actor, r roleCand, cc string, sent int) {
 	ac.Roles = append(ac.Roles, role)
 }
 
+// firstWords is the set of the first words of the title keys, with a
+// quick test of a word's first byte and length before the set's.
+type firstWords struct {
+	set  map[string]bool
+	lens [256]uint64 // by first byte, bit n: some word of n bytes (n < 64)
+}
+
+// has reports whether w is the first word of a title key.
+func (f *firstWords) has(w string) bool {
+	if w == "" || len(w) < 64 && f.lens[w[0]]&(1<<len(w)) == 0 {
+		return false
+	}
+	return f.set[w]
+}
+
 // titleFirstWords holds the first word of every title key.
-var titleFirstWords = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
+var titleFirstWords = sync.OnceValue(func() *firstWords {
+	f := &firstWords{set: map[string]bool{}}
 	titles, _ := sharedTitles()
 	for k := range titles {
-		if f := strings.Fields(k); len(f) > 0 {
-			m[f[0]] = true
+		if w := strings.Fields(k); len(w) > 0 {
+			f.set[w[0]] = true
 		}
 	}
-	return m
+	for w := range f.set {
+		if len(w) < 64 {
+			f.lens[w[0]] |= 1 << len(w)
+		}
+	}
+	return f
 })

@@ -12,15 +12,23 @@ import (
 type token struct {
 	Start, End int
 	Text       string
-	Key        string // gazetteer.Key(Text): folded, "" for a bare al/el particle
-	Lower      string // lower-cased, dots dropped ("lt", "gen", "al-karimi")
-	Word       bool   // letters or digits (may hold inner hyphens and apostrophes)
-	Cap        bool   // starts with an upper-case letter
-	Sent       int    // sentence index
+	Key        string          // gazetteer.Key(Text): folded, "" for a bare al/el particle
+	Lower      string          // lower-cased, dots dropped ("lt", "gen", "al-karimi")
+	TKey       string          // titleKey(Text) for a word ("al karimi"), "" otherwise
+	TFirst     bool            // the first word of TKey starts some title
+	gz         gazetteer.Names // what a capitalized word's text finds in the gazetteer
+	gzSet      bool            // gz is set
+	Word       bool            // letters or digits (may hold inner hyphens and apostrophes)
+	Cap        bool            // starts with an upper-case letter
+	Sent       int             // sentence index
+	blk, blkIn uint8           // blocked and blockedInside: 0 not known yet, 1 false, 2 true
 }
 
 // isWordRune reports whether r belongs to a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -28,9 +36,11 @@ func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '
 
 // tokenize splits text into word and punctuation tokens. Inner hyphens and
 // apostrophes stay in a word ("Abdul-Amir", "Ma'an"); a possessive "'s" is a
-// token of its own; initials keep their dots ("U.S.").
-func tokenize(text string) []token {
-	var toks []token
+// token of its own; initials keep their dots ("U.S."). The tokens are
+// appended to buf; low is asciiLower(text).
+func tokenize(text, low string, buf []token) []token {
+	toks := buf
+	tf := titleFirstWords()
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -42,17 +52,23 @@ func tokenize(text string) []token {
 			// possessive 's after a word
 			if isApos(r) && len(toks) > 0 && toks[len(toks)-1].Word && toks[len(toks)-1].End == i {
 				if j := i + n; j < len(text) && (text[j] == 's' || text[j] == 'S') && (j+1 == len(text) || !isWordByte(text, j+1)) {
-					toks = append(toks, token{Start: i, End: j + 1, Text: text[i : j+1]})
+					toks = pushToken(toks)
+					toks[len(toks)-1].set(i, j+1, text[i:j+1], "", "", "")
 					i = j + 1
 					continue
 				}
 			}
-			toks = append(toks, token{Start: i, End: i + n, Text: text[i : i+n]})
+			toks = pushToken(toks)
+			toks[len(toks)-1].set(i, i+n, text[i:i+n], "", "", "")
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
+			if c := text[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				j++ // the common case, before decoding
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[j:])
 			if isWordRune(r) {
 				j += n
@@ -81,11 +97,99 @@ func tokenize(text string) []token {
 		}
 		w := text[i:j]
 		first, _ := utf8.DecodeRuneInString(w)
-		toks = append(toks, token{Start: i, End: j, Text: w, Word: true, Cap: unicode.IsUpper(first),
-			Key: gazetteer.Key(w), Lower: strings.ToLower(strings.ReplaceAll(w, ".", ""))})
+		lower, key := wordKeys(w, low[i:j])
+		tk := wordTitleKey(w, lower)
+		toks = pushToken(toks)
+		t := &toks[len(toks)-1]
+		t.set(i, j, w, key, lower, tk)
+		t.Word, t.Cap, t.TFirst = true, unicode.IsUpper(first), tf.has(firstWord(tk))
+		if t.Cap {
+			// capitalized words are the ones looked up again and again
+			t.gz, t.gzSet = gazetteer.LookupNames(w, key), true
+		}
 		i = j
 	}
 	return toks
+}
+
+// pushToken extends toks by one token, which may hold an earlier token's
+// fields: the caller sets them all (set first). Extending in place, field
+// by field, spares copying a whole token while the garbage collector runs.
+func pushToken(toks []token) []token {
+	if n := len(toks); n < cap(toks) {
+		return toks[:n+1]
+	}
+	return append(toks, token{})
+}
+
+// set sets every field of a token: those of a punctuation mark
+// text[start:end] (empty keys), or of a word with its keys (what the
+// caller then marks a word). Each field is written once, as writing a
+// pointer costs while the garbage collector runs.
+func (t *token) set(start, end int, text, key, lower, tkey string) {
+	t.Start, t.End, t.Text = start, end, text
+	t.Key, t.Lower, t.TKey = key, lower, tkey
+	t.Word, t.Cap, t.TFirst, t.gzSet = false, false, false, false
+	t.gz = gazetteer.Names{}
+	t.Sent, t.blk, t.blkIn = 0, 0, 0
+}
+
+// wordKeys returns the Lower and Key of a word token w, whose ASCII
+// lower case is low: for a word of ASCII letters and digits both are low
+// (folding keeps such a word but drops a bare "al", "el" or "ul"), else
+// they are computed from w.
+func wordKeys(w, low string) (lower, key string) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return strings.ToLower(strings.ReplaceAll(w, ".", "")), gazetteer.Key(w)
+		}
+	}
+	if low == "al" || low == "el" || low == "ul" {
+		return low, ""
+	}
+	return low, low
+}
+
+// asciiLower returns s with its ASCII letters lower-cased and every other
+// byte kept, so that offsets into s hold in it; it allocates only when s
+// has upper-case ASCII letters.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:k])
+	for ; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return string(b)
+}
+
+// wordTitleKey is titleKey(w) for a word token w whose Lower is lower: a
+// word holds no white space, so without a hyphen its title key is its
+// lower-case form.
+func wordTitleKey(w, lower string) string {
+	if strings.IndexByte(lower, '-') < 0 && lower != "" {
+		return lower
+	}
+	return titleKey(w)
+}
+
+// firstWord is the text of s up to its first space.
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func isWordByte(text string, j int) bool {
@@ -98,7 +202,7 @@ func isWordByte(text string, j int) bool {
 
 // isParticle reports whether a lower-case word may stand inside a name
 // ("al-Karimi", "bin", "de").
-func isParticle(t token) bool {
+func isParticle(t *token) bool {
 	switch t.Lower {
 	case "al", "el", "bin", "ibn", "bint", "de", "van", "von", "der", "da", "di", "du", "la", "le", "ul", "ad", "ash", "as", "ez", "az", "abu", "abdul", "ben":
 		return true
@@ -109,7 +213,7 @@ func isParticle(t token) bool {
 }
 
 // connector words may stand inside an organization or place name.
-func isConnector(t token) bool {
+func isConnector(t *token) bool {
 	switch t.Lower {
 	case "of", "for", "the", "and", "on", "in", "to":
 		return true

@@ -7,13 +7,24 @@ import (
 )
 
 // set builds a lookup set of lower-case words.
-func set(words string) map[string]bool {
-	m := map[string]bool{}
+func set(words string) *wordSet {
+	ws := &wordSet{m: map[string]bool{}}
 	for _, w := range strings.Fields(words) {
-		m[w] = true
+		ws.m[w] = true
+		ws.f.add(w)
 	}
-	return m
+	return ws
 }
+
+// wordSet is a set of words, with a filter that answers most words
+// outside it without a map lookup.
+type wordSet struct {
+	f wordFilter
+	m map[string]bool
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool { return s.f.mayHave(w) && s.m[w] }
 
 // speechVerbs follow the subject of a report ("X said").
 var speechVerbs = set(`said says say told tells stated states noted notes added adds explained explains announced
@@ -94,7 +105,7 @@ incoming late ex vice chief first second assistant`)
 
 // isNameWord reports whether a token can be part of a person's name: a
 // capitalized word, or a particle-prefixed capitalized word ("al-Karimi").
-func isNameWord(t token) bool {
+func isNameWord(t *token) bool {
 	if !t.Word {
 		return false
 	}
@@ -103,7 +114,7 @@ func isNameWord(t token) bool {
 	}
 	if i := strings.IndexByte(t.Text, '-'); i > 0 && i+1 < len(t.Text) {
 		r, _ := utf8.DecodeRuneInString(t.Text[i+1:])
-		return unicode.IsUpper(r) && isParticle(token{Lower: t.Lower[:i]})
+		return unicode.IsUpper(r) && isParticle(&token{Lower: t.Lower[:i]})
 	}
 	return false
 }

@@ -39,7 +39,7 @@ func (s *scanner) futureClause(i, j int) bool {
 		if !weak && s.forwardWord(k, i) {
 			weak = true
 		}
-		if t.kind == kWord && clauseWords[t.low] {
+		if t.kind == kWord && t.sets&inClauseWords != 0 {
 			break
 		}
 		initial = false
@@ -51,7 +51,7 @@ func (s *scanner) futureClause(i, j int) bool {
 		if s.p(k) == "," {
 			k++
 		}
-		for end := min(len(s.t), j+maxClause); k < end && s.t[k].kind == kWord && !clauseWords[s.t[k].low]; k++ {
+		for end := min(len(s.t), j+maxClause); k < end && s.t[k].kind == kWord && s.t[k].sets&inClauseWords == 0; k++ {
 			if s.futureWord(k) {
 				return true
 			}
@@ -79,7 +79,7 @@ func (s *scanner) futureClause(i, j int) bool {
 		if s.pastVerb(k) {
 			return false
 		}
-		if t.kind == kWord && (clauseWords[t.low] || reporting[t.low]) {
+		if t.kind == kWord && t.sets&(inClauseWords|inReporting) != 0 {
 			return false
 		}
 	}
@@ -207,7 +207,7 @@ func (s *scanner) futureWord(k int) bool {
 	}
 	w := t.low
 	switch {
-	case futureWords[w]:
+	case t.sets&inFutureWords != 0:
 		return true
 	case w == "will":
 		// "the will of the people" is a noun
@@ -221,10 +221,10 @@ func (s *scanner) futureWord(k int) bool {
 		return !determiners[s.w(k-1)] && s.w(n) != "have" && !(s.p(n) == "'" && s.w(n+1) == "ve")
 	case w == "ll":
 		return s.p(k-1) == "'" && s.glued(k)
-	case planVerbs[w]:
+	case t.sets&inPlanVerbs != 0:
 		return s.w(k+1) == "to"
 	case w == "is" || w == "are" || w == "am" || w == "was" || w == "were":
-		return s.w(k+1) == "to" && toVerbs[s.w(k+2)]
+		return s.w(k+1) == "to" && s.in(k+2, inToVerbs)
 	case w == "next" || w == "coming":
 		return k+1 < len(s.t) && s.t[k+1].kind == kWord
 	}
@@ -240,8 +240,8 @@ func (s *scanner) pastVerb(k int) bool {
 		return false
 	}
 	w := t.low
-	past := irregularPast[w]
-	if !past && len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
+	past := t.sets&inIrregularPast != 0
+	if !past && len(w) > 4 && strings.HasSuffix(w, "ed") && t.sets&inNotPast == 0 {
 		past = !strings.HasSuffix(w, "eed") || w == "agreed" || w == "freed" || w == "guaranteed" || w == "decreed"
 	}
 	if !past {
@@ -250,5 +250,5 @@ func (s *scanner) pastVerb(k int) bool {
 	if s.p(k-1) == "-" && s.glued(k) {
 		return false
 	}
-	return !beforeInfinitive[s.w(k-1)]
+	return !s.in(k-1, inBeforeInfinitive)
 }

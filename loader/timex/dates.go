@@ -78,18 +78,33 @@ func isoYear(y int) string {
 
 // span builds a DateSpan from its value, precision and inclusive day bounds.
 func span(value string, p graph.Precision, start, end time.Time) graph.DateSpan {
-	return graph.DateSpan{Value: value, Start: isoDay(start), End: isoDay(end), Precision: p}
+	a := isoDay(start)
+	b := a
+	if end != start {
+		b = isoDay(end)
+	}
+	return graph.DateSpan{Value: value, Start: a, End: b, Precision: p}
 }
 
 // unknown is the span of an expression that cannot be placed.
 func unknown() graph.DateSpan { return graph.DateSpan{Precision: graph.Unknown} }
 
 // daySpan is the DAY span of t.
-func daySpan(t time.Time) graph.DateSpan { return span(isoDay(t), graph.Day, t, t) }
+func daySpan(t time.Time) graph.DateSpan {
+	d := isoDay(t)
+	return graph.DateSpan{Value: d, Start: d, End: d, Precision: graph.Day}
+}
 
 // dayRange is a DAY-precision span from a to b (a multi-day happening whose
 // first day is known); Value is the first day.
-func dayRange(a, b time.Time) graph.DateSpan { return span(isoDay(a), graph.Day, a, b) }
+func dayRange(a, b time.Time) graph.DateSpan {
+	d := isoDay(a)
+	e := d
+	if b != a {
+		e = isoDay(b)
+	}
+	return graph.DateSpan{Value: d, Start: d, End: e, Precision: graph.Day}
+}
 
 // weekOf is the ISO week (Monday to Sunday) containing t.
 func weekOf(t time.Time) graph.DateSpan {

@@ -96,6 +96,12 @@ func (s *scanner) p(i int) string {
 	return ""
 }
 
+// in reports whether token i exists and is a word of the sets (bits of
+// wordSets): set[s.w(i)] for those sets.
+func (s *scanner) in(i int, sets uint32) bool {
+	return i >= 0 && i < len(s.t) && s.t[i].kind == kWord && s.t[i].sets&sets != 0
+}
+
 // glued reports whether token i exists and touches the token before it.
 func (s *scanner) glued(i int) bool { return i > 0 && i < len(s.t) && !s.t[i].sp }
 
@@ -105,10 +111,10 @@ func (s *scanner) isNum(i int) bool { return i >= 0 && i < len(s.t) && s.t[i].ki
 // matchAt returns the longest expression starting at token i, an includable
 // preposition ("on", "in", "since") taken in front.
 func (s *scanner) matchAt(i int) (match, bool) {
-	if s.t[i].kind == kPunct || s.t[i].kind == kWord && !starters[s.t[i].low] {
+	if s.t[i].kind == kPunct || s.t[i].kind == kWord && s.t[i].sets&inStarters == 0 {
 		return match{}, false
 	}
-	if i+1 < len(s.t) && includePrep[s.w(i)] && !bareDeictic[s.w(i+1)] {
+	if i+1 < len(s.t) && s.in(i, inIncludePrep) && !s.in(i+1, inBareDeictic) {
 		if m, ok := s.core(i + 1); ok {
 			m.i = i
 			return m, true
@@ -135,20 +141,37 @@ func (s *scanner) core(i int) (best match, ok bool) {
 			try(s.perfectFor(i))
 			return
 		}
-		if _, isM := months[w]; isM {
+		if s.t[i].sets&inMonths != 0 {
 			try(s.monthExpr(i))
 			return
 		}
-		if _, isW := weekdays[w]; isW {
+		if s.t[i].sets&inWeekdays != 0 {
 			try(s.weekdayExpr(i))
 			return
 		}
+		// each reader below starts only at the words of its case (nor
+		// does any start at a month or weekday, handled above): the
+		// others are not called
 		try(s.offset(i))
-		try(s.deictic(i))
-		try(s.partOf(i))
-		try(s.weekdayExpr(i))
-		try(s.monthExpr(i))
-		try(s.dayMonth(i))
+		switch w {
+		case "today", "tonight", "yesterday", "tomorrow", "overnight", "earlier", "later":
+			try(s.deictic(i))
+		case "the":
+			try(s.deictic(i))
+			try(s.partOf(i))
+			try(s.dayMonth(i))
+		case "last", "this", "next":
+			try(s.deictic(i))
+			try(s.partOf(i))
+			try(s.weekdayExpr(i))
+			try(s.monthExpr(i))
+		case "early", "late":
+			try(s.partOf(i))
+			try(s.weekdayExpr(i))
+		case "mid", "end", "beginning", "start", "middle", "close", "turn", "first", "second", "third",
+			"fourth", "final", "q", "spring", "summer", "autumn", "fall", "winter":
+			try(s.partOf(i))
+		}
 	}
 	return
 }

@@ -22,16 +22,17 @@ type token struct {
 	n          int    // value of a number (-1 when longer than 9 digits)
 	digits     int    // how many digits a number has
 	kind       kind
-	sp         bool // white space (or the sentence start) stands before it
-	cap        bool // a word whose first letter is upper case
+	sp         bool   // white space (or the sentence start) stands before it
+	cap        bool   // a word whose first letter is upper case
+	sets       uint32 // for a word, the word sets it belongs to (wordSets)
 }
 
-// lex splits s into tokens, reusing buf. Letters (any script) make words,
-// ASCII digits make numbers, every other non-space rune is a mark of its own.
+// lex splits s into tokens, reusing buf; low is s with its ASCII letters
+// lower-cased (asciiLower(s)). Letters (any script) make words, ASCII
+// digits make numbers, every other non-space rune is a mark of its own.
 // Curly quotes and apostrophes are normalized to ASCII, the en dash to "-".
-func lex(s string, buf []token) []token {
+func lex(s, low string, buf []token) []token {
 	toks := buf[:0]
-	low := asciiLower(s)
 	sp := true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -52,18 +53,18 @@ func lex(s string, buf []token) []token {
 				if j-i > 9 {
 					n = -1
 				}
-				toks = append(toks, token{start: i, end: j, low: s[i:j], n: n, digits: j - i, kind: kNum, sp: sp})
+				toks = push(toks, token{start: i, end: j, low: s[i:j], n: n, digits: j - i, kind: kNum, sp: sp})
 				sp = false
 				i = j
 				continue
 			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 				j := wordEnd(s, i)
-				toks = append(toks, word(s, low, i, j, sp))
+				toks = push(toks, word(s, low, i, j, sp))
 				sp = false
 				i = j
 				continue
 			}
-			toks = append(toks, token{start: i, end: i + 1, low: s[i : i+1], kind: kPunct, sp: sp})
+			toks = push(toks, token{start: i, end: i + 1, low: s[i : i+1], kind: kPunct, sp: sp})
 			sp = false
 			i++
 			continue
@@ -76,7 +77,7 @@ func lex(s string, buf []token) []token {
 			continue
 		case unicode.IsLetter(r):
 			j := wordEnd(s, i)
-			toks = append(toks, word(s, low, i, j, sp))
+			toks = push(toks, word(s, low, i, j, sp))
 			sp = false
 			i = j
 			continue
@@ -92,10 +93,24 @@ func lex(s string, buf []token) []token {
 		case '—', '―':
 			low = "—"
 		}
-		toks = append(toks, token{start: i, end: i + size, low: low, kind: kPunct, sp: sp})
+		toks = push(toks, token{start: i, end: i + size, low: low, kind: kPunct, sp: sp})
 		sp = false
 		i += size
 	}
+	return toks
+}
+
+// push appends t to toks, in place when toks has room: field by field,
+// which spares copying a whole token (with write barriers) while the
+// garbage collector runs.
+func push(toks []token, t token) []token {
+	n := len(toks)
+	if n == cap(toks) {
+		return append(toks, t)
+	}
+	toks = toks[:n+1]
+	d := &toks[n]
+	d.start, d.end, d.low, d.n, d.digits, d.kind, d.sp, d.cap, d.sets = t.start, t.end, t.low, t.n, t.digits, t.kind, t.sp, t.cap, t.sets
 	return toks
 }
 
@@ -137,7 +152,7 @@ func word(s, low string, i, j int, sp bool) token {
 		r, _ := utf8.DecodeRuneInString(s[i:])
 		up = unicode.IsUpper(r)
 	}
-	return token{start: i, end: j, low: w, kind: kWord, sp: sp, cap: up}
+	return token{start: i, end: j, low: w, kind: kWord, sp: sp, cap: up, sets: setsOf(w)}
 }
 
 // asciiLower returns s with its ASCII letters lower-cased, allocating only

@@ -30,11 +30,10 @@ func (s *scanner) count(k int) (n, unit, next int, ok bool) {
 			return 1, uFortnight, k + 2, true
 		}
 	default:
-		v, found := numWords[s.w(k)]
-		if !found {
+		if !s.in(k, inNumWords) {
 			return 0, 0, 0, false
 		}
-		n = v
+		n = numWords[s.w(k)]
 	}
 	switch s.w(k + 1) {
 	case "day", "days":
@@ -152,7 +151,7 @@ func (s *scanner) base() (time.Time, bool) {
 // weeks have passed since the fall of the regime", "three days before the
 // vote", "two days after January 5".
 func (s *scanner) offset(i int) (match, bool) {
-	if durationHeads[s.w(i-1)] {
+	if s.in(i-1, inDurationHeads) {
 		return match{}, false
 	}
 	approx, k, ok := s.approxAt(i)
@@ -285,7 +284,7 @@ const (
 // or "the" before it makes it part of something else ("five days", "the
 // days after").
 func (s *scanner) vagueAt(i, k int) (v, next int, ok bool) {
-	if p := s.w(i - 1); s.isNum(i-1) || numWords[p] > 0 || determiners[p] || vagueQuant[p] {
+	if s.isNum(i-1) || s.in(i-1, inNumWords|inDeterminers|inVagueQuant) {
 		return 0, 0, false
 	}
 	switch {

@@ -132,7 +132,14 @@ type Expr struct {
 // Find returns the time expressions of sentence, sorted by Start and not
 // overlapping.
 func Find(sentence string, ctx Context) []Expr {
-	s := getScanner(sentence, ctx, false)
+	return FindLower(sentence, asciiLower(sentence), ctx)
+}
+
+// FindLower is Find for a caller that holds the sentence with its ASCII
+// letters lower-cased already (every other byte as it is): lower must be
+// that form of sentence.
+func FindLower(sentence, lower string, ctx Context) []Expr {
+	s := getScanner(sentence, lower, ctx, false)
 	out := s.find()
 	putScanner(s)
 	return out
@@ -181,7 +188,7 @@ func Parse(phrase string, ctx Context) (graph.DateSpan, bool) {
 			return sp, true
 		}
 	}
-	s := getScanner(p, ctx, true)
+	s := getScanner(p, asciiLower(p), ctx, true)
 	ex := s.find()
 	putScanner(s)
 	if len(ex) == 0 {
@@ -204,22 +211,33 @@ type scanner struct {
 	loose          bool // Parse mode: bare months and years are dates
 	pub, ref       time.Time
 	hasPub, hasRef bool
+	// the last Ref parsed by this scanner: its bounds' text, its first day
+	// and whether both bounds parsed
+	refStart, refEnd string
+	refDay           time.Time
+	refOK, refParsed bool
 }
 
 var scanners = sync.Pool{New: func() any { return &scanner{t: make([]token, 0, 64)} }}
 
-func getScanner(src string, ctx Context, loose bool) *scanner {
+func getScanner(src, low string, ctx Context, loose bool) *scanner {
 	s := scanners.Get().(*scanner)
 	s.src, s.loose, s.depth = src, loose, 0
-	s.t = lex(src, s.t)
+	s.t = lex(src, low, s.t)
 	s.hasPub, s.hasRef = false, false
 	if !ctx.Published.IsZero() {
 		y, m, d := ctx.Published.Date()
 		s.pub, s.hasPub = date(y, m, d), true
 	}
 	if ctx.Ref.Precision == graph.Day {
-		if a, _, ok := bounds(ctx.Ref); ok {
-			s.ref, s.hasRef = a, true
+		// the narrative's date changes seldom from sentence to sentence:
+		// parse it again only when it does
+		if !s.refParsed || ctx.Ref.Start != s.refStart || ctx.Ref.End != s.refEnd {
+			a, _, ok := bounds(ctx.Ref)
+			s.refStart, s.refEnd, s.refDay, s.refOK, s.refParsed = ctx.Ref.Start, ctx.Ref.End, a, ok, true
+		}
+		if s.refOK {
+			s.ref, s.hasRef = s.refDay, true
 		}
 	}
 	return s
@@ -239,6 +257,10 @@ func (s *scanner) find() []Expr {
 	var out []Expr
 	last := 0 // first token after the previous expression
 	for i := 0; i < len(s.t); {
+		if t := &s.t[i]; t.kind == kPunct || t.kind == kWord && t.sets&inStarters == 0 {
+			i++ // no expression starts here (matchAt's first test)
+			continue
+		}
 		m, ok := s.matchAt(i)
 		if !ok {
 			i++

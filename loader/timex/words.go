@@ -191,3 +191,81 @@ var starters = func() set {
 	}
 	return st
 }()
+
+// Bits of the word sets a word belongs to (token.sets): lex looks each word
+// up once in wordSets, and the scanner's hottest set tests read the bits
+// (scanner.in) instead of looking the word up in every set.
+const (
+	inStarters uint32 = 1 << iota
+	inIncludePrep
+	inBareDeictic
+	inMonths
+	inWeekdays
+	inNumWords
+	inDeterminers
+	inVagueQuant
+	inDurationHeads
+	inFutureWords
+	inPlanVerbs
+	inClauseWords
+	inReporting
+	inIrregularPast
+	inNotPast
+	inBeforeInfinitive
+	inToVerbs
+)
+
+// wordSetsFilter holds the words of wordSets.
+var wordSetsFilter = func() *wordFilter {
+	f := new(wordFilter)
+	for w := range wordSets {
+		f.add(w)
+	}
+	return f
+}()
+
+// setsOf is wordSets[w].
+func setsOf(w string) uint32 {
+	if !wordSetsFilter.mayHave(w) {
+		return 0
+	}
+	return wordSets[w]
+}
+
+// wordSets maps every word of the sets above to its bits.
+var wordSets = func() map[string]uint32 {
+	m := map[string]uint32{}
+	add := func(bit uint32, s set) {
+		for w, ok := range s {
+			if ok {
+				m[w] |= bit
+			}
+		}
+	}
+	add(inStarters, starters)
+	add(inIncludePrep, includePrep)
+	add(inBareDeictic, bareDeictic)
+	for w := range months {
+		m[w] |= inMonths
+	}
+	for w := range weekdays {
+		m[w] |= inWeekdays
+	}
+	for w, n := range numWords {
+		if n > 0 {
+			m[w] |= inNumWords
+		}
+	}
+	add(inDeterminers, determiners)
+	add(inVagueQuant, vagueQuant)
+	add(inDurationHeads, durationHeads)
+	add(inFutureWords, futureWords)
+	add(inPlanVerbs, planVerbs)
+	add(inClauseWords, clauseWords)
+	add(inReporting, reporting)
+	add(inIrregularPast, irregularPast)
+	add(inNotPast, notPast)
+	add(inBeforeInfinitive, beforeInfinitive)
+	add(inToVerbs, toVerbs)
+	return m
+}()

@@ -1,0 +1,30 @@
+package extract
+
+// wordFilter tells at once, for most words outside a set of words, that
+// they are not in it: one bit per hash of each word of the set (4096 bits),
+// so that a map lookup is needed only for the words whose bit is set.
+type wordFilter [64]uint64
+
+// hashWord is a 12-bit hash of w from its length and its first, middle
+// and last bytes: quick, and enough to tell most words apart.
+func hashWord(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])<<16 ^ uint32(w[n/2])<<8 ^ uint32(w[n-1])
+	h *= 0x85EBCA6B
+	return h >> 20
+}
+
+// add puts w in the filter.
+func (f *wordFilter) add(w string) {
+	h := hashWord(w)
+	f[h>>6] |= 1 << (h & 63)
+}
+
+// mayHave reports whether w may be in the set: false means it is not.
+func (f *wordFilter) mayHave(w string) bool {
+	h := hashWord(w)
+	return f[h>>6]&(1<<(h&63)) != 0
+}
