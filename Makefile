@@ -39,6 +39,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/timex/
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/read/
 	$(GO) test -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/extract/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeEvent$$' -fuzztime 10s -fuzzminimizetime 5s ./graph/
 
 # score the extraction against the seeds' gold and the dev set (needs ../shared)
 score: build
