@@ -54,6 +54,11 @@ func parseText(text string) []raw {
 			if k+1 < len(hs) {
 				end = hs[k+1].open
 			}
+			if end < h.close+1 {
+				// the next header opens on this one's closing line
+				// ("---" between two headers): this one has no body
+				end = h.close + 1
+			}
 			r := h.raw
 			r.kind, r.index = "header", k
 			r.paras = clean(ls[h.close+1:end], r.title)
