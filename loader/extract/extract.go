@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"eventgraph/loader/wordfilter"
 	"strings"
 	"sync"
 	"time"
@@ -197,7 +198,7 @@ func set(s string) *wordSet {
 	ws := &wordSet{m: map[string]bool{}}
 	for _, w := range strings.Fields(s) {
 		ws.m[w] = true
-		ws.f.add(w)
+		ws.f.Add(w)
 	}
 	return ws
 }
@@ -205,12 +206,12 @@ func set(s string) *wordSet {
 // wordSet is a set of words, with a filter that answers most words
 // outside it without a map lookup.
 type wordSet struct {
-	f wordFilter
+	f wordfilter.Filter
 	m map[string]bool
 }
 
 // has reports whether w is in the set.
-func (s *wordSet) has(w string) bool { return s.f.mayHave(w) && s.m[w] }
+func (s *wordSet) has(w string) bool { return s.f.MayHave(w) && s.m[w] }
 
 // hit is a trigger found in a sentence.
 type hit struct {
@@ -264,7 +265,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			continue
 		}
 		// the longest form from i: only a form's first word starts one
-		if !l.firstFilter.mayHave(x.toks[i].lw) {
+		if !l.firstFilter.MayHave(x.toks[i].lw) {
 			continue
 		}
 		f, ok := l.first[x.toks[i].lw]

@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"eventgraph/loader/wordfilter"
 	"strings"
 	"sync"
 	"unicode"
@@ -40,7 +41,7 @@ type lexicon struct {
 	// alone (nil if it is no form by itself) and the most words a form
 	// starting with it has; firstFilter holds those words.
 	first       map[string]firstWord
-	firstFilter wordFilter
+	firstFilter wordfilter.Filter
 }
 
 // firstWord is what the lexicon holds for a form's first word.
@@ -109,7 +110,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		}
 		f.longest = max(f.longest, n)
 		l.first[head] = f
-		l.firstFilter.add(head)
+		l.firstFilter.Add(head)
 	}
 	return l
 })

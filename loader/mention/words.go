@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"eventgraph/loader/wordfilter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +12,7 @@ func set(words string) *wordSet {
 	ws := &wordSet{m: map[string]bool{}}
 	for _, w := range strings.Fields(words) {
 		ws.m[w] = true
-		ws.f.add(w)
+		ws.f.Add(w)
 	}
 	return ws
 }
@@ -19,12 +20,12 @@ func set(words string) *wordSet {
 // wordSet is a set of words, with a filter that answers most words
 // outside it without a map lookup.
 type wordSet struct {
-	f wordFilter
+	f wordfilter.Filter
 	m map[string]bool
 }
 
 // has reports whether w is in the set.
-func (s *wordSet) has(w string) bool { return s.f.mayHave(w) && s.m[w] }
+func (s *wordSet) has(w string) bool { return s.f.MayHave(w) && s.m[w] }
 
 // speechVerbs follow the subject of a report ("X said").
 var speechVerbs = set(`said says say told tells stated states noted notes added adds explained explains announced

@@ -1,6 +1,10 @@
 package timex
 
-import "time"
+import (
+	"time"
+
+	"eventgraph/loader/wordfilter"
+)
 
 // set is a set of lower-case words.
 type set map[string]bool
@@ -216,17 +220,17 @@ const (
 )
 
 // wordSetsFilter holds the words of wordSets.
-var wordSetsFilter = func() *wordFilter {
-	f := new(wordFilter)
+var wordSetsFilter = func() *wordfilter.Filter {
+	f := new(wordfilter.Filter)
 	for w := range wordSets {
-		f.add(w)
+		f.Add(w)
 	}
 	return f
 }()
 
 // setsOf is wordSets[w].
 func setsOf(w string) uint32 {
-	if !wordSetsFilter.mayHave(w) {
+	if !wordSetsFilter.MayHave(w) {
 		return 0
 	}
 	return wordSets[w]

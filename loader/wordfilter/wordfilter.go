@@ -1,9 +1,12 @@
-package extract
+// Package wordfilter is a 4096-bit filter that tells at once, for most
+// words outside a set, that they are not in it, so that the extraction's
+// hot loops look up a map only for the few words that may be in it.
+package wordfilter
 
-// wordFilter tells at once, for most words outside a set of words, that
+// Filter tells at once, for most words outside a set of words, that
 // they are not in it: one bit per hash of each word of the set (4096 bits),
 // so that a map lookup is needed only for the words whose bit is set.
-type wordFilter [64]uint64
+type Filter [64]uint64
 
 // hashWord is a 12-bit hash of w from its length and its first, middle
 // and last bytes: quick, and enough to tell most words apart.
@@ -17,14 +20,14 @@ func hashWord(w string) uint32 {
 	return h >> 20
 }
 
-// add puts w in the filter.
-func (f *wordFilter) add(w string) {
+// Add puts w in the filter.
+func (f *Filter) Add(w string) {
 	h := hashWord(w)
 	f[h>>6] |= 1 << (h & 63)
 }
 
-// mayHave reports whether w may be in the set: false means it is not.
-func (f *wordFilter) mayHave(w string) bool {
+// MayHave reports whether w may be in the set: false means it is not.
+func (f *Filter) MayHave(w string) bool {
 	h := hashWord(w)
 	return f[h>>6]&(1<<(h&63)) != 0
 }
