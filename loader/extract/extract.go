@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"eventgraph/loader/ascii"
 	"eventgraph/loader/wordfilter"
 	"strings"
 	"sync"
@@ -22,7 +23,7 @@ import (
 type sent struct {
 	idx   int
 	s     sentence.Sentence
-	low   string // s.Text with its ASCII letters lower-cased (asciiLower)
+	low   string // s.Text with its ASCII letters lower-cased (ascii.Lower)
 	folds bool   // s.Text holds a rune that folds to an ASCII letter (foldsToASCII)
 	ascii bool   // s.Text is ASCII
 	toks  []token
@@ -70,7 +71,7 @@ func Article(d read.Document) *graph.Facts {
 		st.pub = t
 	}
 	ss := sentence.Split(d.Text)
-	low := asciiLower(d.Text)
+	low := ascii.Lower(d.Text)
 	st.res = mention.Analyze(mention.Doc{Text: d.Text, Sentences: ss, Published: d.Published, ArticleID: art.ID, Lower: low})
 	st.actors = make(map[string]*graph.Actor, len(st.res.Actors))
 	st.places = make(map[string]*graph.Place, len(st.res.Places))

@@ -181,7 +181,7 @@ type token struct {
 
 // tokenize splits a sentence into words (letters, digits, inner hyphens
 // and apostrophes) and single punctuation marks, appended to buf; low is s
-// with its ASCII letters lower-cased (see asciiLower), whose words are the
+// with its ASCII letters lower-cased (see ascii.Lower), whose words are the
 // tokens' lower case when they are ASCII.
 func tokenize(s, low string, buf []token) []token {
 	toks := buf
@@ -301,27 +301,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// asciiLower returns s with its ASCII letters lower-cased and every other
-// byte kept (so offsets into s hold in it), allocating only when s has
-// upper-case ASCII letters. For ASCII text it is strings.ToLower.
-func asciiLower(s string) string {
-	k := 0
-	for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	b := make([]byte, len(s))
-	copy(b, s[:k])
-	for ; k < len(s); k++ {
-		c := s[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[k] = c
-	}
-	return string(b)
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"eventgraph/loader/ascii"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -104,9 +105,9 @@ func testSentences(t *testing.T) []string {
 // against the plain ones.
 func TestSentenceHelpers(t *testing.T) {
 	for _, s := range testSentences(t) {
-		low := asciiLower(s)
+		low := ascii.Lower(s)
 		if len(low) != len(s) || isASCII(s) && low != strings.ToLower(s) {
-			t.Fatalf("asciiLower(%q) = %q", s, low)
+			t.Fatalf("ascii.Lower(%q) = %q", s, low)
 		}
 		x := &sent{s: sentenceOf(s), low: low, folds: foldsToASCII(s), ascii: isASCII(s)}
 		for _, tok := range tokenize(s, low, nil) {

@@ -37,6 +37,7 @@
 package mention
 
 import (
+	"eventgraph/loader/ascii"
 	"sort"
 	"sync"
 
@@ -201,7 +202,7 @@ func Analyze(d Doc) Result {
 		aorder: bufs.aorder[:0], porder: bufs.porder[:0], plist: bufs.plist[:0]}
 	low := d.Lower
 	if len(low) != len(d.Text) {
-		low = asciiLower(d.Text)
+		low = ascii.Lower(d.Text)
 	}
 	a.toks = tokenize(d.Text, low, bufs.toks[:0])
 	a.cands = bufs.cands[:0]

@@ -37,7 +37,7 @@ func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '
 // tokenize splits text into word and punctuation tokens. Inner hyphens and
 // apostrophes stay in a word ("Abdul-Amir", "Ma'an"); a possessive "'s" is a
 // token of its own; initials keep their dots ("U.S."). The tokens are
-// appended to buf; low is asciiLower(text).
+// appended to buf; low is ascii.Lower(text).
 func tokenize(text, low string, buf []token) []token {
 	toks := buf
 	tf := titleFirstWords()
@@ -149,29 +149,6 @@ func wordKeys(w, low string) (lower, key string) {
 		return low, ""
 	}
 	return low, low
-}
-
-// asciiLower returns s with its ASCII letters lower-cased and every other
-// byte kept, so that offsets into s hold in it; it allocates only when s
-// has upper-case ASCII letters.
-func asciiLower(s string) string {
-	k := 0
-	for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	b := make([]byte, len(s))
-	copy(b, s[:k])
-	for ; k < len(s); k++ {
-		c := s[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[k] = c
-	}
-	return string(b)
 }
 
 // wordTitleKey is titleKey(w) for a word token w whose Lower is lower: a

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"eventgraph/loader/ascii"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -37,7 +38,7 @@ func tokenTexts(t *testing.T) []string {
 func TestTokenKeys(t *testing.T) {
 	tf := titleFirstWords()
 	for _, text := range tokenTexts(t) {
-		toks := tokenize(text, asciiLower(text), nil)
+		toks := tokenize(text, ascii.Lower(text), nil)
 		a := &analyzer{d: Doc{Text: text}, toks: toks}
 		for i, tok := range toks {
 			if !tok.Word {

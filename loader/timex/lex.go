@@ -28,7 +28,7 @@ type token struct {
 }
 
 // lex splits s into tokens, reusing buf; low is s with its ASCII letters
-// lower-cased (asciiLower(s)). Letters (any script) make words, ASCII
+// lower-cased (ascii.Lower(s)). Letters (any script) make words, ASCII
 // digits make numbers, every other non-space rune is a mark of its own.
 // Curly quotes and apostrophes are normalized to ASCII, the en dash to "-".
 func lex(s, low string, buf []token) []token {
@@ -153,26 +153,4 @@ func word(s, low string, i, j int, sp bool) token {
 		up = unicode.IsUpper(r)
 	}
 	return token{start: i, end: j, low: w, kind: kWord, sp: sp, cap: up, sets: setsOf(w)}
-}
-
-// asciiLower returns s with its ASCII letters lower-cased, allocating only
-// when it has upper-case ones.
-func asciiLower(s string) string {
-	k := 0
-	for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	b := make([]byte, len(s))
-	copy(b, s[:k])
-	for ; k < len(s); k++ {
-		c := s[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[k] = c
-	}
-	return string(b)
 }

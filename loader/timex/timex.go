@@ -88,6 +88,7 @@
 package timex
 
 import (
+	"eventgraph/loader/ascii"
 	"strings"
 	"sync"
 	"time"
@@ -132,7 +133,7 @@ type Expr struct {
 // Find returns the time expressions of sentence, sorted by Start and not
 // overlapping.
 func Find(sentence string, ctx Context) []Expr {
-	return FindLower(sentence, asciiLower(sentence), ctx)
+	return FindLower(sentence, ascii.Lower(sentence), ctx)
 }
 
 // FindLower is Find for a caller that holds the sentence with its ASCII
@@ -188,7 +189,7 @@ func Parse(phrase string, ctx Context) (graph.DateSpan, bool) {
 			return sp, true
 		}
 	}
-	s := getScanner(p, asciiLower(p), ctx, true)
+	s := getScanner(p, ascii.Lower(p), ctx, true)
 	ex := s.find()
 	putScanner(s)
 	if len(ex) == 0 {
