@@ -304,21 +304,7 @@ func (s *scanner) monthExpr(i int) (match, bool) {
 			if e, k4, ok := s.rangeEnd(k3, d); ok {
 				d2, k3 = e, k4
 			}
-			k4 := k3
-			if s.p(k4) == "," {
-				k4++
-			}
-			if y, k5, ok := s.yearAt(k4); ok {
-				sp, ok := recur{kind: rMonthDay, m: m, d: d, d2: d2}.in(y)
-				if !ok {
-					return match{}, false
-				}
-				return match{i: i, j: k5, typ: tFixed, span: sp}, true
-			}
-			if !validDay(2000, int(m), d) {
-				return match{}, false
-			}
-			return match{i: i, j: k3, typ: tRecur, rec: recur{kind: rMonthDay, m: m, d: d, d2: d2}}, true
+			return s.monthDayYear(i, k3, m, d, d2)
 		}
 		k3 := k2
 		if s.p(k3) == "," || s.w(k3) == "of" {
@@ -359,21 +345,29 @@ func (s *scanner) dayMonth(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	k4 := k3
-	if s.p(k4) == "," {
-		k4++
+	return s.monthDayYear(i, k3, m, d, d2)
+}
+
+// monthDayYear ends a day of a month (days d to d2, d2 0 for one) read
+// from i to k: with a year after it ("March 3, 2024", "3 March 2024") it is
+// that fixed day, else the day of every year, when it exists in one.
+func (s *scanner) monthDayYear(i, k int, m time.Month, d, d2 int) (match, bool) {
+	rec := recur{kind: rMonthDay, m: m, d: d, d2: d2}
+	k2 := k
+	if s.p(k2) == "," {
+		k2++
 	}
-	if y, k5, ok := s.yearAt(k4); ok {
-		sp, ok := recur{kind: rMonthDay, m: m, d: d, d2: d2}.in(y)
+	if y, k3, ok := s.yearAt(k2); ok {
+		sp, ok := rec.in(y)
 		if !ok {
 			return match{}, false
 		}
-		return match{i: i, j: k5, typ: tFixed, span: sp}, true
+		return match{i: i, j: k3, typ: tFixed, span: sp}, true
 	}
 	if !validDay(2000, int(m), d) {
 		return match{}, false
 	}
-	return match{i: i, j: k3, typ: tRecur, rec: recur{kind: rMonthDay, m: m, d: d, d2: d2}}, true
+	return match{i: i, j: k, typ: tRecur, rec: rec}, true
 }
 
 // rangeEnd reads the "-14" of a day range "12-14" at k, after day d.
