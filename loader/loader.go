@@ -57,6 +57,7 @@ type Summary struct {
 	Merged   int     // events merged into an event already stored
 	Words    int     // words read
 	Errors   []error // one per bad input; the rest still loaded
+	Warnings []error // problems that did not stop an article (an unknown publication date)
 	Elapsed  time.Duration
 }
 
@@ -66,6 +67,9 @@ func (s Summary) String() string {
 		s.Articles, s.Existing, s.Events, s.Merged, s.Words, s.Elapsed.Round(time.Millisecond))
 	if len(s.Errors) > 0 {
 		msg += fmt.Sprintf("; %d errors", len(s.Errors))
+	}
+	if len(s.Warnings) > 0 {
+		msg += fmt.Sprintf("; %d warnings", len(s.Warnings))
 	}
 	return msg
 }
@@ -127,6 +131,9 @@ func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summar
 		wg.Wait()
 	}()
 	for i, d := range docs {
+		for _, w := range d.Warnings {
+			sum.Warnings = append(sum.Warnings, w)
+		}
 		r := <-out[i]
 		if bar != nil {
 			_ = bar.Add(1)

@@ -30,6 +30,7 @@ type IngestSummary struct {
 	Events   int      `json:"events"`
 	Merged   int      `json:"merged"`
 	Errors   []string `json:"errors,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Config configures a Server.

@@ -216,6 +216,9 @@ func (c *command) load() int {
 	} else {
 		sum = l.LoadPaths(ctx, c.args)
 	}
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(c.stderr, "warning: %v\n", w)
+	}
 	for _, e := range sum.Errors {
 		fmt.Fprintf(c.stderr, "error: %v\n", e)
 	}
@@ -267,6 +270,9 @@ func (i ingester) Ingest(ctx context.Context, name string, body io.Reader) (serv
 	out := server.IngestSummary{Articles: sum.Articles, Existing: sum.Existing, Events: sum.Events, Merged: sum.Merged}
 	for _, e := range sum.Errors {
 		out.Errors = append(out.Errors, e.Error())
+	}
+	for _, w := range sum.Warnings {
+		out.Warnings = append(out.Warnings, w.Error())
 	}
 	return out, nil
 }

@@ -13,6 +13,35 @@ import (
 // real day.
 var ErrDate = errors.New("not a date")
 
+// ErrUnknownDate is wrapped by the warning given for a publication date that
+// says it is not known ("unknown", "n/a", "none", "-"): the article loads
+// without a publication date.
+var ErrUnknownDate = errors.New("publication date not known: the article loads undated, its relative dates stay UNKNOWN")
+
+// unknownDates are the values scrapes write where they do not know the
+// publication date, compared lower-cased with spaces, dots and slashes gone.
+var unknownDates = map[string]bool{
+	"unknown": true, "na": true, "none": true, "null": true, "nil": true,
+	"undated": true, "nodate": true, "unknowndate": true, "notknown": true,
+	"-": true, "--": true, "?": true, "tbd": true, "notavailable": true,
+}
+
+// isUnknownDate reports whether s is one of the words that stand for a
+// publication date nobody knows.
+func isUnknownDate(s string) bool {
+	k := strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '.', '/', '_', '\t':
+			return -1
+		}
+		if r >= 'A' && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	}, strings.TrimSpace(s))
+	return unknownDates[k]
+}
+
 // dateLayouts are the publication-date forms accepted besides YYYY-MM-DD,
 // tried in order after normalizeDateText.
 var dateLayouts = []string{

@@ -63,6 +63,9 @@ type Document struct {
 	// gives one, a blank line, then each distinct photo caption once and the
 	// body paragraphs, separated by blank lines. Line endings are \n.
 	Text string
+	// Warnings are problems that did not stop the article from loading
+	// (a publication date given as "unknown"), each naming file and line.
+	Warnings []*Error
 }
 
 // Error is a problem with one input: it names the file, and the line or
@@ -290,7 +293,9 @@ func build(file string, r *raw, e *entry, m *manifest) (Document, error) {
 	if len(paras) == 0 {
 		return d, &Error{File: file, Line: r.line, Article: title, Err: ErrNoText}
 	}
-	if r.published != "" {
+	if isUnknownDate(r.published) {
+		d.Warnings = append(d.Warnings, &Error{File: file, Line: r.publishedLine, Article: title, Err: fmt.Errorf("%s: published %q: %w", r.kind, r.published, ErrUnknownDate)})
+	} else if r.published != "" {
 		p, err := normalizeDate(r.published)
 		if err != nil {
 			return d, &Error{File: file, Line: r.publishedLine, Article: title, Err: fmt.Errorf("%s: published %w", r.kind, err)}
@@ -304,7 +309,9 @@ func build(file string, r *raw, e *entry, m *manifest) (Document, error) {
 		if d.URL == "" {
 			d.URL = e.URL
 		}
-		if d.Published == "" && e.Published != "" {
+		if d.Published == "" && isUnknownDate(e.Published) {
+			d.Warnings = append(d.Warnings, &Error{File: file, Line: r.line, Article: title, Err: fmt.Errorf("manifest %s: published %q: %w", m.name(), e.Published, ErrUnknownDate)})
+		} else if d.Published == "" && e.Published != "" {
 			p, err := normalizeDate(e.Published)
 			if err != nil {
 				return d, &Error{File: file, Line: r.line, Article: title, Err: fmt.Errorf("manifest %s: published %w", m.name(), err)}

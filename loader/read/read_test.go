@@ -645,3 +645,25 @@ func TestLargeInputs(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderUnknownDate(t *testing.T) {
+	for _, v := range []string{"unknown", "Unknown", "n/a", "N.A.", "none", "-", "undated"} {
+		t.Run(v, func(t *testing.T) {
+			in := "title: Undated One\npublished: " + v + "\n---\nA body that says it happened in May 2024.\n"
+			docs, errs := Read("dev/x.txt", strings.NewReader(in))
+			if len(errs) != 0 {
+				t.Fatalf("errors %v, want none", errs)
+			}
+			if len(docs) != 1 || docs[0].Published != "" {
+				t.Fatalf("docs %+v, want one undated article", docs)
+			}
+			if len(docs[0].Warnings) != 1 || !errors.Is(docs[0].Warnings[0], ErrUnknownDate) {
+				t.Fatalf("warnings %v, want one ErrUnknownDate", docs[0].Warnings)
+			}
+			w := docs[0].Warnings[0].Error()
+			if !strings.HasPrefix(w, `dev/x.txt:2: article "Undated One": header: published`) {
+				t.Errorf("warning %q does not name file, line and article", w)
+			}
+		})
+	}
+}
