@@ -177,7 +177,18 @@ func (st *state) sentence(x *sent) {
 				}
 			}
 			used[hi] = true
-			made = append(made, st.newCand(x, h, cl))
+			if h.e.dict && handHappening(hits) {
+				// the dictionary fills gaps: a sentence whose happening a
+				// hand-written trigger names gets no second, looser reading
+				continue
+			}
+			c := st.newCand(x, h, cl)
+			if h.e.dict && (len(c.ev.Participants) == 0 || h.e.cameo == "" && !c.hasRole("source")) {
+				// a dictionary verb names a political event only with an
+				// actor; an uncoded one only with an actor doing it
+				continue
+			}
+			made = append(made, c)
 		}
 	}
 
@@ -1605,4 +1616,15 @@ func nearDate(x *sent, h hit) *timex.Expr {
 		}
 	}
 	return nil
+}
+
+// handHappening reports whether a sentence's hits hold a hand-written
+// trigger of a happening (not a statement), not negated.
+func handHappening(hits []hit) bool {
+	for _, h := range hits {
+		if !h.e.dict && !h.neg && (h.e.class == material || h.e.class == light || h.e.class == order) {
+			return true
+		}
+	}
+	return false
 }

@@ -344,6 +344,20 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		default:
 			continue
 		}
+		if h.verb && h.e.dict {
+			end := len(x.toks)
+			if h.clause < len(cl) {
+				end = max(cl[h.clause][1], h.j)
+			}
+			h.e = l.refine(h.e, x.toks[h.j:end])
+			if !st.dictVerbReading(x, i, p, lw, h.e) {
+				if nounE == nil {
+					continue
+				}
+				// "hold talks": the word is the hand-written noun
+				h.e, h.verb = nounE, false
+			}
+		}
 		if h.verb {
 			// "with Morocco's ambassador saying …": a participle, not a statement
 			if verbE.class == speech && strings.HasSuffix(lw, "ing") && i > 0 && !auxBe.has(prev) && afterWith(x.toks, i) {
@@ -484,4 +498,34 @@ func isVerbForm(w string) bool {
 		}
 	}
 	return false
+}
+
+// dictVerbReading reports whether the word at token i, a form of the
+// dictionary verb e, reads as a verb that reports a happening. The
+// dictionary is large and many of its verbs are also nouns ("trade",
+// "forces", "battles"), so its forms count only where English marks them as
+// finite verbs: a past form or participle (not after a determiner), a base
+// form after a modal or "to", an -s form right after its subject (an actor
+// or a pronoun), an -ing form after a form of "be". p is the index of the
+// previous word (-1 when none).
+func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
+	head := e.lemma
+	if k := strings.IndexByte(head, ' '); k > 0 {
+		head = head[:k]
+	}
+	prev := ""
+	if p >= 0 {
+		prev = x.toks[p].lw
+	}
+	forms := verbForms(head)
+	switch {
+	case lw == head:
+		return modals.has(prev) || prev == "to" || prev == "did"
+	case lw == forms[0]:
+		return p >= 0 && p == i-1 && (st.insideMention(x, x.toks[p]) || pronouns.has(prev))
+	case strings.HasSuffix(lw, "ing"):
+		return auxBe.has(prev)
+	default:
+		return !determiners.has(prev)
+	}
 }

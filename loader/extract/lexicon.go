@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"eventgraph/loader/wordfilter"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -11,6 +12,15 @@ import (
 
 //go:embed data/triggers.tsv
 var triggersTSV string
+
+// cameoTSV is generated from PETRARCH2's CAMEO verb dictionary and WordNet
+// 3.1 by gen/cameo (see data/README.md).
+//
+//go:embed data/cameo_verbs.tsv
+var cameoTSV string
+
+//go:embed data/cameo_codes.tsv
+var cameoCodesTSV string
 
 // class is what a trigger does in a sentence.
 type class int
@@ -30,6 +40,18 @@ type entry struct {
 	cameo string // "" when CAMEO has no code for it
 	typ   string
 	class class
+	// dict marks an entry that comes from the CAMEO dictionary rather than
+	// the hand-written list; block names its CAMEO verb block, whose
+	// patterns may refine (or, when cameo is "", give) its code.
+	dict  bool
+	block string
+}
+
+// pattern is a CAMEO verb pattern: the verb followed, within its object
+// phrase, by words, codes code.
+type pattern struct {
+	words []string
+	code  string
 }
 
 // lexicon maps a lower-case word form (or a space-joined multi-word form)
@@ -42,6 +64,16 @@ type lexicon struct {
 	// starting with it has; firstFilter holds those words.
 	first       map[string]firstWord
 	firstFilter wordfilter.Filter
+	// patterns are the CAMEO patterns of each verb block; codeNames the
+	// readable type of each CAMEO code.
+	patterns  map[string][]pattern
+	codeNames map[string]string
+	stats     lexStats
+}
+
+// lexStats counts what each source brought to the lexicon.
+type lexStats struct {
+	hand, cameoVerbs, cameoUncoded, wordnetNouns, patterns int
 }
 
 // firstWord is what the lexicon holds for a form's first word.
@@ -50,21 +82,75 @@ type firstWord struct {
 	longest int
 }
 
+// happeningClasses are the WordNet verb classes whose verbs name a
+// happening on their own (a ship docks, rebels topple a government); a
+// CAMEO verb without a code of its own is a trigger only in these, and then
+// only when its sentence names an actor.
+var happeningClasses = map[string]bool{
+	"verb.motion": true, "verb.competition": true, "verb.contact": true,
+	"verb.possession": true, "verb.social": true,
+}
+
+// classOf is the class of a CAMEO-coded dictionary verb: statements,
+// appeals, demands, disapproval and threats are said; the rest happens.
+func classOf(code string) class {
+	if len(code) < 2 {
+		return material
+	}
+	switch code[:2] {
+	case "01", "02", "10", "11", "13":
+		return speech
+	}
+	if strings.HasPrefix(code, "051") {
+		return speech
+	}
+	return material
+}
+
 var lex = sync.OnceValue(func() *lexicon {
-	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1}
-	for _, line := range strings.Split(triggersTSV, "\n") {
+	l, err := buildLexicon(triggersTSV, cameoTSV, cameoCodesTSV)
+	if err != nil {
+		panic("extract: embedded lexicon: " + err.Error())
+	}
+	return l
+})
+
+// buildLexicon reads the hand-written triggers, the CAMEO code names and
+// the generated CAMEO/WordNet table. The files are parsed strictly: a short
+// row, an unknown class or row kind is an error naming the file and line.
+// Hand-written entries win: a dictionary verb or noun is added only for a
+// word the hand list does not have in that part of speech.
+func buildLexicon(hand, dict, codes string) (*lexicon, error) {
+	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1, patterns: map[string][]pattern{}, codeNames: map[string]string{}}
+	for n, line := range strings.Split(codes, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) < 5 {
+		if len(f) != 2 || f[0] == "" || f[1] == "" {
+			return nil, fmt.Errorf("cameo_codes.tsv:%d: want code<TAB>type, got %q", n+1, line)
+		}
+		l.codeNames[f[0]] = f[1]
+	}
+	handVerb, handNoun := map[string]bool{}, map[string]bool{}
+	for n, line := range strings.Split(hand, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
 			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 5 || len(f) > 6 {
+			return nil, fmt.Errorf("triggers.tsv:%d: want 5 or 6 columns, got %d: %q", n+1, len(f), line)
+		}
+		if f[1] != "v" && f[1] != "n" {
+			return nil, fmt.Errorf("triggers.tsv:%d: part of speech %q is neither v nor n", n+1, f[1])
 		}
 		e := &entry{lemma: f[0], noun: f[1] == "n", cameo: f[2], typ: f[3]}
 		if e.cameo == "-" {
 			e.cameo = ""
 		}
 		switch f[4] {
+		case "material":
+			e.class = material
 		case "speech":
 			e.class = speech
 		case "order":
@@ -73,29 +159,95 @@ var lex = sync.OnceValue(func() *lexicon {
 			e.class = light
 		case "none":
 			e.class = none
+		default:
+			return nil, fmt.Errorf("triggers.tsv:%d: unknown class %q", n+1, f[4])
 		}
-		forms := []string{e.lemma}
+		var extra []string
+		if len(f) == 6 && f[5] != "" {
+			extra = strings.Split(f[5], ",")
+		}
 		if e.noun {
-			if !strings.HasSuffix(e.lemma, "s") {
-				forms = append(forms, plural(e.lemma))
-			}
+			handNoun[e.lemma] = true
 		} else {
-			forms = append(forms, verbForms(e.lemma)...)
+			handVerb[e.lemma] = true
 		}
-		if len(f) > 5 && f[5] != "" {
-			forms = append(forms, strings.Split(f[5], ",")...)
+		l.add(e, extra)
+		l.stats.hand++
+	}
+	verbOf := map[string]*entry{} // a dictionary verb's entry, for its nouns
+	for n, line := range strings.Split(dict, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
 		}
-		seen := map[string]bool{}
-		for _, w := range forms {
-			w = strings.ToLower(strings.TrimSpace(w))
-			if w == "" || seen[w] {
+		f := strings.Split(line, "\t")
+		bad := func(want string) error {
+			return fmt.Errorf("cameo_verbs.tsv:%d: want %s, got %q", n+1, want, line)
+		}
+		switch f[0] {
+		case "verb":
+			if len(f) != 6 {
+				return nil, bad("verb<TAB>lemma<TAB>code<TAB>block<TAB>class<TAB>forms")
+			}
+			lemma, code, block, wclass := f[1], f[2], f[3], f[4]
+			head := lemma
+			if k := strings.IndexByte(head, ' '); k > 0 {
+				head = head[:k]
+			}
+			if handVerb[lemma] || handVerb[head] || verbOf[lemma] != nil {
+				// the hand list covers this verb and its phrases ("hold" is a
+				// light verb, "cordon off" is "cordon")
 				continue
 			}
-			seen[w] = true
-			l.forms[w] = append(l.forms[w], e)
-			if n := len(strings.Fields(w)); n > l.maxWords {
-				l.maxWords = n
+			if code == "-" {
+				code = ""
 			}
+			if code == "" && !happeningClasses[wclass] {
+				continue
+			}
+			e := &entry{lemma: lemma, cameo: code, typ: l.typeOf(code, block), class: classOf(code), dict: true, block: block}
+			verbOf[lemma] = e
+			var extra []string
+			if f[5] != "" {
+				extra = strings.Split(f[5], ",")
+			}
+			l.add(e, extra)
+			if code == "" {
+				l.stats.cameoUncoded++
+			} else {
+				l.stats.cameoVerbs++
+			}
+		case "pattern":
+			if len(f) != 4 {
+				return nil, bad("pattern<TAB>block<TAB>code<TAB>words")
+			}
+			l.patterns[f[1]] = append(l.patterns[f[1]], pattern{words: strings.Fields(f[3]), code: f[2]})
+			l.stats.patterns++
+		case "noun":
+			if len(f) != 3 {
+				return nil, bad("noun<TAB>noun<TAB>verb")
+			}
+			noun, verb := f[1], f[2]
+			if handNoun[noun] {
+				continue
+			}
+			v := verbOf[verb]
+			if v == nil {
+				// a noun of a hand-written verb takes that verb's code
+				for _, e := range l.forms[verb] {
+					if !e.noun && e.lemma == verb && e.class != none {
+						v = e
+						break
+					}
+				}
+			}
+			if v == nil || v.class != material || v.cameo == "" {
+				continue // statements' nouns ("announcement") and uncoded acts name no event alone
+			}
+			handNoun[noun] = true
+			l.add(&entry{lemma: noun, noun: true, cameo: v.cameo, typ: v.typ, class: material, dict: true}, nil)
+			l.stats.wordnetNouns++
+		default:
+			return nil, fmt.Errorf("cameo_verbs.tsv:%d: unknown row kind %q", n+1, f[0])
 		}
 	}
 	l.first = map[string]firstWord{}
@@ -112,8 +264,89 @@ var lex = sync.OnceValue(func() *lexicon {
 		l.first[head] = f
 		l.firstFilter.Add(head)
 	}
-	return l
-})
+	return l, nil
+}
+
+// typeOf is the readable type of a CAMEO code: its own name, its
+// three-digit parent's, or for an uncoded verb the verb block's name.
+func (l *lexicon) typeOf(code, block string) string {
+	if t, ok := l.codeNames[code]; ok {
+		return t
+	}
+	if len(code) > 3 {
+		if t, ok := l.codeNames[code[:3]]; ok {
+			return t
+		}
+	}
+	return block
+}
+
+// add files an entry under its lemma, its regular forms and extra forms.
+func (l *lexicon) add(e *entry, extra []string) {
+	forms := []string{e.lemma}
+	if e.noun {
+		if !strings.HasSuffix(e.lemma, "s") {
+			forms = append(forms, plural(e.lemma))
+		}
+	} else {
+		forms = append(forms, verbForms(e.lemma)...)
+	}
+	forms = append(forms, extra...)
+	seen := map[string]bool{}
+	for _, w := range forms {
+		w = strings.ToLower(strings.TrimSpace(w))
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		l.forms[w] = append(l.forms[w], e)
+		if n := len(strings.Fields(w)); n > l.maxWords {
+			l.maxWords = n
+		}
+	}
+}
+
+// refine codes a dictionary verb by its block's patterns: the first
+// pattern whose words follow the verb in order within its object phrase
+// (toks, the words after the verb up to the clause's end) gives the code.
+// It returns e itself when no pattern matches.
+func (l *lexicon) refine(e *entry, toks []token) *entry {
+	if !e.dict || e.block == "" {
+		return e
+	}
+	pats := l.patterns[e.block]
+	if len(pats) == 0 {
+		return e
+	}
+	const window = 8
+	if len(toks) > window {
+		toks = toks[:window]
+	}
+	for _, p := range pats {
+		k := 0
+		for _, t := range toks {
+			if t.punct {
+				break
+			}
+			if k < len(p.words) && sameNoun(t.lw, p.words[k]) {
+				k++
+			}
+		}
+		if k == len(p.words) {
+			c := *e
+			c.cameo = p.code
+			c.typ = l.typeOf(p.code, e.block)
+			c.class = classOf(p.code)
+			return &c
+		}
+	}
+	return e
+}
+
+// sameNoun reports whether word is pattern word w or its plural.
+func sameNoun(word, w string) bool {
+	return word == w || word == plural(w) || (strings.HasSuffix(w, "s") && word == strings.TrimSuffix(w, "s"))
+}
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 
