@@ -285,6 +285,13 @@ func (s *scanner) build(m match) Expr {
 	if m.anchored && fut {
 		sp = unknown()
 	}
+	// nothing past the publication day unless the clause is future: "this
+	// month" in a report ends on the day it was published
+	if !fut && s.hasPub && !m.anchored && sp.Precision != graph.Day {
+		if a, b, ok := bounds(sp); ok && !a.After(s.pub) && b.After(s.pub) {
+			sp.End = isoDay(s.pub)
+		}
+	}
 	if m.dur > 1 && sp.Precision == graph.Day && sp.Start == sp.End {
 		if a, _, ok := bounds(sp); ok {
 			sp.End = isoDay(a.AddDate(0, 0, m.dur-1))
