@@ -177,7 +177,7 @@ func (st *state) sentence(x *sent) {
 				}
 			}
 			used[hi] = true
-			if h.e.dict && handHappening(hits) {
+			if h.e.dict && handHappening(x, hits, h) {
 				// the dictionary fills gaps: a sentence whose happening a
 				// hand-written trigger names gets no second, looser reading
 				continue
@@ -1618,11 +1618,19 @@ func nearDate(x *sent, h hit) *timex.Expr {
 	return nil
 }
 
-// handHappening reports whether a sentence's hits hold a hand-written
-// trigger of a happening (not a statement), not negated.
-func handHappening(hits []hit) bool {
+// handHappening reports whether the clause of dictionary hit d holds a
+// hand-written trigger of a happening (not a statement) as a finite verb,
+// not negated: "approved the plan, which includes providing funds" keeps
+// "approved", "signed and ratified" does not add a looser reading.
+func handHappening(x *sent, hits []hit, d hit) bool {
 	for _, h := range hits {
-		if !h.e.dict && !h.neg && (h.e.class == material || h.e.class == light || h.e.class == order) {
+		if h.e.dict || h.neg || !h.verb || h.inf || h.prepIng || h.clause != d.clause {
+			continue
+		}
+		if strings.HasSuffix(x.toks[h.i].lw, "ing") && (h.i == 0 || !auxBe.has(x.toks[h.i-1].lw)) {
+			continue
+		}
+		if h.e.class == material || h.e.class == light || h.e.class == order {
 			return true
 		}
 	}

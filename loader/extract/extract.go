@@ -518,6 +518,11 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 		prev = x.toks[p].lw
 	}
 	forms := verbForms(head)
+	if prev == "which" || prev == "who" || prev == "that" {
+		// a relative clause describes its noun ("ISIS, which controlled a
+		// third of the country"): background, not a reported happening
+		return false
+	}
 	switch {
 	case lw == head:
 		return modals.has(prev) || prev == "to" || prev == "did"
