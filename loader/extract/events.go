@@ -204,7 +204,7 @@ func (st *state) sentence(x *sent) {
 			made = append(made, c)
 			continue
 		}
-		if ex := nearExpr(x, h); ex != nil && !clauseHasEvent(made, x, cl, h.clause) && !hitBetween(x, h, ex) {
+		if ex := nearExpr(x, h); ex != nil && (premodifier(x, h, ex) || !clauseHasEvent(made, x, cl, h.clause) && !hitBetween(x, h, ex)) {
 			made = append(made, st.newCand(x, h, cl))
 		}
 	}
@@ -1635,4 +1635,13 @@ func handHappening(x *sent, hits []hit, d hit) bool {
 		}
 	}
 	return false
+}
+
+// premodifier reports whether time expression ex modifies noun trigger h
+// from right before it: "the December overthrow of", "the 2011 uprising".
+// Such a noun names a dated happening of its own, whatever else its clause
+// reports.
+func premodifier(x *sent, h hit, ex *timex.Expr) bool {
+	a := x.toks[h.i].s
+	return ex.End <= a && strings.TrimSpace(x.s.Text[ex.End:a]) == ""
 }

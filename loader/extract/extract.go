@@ -393,6 +393,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				byNext := i+n < len(x.toks) && x.toks[i+n].lw == "by"
 				nextPrep := i+n < len(x.toks) && prepositions.has(x.toks[i+n].lw)
 				afterComma := p < 0 && i > 0 && x.toks[i-1].w == "," && nextPrep && verbE.class != speech
+				// "The contract, signed in 2019, …": a participle with a date of
+				// its own reports a happening
+				if afterComma && datedRightAfter(x, i+n) {
+					afterComma = false
+				}
 				if byNext && p >= 0 && !x.toks[p].cap && !pronouns.has(prev) || afterComma {
 					continue
 				}
@@ -533,4 +538,21 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	default:
 		return !determiners.has(prev)
 	}
+}
+
+// datedRightAfter reports whether a time expression starts at token k or
+// right after a preposition there ("in 2019", "on Monday").
+func datedRightAfter(x *sent, k int) bool {
+	if k >= len(x.toks) {
+		return false
+	}
+	for _, ex := range x.exprs {
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		if ex.Start == x.toks[k].s || k+1 < len(x.toks) && ex.Start == x.toks[k+1].s {
+			return true
+		}
+	}
+	return false
 }

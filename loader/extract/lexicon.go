@@ -240,7 +240,7 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 					}
 				}
 			}
-			if v == nil || v.class != material || v.cameo == "" {
+			if v == nil || v.class != material || v.dict && v.cameo == "" {
 				continue // statements' nouns ("announcement") and uncoded acts name no event alone
 			}
 			handNoun[noun] = true

@@ -95,6 +95,13 @@ func TestOwnArticles(t *testing.T) {
 		{"militants attacked a supply convoy on Monday", "19", "2021-07-05", "2021-07-05", graph.Day, graph.Reported, "Traore", ""},
 		{"Traore said on Thursday that", "01", "2021-07-08", "2021-07-08", graph.Day, graph.Reported, "Traore", ""},
 		{"met Lao President Khamla Vongsa in Vientiane on Monday", "04", "2024-04-01", "2024-04-01", graph.Day, graph.Reported, "Srisuk", "Vientiane"},
+		// t7: vocabulary from the CAMEO dictionary and WordNet, not the hand list
+		{"cabinet approved new customs rules", "08", "2023-09-13", "2023-09-13", graph.Day, graph.Reported, "Peru", ""},
+		{"granted Bolivia access to its docks", "06", "2023-09-11", "2023-09-11", graph.Day, graph.Reported, "Bolivia", ""},
+		// a noun with its month right before it: "the March closure of"
+		{"the March closure of the highway", "16", "2023-03-01", "2023-03-31", graph.Month, graph.Reported, "", ""},
+		// a participle with a date of its own: "The accord, signed in 1992, …"
+		{"The old transit accord, signed in 1992", "057", "1992-01-01", "1992-12-31", graph.Year, graph.Reported, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {
@@ -147,7 +154,13 @@ func TestOwnArticles(t *testing.T) {
 
 	t.Run("treaty", func(t *testing.T) {
 		var gs []graph.Agreement
-		_ = st.View(func(r *graph.Reader) (err error) { gs, err = r.Agreements(graph.AgreementFilter{}); return })
+		var all []graph.Agreement
+		_ = st.View(func(r *graph.Reader) (err error) { all, err = r.Agreements(graph.AgreementFilter{}); return })
+		for _, g := range all {
+			if g.Date.Value != "1992" { // t7 cites an older accord of its own
+				gs = append(gs, g)
+			}
+		}
 		if len(gs) != 1 {
 			t.Fatalf("%d agreements, want the one treaty", len(gs))
 		}

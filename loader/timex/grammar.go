@@ -317,7 +317,7 @@ func (s *scanner) monthExpr(i int) (match, bool) {
 	if abbr {
 		return match{}, false
 	}
-	if mode == modePlain && !s.loose && !monthPrep[s.w(i-1)] {
+	if mode == modePlain && !s.loose && !monthPrep[s.w(i-1)] && !s.monthModifier(i, k2) {
 		return match{}, false
 	}
 	return match{i: i, j: k2, typ: tRecur, mode: mode, fut: mode == modeNext, past: mode == modeLast,
@@ -542,4 +542,18 @@ func (s *scanner) weekdayExpr(i int) (match, bool) {
 		k++
 	}
 	return match{i: i, j: k, typ: tWeekday, wd: wd, mode: mode, fut: mode == modeNext, past: mode == modeLast}, true
+}
+
+// monthModifier reports whether the bare month name at i (ending before k)
+// modifies the noun after it, after "the" or a possessive: "the December
+// overthrow of", "Syria's March elections".
+func (s *scanner) monthModifier(i, k int) bool {
+	if i == 0 || k >= len(s.t) || s.t[k].kind != kWord || s.t[k].cap || !s.t[k].sp {
+		return false
+	}
+	switch s.w(i - 1) {
+	case "the", "'s", "’s", "s":
+		return true
+	}
+	return false
 }
