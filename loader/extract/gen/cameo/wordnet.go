@@ -179,9 +179,9 @@ func (wn *wordNet) derivedNouns(lemma string) []string {
 				continue
 			}
 			w := n.words[d.dst-1]
-			// the noun's most frequent sense must itself be an act or event
-			// ("administration" is first a group, not the act of administering)
-			if first := wn.index["n"][w]; len(first) == 0 || wn.syn["n"+first[0]] == nil || !eventNounClasses[wn.syn["n"+first[0]].class] {
+			// the linked sense must be among the noun's three most frequent:
+			// a rare act sense of a common word names no event in news
+			if !wn.frequentSense("n", w, d.offset, 3) {
 				continue
 			}
 			// "-er"/"-or" agents and names are not acts; keep plain words
@@ -192,4 +192,16 @@ func (wn *wordNet) derivedNouns(lemma string) []string {
 		}
 	}
 	return out
+}
+
+// frequentSense reports whether synset offset is among the n most frequent
+// senses of lemma in part of speech pos.
+func (wn *wordNet) frequentSense(pos, lemma, offset string, n int) bool {
+	offs := wn.index[pos][lemma]
+	for i := 0; i < len(offs) && i < n; i++ {
+		if offs[i] == offset {
+			return true
+		}
+	}
+	return false
 }
