@@ -911,52 +911,15 @@ func (st *state) pastTense(x *sent, ti int) bool {
 	return false
 }
 
-// title makes a readable title: the source, the trigger and the words that
-// follow in its clause.
+// title makes a readable title: a statement's speaker, verb and words
+// (statementTitle), else a headline of actor, verb and object (headline).
 func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
 	if h.e.class == speech {
 		if t := st.statementTitle(x, h, c); t != "" {
-			return t
+			return upperFirst(fitTitle(t))
 		}
 	}
-	r := cl[h.clause]
-	end := r[1]
-	if end-h.i > 14 {
-		end = h.i + 14
-	}
-	// stop at the phrase's comma: "victory over ISIS in 2017, remnants …"
-	for k := h.j + 2; k < end; k++ {
-		if x.toks[k].w == "," || x.toks[k].w == ";" || x.toks[k].w == "—" {
-			end = k
-			break
-		}
-	}
-	name, sep := "", ""
-	if src := c.firstRole("source"); src != "" {
-		if a := st.actors[src]; a != nil {
-			name, sep = a.Name, " "
-		}
-	} else if p := c.firstRole("participant"); p != "" && !h.verb {
-		if a := st.actors[p]; a != nil {
-			name, sep = a.Name, ": "
-		}
-	}
-	seg := strings.TrimSpace(x.s.Text[x.toks[h.i].s:x.toks[end-1].e])
-	seg = strings.TrimRight(seg, ",;:.“”\"")
-	s := seg // a part of the sentence, when no name leads
-	if sep != "" {
-		var b strings.Builder
-		b.Grow(len(name) + len(sep) + len(seg))
-		b.WriteString(name)
-		b.WriteString(sep)
-		b.WriteString(seg)
-		s = b.String()
-	}
-	s = strings.TrimSpace(s)
-	if s != "" {
-		s = upperFirst(s)
-	}
-	return s
+	return st.headline(x, h, cl, c)
 }
 
 func (c *cand) firstRole(role string) string {

@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"strings"
+)
+
+// maxTitle is the longest event title, in bytes.
+const maxTitle = 90
+
+// Title rules: every event gets a headline built like a news headline
+// from who acts, the verb and its object — "Iraq inaugurates 160-km
+// concrete wall on Syrian border" — never a clipped sentence:
+//
+//   - the subject is the event's first source actor, else its
+//     participants ("Iraq and Syria"), else the words before the verb when
+//     they are a short noun phrase ("Police", "Insurgents");
+//   - the verb is put in the headline present ("inaugurated" →
+//     "inaugurates", plural subjects take the base form); a planned event
+//     takes "to" ("Erdogan to visit Baghdad"); a passive keeps its
+//     participle ("Five smugglers arrested in Basra");
+//   - the object is the rest of the clause up to a comma, a relative or
+//     subordinate word, or a speech verb; dates, articles and adverbs are
+//     left out, and it is cut at a word and never ends on a function word;
+//   - a noun event is "Subject: noun phrase" ("Syria: overthrow of
+//     president by rebel forces").
+var (
+	titleStops = set("which who whom whose while as after before when amid following despite because since until unless although though whereas according said says saying told adding noting where")
+	titleDrop  = set("the a an also reportedly officially formally finally jointly already recently previously subsequently initially now just still then")
+	// titleTrail are words a title never ends on
+	titleTrail = set("of to in on at for with by from into onto and or but the a an its their his her our this that these those as over under between against about than amid via during")
+	plurals    = set("police people forces troops authorities officials militants rebels insurgents protesters fighters soldiers residents smugglers gunmen")
+)
+
+// headline builds the title of an event made from hit h in clause cl of x.
+func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
+	subj, plural := st.titleSubject(x, h, cl, c)
+	passive := h.verb && isPassive(x.toks, h.i)
+	if passive {
+		// "five smugglers were arrested by police": the target leads
+		if t := st.roleNames(c, "target"); t != "" {
+			subj, plural = t, strings.Contains(t, " and ")
+		} else if w, pl := subjectWords(x, h, cl); w != "" {
+			subj, plural = w, pl
+		}
+	}
+	obj := titleObject(x, h, cl, !h.verb)
+	var b strings.Builder
+	switch {
+	case !h.verb:
+		phrase := strings.TrimSpace(x.s.Text[x.toks[h.i].s:x.toks[h.j-1].e])
+		if obj != "" {
+			phrase += " " + obj
+		}
+		if subj != "" {
+			b.WriteString(subj)
+			b.WriteString(": ")
+		}
+		b.WriteString(phrase)
+	default:
+		verb := headlineVerb(x, h, plural, passive)
+		if subj != "" {
+			b.WriteString(subj)
+			b.WriteByte(' ')
+		}
+		b.WriteString(verb)
+		if obj != "" {
+			b.WriteByte(' ')
+			b.WriteString(obj)
+		}
+	}
+	return upperFirst(fitTitle(b.String()))
+}
+
+// titleSubject is who leads the headline, and whether it is plural.
+func (st *state) titleSubject(x *sent, h hit, cl [][2]int, c *cand) (string, bool) {
+	if s := st.roleNames(c, "source"); s != "" {
+		return s, strings.Contains(s, " and ")
+	}
+	if !h.verb {
+		if s := st.roleNames(c, "participant"); s != "" {
+			return s, strings.Contains(s, " and ")
+		}
+		if s := st.roleNames(c, "signatory"); s != "" {
+			return s, strings.Contains(s, " and ")
+		}
+		return "", false
+	}
+	if s := st.roleNames(c, "participant"); s != "" && (h.e.cameo == "040" || h.e.cameo == "057") {
+		return s, strings.Contains(s, " and ")
+	}
+	return subjectWords(x, h, cl)
+}
+
+// roleNames joins the names of up to two participants with role: "Iraq",
+// "Iraq and Syria".
+func (st *state) roleNames(c *cand, role string) string {
+	var names []string
+	for _, p := range c.ev.Participants {
+		if p.Role != role {
+			continue
+		}
+		if a := st.actors[p.ActorID]; a != nil && a.Name != "" {
+			names = append(names, a.Name)
+		}
+		if len(names) == 2 {
+			break
+		}
+	}
+	return strings.Join(names, " and ")
+}
+
+// subjectWords are the words of the clause before the verb when they make
+// a short noun phrase ("Police", "The cabinet", "Syrian authorities"),
+// without a leading article; plural tells whether the verb agrees with a
+// plural.
+func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
+	r := cl[h.clause]
+	from, to := r[0], h.i
+	// auxiliaries and adverbs between subject and verb stay out
+	for to > from && (auxBe.has(x.toks[to-1].lw) || modals.has(x.toks[to-1].lw) || adverbs.has(x.toks[to-1].lw) || negations.has(x.toks[to-1].lw)) {
+		to--
+	}
+	for from < to && (determiners.has(x.toks[from].lw) || x.toks[from].punct) {
+		from++
+	}
+	if to-from == 0 || to-from > 4 {
+		return "", false
+	}
+	for k := from; k < to; k++ {
+		t := x.toks[k]
+		if t.punct || prepositions.has(t.lw) || pronouns.has(t.lw) || subordinator.has(t.lw) || titleStops.has(t.lw) || isNumber(t.lw) && k == to-1 {
+			return "", false
+		}
+	}
+	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
+	last := x.toks[to-1].lw
+	pl := plurals.has(last) || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !x.toks[to-1].cap
+	return upperFirst(w), pl
+}
+
+// headlineVerb puts the trigger in the headline present: "inaugurates",
+// "hand over" after a plural, "to visit" when planned, the participle of
+// a passive.
+func headlineVerb(x *sent, h hit, plural, passive bool) string {
+	words := x.s.Text[x.toks[h.i].s:x.toks[h.j-1].e]
+	if passive {
+		return words
+	}
+	lemma := h.e.lemma
+	if h.e.noun || lemma == "" {
+		return words
+	}
+	head, tail := lemma, ""
+	if i := strings.IndexByte(lemma, ' '); i > 0 {
+		head, tail = lemma[:i], lemma[i:]
+	}
+	if h.j-h.i != strings.Count(lemma, " ")+1 {
+		// the text's words differ from the lemma's ("reached an agreement")
+		tail = x.s.Text[x.toks[h.i].e:x.toks[h.j-1].e]
+	}
+	switch {
+	case h.planned:
+		return "to " + head + tail
+	case plural:
+		return head + tail
+	}
+	return verbForms(head)[0] + tail
+}
+
+// titleObject is what follows the trigger in its clause, headline style.
+// After a noun only a prepositional phrase counts ("overthrow of the
+// president"), up to the next verb ("meeting held …" stops at "held").
+func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
+	if noun && (h.j >= len(x.toks) || !prepositions.has(x.toks[h.j].lw)) {
+		return ""
+	}
+	r := cl[h.clause]
+	end := max(r[1], h.j)
+	var parts []string
+	inDate := func(k int) bool {
+		t := x.toks[k]
+		for _, ex := range x.exprs {
+			if t.s >= ex.Start && t.e <= ex.End {
+				return true
+			}
+		}
+		return false
+	}
+	for k := h.j; k < end && len(parts) < 14; k++ {
+		t := x.toks[k]
+		if t.punct && t.w != "-" && t.w != "'" && t.w != "’" && t.w != "%" {
+			break
+		}
+		if titleStops.has(t.lw) || k > h.j && (subordinator.has(t.lw) && t.lw != "that") {
+			break
+		}
+		if t.lw == "that" && k == h.j {
+			break
+		}
+		if inDate(k) {
+			// "on Sunday", "in 2019": a preposition before a date goes too
+			if n := len(parts); n > 0 && prepositions.has(strings.ToLower(parts[n-1])) {
+				parts = parts[:n-1]
+			}
+			continue
+		}
+		if noun && (auxBe.has(t.lw) || modals.has(t.lw) || k > h.j+1 && (strings.HasSuffix(t.lw, "ed") || irregularPast.has(t.lw)) && !determiners.has(x.toks[k-1].lw)) {
+			break
+		}
+		if titleDrop.has(t.lw) {
+			continue
+		}
+		w := x.s.Text[t.s:t.e]
+		if t.punct || (len(parts) > 0 && (w == "'s" || w == "’s")) {
+			if n := len(parts); n > 0 {
+				parts[n-1] += w
+				continue
+			}
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(trimTrail(parts), " ")
+}
+
+// trimTrail drops function words and hyphens from the end of a title's
+// words.
+func trimTrail(parts []string) []string {
+	for len(parts) > 0 {
+		l := strings.ToLower(parts[len(parts)-1])
+		if titleTrail.has(l) || l == "-" || l == "'s" {
+			parts = parts[:len(parts)-1]
+			continue
+		}
+		break
+	}
+	return parts
+}
+
+// fitTitle cuts a title to maxTitle bytes at a word, never ending on a
+// function word.
+func fitTitle(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= maxTitle {
+		return strings.TrimRight(s, " ,;:")
+	}
+	parts := strings.Fields(s)
+	n := 0
+	keep := parts[:0:0]
+	for _, p := range parts {
+		if n+len(p)+len(keep) > maxTitle {
+			break
+		}
+		keep = append(keep, p)
+		n += len(p)
+	}
+	return strings.TrimRight(strings.Join(trimTrail(keep), " "), " ,;:")
+}

@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"eventgraph/loader/read"
+)
+
+// TestTitles checks the headline rules on sentences written for the test:
+// subject, headline-present verb, object without dates or articles, at
+// most maxTitle bytes, never ending on a function word.
+func TestTitles(t *testing.T) {
+	for _, tc := range []struct {
+		sentence, want string
+	}{
+		{"Peru inaugurated a 40-km fence on the Bolivian border on Sunday.", "Peru inaugurates 40-km fence on Bolivian border"},
+		{"Chile and Argentina signed a border treaty in Santiago on Monday.", "Chile and Argentina sign border treaty in Santiago"},
+		{"Police arrested five smugglers near the port of Ilo on Tuesday.", "Police arrest five smugglers near port of Ilo"},
+		{"Five smugglers were arrested by Peruvian police on Tuesday.", "Five smugglers arrested by Peruvian police"},
+		{"Peru will close the crossing next week.", "Peru to close crossing"},
+		{"The March closure of the highway by protesters angered truckers.", "Closure of highway by protesters"},
+	} {
+		t.Run(tc.sentence, func(t *testing.T) {
+			text := "Peru news\n\n" + tc.sentence
+			f := Article(read.Document{Title: "Peru news", Published: "2023-09-14", Text: text, File: "t.txt"})
+			var titles []string
+			for _, e := range f.Events {
+				for _, x := range e.Evidence {
+					if strings.Contains(x.Sentence, tc.sentence[:20]) {
+						titles = append(titles, e.Title)
+					}
+				}
+			}
+			found := false
+			for _, got := range titles {
+				if len(got) > maxTitle {
+					t.Errorf("title %q is %d bytes, over %d", got, len(got), maxTitle)
+				}
+				found = found || got == tc.want
+			}
+			if !found {
+				t.Errorf("titles %q, want %q", titles, tc.want)
+			}
+		})
+	}
+}
+
+func TestFitTitle(t *testing.T) {
+	long := "Iraq inaugurates the first stage of a concrete wall along the entire length of its western border with Syria and"
+	got := fitTitle(long)
+	if len(got) > maxTitle || strings.HasSuffix(got, " and") || strings.HasSuffix(got, " with") {
+		t.Errorf("fitTitle = %q (%d bytes)", got, len(got))
+	}
+	if !strings.HasPrefix(long, got) {
+		t.Errorf("fitTitle = %q, not cut at a word of %q", got, long)
+	}
+}
