@@ -85,6 +85,9 @@ func (st *state) titleSubject(x *sent, h hit, cl [][2]int, c *cand) (string, boo
 		}
 		return "", false
 	}
+	if s := st.roleNames(c, "signatory"); s != "" {
+		return s, strings.Contains(s, " and ")
+	}
 	if s := st.roleNames(c, "participant"); s != "" && (h.e.cameo == "040" || h.e.cameo == "057") {
 		return s, strings.Contains(s, " and ")
 	}
@@ -197,6 +200,9 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		if t.lw == "that" && k == h.j {
 			break
 		}
+		if (t.lw == "and" || t.lw == "but") && k+1 < end && verbHitAt(x, k+1) {
+			break // "visited La Paz and signed …": the next event's verb
+		}
 		if inDate(k) {
 			// "on Sunday", "in 2019": a preposition before a date goes too
 			if n := len(parts); n > 0 && prepositions.has(strings.ToLower(parts[n-1])) {
@@ -254,4 +260,14 @@ func fitTitle(s string) string {
 		n += len(p)
 	}
 	return strings.TrimRight(strings.Join(trimTrail(keep), " "), " ,;:")
+}
+
+// verbHitAt reports whether a verb trigger of x starts at token k.
+func verbHitAt(x *sent, k int) bool {
+	for _, h := range x.hits {
+		if h.verb && h.i == k {
+			return true
+		}
+	}
+	return false
 }
