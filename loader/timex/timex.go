@@ -262,7 +262,16 @@ func (s *scanner) find() []Expr {
 			i++ // no expression starts here (matchAt's first test)
 			continue
 		}
+		// "on Friday, a day after police arrested him": an offset set off by
+		// a comma after a day counts from that day, not from the narrative's
+		saveRef, saveHas := s.ref, s.hasRef
+		if n := len(out); n > 0 && i == last+1 && s.p(last) == "," && out[n-1].Span.Precision == graph.Day && !out[n-1].Future {
+			if a, _, ok := bounds(out[n-1].Span); ok {
+				s.ref, s.hasRef = a, true
+			}
+		}
 		m, ok := s.matchAt(i)
+		s.ref, s.hasRef = saveRef, saveHas
 		if !ok {
 			i++
 			continue
