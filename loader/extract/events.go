@@ -183,9 +183,10 @@ func (st *state) sentence(x *sent) {
 				continue
 			}
 			c := st.newCand(x, h, cl)
-			if h.e.dict && (len(c.ev.Participants) == 0 || h.e.cameo == "" && !c.hasRole("source")) {
+			if h.e.dict && !c.hasRole("source") && (len(c.ev.Participants) == 0 || h.e.cameo == "") && !agentSubject(x, h, cl) {
 				// a dictionary verb names a political event only with an
-				// actor; an uncoded one only with an actor doing it
+				// actor or an agent ("police", "insurgents") doing it, or a
+				// coded one with an actor it is done to
 				continue
 			}
 			made = append(made, c)
@@ -1607,4 +1608,30 @@ func handHappening(x *sent, hits []hit, d hit) bool {
 func premodifier(x *sent, h hit, ex *timex.Expr) bool {
 	a := x.toks[h.i].s
 	return ex.End <= a && strings.TrimSpace(x.s.Text[ex.End:a]) == ""
+}
+
+// agentSubject reports whether the subject of verb hit h (the words of its
+// clause before it, at most five) or, in the passive, its "by" phrase holds
+// an agent noun of the lexicon: "police cordoned off", "insurgents
+// toppled", "was blocked by protesters".
+func agentSubject(x *sent, h hit, cl [][2]int) bool {
+	ag := lex().agents
+	r := cl[h.clause]
+	for k := h.i - 1; k >= r[0] && k >= h.i-5; k-- {
+		if ag[x.toks[k].lw] != "" {
+			return true
+		}
+	}
+	if isPassive(x.toks, h.i) {
+		for k := h.j; k < r[1] && k < h.j+6; k++ {
+			if x.toks[k].lw == "by" && k+1 < len(x.toks) {
+				for m := k + 1; m < r[1] && m <= k+3; m++ {
+					if ag[x.toks[m].lw] != "" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }

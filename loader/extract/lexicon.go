@@ -68,12 +68,15 @@ type lexicon struct {
 	// readable type of each CAMEO code.
 	patterns  map[string][]pattern
 	codeNames map[string]string
-	stats     lexStats
+	// agents are the nouns (singular and plural) of Phoenix's agents of
+	// government, security, rebel, opposition and criminal sectors.
+	agents map[string]string
+	stats  lexStats
 }
 
 // lexStats counts what each source brought to the lexicon.
 type lexStats struct {
-	hand, cameoVerbs, cameoUncoded, wordnetNouns, patterns int
+	hand, cameoVerbs, cameoUncoded, wordnetNouns, patterns, agents int
 }
 
 // firstWord is what the lexicon holds for a form's first word.
@@ -121,7 +124,7 @@ var lex = sync.OnceValue(func() *lexicon {
 // Hand-written entries win: a dictionary verb or noun is added only for a
 // word the hand list does not have in that part of speech.
 func buildLexicon(hand, dict, codes string) (*lexicon, error) {
-	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1, patterns: map[string][]pattern{}, codeNames: map[string]string{}}
+	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1, patterns: map[string][]pattern{}, codeNames: map[string]string{}, agents: map[string]string{}}
 	for n, line := range strings.Split(codes, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -246,6 +249,17 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			handNoun[noun] = true
 			l.add(&entry{lemma: noun, noun: true, cameo: v.cameo, typ: v.typ, class: material, dict: true}, nil)
 			l.stats.wordnetNouns++
+		case "agent":
+			if len(f) != 3 {
+				return nil, bad("agent<TAB>noun<TAB>sector")
+			}
+			l.agents[f[1]] = f[2]
+			pl := plural(f[1])
+			if strings.HasSuffix(f[1], "man") {
+				pl = strings.TrimSuffix(f[1], "man") + "men"
+			}
+			l.agents[pl] = f[2]
+			l.stats.agents++
 		default:
 			return nil, fmt.Errorf("cameo_verbs.tsv:%d: unknown row kind %q", n+1, f[0])
 		}

@@ -31,6 +31,11 @@ func TestLexiconSources(t *testing.T) {
 	if l.stats.cameoVerbs < 900 || l.stats.patterns < 4000 || l.stats.wordnetNouns < 300 || l.stats.hand < 150 {
 		t.Errorf("lexicon stats %+v: a source is missing", l.stats)
 	}
+	for _, w := range []string{"police", "protesters", "insurgents", "gunmen", "smugglers"} {
+		if l.agents[w] == "" {
+			t.Errorf("%q is not an agent noun", w)
+		}
+	}
 	for _, tc := range []struct {
 		form, cameo string
 		noun, dict  bool

@@ -118,22 +118,25 @@ func (st *state) roleNames(c *cand, role string) string {
 // plural.
 func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
 	r := cl[h.clause]
-	from, to := r[0], h.i
+	to := h.i
 	// auxiliaries and adverbs between subject and verb stay out
-	for to > from && (auxBe.has(x.toks[to-1].lw) || modals.has(x.toks[to-1].lw) || adverbs.has(x.toks[to-1].lw) || negations.has(x.toks[to-1].lw)) {
+	for to > r[0] && (auxBe.has(x.toks[to-1].lw) || modals.has(x.toks[to-1].lw) || adverbs.has(x.toks[to-1].lw) || negations.has(x.toks[to-1].lw)) {
 		to--
 	}
-	for from < to && (determiners.has(x.toks[from].lw) || x.toks[from].punct) {
-		from++
-	}
-	if to-from == 0 || to-from > 4 {
-		return "", false
-	}
-	for k := from; k < to; k++ {
-		t := x.toks[k]
-		if t.punct || prepositions.has(t.lw) || pronouns.has(t.lw) || subordinator.has(t.lw) || titleStops.has(t.lw) || isNumber(t.lw) && k == to-1 {
-			return "", false
+	// the noun phrase right before: back to a word that cannot be in one
+	from := to
+	for from > r[0] && to-from < 4 {
+		t := x.toks[from-1]
+		if t.punct && t.w != "-" || prepositions.has(t.lw) || pronouns.has(t.lw) || subordinator.has(t.lw) || titleStops.has(t.lw) || determiners.has(t.lw) || t.lw == "and" || t.lw == "or" {
+			break
 		}
+		from--
+	}
+	if from == to || from > r[0] && !x.toks[from-1].punct && !determiners.has(x.toks[from-1].lw) && !prepositions.has(x.toks[from-1].lw) && !subordinator.has(x.toks[from-1].lw) && !titleStops.has(x.toks[from-1].lw) {
+		return "", false // longer than a short noun phrase
+	}
+	if isNumber(x.toks[to-1].lw) || strings.HasSuffix(x.toks[to-1].lw, "ed") {
+		return "", false
 	}
 	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
 	last := x.toks[to-1].lw

