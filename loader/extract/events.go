@@ -1588,7 +1588,7 @@ func nearDate(x *sent, h hit) *timex.Expr {
 // "approved", "signed and ratified" does not add a looser reading.
 func handHappening(x *sent, hits []hit, d hit) bool {
 	for _, h := range hits {
-		if h.e.dict || h.neg || !h.verb || h.inf || h.prepIng || h.clause != d.clause {
+		if h.e.dict || h.neg || !h.verb || h.inf || h.prepIng || h.clause != d.clause || coordinated(x, h, d) {
 			continue
 		}
 		if strings.HasSuffix(x.toks[h.i].lw, "ing") && (h.i == 0 || !auxBe.has(x.toks[h.i-1].lw)) {
@@ -1631,6 +1631,23 @@ func agentSubject(x *sent, h hit, cl [][2]int) bool {
 					}
 				}
 			}
+		}
+	}
+	return false
+}
+
+// coordinated reports whether a coordinating word stands between hits a
+// and b: "seized power and the general proclaimed himself president"
+// reports two happenings.
+func coordinated(x *sent, a, b hit) bool {
+	lo, hi := a.j, b.i
+	if b.i < a.i {
+		lo, hi = b.j, a.i
+	}
+	for k := lo; k < hi; k++ {
+		switch x.toks[k].lw {
+		case "and", "but", "while", "whereas", "then":
+			return true
 		}
 	}
 	return false

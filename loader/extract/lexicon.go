@@ -350,7 +350,8 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 			c := *e
 			c.cameo = p.code
 			c.typ = l.typeOf(p.code, e.block)
-			c.class = classOf(p.code)
+			// a pattern changes the code, not what the verb does: "cancel
+			// an agreement" is an act, whatever root the pattern gives
 			return &c
 		}
 	}

@@ -138,8 +138,11 @@ func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
 	if isNumber(x.toks[to-1].lw) || strings.HasSuffix(x.toks[to-1].lw, "ed") {
 		return "", false
 	}
-	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
 	last := x.toks[to-1].lw
+	if !x.toks[to-1].cap && lex().agents[last] == "" && !plurals.has(last) && !(strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")) {
+		return "", false // not a noun that can act: "include", "also"
+	}
+	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
 	pl := plurals.has(last) || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !x.toks[to-1].cap
 	return upperFirst(w), pl
 }
@@ -203,7 +206,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		if t.lw == "that" && k == h.j {
 			break
 		}
-		if (t.lw == "and" || t.lw == "but") && k+1 < end && verbHitAt(x, k+1) {
+		if (t.lw == "and" || t.lw == "but") && verbHitWithin(x, k+1, k+5) {
 			break // "visited La Paz and signed …": the next event's verb
 		}
 		if inDate(k) {
@@ -265,10 +268,11 @@ func fitTitle(s string) string {
 	return strings.TrimRight(strings.Join(trimTrail(keep), " "), " ,;:")
 }
 
-// verbHitAt reports whether a verb trigger of x starts at token k.
-func verbHitAt(x *sent, k int) bool {
+// verbHitWithin reports whether a verb trigger of x starts at a token in
+// [from, to).
+func verbHitWithin(x *sent, from, to int) bool {
 	for _, h := range x.hits {
-		if h.verb && h.i == k {
+		if h.verb && h.i >= from && h.i < to {
 			return true
 		}
 	}
