@@ -199,6 +199,10 @@ func (st *state) sentence(x *sent) {
 		if used[hi] || h.verb || h.neg {
 			continue
 		}
+		if h.numbered && nearExpr(x, h) == nil && !clauseHasEvent(made, x, cl, h.clause) {
+			made = append(made, st.newCand(x, h, cl))
+			continue
+		}
 		if h.det && nearExpr(x, h) == nil {
 			c := st.newCand(x, h, cl)
 			c.definite = true
@@ -1646,7 +1650,7 @@ func coordinated(x *sent, a, b hit) bool {
 	}
 	for k := lo; k < hi; k++ {
 		switch x.toks[k].lw {
-		case "and", "but", "while", "whereas", "then":
+		case "and", "but", "while", "whereas", "then", "after", "before", "since", "when", "until":
 			return true
 		}
 	}

@@ -224,7 +224,9 @@ type hit struct {
 	neg     bool
 	prepIng bool // "by arresting": manner, not an event
 	det     bool // a definite noun: "the talks"
-	clause  int
+	// numbered is a noun with an ordinal: "the 4th meeting"
+	numbered bool
+	clause   int
 }
 
 // prevWord returns the index of the nearest non-adverb word before i.
@@ -343,6 +345,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.e, h.verb = verbE, true
 		default:
 			continue
+		}
+		if !h.verb {
+			// "the 4th meeting of", "the second round of talks": a numbered
+			// happening is one of its own, not a reference back
+			h.numbered = isOrdinal(prev) && p > 0 && x.toks[p-1].lw == "the"
 		}
 		if h.verb && h.e.dict {
 			end := len(x.toks)
@@ -534,7 +541,9 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	case lw == forms[0]:
 		return p >= 0 && p == i-1 && (st.insideMention(x, x.toks[p]) || pronouns.has(prev))
 	case strings.HasSuffix(lw, "ing"):
-		return auxBe.has(prev)
+		// "after leaving Baltiysk on Dec. 11": a dated gerund after a
+		// preposition of time is decided with the other gerunds
+		return auxBe.has(prev) || prev == "after" || prev == "before" || prev == "since" || prev == "upon"
 	default:
 		return !determiners.has(prev)
 	}
@@ -553,6 +562,28 @@ func datedRightAfter(x *sent, k int) bool {
 		if ex.Start == x.toks[k].s || k+1 < len(x.toks) && ex.Start == x.toks[k+1].s {
 			return true
 		}
+	}
+	return false
+}
+
+// isOrdinal reports whether w is an ordinal number: "4th", "second".
+func isOrdinal(w string) bool {
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth":
+		return true
+	}
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		for i := 0; i < n-2; i++ {
+			if w[i] < '0' || w[i] > '9' {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

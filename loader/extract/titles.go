@@ -47,7 +47,11 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 	var b strings.Builder
 	switch {
 	case !h.verb:
-		phrase := strings.TrimSpace(x.s.Text[x.toks[h.i].s:x.toks[h.j-1].e])
+		from := h.i
+		if h.numbered {
+			from = prevWord(x.toks, h.i) // "4th meeting of …"
+		}
+		phrase := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[h.j-1].e])
 		if obj != "" {
 			phrase += " " + obj
 		}
