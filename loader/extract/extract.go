@@ -83,6 +83,7 @@ func Article(d read.Document) *graph.Facts {
 	for i := range st.res.Places {
 		st.places[st.res.Places[i].ID] = &st.res.Places[i]
 	}
+	dropOutlets(d.Text, st.res.Mentions, st.actors)
 	st.dominant = dominantCountry(st.res)
 	para, prevEnd := 0, 0
 	mi := 0
