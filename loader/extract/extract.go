@@ -43,7 +43,10 @@ type cand struct {
 	definite bool // a definite noun ("the talks") with no date of its own
 	speaker  string
 	agree    *agreementCue
-	dropped  bool
+	// agreeHome is the earlier event of the article whose agreement this
+	// one reports again (see unifyAgreements)
+	agreeHome *cand
+	dropped   bool
 }
 
 // state is the per-article extraction state.
@@ -119,6 +122,7 @@ func Article(d read.Document) *graph.Facts {
 		st.sentence(x)
 	}
 	st.mergeWithinArticle()
+	st.unifyAgreements()
 	f := st.facts()
 	*bufp = toks[:0] // not cleared (see mention.Analyze)
 	tokenBufs.Put(bufp)

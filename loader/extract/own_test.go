@@ -148,10 +148,15 @@ func TestOwnArticles(t *testing.T) {
 	t.Run("treaty", func(t *testing.T) {
 		var gs []graph.Agreement
 		_ = st.View(func(r *graph.Reader) (err error) { gs, err = r.Agreements(graph.AgreementFilter{}); return })
-		if len(gs) != 1 {
-			t.Fatalf("%d agreements, want the one treaty", len(gs))
+		var g graph.Agreement
+		for _, x := range gs {
+			if x.Kind == "treaty" {
+				g = x
+			}
 		}
-		g := gs[0]
+		if g.ID == "" {
+			t.Fatalf("no treaty among %d agreements", len(gs))
+		}
 		if g.Kind != "treaty" || g.Date.Value != "2023-03-03" {
 			t.Errorf("treaty: kind %q date %q", g.Kind, g.Date.Value)
 		}
