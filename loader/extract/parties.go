@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"eventgraph/graph"
+	"eventgraph/loader/gazetteer"
 	"eventgraph/loader/mention"
 )
 
@@ -182,6 +183,15 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 	lo, hi := clauseBounds(x, h, cl)
 	trig := x.s.Start + x.toks[h.i].s
 	after := x.s.Start + x.toks[h.j-1].e
+	// "A, which controls X, signed": the subject stands before the
+	// relative clause, whose own actors are no party
+	skipFrom, skipTo := -1, -1
+	if r := cl[h.clause][0]; r < h.i && (x.toks[r].lw == "which" || x.toks[r].lw == "who" || x.toks[r].w == "," && r+1 < h.i && (x.toks[r+1].lw == "which" || x.toks[r+1].lw == "who")) && h.clause > 0 {
+		if pc := lastCommaBefore(x, h.i, lo); pc > lo {
+			skipFrom, skipTo = lo, pc
+			lo = x.s.Start + x.toks[cl[h.clause-1][0]].s
+		}
+	}
 	// a subject after a complementizer: "reported that A and B agreed"
 	for k := h.i - 1; k >= 0 && x.s.Start+x.toks[k].s >= lo; k-- {
 		if x.toks[k].lw == "that" && k > 0 && !x.toks[k-1].punct {
@@ -190,7 +200,7 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 		}
 	}
 	// "Meeting in Jeddah, A and B signed": the subject after the comma
-	if pc := lastCommaBefore(x, h.i, lo); pc > lo {
+	if pc := lastCommaBefore(x, h.i, lo); pc > lo && skipFrom < 0 {
 		if st.hasActorIn(x, pc, trig) {
 			lo = pc
 		}
@@ -198,7 +208,17 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 	var ids []string
 	for mi := range x.ments {
 		m := &x.ments[mi]
-		if m.ActorID == "" || roles[m.ActorID] != "" {
+		if m.Start >= skipFrom && m.End <= skipTo {
+			continue
+		}
+		if m.ActorID == "" {
+			// "the Damascus government": a capital's government is its country
+			if id := st.capitalGovernment(x, m); id != "" && m.Start >= after && m.End <= hi && st.inWithOrBetween(x, m, after) {
+				ids = append(ids, id)
+			}
+			continue
+		}
+		if roles[m.ActorID] != "" {
 			continue
 		}
 		switch {
@@ -351,4 +371,30 @@ func appendNew(ids []string, id string) []string {
 		}
 	}
 	return append(ids, id)
+}
+
+// capitalGovernment is the country actor of "the <capital> government"
+// ("the Damascus government", "Kabul authorities"), or "".
+func (st *state) capitalGovernment(x *sent, m *mention.Mention) string {
+	if m.PlaceID == "" {
+		return ""
+	}
+	switch nextWordLower(x.s.Text, m.End-x.s.Start) {
+	case "government", "authorities", "administration", "regime", "leadership":
+	default:
+		return ""
+	}
+	p := st.places[m.PlaceID]
+	if p == nil || p.Country == "" {
+		return ""
+	}
+	if c, ok := gazetteer.CountryByCode(p.Country); !ok || !strings.EqualFold(c.Capital, p.Name) {
+		return ""
+	}
+	for _, o := range st.res.Actors {
+		if o.Kind == graph.Country && o.Country == p.Country {
+			return o.ID
+		}
+	}
+	return ""
 }
