@@ -2,6 +2,9 @@ package extract
 
 import (
 	"regexp"
+	"time"
+
+	"eventgraph/loader/timex"
 	"slices"
 	"sort"
 	"strings"
@@ -16,6 +19,16 @@ type agreementCue struct {
 	rank       int // how specific the kind is: a memorandum beats "deal"
 	topics     []string
 	evidence   []graph.Evidence
+	// parties and signatories the sentences name (see agreementSides);
+	// helpers gives mediators, hosts and witnesses their role
+	parties, signatories []string
+	helpers              map[string]string
+	// collective: the sides are named only as "the warring factions",
+	// "both sides"; a later sentence may name them
+	collective bool
+	// date is the agreement's day when unifyAgreements found a better one
+	// than its first event's
+	date *graph.DateSpan
 }
 
 // agreementKinds are the nouns that name an agreement, most specific first.
@@ -29,7 +42,12 @@ var agreementKinds = []struct {
 	{regexp.MustCompile(`(?i)\bmemorand(?:um|a) of understanding\b|\bMoUs?\b`), "memorandum of understanding", []string{"memorand", "mou"}},
 	{regexp.MustCompile(`(?i)\btreat(?:y|ies)\b`), "treaty", []string{"treat"}},
 	{regexp.MustCompile(`(?i)\bmemorand(?:um|a)\b`), "memorandum", []string{"memorand"}},
-	{regexp.MustCompile(`(?i)\bceasefire agreement\b|\bceasefire deal\b`), "ceasefire agreement", []string{"ceasefire "}},
+	{regexp.MustCompile(`(?i)\bprisoners? (?:exchange|swap)s?\b|\b(?:exchange|swap) of prisoners\b`), "prisoner exchange", []string{"prisoner"}},
+	{regexp.MustCompile(`(?i)\bceasefire agreement\b|\bceasefire deal\b|\bcease-fire agreement\b`), "ceasefire agreement", []string{"cease"}},
+	{regexp.MustCompile(`(?i)\bjoint declaration\b`), "joint declaration", []string{"joint declaration"}},
+	{regexp.MustCompile(`(?i)\bdeclarations?\b`), "declaration", []string{"declaration"}},
+	{regexp.MustCompile(`(?i)\bcharters?\b`), "charter", []string{"charter"}},
+	{regexp.MustCompile(`(?i)\barmistice\b`), "armistice", []string{"armistice"}},
 	{regexp.MustCompile(`(?i)\bpeace (?:deal|agreement|accord)\b`), "peace agreement", []string{"peace "}},
 	{regexp.MustCompile(`(?i)\baccords?\b`), "accord", []string{"accord"}},
 	{regexp.MustCompile(`(?i)\bprotocols?\b`), "protocol", []string{"protocol"}},
@@ -37,7 +55,7 @@ var agreementKinds = []struct {
 	{regexp.MustCompile(`(?i)\bagreements?\b`), "agreement", []string{"agreement"}},
 	{regexp.MustCompile(`(?i)\bpacts?\b`), "pact", []string{"pact"}},
 	{regexp.MustCompile(`(?i)\bdeals?\b`), "deal", []string{"deal"}},
-	{regexp.MustCompile(`(?i)\bceasefire\b|\btruce\b`), "ceasefire", []string{"ceasefire", "truce"}},
+	{regexp.MustCompile(`(?i)\bcease-?fires?\b|\btruces?\b`), "ceasefire", []string{"cease", "truce"}},
 }
 
 // mayContain reports whether the sentence may match a case-insensitive
@@ -95,7 +113,7 @@ var topicCue = regexp.MustCompile(`(?i)\b(?:related to|relating to|covering|cove
 var dateWord = regexp.MustCompile(`(?i)^(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the \d)`)
 
 // nameStop ends an agreement's name.
-var nameStop = regexp.MustCompile(`(?i)\s+(?:between|with|was|were|is|that|which|who|signed|covering|including|related|in|on (?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday))\b|[,;.:“”"(]`)
+var nameStop = regexp.MustCompile(`(?i)\s+(?:between|with|was|were|is|that|which|who|signed|covering|including|related|in|mediated|brokered|facilitated|hosted|agreed|reached|due|on (?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday))\b|[,;.:“”"(]`)
 
 // agreementCue reads the agreement named in the clause of a signing.
 func (st *state) agreementCue(x *sent, h hit, cl [][2]int) *agreementCue {
@@ -115,7 +133,108 @@ func (st *state) agreementCue(x *sent, h hit, cl [][2]int) *agreementCue {
 	}
 	cue.topics = topicsIn(text)
 	cue.evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
+	st.agreementSides(x, h, cl, cue)
 	return cue
+}
+
+// agreedCue reads an agreement that a trigger other than a signing makes:
+// "A and B agreed to a ceasefire", "agreed to reopen the border", "the
+// commissions agreed that …", "Oman brokered a prisoner exchange between A
+// and B", "A released X in a prisoner swap". It returns nil for a trigger
+// that makes no agreement, and for agreeing to meet (an intent to
+// consult).
+func (st *state) agreedCue(x *sent, hits []hit, h hit, cl [][2]int) *agreementCue {
+	if h.neg || h.planned || h.inf || !h.verb {
+		return nil
+	}
+	_, hiAbs := clauseBounds(x, h, cl)
+	from := x.toks[h.j-1].e
+	rest := x.s.Text[from:max(from, hiAbs-x.s.Start)]
+	var kind string
+	var rank int
+	var name string
+	switch {
+	case h.e.lemma == "agree":
+		for _, g := range hits {
+			if g.i >= h.j && g.i-h.j <= 2 && g.inf && (strings.HasPrefix(g.e.cameo, "04") || g.e.lemma == "meet") {
+				return nil
+			}
+		}
+		lr := strings.ToLower(rest)
+		if strings.HasPrefix(strings.TrimSpace(lr), "to ") || strings.HasPrefix(strings.TrimSpace(lr), "on ") || strings.HasPrefix(strings.TrimSpace(lr), "upon ") {
+			if r, k, loc := objectKind(rest, 40); k != "" {
+				kind, rank = k, r
+				name = agreementName(rest, loc[0], loc[1])
+			}
+		}
+		if kind == "" {
+			kind, rank = "agreement", len(agreementKinds)
+			obj := strings.TrimSpace(withoutDates(x, from, rest))
+			if len(obj) > 80 {
+				obj = obj[:80]
+				if i := strings.LastIndex(obj, " "); i > 0 {
+					obj = obj[:i]
+				}
+			}
+			obj = strings.TrimRight(obj, ",;:.“”\"")
+			if strings.HasPrefix(obj, "to ") || strings.HasPrefix(obj, "on ") {
+				name = "Agreement " + obj
+			}
+		}
+	case sideVerbs[h.e.lemma] == roleMediator:
+		r, k, loc := objectKind(rest, 40)
+		if k == "" {
+			return nil
+		}
+		kind, rank, name = k, r, agreementName(rest, loc[0], loc[1])
+	case h.e.cameo == "084" || h.e.typ == "release persons" || h.e.lemma == "release":
+		r, k, loc := objectKind(rest, 60)
+		if k != "prisoner exchange" {
+			return nil
+		}
+		kind, rank, name = k, r, agreementName(rest, loc[0], loc[1])
+	default:
+		return nil
+	}
+	cue := &agreementCue{kind: kind, rank: rank, name: name, topics: topicsIn(rest)}
+	cue.evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
+	st.agreementSides(x, h, cl, cue)
+	if h.e.lemma != "agree" {
+		// a mediator's or a releasing side's sentence: the parties are
+		// the pair it names ("between A and B") and, in a swap, the
+		// countries of the people exchanged
+		if kind == "prisoner exchange" {
+			for mi := range x.ments {
+				m := &x.ments[mi]
+				if a := st.actors[m.ActorID]; a != nil && m.Start > x.s.Start+x.toks[h.i].s && cue.helpers[a.ID] == "" {
+					if a.Kind == graph.Person {
+						if c := st.countryActor(a); c != "" {
+							cue.parties = appendNew(cue.parties, c)
+						}
+					} else if a.Kind == graph.Country {
+						cue.parties = appendNew(cue.parties, a.ID)
+					}
+				}
+			}
+		}
+	}
+	return cue
+}
+
+// objectKind finds the agreement noun that opens an object phrase (within
+// its first n bytes): its kind's rank and name and where it stands.
+func objectKind(rest string, n int) (int, string, []int) {
+	window := rest
+	if len(window) > n+30 {
+		window = window[:n+30]
+	}
+	for r, k := range agreementKinds {
+		loc := k.re.FindStringIndex(window)
+		if loc != nil && loc[0] <= n {
+			return r, k.kind, loc
+		}
+	}
+	return 0, "", nil
 }
 
 // agreementName takes the noun phrase around the agreement noun: its
@@ -204,6 +323,7 @@ func topicsIn(text string) []string {
 		if p == "" || countFields(p) > 6 || determiners.has(lp) || lp == "other" || strings.HasPrefix(lp, "the two") {
 			continue
 		}
+		lp = trimArticle(lp)
 		out = append(out, lp)
 	}
 	if len(out) > 8 {
@@ -238,15 +358,23 @@ func uniq(in []string) []string {
 func (st *state) agreement(c *cand, ev graph.Event) graph.Agreement {
 	g := graph.Agreement{Kind: c.agree.kind, Name: c.agree.name, Date: ev.Date, PlaceID: ev.PlaceID, EventID: ev.ID,
 		Topics: c.agree.topics}
+	if c.agree.date != nil {
+		g.Date = c.agree.date.Normalized()
+	}
+	g.Parties = append(g.Parties, c.agree.parties...)
+	g.Signatories = append(g.Signatories, c.agree.signatories...)
 	for _, p := range ev.Participants {
 		a := st.actors[p.ActorID]
-		if a == nil {
+		if a == nil || c.agree.helpers[a.ID] != "" || p.Role == roleMediator || p.Role == roleHost || p.Role == roleWitness {
 			continue
 		}
+		if len(c.agree.parties) > 0 && p.Role != "signatory" && a.Kind != graph.Person {
+			continue // the sentence named the parties
+		}
 		if a.Kind == graph.Person {
-			g.Signatories = append(g.Signatories, a.ID)
+			g.Signatories = appendNew(g.Signatories, a.ID)
 		} else {
-			g.Parties = append(g.Parties, a.ID)
+			g.Parties = appendNew(g.Parties, a.ID)
 		}
 	}
 	// the signatories' countries are parties when no party is named
@@ -284,7 +412,7 @@ func (st *state) agreement(c *cand, ev graph.Event) graph.Agreement {
 	slices.SortFunc(g.Evidence, byEvidenceStart)
 	parties := append([]string{}, g.Parties...)
 	sort.Strings(parties)
-	key := []string{g.Kind, g.Date.Value, strings.Join(parties, ",")}
+	key := []string{kindFamily(g.Kind), g.Date.Value, strings.Join(parties, ",")}
 	if len(parties) == 0 || !g.Date.Known() {
 		key = append(key, st.art.ID, itoa(c.trig))
 	}
@@ -344,9 +472,314 @@ func (st *state) agreementFollowUp(x *sent, made []*cand) {
 	}
 	for i := len(st.cands) - 1; i >= 0; i-- {
 		if c := st.cands[i]; c.agree != nil {
+			st.followUpSides(x, c.agree)
 			c.agree.topics = uniq(append(c.agree.topics, topicsIn(x.s.Text)...))
 			c.agree.evidence = append(c.agree.evidence, graph.Evidence{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End})
 			return
 		}
 	}
+}
+
+// trimArticle drops a leading article from a topic: "the border control"
+// is "border control".
+func trimArticle(s string) string {
+	for _, a := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(s, a) && len(s) > len(a) {
+			return s[len(a):]
+		}
+	}
+	return s
+}
+
+// kindFamily groups agreement kinds that name the same sort of agreement:
+// a "ceasefire" and a "ceasefire agreement", an "MoU" and a "memorandum";
+// the generic nouns (agreement, deal, accord, pact) are one family.
+func kindFamily(kind string) string {
+	switch kind {
+	case "memorandum of understanding", "memorandum":
+		return "memorandum"
+	case "ceasefire", "ceasefire agreement", "armistice":
+		return "ceasefire"
+	case "declaration", "joint declaration":
+		return "declaration"
+	case "protocol", "convention":
+		return "protocol"
+	case "treaty", "charter", "prisoner exchange", "cooperation":
+		return kind
+	}
+	return "agreement"
+}
+
+// compatibleKinds reports whether two agreement kinds may name one
+// agreement: the same family, or one of them generic.
+func compatibleKinds(a, b string) bool {
+	fa, fb := kindFamily(a), kindFamily(b)
+	if fa == "cooperation" || fb == "cooperation" {
+		return fa == fb
+	}
+	return fa == fb || fa == "agreement" || fb == "agreement"
+}
+
+// unifyAgreements makes one agreement of an article's reports of it (the
+// lead, the signing ceremony, "the deal was brokered by …"): a report
+// joins an earlier one of a compatible kind whose parties it shares (or
+// when either names none) on a compatible date. The agreement keeps the
+// first explicit date of its reports, and a collective subject ("the
+// warring factions") takes the parties a later report names.
+func (st *state) unifyAgreements() {
+	var homes []*cand
+	for _, c := range st.cands {
+		if c.agree == nil || c.ev.Status == graph.Planned {
+			continue
+		}
+		var home *cand
+		for _, h := range homes {
+			if st.sameAgreement(h, c) {
+				home = h
+				break
+			}
+		}
+		if home == nil {
+			homes = append(homes, c)
+			if c.explicit {
+				d := c.ev.Date
+				c.agree.date = &d
+			}
+			continue
+		}
+		c.agreeHome = home
+		home.agree.absorb(c.agree)
+		if home.agree.date == nil && c.explicit {
+			d := c.ev.Date
+			home.agree.date = &d
+		}
+	}
+}
+
+// absorb folds another report of the agreement into a.
+func (a *agreementCue) absorb(b *agreementCue) {
+	// a specific kind beats a generic one ("the deal" after "a ceasefire")
+	generic := func(k string) bool { return kindFamily(k) == "agreement" }
+	if b.name != "" && (generic(a.kind) && !generic(b.kind) || generic(a.kind) == generic(b.kind) && b.rank < a.rank) {
+		a.kind, a.name, a.rank = b.kind, b.name, b.rank
+	}
+	for _, id := range b.parties {
+		a.parties = appendNew(a.parties, id)
+	}
+	for _, id := range b.signatories {
+		a.signatories = appendNew(a.signatories, id)
+	}
+	a.topics = uniq(append(a.topics, b.topics...))
+	a.evidence = append(a.evidence, b.evidence...)
+	if a.helpers == nil {
+		a.helpers = map[string]string{}
+	}
+	for id, r := range b.helpers {
+		if _, has := a.helpers[id]; !has && !slices.Contains(a.parties, id) {
+			a.helpers[id] = r
+		}
+	}
+	a.collective = a.collective && len(a.parties) < 2
+}
+
+// sameAgreement reports whether c reports the agreement of the earlier h.
+func (st *state) sameAgreement(h, c *cand) bool {
+	if !compatibleKinds(h.agree.kind, c.agree.kind) {
+		return false
+	}
+	hp, cp := h.agree.parties, c.agree.parties
+	if len(hp) > 0 && len(cp) > 0 && !st.shareSide(hp, cp) {
+		return false
+	}
+	if h.explicit && c.explicit && !h.ev.Date.Overlaps(c.ev.Date) {
+		// the same specific agreement between the same sides, dated a day
+		// apart by a quotation's "this morning"
+		if kindFamily(h.agree.kind) == "agreement" || kindFamily(h.agree.kind) != kindFamily(c.agree.kind) || len(hp)+len(cp) == 0 || daysApart(h.ev.Date, c.ev.Date) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// shareSide reports whether two party lists share an actor or a country.
+func (st *state) shareSide(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+			p, q := st.actors[x], st.actors[y]
+			if p != nil && q != nil && p.Country != "" && p.Country == q.Country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// daysApart is how many days lie between two day spans (a large number
+// when either is not a day).
+func daysApart(a, b graph.DateSpan) int {
+	ta, err1 := time.Parse("2006-01-02", a.Start)
+	tb, err2 := time.Parse("2006-01-02", b.Start)
+	if err1 != nil || err2 != nil || a.Precision != graph.Day || b.Precision != graph.Day {
+		return 1 << 20
+	}
+	d := int(ta.Sub(tb).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// effectWords before a time expression make it the day an agreement takes
+// effect, starts or ends, not the day it was made: "due to take effect on
+// Monday", "starting at midnight on Monday", "within three months".
+var effectWords = []string{"take effect", "takes effect", "took effect", "come into force", "comes into force", "enter into force",
+	"enters into force", "go into effect", "goes into effect", "starting", "start", "starts", "begin", "begins", "beginning",
+	"from", "until", "till", "effective", "expire", "expires", "within", "by", "lasting", "last", "through"}
+
+// effectDate reports whether a time expression dates an agreement's
+// effect rather than its making.
+func effectDate(x *sent, ex *timex.Expr) bool {
+	before := strings.TrimSpace(x.low[:ex.Start])
+	for _, p := range []string{" on", " at", " from"} {
+		before = strings.TrimSuffix(before, p)
+	}
+	for _, w := range effectWords {
+		if strings.HasSuffix(before, " "+w) || before == w {
+			return true
+		}
+	}
+	return false
+}
+
+// citedDate reports whether a time expression dates an older agreement the
+// sentence cites: "the Alma Ata Declaration of 1991", "the 1994 treaty".
+func citedDate(x *sent, ex *timex.Expr) bool {
+	before := strings.TrimSpace(x.low[:ex.Start])
+	if strings.HasSuffix(before, " of") {
+		b := strings.TrimSpace(strings.TrimSuffix(before, " of"))
+		for _, n := range agreementNouns {
+			if strings.HasSuffix(b, " "+n) {
+				return true
+			}
+		}
+	}
+	after := strings.ToLower(x.s.Text[ex.End:])
+	f := strings.Fields(after)
+	if len(f) > 0 {
+		w := strings.Trim(f[0], ",.;:")
+		for _, n := range agreementNouns {
+			if w == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// followUpSides adds what a later sentence about an agreement says of its
+// sides: its mediators ("The UN, which brokered the deal"), and, when the
+// agreement named its sides only as "the warring factions", the armed
+// groups and bodies the sentence names ("The agreement comes after the GNA
+// beat back the LNA").
+func (st *state) followUpSides(x *sent, a *agreementCue) {
+	roles := st.sideRoles(x)
+	if a.helpers == nil {
+		a.helpers = map[string]string{}
+	}
+	for _, id := range sortedKeys(roles) {
+		if r := roles[id]; (r == roleMediator || r == roleWitness) && !slices.Contains(a.parties, id) {
+			if _, has := a.helpers[id]; !has {
+				a.helpers[id] = r
+			}
+		}
+	}
+	if !a.collective || len(a.parties) >= 2 {
+		return
+	}
+	var groups []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		g := st.actors[m.ActorID]
+		if g == nil || roles[g.ID] != "" || a.helpers[g.ID] != "" || (g.Kind != graph.Group && g.Kind != graph.Organization) {
+			continue
+		}
+		groups = appendNew(groups, g.ID)
+	}
+	if len(groups) >= 2 {
+		for _, id := range groups {
+			a.parties = appendNew(a.parties, id)
+		}
+		a.collective = false
+	}
+}
+
+// appositiveAgreement reads an agreement named in apposition to the clause
+// that made it: "A and B established normal relations, an agreement that
+// included …", "…, a deal brokered by Qatar".
+var appositiveAgreement = regexp.MustCompile(`(?i),\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(agreement|deal|accord|pact|treaty|truce|ceasefire|memorandum of understanding|memorandum)\s+(?:that|which|under which|brokered|mediated|signed|reached)\b`)
+
+// appositionCue attaches to the nearest event before it the agreement a
+// sentence names in apposition.
+func (st *state) appositionCue(x *sent, made []*cand) {
+	if !x.mayContain([]string{"agreement", "deal", "accord", "pact", "treaty", "truce", "ceasefire", "memorand"}) {
+		return
+	}
+	loc := appositiveAgreement.FindStringSubmatchIndex(x.s.Text)
+	if loc == nil {
+		return
+	}
+	var best *cand
+	for _, c := range made {
+		if c.trig-x.s.Start < loc[0] && c.agree == nil && !isStatement(c) && (best == nil || c.trig > best.trig) {
+			best = c
+		}
+	}
+	if best == nil {
+		return
+	}
+	cl := clauses(x.toks)
+	for _, h := range x.hits {
+		if x.s.Start+x.toks[h.i].s != best.trig {
+			continue
+		}
+		cue := &agreementCue{kind: "agreement", rank: len(agreementKinds)}
+		if r, k, _ := objectKind(x.s.Text[loc[2]:], 0); k != "" {
+			cue.kind, cue.rank = k, r
+		}
+		cue.topics = topicsIn(x.s.Text[loc[1]:])
+		cue.evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
+		st.agreementSides(x, h, cl, cue)
+		for _, id := range cue.parties {
+			best.addParticipant(id, "participant")
+		}
+		best.agree = cue
+		return
+	}
+}
+
+// withoutDates is rest (the sentence from offset from) with its time
+// expressions cut out: "on Saturday to reopen the crossing" is "to reopen
+// the crossing".
+func withoutDates(x *sent, from int, rest string) string {
+	var b strings.Builder
+	pos := 0
+	for _, ex := range x.exprs {
+		a, e := ex.Start-from, ex.End-from
+		if a < pos || e > len(rest) {
+			continue
+		}
+		b.WriteString(rest[pos:a])
+		pos = e
+	}
+	b.WriteString(rest[pos:])
+	out := strings.Join(strings.Fields(b.String()), " ")
+	for _, p := range []string{"on ", "in ", "at "} {
+		if strings.HasPrefix(out, p+"to ") {
+			out = out[len(p):]
+		}
+	}
+	return out
 }

@@ -214,6 +214,7 @@ func (st *state) sentence(x *sent) {
 		}
 	}
 
+	st.appositionCue(x, made)
 	st.agreementFollowUp(x, made)
 
 	// 4. dates
@@ -432,6 +433,26 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 			}
 		}
 		c.agree = st.agreementCue(x, h, cl)
+	} else if cue := st.agreedCue(x, x.hits, h, cl); cue != nil {
+		c.agree = cue
+	}
+	if c.agree != nil {
+		// mediators, hosts and witnesses take part under their own role
+		for i := range c.ev.Participants {
+			p := &c.ev.Participants[i]
+			if r := c.agree.helpers[p.ActorID]; r != "" && r != "place" {
+				p.Role = r
+			}
+		}
+		for _, id := range sortedKeys(c.agree.helpers) {
+			if r := c.agree.helpers[id]; r == roleMediator || r == roleWitness {
+				c.addParticipant(id, r)
+			}
+		}
+		for _, id := range c.agree.parties {
+			c.addParticipant(id, "participant")
+		}
+		c.ev.Participants = dropRole(c.ev.Participants, c.agree.helpers, "place")
 	}
 	c.ev.PlaceID = st.placeFor(x, h, cl)
 	c.ev.Title = st.title(x, h, cl, c)
@@ -825,6 +846,9 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if isStatement(c) && ex.Start > trig && saysBetween(x.s.Text[trig:ex.Start]) {
 			continue
 		}
+		if c.agree != nil && (effectDate(x, &x.exprs[k]) || citedDate(x, &x.exprs[k])) {
+			continue
+		}
 		d := ex.Start - trig
 		if d < 0 {
 			d = -d + 5 // a date after the trigger is the likelier one
@@ -1123,6 +1147,7 @@ func (st *state) facts() *graph.Facts {
 			f.Agreements = make([]graph.Agreement, 0, n)
 		}
 	}
+	agreementIDs := map[*cand]string{}
 	for _, c := range st.cands {
 		ev := c.ev
 		// dedupe evidence by sentence
@@ -1137,9 +1162,13 @@ func (st *state) facts() *graph.Facts {
 		ev.Date = ev.Date.Normalized()
 		ev.ID = graph.NewID("event", st.art.ID, itoa(c.trig), ev.CAMEO, ev.Type)
 		ev.MergeKeys = st.mergeKeys(c)
-		if c.agree != nil {
+		switch {
+		case c.agreeHome != nil && agreementIDs[c.agreeHome] != "":
+			ev.AgreementID = agreementIDs[c.agreeHome]
+		case c.agree != nil:
 			g := st.agreement(c, ev)
 			ev.AgreementID = g.ID
+			agreementIDs[c] = g.ID
 			f.Agreements = append(f.Agreements, g)
 		}
 		f.Events = append(f.Events, ev)
@@ -1655,4 +1684,25 @@ func coordinated(x *sent, a, b hit) bool {
 		}
 	}
 	return false
+}
+
+// dropRole removes the participants that roles gives the role r.
+func dropRole(ps []graph.Participation, roles map[string]string, r string) []graph.Participation {
+	out := ps[:0]
+	for _, p := range ps {
+		if roles[p.ActorID] != r {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sortedKeys lists a map's keys in order.
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -43,7 +43,10 @@ type cand struct {
 	definite bool // a definite noun ("the talks") with no date of its own
 	speaker  string
 	agree    *agreementCue
-	dropped  bool
+	// agreeHome is the earlier event of the article whose agreement this
+	// one reports again (see unifyAgreements)
+	agreeHome *cand
+	dropped   bool
 }
 
 // state is the per-article extraction state.
@@ -83,6 +86,7 @@ func Article(d read.Document) *graph.Facts {
 	for i := range st.res.Places {
 		st.places[st.res.Places[i].ID] = &st.res.Places[i]
 	}
+	dropOutlets(d.Text, st.res.Mentions, st.actors)
 	st.dominant = dominantCountry(st.res)
 	para, prevEnd := 0, 0
 	mi := 0
@@ -118,6 +122,7 @@ func Article(d read.Document) *graph.Facts {
 		st.sentence(x)
 	}
 	st.mergeWithinArticle()
+	st.unifyAgreements()
 	f := st.facts()
 	*bufp = toks[:0] // not cleared (see mention.Analyze)
 	tokenBufs.Put(bufp)

@@ -84,7 +84,7 @@ func topicCueFrom(text string, from int) []int {
 // nameStopAlts are the words of nameStop's first alternative, in its
 // order; "on" takes a weekday.
 var nameStopAlts = []string{"between", "with", "was", "were", "is", "that", "which", "who", "signed",
-	"covering", "including", "related", "in"}
+	"covering", "including", "related", "in", "mediated", "brokered", "facilitated", "hosted", "agreed", "reached", "due"}
 
 var weekdayNames = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 

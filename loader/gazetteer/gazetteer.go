@@ -82,6 +82,9 @@ type Org struct {
 	Kind    graph.ActorKind // graph.Organization or graph.Group
 	Country string          // ISO2 of the country it belongs to, or ""
 	Aliases []string        // acronyms and other names
+	// Media is the kind of news outlet (wire, broadcaster, paper, online,
+	// photo) for a source of news (data/media.tsv), "" for other bodies.
+	Media string
 }
 
 // ActorID is the identifier of the organization's actor node.

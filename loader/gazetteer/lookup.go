@@ -20,6 +20,7 @@ type db struct {
 	crossing   *index[int] // crossings by their base name ("Masnaa", "Abu Kamal")
 	orgs       []Org
 	org        *index[int]
+	media      map[string]bool // actor IDs of news outlets
 	titles     []Title
 	title      map[string]int // by lower-cased title
 	maxTokens  int
@@ -40,7 +41,7 @@ func tokens(s string) int {
 
 func build() *db {
 	d := &db{byCode: map[string]int{}, country: newIndex[int](), demonym: newIndex[int](),
-		place: newIndex[int](), crossing: newIndex[int](), org: newIndex[int](), title: map[string]int{}}
+		place: newIndex[int](), crossing: newIndex[int](), org: newIndex[int](), title: map[string]int{}, media: map[string]bool{}}
 	note := func(names ...string) {
 		for _, n := range names {
 			if t := tokens(n); t > d.maxTokens {
@@ -216,6 +217,23 @@ func build() *db {
 		}
 	}
 
+	// news outlets: organizations that are sources, never participants
+	for _, r := range readTSV("media.tsv") {
+		o := Org{Name: field(r, 0), Kind: graph.Organization, Media: field(r, 1), Country: field(r, 2), Aliases: list(field(r, 3))}
+		if o.Media == "" {
+			panic("gazetteer: media.tsv: no kind for " + o.Name)
+		}
+		i := len(d.orgs)
+		d.orgs = append(d.orgs, o)
+		d.media[graph.ActorID(o.Name)] = true
+		d.org.add(o.Name, i)
+		note(o.Name)
+		for _, a := range o.Aliases {
+			d.org.add(a, i)
+			note(a)
+		}
+	}
+
 	// titles
 	for _, r := range readTSV("titles.tsv") {
 		t := Title{Title: field(r, 0), Class: field(r, 1), Org: field(r, 2)}
@@ -340,6 +358,10 @@ func LookupOrg(name string) (Org, bool) {
 	}
 	return Org{}, false
 }
+
+// IsMedia reports whether an actor ID is a news outlet's (data/media.tsv):
+// a source of news that is never an event participant.
+func IsMedia(actorID string) bool { return load().media[actorID] }
 
 // LookupTitle finds a person title ("Lt Gen", "Interior Minister"),
 // case-insensitively.

@@ -1,0 +1,400 @@
+package extract
+
+import (
+	"strings"
+
+	"eventgraph/graph"
+	"eventgraph/loader/gazetteer"
+	"eventgraph/loader/mention"
+)
+
+// Who is party to an agreement, and who only helps it along. The parties
+// are the sides that agree: the subject of the signing or agreeing ("A and
+// B signed", "A agreed with B"), the pair of "between A and B", the two
+// names of an "A-B deal"; a signatory's country is a party ("a minister of
+// X" makes X one). Mediators ("mediated by", "brokered by", "US and Saudi
+// mediators", "Oman said it brokered"), hosts ("hosted by", the country
+// where the signing took place) and witnesses ("in the presence of",
+// "attended by") take part under their own role and are never parties.
+
+// Participant roles of actors that help an agreement along.
+const (
+	roleMediator = "mediator"
+	roleHost     = "host"
+	roleWitness  = "witness"
+)
+
+// sideCues are the phrases before the actors of a helping role.
+var sideCues = []struct {
+	phrase, role string
+}{
+	{"mediated by", roleMediator},
+	{"brokered by", roleMediator},
+	{"facilitated by", roleMediator},
+	{"with the mediation of", roleMediator},
+	{"through the mediation of", roleMediator},
+	{"under the mediation of", roleMediator},
+	{"with the help of", roleMediator},
+	{"under the auspices of", roleMediator},
+	{"sponsored by", roleMediator},
+	{"hosted by", roleHost},
+	{"in the presence of", roleWitness},
+	{"attended by", roleWitness},
+	{"witnessed by", roleWitness},
+}
+
+// sideNouns after actors give them a helping role: "US and Saudi
+// mediators", "Qatari facilitators".
+var sideNouns = map[string]string{
+	"mediator": roleMediator, "mediators": roleMediator, "facilitator": roleMediator, "facilitators": roleMediator,
+	"broker": roleMediator, "brokers": roleMediator, "mediation": roleMediator, "guarantor": roleMediator, "guarantors": roleMediator,
+	"host": roleHost, "hosts": roleHost,
+}
+
+// sideVerbs are the lemmas whose subject helps an agreement along.
+var sideVerbs = map[string]string{"broker": roleMediator, "mediate": roleMediator, "facilitate": roleMediator, "host": roleHost}
+
+// collectiveWords name the sides of an agreement without naming them:
+// "the warring factions", "both sides", "the rivals".
+var collectiveWords = set("factions faction sides parties rivals belligerents groups delegations")
+
+// sideRoles gives the actors of a sentence that help an agreement along
+// their role: after a cue phrase, before a helping noun, or subject of a
+// helping verb. Actors in a place phrase ("in Saudi Arabia", "in the
+// Saudi port city of Jeddah") are hosts when countries, else left out.
+func (st *state) sideRoles(x *sent) map[string]string {
+	roles := map[string]string{}
+	text := x.s.Text
+	// after a cue phrase, up to the end of its noun phrase
+	for _, c := range sideCues {
+		for from := 0; ; {
+			k := strings.Index(x.low[from:], c.phrase+" ")
+			if k < 0 {
+				break
+			}
+			a := from + k + len(c.phrase) + 1
+			b := phraseEnd(text, a)
+			for mi := range x.ments {
+				m := &x.ments[mi]
+				rel := m.Start - x.s.Start
+				if m.ActorID != "" && rel >= a && rel < b {
+					roles[m.ActorID] = c.role
+				}
+			}
+			from = a
+		}
+	}
+	// before a helping noun: "US and Saudi mediators"
+	for mi := len(x.ments) - 1; mi >= 0; mi-- {
+		m := &x.ments[mi]
+		if m.ActorID == "" {
+			continue
+		}
+		next := nextWordLower(x.s.Text, m.End-x.s.Start)
+		if r, ok := sideNouns[next]; ok {
+			roles[m.ActorID] = r
+			// "US and Saudi mediators": the actors joined to it by "and"
+			for k := mi - 1; k >= 0; k-- {
+				p := &x.ments[k]
+				gap := strings.TrimSpace(text[p.End-x.s.Start : x.ments[k+1].Start-x.s.Start])
+				if p.ActorID == "" || (gap != "and" && gap != "," && gap != ", and" && gap != "the") {
+					break
+				}
+				roles[p.ActorID] = r
+			}
+		}
+	}
+	// the subject of a helping verb: "Oman said it brokered", "the UN,
+	// which brokered the deal"
+	for _, h := range x.hits {
+		r, ok := sideVerbs[h.e.lemma]
+		if !ok || !h.verb || h.neg || isPassive(x.toks, h.i) {
+			continue
+		}
+		trig := x.s.Start + x.toks[h.i].s
+		for mi := range x.ments {
+			m := &x.ments[mi]
+			if m.ActorID != "" && m.End <= trig && !st.inBetween(x, m) {
+				if _, has := roles[m.ActorID]; !has {
+					roles[m.ActorID] = r
+				}
+			}
+		}
+	}
+	// place phrases
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID == "" {
+			continue
+		}
+		if _, has := roles[m.ActorID]; has {
+			continue
+		}
+		if p := x.precedingWord(m.Start - x.s.Start); p == "in" || p == "at" {
+			if a := st.actors[m.ActorID]; a != nil && a.Kind == graph.Country {
+				roles[m.ActorID] = roleHost
+			} else {
+				roles[m.ActorID] = "place"
+			}
+		}
+	}
+	return roles
+}
+
+// phraseEnd is where the noun phrase that starts at a ends: at a
+// punctuation mark, or at "and" before a lower-case word that is no
+// determiner ("brokered by the AU and signed in …").
+func phraseEnd(text string, a int) int {
+	for i := a; i < len(text); i++ {
+		switch text[i] {
+		case ',', ';', '.', ':', '(', ')', '"':
+			return i
+		case ' ':
+			if strings.HasPrefix(text[i:], " and ") {
+				w := strings.ToLower(nextWordLower(text, i+5))
+				if w != "" && text[i+5] >= 'a' && text[i+5] <= 'z' && !determiners.has(w) {
+					return i
+				}
+			}
+			if strings.HasPrefix(text[i:], " to ") || strings.HasPrefix(text[i:], " on ") || strings.HasPrefix(text[i:], " that ") {
+				return i
+			}
+		}
+	}
+	return len(text)
+}
+
+// inBetween reports whether a mention stands in a "between A and B"
+// phrase.
+func (st *state) inBetween(x *sent, m *mention.Mention) bool {
+	rel := m.Start - x.s.Start
+	k := strings.LastIndex(x.low[:rel], "between ")
+	if k < 0 {
+		return false
+	}
+	return !strings.ContainsAny(x.s.Text[k:rel], ",;")
+}
+
+// agreementSides finds the parties and signatories of an agreement made by
+// hit h, and the helpers of the sentence.
+func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) {
+	roles := st.sideRoles(x)
+	cue.helpers = roles
+	lo, hi := clauseBounds(x, h, cl)
+	trig := x.s.Start + x.toks[h.i].s
+	after := x.s.Start + x.toks[h.j-1].e
+	// "A, which controls X, signed": the subject stands before the
+	// relative clause, whose own actors are no party
+	skipFrom, skipTo := -1, -1
+	if r := cl[h.clause][0]; r < h.i && (x.toks[r].lw == "which" || x.toks[r].lw == "who" || x.toks[r].w == "," && r+1 < h.i && (x.toks[r+1].lw == "which" || x.toks[r+1].lw == "who")) && h.clause > 0 {
+		if pc := lastCommaBefore(x, h.i, lo); pc > lo {
+			skipFrom, skipTo = lo, pc
+			lo = x.s.Start + x.toks[cl[h.clause-1][0]].s
+		}
+	}
+	// a subject after a complementizer: "reported that A and B agreed"
+	for k := h.i - 1; k >= 0 && x.s.Start+x.toks[k].s >= lo; k-- {
+		if x.toks[k].lw == "that" && k > 0 && !x.toks[k-1].punct {
+			lo = x.s.Start + x.toks[k].e
+			break
+		}
+	}
+	// "Meeting in Jeddah, A and B signed": the subject after the comma
+	if pc := lastCommaBefore(x, h.i, lo); pc > lo && skipFrom < 0 {
+		if st.hasActorIn(x, pc, trig) {
+			lo = pc
+		}
+	}
+	var ids []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.Start >= skipFrom && m.End <= skipTo {
+			continue
+		}
+		if m.ActorID == "" {
+			// "the Damascus government": a capital's government is its country
+			if id := st.capitalGovernment(x, m); id != "" && m.Start >= after && m.End <= hi && st.inWithOrBetween(x, m, after) {
+				ids = append(ids, id)
+			}
+			continue
+		}
+		if roles[m.ActorID] != "" {
+			continue
+		}
+		switch {
+		case m.Start >= lo && m.End <= trig && !inQuote(x, m.Start):
+			ids = append(ids, m.ActorID)
+		case m.Start >= after && m.End <= hi && st.inWithOrBetween(x, m, after):
+			ids = append(ids, m.ActorID)
+		case st.inBetween(x, m) && st.agreementNounBefore(x, m):
+			ids = append(ids, m.ActorID)
+		}
+	}
+	// an "A-B deal": two actors joined by a hyphen before the agreement noun
+	for mi := 0; mi+1 < len(x.ments); mi++ {
+		m, n := &x.ments[mi], &x.ments[mi+1]
+		if m.ActorID == "" || n.ActorID == "" || roles[m.ActorID] != "" || roles[n.ActorID] != "" {
+			continue
+		}
+		gap := x.s.Text[m.End-x.s.Start : n.Start-x.s.Start]
+		if gap == "-" || gap == "–" || gap == "—" || gap == "/" {
+			if rest := strings.ToLower(x.s.Text[n.End-x.s.Start:]); startsWithAgreementNoun(rest) {
+				ids = append(ids, m.ActorID, n.ActorID)
+			}
+		}
+	}
+	for _, id := range ids {
+		a := st.actors[id]
+		if a == nil {
+			continue
+		}
+		if a.Kind == graph.Person {
+			cue.signatories = appendNew(cue.signatories, id)
+			continue
+		}
+		cue.parties = appendNew(cue.parties, id)
+	}
+	// the signatories' countries are parties
+	for _, id := range cue.signatories {
+		if c := st.countryActor(st.actors[id]); c != "" && roles[c] == "" {
+			cue.parties = appendNew(cue.parties, c)
+		}
+	}
+	// "the warring factions", "both sides": sides the sentence does not name
+	for k := lastTokenAt(x, lo); k < h.i && k < len(x.toks); k++ {
+		if collectiveWords.has(x.toks[k].lw) {
+			cue.collective = true
+		}
+	}
+}
+
+// lastCommaBefore is the article offset after the last comma between lo
+// and token i, or -1.
+func lastCommaBefore(x *sent, i, lo int) int {
+	for k := i - 1; k >= 0 && x.s.Start+x.toks[k].s >= lo; k-- {
+		if x.toks[k].w == "," {
+			return x.s.Start + x.toks[k].e
+		}
+	}
+	return -1
+}
+
+// lastTokenAt is the index of the first token at or after article offset
+// off.
+func lastTokenAt(x *sent, off int) int {
+	for k, t := range x.toks {
+		if x.s.Start+t.s >= off {
+			return k
+		}
+	}
+	return len(x.toks)
+}
+
+// hasActorIn reports whether an actor mention lies in [a, b).
+func (st *state) hasActorIn(x *sent, a, b int) bool {
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID != "" && m.Start >= a && m.End <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// inWithOrBetween reports whether a mention after the trigger stands in a
+// "with …" or "between …" phrase of the clause ("agreed with B", "signed a
+// deal with the Damascus government").
+func (st *state) inWithOrBetween(x *sent, m *mention.Mention, after int) bool {
+	seg := x.low[after-x.s.Start : m.Start-x.s.Start]
+	k := max(strings.LastIndex(seg, "with "), strings.LastIndex(seg, "between "))
+	if k < 0 {
+		return false
+	}
+	return !strings.ContainsAny(seg[k:], ",;")
+}
+
+// agreementNounBefore reports whether an agreement noun stands before the
+// "between" of a mention ("a prisoner exchange between Iran and Belgium").
+func (st *state) agreementNounBefore(x *sent, m *mention.Mention) bool {
+	rel := m.Start - x.s.Start
+	k := strings.LastIndex(x.low[:rel], "between ")
+	if k < 0 {
+		return false
+	}
+	before := strings.TrimSpace(x.low[:k])
+	for _, n := range agreementNouns {
+		if strings.HasSuffix(before, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementNouns are the nouns of agreement kinds, as they end a phrase.
+var agreementNouns = []string{"agreement", "agreements", "deal", "deals", "accord", "accords", "treaty", "pact", "memorandum",
+	"memorandum of understanding", "mou", "ceasefire", "cease-fire", "truce", "exchange", "swap", "declaration", "protocol", "charter", "armistice", "understanding"}
+
+// startsWithAgreementNoun reports whether a lower-case text starts (after
+// at most two modifiers) with an agreement noun: " border deal", " MoU".
+func startsWithAgreementNoun(rest string) bool {
+	f := strings.Fields(rest)
+	for i := 0; i < len(f) && i < 3; i++ {
+		w := strings.Trim(f[i], ",.;:\"“”")
+		for _, n := range agreementNouns {
+			if w == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryActor is the article's actor of a person's or body's country,
+// or "".
+func (st *state) countryActor(a *graph.Actor) string {
+	if a == nil || a.Country == "" {
+		return ""
+	}
+	for _, o := range st.res.Actors {
+		if o.Kind == graph.Country && o.Country == a.Country {
+			return o.ID
+		}
+	}
+	return ""
+}
+
+// appendNew appends id unless the list holds it.
+func appendNew(ids []string, id string) []string {
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
+}
+
+// capitalGovernment is the country actor of "the <capital> government"
+// ("the Damascus government", "Kabul authorities"), or "".
+func (st *state) capitalGovernment(x *sent, m *mention.Mention) string {
+	if m.PlaceID == "" {
+		return ""
+	}
+	switch nextWordLower(x.s.Text, m.End-x.s.Start) {
+	case "government", "authorities", "administration", "regime", "leadership":
+	default:
+		return ""
+	}
+	p := st.places[m.PlaceID]
+	if p == nil || p.Country == "" {
+		return ""
+	}
+	if c, ok := gazetteer.CountryByCode(p.Country); !ok || !strings.EqualFold(c.Capital, p.Name) {
+		return ""
+	}
+	for _, o := range st.res.Actors {
+		if o.Kind == graph.Country && o.Country == p.Country {
+			return o.ID
+		}
+	}
+	return ""
+}
