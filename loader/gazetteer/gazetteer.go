@@ -17,8 +17,7 @@ import (
 	"unicode"
 
 	"eventgraph/graph"
-
-	"golang.org/x/text/unicode/norm"
+	namefold "eventgraph/graph/names"
 )
 
 //go:embed data/*.tsv
@@ -97,35 +96,13 @@ type Title struct {
 	Org string
 }
 
-// Key folds a name for lookups: diacritics dropped, then graph.NormName.
-func Key(s string) string { return graph.NormName(Fold(s)) }
+// Key folds a name for lookups: names.Fold, the folding of the store's
+// indexes (diacritics dropped, then case, punctuation and particles).
+func Key(s string) string { return namefold.Fold(s) }
 
-// Fold drops diacritics and the dotless i: "Şanlıurfa" → "Sanliurfa".
-func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'ı':
-			b.WriteByte('i')
-		case r == 'ʻ' || r == 'ʼ' || r == 'ʿ' || r == 'ʾ':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// Fold drops diacritics and the dotless i: "Şanlıurfa" → "Sanliurfa"
+// (names.StripDiacritics).
+func Fold(s string) string { return namefold.StripDiacritics(s) }
 
 // isAcronym reports whether s is a short all-capital token ("US", "IS",
 // "U.S."), which must match case-sensitively.
