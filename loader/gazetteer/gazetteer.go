@@ -89,7 +89,8 @@ func (o Org) ActorID() string { return ActorID(o.Name) }
 // Title is a person title, rank or honorific.
 type Title struct {
 	Title string
-	// Class is "rank", "office", "honorific" or "role".
+	// Class is "rank", "office", "honorific", "role" or "kin" (a family
+	// relation, which is no role).
 	Class string
 	// Org is the body the title implies, with "{C}" standing for the
 	// person's country ("{C} Ministry of Interior"), or "".
