@@ -53,7 +53,8 @@ func personIndexKeys(a Actor) []string {
 // rewrites the article's references to it: so a person is one node under
 // every spelling across articles ("Qassem al-Araji" and "Qasim al-Araji",
 // "Tsipras" and "Alexis Tsipras"). A person whose identifier is stored
-// already keeps it.
+// already keeps it, unless the stored one is of another country: then it
+// is another person, with an identifier of its name and country.
 func resolvePersons(txn *badger.Txn, f *Facts) error {
 	remap := map[string]string{}
 	for i := range f.Actors {
@@ -61,9 +62,17 @@ func resolvePersons(txn *badger.Txn, f *Facts) error {
 		if a.Kind != Person {
 			continue
 		}
-		if _, err := txn.Get([]byte(pActor + a.ID)); err == nil {
+		var old Actor
+		switch err := getJSON(txn, pActor+a.ID, &old); {
+		case err == nil && (a.Country == "" || old.Country == "" || a.Country == old.Country):
 			continue
-		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		case err == nil:
+			// the same name, another country: another person
+			id := NewID("actor", NormName(a.Name), a.Country)
+			remap[a.ID] = id
+			a.ID = id
+			continue
+		case !errors.Is(err, ErrNotFound):
 			return err
 		}
 		id, err := matchPerson(txn, *a)
