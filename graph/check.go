@@ -254,12 +254,9 @@ func (c *checker) actors() error {
 		if a.ID != id {
 			return c.add("actor %s: stored under another ID %s", a.ID, id)
 		}
-		if !c.has(pActorName + NormName(a.Name) + "|" + id) {
-			return c.add("actor %s (%s): no name index key", id, a.Name)
-		}
-		for _, n := range append([]string{a.Name}, a.Aliases...) {
-			if k := NormName(n); k != "" && !c.has(pActorAlias+k+"|"+id) {
-				return c.add("actor %s: no alias index key for %q", id, n)
+		for _, k := range actorIndexKeys(a) {
+			if !c.has(k) {
+				return c.add("actor %s (%s): no index key %s", id, a.Name, k)
 			}
 		}
 		return nil
@@ -267,7 +264,7 @@ func (c *checker) actors() error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{pActorName, pActorAlias} {
+	for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven} {
 		err := c.keys(p, func(rest string, _ []byte) error {
 			if id := lastField(rest); !c.has(pActor + id) {
 				return c.add("index %s%s: no actor %s", p, rest, id)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"eventgraph/graph/names"
+
 	"github.com/google/uuid"
 	"golang.org/x/text/unicode/norm"
 )
@@ -229,7 +231,7 @@ func ArticleID(a Article) string {
 	case a.URL != "":
 		return NewID("article", "url", strings.TrimRight(a.URL, "/"))
 	case a.Title != "":
-		return NewID("article", NormName(a.Title), a.Published)
+		return NewID("article", idFold(a.Title), a.Published)
 	default:
 		h := sha256.Sum256([]byte(a.Text))
 		return NewID("article", "text", hex.EncodeToString(h[:]))
@@ -242,27 +244,25 @@ func ActorID(name string) string { return NewID("actor", NormName(name)) }
 // PlaceID is the identifier of a place by its canonical name and country.
 func PlaceID(name, country string) string { return NewID("place", NormName(name), country) }
 
-// NormName folds a name for matching: Unicode NFKC, lower case, hyphens and
-// punctuation to spaces, Arabic article particles (al-, Al , el-) dropped,
-// spaces collapsed. "Abdul-Amir al-Shammari" and "Abdul Amir Al Shammari"
-// fold alike.
-func NormName(s string) string {
-	if isASCII(s) {
-		return normASCII(s)
-	}
-	return normUnicode(s)
-}
+// NormName folds a name for storage and matching: names.Fold (diacritics,
+// case, hyphens and punctuation, apostrophes and the Arabic article
+// particles do not count). "Abdul-Amir al-Shammari", "Abdul Amir Al
+// Shammari" fold alike, and so do "Erdoğan" and "Erdogan".
+func NormName(s string) string { return names.Fold(s) }
 
-// normUnicode is NormName for any text: NFKC, then the same folding as
-// normASCII.
-func normUnicode(s string) string {
+// idFold is the folding article identifiers were first made with (NormName
+// before it dropped diacritics): an identifier must not change from one
+// version to the next, or re-loading an article would store it twice.
+func idFold(s string) string {
+	if isASCII(s) {
+		return names.Fold(s)
+	}
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\'' || r == '’' || r == '‘' || r == '`':
-			// apostrophes vanish: "Ma'an" = "Maan"
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
 		default:
@@ -287,46 +287,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// normASCII is NormName for ASCII text in one pass and one allocation:
-// it is on the hot path of every gazetteer lookup.
-func normASCII(s string) string {
-	out := make([]byte, 0, len(s))
-	word := -1 // start of the current word in out, -1 between words
-	end := func() {
-		if word < 0 {
-			return
-		}
-		w := out[word:]
-		if len(w) == 2 && (w[0] == 'a' || w[0] == 'e' || w[0] == 'u') && w[1] == 'l' {
-			out = out[:word] // drop the particle
-			if len(out) > 0 {
-				out = out[:len(out)-1] // and the space before it
-			}
-		}
-		word = -1
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\'' || c == '`':
-			// apostrophes vanish: "Ma'an" = "Maan"
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-			fallthrough
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			if word < 0 {
-				if len(out) > 0 {
-					out = append(out, ' ')
-				}
-				word = len(out)
-			}
-			out = append(out, c)
-		default:
-			end()
-		}
-	}
-	end()
-	return string(out)
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"errors"
-	"sort"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -70,29 +69,6 @@ func (r *Reader) Place(id string) (Place, error) {
 func (r *Reader) Agreement(id string) (Agreement, error) {
 	var g Agreement
 	return g, wrapGet("agreement", id, getJSON(r.txn, pAgreement+id, &g))
-}
-
-// ActorsByName returns the actors a name or alias of which folds to name;
-// failing that, the persons whose surname it is ("Nadhim").
-func (r *Reader) ActorsByName(name string) []Actor {
-	k := NormName(name)
-	if k == "" {
-		return nil
-	}
-	var out []Actor
-	ids := scanIDs(r.txn, pActorAlias+k+"|")
-	if len(ids) == 0 && !strings.Contains(k, " ") {
-		ids = scanIDs(r.txn, pActorSurname+k+"|")
-	}
-	for _, id := range ids {
-		if a, err := r.Actor(id); err == nil {
-			out = append(out, a)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return NormName(out[i].Name) == k && NormName(out[j].Name) != k
-	})
-	return out
 }
 
 // EventFilter selects events. Empty fields select everything.

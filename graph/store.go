@@ -46,7 +46,7 @@ const (
 	pActor        = "C:"  // C:<id>
 	pActorAlias   = "CN:" // CN:<normalized alias>|<id>
 	pActorName    = "CS:" // CS:<normalized name>|<id>
-	pActorSurname = "CL:" // CL:<folded surname>|<id> (persons)
+	pActorSurname = "CL:" // CL:<names.WordKey of the surname>|<id> (persons; see personIndexKeys)
 	pPlace        = "P:"  // P:<id>
 	pAgreement    = "G:"  // G:<id>
 	pAgreeDate    = "GD:" // GD:<start>|<id>
@@ -61,7 +61,10 @@ const (
 	// events binary, copied in date order (EV:), wide spans bucketed by
 	// month (WM). Databases written before it (no kFormat) are upgraded
 	// when opened for writing and refused read-only (ErrOldFormat).
-	formatCurrent = "3"
+	// Format 4 folds names without diacritics and indexes persons by the
+	// transliteration keys of their names (see personIndexKeys); a
+	// database of format 3 has its actor indexes rebuilt.
+	formatCurrent = "4"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -157,7 +160,7 @@ func Open(opt Options) (*Store, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("open %s: %w", opt.Dir, ErrOldFormat)
 	case !opt.ReadOnly:
-		if err := s.upgrade(); err != nil {
+		if err := s.upgrade(format); err != nil {
 			_ = db.Close()
 			return nil, fmt.Errorf("open %s: upgrade: %w", opt.Dir, err)
 		}
@@ -166,11 +169,86 @@ func Open(opt Options) (*Store, error) {
 }
 
 // upgrade brings a database of an earlier layout (or a new one) to
-// formatCurrent: every event is rewritten in the binary codec with its
-// copy in date order and its month buckets, the old wide index is
-// deleted, then the format is recorded. It can be interrupted: it starts
-// again at the next open until the format is recorded.
-func (s *Store) upgrade() error {
+// formatCurrent. Before format 3 every event is rewritten in the binary
+// codec with its copy in date order and its month buckets, and the old
+// wide index is deleted; before format 4 the actor indexes are rebuilt
+// with the current name folding. Then the format is recorded. It can be
+// interrupted: it starts again at the next open until the format is
+// recorded.
+func (s *Store) upgrade(format string) error {
+	if format != "3" {
+		if err := s.upgradeEvents(); err != nil {
+			return err
+		}
+	}
+	n, err := s.reindexActors()
+	if err != nil {
+		return fmt.Errorf("actor indexes: %w", err)
+	}
+	if n > 0 {
+		s.log.Info("upgraded the database: actor names indexed with the current folding", "actors", n)
+	}
+	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(kFormat), []byte(formatCurrent)) })
+}
+
+// reindexActors deletes every actor index key and writes those of each
+// stored actor (actorIndexKeys); it returns the number of actors.
+func (s *Store) reindexActors() (int, error) {
+	del := s.db.NewWriteBatch()
+	defer del.Cancel()
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven} {
+			opt := badger.DefaultIteratorOptions
+			opt.PrefetchValues = false
+			opt.Prefix = []byte(p)
+			it := txn.NewIterator(opt)
+			for it.Rewind(); it.Valid(); it.Next() {
+				if err := del.Delete(it.Item().KeyCopy(nil)); err != nil {
+					it.Close()
+					return err
+				}
+			}
+			it.Close()
+		}
+		return nil
+	})
+	if err == nil {
+		err = del.Flush()
+	}
+	if err != nil {
+		return 0, err
+	}
+	set := s.db.NewWriteBatch()
+	defer set.Cancel()
+	n := 0
+	err = s.db.View(func(txn *badger.Txn) error {
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = []byte(pActor)
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var a Actor
+			if err := it.Item().Value(func(v []byte) error { return unmarshal(v, &a) }); err != nil {
+				return fmt.Errorf("actor %s: %w", it.Item().Key(), err)
+			}
+			for _, k := range actorIndexKeys(a) {
+				if err := set.Set([]byte(k), nil); err != nil {
+					return err
+				}
+			}
+			n++
+		}
+		return nil
+	})
+	if err == nil {
+		err = set.Flush()
+	}
+	return n, err
+}
+
+// upgradeEvents rewrites the events of a database of format 1 or 2 (see
+// upgrade).
+func (s *Store) upgradeEvents() error {
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	n := 0
@@ -213,9 +291,6 @@ func (s *Store) upgrade() error {
 		}
 		return nil
 	})
-	if err == nil {
-		err = wb.Set([]byte(kFormat), []byte(formatCurrent))
-	}
 	if err == nil {
 		err = wb.Flush()
 	}
@@ -333,6 +408,9 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 			return res, err
 		}
 	}
+	if err := resolvePersons(txn, f); err != nil {
+		return res, err
+	}
 	for _, a := range f.Actors {
 		if err := putActor(txn, a); err != nil {
 			return res, err
@@ -448,34 +526,24 @@ func putActor(txn *badger.Txn, a Actor) error {
 	if err := putJSON(txn, pActor+a.ID, merged); err != nil {
 		return err
 	}
-	if err := txn.Set([]byte(pActorName+NormName(merged.Name)+"|"+a.ID), nil); err != nil {
-		return err
-	}
-	for _, n := range append([]string{merged.Name}, merged.Aliases...) {
-		if k := NormName(n); k != "" {
-			if err := txn.Set([]byte(pActorAlias+k+"|"+a.ID), nil); err != nil {
-				return err
-			}
-		}
-		if merged.Kind == Person {
-			if k := Surname(n); k != "" {
-				if err := txn.Set([]byte(pActorSurname+k+"|"+a.ID), nil); err != nil {
-					return err
-				}
-			}
+	for _, k := range actorIndexKeys(merged) {
+		if err := txn.Set([]byte(k), nil); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// Surname is the folded last name of a person's name ("Hassan Nadhim" →
-// "nadhim"), or "" for a one-word name.
-func Surname(name string) string {
-	f := strings.Fields(NormName(name))
-	if len(f) < 2 {
-		return ""
+// actorIndexKeys are the index keys of an actor: its folded name, each
+// folded name and alias, and for a person the keys of personIndexKeys.
+func actorIndexKeys(a Actor) []string {
+	keys := []string{pActorName + NormName(a.Name) + "|" + a.ID}
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if k := NormName(n); k != "" {
+			keys = append(keys, pActorAlias+k+"|"+a.ID)
+		}
 	}
-	return f[len(f)-1]
+	return append(keys, personIndexKeys(a)...)
 }
 
 func mergeActor(old, a Actor) Actor {
@@ -763,29 +831,12 @@ func wrapGet(kind, id string, err error) error {
 	return fmt.Errorf("%s %s: %w", kind, id, err)
 }
 
-// ActorsByName returns the actors one of whose names or aliases folds
-// (NormName) to the same text as name; the most exact match first.
+// ActorsByName returns the actors a name may be (Reader.ActorsByName).
 func (s *Store) ActorsByName(name string) ([]Actor, error) {
-	k := NormName(name)
-	if k == "" {
-		return nil, nil
-	}
 	var out []Actor
-	err := s.db.View(func(txn *badger.Txn) error {
-		ids := scanIDs(txn, pActorAlias+k+"|")
-		if len(ids) == 0 && !strings.Contains(k, " ") {
-			ids = scanIDs(txn, pActorSurname+k+"|")
-		}
-		for _, id := range ids {
-			var a Actor
-			if err := getJSON(txn, pActor+id, &a); err == nil {
-				out = append(out, a)
-			}
-		}
+	err := s.View(func(r *Reader) error {
+		out = r.ActorsByName(name)
 		return nil
-	})
-	sort.SliceStable(out, func(i, j int) bool {
-		return (NormName(out[i].Name) == k) && NormName(out[j].Name) != k
 	})
 	return out, err
 }

@@ -17,8 +17,7 @@ import (
 	"unicode"
 
 	"eventgraph/graph"
-
-	"golang.org/x/text/unicode/norm"
+	namefold "eventgraph/graph/names"
 )
 
 //go:embed data/*.tsv
@@ -93,42 +92,21 @@ func (o Org) ActorID() string { return ActorID(o.Name) }
 // Title is a person title, rank or honorific.
 type Title struct {
 	Title string
-	// Class is "rank", "office", "honorific" or "role".
+	// Class is "rank", "office", "honorific", "role" or "kin" (a family
+	// relation, which is no role).
 	Class string
 	// Org is the body the title implies, with "{C}" standing for the
 	// person's country ("{C} Ministry of Interior"), or "".
 	Org string
 }
 
-// Key folds a name for lookups: diacritics dropped, then graph.NormName.
-func Key(s string) string { return graph.NormName(Fold(s)) }
+// Key folds a name for lookups: names.Fold, the folding of the store's
+// indexes (diacritics dropped, then case, punctuation and particles).
+func Key(s string) string { return namefold.Fold(s) }
 
-// Fold drops diacritics and the dotless i: "Şanlıurfa" → "Sanliurfa".
-func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'ı':
-			b.WriteByte('i')
-		case r == 'ʻ' || r == 'ʼ' || r == 'ʿ' || r == 'ʾ':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// Fold drops diacritics and the dotless i: "Şanlıurfa" → "Sanliurfa"
+// (names.StripDiacritics).
+func Fold(s string) string { return namefold.StripDiacritics(s) }
 
 // isAcronym reports whether s is a short all-capital token ("US", "IS",
 // "U.S."), which must match case-sensitively.

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"eventgraph/graph"
+	namekey "eventgraph/graph/names"
 	"eventgraph/loader/gazetteer"
 )
 
@@ -112,7 +113,13 @@ func (a *analyzer) nameAt(i int, minWords int) int {
 		if t.Sent != a.toks[i].Sent {
 			break
 		}
-		if isNameWord(t) && !notName.has(t.Lower) && (k > i && !a.blockedInside(t) || k == i && !a.blocked(t)) {
+		if isNameWord(t) && !notName.has(t.Lower) && (k > i && !a.blockedInside(t) || k == i && !a.blocked(t) && !notNameStart.has(t.Lower)) {
+			k++
+			words++
+			continue
+		}
+		if k > i && notNameStart.has(t.Lower) && t.Cap && k+1 < len(a.toks) && isNameWord(&a.toks[k+1]) && a.toks[k+1].Sent == t.Sent {
+			// "Mohammed Shia al-X": inside a name, between name words
 			k++
 			words++
 			continue
@@ -217,7 +224,7 @@ func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, 
 	for k < len(a.toks) {
 		t, next := a.titleAt(k)
 		if next > 0 {
-			if t.Class == "rank" || t.Class == "honorific" {
+			if t.Class == "rank" || t.Class == "honorific" || t.Class == "kin" {
 				if t.Class == "rank" {
 					rank = true // a rank is kept as the mention's title only
 					if len(roles) == 0 && pre.start < 0 {
@@ -413,6 +420,9 @@ func (a *analyzer) persons() {
 			roles, cc, k := a.rolePhrase(i, pre, false)
 			e := a.nameAt(k, 1)
 			if e < 0 {
+				k, e = a.appositiveName(k)
+			}
+			if e < 0 {
 				continue
 			}
 			roles = a.counterpart(roles, cc, i)
@@ -447,6 +457,19 @@ func (a *analyzer) persons() {
 		if e < len(a.toks) && speechVerbs.has(a.toks[e].Lower) {
 			ok = true
 		}
+		cc := ""
+		if i >= 2 && (a.toks[i-1].Text == "'s" || a.toks[i-1].Text == "’s") && a.toks[i-1].Start == a.toks[i-2].End {
+			// "Greece's Alexis X": a country's person
+			if c, found := countryByName(&a.toks[i-2]); found && a.plainName(i, e) {
+				cc, ok = c.Code, true
+			}
+		}
+		if e+1 < len(a.toks) && a.toks[e].Text == "," && a.toks[e+1].Lower == "who" && a.plainName(i, e) {
+			ok = true // "X Y, who heads ..."
+		}
+		if !ok && a.subjectOfHappening(i, e) {
+			ok = true // "X Y arrived ..."
+		}
 		if i > 0 && (a.toks[i-1].Lower == "by" || a.toks[i-1].Text == "/" || (a.toks[i-1].Lower == "to" && i > 1 && a.toks[i-2].Lower == "according")) {
 			ok = true
 		}
@@ -455,7 +478,7 @@ func (a *analyzer) persons() {
 			// "Ali al-Karimi": a name with an Arabic particle is a person's
 			ok = true
 		}
-		pc := a.newPerson(i, e, nil, "")
+		pc := a.newPerson(i, e, nil, cc)
 		if e < len(a.toks) && a.toks[e].Text == "," && a.appositive(pc, e+1) {
 			ok = true
 		}
@@ -465,6 +488,90 @@ func (a *analyzer) persons() {
 		a.add(cand{start: a.toks[i].Start, end: a.toks[e-1].End, kind: Person, pri: priUntitled, person: pc})
 		i = e - 1
 	}
+}
+
+// appositiveName reads a name set off by commas after a title that has
+// none ("the Cabinet spokesman, Hassan X, said", "his wife, Ana X,"): k is
+// the index past the title. It returns the name's first token and the
+// index past it, or -1.
+func (a *analyzer) appositiveName(k int) (int, int) {
+	if k+1 >= len(a.toks) || a.toks[k].Text != "," || a.toks[k+1].Sent != a.toks[k].Sent {
+		return k, -1
+	}
+	s := k + 1
+	t := &a.toks[s]
+	if !isNameWord(t) || notName.has(t.Lower) || notNameStart.has(t.Lower) || a.blocked(t) {
+		return k, -1
+	}
+	e := a.nameAt(s, 2)
+	if e < 0 || e-s > 4 || !a.plainName(s, e) {
+		return k, -1
+	}
+	// the apposition ends with the name: a comma, the sentence's end or
+	// its verb
+	if e < len(a.toks) && a.toks[e].Sent == a.toks[s].Sent {
+		n := &a.toks[e]
+		if n.Text != "," && n.Text != "." && n.Text != ";" && !speechVerbs.has(n.Lower) {
+			return k, -1
+		}
+	}
+	return s, e
+}
+
+// plainName reports whether the words i..e-1 are none of them a
+// country, demonym, place or organization name, and together no known
+// name: a person's name, not a place or body written like one.
+func (a *analyzer) plainName(i, e int) bool {
+	if a.isGazetteerSpan(i, e-1) {
+		return false
+	}
+	for k := i; k < e; k++ {
+		t := &a.toks[k]
+		if !t.Word {
+			continue
+		}
+		if isParticle(t) {
+			continue
+		}
+		n := names(t)
+		if n.IsCountry() || n.IsDemonym() {
+			return false
+		}
+		if _, ok := n.Place(); ok {
+			return false
+		}
+		if _, ok := n.Org(); ok {
+			return false
+		}
+		if orgHeads.has(t.Lower) || allCaps(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectOfHappening reports whether the untitled name i..e-1 opens its
+// sentence (or follows "and" or a comma that opens a clause) and is the
+// subject of a past-tense verb ("Olga Petrova arrived", "Karim Haddad
+// met"): two or three plain name words, none a gazetteer name.
+func (a *analyzer) subjectOfHappening(i, e int) bool {
+	if e-i < 2 || e-i > 3 || e >= len(a.toks) || a.toks[e].Sent != a.toks[i].Sent {
+		return false
+	}
+	if i > 0 && a.toks[i-1].Sent == a.toks[i].Sent {
+		p := a.toks[i-1].Lower
+		if p != "and" && p != "but" && p != "," {
+			return false
+		}
+	}
+	v := &a.toks[e]
+	if !v.Word || v.Cap {
+		return false
+	}
+	if !(len(v.Lower) > 4 && strings.HasSuffix(v.Lower, "ed")) && !pastVerbs.has(v.Lower) {
+		return false
+	}
+	return a.plainName(i, e)
 }
 
 // counterpart gives "his Syrian counterpart X" the title of the person named
@@ -511,6 +618,8 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 	pre := rolePre{start: -1}
 	if cc, n := a.nationalityAhead(k); cc != "" {
 		pre.cc, k = cc, n
+	} else if k+1 < len(a.toks) && a.toks[k].Word && !a.toks[k].Cap && (a.toks[k+1].Text == "'s" || a.toks[k+1].Text == "’s") {
+		k += 2 // "the country's foreign minister"
 	} else if k < len(a.toks) {
 		if c, ok := demonym(&a.toks[k]); ok && a.toks[k].Cap {
 			pre.cc = c.Code
@@ -661,10 +770,10 @@ func byStart(x, y cand) int { return cmp.Compare(x.start, y.start) }
 // references adds bare surnames and short forms of the persons found
 // ("Karimi", "Al-Karimi", "Karimi's") where nothing else was found.
 func (a *analyzer) references(sel []cand) []cand {
-	last := map[string]bool{}
+	last := map[string]bool{} // transliteration keys of the surnames
 	for k := range sel {
 		if c := &sel[k]; c.person != nil && len(c.person.keys) > 0 {
-			last[c.person.keys[len(c.person.keys)-1]] = true
+			last[namekey.WordKey(c.person.keys[len(c.person.keys)-1])] = true
 		}
 	}
 	if len(last) == 0 {
@@ -690,7 +799,7 @@ func (a *analyzer) references(sel []cand) []cand {
 			if !isNameWord(&a.toks[j]) && !(isParticle(&a.toks[j]) && j > i) {
 				break
 			}
-			if last[a.toks[j].Key] {
+			if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[namekey.WordKey(t.Key)] {
 				best = j
 			}
 		}
@@ -718,10 +827,21 @@ func (a *analyzer) references(sel []cand) []cand {
 
 // group is one resolved person.
 type group struct {
-	keys    []string
+	keys    []string // transliteration keys of the name's words (nameWordKeys)
 	display string
 	id      string
 	last    int // start of its latest mention so far
+}
+
+// nameWordKeys are the transliteration keys (names.WordKey) of folded name
+// words: a surname matches its other spellings in the same article
+// ("al-Sharaa", "Ahmad al-Shara").
+func nameWordKeys(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = namekey.WordKey(k)
+	}
+	return out
 }
 
 func suffixOf(short, long []string) bool {
@@ -751,6 +871,10 @@ func (a *analyzer) resolve(sel []cand) Result {
 		return cmp.Compare(len(sel[y].person.keys), len(sel[x].person.keys))
 	})
 	owner := map[int]*group{}
+	wk := make(map[int][]string, len(persons))
+	for _, pi := range persons {
+		wk[pi] = nameWordKeys(sel[pi].person.keys)
+	}
 	for _, pi := range persons {
 		pc := sel[pi].person
 		if len(pc.keys) < 2 {
@@ -758,13 +882,13 @@ func (a *analyzer) resolve(sel []cand) Result {
 		}
 		var g *group
 		for _, h := range groups {
-			if suffixOf(pc.keys, h.keys) {
+			if suffixOf(wk[pi], h.keys) {
 				g = h
 				break
 			}
 		}
 		if g == nil {
-			g = &group{keys: pc.keys, display: pc.name}
+			g = &group{keys: wk[pi], display: pc.name}
 			groups = append(groups, g)
 		}
 		owner[pi] = g
@@ -781,8 +905,20 @@ func (a *analyzer) resolve(sel []cand) Result {
 		}
 		var cands []*group
 		for _, h := range groups {
-			if suffixOf(pc.keys, h.keys) {
+			if suffixOf(wk[pi], h.keys) {
 				cands = append(cands, h)
+			}
+		}
+		if len(cands) == 0 && len(wk[pi]) == 1 {
+			// a given name alone ("Prince Faisal" after "Faisal bin X"):
+			// the one person of the article whose first name it is
+			for _, h := range groups {
+				if len(h.keys) >= 2 && h.keys[0] == wk[pi][0] {
+					cands = append(cands, h)
+				}
+			}
+			if len(cands) > 1 {
+				cands = nil
 			}
 		}
 		var g *group
@@ -811,7 +947,7 @@ func (a *analyzer) resolve(sel []cand) Result {
 			}
 		}
 		if g == nil {
-			g = &group{keys: pc.keys, display: pc.name}
+			g = &group{keys: wk[pi], display: pc.name}
 			groups = append(groups, g)
 		}
 		g.last = sel[pi].start

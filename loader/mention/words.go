@@ -48,9 +48,19 @@ authority authorities office department service services directorate institute p
 president prime state states republic kingdom region province governorate city border crossing port valley
 north south east west northern southern eastern western central middle
 comments comment post share read more related tags topics advertisement subscribe
-islamic arab arabic kurdish kurds sunni shia shiite muslim christian jewish western european african asian
+western european african asian
 gulf levant international national federal regional local joint general special deputy senior former
 constitutional democratic popular revolutionary`)
+
+// notNameStart are capitalized words that never start a person's name but
+// may stand inside one between two name words ("Mohammed Shia al-X").
+var notNameStart = set(`islamic arab arabic kurdish kurds sunni shia shiite muslim christian jewish`)
+
+// pastVerbs are irregular past tenses that follow an untitled person as
+// the subject of a happening ("X met", "X led"); regular ones end in -ed.
+var pastVerbs = set(`met held made took went gave led won left sent spoke became began fled flew came saw
+swore sought brought fought struck hit beat wrote read ran rode drove bought sold paid kept lost broke chose
+froze shot slew stole tore threw withdrew undertook oversaw upheld overthrew`)
 
 // orgHeads end an organization's name ("Border Guard Command").
 var orgHeads = set(`ministry ministries command police force forces directorate institute agency council committee

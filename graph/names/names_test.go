@@ -1,0 +1,136 @@
+package names
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Abdul-Amir al-Shammari", "abdul amir shammari"},
+		{"Abdul Amir Al Shammari", "abdul amir shammari"},
+		{"Kemal Özdağ", "kemal ozdag"},
+		{"Kemal Ozdag", "kemal ozdag"},
+		{"Iñaki Peñalosa-Ruíz", "inaki penalosa ruiz"},
+		{"Şanlıurfa", "sanliurfa"},
+		{"Ma'an", "maan"},
+		{"Ma’an", "maan"},
+		{"Saʿid al-Jabiri", "said jabiri"},
+		{"  el-Gomhouria  ", "gomhouria"},
+		{"", ""},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// The ASCII fast path folds as the general one.
+func TestFoldASCIIMatchesUnicode(t *testing.T) {
+	for _, s := range []string{"Abdul-Amir al-Shammari", " al-Qaim ", "Ma'an", "AL", "el Paso", "x al", "al al b", "Lt. Gen. Abdul  Amir", "a-b--c", "", "ul", "UN's 5+5 Commission", "al-", "-al-"} {
+		if got, slow := foldASCII(s), foldUnicode(s); got != slow {
+			t.Errorf("%q: fast %q, general %q", s, got, slow)
+		}
+	}
+}
+
+// Spellings of one made-up name in each transliteration class share a
+// key; names that differ in a consonant or a diphthong do not.
+func TestWordKey(t *testing.T) {
+	same := [][]string{
+		{"Qassem", "Qasim", "Kasim", "Qasem"},            // q/k, vowels, doubled letters
+		{"Ahmed", "Ahmad"},                               // vowels
+		{"Nadhem", "Nadhim", "Nazim"},                    // dh/z
+		{"Mohammed", "Muhammad", "Mohamed", "Mouhammad"}, // vowels, ou/u, doubled
+		{"Hossein", "Hussein", "Husayn", "Husain"},       // diphthong ay/ei
+		{"Sharaa", "Shara", "Sharah"},                    // -aa/-a/-ah endings
+		{"Khaldoun", "Haldun", "Khaldun"},                // kh/h, ou/u
+		{"Zhanibek", "Janibek", "Djanibek", "Dzhanibek"}, // zh/j/dj/dzh
+		{"Abdelmadjid", "Abdulmajid", "Abdalmajid"},      // Abd al- prefix, dj/j
+		{"Yevgeny", "Evgeni", "Evgeniy"},                 // Russian Ye-/E-, -y/-iy
+		{"Sergei", "Sergey"},                             // -ei/-ey
+		{"Warsame", "Varsame"},                           // w/v (Somali)
+		{"Abdirahman", "Abdirahmaan", "Abdurahman"},      // Somali long vowels
+		{"Faisal", "Feisal", "Faysal"},                   // ai/ei/ay
+		{"Tchaikovskiy", "Chaikovsky"},                   // tch/ch, -iy/-y
+		{"Alexandrov", "Aleksandrov"},                    // x/ks
+		{"Abdullah", "Abdulla", "Abdallah"},              // final h, prefix
+	}
+	for _, group := range same {
+		k := WordKey(Fold(group[0]))
+		for _, w := range group[1:] {
+			if got := WordKey(Fold(w)); got != k {
+				t.Errorf("WordKey(%q) = %q, WordKey(%q) = %q: want the same", group[0], k, w, got)
+			}
+		}
+	}
+	differ := [][2]string{
+		{"Hassan", "Hussein"}, // a different name, not a spelling
+		{"Ahmed", "Hamed"},
+		{"Said", "Sadr"},
+		{"Karim", "Kamal"},
+		{"Shammari", "Sammari"},
+	}
+	for _, p := range differ {
+		if a, b := WordKey(Fold(p[0])), WordKey(Fold(p[1])); a == b {
+			t.Errorf("WordKey(%q) = WordKey(%q) = %q: want different keys", p[0], p[1], a)
+		}
+	}
+}
+
+func TestCompatible(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Qassem al-Tamimi", "Qasim al-Tamimi", true},
+		{"Ahmed al-Rawdha", "Ahmad Al-Rawda", true},
+		{"Ahmed al-Rawdha", "al-Rawdha", true},
+		{"Rawdha", "Ahmed al-Rawdha", true},
+		{"Hossein Amir Kalantarian", "Hossein Amirkalantarian", true},
+		{"Hossein Amir Kalantarian", "Amir Kalantarian", true},
+		{"Abdelkrim Zeroual", "Abdel Krim Zeroual", true},
+		{"Murad Abu Qirsa", "Murad Abu Qarsa", true}, // a vowel spelled differently
+		{"Nasser bin Fahad", "Nasser Fahad", true},
+		{"Nasser ibn Fahad", "Nasser bin Fahad", true},
+		{"Timur Zhaksylykov", "Timur Jaksylykov", true},
+		{"Dmitry Volkonov", "Dmitri Volkonov", true},
+		{"Abdiweli Warsame", "Abdiweli Warsaame", true},
+		{"J. Kowalczyk", "Jan Kowalczyk", true},
+		{"Mateo Salinas Ruiz", "Mateo Salinas Ruíz", true},
+		// different people who share a surname stay apart
+		{"Hassan Nadhum", "Hussein Nadhum", false},
+		{"Ahmed al-Rawdha", "Hamed al-Rawdha", false},
+		{"Maria Lopez", "Ana Lopez", false},
+		{"Karim Haddad", "Kamal Haddad", false},
+		{"Ahmed al-Rawdha", "Ahmed al-Rashid", false},
+		{"", "Ahmed", false},
+	} {
+		got := Compatible(Person(c.a), Person(c.b))
+		if got != c.want {
+			t.Errorf("Compatible(%q, %q) = %v, want %v (%+v / %+v)", c.a, c.b, got, c.want, Person(c.a), Person(c.b))
+		}
+		if back := Compatible(Person(c.b), Person(c.a)); back != got {
+			t.Errorf("Compatible is not symmetric on %q, %q", c.a, c.b)
+		}
+	}
+}
+
+func TestStripTitles(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Lt Gen Abdul Amir Al Shammari", "abdul amir shammari"},
+		{"Lt. Gen. Karim Haddad", "karim haddad"},
+		{"Mr Al Rawdha", "rawdha"},
+		{"President Ana Lopez", "ana lopez"},
+		{"Sheikh Nasser bin Fahad", "nasser bin fahad"},
+		{"Dr. Olga Petrova", "olga petrova"},
+		{"Foreign Minister Olga Petrova", "olga petrova"},
+		{"Prince Nasser", "nasser"},
+		{"President", "president"}, // the last word stays
+		{"Amir Kalantarian", "amir kalantarian"},
+	} {
+		if got := strings.Join(StripTitles(Fields(c.in)), " "); got != c.want {
+			t.Errorf("StripTitles(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package names
+
+import "strings"
+
+// titleWords are the folded words of the ranks, offices and honorifics
+// written before a person's name in English news (general English usage;
+// the gazetteer's titles.tsv lists the titles the mention finder reads, and
+// a test checks that each of its words is here). A lookup drops them from
+// the front of a name: "Lt Gen Abdul Amir Al Shammari", "Mr Al Assad",
+// "President X", "Sheikh X", "Dr X".
+var titleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		the his her their former late acting caretaker interim outgoing incoming new
+		mr mrs ms miss mx dr prof professor sir dame lord lady hon honourable honorable excellency
+		sheikh sheik shaikh shaykh sayyed sayyid syed mullah ayatollah grand imam pope cardinal
+		bishop archbishop rabbi father
+		king queen prince princess crown emir sultan
+		field marshal lieutenant lt general gen major maj brigadier brig colonel col captain capt
+		sergeant sgt admiral adm vice rear commander cmdr cdr corporal cpl private pte staff
+		chief officer
+		president vice prime minister deputy foreign interior defense defence justice finance oil
+		culture health trade economy energy information transport education home affairs
+		secretary state premier pm fm chancellor speaker parliament governor mayor senator sen rep
+		representative ambassador envoy special presidential director army military government
+		leader supreme head judge mp lawmaker spokesman spokeswoman spokesperson of
+	`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsTitleWord reports whether a folded word is a rank, office or
+// honorific word (see StripTitles).
+func IsTitleWord(w string) bool { return titleWords[w] }
+
+// StripTitles drops the ranks, offices and honorifics written before a
+// name ("lt gen", "mr", "president", "foreign minister"), keeping at
+// least the last word: it takes and returns folded words.
+func StripTitles(words []string) []string {
+	i := 0
+	for i < len(words)-1 && titleWords[words[i]] {
+		i++
+	}
+	return words[i:]
+}

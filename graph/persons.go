@@ -1,0 +1,317 @@
+package graph
+
+import (
+	"bytes"
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"eventgraph/graph/names"
+)
+
+// Person index keys (see personIndexKeys). Persons are also indexed by
+// pActorSurname.
+const (
+	pActorGlued = "CG:" // CG:<names.Person(name).Glued>|<id> (persons)
+	pActorGiven = "CF:" // CF:<WordKey of the first given name>|<id> (persons)
+)
+
+// personIndexKeys are the keys that find a person by a spelling of its
+// names: the transliteration keys of its surname, of its whole name
+// written as one word, and of its first given name, for its name and each
+// alias.
+func personIndexKeys(a Actor) []string {
+	if a.Kind != Person {
+		return nil
+	}
+	var keys []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		p := names.Person(n)
+		if p.Empty() {
+			continue
+		}
+		add(pActorSurname + p.Surname + "|" + a.ID)
+		add(pActorGlued + p.Glued + "|" + a.ID)
+		if len(p.Given) > 0 {
+			add(pActorGiven + p.Given[0] + "|" + a.ID)
+		}
+	}
+	return keys
+}
+
+// resolvePersons gives each person of the article the identifier of the
+// stored person it names, if there is exactly one (see matchPerson), and
+// rewrites the article's references to it: so a person is one node under
+// every spelling across articles ("Qassem al-Araji" and "Qasim al-Araji",
+// "Tsipras" and "Alexis Tsipras"). A person whose identifier is stored
+// already keeps it, unless the stored one is of another country: then it
+// is another person, with an identifier of its name and country.
+func resolvePersons(txn *badger.Txn, f *Facts) error {
+	remap := map[string]string{}
+	for i := range f.Actors {
+		a := &f.Actors[i]
+		if a.Kind != Person {
+			continue
+		}
+		var old Actor
+		switch err := getJSON(txn, pActor+a.ID, &old); {
+		case err == nil && (a.Country == "" || old.Country == "" || a.Country == old.Country):
+			continue
+		case err == nil:
+			// the same name, another country: another person
+			id := NewID("actor", NormName(a.Name), a.Country)
+			remap[a.ID] = id
+			a.ID = id
+			continue
+		case !errors.Is(err, ErrNotFound):
+			return err
+		}
+		id, err := matchPerson(txn, *a)
+		if err != nil {
+			return err
+		}
+		if id != "" && id != a.ID {
+			remap[a.ID] = id
+			a.ID = id
+		}
+	}
+	if len(remap) == 0 {
+		return nil
+	}
+	for i := range f.Events {
+		e := &f.Events[i]
+		for j := range e.Participants {
+			if id, ok := remap[e.Participants[j].ActorID]; ok {
+				e.Participants[j].ActorID = id
+			}
+		}
+		for j, k := range e.MergeKeys {
+			e.MergeKeys[j] = remapKey(k, remap)
+		}
+	}
+	for i := range f.Agreements {
+		g := &f.Agreements[i]
+		for j, id := range g.Parties {
+			if n, ok := remap[id]; ok {
+				g.Parties[j] = n
+			}
+		}
+		for j, id := range g.Signatories {
+			if n, ok := remap[id]; ok {
+				g.Signatories[j] = n
+			}
+		}
+	}
+	return nil
+}
+
+// remapKey replaces the actor identifiers in a merge key ("|"-separated
+// fields of ","-separated lists), sorting a list it changed as the
+// extractor sorts it.
+func remapKey(k string, remap map[string]string) string {
+	fields := strings.Split(k, "|")
+	for i, f := range fields {
+		ids := strings.Split(f, ",")
+		changed := false
+		for j, id := range ids {
+			if n, ok := remap[id]; ok {
+				ids[j], changed = n, true
+			}
+		}
+		if changed {
+			sort.Strings(ids)
+			fields[i] = strings.Join(ids, ",")
+		}
+	}
+	return strings.Join(fields, "|")
+}
+
+// matchPerson finds the stored person a person of a new article is: among
+// the persons whose surname or whole name has the same transliteration
+// key, those whose names are compatible (names.Compatible) and whose
+// country does not differ. One candidate is taken; of several, the one
+// written alike up to transliteration, else the one with the same first
+// name; with none of these the person stays apart ("Assad" when two
+// persons named Assad are stored).
+func matchPerson(txn *badger.Txn, a Actor) (string, error) {
+	var mine []names.Name
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if p := names.Person(n); !p.Empty() {
+			mine = append(mine, p)
+		}
+	}
+	if len(mine) == 0 {
+		return "", nil
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, p := range mine[:1] {
+		for _, pre := range []string{pActorGlued + p.Glued + "|", pActorSurname + p.Surname + "|"} {
+			for _, id := range scanIDs(txn, pre) {
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
+	type cand struct {
+		id          string
+		glued, same bool
+	}
+	var cands []cand
+	for _, id := range ids {
+		var b Actor
+		if err := getJSON(txn, pActor+id, &b); err != nil {
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			return "", err
+		}
+		if b.Kind != Person || a.Country != "" && b.Country != "" && a.Country != b.Country {
+			continue
+		}
+		theirs := names.Person(b.Name)
+		if !names.Compatible(mine[0], theirs) {
+			continue
+		}
+		cands = append(cands, cand{id: id, glued: mine[0].Glued == theirs.Glued, same: names.SameGiven(mine[0], theirs)})
+	}
+	pick := func(ok func(cand) bool) string {
+		found := ""
+		for _, c := range cands {
+			if ok(c) {
+				if found != "" {
+					return ""
+				}
+				found = c.id
+			}
+		}
+		return found
+	}
+	if len(cands) == 1 {
+		return cands[0].id, nil
+	}
+	if id := pick(func(c cand) bool { return c.glued }); id != "" {
+		return id, nil
+	}
+	return pick(func(c cand) bool { return c.same }), nil
+}
+
+// ActorsByName returns the actors a name or alias of which folds to name
+// (NormName); failing that, the same with the ranks, titles and honorifics
+// before it dropped ("Lt Gen X", "Mr X", "President X"); failing that, the
+// persons the name may be under another spelling of it (names.Compatible:
+// "Qasim al-Araji" for "Qassem al-Araji", "Assad" for "Bashar al-Assad"),
+// or whose first name it is when it is one word. The most exact match comes
+// first (the name itself, then a name with the same last word as written,
+// then other spellings), then the actors in the most events.
+func (r *Reader) ActorsByName(name string) []Actor {
+	k := NormName(name)
+	if k == "" {
+		return nil
+	}
+	ids := scanIDs(r.txn, pActorAlias+k+"|")
+	words := names.StripTitles(strings.Fields(k))
+	stripped := strings.Join(words, " ")
+	if len(ids) == 0 && stripped != k {
+		ids = scanIDs(r.txn, pActorAlias+stripped+"|")
+	}
+	var out []Actor
+	if len(ids) == 0 {
+		out = r.personsNamed(stripped)
+	} else {
+		for _, id := range ids {
+			if a, err := r.Actor(id); err == nil {
+				out = append(out, a)
+			}
+		}
+	}
+	events := map[string]int{}
+	for _, a := range out {
+		events[a.ID] = r.countKeys(pEventActor+a.ID+"|", 10000)
+	}
+	// how exactly an actor has the name: 2 its name, 1 a name or alias
+	// with the same last word as written, 0 another spelling
+	last := words[len(words)-1]
+	exact := func(a Actor) int {
+		if n := NormName(a.Name); n == k || n == stripped {
+			return 2
+		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if f := strings.Fields(NormName(n)); len(f) > 0 && f[len(f)-1] == last {
+				return 1
+			}
+		}
+		return 0
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if ei, ej := exact(out[i]), exact(out[j]); ei != ej {
+			return ei > ej
+		}
+		return events[out[i].ID] > events[out[j].ID]
+	})
+	return out
+}
+
+// personsNamed returns the persons a title-free name may be under another
+// spelling (see ActorsByName).
+func (r *Reader) personsNamed(name string) []Actor {
+	q := names.Person(name)
+	if q.Empty() {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []Actor
+	try := func(prefix string, ok func(names.Name) bool) {
+		for _, id := range scanIDs(r.txn, prefix) {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			a, err := r.Actor(id)
+			if err != nil || a.Kind != Person {
+				continue
+			}
+			for _, n := range append([]string{a.Name}, a.Aliases...) {
+				if ok(names.Person(n)) {
+					out = append(out, a)
+					break
+				}
+			}
+		}
+	}
+	compatible := func(p names.Name) bool { return names.Compatible(q, p) }
+	try(pActorGlued+q.Glued+"|", compatible)
+	try(pActorSurname+q.Surname+"|", compatible)
+	if len(out) == 0 && len(q.Words) == 1 {
+		// a given name alone: "Prince Faisal"
+		try(pActorGiven+q.Surname+"|", func(names.Name) bool { return true })
+	}
+	return out
+}
+
+// countKeys counts the keys under prefix, up to limit.
+func (r *Reader) countKeys(prefix string, limit int) int {
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(prefix)
+	it := r.txn.NewIterator(opt)
+	defer it.Close()
+	n := 0
+	for it.Rewind(); it.Valid() && n < limit; it.Next() {
+		if bytes.HasPrefix(it.Item().Key(), opt.Prefix) {
+			n++
+		}
+	}
+	return n
+}

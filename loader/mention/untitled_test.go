@@ -1,0 +1,92 @@
+package mention
+
+import (
+	"strings"
+	"testing"
+
+	"eventgraph/graph"
+)
+
+// personsOf lists the persons of a result by display name, with the texts
+// of their mentions.
+func personsOf(r Result) map[string][]string {
+	names := map[string]string{}
+	for _, a := range r.Actors {
+		if a.Kind == graph.Person {
+			names[a.ID] = a.Name
+		}
+	}
+	out := map[string][]string{}
+	for _, m := range r.Mentions {
+		if n, ok := names[m.ActorID]; ok && m.Kind == Person {
+			out[n] = append(out[n], m.Text)
+		}
+	}
+	return out
+}
+
+// Persons named without a title, and the mentions that resolve to them
+// within the article (made-up names and sentences).
+func TestPersonsWithoutTitle(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       map[string][]string // person -> its mentions, in order
+		not        []string            // texts that must not be a person
+	}{
+		{"apposition after a title",
+			"The Cabinet spokesman, Darius Molnar, said the budget was ready. Molnar added that it would pass.",
+			map[string][]string{"Darius Molnar": {"Darius Molnar", "Molnar"}}, nil},
+		{"apposition after a family noun",
+			"His wife, Ana Lopez, told reporters he was innocent.",
+			map[string][]string{"Ana Lopez": {"Ana Lopez"}}, nil},
+		{"a country's person",
+			"The two leaders, Portugal's Rui Tavares and Spain's Iker Salazar, met on Sunday. Salazar arrived by train.",
+			map[string][]string{"Rui Tavares": {"Rui Tavares"}, "Iker Salazar": {"Iker Salazar", "Salazar"}}, nil},
+		{"X, who ...",
+			"Ali Farzaneh, who heads the council, signed the deal. Farzaneh left on Monday.",
+			map[string][]string{"Ali Farzaneh": {"Ali Farzaneh", "Farzaneh"}}, nil},
+		{"subject of a past-tense verb",
+			"Olga Petrenko arrived in Kyiv on Monday.",
+			map[string][]string{"Olga Petrenko": {"Olga Petrenko"}}, nil},
+		{"a person noun with a nationality",
+			"Iran released Dutch aid worker Pieter Hoekstra on Friday.",
+			map[string][]string{"Pieter Hoekstra": {"Pieter Hoekstra"}}, nil},
+		{"a middle name that is a sect's",
+			"Prime Minister Hadi Shia al-Marzouq met the envoy.",
+			map[string][]string{"Hadi Shia al-Marzouq": {"Hadi Shia al-Marzouq"}}, nil},
+		{"other spellings of a surname in one article",
+			"Interim President Ahmad al-Rawdha met the envoy. Al-Rawdhah said later that Rawda would travel.",
+			map[string][]string{"Ahmad al-Rawdha": {"Ahmad al-Rawdha", "Al-Rawdhah", "Rawda"}}, nil},
+		{"a given name after the full name",
+			"Foreign Minister Prince Nasser bin Fahad arrived in Doha. Prince Nasser said talks went well.",
+			map[string][]string{"Nasser bin Fahad": {"Nasser bin Fahad", "Nasser"}}, nil},
+		// places and bodies written like names are not persons
+		{"a place as subject",
+			"Abu Dhabi hosted the talks. Buenos Aires welcomed the move.",
+			map[string][]string{}, []string{"Abu Dhabi", "Buenos Aires"}},
+		{"an organization after a demonym noun",
+			"The Iraqi broadcaster Al Sumaria reported the news.",
+			map[string][]string{}, []string{"Al Sumaria"}},
+		{"two people with one surname stay two",
+			"Foreign Minister Hassan Nadhum met Hussein Nadhum, who heads the bank.",
+			map[string][]string{"Hassan Nadhum": {"Hassan Nadhum"}, "Hussein Nadhum": {"Hussein Nadhum"}}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := analyzeText("Title\n\n"+c.text, "2024-05-12")
+			got := personsOf(r)
+			for n, ms := range c.want {
+				if strings.Join(got[n], "|") != strings.Join(ms, "|") {
+					t.Errorf("%s: mentions %q, want %q (all: %v)", n, got[n], ms, got)
+				}
+			}
+			if len(c.want) == 0 && len(got) > 0 {
+				t.Errorf("persons %v, want none", got)
+			}
+			for _, n := range c.not {
+				if _, ok := got[n]; ok {
+					t.Errorf("%q is a person", n)
+				}
+			}
+		})
+	}
+}
