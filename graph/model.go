@@ -186,7 +186,32 @@ type Event struct {
 	// ("fall|assad regime"). Two events that share a key, whose dates overlap
 	// and whose CAMEO roots agree are merged into one.
 	MergeKeys []string `json:"merge,omitempty"`
+	// Quantities are the numbers with units the event's sentences give
+	// ("160 km", "35 killed", "$5 billion"), each with the article that
+	// reports it; merged events keep the union (one per value and unit).
+	Quantities []Quantity `json:"quantities,omitempty"`
 }
+
+// Quantity is a number with its unit found in an event's sentence.
+type Quantity struct {
+	// Value is the number, scale words applied ("11 million" is 11000000).
+	Value float64 `json:"value"`
+	// Unit is normalized: a measure ("km", "%", "t"), a currency code
+	// ("USD"), "people" for counts of persons, or the counted noun itself
+	// ("families", "pills").
+	Unit string `json:"unit"`
+	// Text is the span of the sentence that gives the quantity, as written.
+	Text string `json:"text"`
+	// Counts is what the quantity counts or measures, when the sentence
+	// says: "killed" for "35 killed", "soldiers" for "two soldiers",
+	// "cocaine" for "1.5 tons of cocaine", "wall" for "a 160-km wall".
+	Counts string `json:"counts,omitempty"`
+	// ArticleID is the article whose sentence gives the quantity.
+	ArticleID string `json:"article,omitempty"`
+}
+
+// Same reports whether two quantities are one: the same value and unit.
+func (q Quantity) Same(o Quantity) bool { return q.Value == o.Value && q.Unit == o.Unit }
 
 // Agreement is a memorandum, accord, pact, deal or treaty, or a looser
 // announced cooperation.

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -688,7 +689,23 @@ func MergeEvents(a, b Event) Event {
 		}
 	}
 	m.MergeKeys = uniqueStrings(append(append([]string{}, a.MergeKeys...), b.MergeKeys...), "")
+	m.Quantities = MergeQuantities(a.Quantities, b.Quantities)
 	return m
+}
+
+// MergeQuantities is the union of two events' quantities, one per value
+// and unit (the first report of it kept), in their order.
+func MergeQuantities(a, b []Quantity) []Quantity {
+	if len(b) == 0 {
+		return a
+	}
+	out := append([]Quantity{}, a...)
+	for _, q := range b {
+		if !slices.ContainsFunc(out, q.Same) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 func putAgreement(txn *badger.Txn, g Agreement) error {
