@@ -198,3 +198,37 @@ func ExampleSchema_Exec_stats() {
 	// 2024-05 2
 	// 2024-12 2
 }
+
+// Events carry the numbers with units their sentences give, and what they
+// count or measure.
+func ExampleSchema_Exec_quantities() {
+	st := exampleStore()
+	defer st.Close()
+	s, _ := schema.New(st, schema.Options{})
+	resp := s.Exec(context.Background(), `{
+	  events(from: "2024-01", to: "2024-01") {
+	    nodes { title quantities { value unit text counts } }
+	  }
+	}`, "", nil)
+	printJSON(resp)
+	// Output:
+	// {
+	//   "data": {
+	//     "events": {
+	//       "nodes": [
+	//         {
+	//           "title": "Iraq inaugurates a concrete wall on the Syrian border",
+	//           "quantities": [
+	//             {
+	//               "value": 160,
+	//               "unit": "km",
+	//               "text": "160-kilometer-long",
+	//               "counts": "concrete insulating wall"
+	//             }
+	//           ]
+	//         }
+	//       ]
+	//     }
+	//   }
+	// }
+}

@@ -224,6 +224,41 @@ func (r *eventResolver) Agreement(ctx context.Context) (*agreementResolver, erro
 	return &agreementResolver{rq: r.rq, g: g}, r.rq.charge(ctx, 1, "agreement")
 }
 
+// Quantities lists the event's quantities.
+func (r *eventResolver) Quantities() []*quantityResolver {
+	out := make([]*quantityResolver, len(r.e.Quantities))
+	for i := range r.e.Quantities {
+		out[i] = &quantityResolver{rq: r.rq, q: r.e.Quantities[i]}
+	}
+	return out
+}
+
+type quantityResolver struct {
+	rq *request
+	q  graph.Quantity
+}
+
+func (q *quantityResolver) Value() float64  { return q.q.Value }
+func (q *quantityResolver) Unit() string    { return q.q.Unit }
+func (q *quantityResolver) Text() string    { return q.q.Text }
+func (q *quantityResolver) Counts() *string { return optStr(q.q.Counts) }
+
+// Article resolves the reporting article; null when the quantity names
+// none or the article is gone.
+func (q *quantityResolver) Article(ctx context.Context) (*articleResolver, error) {
+	if q.q.ArticleID == "" {
+		return nil, nil
+	}
+	a, err := q.rq.article(ctx, q.q.ArticleID)
+	if notFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &articleResolver{rq: q.rq, a: a}, nil
+}
+
 type participationResolver struct {
 	actor *actorResolver
 	role  string

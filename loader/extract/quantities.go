@@ -177,6 +177,9 @@ func number(toks []token, i int) (v float64, next int, unit string, words, ok bo
 			return 0, 0, "", false, false
 		}
 		rest = strings.TrimPrefix(rest, "-")
+		if h := strings.LastIndexByte(rest, '-'); h > 0 && dimensions.has(rest[h+1:]) {
+			rest = rest[:h] // "160-kilometer-long"
+		}
 		if rest != "" {
 			u := unitOf(rest)
 			switch {

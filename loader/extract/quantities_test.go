@@ -32,6 +32,7 @@ func TestSentenceQuantities(t *testing.T) {
 		{"The ministry opened a 160-km fence along the eastern frontier.", "160 km [fence] «160-km»"},
 		{"Engineers finished 160 km of the barrier last week.", "160 km [barrier] «160 km»"},
 		{"Crews finished the 600-kilometre long border fence.", "600 km [border fence] «600-kilometre»"},
+		{"They opened a 160-kilometer-long concrete wall.", "160 km [concrete wall] «160-kilometer-long»"},
 		{"The army shut 80% of the crossings previously used by smugglers.", "80 % [crossings] «80%»"},
 		{"Over 15,000 individuals and two sailors were moved.", "15000 people [individuals] «15,000 individuals»; 2 people [sailors] «two sailors»"},
 		{"The river rose by 2.5 metres overnight.", "2.5 m «2.5 metres»"},
