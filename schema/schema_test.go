@@ -465,8 +465,8 @@ func TestQuantities(t *testing.T) {
 		got[get(n, "title").(string)] = strings.Join(qs, "; ")
 	}
 	want := map[string]string{
-		"Rasool: 80% of the Syrian border is fortified":        `80 % "80%" plan (Iraq Fortifies 80% of Its Border with Syria)`,
-		"Iraq fortifies its border with Syria":                 "",
+		"Rasool: 80% of the Syrian border is fortified":         `80 % "80%" plan (Iraq Fortifies 80% of Its Border with Syria)`,
+		"Iraq fortifies its border with Syria":                  "",
 		"Iraq inaugurates a concrete wall on the Syrian border": `160 km "160-kilometer-long" concrete insulating wall (Iraqi Interior Minister: Border Security Is ‘at its Best’)`,
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
