@@ -51,6 +51,56 @@ type Item struct {
 	AllEvidence []EvidenceRef `json:"allEvidence,omitempty"`
 	// EvidenceCount is the number of evidence sentences.
 	EvidenceCount int `json:"evidenceCount"`
+	// Quantities are the numbers with units the event's sentences give
+	// (empty, never null, when there are none).
+	Quantities []QuantityRef `json:"quantities"`
+}
+
+// QuantityRef is a number with its unit from an event's sentences: "a
+// 160-km wall" is {value 160, unit "km", text "160-km", counts "wall"}.
+type QuantityRef struct {
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Text   string  `json:"text"`
+	Counts string  `json:"counts,omitempty"`
+	// Article is the ID of the article that gives it.
+	Article string `json:"article,omitempty"`
+}
+
+// String says the quantity as a reader would: "160 km (wall)",
+// "35 people (killed)", "5,000,000,000 USD".
+func (q QuantityRef) String() string {
+	s := FormatValue(q.Value) + " " + q.Unit
+	if q.Unit == "%" {
+		s = FormatValue(q.Value) + "%"
+	}
+	if q.Counts != "" && q.Counts != q.Unit {
+		s += " (" + q.Counts + ")"
+	}
+	return s
+}
+
+// FormatValue writes a number with thousands separators and no exponent:
+// 260000 is "260,000", 1.5 is "1.5".
+func FormatValue(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	frac := ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		s, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String() + frac
+	}
+	return b.String() + frac
 }
 
 // ActorRef is a participant of an event.
@@ -134,7 +184,10 @@ func (m *itemMaker) agreement(id string) *AgreementRef {
 // Item makes the timeline item of an event.
 func (m *itemMaker) Item(ev graph.Event) Item {
 	it := Item{ID: ev.ID, Title: ev.Title, Type: ev.Type, CAMEO: ev.CAMEO, Date: ev.Date, Status: ev.Status,
-		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence)}
+		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
+	for i, q := range ev.Quantities {
+		it.Quantities[i] = QuantityRef{Value: q.Value, Unit: q.Unit, Text: q.Text, Counts: q.Counts, Article: q.ArticleID}
+	}
 	for _, p := range ev.Participants {
 		ref := ActorRef{ID: p.ActorID, Role: p.Role}
 		if a, err := m.r.Actor(p.ActorID); err == nil {
@@ -451,6 +504,13 @@ func slideHTML(it Item) string {
 	}
 	if len(meta) > 0 {
 		b.WriteString("<p>" + strings.Join(meta, " · ") + "</p>")
+	}
+	if len(it.Quantities) > 0 {
+		qs := make([]string, len(it.Quantities))
+		for i, q := range it.Quantities {
+			qs[i] = html.EscapeString(q.String())
+		}
+		b.WriteString("<p>" + strings.Join(qs, " · ") + "</p>")
 	}
 	if it.Evidence != nil {
 		a := it.Evidence.Article
