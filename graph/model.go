@@ -7,6 +7,7 @@ package graph
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -212,6 +213,43 @@ type Quantity struct {
 
 // Same reports whether two quantities are one: the same value and unit.
 func (q Quantity) Same(o Quantity) bool { return q.Value == o.Value && q.Unit == o.Unit }
+
+// String says the quantity as a reader would: "160 km (wall)",
+// "260,000 people (displaced)", "80%", "5,000,000,000 USD"; what it counts
+// is left out when it is the unit itself ("223 families").
+func (q Quantity) String() string {
+	s := FormatNumber(q.Value) + " " + q.Unit
+	if q.Unit == "%" {
+		s = FormatNumber(q.Value) + "%"
+	}
+	if q.Counts != "" && q.Counts != q.Unit {
+		s += " (" + q.Counts + ")"
+	}
+	return s
+}
+
+// FormatNumber writes a number with thousands separators and no exponent:
+// 260000 is "260,000", 1.5 is "1.5".
+func FormatNumber(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	frac := ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		s, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String() + frac
+}
 
 // Agreement is a memorandum, accord, pact, deal or treaty, or a looser
 // announced cooperation.

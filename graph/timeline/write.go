@@ -68,39 +68,9 @@ type QuantityRef struct {
 }
 
 // String says the quantity as a reader would: "160 km (wall)",
-// "35 people (killed)", "5,000,000,000 USD".
+// "35 people (killed)", "80%" (see graph.Quantity.String).
 func (q QuantityRef) String() string {
-	s := FormatValue(q.Value) + " " + q.Unit
-	if q.Unit == "%" {
-		s = FormatValue(q.Value) + "%"
-	}
-	if q.Counts != "" && q.Counts != q.Unit {
-		s += " (" + q.Counts + ")"
-	}
-	return s
-}
-
-// FormatValue writes a number with thousands separators and no exponent:
-// 260000 is "260,000", 1.5 is "1.5".
-func FormatValue(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	frac := ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		s, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String() + frac
-	}
-	return b.String() + frac
+	return graph.Quantity{Value: q.Value, Unit: q.Unit, Counts: q.Counts}.String()
 }
 
 // ActorRef is a participant of an event.
