@@ -387,6 +387,9 @@ func countedNoun(toks []token, j int) (string, int) {
 			return "", -1
 		}
 		if u.person || pluralNoun(t) {
+			if k+1 < len(toks) && (unitOf(toks[k+1].lw).person || pluralNoun(toks[k+1])) && !toks[k+1].cap {
+				return toks[k+1].lw, k + 1 // "crew members"
+			}
 			return t.lw, k
 		}
 		if u.affected != "" && k+1 < len(toks) && !pluralNoun(toks[k+1]) && !unitOf(toks[k+1].lw).person {
@@ -438,9 +441,12 @@ func ofWhat(toks []token, j int, compound bool) string {
 	var ws []string
 	for k := j; k < len(toks) && len(ws) < 3; k++ {
 		t := toks[k]
-		if u := unitOf(t.lw); t.punct || quantityStop.has(t.lw) || strings.HasSuffix(t.lw, "ly") || isVerbForm(t.lw) || strings.HasSuffix(t.lw, "ing") || isDigitByte(t.lw[0]) ||
+		if u := unitOf(t.lw); t.punct || quantityStop.has(t.lw) || strings.HasSuffix(t.lw, "ly") || isDigitByte(t.lw[0]) ||
 			t.cap && len(ws) > 0 || u.time || u.month {
 			break
+		}
+		if len(ws) > 0 && (isVerbForm(t.lw) || strings.HasSuffix(t.lw, "ing") && !modifiesNext(toks, k)) {
+			break // "cocaine seized", "a wall separating": a verb, past the measured thing
 		}
 		if t.cap {
 			// a name is no measured thing: "80% of Syria's border"
@@ -496,6 +502,17 @@ func (st *state) quantitiesFor(cands []*cand) {
 		}
 		c.ev.Quantities = qs
 	}
+}
+
+// modifiesNext reports whether toks[k] stands before a word that may be
+// the noun it modifies ("insulating wall"), not before an object ("Iraq",
+// "the").
+func modifiesNext(toks []token, k int) bool {
+	if k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	return !n.punct && !n.cap && isWord(n.lw) && !quantityStop.has(n.lw) && !determiners.has(n.lw)
 }
 
 // isDigitByte reports whether c is an ASCII digit.
