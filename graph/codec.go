@@ -16,7 +16,8 @@ import (
 // version byte.
 
 // The first byte of a binary event: its version. Version 2 appends the
-// quantities to version 1; a version 1 event decodes with none. Events are
+// quantities and the dates by article to version 1; a version 1 event
+// decodes with none. Events are
 // written in the latest version.
 const (
 	eventCodecV1 = 0x01
@@ -63,20 +64,16 @@ func encodeEvent(buf []byte, e *Event) []byte {
 	for _, q := range e.Quantities {
 		n += 12 + len(q.Unit) + len(q.Text) + len(q.Counts) + len(q.ArticleID)
 	}
+	for _, d := range e.SourceDates {
+		n += 16 + len(d.ArticleID) + len(d.Date.Value) + len(d.Date.Start) + len(d.Date.End) + len(d.Date.Text) + len(d.Date.Anchor)
+	}
 	w := encoder{b: append(buf, make([]byte, 0, n)...)}
 	w.b = append(w.b, eventCodecV2)
 	w.str(e.ID)
 	w.str(e.Type)
 	w.str(e.CAMEO)
 	w.str(e.Title)
-	d := &e.Date
-	w.str(d.Value)
-	w.str(d.Start)
-	w.str(d.End)
-	w.str(string(d.Precision))
-	w.str(d.Text)
-	w.bool(d.Inferred)
-	w.str(d.Anchor)
+	w.date(&e.Date)
 	w.str(e.Status)
 	w.uint(len(e.Participants))
 	for _, p := range e.Participants {
@@ -104,7 +101,34 @@ func encodeEvent(buf []byte, e *Event) []byte {
 		w.str(q.Counts)
 		w.str(q.ArticleID)
 	}
+	w.uint(len(e.SourceDates))
+	for i := range e.SourceDates {
+		w.str(e.SourceDates[i].ArticleID)
+		w.date(&e.SourceDates[i].Date)
+	}
 	return w.b
+}
+
+// date writes a DateSpan's fields in declaration order.
+func (w *encoder) date(d *DateSpan) {
+	w.str(d.Value)
+	w.str(d.Start)
+	w.str(d.End)
+	w.str(string(d.Precision))
+	w.str(d.Text)
+	w.bool(d.Inferred)
+	w.str(d.Anchor)
+}
+
+// date reads what encoder.date wrote.
+func (r *decoder) date(d *DateSpan) {
+	d.Value = r.str()
+	d.Start = r.str()
+	d.End = r.str()
+	d.Precision = Precision(r.str())
+	d.Text = r.str()
+	d.Inferred = r.bool()
+	d.Anchor = r.str()
 }
 
 // decodeEvent decodes the binary form of an event. All of its strings
@@ -120,14 +144,7 @@ func decodeEvent(b []byte, e *Event) error {
 	e.Type = r.str()
 	e.CAMEO = r.str()
 	e.Title = r.str()
-	d := &e.Date
-	d.Value = r.str()
-	d.Start = r.str()
-	d.End = r.str()
-	d.Precision = Precision(r.str())
-	d.Text = r.str()
-	d.Inferred = r.bool()
-	d.Anchor = r.str()
+	r.date(&e.Date)
 	e.Status = r.str()
 	if n := r.count(2); n > 0 {
 		e.Participants = make([]Participation, n)
@@ -163,6 +180,13 @@ func decodeEvent(b []byte, e *Event) error {
 				q.Text = r.str()
 				q.Counts = r.str()
 				q.ArticleID = r.str()
+			}
+		}
+		if n := r.count(8); n > 0 {
+			e.SourceDates = make([]SourceDate, n)
+			for i := range e.SourceDates {
+				e.SourceDates[i].ArticleID = r.str()
+				r.date(&e.SourceDates[i].Date)
 			}
 		}
 	}

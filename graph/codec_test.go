@@ -22,7 +22,9 @@ func codecEvents() map[string]Event {
 				{ArticleID: "y", Sentence: "", Start: 17, End: 3}},
 			MergeKeys: []string{"k1", "k2"},
 			Quantities: []Quantity{{Value: 160, Unit: "km", Text: "160-km", Counts: "wall", ArticleID: "x"},
-				{Value: 1.5e-3, Unit: "%", Text: "0.0015%"}}},
+				{Value: 1.5e-3, Unit: "%", Text: "0.0015%"}},
+			SourceDates: []SourceDate{{ArticleID: "x", Date: DateSpan{Value: "2024-05-12", Start: "2024-05-12", End: "2024-05-12", Precision: Day, Text: "on Sunday"}},
+				{ArticleID: "y", Date: DateSpan{Value: "2024-05", Start: "2024-05-01", End: "2024-05-31", Precision: Month, Inferred: true, Anchor: "a"}}}},
 		"week interval": {ID: "e2", Date: DateSpan{Value: "2024-W05", Start: "2024-01-29", End: "2024-02-04", Precision: Week}},
 	}
 }
@@ -88,7 +90,7 @@ func TestEventCodecReadsVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := codecEvents()["full"]
-	want.Quantities = nil
+	want.Quantities, want.SourceDates = nil, nil
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)
 	}
@@ -122,8 +124,8 @@ func TestEventCodecCorrupt(t *testing.T) {
 func nanQuantity(b []byte) []byte {
 	b = append([]byte{}, b...)
 	e := codecEvents()["full"]
-	e.Quantities = nil
-	i := len(encodeEvent(nil, &e)) // the quantities' count, then the first value
+	e.Quantities, e.SourceDates = nil, nil
+	i := len(encodeEvent(nil, &e)) - 1 // the quantities' count, then the first value
 	bits := math.Float64bits(math.NaN())
 	for k := 0; k < 8; k++ {
 		b[i+k] = byte(bits >> (8 * k))

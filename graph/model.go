@@ -191,6 +191,9 @@ type Event struct {
 	// ("160 km", "35 killed", "$5 billion"), each with the article that
 	// reports it; merged events keep the union (one per value and unit).
 	Quantities []Quantity `json:"quantities,omitempty"`
+	// SourceDates are the dates each article gives, kept when reports of
+	// several articles are merged (see Reports and Disputes).
+	SourceDates []SourceDate `json:"sourceDates,omitempty"`
 }
 
 // Quantity is a number with its unit found in an event's sentence.

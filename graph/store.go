@@ -659,7 +659,8 @@ func root(c string) string {
 }
 
 // MergeEvents folds b into a: evidence and participants united, the narrower
-// date kept, the first ID and title kept.
+// date kept (and each article's date in SourceDates), the first ID and
+// title kept, the quantities united.
 func MergeEvents(a, b Event) Event {
 	m := a
 	if b.Date.Width() < a.Date.Width() {
@@ -690,6 +691,7 @@ func MergeEvents(a, b Event) Event {
 	}
 	m.MergeKeys = uniqueStrings(append(append([]string{}, a.MergeKeys...), b.MergeKeys...), "")
 	m.Quantities = MergeQuantities(a.Quantities, b.Quantities)
+	m.SourceDates = mergeSourceDates(a, b)
 	return m
 }
 
