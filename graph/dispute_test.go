@@ -16,7 +16,9 @@ func report(article string, d DateSpan, qs ...Quantity) Event {
 		Evidence: []Evidence{{ArticleID: article, Sentence: "sentence of " + article, Start: 10, End: 20}}}
 }
 
-func killed(n float64, counts string) Quantity { return Quantity{Value: n, Unit: "people", Counts: counts} }
+func killed(n float64, counts string) Quantity {
+	return Quantity{Value: n, Unit: "people", Counts: counts}
+}
 
 func TestDisputes(t *testing.T) {
 	may12, may13 := span("2024-05-12", "2024-05-12", Day), span("2024-05-13", "2024-05-13", Day)
