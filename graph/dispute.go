@@ -102,28 +102,18 @@ func (e *Event) Disputes() []string {
 			}
 		}
 	}
-	type seen struct {
-		article string
-		value   float64
-	}
-	byKey := map[string][]seen{}
-	var keys []string
-	for _, q := range e.Quantities {
-		k := quantityKey(q)
-		if _, ok := byKey[k]; !ok {
-			keys = append(keys, k)
-		}
-		byKey[k] = append(byKey[k], seen{q.ArticleID, q.Value})
-	}
-	for _, k := range keys {
-		vs := byKey[k]
-	pairs:
-		for i := range vs {
-			for j := i + 1; j < len(vs); j++ {
-				if vs[i].article != vs[j].article && vs[i].value != vs[j].value {
-					out = append(out, k)
-					break pairs
-				}
+	qs := e.Quantities
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			a, b := qs[i], qs[j]
+			if a.ArticleID == b.ArticleID || a.Value == b.Value || !sameMeasure(a, b) {
+				continue
+			}
+			if len(b.Counts) > len(a.Counts) {
+				a = b // the more specific names the dispute
+			}
+			if l := disputeLabel(a); !slices.Contains(out, l) {
+				out = append(out, l)
 			}
 		}
 	}
@@ -134,22 +124,46 @@ func (e *Event) Disputes() []string {
 // its day or on a quantity.
 func (e *Event) Disputed() bool { return len(e.Disputes()) > 0 }
 
-// affectedWords end what a count of people counts when it names what
-// happened to them ("people killed" and "killed" are one count).
-var affectedWords = []string{"killed", "wounded", "displaced", "missing", "detained", "arrested", "captured",
-	"kidnapped", "evacuated", "rescued", "released", "deported", "executed"}
+// sameMeasure reports whether two quantities measure one thing: the same
+// unit, and what they count the same or one more specific ("killed",
+// "people killed" and "drivers killed" are one toll; "soldiers" and
+// "civilians" are not).
+func sameMeasure(a, b Quantity) bool {
+	if a.Unit != b.Unit {
+		return false
+	}
+	x, y := generalCounts(a), generalCounts(b)
+	return x == y || x == "" || y == "" || strings.HasSuffix(x, " "+y) || strings.HasSuffix(y, " "+x)
+}
 
-// quantityKey names what a quantity is of, for comparing reports: its
-// unit and what it counts, a count of people by what happened to them.
-func quantityKey(q Quantity) string {
+// generalCounts is what a quantity counts without a word that only
+// repeats its unit: "people killed" is "killed", "families" of unit
+// families is "".
+func generalCounts(q Quantity) string {
 	c := q.Counts
-	if q.Unit == "people" {
-		if i := strings.LastIndexByte(c, ' '); i >= 0 && slices.Contains(affectedWords, c[i+1:]) {
-			c = c[i+1:]
+	if c == q.Unit {
+		return ""
+	}
+	for _, w := range []string{"people ", "persons "} {
+		if q.Unit == "people" && strings.HasPrefix(c, w) {
+			return c[len(w):]
 		}
 	}
-	if c == "" || c == q.Unit {
+	if q.Unit == "people" && (c == "people" || c == "persons") {
+		return ""
+	}
+	return c
+}
+
+// disputeLabel names what a disputed quantity measures: "drivers killed",
+// "km wall", "trucks".
+func disputeLabel(q Quantity) string {
+	c := q.Counts
+	switch {
+	case c == "" || c == q.Unit:
 		return q.Unit
+	case q.Unit == "people":
+		return c
 	}
 	return q.Unit + " " + c
 }

@@ -34,11 +34,13 @@ func TestDisputes(t *testing.T) {
 		{"different days", []Event{report("A", may12), report("B", may13)}, []string{"date"}},
 		{"an unknown date is no dispute", []Event{report("A", may12), report("B", DateSpan{Precision: Unknown})}, nil},
 		{"different death tolls", []Event{report("A", may12, killed(35, "killed")), report("B", may12, killed(40, "people killed"))}, []string{"people killed"}},
+		{"a more specific toll", []Event{report("A", may12, killed(12, "killed")), report("B", may12, killed(15, "drivers killed"))}, []string{"drivers killed"}},
 		{"different things counted", []Event{report("A", may12, killed(2, "soldiers")), report("B", may12, killed(5, "civilians"))}, nil},
 		{"different lengths, and days", []Event{report("A", may12, Quantity{Value: 160, Unit: "km", Counts: "wall"}), report("B", may13, Quantity{Value: 150, Unit: "km", Counts: "wall"})},
 			[]string{"date", "km wall"}},
 		{"three reports, the third differs", []Event{report("A", may12, killed(35, "killed")), report("B", may12, killed(35, "killed")), report("C", may12, killed(38, "killed"))},
-			[]string{"people killed"}},
+			[]string{"killed"}},
+		{"other units", []Event{report("A", may12, Quantity{Value: 5, Unit: "USD"}), report("B", may12, Quantity{Value: 5, Unit: "EUR"})}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,11 +109,44 @@ func TestStoreKeepsDisagreement(t *testing.T) {
 		t.Fatalf("%d events, want the two reports merged", p.Total)
 	}
 	e := p.Edges[0].Event
-	if got := e.Disputes(); !reflect.DeepEqual(got, []string{"people killed"}) {
+	if got := e.Disputes(); !reflect.DeepEqual(got, []string{"killed"}) {
 		t.Errorf("disputes %q", got)
 	}
 	rs := e.Reports()
 	if len(rs) != 2 || rs[0].ArticleID != a.Article.ID || rs[0].Quantities[0].Value != 35 || rs[1].ArticleID != b.Article.ID || rs[1].Quantities[0].Value != 40 {
 		t.Errorf("reports %+v", rs)
+	}
+}
+
+// Two articles give one happening neighbouring days: one event, both days
+// kept, disputed; two days apart they stay two events.
+func TestStoreMergesNeighbouringDays(t *testing.T) {
+	for _, tt := range []struct {
+		second string
+		events int
+	}{{"2024-05-13", 1}, {"2024-05-11", 1}, {"2024-05-14", 2}} {
+		s := memStore(t)
+		a := fixture("A", "2024-05-12")
+		b := fixture("B", tt.second)
+		for _, f := range []*Facts{a, b} {
+			f.Events[0].MergeKeys = []string{"attack|convoy"}
+			if _, err := s.PutFacts(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var p EventPage
+		if err := s.View(func(r *Reader) (err error) { p, err = r.Events(EventFilter{}, -1, ""); return }); err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != tt.events {
+			t.Fatalf("2024-05-12 and %s: %d events, want %d", tt.second, p.Total, tt.events)
+		}
+		if tt.events == 1 {
+			e := p.Edges[0].Event
+			rs := e.Reports()
+			if got := e.Disputes(); !reflect.DeepEqual(got, []string{"date"}) || len(rs) != 2 || rs[0].Date.Value != "2024-05-12" || rs[1].Date.Value != tt.second {
+				t.Errorf("2024-05-12 and %s: disputes %q, reports %+v", tt.second, got, rs)
+			}
+		}
 	}
 }

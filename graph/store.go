@@ -646,9 +646,25 @@ func Mergeable(a, b Event) bool {
 		return false
 	}
 	if a.Date.Known() && b.Date.Known() {
-		return a.Date.Overlaps(b.Date)
+		return a.Date.Overlaps(b.Date) || nextDays(a.Date, b.Date)
 	}
 	return true
+}
+
+// nextDays reports whether two DAY dates are one day apart: outlets in
+// other time zones, or counting from the publication day, report one
+// happening on neighbouring days (the event keeps both, disputed).
+func nextDays(a, b DateSpan) bool {
+	if a.Precision != Day || b.Precision != Day || a.Start != a.End || b.Start != b.End {
+		return false
+	}
+	x, err1 := time.Parse("2006-01-02", a.Start)
+	y, err2 := time.Parse("2006-01-02", b.Start)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	d := x.Sub(y)
+	return d == 24*time.Hour || d == -24*time.Hour
 }
 
 func root(c string) string {

@@ -497,3 +497,46 @@ func TestQuantitiesFromSeeds(t *testing.T) {
 		t.Errorf("no event about the concrete wall has 160 km: %v", d)
 	}
 }
+
+// Two articles that disagree on an ambush's day and toll: one event,
+// disputed, with each article's values side by side.
+func TestDisputed(t *testing.T) {
+	st := schematest.Empty(t)
+	if err := schematest.LoadDisputed(st); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := schemaOver(t, st, Options{})
+	d := run(t, s, `{ events { totalCount nodes { title disputed disputes date { value }
+		quantities { value counts }
+		reports { article { title } date { value } quantities { value unit counts } evidence { sentence } } } } }`, nil)
+	if n := get(d, "events", "totalCount"); n != 1.0 {
+		t.Fatalf("%v events, want the two reports merged", n)
+	}
+	e := get(d, "events", "nodes", 0)
+	if get(e, "disputed") != true || fmt.Sprint(get(e, "disputes")) != "[date drivers killed]" {
+		t.Errorf("disputed %v, disputes %v", get(e, "disputed"), get(e, "disputes"))
+	}
+	var reports []string
+	for _, r := range get(e, "reports").([]any) {
+		var qs []string
+		for _, q := range get(r, "quantities").([]any) {
+			qs = append(qs, fmt.Sprintf("%v %v", get(q, "value"), get(q, "counts")))
+		}
+		reports = append(reports, fmt.Sprintf("%v: %v, %s; %d sentence(s)", get(r, "article", "title"), get(r, "date", "value"),
+			strings.Join(qs, ", "), len(get(r, "evidence").([]any))))
+	}
+	want := []string{
+		schematest.DisputedFirst + ": 2023-08-13, 40 trucks, 12 drivers killed; 1 sentence(s)",
+		schematest.DisputedSecond + ": 2023-08-12, 15 drivers killed; 1 sentence(s)",
+	}
+	if fmt.Sprint(reports) != fmt.Sprint(want) {
+		t.Errorf("reports\n got %q\nwant %q", reports, want)
+	}
+	// the hand fixture's events are reported by one article each: none disputed
+	s2, _ := newHandSchema(t, Options{})
+	for _, n := range get(run(t, s2, `{ events(first: 500) { nodes { disputed disputes reports { date { value } } } } }`, nil), "events", "nodes").([]any) {
+		if get(n, "disputed") != false || len(get(n, "disputes").([]any)) != 0 || len(get(n, "reports").([]any)) != 1 {
+			t.Errorf("undisputed event: %v", n)
+		}
+	}
+}
