@@ -7,6 +7,7 @@ package graph
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -188,6 +189,71 @@ type Event struct {
 	// ("fall|assad regime"). Two events that share a key, whose dates overlap
 	// and whose CAMEO roots agree are merged into one.
 	MergeKeys []string `json:"merge,omitempty"`
+	// Quantities are the numbers with units the event's sentences give
+	// ("160 km", "35 killed", "$5 billion"), each with the article that
+	// reports it; merged events keep the union (one per value and unit).
+	Quantities []Quantity `json:"quantities,omitempty"`
+	// SourceDates are the dates each article gives, kept when reports of
+	// several articles are merged (see Reports and Disputes).
+	SourceDates []SourceDate `json:"sourceDates,omitempty"`
+}
+
+// Quantity is a number with its unit found in an event's sentence.
+type Quantity struct {
+	// Value is the number, scale words applied ("11 million" is 11000000).
+	Value float64 `json:"value"`
+	// Unit is normalized: a measure ("km", "%", "t"), a currency code
+	// ("USD"), "people" for counts of persons, or the counted noun itself
+	// ("families", "pills").
+	Unit string `json:"unit"`
+	// Text is the span of the sentence that gives the quantity, as written.
+	Text string `json:"text"`
+	// Counts is what the quantity counts or measures, when the sentence
+	// says: "killed" for "35 killed", "soldiers" for "two soldiers",
+	// "cocaine" for "1.5 tons of cocaine", "wall" for "a 160-km wall".
+	Counts string `json:"counts,omitempty"`
+	// ArticleID is the article whose sentence gives the quantity.
+	ArticleID string `json:"article,omitempty"`
+}
+
+// Same reports whether two quantities are one: the same value and unit.
+func (q Quantity) Same(o Quantity) bool { return q.Value == o.Value && q.Unit == o.Unit }
+
+// String says the quantity as a reader would: "160 km (wall)",
+// "260,000 people (displaced)", "80%", "5,000,000,000 USD"; what it counts
+// is left out when it is the unit itself ("223 families").
+func (q Quantity) String() string {
+	s := FormatNumber(q.Value) + " " + q.Unit
+	if q.Unit == "%" {
+		s = FormatNumber(q.Value) + "%"
+	}
+	if q.Counts != "" && q.Counts != q.Unit {
+		s += " (" + q.Counts + ")"
+	}
+	return s
+}
+
+// FormatNumber writes a number with thousands separators and no exponent:
+// 260000 is "260,000", 1.5 is "1.5".
+func FormatNumber(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	frac := ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		s, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String() + frac
 }
 
 // Agreement is a memorandum, accord, pact, deal or treaty, or a looser

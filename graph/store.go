@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -713,9 +714,25 @@ func Mergeable(a, b Event) bool {
 		return false
 	}
 	if a.Date.Known() && b.Date.Known() {
-		return a.Date.Overlaps(b.Date)
+		return a.Date.Overlaps(b.Date) || nextDays(a.Date, b.Date)
 	}
 	return true
+}
+
+// nextDays reports whether two DAY dates are one day apart: outlets in
+// other time zones, or counting from the publication day, report one
+// happening on neighbouring days (the event keeps both, disputed).
+func nextDays(a, b DateSpan) bool {
+	if a.Precision != Day || b.Precision != Day || a.Start != a.End || b.Start != b.End {
+		return false
+	}
+	x, err1 := time.Parse("2006-01-02", a.Start)
+	y, err2 := time.Parse("2006-01-02", b.Start)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	d := x.Sub(y)
+	return d == 24*time.Hour || d == -24*time.Hour
 }
 
 func root(c string) string {
@@ -726,7 +743,8 @@ func root(c string) string {
 }
 
 // MergeEvents folds b into a: evidence and participants united, the narrower
-// date kept, the first ID and title kept.
+// date kept (and each article's date in SourceDates), the first ID and
+// title kept, the quantities united.
 func MergeEvents(a, b Event) Event {
 	m := a
 	if b.Date.Width() < a.Date.Width() {
@@ -756,7 +774,24 @@ func MergeEvents(a, b Event) Event {
 		}
 	}
 	m.MergeKeys = uniqueStrings(append(append([]string{}, a.MergeKeys...), b.MergeKeys...), "")
+	m.Quantities = MergeQuantities(a.Quantities, b.Quantities)
+	m.SourceDates = mergeSourceDates(a, b)
 	return m
+}
+
+// MergeQuantities is the union of two events' quantities, one per value
+// and unit (the first report of it kept), in their order.
+func MergeQuantities(a, b []Quantity) []Quantity {
+	if len(b) == 0 {
+		return a
+	}
+	out := append([]Quantity{}, a...)
+	for _, q := range b {
+		if !slices.ContainsFunc(out, q.Same) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 func putAgreement(txn *badger.Txn, g Agreement) error {

@@ -119,9 +119,12 @@ func TestMergeAcrossArticles(t *testing.T) {
 	a := fixture("A", "2017-01-01")
 	a.Events[0].Date = span("2017-01-01", "2017-12-31", Year)
 	a.Events[0].MergeKeys = []string{"defeat|isis"}
+	a.Events[0].Quantities = []Quantity{{Value: 35, Unit: "people", Text: "35 killed", Counts: "killed", ArticleID: a.Article.ID}}
 	b := fixture("B", "2017-09-01")
 	b.Events[0].Date = span("2017-09-01", "2017-12-31", Quarter)
 	b.Events[0].MergeKeys = []string{"defeat|isis"}
+	b.Events[0].Quantities = []Quantity{{Value: 35, Unit: "people", Text: "35 people died", Counts: "people", ArticleID: b.Article.ID},
+		{Value: 160, Unit: "km", Text: "160 km", ArticleID: b.Article.ID}}
 	c := fixture("C", "2019-01-01") // same key, far date: stays apart
 	c.Events[0].MergeKeys = []string{"defeat|isis"}
 	for _, f := range []*Facts{a, b, c} {
@@ -137,6 +140,10 @@ func TestMergeAcrossArticles(t *testing.T) {
 	m := p.Edges[0].Event
 	if len(m.Evidence) != 2 || m.Date.Precision != Quarter {
 		t.Errorf("merged event: %d evidence, precision %s", len(m.Evidence), m.Date.Precision)
+	}
+	// the union of the quantities, one per value and unit, the first report kept
+	if got := fmt.Sprint(m.Quantities); got != fmt.Sprint([]Quantity{a.Events[0].Quantities[0], b.Events[0].Quantities[1]}) {
+		t.Errorf("merged quantities: %s", got)
 	}
 	// the index must not keep the old date position
 	_ = s.View(func(r *Reader) (err error) {

@@ -198,3 +198,87 @@ func ExampleSchema_Exec_stats() {
 	// 2024-05 2
 	// 2024-12 2
 }
+
+// Events carry the numbers with units their sentences give, and what they
+// count or measure.
+func ExampleSchema_Exec_quantities() {
+	st := exampleStore()
+	defer st.Close()
+	s, _ := schema.New(st, schema.Options{})
+	resp := s.Exec(context.Background(), `{
+	  events(from: "2024-01", to: "2024-01") {
+	    nodes { title quantities { value unit text counts } }
+	  }
+	}`, "", nil)
+	printJSON(resp)
+	// Output:
+	// {
+	//   "data": {
+	//     "events": {
+	//       "nodes": [
+	//         {
+	//           "title": "Iraq inaugurates a concrete wall on the Syrian border",
+	//           "quantities": [
+	//             {
+	//               "value": 160,
+	//               "unit": "km",
+	//               "text": "160-kilometer-long",
+	//               "counts": "concrete insulating wall"
+	//             }
+	//           ]
+	//         }
+	//       ]
+	//     }
+	//   }
+	// }
+}
+
+// Two wire reports of one ambush disagree on its day and its toll: the
+// event is disputed, and each report keeps its own values.
+func ExampleSchema_Exec_disputed() {
+	st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
+	if err != nil {
+		panic(err)
+	}
+	defer st.Close()
+	if err := schematest.LoadDisputed(st); err != nil {
+		panic(err)
+	}
+	s, _ := schema.New(st, schema.Options{})
+	resp := s.Exec(context.Background(), `{
+	  events { nodes { title disputed disputes
+	    reports { article { source } date { value } quantities { value counts } } } }
+	}`, "", nil)
+	var out struct {
+		Events struct {
+			Nodes []struct {
+				Title    string
+				Disputed bool
+				Disputes []string
+				Reports  []struct {
+					Article    struct{ Source string }
+					Date       struct{ Value string }
+					Quantities []struct {
+						Value  float64
+						Counts string
+					}
+				}
+			}
+		}
+	}
+	_ = json.Unmarshal(resp.Data, &out)
+	for _, e := range out.Events.Nodes {
+		fmt.Println(e.Title, "| disputed:", e.Disputed, e.Disputes)
+		for _, r := range e.Reports {
+			fmt.Print("  ", r.Article.Source, ": ", r.Date.Value)
+			for _, q := range r.Quantities {
+				fmt.Print(", ", q.Value, " ", q.Counts)
+			}
+			fmt.Println()
+		}
+	}
+	// Output:
+	// Gunmen ambush an aid convoy near Gao | disputed: true [date drivers killed]
+	//   Wire A: 2023-08-13, 40 trucks, 12 drivers killed
+	//   Wire B: 2023-08-12, 15 drivers killed
+}

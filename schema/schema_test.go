@@ -450,3 +450,93 @@ func TestConcurrentRequests(t *testing.T) {
 		}
 	}
 }
+
+// Events carry the quantities their sentences give, each with the article
+// that reports it; an event without any has an empty list, not null.
+func TestQuantities(t *testing.T) {
+	s, _ := newHandSchema(t, Options{})
+	d := run(t, s, `{ events(from: "2021-12", to: "2024-01") { nodes { title quantities { value unit text counts article { title } } } } }`, nil)
+	got := map[string]string{}
+	for _, n := range get(d, "events", "nodes").([]any) {
+		var qs []string
+		for _, q := range get(n, "quantities").([]any) {
+			qs = append(qs, fmt.Sprintf("%v %v %q %v (%v)", get(q, "value"), get(q, "unit"), get(q, "text"), get(q, "counts"), get(q, "article", "title")))
+		}
+		got[get(n, "title").(string)] = strings.Join(qs, "; ")
+	}
+	want := map[string]string{
+		"Rasool: 80% of the Syrian border is fortified":         `80 % "80%" plan (Iraq Fortifies 80% of Its Border with Syria)`,
+		"Iraq fortifies its border with Syria":                  "",
+		"Iraq inaugurates a concrete wall on the Syrian border": `160 km "160-kilometer-long" concrete insulating wall (Iraqi Interior Minister: Border Security Is ‘at its Best’)`,
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("quantities:\n got %v\nwant %v", got, want)
+	}
+	d = run(t, s, `{ events(from: "2024-12") { nodes { quantities { value } } } }`, nil)
+	for _, n := range get(d, "events", "nodes").([]any) {
+		if l, ok := get(n, "quantities").([]any); !ok || len(l) != 0 {
+			t.Errorf("an event without quantities: %v, want []", get(n, "quantities"))
+		}
+	}
+}
+
+// Loaded from the seed articles, the wall inaugurated on the Syrian border
+// measures 160 km.
+func TestQuantitiesFromSeeds(t *testing.T) {
+	s, _ := newTestSchema(t, Options{})
+	d := run(t, s, `{ events(text: "concrete", first: 500) { nodes { title quantities { value unit text } } } }`, nil)
+	found := false
+	for _, n := range get(d, "events", "nodes").([]any) {
+		for _, q := range get(n, "quantities").([]any) {
+			if get(q, "value") == 160.0 && get(q, "unit") == "km" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no event about the concrete wall has 160 km: %v", d)
+	}
+}
+
+// Two articles that disagree on an ambush's day and toll: one event,
+// disputed, with each article's values side by side.
+func TestDisputed(t *testing.T) {
+	st := schematest.Empty(t)
+	if err := schematest.LoadDisputed(st); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := schemaOver(t, st, Options{})
+	d := run(t, s, `{ events { totalCount nodes { title disputed disputes date { value }
+		quantities { value counts }
+		reports { article { title } date { value } quantities { value unit counts } evidence { sentence } } } } }`, nil)
+	if n := get(d, "events", "totalCount"); n != 1.0 {
+		t.Fatalf("%v events, want the two reports merged", n)
+	}
+	e := get(d, "events", "nodes", 0)
+	if get(e, "disputed") != true || fmt.Sprint(get(e, "disputes")) != "[date drivers killed]" {
+		t.Errorf("disputed %v, disputes %v", get(e, "disputed"), get(e, "disputes"))
+	}
+	var reports []string
+	for _, r := range get(e, "reports").([]any) {
+		var qs []string
+		for _, q := range get(r, "quantities").([]any) {
+			qs = append(qs, fmt.Sprintf("%v %v", get(q, "value"), get(q, "counts")))
+		}
+		reports = append(reports, fmt.Sprintf("%v: %v, %s; %d sentence(s)", get(r, "article", "title"), get(r, "date", "value"),
+			strings.Join(qs, ", "), len(get(r, "evidence").([]any))))
+	}
+	want := []string{
+		schematest.DisputedFirst + ": 2023-08-13, 40 trucks, 12 drivers killed; 1 sentence(s)",
+		schematest.DisputedSecond + ": 2023-08-12, 15 drivers killed; 1 sentence(s)",
+	}
+	if fmt.Sprint(reports) != fmt.Sprint(want) {
+		t.Errorf("reports\n got %q\nwant %q", reports, want)
+	}
+	// the hand fixture's events are reported by one article each: none disputed
+	s2, _ := newHandSchema(t, Options{})
+	for _, n := range get(run(t, s2, `{ events(first: 500) { nodes { disputed disputes reports { date { value } } } } }`, nil), "events", "nodes").([]any) {
+		if get(n, "disputed") != false || len(get(n, "disputes").([]any)) != 0 || len(get(n, "reports").([]any)) != 1 {
+			t.Errorf("undisputed event: %v", n)
+		}
+	}
+}

@@ -224,6 +224,89 @@ func (r *eventResolver) Agreement(ctx context.Context) (*agreementResolver, erro
 	return &agreementResolver{rq: r.rq, g: g}, r.rq.charge(ctx, 1, "agreement")
 }
 
+// Quantities lists the event's quantities.
+func (r *eventResolver) Quantities() []*quantityResolver {
+	out := make([]*quantityResolver, len(r.e.Quantities))
+	for i := range r.e.Quantities {
+		out[i] = &quantityResolver{rq: r.rq, q: r.e.Quantities[i]}
+	}
+	return out
+}
+
+// Disputed reports whether the reporting articles disagree.
+func (r *eventResolver) Disputed() bool { return r.e.Disputed() }
+
+// Disputes lists what the reporting articles disagree on.
+func (r *eventResolver) Disputes() []string {
+	d := r.e.Disputes()
+	if d == nil {
+		d = []string{}
+	}
+	return d
+}
+
+// Reports lists what each reporting article says.
+func (r *eventResolver) Reports() []*reportResolver {
+	rs := r.e.Reports()
+	out := make([]*reportResolver, len(rs))
+	for i := range rs {
+		out[i] = &reportResolver{rq: r.rq, r: rs[i]}
+	}
+	return out
+}
+
+type reportResolver struct {
+	rq *request
+	r  graph.Report
+}
+
+func (r *reportResolver) Article(ctx context.Context) (*articleResolver, error) {
+	return r.rq.articleRef(ctx, r.r.ArticleID)
+}
+func (r *reportResolver) Date() *dateResolver { return &dateResolver{r.r.Date} }
+func (r *reportResolver) Quantities() []*quantityResolver {
+	out := make([]*quantityResolver, len(r.r.Quantities))
+	for i := range r.r.Quantities {
+		out[i] = &quantityResolver{rq: r.rq, q: r.r.Quantities[i]}
+	}
+	return out
+}
+func (r *reportResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
+	return r.rq.evidence(ctx, r.r.Evidence)
+}
+
+type quantityResolver struct {
+	rq *request
+	q  graph.Quantity
+}
+
+func (q *quantityResolver) Value() float64  { return q.q.Value }
+func (q *quantityResolver) Unit() string    { return q.q.Unit }
+func (q *quantityResolver) Text() string    { return q.q.Text }
+func (q *quantityResolver) Counts() *string { return optStr(q.q.Counts) }
+
+// Article resolves the reporting article; null when the quantity names
+// none or the article is gone.
+func (q *quantityResolver) Article(ctx context.Context) (*articleResolver, error) {
+	return q.rq.articleRef(ctx, q.q.ArticleID)
+}
+
+// articleRef resolves an optional reference to an article: nil for none
+// or for one no longer stored.
+func (rq *request) articleRef(ctx context.Context, id string) (*articleResolver, error) {
+	if id == "" {
+		return nil, nil
+	}
+	a, err := rq.article(ctx, id)
+	if notFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &articleResolver{rq: rq, a: a}, nil
+}
+
 type participationResolver struct {
 	actor *actorResolver
 	role  string

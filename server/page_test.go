@@ -157,6 +157,15 @@ func TestPageChromium(t *testing.T) {
 		}
 	}
 
+	// The wall's card shows its length, and so does its detail pane.
+	dom = chromium(t, "--dump-dom", srv.URL+"/#event="+timelinetest.EventWall)
+	for _, want := range []string{`<span class="qtys"><span class="qty" title="“160-kilometer-long”">160 km (concrete insulating wall)</span></span>`,
+		`<dt>Figures</dt><dd><ul class="figures"><li><span class="qty">160 km (concrete insulating wall)</span> — “160-kilometer-long”</li></ul></dd>`} {
+		if !bytes.Contains(dom, []byte(want)) {
+			t.Errorf("page lacks the wall's quantity: %s", want)
+		}
+	}
+
 	// A bad date shows the server's error.
 	dom = chromium(t, "--dump-dom", srv.URL+"/?from=2024-13")
 	if !bytes.Contains(dom, []byte("bad parameter from")) {

@@ -96,6 +96,9 @@ func TestTimelineShammari(t *testing.T) {
 		ev.Evidence.Article.Title == "" || ev.Evidence.Article.URL == "" || ev.Place == nil || ev.Place.Lat == nil {
 		t.Errorf("Basra item lacks evidence, article or place: %+v", ev)
 	}
+	if w := doc.Events[wall]; len(w.Quantities) != 1 || w.Quantities[0].Value != 160 || w.Quantities[0].Unit != "km" {
+		t.Errorf("the wall's quantities in /timeline: %+v, want 160 km", w.Quantities)
+	}
 }
 
 func TestTimelineQueries(t *testing.T) {

@@ -180,6 +180,7 @@ var nodeAttrs = []attr{
 	{"topics", "string"},
 	{"evidence", "string"},
 	{"evidence_count", "integer"},
+	{"quantities", "string"},
 }
 
 // edgeAttrs are the edge attributes of GEXF and GraphML besides the label
@@ -191,8 +192,8 @@ var edgeAttrs = []attr{
 
 // values returns a node's attribute values, parallel to nodeAttrs; "" is
 // left out.
-func values(n *Node, v *[17]string) {
-	*v = [17]string{}
+func values(n *Node, v *[18]string) {
+	*v = [18]string{}
 	v[0] = n.Type
 	switch {
 	case n.Event != nil:
@@ -202,6 +203,7 @@ func values(n *Node, v *[17]string) {
 			v[15] = e.Evidence[0].Sentence
 		}
 		v[16] = strconv.Itoa(len(e.Evidence))
+		v[17] = quantities(e.Quantities)
 	case n.Actor != nil:
 		a := n.Actor
 		v[6], v[7], v[10] = string(a.Kind), a.Country, strings.Join(a.Aliases, "; ")
@@ -222,6 +224,22 @@ func values(n *Node, v *[17]string) {
 		a := n.Article
 		v[11], v[12], v[13] = a.URL, a.Source, a.Published
 	}
+}
+
+// quantities says an event's quantities for a spreadsheet cell: "160 km
+// (wall); 35 people (killed)".
+func quantities(qs []graph.Quantity) string {
+	if len(qs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, q := range qs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(q.String())
+	}
+	return b.String()
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

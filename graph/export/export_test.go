@@ -300,3 +300,74 @@ func TestNetworkx(t *testing.T) {
 		})
 	}
 }
+
+// Every export carries an event's quantities: the wall of the fixture is
+// 160 km long.
+func TestQuantitiesInExports(t *testing.T) {
+	s := timelinetest.Open(t)
+	const said = "160 km (concrete insulating wall)"
+	g := string(write(t, s, export.GEXF, timeline.Query{}))
+	for _, want := range []string{`<attribute id="quantities" title="quantities" type="string"/>`, `<attvalue for="quantities" value="` + said + `"/>`} {
+		if !strings.Contains(g, want) {
+			t.Errorf("GEXF lacks %s", want)
+		}
+	}
+	ml := string(write(t, s, export.GraphML, timeline.Query{}))
+	for _, want := range []string{`<key id="n_quantities" for="node" attr.name="quantities" attr.type="string"/>`, `<data key="n_quantities">` + said + `</data>`} {
+		if !strings.Contains(ml, want) {
+			t.Errorf("GraphML lacks %s", want)
+		}
+	}
+
+	rows, err := csv.NewReader(bytes.NewReader(write(t, s, export.NodesCSV, timeline.Query{}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "Quantities" {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatalf("nodes.csv has no Quantities column: %v", rows[0])
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if r[0] == timelinetest.EventWall {
+			found = r[col] == said
+			if !found {
+				t.Errorf("nodes.csv: the wall's quantities %q, want %q", r[col], said)
+			}
+		} else if r[2] == "event" && r[col] != "" && r[0] != timelinetest.EventWall {
+			t.Errorf("nodes.csv: event %s has quantities %q", r[1], r[col])
+		}
+	}
+	if !found {
+		t.Error("nodes.csv: no row for the wall")
+	}
+
+	sc := bufio.NewScanner(bytes.NewReader(write(t, s, export.JSONL, timeline.Query{})))
+	sc.Buffer(nil, 1<<20)
+	found = false
+	for sc.Scan() {
+		var n struct {
+			ID   string `json:"id"`
+			Data struct {
+				Quantities []graph.Quantity `json:"quantities"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &n); err != nil {
+			t.Fatal(err)
+		}
+		if n.ID == timelinetest.EventWall {
+			found = true
+			if q := n.Data.Quantities; len(q) != 1 || q[0].Value != 160 || q[0].Unit != "km" || q[0].Text != "160-kilometer-long" || q[0].ArticleID == "" {
+				t.Errorf("JSONL: the wall's quantities %+v", q)
+			}
+		}
+	}
+	if !found {
+		t.Error("JSONL: no line for the wall")
+	}
+}

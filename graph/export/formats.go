@@ -21,7 +21,7 @@ func esc(w *bufio.Writer, s string) {
 // date intervals (start/end, inclusive) on events and their edges, and on
 // agreements from their signing on; viz colours and sizes by node type;
 // lat/lng attributes for Gephi's Geo Layout.
-type gexf struct{ v [17]string }
+type gexf struct{ v [18]string }
 
 func (g *gexf) begin(w *bufio.Writer) error {
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -115,7 +115,7 @@ func (g *gexf) end(w *bufio.Writer) error {
 
 // graphml writes GraphML with typed keys (attr.type), a directed graph;
 // node and edge start/end are string data (GraphML has no time).
-type graphml struct{ v [17]string }
+type graphml struct{ v [18]string }
 
 var graphmlType = map[string]string{"string": "string", "double": "double", "integer": "int"}
 
@@ -273,20 +273,20 @@ func timeset(s, e string) string {
 // csvNodes writes Id, Label, Type, Timeset and the other node attributes.
 type csvNodes struct {
 	c *csv.Writer
-	v [17]string
+	v [18]string
 }
 
 func (c *csvNodes) begin(w *bufio.Writer) error {
 	c.c = csv.NewWriter(w)
 	return c.c.Write([]string{"Id", "Label", "Type", "Timeset", "EventType", "CAMEO", "Date", "Precision", "Status",
-		"Kind", "Country", "Lat", "Lng", "Aliases", "URL", "Source", "Published", "Topics", "Evidence", "EvidenceCount"})
+		"Kind", "Country", "Lat", "Lng", "Aliases", "URL", "Source", "Published", "Topics", "Evidence", "EvidenceCount", "Quantities"})
 }
 
 func (c *csvNodes) node(_ *bufio.Writer, n *Node) error {
 	values(n, &c.v)
 	v := c.v
 	return c.c.Write([]string{n.ID, n.Label, n.Type, timeset(n.Start, n.End), v[1], v[2], v[3], v[4], v[5],
-		v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]})
+		v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17]})
 }
 
 func (c *csvNodes) middle(*bufio.Writer) error      { return nil }

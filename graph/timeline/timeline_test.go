@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -191,6 +192,35 @@ func TestWriteJSON(t *testing.T) {
 	if wall.Date.Precision != graph.Week || wall.Place == nil || wall.Place.Lat != nil {
 		t.Errorf("wall: want WEEK precision and a place without coordinates: %+v", wall)
 	}
+	wantQ := []timeline.QuantityRef{{Value: 160, Unit: "km", Text: "160-kilometer-long", Counts: "concrete insulating wall", Article: wall.Evidence.Article.ID}}
+	if !reflect.DeepEqual(wall.Quantities, wantQ) {
+		t.Errorf("wall quantities %+v, want %+v", wall.Quantities, wantQ)
+	}
+	// an event without quantities lists none: [], not null
+	if !strings.Contains(buf.String(), `"quantities":[]`) || mou.Quantities == nil {
+		t.Errorf("an event without quantities must have \"quantities\":[]")
+	}
+}
+
+func TestQuantityString(t *testing.T) {
+	tests := []struct {
+		q    timeline.QuantityRef
+		want string
+	}{
+		{timeline.QuantityRef{Value: 160, Unit: "km", Counts: "wall"}, "160 km (wall)"},
+		{timeline.QuantityRef{Value: 80, Unit: "%"}, "80%"},
+		{timeline.QuantityRef{Value: 260000, Unit: "people", Counts: "displaced"}, "260,000 people (displaced)"},
+		{timeline.QuantityRef{Value: 5e9, Unit: "USD"}, "5,000,000,000 USD"},
+		{timeline.QuantityRef{Value: 1.5, Unit: "tons", Counts: "cocaine"}, "1.5 tons (cocaine)"},
+		{timeline.QuantityRef{Value: 223, Unit: "families", Counts: "families"}, "223 families"},
+		{timeline.QuantityRef{Value: 999, Unit: "pills"}, "999 pills"},
+		{timeline.QuantityRef{Value: 1000, Unit: "pills"}, "1,000 pills"},
+	}
+	for _, tt := range tests {
+		if got := tt.q.String(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.q, got, tt.want)
+		}
+	}
 }
 
 func TestWriteTimelineJS(t *testing.T) {
@@ -205,6 +235,9 @@ func TestWriteTimelineJS(t *testing.T) {
 	timelinetest.CheckTimelineJS(t, buf.Bytes(), timelinetest.NumDated)
 	if !strings.Contains(buf.String(), `"display_date":"Q4 2017"`) || !strings.Contains(buf.String(), `"display_date":"December 2024"`) {
 		t.Errorf("imprecise dates lack display_date:\n%s", buf.String())
+	}
+	if !strings.Contains(buf.String(), "<p>160 km (concrete insulating wall)</p>") {
+		t.Errorf("the wall's slide does not say its length:\n%s", buf.String())
 	}
 }
 

@@ -51,6 +51,26 @@ type Item struct {
 	AllEvidence []EvidenceRef `json:"allEvidence,omitempty"`
 	// EvidenceCount is the number of evidence sentences.
 	EvidenceCount int `json:"evidenceCount"`
+	// Quantities are the numbers with units the event's sentences give
+	// (empty, never null, when there are none).
+	Quantities []QuantityRef `json:"quantities"`
+}
+
+// QuantityRef is a number with its unit from an event's sentences: "a
+// 160-km wall" is {value 160, unit "km", text "160-km", counts "wall"}.
+type QuantityRef struct {
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Text   string  `json:"text"`
+	Counts string  `json:"counts,omitempty"`
+	// Article is the ID of the article that gives it.
+	Article string `json:"article,omitempty"`
+}
+
+// String says the quantity as a reader would: "160 km (wall)",
+// "35 people (killed)", "80%" (see graph.Quantity.String).
+func (q QuantityRef) String() string {
+	return graph.Quantity{Value: q.Value, Unit: q.Unit, Counts: q.Counts}.String()
 }
 
 // ActorRef is a participant of an event.
@@ -134,7 +154,10 @@ func (m *itemMaker) agreement(id string) *AgreementRef {
 // Item makes the timeline item of an event.
 func (m *itemMaker) Item(ev graph.Event) Item {
 	it := Item{ID: ev.ID, Title: ev.Title, Type: ev.Type, CAMEO: ev.CAMEO, Date: ev.Date, Status: ev.Status,
-		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence)}
+		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
+	for i, q := range ev.Quantities {
+		it.Quantities[i] = QuantityRef{Value: q.Value, Unit: q.Unit, Text: q.Text, Counts: q.Counts, Article: q.ArticleID}
+	}
 	for _, p := range ev.Participants {
 		ref := ActorRef{ID: p.ActorID, Role: p.Role}
 		if a, err := m.r.Actor(p.ActorID); err == nil {
@@ -451,6 +474,13 @@ func slideHTML(it Item) string {
 	}
 	if len(meta) > 0 {
 		b.WriteString("<p>" + strings.Join(meta, " · ") + "</p>")
+	}
+	if len(it.Quantities) > 0 {
+		qs := make([]string, len(it.Quantities))
+		for i, q := range it.Quantities {
+			qs[i] = html.EscapeString(q.String())
+		}
+		b.WriteString("<p>" + strings.Join(qs, " · ") + "</p>")
 	}
 	if it.Evidence != nil {
 		a := it.Evidence.Article

@@ -1135,6 +1135,7 @@ func absorb(t, c *cand) {
 func (st *state) facts() *graph.Facts {
 	f := &graph.Facts{Article: st.art}
 	slices.SortStableFunc(st.cands, byTrig)
+	st.quantitiesFor(st.cands)
 	if len(st.cands) > 0 {
 		f.Events = make([]graph.Event, 0, len(st.cands))
 		n := 0

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -205,4 +206,57 @@ func TestOwnArticles(t *testing.T) {
 			t.Errorf("the signing has evidence from %d articles, date %s; want 2 and 2023-03-03", len(arts), got[0].Date.Value)
 		}
 	})
+}
+
+// TestOwnQuantities checks the quantities of an article written for the
+// purpose (testdata/own/t7_quantities.txt): each event gets the numbers of
+// its own clause, and a year, a date, an ordinal and a decree's number are
+// none.
+func TestOwnQuantities(t *testing.T) {
+	st, _ := loadOwn(t)
+	var events []graph.Event
+	err := st.View(func(r *graph.Reader) error {
+		p, err := r.Events(graph.EventFilter{}, -1, "")
+		for _, e := range p.Edges {
+			events = append(events, e.Event)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		phrase string // in the event's sentence
+		cameo  string // prefix of the event's code
+		want   string // its quantities: value unit [counts] «text», in order
+	}{
+		{"inaugurated a 120-km steel fence", "", "120 km [steel fence] «120-km»"},
+		{"seized 2.5 tons of cocaine", "17", "2.5 tons [cocaine] «2.5 tons»; 4e+06 USD [] «$4 million»"},
+		{"Floods killed 23 people", "", "23 people [people killed] «23 people»; 14000 people [displaced] «14,000»"},
+		{"met for the 3rd time on 12 February 2022", "04", ""},
+		{"Police arrested two smugglers", "17", "2 people [smugglers arrested] «two smugglers»"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			var hit *graph.Event
+			for i, e := range events {
+				if strings.HasPrefix(e.CAMEO, tt.cameo) && len(e.Evidence) > 0 && strings.Contains(e.Evidence[0].Sentence, tt.phrase) {
+					hit = &events[i]
+				}
+			}
+			if hit == nil {
+				t.Fatalf("no event with CAMEO %s* for %q", tt.cameo, tt.phrase)
+			}
+			var got []string
+			for _, q := range hit.Quantities {
+				got = append(got, fmt.Sprintf("%g %s [%s] «%s»", q.Value, q.Unit, q.Counts, q.Text))
+				if q.ArticleID != hit.Evidence[0].ArticleID {
+					t.Errorf("%s: article %q, want the evidence's %q", q.Text, q.ArticleID, hit.Evidence[0].ArticleID)
+				}
+			}
+			if g := strings.Join(got, "; "); g != tt.want {
+				t.Errorf("quantities\n got %s\nwant %s", g, tt.want)
+			}
+		})
+	}
 }

@@ -195,7 +195,8 @@ func Facts() []graph.Facts {
 		Events: []graph.Event{
 			{ID: graph.NewID("event", "fortify80"), Type: "make statement", CAMEO: "010", Title: "Rasool: 80% of the Syrian border is fortified", Date: day("2021-12-18"), Status: graph.Reported,
 				Participants: []graph.Participation{{ActorID: rasool.ID, Role: "source"}},
-				Evidence:     []graph.Evidence{ev(a2, "Major General Yahya Rasool, the spokesperson for the commander-in-chief of the Iraqi Armed Forces, announced on Saturday that 80% of the plan to fortify the border with Syria has been completed.")}},
+				Evidence:     []graph.Evidence{ev(a2, "Major General Yahya Rasool, the spokesperson for the commander-in-chief of the Iraqi Armed Forces, announced on Saturday that 80% of the plan to fortify the border with Syria has been completed.")},
+				Quantities:   []graph.Quantity{{Value: 80, Unit: "%", Text: "80%", Counts: "plan", ArticleID: a2.ID}}},
 			{ID: graph.NewID("event", "fortify"), Type: "fortify border", CAMEO: "154", Title: "Iraq fortifies its border with Syria", Date: graph.DateSpan{Value: "2021", Start: "2021-01-01", End: "2021-12-31", Precision: graph.Year}, Status: graph.Reported,
 				Participants: []graph.Participation{{ActorID: iraq.ID, Role: "source"}, {ActorID: syria.ID, Role: "target"}},
 				Evidence:     []graph.Evidence{ev(a2, "The plan aims to prevent the infiltration of terrorist groups and smugglers across the 600-kilometer long border between the two countries, he explained.")}},
@@ -215,7 +216,8 @@ func Facts() []graph.Facts {
 				Evidence: []graph.Evidence{ev(a3, "Iraqi Minister of Interior Abdul Amir al-Shammari announced on Monday a plan to buy back weapons from citizens, describing security control on the borders as “at its best.”")}},
 			{ID: graph.NewID("event", "wall"), Type: "fortify border", CAMEO: "154", Title: "Iraq inaugurates a concrete wall on the Syrian border", Date: graph.DateSpan{Value: "2024-01-28", Start: "2024-01-28", End: "2024-01-28", Precision: graph.Day, Text: "about two weeks after", Anchor: "the minister's statements"}, Status: graph.Reported,
 				Participants: []graph.Participation{{ActorID: iraq.ID, Role: "source"}}, PlaceID: iraqPlace.ID,
-				Evidence: []graph.Evidence{ev(a3, "The minister’s statements come about two weeks after the inauguration a 160-kilometer-long concrete insulating wall on the country’s western border with Syria.")}},
+				Evidence:   []graph.Evidence{ev(a3, "The minister’s statements come about two weeks after the inauguration a 160-kilometer-long concrete insulating wall on the country’s western border with Syria.")},
+				Quantities: []graph.Quantity{{Value: 160, Unit: "km", Text: "160-kilometer-long", Counts: "concrete insulating wall", ArticleID: a3.ID}}},
 		}}
 
 	// 2024-05-12: the memorandum.

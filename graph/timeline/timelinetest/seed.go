@@ -216,7 +216,8 @@ func Facts() []graph.Facts {
 				Date: graph.DateSpan{Value: "2024-W04", Start: "2024-01-22", End: "2024-01-28", Precision: graph.Week,
 					Text: "about two weeks after", Anchor: "the minister's statements"},
 				Participants: []graph.Participation{part(Iraq, "source"), part(Shammari, "participant")}, PlaceID: placeBorder.ID,
-				Evidence: []graph.Evidence{b.ev("The minister’s statements come about two weeks after the inauguration a 160-kilometer-long concrete insulating wall on the country’s western border with Syria.")}},
+				Evidence:   []graph.Evidence{b.ev("The minister’s statements come about two weeks after the inauguration a 160-kilometer-long concrete insulating wall on the country’s western border with Syria.")},
+				Quantities: []graph.Quantity{{Value: 160, Unit: "km", Text: "160-kilometer-long", Counts: "concrete insulating wall", ArticleID: b.a.ID}}},
 		},
 	})
 	out[len(out)-1].Article = b.a

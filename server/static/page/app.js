@@ -236,8 +236,24 @@
     });
     if ((it.actors || []).length > 4) meta.appendChild(el('span', 'chip', '+' + (it.actors.length - 4)));
     if (it.place) meta.appendChild(el('span', 'place', it.place.name));
+    if ((it.quantities || []).length) {
+      var qs = b.appendChild(el('span', 'qtys'));
+      it.quantities.forEach(function (q) {
+        var c = qs.appendChild(el('span', 'qty', quantity(q)));
+        c.title = '“' + q.text + '”';
+      });
+    }
     b.addEventListener('click', function () { select(it.id); });
     return li;
+  }
+
+  // quantity says a quantity as a reader would, as graph.Quantity.String
+  // does: "160 km (wall)", "260,000 people (displaced)", "80%".
+  function quantity(q) {
+    var n = Number(q.value).toLocaleString('en-US', { maximumFractionDigits: 6 });
+    var s = q.unit === '%' ? n + '%' : n + ' ' + q.unit;
+    if (q.counts && q.counts !== q.unit) s += ' (' + q.counts + ')';
+    return s;
   }
 
   // ---- detail ----
@@ -305,6 +321,15 @@
     }
     if (it.agreement) {
       row('Agreement', it.agreement.name + (it.agreement.kind ? ' (' + it.agreement.kind + ')' : ''));
+    }
+    if ((it.quantities || []).length) {
+      var qul = el('ul', 'figures');
+      it.quantities.forEach(function (q) {
+        var li = qul.appendChild(el('li'));
+        li.appendChild(el('span', 'qty', quantity(q)));
+        li.appendChild(document.createTextNode(' — “' + q.text + '”'));
+      });
+      row('Figures', qul);
     }
     var ev = it.allEvidence || (it.evidence ? [it.evidence] : []);
     body.appendChild(el('h3', null, 'Evidence (' + (it.evidenceCount || ev.length) + ')'));
