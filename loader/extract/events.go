@@ -544,8 +544,40 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 // inQuote reports whether an article offset lies inside quotation marks.
 func inQuote(x *sent, off int) bool {
 	rel := off - x.s.Start
-	open := strings.Count(x.s.Text[:rel], "“") - strings.Count(x.s.Text[:rel], "”")
-	return open > 0
+	if x.quotes == nil {
+		x.quotes = quoteMarks(x.s.Text)
+	}
+	// the opening marks before rel outnumber the closing ones
+	i := sort.Search(len(x.quotes), func(i int) bool { return x.quotes[i].at >= rel })
+	return i > 0 && x.quotes[i-1].open > 0
+}
+
+// quoteMark is a quotation mark of a sentence: its byte offset and how many
+// more opening than closing marks stand up to and including it.
+type quoteMark struct{ at, open int }
+
+// quoteMarks lists the curly quotation marks of s, with a final sentinel
+// that keeps the list non-nil.
+func quoteMarks(s string) []quoteMark {
+	out := make([]quoteMark, 0, 1)
+	open := 0
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], 0xE2) // the first byte of “ and ”
+		if k < 0 {
+			break
+		}
+		i += k
+		switch {
+		case strings.HasPrefix(s[i:], "“"):
+			open++
+			out = append(out, quoteMark{i, open})
+		case strings.HasPrefix(s[i:], "”"):
+			open--
+			out = append(out, quoteMark{i, open})
+		}
+		i++
+	}
+	return append(out, quoteMark{len(s) + 1, open})
 }
 
 func (st *state) firstActorFrom(x *sent, from int) []string {
@@ -736,10 +768,26 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 	return country
 }
 
+// precedingWord is the last word of s (lower-cased, without quotes,
+// brackets and commas around it), skipping articles and compass words. It
+// reads s backwards, so its cost is that of the words it reads.
 func precedingWord(s string) string {
-	f := strings.Fields(s)
-	for i := len(f) - 1; i >= 0; i-- {
-		w := strings.ToLower(strings.Trim(f[i], "\"“”'’(),"))
+	for end := len(s); end > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if unicode.IsSpace(r) {
+			end -= n
+			continue
+		}
+		start := end
+		for start > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= n
+		}
+		w := strings.ToLower(strings.Trim(s[start:end], "\"“”'’(),"))
+		end = start
 		if w == "the" || w == "a" || w == "an" || w == "northern" || w == "southern" || w == "eastern" || w == "western" || w == "central" {
 			continue
 		}
@@ -812,11 +860,28 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
+// lastWords is the last n words of s (as strings.Fields splits them) joined
+// by spaces. It reads s backwards, so its cost is that of the words it reads.
 func lastWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[len(f)-n:]
+	f := make([]string, 0, n)
+	for end := len(s); end > 0 && len(f) < n; {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if unicode.IsSpace(r) {
+			end -= size
+			continue
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= size
+		}
+		f = append(f, s[start:end])
+		end = start
 	}
+	slices.Reverse(f)
 	return strings.Join(f, " ")
 }
 

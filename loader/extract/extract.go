@@ -8,6 +8,7 @@ package extract
 import (
 	"eventgraph/loader/ascii"
 	"eventgraph/loader/wordfilter"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +32,8 @@ type sent struct {
 	hits  []hit
 	exprs []timex.Expr // offsets relative to the sentence
 	para  int
+	// quotes indexes the quotation marks for inQuote, made on first use
+	quotes []quoteMark
 }
 
 // cand is an event being built.
@@ -73,7 +76,7 @@ func Article(d read.Document) *graph.Facts {
 	if t, err := time.Parse("2006-01-02", d.Published); err == nil {
 		st.pub = t
 	}
-	ss := sentence.Split(d.Text)
+	ss := capSentences(d.Text, sentence.Split(d.Text), maxSentenceBytes)
 	low := ascii.Lower(d.Text)
 	st.res = mention.Analyze(mention.Doc{Text: d.Text, Sentences: ss, Published: d.Published, ArticleID: art.ID, Lower: low})
 	st.actors = make(map[string]*graph.Actor, len(st.res.Actors))
@@ -470,13 +473,14 @@ func isAdjective(w string) bool {
 // mention (the "Mobilization" of "Popular Mobilization Forces").
 func (st *state) insideMention(x *sent, t token) bool {
 	a, b := x.s.Start+t.s, x.s.Start+t.e
-	for mi := range x.ments {
-		m := &x.ments[mi]
-		if m.Start <= a && b <= m.End && m.Kind != mention.Kind("DEMONYM") {
-			return true
-		}
+	// the mentions are sorted and do not overlap: only the last one that
+	// starts at or before the token may hold it
+	i := sort.Search(len(x.ments), func(i int) bool { return x.ments[i].Start > a }) - 1
+	if i < 0 {
+		return false
 	}
-	return false
+	m := &x.ments[i]
+	return b <= m.End && m.Kind != mention.Kind("DEMONYM")
 }
 
 // hasVerb reports whether tokens hold a verb: a trigger's verb form, an

@@ -120,10 +120,17 @@ func TestSentenceHelpers(t *testing.T) {
 			}
 		}
 		for rel := 0; rel <= len(s); rel++ {
-			if got, want := x.precedingWord(rel), precedingWord(s[:rel]); got != want {
+			want := precedingWordFields(s[:rel])
+			if got := x.precedingWord(rel); got != want {
+				t.Fatalf("x.precedingWord(%q) = %q, want %q", s[:rel], got, want)
+			}
+			if got := precedingWord(s[:rel]); got != want {
 				t.Fatalf("precedingWord(%q) = %q, want %q", s[:rel], got, want)
 			}
-			lw := strings.ToLower(lastWords(s[:rel], 3))
+			lw := strings.ToLower(lastWordsFields(s[:rel], 3))
+			if got := strings.ToLower(lastWords(s[:rel], 3)); got != lw {
+				t.Fatalf("lastWords(%q, 3) = %q, want %q", s[:rel], got, lw)
+			}
 			got := x.lastWordsLower(rel, 3)
 			for _, w := range []string{"province", "city", "port", "governorate", "town"} {
 				if strings.Contains(got, w) != strings.Contains(lw, w) {
@@ -160,6 +167,28 @@ func TestSentenceHelpers(t *testing.T) {
 
 // sentenceOf is a whole text as one sentence.
 func sentenceOf(s string) sentence.Sentence { return sentence.Sentence{Start: 0, End: len(s), Text: s} }
+
+// precedingWordFields is precedingWord by strings.Fields.
+func precedingWordFields(s string) string {
+	f := strings.Fields(s)
+	for i := len(f) - 1; i >= 0; i-- {
+		w := strings.ToLower(strings.Trim(f[i], "\"“”'’(),"))
+		if w == "the" || w == "a" || w == "an" || w == "northern" || w == "southern" || w == "eastern" || w == "western" || w == "central" {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// lastWordsFields is lastWords by strings.Fields.
+func lastWordsFields(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
 
 // clipFields is clip by strings.Fields.
 func clipFields(s string, n int) string {
