@@ -56,7 +56,13 @@ func (st *state) sentence(x *sent) {
 		if h.inf && !h.planned {
 			continue
 		}
-		switch h.e.class {
+		class := h.e.class
+		if class == light && h.e.cameo != "" && lightObject(x, hits, used, hi, cl) < 0 {
+			// a support verb with a code of its own and no event noun:
+			// "launched in 2019" is a launch
+			class = material
+		}
+		switch class {
 		case speech:
 			used[hi] = true
 			speaker := st.speakerOf(x, h, cl)
@@ -127,7 +133,7 @@ func (st *state) sentence(x *sent) {
 			}
 		case order:
 			used[hi] = true
-			rep := st.complementHit(x, hits, used, hi, cl, true)
+			rep := complementHit(x, hits, used, hi, cl, true)
 			if rep < 0 {
 				continue
 			}
@@ -144,16 +150,7 @@ func (st *state) sentence(x *sent) {
 			made = append(made, c)
 		case light:
 			used[hi] = true
-			rep := st.complementHit(x, hits, used, hi, cl, false)
-			if rep < 0 {
-				// "a meeting held on Wednesday": the noun stands before
-				for k := hi - 1; k >= 0; k-- {
-					if !used[k] && !hits[k].verb && hits[hi].i-hits[k].j <= 1 {
-						rep = k
-					}
-					break
-				}
-			}
+			rep := lightObject(x, hits, used, hi, cl)
 			if rep < 0 {
 				continue
 			}
@@ -183,6 +180,10 @@ func (st *state) sentence(x *sent) {
 				continue
 			}
 			c := st.newCand(x, h, cl)
+			if h.e.lemma == "agree" && consultFollows(x, hits, hi) {
+				// "agreed to meet soon": CAMEO's intent to meet, no agreement yet
+				c.ev.CAMEO, c.ev.Type = "036", lex().typeOf("036", "")
+			}
 			if h.e.dict && !c.hasRole("source") && (len(c.ev.Participants) == 0 || h.e.cameo == "") && !agentSubject(x, h, cl) {
 				// a dictionary verb names a political event only with an
 				// actor or an agent ("police", "insurgents") doing it, or a
@@ -317,10 +318,50 @@ func attributionAfterComma(toks []token, i int) bool {
 	return false
 }
 
+// consultFollows reports whether an infinitive of meeting or talks
+// follows the verb of hits[hi]: "agreed to meet", "agreed on Monday to hold
+// talks".
+func consultFollows(x *sent, hits []hit, hi int) bool {
+	h := hits[hi]
+	to := -1
+	for k := h.j; k < len(x.toks) && k < h.j+5 && !x.toks[k].punct; k++ {
+		if x.toks[k].lw == "to" {
+			to = k
+			break
+		}
+	}
+	if to < 0 {
+		return false
+	}
+	for k := hi + 1; k < len(hits) && hits[k].i-to <= 4; k++ {
+		g := hits[k]
+		if g.i <= to {
+			continue
+		}
+		if strings.HasPrefix(g.e.cameo, "04") || (g.e.class == light && k+1 < len(hits) && strings.HasPrefix(hits[k+1].e.cameo, "04") && hits[k+1].i-to <= 5) {
+			return true
+		}
+	}
+	return false
+}
+
+// lightObject finds the event noun a support verb governs ("held talks",
+// "conducted airstrikes", "a meeting held on Wednesday"), or -1.
+func lightObject(x *sent, hits []hit, used []bool, hi int, cl [][2]int) int {
+	if rep := complementHit(x, hits, used, hi, cl, false); rep >= 0 {
+		return rep
+	}
+	// the noun stands right before: "a meeting held on Wednesday"
+	if k := hi - 1; k >= 0 && !used[k] && !hits[k].verb && hits[hi].i-hits[k].j <= 1 {
+		return k
+	}
+	return -1
+}
+
 // complementHit finds the happening an order or a light verb governs: the
 // first material trigger after it in its clause (infinitives and nouns
 // count when loose is true; for light verbs only nouns).
-func (st *state) complementHit(x *sent, hits []hit, used []bool, oi int, cl [][2]int, loose bool) int {
+func complementHit(x *sent, hits []hit, used []bool, oi int, cl [][2]int, loose bool) int {
 	h := hits[oi]
 	for k, g := range hits {
 		if k <= oi || used[k] || g.neg || g.i >= cl[h.clause][1] {

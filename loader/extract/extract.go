@@ -192,6 +192,8 @@ func clauses(toks []token) [][2]int {
 }
 
 var (
+	// countWords count a plural noun: "the two states", "several strikes"
+	countWords   = set("two three four five six seven eight nine ten dozens hundreds thousands both several many few member")
 	determiners  = set("the a an this that these those its his her their our your my another any some each every")
 	prepositions = set("of in on at by for from with without to into onto about after before during since over under against between among through across toward towards upon within via despite amid")
 	auxBe        = set("is are was were be been being has have had")
@@ -330,7 +332,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		baseAfterNoun := p > 0 && determiners.has(x.toks[p-1].lw) && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
 			!auxBe.has(prev) && !modals.has(prev) && !strings.HasSuffix(prev, "ed")
 		hyphenMod := p >= 0 && strings.Contains(prev, "-") && !x.toks[p].cap && !st.insideMention(x, x.toks[p])
-		nounCtx := determiners.has(prev) || baseAfterNoun || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) ||
+		// "the Gulf states held its first meeting": an -s form right before a
+		// finite past verb and its object is the subject's plural noun
+		pluralSubject := verbE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && lw != verbE.lemma && i+n+1 < len(x.toks) &&
+			(strings.HasSuffix(x.toks[i+n].lw, "ed") || irregularPast.has(x.toks[i+n].lw)) && determiners.has(x.toks[i+n+1].lw)
+		nounCtx := determiners.has(prev) || baseAfterNoun || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
