@@ -50,7 +50,8 @@ type entry struct {
 // pattern is a CAMEO verb pattern: the verb followed, within its object
 // phrase, by words, codes code.
 type pattern struct {
-	words []string
+	words []string // as the dictionary writes them
+	keys  []string // their nounKey, matched against the nounKey of a word
 	code  string
 }
 
@@ -66,7 +67,10 @@ type lexicon struct {
 	firstFilter wordfilter.Filter
 	// patterns are the CAMEO patterns of each verb block; codeNames the
 	// readable type of each CAMEO code.
-	patterns  map[string][]pattern
+	patterns map[string][]pattern
+	// byFirst indexes each block's patterns by the nounKey of their first
+	// word, in dictionary order
+	byFirst   map[string]map[string][]int32
 	codeNames map[string]string
 	// agents are the nouns (singular and plural) of Phoenix's agents of
 	// government, security, rebel, opposition and criminal sectors.
@@ -124,7 +128,7 @@ var lex = sync.OnceValue(func() *lexicon {
 // Hand-written entries win: a dictionary verb or noun is added only for a
 // word the hand list does not have in that part of speech.
 func buildLexicon(hand, dict, codes string) (*lexicon, error) {
-	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1, patterns: map[string][]pattern{}, codeNames: map[string]string{}, agents: map[string]string{}}
+	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1, patterns: map[string][]pattern{}, byFirst: map[string]map[string][]int32{}, codeNames: map[string]string{}, agents: map[string]string{}}
 	for n, line := range strings.Split(codes, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -223,7 +227,16 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			if len(f) != 4 {
 				return nil, bad("pattern<TAB>block<TAB>code<TAB>words")
 			}
-			l.patterns[f[1]] = append(l.patterns[f[1]], pattern{words: strings.Fields(f[3]), code: f[2]})
+			words := strings.Fields(f[3])
+			keys := make([]string, len(words))
+			for i, w := range words {
+				keys[i] = nounKey(w)
+			}
+			if l.byFirst[f[1]] == nil {
+				l.byFirst[f[1]] = map[string][]int32{}
+			}
+			l.byFirst[f[1]][keys[0]] = append(l.byFirst[f[1]][keys[0]], int32(len(l.patterns[f[1]])))
+			l.patterns[f[1]] = append(l.patterns[f[1]], pattern{words: words, keys: keys, code: f[2]})
 			l.stats.patterns++
 		case "noun":
 			if len(f) != 3 {
@@ -323,44 +336,76 @@ func (l *lexicon) add(e *entry, extra []string) {
 // refine codes a dictionary verb by its block's patterns: the first
 // pattern whose words follow the verb in order within its object phrase
 // (toks, the words after the verb up to the clause's end) gives the code.
-// It returns e itself when no pattern matches.
+// It returns e itself when no pattern matches. Only the patterns whose
+// first word is in the phrase are tried (byFirst).
 func (l *lexicon) refine(e *entry, toks []token) *entry {
 	if !e.dict || e.block == "" {
 		return e
 	}
-	pats := l.patterns[e.block]
-	if len(pats) == 0 {
+	index := l.byFirst[e.block]
+	if len(index) == 0 {
 		return e
 	}
 	const window = 8
-	if len(toks) > window {
-		toks = toks[:window]
+	var keysArr [window]string
+	keys := keysArr[:0]
+	for _, t := range toks {
+		if t.punct || len(keys) == window {
+			break
+		}
+		keys = append(keys, nounKey(t.lw))
 	}
-	for _, p := range pats {
-		k := 0
-		for _, t := range toks {
-			if t.punct {
+	best := int32(-1)
+	pats := l.patterns[e.block]
+	for i, k := range keys {
+		for _, pi := range index[k] {
+			if best >= 0 && pi >= best {
+				break // dictionary order: an earlier pattern has matched
+			}
+			if matchesFrom(pats[pi].keys, keys[i:]) {
+				best = pi
 				break
 			}
-			if k < len(p.words) && sameNoun(t.lw, p.words[k]) {
-				k++
-			}
-		}
-		if k == len(p.words) {
-			c := *e
-			c.cameo = p.code
-			c.typ = l.typeOf(p.code, e.block)
-			// a pattern changes the code, not what the verb does: "cancel
-			// an agreement" is an act, whatever root the pattern gives
-			return &c
 		}
 	}
-	return e
+	if best < 0 {
+		return e
+	}
+	p := pats[best]
+	c := *e
+	c.cameo = p.code
+	c.typ = l.typeOf(p.code, e.block)
+	// a pattern changes the code, not what the verb does: "cancel an
+	// agreement" is an act, whatever root the pattern gives
+	return &c
 }
 
-// sameNoun reports whether word is pattern word w or its plural.
-func sameNoun(word, w string) bool {
-	return word == w || word == plural(w) || (strings.HasSuffix(w, "s") && word == strings.TrimSuffix(w, "s"))
+// matchesFrom reports whether want, whose first key is keys[0], occurs in
+// order (not necessarily adjacent) in keys.
+func matchesFrom(want, keys []string) bool {
+	k := 0
+	for _, w := range keys {
+		if k < len(want) && w == want[k] {
+			k++
+		}
+	}
+	return k == len(want)
+}
+
+// nounKey is a word with a plural ending taken off, so that a pattern's
+// word matches its singular and plural: "strikes" and "strike", "parties"
+// and "party", "taxes" and "tax".
+func nounKey(w string) string {
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes")):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:n-1]
+	}
+	return w
 }
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
