@@ -159,6 +159,8 @@ func (st *state) sentence(x *sent) {
 			hr.planned = hr.planned || h.planned
 			c := st.newCand(x, hr, cl)
 			c.trig = x.s.Start + x.toks[h.i].s
+			// "The raid took place on Tuesday."
+			c.datesBack = !hr.verb && hr.det && hr.i <= 2 && hr.j <= h.i
 			// "the commissions of A and B held a meeting": the light verb's subject takes part
 			for _, id := range st.mainActors(st.actorsBefore(x, h, cl)) {
 				c.addParticipant(id, "participant")
@@ -211,7 +213,11 @@ func (st *state) sentence(x *sent) {
 			continue
 		}
 		if ex := nearExpr(x, h); ex != nil && (premodifier(x, h, ex) || !clauseHasEvent(made, x, cl, h.clause) && !hitBetween(x, h, ex)) {
-			made = append(made, st.newCand(x, h, cl))
+			c := st.newCand(x, h, cl)
+			// "The attack happened on Sunday night." after the attack was
+			// told: a definite subject with a date of its own dates it
+			c.datesBack = h.det && h.i <= 2
+			made = append(made, c)
 		}
 	}
 
@@ -976,6 +982,12 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 			}
 			d += 200
 		}
+		// "arrived on March 3 and signed the pact on March 5": a date
+		// that follows another event's trigger more closely is that
+		// event's; it dates this one only when nothing else does
+		if dateOfOther(made, c, x, ex.Start) {
+			d += 300
+		}
 		if d < bestD {
 			best, bestD = k, d
 		}
@@ -1008,6 +1020,39 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		return
 	}
 	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+// dateOfOther reports whether the time expression at byte start of the
+// sentence belongs to another event of the sentence than c: the nearest
+// trigger before it is another happening's (not a statement's), standing
+// between c's trigger and the expression.
+func dateOfOther(made []*cand, c *cand, x *sent, start int) bool {
+	trig, at := c.trig-x.s.Start, start
+	for _, m := range made {
+		if m == c || m.sent != c.sent || isStatement(m) || m.definite {
+			continue
+		}
+		mt := m.trig - x.s.Start
+		if trig < at && mt > trig && mt < at || at < trig && nearestBefore(made, c, x, at) == m {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestBefore returns the event of made (c's sentence) whose trigger
+// comes last before byte at of the sentence, or nil.
+func nearestBefore(made []*cand, c *cand, x *sent, at int) *cand {
+	var best *cand
+	for _, m := range made {
+		if m.sent != c.sent || m.definite {
+			continue
+		}
+		if mt := m.trig - x.s.Start; mt < at && (best == nil || mt > best.trig-x.s.Start) {
+			best = m
+		}
+	}
+	return best
 }
 
 func otherEventIn(made []*cand, self *cand, x *sent, cl [][2]int, clause int) bool {
@@ -1099,6 +1144,12 @@ func (st *state) mergeWithinArticle() {
 				absorb(t, c)
 			}
 			continue
+		}
+		if c.datesBack && c.explicit {
+			if t := lastOfFamily(kept, c); t != nil && !t.explicit && st.sents[t.sent].para == st.sents[c.sent].para && c.sent-t.sent <= 2 {
+				absorb(t, c)
+				continue
+			}
 		}
 		if t := st.sameHappening(kept, c); t != nil {
 			absorb(t, c)

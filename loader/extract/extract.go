@@ -44,8 +44,11 @@ type cand struct {
 	inferred bool // the date is the publication day, from the tense
 	trig     int  // byte offset of the trigger in the article
 	definite bool // a definite noun ("the talks") with no date of its own
-	speaker  string
-	agree    *agreementCue
+	// datesBack is a definite subject noun with a date of its own: "The
+	// attack happened on Sunday" dates the attack told before
+	datesBack bool
+	speaker   string
+	agree     *agreementCue
 	// agreeHome is the earlier event of the article whose agreement this
 	// one reports again (see unifyAgreements)
 	agreeHome *cand
