@@ -44,6 +44,10 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 		}
 	}
 	obj := titleObject(x, h, cl, !h.verb)
+	if subj != "" && h.verb && (" "+obj+" ") != "  " && strings.Contains(" "+obj+" ", " "+subj+" ") {
+		// "signed a pact with Ecuador": the partner is no subject
+		subj, plural = subjectWords(x, h, cl)
+	}
 	var b strings.Builder
 	switch {
 	case !h.verb:

@@ -20,6 +20,7 @@ func TestTitles(t *testing.T) {
 		{"Five smugglers were arrested by Peruvian police on Tuesday.", "Five smugglers arrested by Peruvian police"},
 		{"Peru will close the crossing next week.", "Peru to close crossing"},
 		{"The March closure of the highway by protesters angered truckers.", "Closure of highway by protesters"},
+		{"The minister arrived in Lima on Monday and signed a trade pact with Chile on Tuesday.", "Signs trade pact with Chile"},
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
 			text := "Peru news\n\n" + tc.sentence
