@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"eventgraph/loader/wordfilter"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -140,6 +141,7 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 		l.codeNames[f[0]] = f[1]
 	}
 	handVerb, handNoun := map[string]bool{}, map[string]bool{}
+	handEntry := map[string]*entry{} // the first hand-written entry of a verb
 	for n, line := range strings.Split(hand, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -177,6 +179,9 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			handNoun[e.lemma] = true
 		} else {
 			handVerb[e.lemma] = true
+			if handEntry[e.lemma] == nil {
+				handEntry[e.lemma] = e
+			}
 		}
 		l.add(e, extra)
 		l.stats.hand++
@@ -202,7 +207,11 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			}
 			if handVerb[lemma] || handVerb[head] || verbOf[lemma] != nil {
 				// the hand list covers this verb and its phrases ("hold" is a
-				// light verb, "cordon off" is "cordon")
+				// light verb, "cordon off" is "cordon"); WordNet's irregular
+				// forms still serve it ("expel", "expelled")
+				if h := handEntry[lemma]; h != nil && f[5] != "" {
+					l.addForms(h, strings.Split(f[5], ","))
+				}
 				continue
 			}
 			if code == "-" {
@@ -308,6 +317,19 @@ func (l *lexicon) typeOf(code, block string) string {
 	return block
 }
 
+// addForms files an entry under more forms, unless it is filed under
+// them already.
+func (l *lexicon) addForms(e *entry, forms []string) {
+	var fresh []string
+	for _, w := range forms {
+		w = strings.ToLower(strings.TrimSpace(w))
+		if w != "" && !slices.Contains(l.forms[w], e) {
+			fresh = append(fresh, w)
+		}
+	}
+	l.file(e, fresh)
+}
+
 // add files an entry under its lemma, its regular forms and extra forms.
 func (l *lexicon) add(e *entry, extra []string) {
 	forms := []string{e.lemma}
@@ -319,6 +341,11 @@ func (l *lexicon) add(e *entry, extra []string) {
 		forms = append(forms, verbForms(e.lemma)...)
 	}
 	forms = append(forms, extra...)
+	l.file(e, forms)
+}
+
+// file files an entry under forms (lower-cased, each once).
+func (l *lexicon) file(e *entry, forms []string) {
 	seen := map[string]bool{}
 	for _, w := range forms {
 		w = strings.ToLower(strings.TrimSpace(w))

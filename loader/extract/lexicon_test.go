@@ -42,6 +42,7 @@ func TestLexiconSources(t *testing.T) {
 		noun, dict  bool
 	}{
 		{"extradited", "063", false, false}, // hand-written wins
+		{"expelled", "166", false, false},   // hand-written, with WordNet's irregular form
 		{"approved", "080", false, true},    // CAMEO verb
 		{"granted", "060", false, true},     // CAMEO verb
 		{"extradition", "063", true, true},  // WordNet noun of a hand verb
