@@ -1,356 +1,82 @@
-// Package graph holds eventgraph's domain model (articles, events, actors,
-// agreements, places and the evidence tying each fact to a sentence) and the
-// Badger-backed Store that keeps it. Nothing outside this package touches
-// Badger.
+// Package graph keeps eventgraph's graph (articles, events, actors,
+// agreements, places and the evidence tying each fact to a sentence) in an
+// embedded Badger store and reads it back. Nothing outside this package
+// touches Badger.
+//
+// The types themselves live in package graph/model, which holds no storage;
+// this file re-exports them, so graph.Event and model.Event are one type
+// and callers that need only the types import graph/model.
 package graph
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"strconv"
-	"strings"
-	"unicode"
+import "eventgraph/graph/model"
 
-	"eventgraph/graph/names"
-
-	"github.com/google/uuid"
-	"golang.org/x/text/unicode/norm"
+// The graph's types (see package model).
+type (
+	Precision     = model.Precision
+	DateSpan      = model.DateSpan
+	ActorKind     = model.ActorKind
+	Article       = model.Article
+	Evidence      = model.Evidence
+	Role          = model.Role
+	Actor         = model.Actor
+	Place         = model.Place
+	Participation = model.Participation
+	Event         = model.Event
+	Quantity      = model.Quantity
+	Agreement     = model.Agreement
+	Facts         = model.Facts
+	SourceDate    = model.SourceDate
+	Report        = model.Report
 )
 
-// Precision says how exactly a DateSpan is known.
-type Precision string
-
-// The precisions of a DateSpan, finest first.
+// The precisions of a DateSpan, finest first (see model.Precision).
 const (
-	Day     Precision = "DAY"
-	Week    Precision = "WEEK"
-	Month   Precision = "MONTH"
-	Quarter Precision = "QUARTER"
-	Year    Precision = "YEAR"
-	Unknown Precision = "UNKNOWN"
+	Day     = model.Day
+	Week    = model.Week
+	Month   = model.Month
+	Quarter = model.Quarter
+	Year    = model.Year
+	Unknown = model.Unknown
 )
 
-// DateSpan is a normalized time: Value is ISO 8601 at its precision
-// (2024-05-12, 2024-W20, 2024-05, 2024-Q4, 2024; a run of days is the
-// interval 2024-12-01/2024-12-02) and Start/End are the
-// inclusive day bounds (YYYY-MM-DD). An unknown date has empty Start/End.
-type DateSpan struct {
-	Value     string    `json:"value"`
-	Start     string    `json:"start,omitempty"`
-	End       string    `json:"end,omitempty"`
-	Precision Precision `json:"precision"`
-	// Text is the words that fixed the date ("on Sunday", "in late 2017").
-	Text string `json:"text,omitempty"`
-	// Inferred marks a date taken from the publication day because the tense
-	// says the happening was just reported, with no time expression.
-	Inferred bool `json:"inferred,omitempty"`
-	// Anchor names the happening a relative date was counted from
-	// ("two weeks after the inauguration" counts from the statement).
-	Anchor string `json:"anchor,omitempty"`
-}
-
-// Normalized returns the span with Value consistent with its bounds: a
-// DAY span over several days ("overnight", "for five days starting
-// Wednesday") has the ISO 8601 interval "start/end" as its value.
-func (d DateSpan) Normalized() DateSpan {
-	if d.Precision == Day && d.Known() {
-		if d.Start == d.End {
-			d.Value = d.Start
-		} else {
-			d.Value = d.Start + "/" + d.End
-		}
-	}
-	return d
-}
-
-// Known reports whether the span has day bounds.
-func (d DateSpan) Known() bool { return d.Start != "" && d.End != "" }
-
-// Overlaps reports whether two known spans share at least one day.
-func (d DateSpan) Overlaps(o DateSpan) bool {
-	return d.Known() && o.Known() && d.Start <= o.End && o.Start <= d.End
-}
-
-// Width is a rough ordering of how wide a span is: narrower spans are better
-// known. Unknown spans are the widest.
-func (d DateSpan) Width() int {
-	switch d.Precision {
-	case Day:
-		return 1
-	case Week:
-		return 2
-	case Month:
-		return 3
-	case Quarter:
-		return 4
-	case Year:
-		return 5
-	}
-	if d.Known() {
-		return 4
-	}
-	return 9
-}
-
-// ActorKind is the kind of an actor.
-type ActorKind string
-
-// Actor kinds.
+// Actor kinds (see model.ActorKind).
 const (
-	Person       ActorKind = "PERSON"
-	Organization ActorKind = "ORGANIZATION"
-	Country      ActorKind = "COUNTRY"
-	Group        ActorKind = "GROUP"
+	Person       = model.Person
+	Organization = model.Organization
+	Country      = model.Country
+	Group        = model.Group
 )
 
-// Article is one news article as loaded.
-type Article struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	Source    string `json:"source,omitempty"`
-	URL       string `json:"url,omitempty"`
-	Published string `json:"published,omitempty"` // YYYY-MM-DD or ""
-	File      string `json:"file,omitempty"`      // where it was read from
-	Text      string `json:"text"`                // cleaned text; Evidence offsets index it (bytes)
-	Loaded    string `json:"loaded,omitempty"`    // RFC 3339 time of the load
-}
-
-// Evidence ties a fact to the sentence it came from: Start and End are byte
-// offsets of the sentence in the article's Text.
-type Evidence struct {
-	ArticleID string `json:"article"`
-	Sentence  string `json:"sentence"`
-	Start     int    `json:"start"`
-	End       int    `json:"end"`
-}
-
-// Role is a title an article gives a person, with the organization it is
-// held in and when (from the article's dates).
-type Role struct {
-	Title string    `json:"title"`
-	OrgID string    `json:"org,omitempty"`
-	From  string    `json:"from,omitempty"`
-	To    string    `json:"to,omitempty"`
-	Evid  *Evidence `json:"evidence,omitempty"`
-}
-
-// Actor is a person, organization, country or armed group.
-type Actor struct {
-	ID      string    `json:"id"`
-	Name    string    `json:"name"`
-	Kind    ActorKind `json:"kind"`
-	Aliases []string  `json:"aliases,omitempty"`
-	// Country is the ISO 3166-1 alpha-2 code of the country an organization
-	// or person belongs to, or of the country itself.
-	Country string `json:"country,omitempty"`
-	Roles   []Role `json:"roles,omitempty"`
-}
-
-// Place is a named place, with coordinates where known.
-type Place struct {
-	ID      string  `json:"id"`
-	Name    string  `json:"name"`
-	Kind    string  `json:"kind,omitempty"` // country, capital, city, region, crossing, …
-	Lat     float64 `json:"lat,omitempty"`
-	Lon     float64 `json:"lon,omitempty"`
-	HasGeo  bool    `json:"geo,omitempty"`
-	Country string  `json:"country,omitempty"` // ISO 3166-1 alpha-2
-	// Note says where the coordinates come from when they are a fallback
-	// ("coordinates of Masnaa, the nearest named town").
-	Note string `json:"note,omitempty"`
-}
-
-// Participation is an actor's part in an event: "source" (who acts),
-// "target" (at whom), "signatory", "participant", …
-type Participation struct {
-	ActorID string `json:"actor"`
-	Role    string `json:"role"`
-}
-
-// Event statuses.
+// Event statuses (see model.Reported).
 const (
-	Reported = "REPORTED"
-	Planned  = "PLANNED"
+	Reported = model.Reported
+	Planned  = model.Planned
 )
 
-// Event is a dated happening.
-type Event struct {
-	ID           string          `json:"id"`
-	Type         string          `json:"type"`            // readable type, e.g. "sign agreement"
-	CAMEO        string          `json:"cameo,omitempty"` // CAMEO code, e.g. "057"
-	Title        string          `json:"title"`
-	Date         DateSpan        `json:"date"`
-	Status       string          `json:"status,omitempty"`
-	Participants []Participation `json:"participants,omitempty"`
-	PlaceID      string          `json:"place,omitempty"`
-	AgreementID  string          `json:"agreement,omitempty"`
-	Evidence     []Evidence      `json:"evidence,omitempty"`
-	// MergeKeys name the real-world happening independently of the article
-	// ("fall|assad regime"). Two events that share a key, whose dates overlap
-	// and whose CAMEO roots agree are merged into one.
-	MergeKeys []string `json:"merge,omitempty"`
-	// Quantities are the numbers with units the event's sentences give
-	// ("160 km", "35 killed", "$5 billion"), each with the article that
-	// reports it; merged events keep the union (one per value and unit).
-	Quantities []Quantity `json:"quantities,omitempty"`
-	// SourceDates are the dates each article gives, kept when reports of
-	// several articles are merged (see Reports and Disputes).
-	SourceDates []SourceDate `json:"sourceDates,omitempty"`
-}
+// NewID returns the deterministic (uuid v5) identifier of a canonical key
+// (model.NewID).
+func NewID(kind string, parts ...string) string { return model.NewID(kind, parts...) }
 
-// Quantity is a number with its unit found in an event's sentence.
-type Quantity struct {
-	// Value is the number, scale words applied ("11 million" is 11000000).
-	Value float64 `json:"value"`
-	// Unit is normalized: a measure ("km", "%", "t"), a currency code
-	// ("USD"), "people" for counts of persons, or the counted noun itself
-	// ("families", "pills").
-	Unit string `json:"unit"`
-	// Text is the span of the sentence that gives the quantity, as written.
-	Text string `json:"text"`
-	// Counts is what the quantity counts or measures, when the sentence
-	// says: "killed" for "35 killed", "soldiers" for "two soldiers",
-	// "cocaine" for "1.5 tons of cocaine", "wall" for "a 160-km wall".
-	Counts string `json:"counts,omitempty"`
-	// ArticleID is the article whose sentence gives the quantity.
-	ArticleID string `json:"article,omitempty"`
-}
+// ArticleID is the identifier of an article (model.ArticleID).
+func ArticleID(a Article) string { return model.ArticleID(a) }
 
-// Same reports whether two quantities are one: the same value and unit.
-func (q Quantity) Same(o Quantity) bool { return q.Value == o.Value && q.Unit == o.Unit }
+// ActorID is the identifier of an actor by its canonical name
+// (model.ActorID).
+func ActorID(name string) string { return model.ActorID(name) }
 
-// String says the quantity as a reader would: "160 km (wall)",
-// "260,000 people (displaced)", "80%", "5,000,000,000 USD"; what it counts
-// is left out when it is the unit itself ("223 families").
-func (q Quantity) String() string {
-	s := FormatNumber(q.Value) + " " + q.Unit
-	if q.Unit == "%" {
-		s = FormatNumber(q.Value) + "%"
-	}
-	if q.Counts != "" && q.Counts != q.Unit {
-		s += " (" + q.Counts + ")"
-	}
-	return s
-}
+// PlaceID is the identifier of a place by its canonical name and country
+// (model.PlaceID).
+func PlaceID(name, country string) string { return model.PlaceID(name, country) }
 
-// FormatNumber writes a number with thousands separators and no exponent:
-// 260000 is "260,000", 1.5 is "1.5".
-func FormatNumber(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	frac := ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		s, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i := 0; i < len(s); i++ {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String() + frac
-}
+// NormName folds a name for storage and matching: names.Fold, the one
+// folding of the store's indexes, the gazetteer and every lookup
+// (model.NormName).
+func NormName(s string) string { return model.NormName(s) }
 
-// Agreement is a memorandum, accord, pact, deal or treaty, or a looser
-// announced cooperation.
-type Agreement struct {
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
-	Kind        string     `json:"kind"` // memorandum of understanding, agreement, treaty, cooperation, …
-	Date        DateSpan   `json:"date"`
-	Parties     []string   `json:"parties,omitempty"`     // actor IDs
-	Signatories []string   `json:"signatories,omitempty"` // actor IDs
-	Topics      []string   `json:"topics,omitempty"`
-	PlaceID     string     `json:"place,omitempty"`
-	EventID     string     `json:"event,omitempty"` // the signing event
-	Evidence    []Evidence `json:"evidence,omitempty"`
-}
+// FormatNumber writes a number with thousands separators and no exponent
+// (model.FormatNumber).
+func FormatNumber(v float64) string { return model.FormatNumber(v) }
 
-// Facts is everything extracted from one article; the Store writes it in one
-// transaction, wholly or not at all.
-type Facts struct {
-	Article    Article
-	Actors     []Actor
-	Places     []Place
-	Events     []Event
-	Agreements []Agreement
-}
-
-// namespace is the UUID namespace of eventgraph's v5 identifiers.
-var namespace = uuid.MustParse("6f1c2a0e-4b1d-5e8a-9c3e-2f7d0b9a1e44")
-
-// NewID returns the deterministic (uuid v5) identifier of a canonical key, so
-// that re-loading the same article yields the same identifiers.
-func NewID(kind string, parts ...string) string {
-	return uuid.NewSHA1(namespace, []byte(kind+"|"+strings.Join(parts, "|"))).String()
-}
-
-// ArticleID is the identifier of an article: from its address when it has
-// one, else from its title and publication day, else from its text.
-func ArticleID(a Article) string {
-	switch {
-	case a.URL != "":
-		return NewID("article", "url", strings.TrimRight(a.URL, "/"))
-	case a.Title != "":
-		return NewID("article", idFold(a.Title), a.Published)
-	default:
-		h := sha256.Sum256([]byte(a.Text))
-		return NewID("article", "text", hex.EncodeToString(h[:]))
-	}
-}
-
-// ActorID is the identifier of an actor by its canonical name.
-func ActorID(name string) string { return NewID("actor", NormName(name)) }
-
-// PlaceID is the identifier of a place by its canonical name and country.
-func PlaceID(name, country string) string { return NewID("place", NormName(name), country) }
-
-// NormName folds a name for storage and matching: names.Fold (diacritics,
-// case, hyphens and punctuation, apostrophes and the Arabic article
-// particles do not count). "Abdul-Amir al-Shammari", "Abdul Amir Al
-// Shammari" fold alike, and so do "Erdoğan" and "Erdogan".
-func NormName(s string) string { return names.Fold(s) }
-
-// idFold is the folding article identifiers were first made with (NormName
-// before it dropped diacritics): an identifier must not change from one
-// version to the next, or re-loading an article would store it twice.
-func idFold(s string) string {
-	if isASCII(s) {
-		return names.Fold(s)
-	}
-	s = norm.NFKC.String(s)
-	s = strings.ToLower(s)
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\'' || r == '’' || r == '‘' || r == '`':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	f := strings.Fields(b.String())
-	out := f[:0]
-	for _, w := range f {
-		if w == "al" || w == "el" || w == "ul" {
-			continue
-		}
-		out = append(out, w)
-	}
-	return strings.Join(out, " ")
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
+// mergeSourceDates is the union of two events' dates by article
+// (model.MergeSourceDates).
+func mergeSourceDates(a, b Event) []SourceDate { return model.MergeSourceDates(a, b) }

@@ -32,3 +32,38 @@ func TestArticleIDStable(t *testing.T) {
 		}
 	}
 }
+
+// A person stored under a name with diacritics is found by every lookup
+// that writes it without them, with other case or with a title, and the
+// other way round (issue 15: actor(name:"Erdogan") found no "Erdoğan").
+func TestActorsByNameFoldsDiacritics(t *testing.T) {
+	s := memStore(t)
+	for _, f := range []*Facts{
+		personArticle("Ankara talks", "Kemal Özdağ", "TR"),
+		personArticle("Bilbao port", "Iñaki Peñalosa", "ES"),
+		personArticle("Minsk visit", "Dmitri Sokolov", "BY"),
+	} {
+		if _, err := s.PutFacts(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ query, want string }{
+		{"Özdağ", "Kemal Özdağ"},
+		{"Ozdag", "Kemal Özdağ"},
+		{"OZDAG", "Kemal Özdağ"},
+		{"kemal ozdag", "Kemal Özdağ"},
+		{"Mr Ozdag", "Kemal Özdağ"},
+		{"Inaki Penalosa", "Iñaki Peñalosa"},
+		{"Peñalosa", "Iñaki Peñalosa"},
+		{"Sokolov", "Dmitri Sokolov"},
+		{"Sokolóv", "Dmitri Sokolov"},
+	} {
+		var got []Actor
+		if err := s.View(func(r *Reader) error { got = r.ActorsByName(c.query); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0].Name != c.want {
+			t.Errorf("ActorsByName(%q) = %v, want %s first", c.query, got, c.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"eventgraph/graph"
+	"eventgraph/graph/timeline/timelinetest"
 	"eventgraph/schema"
 	"eventgraph/schema/schematest"
 )
@@ -241,7 +242,7 @@ func ExampleSchema_Exec_disputed() {
 		panic(err)
 	}
 	defer st.Close()
-	if err := schematest.LoadDisputed(st); err != nil {
+	if err := timelinetest.LoadDisputed(st); err != nil {
 		panic(err)
 	}
 	s, _ := schema.New(st, schema.Options{})

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"eventgraph/graph/timeline/timelinetest"
 	"eventgraph/schema/schematest"
 )
 
@@ -502,7 +503,7 @@ func TestQuantitiesFromSeeds(t *testing.T) {
 // disputed, with each article's values side by side.
 func TestDisputed(t *testing.T) {
 	st := schematest.Empty(t)
-	if err := schematest.LoadDisputed(st); err != nil {
+	if err := timelinetest.LoadDisputed(st); err != nil {
 		t.Fatal(err)
 	}
 	s, _ := schemaOver(t, st, Options{})
@@ -526,8 +527,8 @@ func TestDisputed(t *testing.T) {
 			strings.Join(qs, ", "), len(get(r, "evidence").([]any))))
 	}
 	want := []string{
-		schematest.DisputedFirst + ": 2023-08-13, 40 trucks, 12 drivers killed; 1 sentence(s)",
-		schematest.DisputedSecond + ": 2023-08-12, 15 drivers killed; 1 sentence(s)",
+		timelinetest.DisputedFirst + ": 2023-08-13, 40 trucks, 12 drivers killed; 1 sentence(s)",
+		timelinetest.DisputedSecond + ": 2023-08-12, 15 drivers killed; 1 sentence(s)",
 	}
 	if fmt.Sprint(reports) != fmt.Sprint(want) {
 		t.Errorf("reports\n got %q\nwant %q", reports, want)

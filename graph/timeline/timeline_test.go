@@ -249,3 +249,48 @@ func TestBadFormat(t *testing.T) {
 		t.Errorf("Write(xml) = %v, wrote %d bytes; want a query error and nothing written", err, buf.Len())
 	}
 }
+
+// Two reports that disagree: the item is disputed and carries each
+// article's date and figures, and the TimelineJS slide says so.
+func TestDisputedItem(t *testing.T) {
+	st := timelinetest.OpenDisputed(t)
+	var items []timeline.Item
+	var slide bytes.Buffer
+	err := st.View(func(r *graph.Reader) (err error) {
+		if items, err = timeline.Items(r, timeline.Query{}); err != nil {
+			return err
+		}
+		return timeline.Write(&slide, r, timeline.Query{}, "timelinejs")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 {
+		t.Fatalf("%d items, want the reports merged", len(items))
+	}
+	it := items[0]
+	if !it.Disputed || !reflect.DeepEqual(it.Disputes, []string{"date", "drivers killed"}) || len(it.Reports) != 2 {
+		t.Fatalf("item: disputed %v %v, %d reports", it.Disputed, it.Disputes, len(it.Reports))
+	}
+	for i, want := range []struct{ title, date, toll string }{
+		{timelinetest.DisputedFirst, "2023-08-13", "12 people (drivers killed)"},
+		{timelinetest.DisputedSecond, "2023-08-12", "15 people (drivers killed)"},
+	} {
+		r := it.Reports[i]
+		toll := ""
+		for _, q := range r.Quantities {
+			if q.Unit == "people" {
+				toll = q.String()
+			}
+		}
+		if r.Article.Title != want.title || r.Date.Value != want.date || toll != want.toll || r.Sentence == "" {
+			t.Errorf("report %d: %s, %s, %q, %q", i, r.Article.Title, r.Date.Value, toll, r.Sentence)
+		}
+	}
+	for _, want := range []string{"<strong>Sources disagree</strong> on date, drivers killed:",
+		"<li>" + timelinetest.DisputedFirst + ": 13 August 2023, 40 trucks, 12 people (drivers killed)</li>"} {
+		if !strings.Contains(slide.String(), want) {
+			t.Errorf("slide lacks %s:\n%s", want, slide.String())
+		}
+	}
+}

@@ -54,6 +54,21 @@ type Item struct {
 	// Quantities are the numbers with units the event's sentences give
 	// (empty, never null, when there are none).
 	Quantities []QuantityRef `json:"quantities"`
+	// Disputed is true when the articles reporting the event disagree on
+	// its day or a quantity; Disputes says on what ("date", "drivers
+	// killed") and Reports gives each article's values side by side.
+	Disputed bool        `json:"disputed"`
+	Disputes []string    `json:"disputes,omitempty"`
+	Reports  []ReportRef `json:"reports,omitempty"`
+}
+
+// ReportRef is what one article says of a disputed event: its date, its
+// quantities and its first sentence.
+type ReportRef struct {
+	Article    ArticleRef     `json:"article"`
+	Date       graph.DateSpan `json:"date"`
+	Quantities []QuantityRef  `json:"quantities"`
+	Sentence   string         `json:"sentence,omitempty"`
 }
 
 // QuantityRef is a number with its unit from an event's sentences: "a
@@ -151,12 +166,29 @@ func (m *itemMaker) agreement(id string) *AgreementRef {
 	return ref
 }
 
+func quantityRef(q graph.Quantity) QuantityRef {
+	return QuantityRef{Value: q.Value, Unit: q.Unit, Text: q.Text, Counts: q.Counts, Article: q.ArticleID}
+}
+
 // Item makes the timeline item of an event.
 func (m *itemMaker) Item(ev graph.Event) Item {
 	it := Item{ID: ev.ID, Title: ev.Title, Type: ev.Type, CAMEO: ev.CAMEO, Date: ev.Date, Status: ev.Status,
 		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
 	for i, q := range ev.Quantities {
-		it.Quantities[i] = QuantityRef{Value: q.Value, Unit: q.Unit, Text: q.Text, Counts: q.Counts, Article: q.ArticleID}
+		it.Quantities[i] = quantityRef(q)
+	}
+	if it.Disputes = ev.Disputes(); len(it.Disputes) > 0 {
+		it.Disputed = true
+		for _, r := range ev.Reports() {
+			ref := ReportRef{Article: m.article(r.ArticleID), Date: r.Date, Quantities: make([]QuantityRef, len(r.Quantities))}
+			for i, q := range r.Quantities {
+				ref.Quantities[i] = quantityRef(q)
+			}
+			if len(r.Evidence) > 0 {
+				ref.Sentence = r.Evidence[0].Sentence
+			}
+			it.Reports = append(it.Reports, ref)
+		}
 	}
 	for _, p := range ev.Participants {
 		ref := ActorRef{ID: p.ActorID, Role: p.Role}
@@ -481,6 +513,18 @@ func slideHTML(it Item) string {
 			qs[i] = html.EscapeString(q.String())
 		}
 		b.WriteString("<p>" + strings.Join(qs, " · ") + "</p>")
+	}
+	if it.Disputed {
+		// each source's values side by side
+		b.WriteString("<p><strong>Sources disagree</strong> on " + html.EscapeString(strings.Join(it.Disputes, ", ")) + ":</p><ul>")
+		for _, r := range it.Reports {
+			vs := []string{DisplayDate(r.Date)}
+			for _, q := range r.Quantities {
+				vs = append(vs, q.String())
+			}
+			b.WriteString("<li>" + html.EscapeString(r.Article.Title) + ": " + html.EscapeString(strings.Join(vs, ", ")) + "</li>")
+		}
+		b.WriteString("</ul>")
 	}
 	if it.Evidence != nil {
 		a := it.Evidence.Article

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"eventgraph/graph"
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
 )
 
 // agreementCue is what the text says of an agreement: its kind, its name

@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"eventgraph/graph"
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
 	"eventgraph/loader/mention"
 	"eventgraph/loader/timex"
 )

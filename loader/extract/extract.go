@@ -13,7 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"eventgraph/graph"
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
 	"eventgraph/loader/mention"
 	"eventgraph/loader/read"
 	"eventgraph/loader/sentence"

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"eventgraph/graph"
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
 	"eventgraph/loader/gazetteer"
 	"eventgraph/loader/mention"
 )

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"eventgraph/graph"
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
 )
 
 // Quantities: numbers with their units in an event's sentence ("160 km",

@@ -26,8 +26,9 @@ const maxTitle = 90
 var (
 	titleStops = set("which who whom whose while as after before when amid following despite because since until unless although though whereas according said says saying told adding noting where")
 	titleDrop  = set("the a an also reportedly officially formally finally jointly already recently previously subsequently initially now just still then")
-	// titleTrail are words a title never ends on
-	titleTrail = set("of to in on at for with by from into onto and or but the a an its their his her our this that these those as over under between against about than amid via during")
+	// titleTrail are words a title never ends on ("late" and "early" are what
+	// a time expression cut out of the title leaves: "late on Wednesday")
+	titleTrail = set("of to in on at for with by from into onto and or but the a an its their his her our this that these those as over under between against about than amid via during late early")
 	plurals    = set("police people forces troops authorities officials militants rebels insurgents protesters fighters soldiers residents smugglers gunmen")
 )
 

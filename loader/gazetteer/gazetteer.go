@@ -5,7 +5,7 @@
 // TSV files (see data/README.md for their sources and licenses); the lookup
 // maps are built once, on first use.
 //
-// Every lookup folds its argument like graph.NormName, with diacritics
+// Every lookup folds its argument like model.NormName, with diacritics
 // dropped as well, so "Türkiye", "Turkiye", "al-Qaim" and "Al Qā’im" find
 // their entries. Short all-capital acronyms ("US", "IS", "AP") match only
 // when written in capitals.
@@ -16,7 +16,7 @@ import (
 	"strings"
 	"unicode"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 	namefold "eventgraph/graph/names"
 )
 
@@ -66,19 +66,19 @@ func (p Place) ID() string {
 	if id, ok := ids().places[placeKey{p.Name, p.Country}]; ok {
 		return id
 	}
-	return graph.PlaceID(p.Name, p.Country)
+	return model.PlaceID(p.Name, p.Country)
 }
 
 // Graph converts the place to its graph node.
-func (p Place) Graph() graph.Place {
-	return graph.Place{ID: p.ID(), Name: p.Name, Kind: p.Kind, Lat: p.Lat, Lon: p.Lon,
+func (p Place) Graph() model.Place {
+	return model.Place{ID: p.ID(), Name: p.Name, Kind: p.Kind, Lat: p.Lat, Lon: p.Lon,
 		HasGeo: p.HasGeo, Country: p.Country, Note: p.Note}
 }
 
 // Org is a well-known organization or armed group.
 type Org struct {
 	Name    string          // canonical name
-	Kind    graph.ActorKind // graph.Organization or graph.Group
+	Kind    model.ActorKind // model.Organization or model.Group
 	Country string          // ISO2 of the country it belongs to, or ""
 	Aliases []string        // acronyms and other names
 	// Media is the kind of news outlet (wire, broadcaster, paper, online,

@@ -3,7 +3,7 @@ package gazetteer
 import (
 	"testing"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 func TestCountry(t *testing.T) {
@@ -88,20 +88,20 @@ func TestLookupPlace(t *testing.T) {
 func TestLookupOrg(t *testing.T) {
 	cases := []struct {
 		in, name string
-		kind     graph.ActorKind
+		kind     model.ActorKind
 	}{
-		{"HTS", "Hayat Tahrir al-Sham", graph.Group}, {"Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham", graph.Group},
-		{"ISIS", "Islamic State", graph.Group}, {"ISIL", "Islamic State", graph.Group}, {"Daesh", "Islamic State", graph.Group},
-		{"IS", "Islamic State", graph.Group}, {"the Islamic State", "Islamic State", graph.Group},
-		{"PMF", "Popular Mobilization Forces", graph.Group}, {"Hashd al-Shaabi", "Popular Mobilization Forces", graph.Group},
-		{"PMU", "Popular Mobilization Forces", graph.Group}, {"SDF", "Syrian Democratic Forces", graph.Group},
-		{"Hezbollah", "Hezbollah", graph.Group}, {"Kataib Hezbollah", "Kataib Hezbollah", graph.Group},
-		{"Houthis", "Houthis", graph.Group}, {"Huthis", "Houthis", graph.Group}, {"Ansar Allah", "Houthis", graph.Group},
-		{"FARC", "Revolutionary Armed Forces of Colombia", graph.Group}, {"RSF", "Rapid Support Forces", graph.Group},
-		{"Reuters", "Reuters", graph.Organization}, {"AFP", "Agence France-Presse", graph.Organization},
-		{"UN", "United Nations", graph.Organization}, {"NATO", "NATO", graph.Organization}, {"ICRC", "International Committee of the Red Cross", graph.Organization},
-		{"CENTCOM", "US Central Command", graph.Organization}, {"IRGC", "Islamic Revolutionary Guard Corps", graph.Organization},
-		{"Fatemiyoun", "Fatemiyoun", graph.Group}, {"Taliban", "Taliban", graph.Group},
+		{"HTS", "Hayat Tahrir al-Sham", model.Group}, {"Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham", model.Group},
+		{"ISIS", "Islamic State", model.Group}, {"ISIL", "Islamic State", model.Group}, {"Daesh", "Islamic State", model.Group},
+		{"IS", "Islamic State", model.Group}, {"the Islamic State", "Islamic State", model.Group},
+		{"PMF", "Popular Mobilization Forces", model.Group}, {"Hashd al-Shaabi", "Popular Mobilization Forces", model.Group},
+		{"PMU", "Popular Mobilization Forces", model.Group}, {"SDF", "Syrian Democratic Forces", model.Group},
+		{"Hezbollah", "Hezbollah", model.Group}, {"Kataib Hezbollah", "Kataib Hezbollah", model.Group},
+		{"Houthis", "Houthis", model.Group}, {"Huthis", "Houthis", model.Group}, {"Ansar Allah", "Houthis", model.Group},
+		{"FARC", "Revolutionary Armed Forces of Colombia", model.Group}, {"RSF", "Rapid Support Forces", model.Group},
+		{"Reuters", "Reuters", model.Organization}, {"AFP", "Agence France-Presse", model.Organization},
+		{"UN", "United Nations", model.Organization}, {"NATO", "NATO", model.Organization}, {"ICRC", "International Committee of the Red Cross", model.Organization},
+		{"CENTCOM", "US Central Command", model.Organization}, {"IRGC", "Islamic Revolutionary Guard Corps", model.Organization},
+		{"Fatemiyoun", "Fatemiyoun", model.Group}, {"Taliban", "Taliban", model.Group},
 	}
 	for _, c := range cases {
 		o, ok := LookupOrg(c.in)

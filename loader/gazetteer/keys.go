@@ -4,7 +4,7 @@ import (
 	"strings"
 	"sync"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // The functions of this file serve a scanner that already holds the
@@ -52,34 +52,34 @@ type placeKey struct{ name, country string }
 // organizations and places, computed once: they are asked for on every
 // mention, and each is a SHA-1.
 type idTable struct {
-	actors map[string]string   // graph.ActorID by name
-	places map[placeKey]string // graph.PlaceID by name and country
+	actors map[string]string   // model.ActorID by name
+	places map[placeKey]string // model.PlaceID by name and country
 }
 
 var ids = sync.OnceValue(func() *idTable {
 	d := load()
 	t := &idTable{actors: map[string]string{}, places: map[placeKey]string{}}
 	for _, c := range d.countries {
-		t.actors[c.Name] = graph.ActorID(c.Name)
+		t.actors[c.Name] = model.ActorID(c.Name)
 		p := c.Place()
-		t.places[placeKey{p.Name, p.Country}] = graph.PlaceID(p.Name, p.Country)
+		t.places[placeKey{p.Name, p.Country}] = model.PlaceID(p.Name, p.Country)
 	}
 	for _, o := range d.orgs {
-		t.actors[o.Name] = graph.ActorID(o.Name)
+		t.actors[o.Name] = model.ActorID(o.Name)
 	}
 	for _, p := range d.places {
-		t.places[placeKey{p.Name, p.Country}] = graph.PlaceID(p.Name, p.Country)
+		t.places[placeKey{p.Name, p.Country}] = model.PlaceID(p.Name, p.Country)
 	}
 	return t
 })
 
-// ActorID is graph.ActorID(name), looked up rather than computed for the
+// ActorID is model.ActorID(name), looked up rather than computed for the
 // names of the gazetteer's countries and organizations.
 func ActorID(name string) string {
 	if id, ok := ids().actors[name]; ok {
 		return id
 	}
-	return graph.ActorID(name)
+	return model.ActorID(name)
 }
 
 // Names is what one name finds in the country, demonym, place and

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // names to try: every name the gazetteer holds, in several spellings, and
@@ -149,5 +149,5 @@ func TestTable(t *testing.T) {
 	}
 }
 
-func graphActorID(name string) string          { return graph.ActorID(name) }
-func graphPlaceID(name, country string) string { return graph.PlaceID(name, country) }
+func graphActorID(name string) string          { return model.ActorID(name) }
+func graphPlaceID(name, country string) string { return model.PlaceID(name, country) }

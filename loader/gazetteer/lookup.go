@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // db is the whole gazetteer, built once.
@@ -206,7 +206,7 @@ func build() *db {
 
 	// organizations
 	for _, r := range readTSV("orgs.tsv") {
-		o := Org{Name: field(r, 0), Kind: graph.ActorKind(field(r, 1)), Country: field(r, 2), Aliases: list(field(r, 3))}
+		o := Org{Name: field(r, 0), Kind: model.ActorKind(field(r, 1)), Country: field(r, 2), Aliases: list(field(r, 3))}
 		i := len(d.orgs)
 		d.orgs = append(d.orgs, o)
 		d.org.add(o.Name, i)
@@ -219,13 +219,13 @@ func build() *db {
 
 	// news outlets: organizations that are sources, never participants
 	for _, r := range readTSV("media.tsv") {
-		o := Org{Name: field(r, 0), Kind: graph.Organization, Media: field(r, 1), Country: field(r, 2), Aliases: list(field(r, 3))}
+		o := Org{Name: field(r, 0), Kind: model.Organization, Media: field(r, 1), Country: field(r, 2), Aliases: list(field(r, 3))}
 		if o.Media == "" {
 			panic("gazetteer: media.tsv: no kind for " + o.Name)
 		}
 		i := len(d.orgs)
 		d.orgs = append(d.orgs, o)
-		d.media[graph.ActorID(o.Name)] = true
+		d.media[model.ActorID(o.Name)] = true
 		d.org.add(o.Name, i)
 		note(o.Name)
 		for _, a := range o.Aliases {

@@ -19,12 +19,12 @@
 //     subject of a speech verb ("X said") or after "by"/"according to".
 //
 // Resolution within an article: person names are matched by their folded key
-// (graph.NormName: case, hyphens and al-/Al/el- particles ignored; titles are
+// (model.NormName: case, hyphens and al-/Al/el- particles ignored; titles are
 // never part of a name). A shorter name that is a suffix of a longer one
 // ("Karimi", "Al Karimi") resolves to it; a bare surname shared by two
 // people resolves to the one mentioned most recently before it (else the next
 // one after it). A person's canonical name is the longest full form seen, and
-// its ID is graph.ActorID of that name, which depends only on the folded key,
+// its ID is model.ActorID of that name, which depends only on the folded key,
 // so every spelling of the name yields the same ID across articles.
 //
 // Country context rule: a national institution named without a nationality
@@ -41,7 +41,7 @@ import (
 	"sort"
 	"sync"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 	"eventgraph/loader/gazetteer"
 	"eventgraph/loader/sentence"
 )
@@ -91,8 +91,8 @@ type Mention struct {
 // Result is what Analyze finds in one article.
 type Result struct {
 	Mentions []Mention     // sorted by Start, non-overlapping (longest match wins)
-	Actors   []graph.Actor // one per resolved actor
-	Places   []graph.Place // with coordinates where known
+	Actors   []model.Actor // one per resolved actor
+	Places   []model.Place // with coordinates where known
 }
 
 // cand is a candidate mention before selection.
@@ -145,12 +145,12 @@ type analyzer struct {
 	nextStart []int32             // by cand index, the next one with its start, -1 after the last
 	local     map[string]localOrg // learned acronyms and names by key
 	localPre  map[string]bool     // the keys of local names and their leading words (see gazetteer.KeyPrefix)
-	ids       map[string]string   // graph.ActorID by name
+	ids       map[string]string   // model.ActorID by name
 	countries []countryIDs        // the actor and place IDs of the countries registered
-	actors    map[string]*graph.Actor
+	actors    map[string]*model.Actor
 	aorder    []string
 	places    map[string]int32 // index in plist by ID
-	plist     []graph.Place
+	plist     []model.Place
 	porder    []string
 	titles    map[string]gazetteer.Title
 	lastRank  string
@@ -175,16 +175,16 @@ type buffers struct {
 	toks               []token
 	cands              []cand
 	ids                map[string]string
-	actors             map[string]*graph.Actor
+	actors             map[string]*model.Actor
 	places             map[string]int32
 	aorder             []string
 	porder             []string
-	plist              []graph.Place
+	plist              []model.Place
 }
 
 var analyzerBufs = sync.Pool{New: func() any {
 	return &buffers{toks: make([]token, 0, 1024), cands: make([]cand, 0, 256),
-		ids: map[string]string{}, actors: map[string]*graph.Actor{}, places: map[string]int32{}}
+		ids: map[string]string{}, actors: map[string]*model.Actor{}, places: map[string]int32{}}
 }}
 
 type localOrg struct {
@@ -339,11 +339,11 @@ func (a *analyzer) homeCountry() string {
 
 // ---------- actors and places ----------
 
-func (a *analyzer) actor(name string, kind graph.ActorKind, cc, alias string) string {
+func (a *analyzer) actor(name string, kind model.ActorKind, cc, alias string) string {
 	id := a.actorID(name)
 	ac, ok := a.actors[id]
 	if !ok {
-		ac = &graph.Actor{ID: id, Name: name, Kind: kind, Country: cc}
+		ac = &model.Actor{ID: id, Name: name, Kind: kind, Country: cc}
 		a.actors[id] = ac
 		a.aorder = append(a.aorder, id)
 	}
@@ -353,7 +353,7 @@ func (a *analyzer) actor(name string, kind graph.ActorKind, cc, alias string) st
 
 // update gives a registered actor its country, if it has none, and the
 // alias, if new.
-func (a *analyzer) update(ac *graph.Actor, cc, alias string) {
+func (a *analyzer) update(ac *model.Actor, cc, alias string) {
 	if ac.Country == "" {
 		ac.Country = cc
 	}
@@ -371,7 +371,7 @@ func (a *analyzer) update(ac *graph.Actor, cc, alias string) {
 	}
 }
 
-// actorID is graph.ActorID(name), computed once per name and article.
+// actorID is model.ActorID(name), computed once per name and article.
 func (a *analyzer) actorID(name string) string {
 	if id, ok := a.ids[name]; ok {
 		return id
@@ -400,7 +400,7 @@ func (a *analyzer) countryActor(c gazetteer.CountryInfo, alias string) (actor, p
 			return r.actor, r.place
 		}
 	}
-	actor, place = a.actor(c.Name, graph.Country, c.Code, alias), a.place(c.Place())
+	actor, place = a.actor(c.Name, model.Country, c.Code, alias), a.place(c.Place())
 	a.countries = append(a.countries, countryIDs{c.Name, c.Code, actor, place})
 	return actor, place
 }
@@ -412,7 +412,7 @@ type countryIDs struct{ name, code, actor, place string }
 // orgActor registers a gazetteer organization.
 func (a *analyzer) orgActor(o gazetteer.Org, alias string) (string, Kind) {
 	k := Organization
-	if o.Kind == graph.Group {
+	if o.Kind == model.Group {
 		k = Group
 	}
 	return a.actor(o.Name, o.Kind, o.Country, alias), k

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 	"eventgraph/loader/sentence"
 )
 
@@ -64,7 +64,7 @@ func covering(ms []Mention, off int) (Mention, bool) {
 }
 
 // TestGoldPeople: every spelling of each gold person that occurs in a seed
-// resolves to one PERSON actor whose ID is graph.ActorID(gold name), and the
+// resolves to one PERSON actor whose ID is model.ActorID(gold name), and the
 // persons carry the gold roles.
 func TestGoldPeople(t *testing.T) {
 	people := loadGoldPeople(t)
@@ -75,9 +75,9 @@ func TestGoldPeople(t *testing.T) {
 	}
 	withRole := 0
 	for _, p := range people {
-		want := graph.ActorID(p.Name)
+		want := model.ActorID(p.Name)
 		seen := 0
-		var roles []graph.Role
+		var roles []model.Role
 		for i, a := range arts {
 			r := results[i]
 			for _, v := range append([]string{p.Name}, p.Variants...) {
@@ -93,7 +93,7 @@ func TestGoldPeople(t *testing.T) {
 			for _, ac := range r.Actors {
 				if ac.ID == want {
 					n++
-					if ac.Kind != graph.Person {
+					if ac.Kind != model.Person {
 						t.Errorf("%s is %s", p.Name, ac.Kind)
 					}
 					roles = append(roles, ac.Roles...)
@@ -146,7 +146,7 @@ func TestRoles(t *testing.T) {
 		"Yahya Rasool":           {"2021-01-20 army spokesman", "2021-12-19 spokesperson for the commander-in-chief of the iraqi armed forces"},
 	}
 	for name, ws := range want {
-		got := strings.Join(roles[graph.ActorID(name)], "; ")
+		got := strings.Join(roles[model.ActorID(name)], "; ")
 		for _, w := range ws {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: roles %q lack %q", name, got, w)
@@ -159,7 +159,7 @@ func analyzeText(text, published string) Result {
 	return Analyze(Doc{Text: text, Sentences: sentence.Split(text), Published: published, ArticleID: "test"})
 }
 
-func actorOf(r Result, text string) (graph.Actor, bool) {
+func actorOf(r Result, text string) (model.Actor, bool) {
 	for _, m := range r.Mentions {
 		if m.Text == text {
 			for _, a := range r.Actors {
@@ -169,7 +169,7 @@ func actorOf(r Result, text string) (graph.Actor, bool) {
 			}
 		}
 	}
-	return graph.Actor{}, false
+	return model.Actor{}, false
 }
 
 // TestOrganizations: acronyms and full names of armed groups are one actor,
@@ -180,7 +180,7 @@ func TestOrganizations(t *testing.T) {
 		r := analyzeSeed(a)
 		for _, acr := range []string{"HTS", "SDF", "ISIS", "PMF"} {
 			if ac, ok := actorOf(r, acr); ok {
-				if ac.Kind != graph.Group && ac.Kind != graph.Organization {
+				if ac.Kind != model.Group && ac.Kind != model.Organization {
 					t.Errorf("%s is %s", acr, ac.Kind)
 				}
 				if old, ok := seedIDs[acr]; ok && old != ac.ID {
@@ -203,7 +203,7 @@ func TestOrganizations(t *testing.T) {
 		if seedIDs[acr] != "" && seedIDs[acr] != a1.ID {
 			t.Errorf("%s: seed ID differs from full-name ID", acr)
 		}
-		if a1.Kind != graph.Group {
+		if a1.Kind != model.Group {
 			t.Errorf("%s kind %s", acr, a1.Kind)
 		}
 	}
@@ -214,7 +214,7 @@ func TestOrganizations(t *testing.T) {
 	r = analyzeText("The Northern Valley Defence Brigades (NVDB) clashed with police. The NVDB denied it.", "")
 	a1, _ := actorOf(r, "Northern Valley Defence Brigades")
 	a2, _ := actorOf(r, "NVDB")
-	if a1.ID == "" || a1.ID != a2.ID || a1.Kind != graph.Group {
+	if a1.ID == "" || a1.ID != a2.ID || a1.Kind != model.Group {
 		t.Errorf("definition: %+v %+v", a1, a2)
 	}
 }
@@ -222,7 +222,7 @@ func TestOrganizations(t *testing.T) {
 // TestCountries: names, demonyms and possessives give one COUNTRY actor.
 func TestCountries(t *testing.T) {
 	r := analyzeText("Iraq said on Monday that Iraqi troops and Iraq's police met Turkish officials from Türkiye.", "")
-	iraq := graph.ActorID("Iraq")
+	iraq := model.ActorID("Iraq")
 	n := 0
 	for _, m := range r.Mentions {
 		if m.Text == "Iraq" || m.Text == "Iraqi" {
@@ -237,14 +237,14 @@ func TestCountries(t *testing.T) {
 	}
 	tr, _ := actorOf(r, "Türkiye")
 	tk, _ := actorOf(r, "Turkish")
-	if tr.ID == "" || tr.ID != tk.ID || tr.Kind != graph.Country {
+	if tr.ID == "" || tr.ID != tk.ID || tr.Kind != model.Country {
 		t.Errorf("Türkiye/Turkish: %+v %+v", tr, tk)
 	}
 }
 
 // TestPlaces: seed places with coordinates.
 func TestPlaces(t *testing.T) {
-	got := map[string]graph.Place{}
+	got := map[string]model.Place{}
 	for _, a := range loadSeeds(t) {
 		for _, p := range analyzeSeed(a).Places {
 			got[p.Name] = p
@@ -269,9 +269,9 @@ func TestNoFalseMerge(t *testing.T) {
 	text := "Police detained Ali Karimi, a shop owner, on Tuesday. His brother Reza Karimi told reporters the arrest was unjust. " +
 		"Karimi added that the family would appeal. Ali Karimi was released later."
 	r := analyzeText(text, "2023-03-07")
-	var persons []graph.Actor
+	var persons []model.Actor
 	for _, a := range r.Actors {
-		if a.Kind == graph.Person {
+		if a.Kind == model.Person {
 			persons = append(persons, a)
 		}
 	}
@@ -283,7 +283,7 @@ func TestNoFalseMerge(t *testing.T) {
 	}
 	// the bare surname goes to the one mentioned last before it
 	for _, m := range r.Mentions {
-		if m.Text == "Karimi" && m.ActorID != graph.ActorID("Reza Karimi") {
+		if m.Text == "Karimi" && m.ActorID != model.ActorID("Reza Karimi") {
 			t.Errorf("bare Karimi -> %s", m.ActorID)
 		}
 	}

@@ -3,7 +3,7 @@ package mention
 import (
 	"strings"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 	"eventgraph/loader/gazetteer"
 )
 
@@ -68,11 +68,11 @@ func (a *analyzer) definitions() {
 			id, kind = a.orgActor(o, acr)
 			a.actor(o.Name, o.Kind, o.Country, long)
 		} else {
-			gk := graph.Organization
+			gk := model.Organization
 			kind = Organization
 			for i := best; i <= end; i++ {
 				if groupHeads.has(a.toks[i].Lower) {
-					gk, kind = graph.Group, Group
+					gk, kind = model.Group, Group
 				}
 			}
 			id = a.actor(long, gk, "", acr)
@@ -320,7 +320,7 @@ func (a *analyzer) orgPatterns() {
 					if a.toks[j].Text == "'s" || a.toks[j].Text == "’s" {
 						start = a.toks[j+1].Start // "Iraq" stays a country mention
 					}
-					id := a.actor(nationalName(cc, h), graph.Organization, cc, a.d.Text[start:a.toks[j+n].End])
+					id := a.actor(nationalName(cc, h), model.Organization, cc, a.d.Text[start:a.toks[j+n].End])
 					a.add(cand{start: start, end: a.toks[j+n].End, kind: Organization, pri: priOrg, actor: id})
 					break
 				}
@@ -382,10 +382,10 @@ func (a *analyzer) orgPatterns() {
 			j = e
 			continue
 		}
-		kind, gk := Organization, graph.Organization
+		kind, gk := Organization, model.Organization
 		for k := i; k <= e; k++ {
 			if groupHeads.has(a.toks[k].Lower) {
-				kind, gk = Group, graph.Group
+				kind, gk = Group, model.Group
 			}
 		}
 		hasCountry := false
@@ -481,13 +481,13 @@ func (a *analyzer) crossings() {
 
 // nearestPlace is the gazetteer place (not a country) named closest to off
 // in the same sentence.
-func (a *analyzer) nearestPlace(sent, off int) (graph.Place, bool) {
-	best, bd := graph.Place{}, -1
+func (a *analyzer) nearestPlace(sent, off int) (model.Place, bool) {
+	best, bd := model.Place{}, -1
 	for _, c := range a.cands {
 		if c.kind != Place || c.place == "" || a.sentOf(c.start) != sent {
 			continue
 		}
-		var p graph.Place
+		var p model.Place
 		if i, ok := a.places[c.place]; ok {
 			p = a.plist[i]
 		}

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"unicode"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 	namekey "eventgraph/graph/names"
 	"eventgraph/loader/gazetteer"
 )
@@ -955,7 +955,7 @@ func (a *analyzer) resolve(sel []cand) Result {
 	}
 	for _, g := range groups {
 		g.id = a.actorID(g.display)
-		a.actor(g.display, graph.Person, "", "")
+		a.actor(g.display, model.Person, "", "")
 	}
 
 	var res Result
@@ -973,7 +973,7 @@ func (a *analyzer) resolve(sel []cand) Result {
 			m.ActorID = g.id
 			m.Title = c.person.title
 			ac := a.actors[g.id]
-			a.actor(ac.Name, graph.Person, c.person.cc, c.person.name)
+			a.actor(ac.Name, model.Person, c.person.cc, c.person.name)
 			for _, r := range c.person.roles {
 				a.addRole(ac, r, c.person.cc, m.Sentence)
 			}
@@ -1014,10 +1014,10 @@ func (a *analyzer) resolve(sel []cand) Result {
 		}
 	}
 	if na > 0 {
-		res.Actors = make([]graph.Actor, 0, na)
+		res.Actors = make([]model.Actor, 0, na)
 	}
 	if np > 0 {
-		res.Places = make([]graph.Place, 0, np)
+		res.Places = make([]model.Place, 0, np)
 	}
 	for i, id := range a.aorder {
 		if ua[i] {
@@ -1034,7 +1034,7 @@ func (a *analyzer) resolve(sel []cand) Result {
 }
 
 // addRole records a title as a role of the person, with its organization.
-func (a *analyzer) addRole(ac *graph.Actor, r roleCand, cc string, sent int) {
+func (a *analyzer) addRole(ac *model.Actor, r roleCand, cc string, sent int) {
 	title := strings.TrimSpace(strings.TrimRight(r.title, ","))
 	if title == "" {
 		return
@@ -1054,7 +1054,7 @@ func (a *analyzer) addRole(ac *graph.Actor, r roleCand, cc string, sent int) {
 				org, _ = a.countryActor(cn, "")
 			}
 		} else if c != "" {
-			org = a.actor(nationalName(c, head), graph.Organization, c, "")
+			org = a.actor(nationalName(c, head), model.Organization, c, "")
 		}
 	}
 	for _, x := range ac.Roles {
@@ -1062,10 +1062,10 @@ func (a *analyzer) addRole(ac *graph.Actor, r roleCand, cc string, sent int) {
 			return
 		}
 	}
-	role := graph.Role{Title: title, OrgID: org, From: a.d.Published, To: a.d.Published}
+	role := model.Role{Title: title, OrgID: org, From: a.d.Published, To: a.d.Published}
 	if sent >= 0 && sent < len(a.d.Sentences) {
 		s := a.d.Sentences[sent]
-		role.Evid = &graph.Evidence{ArticleID: a.d.ArticleID, Sentence: s.Text, Start: s.Start, End: s.End}
+		role.Evid = &model.Evidence{ArticleID: a.d.ArticleID, Sentence: s.Text, Start: s.Start, End: s.End}
 	}
 	ac.Roles = append(ac.Roles, role)
 }

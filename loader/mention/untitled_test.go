@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // personsOf lists the persons of a result by display name, with the texts
@@ -12,7 +12,7 @@ import (
 func personsOf(r Result) map[string][]string {
 	names := map[string]string{}
 	for _, a := range r.Actors {
-		if a.Kind == graph.Person {
+		if a.Kind == model.Person {
 			names[a.ID] = a.Name
 		}
 	}

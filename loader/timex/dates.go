@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"time"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // date returns the UTC midnight of a calendar day.
@@ -77,59 +77,59 @@ func isoYear(y int) string {
 }
 
 // span builds a DateSpan from its value, precision and inclusive day bounds.
-func span(value string, p graph.Precision, start, end time.Time) graph.DateSpan {
+func span(value string, p model.Precision, start, end time.Time) model.DateSpan {
 	a := isoDay(start)
 	b := a
 	if end != start {
 		b = isoDay(end)
 	}
-	return graph.DateSpan{Value: value, Start: a, End: b, Precision: p}
+	return model.DateSpan{Value: value, Start: a, End: b, Precision: p}
 }
 
 // unknown is the span of an expression that cannot be placed.
-func unknown() graph.DateSpan { return graph.DateSpan{Precision: graph.Unknown} }
+func unknown() model.DateSpan { return model.DateSpan{Precision: model.Unknown} }
 
 // daySpan is the DAY span of t.
-func daySpan(t time.Time) graph.DateSpan {
+func daySpan(t time.Time) model.DateSpan {
 	d := isoDay(t)
-	return graph.DateSpan{Value: d, Start: d, End: d, Precision: graph.Day}
+	return model.DateSpan{Value: d, Start: d, End: d, Precision: model.Day}
 }
 
 // dayRange is a DAY-precision span from a to b (a multi-day happening whose
 // first day is known); Value is the first day.
-func dayRange(a, b time.Time) graph.DateSpan {
+func dayRange(a, b time.Time) model.DateSpan {
 	d := isoDay(a)
 	e := d
 	if b != a {
 		e = isoDay(b)
 	}
-	return graph.DateSpan{Value: d, Start: d, End: e, Precision: graph.Day}
+	return model.DateSpan{Value: d, Start: d, End: e, Precision: model.Day}
 }
 
 // weekOf is the ISO week (Monday to Sunday) containing t.
-func weekOf(t time.Time) graph.DateSpan {
+func weekOf(t time.Time) model.DateSpan {
 	mon := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
-	return span(isoWeek(t), graph.Week, mon, mon.AddDate(0, 0, 6))
+	return span(isoWeek(t), model.Week, mon, mon.AddDate(0, 0, 6))
 }
 
 // around is the WEEK span of an approximate day: c ± 3 days, valued by the
 // ISO week of c.
-func around(c time.Time) graph.DateSpan {
-	return span(isoWeek(c), graph.Week, c.AddDate(0, 0, -3), c.AddDate(0, 0, 3))
+func around(c time.Time) model.DateSpan {
+	return span(isoWeek(c), model.Week, c.AddDate(0, 0, -3), c.AddDate(0, 0, 3))
 }
 
 // monthOf is the MONTH span of y-m.
-func monthOf(y int, m time.Month) graph.DateSpan {
-	return span(isoMonth(y, m), graph.Month, date(y, m, 1), date(y, m+1, 0))
+func monthOf(y int, m time.Month) model.DateSpan {
+	return span(isoMonth(y, m), model.Month, date(y, m, 1), date(y, m+1, 0))
 }
 
 // yearOf is the YEAR span of y.
-func yearOf(y int) graph.DateSpan {
-	return span(isoYear(y), graph.Year, date(y, 1, 1), date(y, 12, 31))
+func yearOf(y int) model.DateSpan {
+	return span(isoYear(y), model.Year, date(y, 1, 1), date(y, 12, 31))
 }
 
 // bounds parses the Start and End of a known span.
-func bounds(d graph.DateSpan) (time.Time, time.Time, bool) {
+func bounds(d model.DateSpan) (time.Time, time.Time, bool) {
 	a, err1 := time.Parse(time.DateOnly, d.Start)
 	b, err2 := time.Parse(time.DateOnly, d.End)
 	return a, b, err1 == nil && err2 == nil
@@ -162,9 +162,9 @@ const (
 // of a year are its first and last quarters; halves and seasons keep
 // QUARTER precision with TIMEX3 values (2022-H1, 2023-SU); winter runs from
 // December of y to February of y+1.
-func yearPart(y, part int) graph.DateSpan {
-	q := func(n int, from, to time.Month) graph.DateSpan {
-		return span(isoYear(y)+"-Q"+strconv.Itoa(n), graph.Quarter, date(y, from, 1), date(y, to+1, 0))
+func yearPart(y, part int) model.DateSpan {
+	q := func(n int, from, to time.Month) model.DateSpan {
+		return span(isoYear(y)+"-Q"+strconv.Itoa(n), model.Quarter, date(y, from, 1), date(y, to+1, 0))
 	}
 	switch part {
 	case partEarly:
@@ -182,17 +182,17 @@ func yearPart(y, part int) graph.DateSpan {
 	case partQ3:
 		return q(3, 7, 9)
 	case partH1:
-		return span(isoYear(y)+"-H1", graph.Quarter, date(y, 1, 1), date(y, 6, 30))
+		return span(isoYear(y)+"-H1", model.Quarter, date(y, 1, 1), date(y, 6, 30))
 	case partH2:
-		return span(isoYear(y)+"-H2", graph.Quarter, date(y, 7, 1), date(y, 12, 31))
+		return span(isoYear(y)+"-H2", model.Quarter, date(y, 7, 1), date(y, 12, 31))
 	case partSpring:
-		return span(isoYear(y)+"-SP", graph.Quarter, date(y, 3, 1), date(y, 5, 31))
+		return span(isoYear(y)+"-SP", model.Quarter, date(y, 3, 1), date(y, 5, 31))
 	case partSummer:
-		return span(isoYear(y)+"-SU", graph.Quarter, date(y, 6, 1), date(y, 8, 31))
+		return span(isoYear(y)+"-SU", model.Quarter, date(y, 6, 1), date(y, 8, 31))
 	case partAutumn:
-		return span(isoYear(y)+"-FA", graph.Quarter, date(y, 9, 1), date(y, 11, 30))
+		return span(isoYear(y)+"-FA", model.Quarter, date(y, 9, 1), date(y, 11, 30))
 	case partWinter:
-		return span(isoYear(y)+"-WI", graph.Quarter, date(y, 12, 1), date(y+1, 3, 0))
+		return span(isoYear(y)+"-WI", model.Quarter, date(y, 12, 1), date(y+1, 3, 0))
 	}
 	return yearOf(y)
 }
@@ -200,7 +200,7 @@ func yearPart(y, part int) graph.DateSpan {
 // monthPart returns the span of a part of month m of year y: MONTH
 // precision with the bounds narrowed to days 1–10 (early, beginning),
 // 11–20 (mid) or 21–end (late, end).
-func monthPart(y int, m time.Month, part int) graph.DateSpan {
+func monthPart(y int, m time.Month, part int) model.DateSpan {
 	s := monthOf(y, m)
 	switch part {
 	case partEarly, partBegin:

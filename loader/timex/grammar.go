@@ -3,7 +3,7 @@ package timex
 import (
 	"time"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // mtype says how a match is resolved.
@@ -45,13 +45,13 @@ type recur struct {
 }
 
 // in returns the period in year y.
-func (r recur) in(y int) (graph.DateSpan, bool) {
+func (r recur) in(y int) (model.DateSpan, bool) {
 	switch r.kind {
 	case rMonth:
 		return monthOf(y, r.m), true
 	case rMonthDay:
 		if !validDay(y, int(r.m), r.d) {
-			return graph.DateSpan{}, false
+			return model.DateSpan{}, false
 		}
 		a := date(y, r.m, r.d)
 		if r.d2 > r.d && validDay(y, int(r.m), r.d2) {
@@ -63,14 +63,14 @@ func (r recur) in(y int) (graph.DateSpan, bool) {
 	case rMonthPart:
 		return monthPart(y, r.m, r.part), true
 	}
-	return graph.DateSpan{}, false
+	return model.DateSpan{}, false
 }
 
 // match is an expression found over tokens [i, j).
 type match struct {
 	i, j      int
 	typ       mtype
-	span      graph.DateSpan // tFixed
+	span      model.DateSpan // tFixed
 	fut, past bool           // tense the words themselves carry
 	anchored  bool
 	ti, tj    int // tokens of the anchored happening
@@ -526,7 +526,7 @@ func (s *scanner) weekdayExpr(i int) (match, bool) {
 			j++
 		}
 		if j < len(s.t) {
-			if m, ok := s.monthExpr(j); ok && (m.typ == tFixed && m.span.Precision == graph.Day || m.typ == tRecur && m.rec.kind == rMonthDay) {
+			if m, ok := s.monthExpr(j); ok && (m.typ == tFixed && m.span.Precision == model.Day || m.typ == tRecur && m.rec.kind == rMonthDay) {
 				m.i = i
 				m.rec.wd, m.rec.hasWd = wd, true
 				return m, true

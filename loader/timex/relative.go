@@ -3,7 +3,7 @@ package timex
 import (
 	"time"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // Units of an offset.
@@ -100,7 +100,7 @@ func (s *scanner) approxAt(k int) (ap int8, next int, ok bool) {
 // approximate ones, weeks and fortnights are WEEK around the computed day
 // (± 3 days; "nearly a week" is a day short of it, ± 2 days); months are
 // MONTH and years YEAR.
-func shift(base time.Time, has bool, n, unit int, ap int8) graph.DateSpan {
+func shift(base time.Time, has bool, n, unit int, ap int8) model.DateSpan {
 	if !has {
 		return unknown()
 	}
@@ -124,7 +124,7 @@ func shift(base time.Time, has bool, n, unit int, ap int8) graph.DateSpan {
 
 // weeksFrom is the WEEK span d days from base; short of it by a day, and
 // narrower, when the count is "nearly" reached.
-func weeksFrom(base time.Time, d int, ap int8) graph.DateSpan {
+func weeksFrom(base time.Time, d int, ap int8) model.DateSpan {
 	if ap != apNearly {
 		return around(base.AddDate(0, 0, d))
 	}
@@ -134,7 +134,7 @@ func weeksFrom(base time.Time, d int, ap int8) graph.DateSpan {
 		d++
 	}
 	c := base.AddDate(0, 0, d)
-	return span(isoWeek(c), graph.Week, c.AddDate(0, 0, -2), c.AddDate(0, 0, 2))
+	return span(isoWeek(c), model.Week, c.AddDate(0, 0, -2), c.AddDate(0, 0, 2))
 }
 
 // base returns the narrative reference day: Ref when known, else the
@@ -227,13 +227,13 @@ func (s *scanner) relTo(m match, k, n, unit int, approx int8, dir int, base time
 		s.depth--
 		if ok && (d.typ == tFixed || d.typ == tRecur || d.typ == tWeekday) {
 			sp := s.resolve(d, false)
-			if sp.Precision == graph.Day {
+			if sp.Precision == model.Day {
 				a, _, _ := bounds(sp)
 				m.j = d.j
 				m.span = shift(a, true, -dir*n, unit, approx)
 				return m, true
 			}
-			if sp.Precision == graph.Unknown {
+			if sp.Precision == model.Unknown {
 				m.j, m.span = d.j, unknown()
 				return m, true
 			}
@@ -260,7 +260,7 @@ func (s *scanner) relTo(m match, k, n, unit int, approx int8, dir int, base time
 
 // anchor makes m an anchored expression naming the happening at tokens
 // from k on, dated sp.
-func (s *scanner) anchor(m match, k int, sp graph.DateSpan) (match, bool) {
+func (s *scanner) anchor(m match, k int, sp model.DateSpan) (match, bool) {
 	end := s.targetEnd(k)
 	if end <= k {
 		return match{}, false
@@ -327,9 +327,9 @@ func (s *scanner) vague(m match, v, k int, base time.Time, has bool) (match, boo
 		switch v {
 		case vHours:
 			o := base.AddDate(0, 0, dir)
-			sp = span(isoDay(o), graph.Day, base, o)
+			sp = span(isoDay(o), model.Day, base, o)
 			if dir < 0 {
-				sp = span(isoDay(o), graph.Day, o, base)
+				sp = span(isoDay(o), model.Day, o, base)
 			}
 		case vDays:
 			sp = around(base.AddDate(0, 0, 5*dir))
@@ -575,7 +575,7 @@ const maxDepth = 2
 func (s *scanner) deictic(i int) (match, bool) {
 	m := match{i: i, j: i + 1, typ: tFixed}
 	pub, hp := s.pub, s.hasPub
-	day := func(t time.Time, ok bool) graph.DateSpan {
+	day := func(t time.Time, ok bool) model.DateSpan {
 		if !ok {
 			return unknown()
 		}
@@ -923,7 +923,7 @@ func (s *scanner) duration(m *match, last int) {
 }
 
 // resolve settles the span of a match given the clause's tense.
-func (s *scanner) resolve(m match, fut bool) graph.DateSpan {
+func (s *scanner) resolve(m match, fut bool) model.DateSpan {
 	switch m.typ {
 	case tFixed:
 		return m.span
@@ -953,7 +953,7 @@ func (s *scanner) resolve(m match, fut bool) graph.DateSpan {
 		if m.mode == modeLast && s.pub.Weekday() == time.Sunday && sat == s.pub.AddDate(0, 0, -1) {
 			sat = sat.AddDate(0, 0, -7)
 		}
-		return span(isoWeek(sat), graph.Week, sat, sat.AddDate(0, 0, 1))
+		return span(isoWeek(sat), model.Week, sat, sat.AddDate(0, 0, 1))
 	}
 	return unknown()
 }
@@ -986,7 +986,7 @@ func (s *scanner) weekday(wd time.Weekday, mode int8, fut bool) time.Time {
 // that weekday (at most one of three years in a row does), whatever the
 // tense; failing that, the preferred year or its neighbour on the same side
 // of publication where it does.
-func (s *scanner) choose(r recur, mode int8, fut bool) graph.DateSpan {
+func (s *scanner) choose(r recur, mode int8, fut bool) model.DateSpan {
 	if !s.hasPub {
 		return unknown()
 	}
@@ -1000,7 +1000,7 @@ func (s *scanner) choose(r recur, mode int8, fut bool) graph.DateSpan {
 		}
 	}
 	pub := isoDay(s.pub)
-	best, found, by := graph.DateSpan{}, false, 0
+	best, found, by := model.DateSpan{}, false, 0
 	switch {
 	case mode == modeThis:
 		for y := py - 1; y <= py; y++ {

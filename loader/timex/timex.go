@@ -5,7 +5,7 @@
 // package: a tokenizer and a hand-written grammar of the forms news copy
 // uses ("on Sunday", "last Tuesday", "earlier this month", "January 18,
 // 2021", "in late 2017", "about two weeks after the inauguration of …").
-// Every expression comes back as a graph.DateSpan with its precision (DAY,
+// Every expression comes back as a model.DateSpan with its precision (DAY,
 // WEEK, MONTH, QUARTER, YEAR) and inclusive day bounds.
 //
 // # Resolution rules
@@ -93,7 +93,7 @@ import (
 	"sync"
 	"time"
 
-	"eventgraph/graph"
+	"eventgraph/graph/model"
 )
 
 // Context is what an expression is normalized against.
@@ -104,7 +104,7 @@ type Context struct {
 	// earlier in the same article. Anchored expressions ("two weeks after X")
 	// and narrative offsets ("a week earlier") count from Ref, else from
 	// Published. Ref is used only when its Precision is DAY.
-	Ref graph.DateSpan
+	Ref model.DateSpan
 }
 
 // Expr is one time expression found in a sentence.
@@ -117,7 +117,7 @@ type Expr struct {
 	// Span is the normalized date, with Value, Start, End, Precision and Text
 	// filled; Precision is UNKNOWN (and Value empty) when it cannot be
 	// resolved, such as a weekday with no publication date.
-	Span graph.DateSpan
+	Span model.DateSpan
 	// Future reports that the clause points forward ("will hold … on July
 	// 22", "is scheduled to", "next week").
 	Future bool
@@ -177,7 +177,7 @@ var layouts = []string{
 // leave alone in running text. ok is false when no expression is found or
 // it cannot be resolved (Precision UNKNOWN); the span is returned even
 // then.
-func Parse(phrase string, ctx Context) (graph.DateSpan, bool) {
+func Parse(phrase string, ctx Context) (model.DateSpan, bool) {
 	p := strings.TrimSpace(phrase)
 	for _, l := range layouts {
 		if len(p) < 8 || len(p) > 40 {
@@ -193,7 +193,7 @@ func Parse(phrase string, ctx Context) (graph.DateSpan, bool) {
 	ex := s.find()
 	putScanner(s)
 	if len(ex) == 0 {
-		return graph.DateSpan{Precision: graph.Unknown, Text: p}, false
+		return model.DateSpan{Precision: model.Unknown, Text: p}, false
 	}
 	best := ex[0]
 	for _, e := range ex[1:] {
@@ -201,7 +201,7 @@ func Parse(phrase string, ctx Context) (graph.DateSpan, bool) {
 			best = e
 		}
 	}
-	return best.Span, best.Span.Precision != graph.Unknown
+	return best.Span, best.Span.Precision != model.Unknown
 }
 
 // scanner holds one sentence's tokens and context while it is searched.
@@ -230,7 +230,7 @@ func getScanner(src, low string, ctx Context, loose bool) *scanner {
 		y, m, d := ctx.Published.Date()
 		s.pub, s.hasPub = date(y, m, d), true
 	}
-	if ctx.Ref.Precision == graph.Day {
+	if ctx.Ref.Precision == model.Day {
 		// the narrative's date changes seldom from sentence to sentence:
 		// parse it again only when it does
 		if !s.refParsed || ctx.Ref.Start != s.refStart || ctx.Ref.End != s.refEnd {
@@ -265,7 +265,7 @@ func (s *scanner) find() []Expr {
 		// "on Friday, a day after police arrested him": an offset set off by
 		// a comma after a day counts from that day, not from the narrative's
 		saveRef, saveHas := s.ref, s.hasRef
-		if n := len(out); n > 0 && i == last+1 && s.p(last) == "," && out[n-1].Span.Precision == graph.Day && !out[n-1].Future {
+		if n := len(out); n > 0 && i == last+1 && s.p(last) == "," && out[n-1].Span.Precision == model.Day && !out[n-1].Future {
 			if a, _, ok := bounds(out[n-1].Span); ok {
 				s.ref, s.hasRef = a, true
 			}
@@ -296,12 +296,12 @@ func (s *scanner) build(m match) Expr {
 	}
 	// nothing past the publication day unless the clause is future: "this
 	// month" in a report ends on the day it was published
-	if !fut && s.hasPub && !m.anchored && sp.Precision != graph.Day {
+	if !fut && s.hasPub && !m.anchored && sp.Precision != model.Day {
 		if a, b, ok := bounds(sp); ok && !a.After(s.pub) && b.After(s.pub) {
 			sp.End = isoDay(s.pub)
 		}
 	}
-	if m.dur > 1 && sp.Precision == graph.Day && sp.Start == sp.End {
+	if m.dur > 1 && sp.Precision == model.Day && sp.Start == sp.End {
 		if a, _, ok := bounds(sp); ok {
 			sp.End = isoDay(a.AddDate(0, 0, m.dur-1))
 		}

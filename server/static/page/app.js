@@ -236,6 +236,10 @@
     });
     if ((it.actors || []).length > 4) meta.appendChild(el('span', 'chip', '+' + (it.actors.length - 4)));
     if (it.place) meta.appendChild(el('span', 'place', it.place.name));
+    if (it.disputed) {
+      var db = meta.appendChild(el('span', 'badge disputed', 'sources disagree'));
+      db.title = 'The articles disagree on ' + (it.disputes || []).join(', ');
+    }
     if ((it.quantities || []).length) {
       var qs = b.appendChild(el('span', 'qtys'));
       it.quantities.forEach(function (q) {
@@ -254,6 +258,44 @@
     var s = q.unit === '%' ? n + '%' : n + ' ' + q.unit;
     if (q.counts && q.counts !== q.unit) s += ' (' + q.counts + ')';
     return s;
+  }
+
+  // reportsTable shows what each article says of a disputed event side by
+  // side: one column per article, a row for the date and one for the
+  // figures; the rows the articles disagree on are marked.
+  function reportsTable(it) {
+    var box = el('section', 'disputes');
+    box.appendChild(el('h3', null, 'Sources disagree on ' + (it.disputes || []).join(', ')));
+    var table = box.appendChild(el('table', 'reports'));
+    var head = table.appendChild(el('thead')).appendChild(el('tr'));
+    head.appendChild(el('th'));
+    it.reports.forEach(function (r) {
+      var a = r.article || {};
+      var th = head.appendChild(el('th', null, a.title || 'article'));
+      th.scope = 'col';
+      if (a.source || a.published) th.title = [a.source, a.published].filter(Boolean).join(', ');
+    });
+    var tbody = table.appendChild(el('tbody'));
+    function line(name, disputed, cell) {
+      var tr = tbody.appendChild(el('tr', disputed ? 'differs' : null));
+      var th = tr.appendChild(el('th', null, name));
+      th.scope = 'row';
+      it.reports.forEach(function (r) { tr.appendChild(cell(r)); });
+    }
+    var onDate = (it.disputes || []).indexOf('date') >= 0;
+    line('Date', onDate, function (r) { return el('td', null, when(r.date)); });
+    var onFigures = (it.disputes || []).some(function (d) { return d !== 'date'; });
+    line('Figures', onFigures, function (r) {
+      var td = el('td');
+      var qs = r.quantities || [];
+      if (!qs.length) td.textContent = '—';
+      qs.forEach(function (q) {
+        var c = td.appendChild(el('span', 'qty', quantity(q)));
+        c.title = '“' + q.text + '”';
+      });
+      return td;
+    });
+    return box;
   }
 
   // ---- detail ----
@@ -331,6 +373,7 @@
       });
       row('Figures', qul);
     }
+    if (it.disputed && (it.reports || []).length) body.appendChild(reportsTable(it));
     var ev = it.allEvidence || (it.evidence ? [it.evidence] : []);
     body.appendChild(el('h3', null, 'Evidence (' + (it.evidenceCount || ev.length) + ')'));
     ev.forEach(function (e) {

@@ -1,4 +1,4 @@
-package graph
+package model
 
 import (
 	"slices"
@@ -37,10 +37,10 @@ func sourceDates(e Event) []SourceDate {
 	return []SourceDate{{ArticleID: e.Evidence[0].ArticleID, Date: e.Date}}
 }
 
-// mergeSourceDates is the union of two events' dates by article, one per
+// MergeSourceDates is the union of two events' dates by article, one per
 // article (the first kept); nil when only one article is left, whose date
 // is the event's own.
-func mergeSourceDates(a, b Event) []SourceDate {
+func MergeSourceDates(a, b Event) []SourceDate {
 	out := append([]SourceDate{}, sourceDates(a)...)
 	for _, s := range sourceDates(b) {
 		if !slices.ContainsFunc(out, func(o SourceDate) bool { return o.ArticleID == s.ArticleID }) {

@@ -1,0 +1,50 @@
+package extract
+
+// Rule names one extraction rule: what it decides, in one line, and the
+// phase it belongs to. The table is an index for readers and tests: each
+// rule has a case file, testdata/rules/<Name>.txt, of short made-up
+// articles and the facts they must give (see rules_test.go). The code does
+// not dispatch through it; Where says which functions carry the rule.
+type Rule struct {
+	Name  string // the case file's name
+	Phase string // triggers, speaker, participants, agreements, dates, titles
+	Doc   string // what the rule decides
+	Where string // the functions that carry it
+}
+
+// Rules is the index of the named extraction rules, in pipeline order.
+var Rules = []Rule{
+	{"finite-verbs", "triggers",
+		"a dictionary verb (triggers.tsv, cameo_verbs.tsv) makes an event when it is finite; an infinitive or gerund alone makes none",
+		"Article, sentence, newCand"},
+	{"coordinated-clauses", "triggers",
+		"each clause of a coordination with its own verb gives its own event with its own CAMEO code",
+		"sentence, clauseHasEvent"},
+	{"nominal-events", "triggers",
+		"an event noun with a time expression of its own (the closure of the crossing on Monday) is an event dated by it",
+		"sentence, nearExpr, hitBetween"},
+	{"numbered-happenings", "triggers",
+		"a noun with an ordinal after the (the fourth round of talks) names a happening even without a date",
+		"sentence (hit.numbered), isOrdinal"},
+	{"speaker-source", "speaker",
+		"a statement's speaker is the source of the statement, and the happening it reports is an event of its own",
+		"reported, speakerOf, attributionAfterComma"},
+	{"outlets-not-participants", "participants",
+		"news agencies and outlets are an article's sources, never an event's participants or an agreement's sides",
+		"dropOutlets, isOutlet"},
+	{"agreement-parties", "agreements",
+		"the sides of an agreement come from \"between A and B\" and \"A and B signed\"; a mediator is no party",
+		"agreementSides, sideRoles, inBetween"},
+	{"dates-late-on", "dates",
+		"\"late on Wednesday\" and \"late Thursday night\" date the happening on that day",
+		"timex (weekday grammar)"},
+	{"dates-day-after", "dates",
+		"\"a day after X\" is counted from the day of X, not from the publication day",
+		"timex (relative dates), state.ref"},
+	{"dates-this-week", "dates",
+		"\"this week\" ends at the publication day unless the verb is future",
+		"timex (relative.go)"},
+	{"titles", "titles",
+		"every event has a headline of actor, verb and object, at most 90 bytes, never a clipped sentence",
+		"headline, fitTitle"},
+}
