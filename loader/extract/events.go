@@ -115,8 +115,21 @@ func (st *state) sentence(x *sent) {
 			}
 			used[rep] = true
 			c := st.newCand(x, hits[rep], cl)
-			if !c.hasRole("source") && speaker != "" {
+			own := false
+			if hits[rep].i > h.i {
+				// "X said police arrested …", "X told reporters that 12
+				// militants were killed": the actors named with the speaker
+				// take no part in what the complement reports, and the
+				// speaker does only when the complement has no subject of
+				// its own ("said it arrested")
+				own = hits[rep].verb && ownSubject(x, h, hits[rep])
+				c.dropActorsBefore(x, x.s.Start+x.toks[h.j-1].e, "target")
+			}
+			if !c.hasRole("source") && speaker != "" && !own {
 				c.addParticipant(speaker, "source")
+			}
+			if hits[rep].i > h.i {
+				c.ev.Title = st.title(x, hits[rep], cl, c)
 			}
 			made = append(made, c)
 			// "said on Monday that ISIS attacked the base on Saturday": two
@@ -472,6 +485,7 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 		for _, id := range st.mainActors(all) {
 			c.addParticipant(id, "participant")
 		}
+
 	}
 	if h.e.cameo == "057" {
 		for i := range c.ev.Participants {
@@ -513,6 +527,57 @@ func (c *cand) addParticipant(id, role string) {
 		}
 	}
 	c.ev.Participants = append(c.ev.Participants, graph.Participation{ActorID: id, Role: role})
+}
+
+// dropActorsBefore removes the participants in role that the sentence
+// names only before article offset end.
+func (c *cand) dropActorsBefore(x *sent, end int, role string) {
+	kept := c.ev.Participants[:0]
+	for _, p := range c.ev.Participants {
+		later := p.Role != role
+		for mi := range x.ments {
+			if m := &x.ments[mi]; m.ActorID == p.ActorID && m.Start >= end {
+				later = true
+				break
+			}
+		}
+		if later {
+			kept = append(kept, p)
+		}
+	}
+	c.ev.Participants = kept
+}
+
+// ownSubject reports whether the complement of speech verb h that reports
+// happening g has a subject of its own: a word other than a pronoun,
+// "that", an auxiliary or an adverb between them, once an object of the
+// speech verb ("told reporters that") is skipped.
+func ownSubject(x *sent, h, g hit) bool {
+	from := h.j
+	for k := h.j; k < g.i && k < h.j+6; k++ {
+		if x.toks[k].lw == "that" {
+			from = k + 1
+			break
+		}
+	}
+	for k := from; k < g.i; k++ {
+		t := x.toks[k]
+		if t.punct || pronouns.has(t.lw) || auxBe.has(t.lw) || modals.has(t.lw) || adverbs.has(t.lw) || negations.has(t.lw) ||
+			t.lw == "that" || t.lw == "had" || t.lw == "has" || t.lw == "have" || t.lw == "also" || t.lw == "on" || t.lw == "in" || timeWord(t.lw) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// timeWord is a word of a time expression: "said on Monday it arrested".
+func timeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "earlier", "later", "last", "this", "week", "month", "year":
+		return true
+	}
+	return false
 }
 
 func (c *cand) hasRole(role string) bool {

@@ -134,14 +134,19 @@ func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
 	}
 	// the noun phrase right before: back to a word that cannot be in one
 	from := to
+	hedge := false // "at least 12 militants": the count without its hedge
 	for from > r[0] && to-from < 4 {
 		t := x.toks[from-1]
+		if (t.lw == "least" || t.lw == "most") && from-2 >= r[0] && x.toks[from-2].lw == "at" {
+			hedge = true
+			break
+		}
 		if t.punct && t.w != "-" || prepositions.has(t.lw) || pronouns.has(t.lw) || subordinator.has(t.lw) || titleStops.has(t.lw) || determiners.has(t.lw) || t.lw == "and" || t.lw == "or" {
 			break
 		}
 		from--
 	}
-	if from == to || from > r[0] && !x.toks[from-1].punct && !determiners.has(x.toks[from-1].lw) && !prepositions.has(x.toks[from-1].lw) && !subordinator.has(x.toks[from-1].lw) && !titleStops.has(x.toks[from-1].lw) {
+	if from == to || !hedge && from > r[0] && !x.toks[from-1].punct && !determiners.has(x.toks[from-1].lw) && !prepositions.has(x.toks[from-1].lw) && !subordinator.has(x.toks[from-1].lw) && !titleStops.has(x.toks[from-1].lw) {
 		return "", false // longer than a short noun phrase
 	}
 	if isNumber(x.toks[to-1].lw) || strings.HasSuffix(x.toks[to-1].lw, "ed") {
