@@ -23,6 +23,9 @@ func TestEventDates(t *testing.T) {
 		{"only date before", "Peru's president arrived in Quito on Monday and signed a trade pact with Ecuador.", "05", "2024-03-11"},
 		{"dated back by the raid", "Colombian troops killed six rebels in a raid in Narino. The raid took place on Tuesday, the army said.", "19", "2024-03-12"},
 		{"dated back by the attack", "Gunmen attacked a police post in Tumaco, killing three officers. The attack happened on Sunday night.", "19", "2024-03-10"},
+		{"a where-clause takes its sentence's day", "Peru's president flew to Quito on Thursday, where he met the Ecuadorian foreign minister.", "040", "2024-03-14"},
+		{"a year premodifying a noun is the noun's", "A court in Lima sentenced three men to prison for a 2019 bombing that killed 12 people.", "17", "2024-03-15"},
+		{"the noun keeps its year", "A court in Lima sentenced three men to prison for a 2019 bombing that killed 12 people.", "18", "2019-01-01"},
 		{"a day after", "Police arrested a smuggler on Thursday, a day after Bolivian customs seized 200 kg of cocaine.", "17", "2024-03-13"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

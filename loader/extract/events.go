@@ -746,6 +746,22 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 	return out
 }
 
+// personBefore returns the last person the sentence names before article
+// offset at, or "".
+func (st *state) personBefore(x *sent, at int) string {
+	id := ""
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.End > at {
+			break
+		}
+		if m.ActorID != "" && m.Kind == mention.Kind("PERSON") {
+			id = m.ActorID
+		}
+	}
+	return id
+}
+
 // implicitSubject resolves a subject that is not a named actor: "he" and
 // "she" to the last person, "the minister" to the last person with a
 // title, "the government", "the country" or "authorities" to the country
@@ -755,6 +771,11 @@ func (st *state) implicitSubject(x *sent, h hit, cl [][2]int) string {
 	for k := h.i - 1; k >= r[0]; k-- {
 		switch x.toks[k].lw {
 		case "he", "she", "his", "her":
+			// "X flew to Nairobi, where he met": a person named before in
+			// the sentence, else the last person of the story
+			if id := st.personBefore(x, x.s.Start+x.toks[k].s); id != "" {
+				return id
+			}
 			return st.lastPer
 		case "minister", "spokesman", "spokesperson", "president", "premier", "envoy", "ambassador", "general", "commander":
 			if k > 0 && x.toks[k-1].lw == "the" {
@@ -1036,6 +1057,9 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if c.agree != nil && (effectDate(x, &x.exprs[k]) || citedDate(x, &x.exprs[k])) {
 			continue
 		}
+		if premodifiesOther(x, c, &x.exprs[k]) {
+			continue // "sentenced … for a 2022 bombing": the year is the bombing's
+		}
 		d := ex.Start - trig
 		if d < 0 {
 			d = -d + 5 // a date after the trigger is the likelier one
@@ -1074,6 +1098,20 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 	}
 	if c.ev.Status == graph.Planned {
 		c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+		return
+	}
+	// "On Thursday, X flew to Nairobi, where he met Y": an earlier event of
+	// the sentence with a day of its own
+	var prev *cand
+	for _, m := range made {
+		if m != c && m.explicit && m.trig < c.trig && m.ev.Date.Precision == graph.Day && m.ev.Status != graph.Planned && !isStatement(m) {
+			prev = m
+		}
+	}
+	if prev != nil {
+		c.ev.Date = prev.ev.Date
+		c.ev.Date.Inferred = true
+		c.inferred = true
 		return
 	}
 	// the narrative's date: an earlier event of the same paragraph with a day
@@ -1871,6 +1909,17 @@ func handHappening(x *sent, hits []hit, d hit) bool {
 // from right before it: "the December overthrow of", "the 2011 uprising".
 // Such a noun names a dated happening of its own, whatever else its clause
 // reports.
+// premodifiesOther reports whether time expression ex premodifies a noun
+// trigger of the sentence other than c's ("a 2022 bombing").
+func premodifiesOther(x *sent, c *cand, ex *timex.Expr) bool {
+	for _, g := range x.hits {
+		if !g.verb && x.s.Start+x.toks[g.i].s != c.trig && premodifier(x, g, ex) {
+			return true
+		}
+	}
+	return false
+}
+
 func premodifier(x *sent, h hit, ex *timex.Expr) bool {
 	a := x.toks[h.i].s
 	return ex.End <= a && strings.TrimSpace(x.s.Text[ex.End:a]) == ""

@@ -21,6 +21,7 @@ func TestTitles(t *testing.T) {
 		{"Peru will close the crossing next week.", "Peru to close crossing"},
 		{"The March closure of the highway by protesters angered truckers.", "Closure of highway by protesters"},
 		{"The minister arrived in Lima on Monday and signed a trade pact with Chile on Tuesday.", "Signs trade pact with Chile"},
+		{"Peruvian President Ana Quispe flew to Quito on Thursday, where she met the Ecuadorian foreign minister.", "Ana Quispe meets Ecuadorian foreign minister"},
 		{"A police colonel told reporters that at least 12 smugglers were arrested near Tacna on Monday.", "12 smugglers arrested near Tacna"},
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
