@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
@@ -264,6 +265,75 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 	for k := lastTokenAt(x, lo); k < h.i && k < len(x.toks); k++ {
 		if collectiveWords.has(x.toks[k].lw) {
 			cue.collective = true
+		}
+	}
+	// "The two leaders signed …", "Both countries agreed …": the pair the
+	// sentences before named
+	if len(cue.parties) < 2 {
+		if kind := pairSubject(x, lastTokenAt(x, lo), h.i); kind != "" {
+			st.previousPair(x, kind, cue)
+		}
+	}
+}
+
+// pairPersons and pairCountries are the nouns of "the two …" and "both …"
+// subjects that name a pair of persons or of countries.
+var (
+	pairPersons   = set("leaders leader ministers presidents premiers officials counterparts envoys heads men sides")
+	pairCountries = set("countries nations governments states neighbours neighbors capitals")
+)
+
+// pairSubject reports the kind of pair ("person" or "country") a subject
+// between tokens lo and hi names as "the two X" or "both X", or "".
+func pairSubject(x *sent, lo, hi int) string {
+	for k := lo; k+1 < hi && k+1 < len(x.toks); k++ {
+		if w := x.toks[k].lw; w != "two" && w != "both" {
+			continue
+		}
+		// "the two foreign ministers": the noun within two words
+		for n := k + 1; n < hi && n <= k+3; n++ {
+			switch {
+			case pairPersons.has(x.toks[n].lw):
+				return "person"
+			case pairCountries.has(x.toks[n].lw):
+				return "country"
+			}
+		}
+	}
+	return ""
+}
+
+// previousPair adds to cue the last two persons (as signatories, with
+// their countries as parties) or countries the two sentences before x in
+// its paragraph name.
+func (st *state) previousPair(x *sent, kind string, cue *agreementCue) {
+	var found []string
+	for i := x.idx - 1; i >= 0 && i >= x.idx-2 && len(found) < 2; i-- {
+		p := st.sents[i]
+		if p.para != x.para {
+			break
+		}
+		for mi := len(p.ments) - 1; mi >= 0 && len(found) < 2; mi-- {
+			a := st.actors[p.ments[mi].ActorID]
+			if a == nil || slices.Contains(found, a.ID) {
+				continue
+			}
+			if kind == "person" && a.Kind == graph.Person || kind == "country" && a.Kind == graph.Country {
+				found = append(found, a.ID)
+			}
+		}
+	}
+	if len(found) < 2 {
+		return
+	}
+	for _, id := range found {
+		if kind == "country" {
+			cue.parties = appendNew(cue.parties, id)
+			continue
+		}
+		cue.signatories = appendNew(cue.signatories, id)
+		if c := st.countryActor(st.actors[id]); c != "" {
+			cue.parties = appendNew(cue.parties, c)
 		}
 	}
 }
