@@ -174,6 +174,16 @@ func (a *analyzer) gazetteerSpans() {
 				nm = gazetteer.LookupNames(s, k)
 			}
 			if c, ok := a.lookupSpan(s, k, j-i+1, nm); ok {
+				if c.kind == Place {
+					// "Moscow accused Kyiv", "Addis Ababa suspended flights":
+					// a capital acting is its government
+					if p, _ := nm.Place(); p.Kind == "capital" && a.capitalActs(i, j) {
+						if cc, ok := gazetteer.CountryByCode(p.Country); ok {
+							act, _ := a.countryActor(cc, "")
+							c.kind, c.actor = Country, act
+						}
+					}
+				}
 				c.start, c.end = t.Start, a.toks[j].End
 				a.add(c)
 				matched = true
@@ -503,4 +513,44 @@ func (a *analyzer) nearestPlace(sent, off int) (model.Place, bool) {
 		}
 	}
 	return best, bd >= 0
+}
+
+// capitalActs reports whether the place named by tokens i..j stands where
+// a government does, not a location: at the start of its sentence or
+// clause and right before a finite verb ("Moscow accused", "Addis Ababa
+// also suspended"), or as the object of a verb of accusation or
+// blame right after it ("accused Kyiv").
+func (a *analyzer) capitalActs(i, j int) bool {
+	start := i == 0 || a.toks[i-1].Sent != a.toks[i].Sent || !a.toks[i-1].Word && a.toks[i-1].Text != "'"
+	if start {
+		k := j + 1
+		if k < len(a.toks) && a.toks[k].Sent == a.toks[j].Sent && (a.toks[k].Lower == "also" || a.toks[k].Lower == "has" || a.toks[k].Lower == "have" || a.toks[k].Lower == "had" || a.toks[k].Lower == "will" || a.toks[k].Lower == "would") {
+			k++
+		}
+		// an -s form needs words after it: "Cairo platforms," is a noun
+		if k+1 < len(a.toks) && a.toks[k+1].Sent == a.toks[j].Sent && a.toks[k].Word && !a.toks[k].Cap && finiteLooking(a.toks[k].Lower) &&
+			(a.toks[k+1].Word || !strings.HasSuffix(a.toks[k].Lower, "s")) {
+			return true
+		}
+	}
+	if i > 0 && a.toks[i-1].Sent == a.toks[i].Sent {
+		switch a.toks[i-1].Lower {
+		case "accused", "accuses", "accusing", "blamed", "blames", "blaming", "urged", "urges", "warned", "warns", "condemned", "condemns", "criticized", "criticised", "sanctioned", "threatened":
+			return true
+		}
+	}
+	return false
+}
+
+// finiteLooking reports whether a lower-case word may be a finite verb:
+// a past form, an -s form or a common irregular past.
+func finiteLooking(w string) bool {
+	switch w {
+	case "said", "says", "told", "sent", "hit", "struck", "took", "gave", "made", "met", "held":
+		return true
+	}
+	if len(w) < 4 {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")
 }

@@ -1,0 +1,41 @@
+package mention
+
+import "testing"
+
+// TestCapitalActs: a capital that acts is its country's actor; a capital
+// that is where something happens stays a place (made-up sentences).
+func TestCapitalActs(t *testing.T) {
+	for _, c := range []struct {
+		text, capital, country string // country "" means a pure place
+	}{
+		{"Moscow accused Kyiv of shelling the plant.", "Moscow", "Russia"},
+		{"Moscow accused Kyiv of shelling the plant.", "Kyiv", "Ukraine"},
+		{"Addis Ababa also suspended flights to Nairobi.", "Addis Ababa", "Ethiopia"},
+		{"The talks, held in Cairo on Monday, ended without a deal.", "Cairo", ""},
+		{"Delegates met in Moscow and Cairo on Monday.", "Cairo", ""},
+		{"The reforms of the Moscow and Cairo platforms stalled.", "Cairo", ""},
+		{"Ankara is a large city.", "Ankara", ""},
+		{"Ankara has said it will retaliate.", "Ankara", "Turkey"},
+	} {
+		r := analyzeText(c.text, "")
+		found := false
+		for _, m := range r.Mentions {
+			if m.Text != c.capital {
+				continue
+			}
+			found = true
+			got := ""
+			for _, a := range r.Actors {
+				if a.ID == m.ActorID {
+					got = a.Name
+				}
+			}
+			if c.country == "" && m.ActorID != "" || c.country != "" && got != c.country && !(c.country == "Turkey" && got == "Türkiye") {
+				t.Errorf("%q: %q is actor %q, want %q", c.text, c.capital, got, c.country)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention of %q", c.text, c.capital)
+		}
+	}
+}
