@@ -18,6 +18,11 @@ func TestCountry(t *testing.T) {
 		{"North Macedonia", "MK", "North Macedonia"}, {"Macedonia", "MK", "North Macedonia"},
 		{"Palestine", "PS", "Palestine"}, {"Kosovo", "XK", "Kosovo"}, {"Taiwan", "TW", "Taiwan"},
 		{"Russian", "RU", "Russia"}, {"Iranian", "IR", "Iran"},
+		// from the Phoenix country dictionary
+		{"Uzbek", "UZ", "Uzbekistan"}, {"Tajik", "TJ", "Tajikistan"}, {"Kyrgyz", "KG", "Kyrgyzstan"},
+		{"Kazakstan", "KZ", "Kazakhstan"}, {"Irak", "IQ", "Iraq"}, {"Croat", "HR", "Croatia"},
+		// hand-written
+		{"Kazakh", "KZ", "Kazakhstan"},
 	}
 	for _, c := range cases {
 		got, ok := Country(c.in)
@@ -25,7 +30,8 @@ func TestCountry(t *testing.T) {
 			t.Errorf("Country(%q) = %q %q %v, want %s %s", c.in, got.Code, got.Name, ok, c.code, c.name)
 		}
 	}
-	for _, no := range []string{"us", "is", "Kurdish", "Arab", "Monday"} {
+	// places the dictionary files under a country stay places
+	for _, no := range []string{"us", "is", "Kurdish", "Arab", "Monday", "Basra", "Astana", "Puntland", "England", "Washington"} {
 		if c, ok := Country(no); ok {
 			t.Errorf("Country(%q) = %s, want none", no, c.Name)
 		}

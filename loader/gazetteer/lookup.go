@@ -61,7 +61,7 @@ func build() *db {
 		d.byCode[c.Code] = len(d.countries)
 		d.countries = append(d.countries, c)
 	}
-	for _, r := range readTSV("countries_extra.tsv") {
+	for _, r := range append(readTSV("countries_extra.tsv"), readTSV("countries_phoenix.tsv")...) {
 		i, ok := d.byCode[field(r, 0)]
 		if !ok {
 			continue
