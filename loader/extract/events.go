@@ -646,11 +646,34 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	var out []string
 	for mi := range x.ments {
 		m := &x.ments[mi]
-		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) {
+		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) && !backerOf(x, m.Start, lo) {
 			out = append(out, m.ActorID)
 		}
 	}
 	return out
+}
+
+// backerOf reports whether the mention at article offset at follows
+// "backed by", "supported by" or the like within the subject that starts
+// at lo: "Somali forces backed by African Union troops recaptured" — the
+// backer is not who acts.
+func backerOf(x *sent, at, lo int) bool {
+	for k := range x.toks {
+		t := x.toks[k]
+		if x.s.Start+t.s < lo || k == 0 {
+			continue
+		}
+		if x.s.Start+t.s >= at {
+			break
+		}
+		if t.lw == "by" {
+			switch x.toks[k-1].lw {
+			case "backed", "supported", "aided", "assisted", "accompanied", "escorted", "armed", "trained", "funded":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inQuote reports whether an article offset lies inside quotation marks.
