@@ -43,7 +43,10 @@ Commands:
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
                       [--place P] [--country C] [--format json|timelinejs]
   export              write the graph [--format gexf|graphml|csv|jsonl] [--out FILE]
-                      (csv writes FILE's nodes and edges: FILE-nodes.csv, FILE-edges.csv)
+                      [--gexf-version 1.2draft|1.3] (default 1.2draft: networkx and Gephi
+                      read it); same filters as timeline; csv writes two files,
+                      FILE-nodes.csv and FILE-edges.csv (without --out: graph-nodes.csv
+                      and graph-edges.csv in the current folder)
   help                this text
 
 Every command takes --db DIR (default ./data) and -v for verbose logs.
@@ -119,6 +122,7 @@ type command struct {
 	stdout, stderr         io.Writer
 	log                    *slog.Logger
 	addr, vars, out, cors  string
+	gexfVersion            string
 	from, to, actor, typ   string
 	place, country, format string
 	loads                  multiFlag
@@ -143,7 +147,8 @@ func (c *command) flags(fs *flag.FlagSet) {
 	case "export":
 		c.filterFlags(fs)
 		fs.StringVar(&c.format, "format", "gexf", "gexf, graphml, csv or jsonl")
-		fs.StringVar(&c.out, "out", "", "output file (default stdout)")
+		fs.StringVar(&c.out, "out", "", "output file (default stdout; for csv the prefix of OUT-nodes.csv and OUT-edges.csv, default graph)")
+		fs.StringVar(&c.gexfVersion, "gexf-version", "", "GEXF version: 1.2draft (default; networkx and Gephi read it) or 1.3")
 	}
 }
 

@@ -81,6 +81,8 @@ func TestUsage(t *testing.T) {
 		{"query with bad --vars", []string{"query", "--db", db, "--vars", "[1", "{ stats { events } }"}, 2, nil, []string{"--vars is not a JSON object"}},
 		{"timeline with a bad date", []string{"timeline", "--db", db, "--from", "2024-13"}, 2, nil, []string{"2024-13"}},
 		{"export to an unknown format", []string{"export", "--db", db, "--format", "pdf"}, 2, nil, []string{`unknown --format "pdf"`}},
+		{"export to an unknown GEXF version", []string{"export", "--db", db, "--gexf-version", "1.4"}, 2, nil, []string{`--gexf-version "1.4"`}},
+		{"GEXF version without GEXF", []string{"export", "--db", db, "--format", "jsonl", "--gexf-version", "1.3"}, 2, nil, []string{"--gexf-version is for --format gexf"}},
 		{"query without a database", []string{"query", "--db", db, "{ stats { events } }"}, 1, nil, []string{"no database at " + db}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,7 +257,11 @@ func TestExport(t *testing.T) {
 		files map[string]string // file → how it starts
 	}{
 		{"gexf", []string{"export", "--db", db, "--format", "gexf", "--out", filepath.Join(dir, "g.gexf")},
-			map[string]string{"g.gexf": "<?xml"}},
+			map[string]string{"g.gexf": `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gexf xmlns="http://www.gexf.net/1.2draft"`}},
+		{"gexf1.2draft", []string{"export", "--db", db, "--format", "gexf", "--gexf-version", "1.2draft", "--out", filepath.Join(dir, "g12.gexf")},
+			map[string]string{"g12.gexf": `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gexf xmlns="http://www.gexf.net/1.2draft"`}},
+		{"gexf1.3", []string{"export", "--db", db, "--format", "gexf", "--gexf-version", "1.3", "--out", filepath.Join(dir, "g13.gexf")},
+			map[string]string{"g13.gexf": `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gexf xmlns="http://gexf.net/1.3"`}},
 		{"graphml", []string{"export", "--out", filepath.Join(dir, "g.graphml"), "--format", "graphml", "--db", db},
 			map[string]string{"g.graphml": "<?xml"}},
 		{"csv", []string{"export", "--db", db, "--format", "csv", "--out", filepath.Join(dir, "g.csv")},

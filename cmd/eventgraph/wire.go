@@ -72,6 +72,19 @@ func (c *command) export() int {
 		fmt.Fprintf(c.stderr, "eventgraph export: unknown --format %q (want gexf, graphml, csv or jsonl)\n", c.format)
 		return exitUsage
 	}
+	var opt export.Options
+	if c.gexfVersion != "" {
+		if format != export.GEXF {
+			fmt.Fprintf(c.stderr, "eventgraph export: --gexf-version is for --format gexf\n")
+			return exitUsage
+		}
+		v, err := export.CheckGEXFVersion(c.gexfVersion)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "eventgraph export: --gexf-version %q: want 1.2draft or 1.3\n", c.gexfVersion)
+			return exitUsage
+		}
+		opt.GEXFVersion = v
+	}
 	st, err := c.open(true)
 	if err != nil {
 		return c.fail("%v", err)
@@ -89,7 +102,7 @@ func (c *command) export() int {
 		out = f
 	}
 	w := bufio.NewWriterSize(out, 1<<16)
-	err = st.View(func(r *graph.Reader) error { return export.Write(w, r, format, q) })
+	err = st.View(func(r *graph.Reader) error { return export.WriteWith(w, r, format, q, opt) })
 	if err == nil {
 		err = w.Flush()
 	}

@@ -1,4 +1,4 @@
-// Package export writes the graph for other tools: GEXF 1.3 (dynamic, for
+// Package export writes the graph for other tools: GEXF 1.2draft or 1.3 (dynamic, for
 // Gephi's timeline slider and Geo Layout), GraphML, CSV for Gephi's
 // spreadsheet import, and JSON Lines. Every writer streams: it walks the
 // graph's nodes and then its edges from one Reader snapshot, one at a time,
