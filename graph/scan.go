@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -37,6 +38,10 @@ func eventRanges(f EventFilter) []evRange {
 		hi = unknownDate // stop before undated events
 	}
 	if f.From == "" {
+		if f.Desc && hi > unknownDate {
+			// newest first, and the undated events still last
+			return []evRange{{prefix: prefix, lo: "", hi: unknownDate}, {prefix: prefix, lo: unknownDate, hi: hi}}
+		}
 		return []evRange{{prefix: prefix, lo: "", hi: hi}}
 	}
 	t, err := time.Parse("2006-01-02", f.From)
@@ -143,6 +148,19 @@ func (r *Reader) loadEvent(pos string, v []byte, ev *Event) error {
 		return unmarshal(v, ev)
 	}
 	return getJSON(r.txn, pEventDoc+pos, ev)
+}
+
+// after reports whether the index position pos comes after the position
+// of a cursor in the scan order of f: date order, reversed for f.Desc, and
+// the undated events last in both orders.
+func (f EventFilter) after(pos, cursor string) bool {
+	if !f.Desc {
+		return pos > cursor
+	}
+	if u, c := strings.HasPrefix(pos, unknownDate), strings.HasPrefix(cursor, unknownDate); u != c {
+		return u
+	}
+	return pos < cursor
 }
 
 func lastBar(s string) int {

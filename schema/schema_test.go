@@ -540,3 +540,26 @@ func TestDisputed(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryNames: Actor.country and Place.country are the country's name,
+// countryCode its ISO code, as the schema says.
+func TestCountryNames(t *testing.T) {
+	s, _ := newHandSchema(t, Options{})
+	d := run(t, s, `{ actor(name: "al-Shammari") { country countryCode events { nodes { place { country countryCode } } } } }`, nil)
+	a := get(d, "actor")
+	if c, code := get(a, "country"), get(a, "countryCode"); c != "Iraq" || code != "IQ" {
+		t.Errorf("actor: country %v, countryCode %v; want Iraq, IQ", c, code)
+	}
+	n := 0
+	for _, e := range get(get(a, "events"), "nodes").([]any) {
+		if p := get(e, "place"); p != nil && get(p, "countryCode") == "IQ" {
+			n++
+			if get(p, "country") != "Iraq" {
+				t.Errorf("place: country %v, want Iraq", get(p, "country"))
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no event place in Iraq: %v", a)
+	}
+}

@@ -83,7 +83,12 @@ func span(value string, p graph.Precision, start, end time.Time) graph.DateSpan 
 	if end != start {
 		b = isoDay(end)
 	}
-	return graph.DateSpan{Value: value, Start: a, End: b, Precision: p}
+	d := graph.DateSpan{Value: value, Start: a, End: b, Precision: p}
+	if p == graph.Week {
+		// the ISO week when the span is Monday to Sunday, else the interval
+		d = d.Normalized()
+	}
+	return d
 }
 
 // unknown is the span of an expression that cannot be placed.
