@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,6 +78,10 @@ type EventFilter struct {
 	From, To string   // inclusive YYYY-MM-DD bounds; an event matches when its span overlaps them
 	ActorIDs []string // events in which any of these actors takes part
 	PlaceID  string
+	// PlaceIDs selects events at any of these places (several places of
+	// one name); with PlaceID too, an event must be at PlaceID and in
+	// PlaceIDs.
+	PlaceIDs []string
 	Type     string // readable type (case-insensitive) or CAMEO code prefix
 	CAMEO    string // CAMEO code prefix
 	Country  string // ISO code of the event's place or of a participant
@@ -180,6 +185,9 @@ func (r *Reader) match(ev Event, f EventFilter, text string) bool {
 		}
 	}
 	if f.PlaceID != "" && ev.PlaceID != f.PlaceID {
+		return false
+	}
+	if len(f.PlaceIDs) > 0 && !slices.Contains(f.PlaceIDs, ev.PlaceID) {
 		return false
 	}
 	if f.CAMEO != "" && !strings.HasPrefix(ev.CAMEO, f.CAMEO) {

@@ -30,6 +30,8 @@ func eventRanges(f EventFilter) []evRange {
 		prefix = pEventActor + f.ActorIDs[0] + "|"
 	case f.PlaceID != "":
 		prefix = pEventPlace + f.PlaceID + "|"
+	case len(f.PlaceIDs) == 1:
+		prefix = pEventPlace + f.PlaceIDs[0] + "|"
 	}
 	hi := "\xff"
 	if f.To != "" {
@@ -63,8 +65,10 @@ func eventRanges(f EventFilter) []evRange {
 // needsFilter reports whether events must be loaded to test f beyond the
 // date window the index ranges already give.
 func (f EventFilter) needsFilter() bool {
+	place := f.PlaceID != "" || len(f.PlaceIDs) == 1
 	return f.Type != "" || f.CAMEO != "" || f.Country != "" || f.Status != "" || f.Text != "" ||
-		len(f.ActorIDs) > 1 || (len(f.ActorIDs) == 1 && f.PlaceID != "")
+		len(f.ActorIDs) > 1 || (len(f.ActorIDs) == 1 && place) || len(f.PlaceIDs) > 1 ||
+		(f.PlaceID != "" && len(f.PlaceIDs) > 0)
 }
 
 // scanEvents walks the index positions f selects in order, calling fn with

@@ -1,10 +1,6 @@
 package schema
 
-import (
-	"strings"
-
-	"eventgraph/loader/gazetteer"
-)
+import "eventgraph/loader/gazetteer"
 
 // countryName is the display name of an ISO 3166-1 alpha-2 code: the
 // gazetteer's common name ("IQ" → "Iraq"), or the code itself for a code
@@ -17,19 +13,4 @@ func countryName(code string) string {
 		return n
 	}
 	return code
-}
-
-// lookupCountryCode resolves a country code or name without the graph:
-// an ISO 3166-1 alpha-2 code, or a name or alias the gazetteer knows.
-func lookupCountryCode(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if len(s) == 2 {
-		if c, ok := gazetteer.CountryByCode(s); ok {
-			return c.Code, true
-		}
-	}
-	if c, ok := gazetteer.CountryByName(s); ok {
-		return c.Code, true
-	}
-	return "", false
 }

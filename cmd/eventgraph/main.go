@@ -41,7 +41,8 @@ Commands:
   query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
                       (exit 1 when the response has errors)
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
-                      [--place P] [--country C] [--format json|timelinejs]
+                      [--place P] [--country C] [--cameo CODE] [--status S] [--text T]
+                      [--undated] [--format json|timelinejs]
   export              write the graph [--format gexf|graphml|csv|jsonl] [--out FILE]
                       [--gexf-version 1.2draft|1.3] (default 1.2draft: networkx and Gephi
                       read it); same filters as timeline; csv writes two files,
@@ -123,6 +124,8 @@ type command struct {
 	log                    *slog.Logger
 	addr, vars, out, cors  string
 	gexfVersion            string
+	cameo, status, text    string
+	undated                bool
 	from, to, actor, typ   string
 	place, country, format string
 	loads                  multiFlag
@@ -160,6 +163,12 @@ func (c *command) filterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.typ, "type", "", "only events of this type or CAMEO prefix")
 	fs.StringVar(&c.place, "place", "", "only events at this place")
 	fs.StringVar(&c.country, "country", "", "only events in this country (name or ISO code)")
+	fs.StringVar(&c.cameo, "cameo", "", "only events of this CAMEO code prefix")
+	fs.StringVar(&c.status, "status", "", "only REPORTED or PLANNED events")
+	fs.StringVar(&c.text, "text", "", "only events whose title or evidence contains this text")
+	if c.name == "timeline" {
+		fs.BoolVar(&c.undated, "undated", false, "also list the events of unknown date (last)")
+	}
 }
 
 func (c *command) fail(format string, a ...any) int {

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -302,6 +304,56 @@ func TestLocked(t *testing.T) {
 	} {
 		t.Run(args[0], func(t *testing.T) {
 			eventgraph(t, "", args...).check(t, 1, nil, []string{graph.ErrLocked.Error()})
+		})
+	}
+}
+
+// TestFiltersAgree: `eventgraph timeline --undated` and the GraphQL events
+// query of `eventgraph query` select the same events for the same filters.
+func TestFiltersAgree(t *testing.T) {
+	db := seedDB(t)
+	for _, f := range [][2]string{
+		{"", ""}, {"country", "Iraq"}, {"country", "SY"}, {"from", "2024"}, {"to", "2023-12"},
+		{"type", "0"}, {"cameo", "05"}, {"status", "planned"}, {"text", "border"}, {"place", "Baghdad"}, {"place", "Atlantis"},
+	} {
+		t.Run(f[0]+"="+f[1], func(t *testing.T) {
+			args := []string{"timeline", "--db", db, "--undated"}
+			gargs := "first: 500"
+			if f[0] != "" {
+				args = append(args, "--"+f[0], f[1])
+				gargs += fmt.Sprintf(", %s: %q", f[0], f[1])
+			}
+			r := eventgraph(t, "", args...)
+			r.check(t, 0, nil, nil)
+			var tl struct{ Events []struct{ ID string } }
+			if err := json.Unmarshal([]byte(r.stdout), &tl); err != nil {
+				t.Fatal(err)
+			}
+			q := eventgraph(t, "", "query", "--db", db, "{ events("+gargs+") { nodes { id } } }")
+			q.check(t, 0, nil, nil)
+			var d struct {
+				Data struct {
+					Events struct{ Nodes []struct{ ID string } }
+				}
+			}
+			if err := json.Unmarshal([]byte(q.stdout), &d); err != nil {
+				t.Fatal(err)
+			}
+			var a, b []string
+			for _, e := range tl.Events {
+				a = append(a, e.ID)
+			}
+			for _, e := range d.Data.Events.Nodes {
+				b = append(b, e.ID)
+			}
+			sort.Strings(a)
+			sort.Strings(b)
+			if strings.Join(a, ",") != strings.Join(b, ",") {
+				t.Errorf("timeline %d events, GraphQL %d:\n%v\n%v", len(a), len(b), a, b)
+			}
+			if f[0] == "" && len(a) < 10 {
+				t.Errorf("only %d events in the seeds", len(a))
+			}
 		})
 	}
 }

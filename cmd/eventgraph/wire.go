@@ -27,7 +27,8 @@ func runQuery(ctx context.Context, st *graph.Store, query string, vars map[strin
 }
 
 func (c *command) timelineQuery() timeline.Query {
-	return timeline.Query{From: c.from, To: c.to, Actor: c.actor, Type: c.typ, Place: c.place, Country: c.country}
+	return timeline.Query{From: c.from, To: c.to, Actor: c.actor, Type: c.typ, Place: c.place, Country: c.country,
+		CAMEO: c.cameo, Status: c.status, Text: c.text, Undated: c.undated}
 }
 
 func (c *command) timeline() int {
