@@ -43,6 +43,7 @@ const (
 	pEventDate    = "ED:" // ED:<start>|<id>
 	pEventActor   = "EA:" // EA:<actor id>|<start>|<id>
 	pEventPlace   = "EP:" // EP:<place id>|<start>|<id>
+	pEventArticle = "EB:" // EB:<article id>|<start>|<id>: the events an article gives evidence for
 	pEventMerge   = "EM:" // EM:<merge key> -> event id
 	pActor        = "C:"  // C:<id>
 	pActorAlias   = "CN:" // CN:<normalized alias>|<id>
@@ -64,8 +65,9 @@ const (
 	// when opened for writing and refused read-only (ErrOldFormat).
 	// Format 4 folds names without diacritics and indexes persons by the
 	// transliteration keys of their names (see personIndexKeys); a
-	// database of format 3 has its actor indexes rebuilt.
-	formatCurrent = "4"
+	// database of format 3 has its actor indexes rebuilt. Format 5 indexes
+	// the events of each article (EB:); older databases get the index.
+	formatCurrent = "5"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -173,21 +175,27 @@ func Open(opt Options) (*Store, error) {
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
 // wide index is deleted; before format 4 the actor indexes are rebuilt
-// with the current name folding. Then the format is recorded. It can be
+// with the current name folding; before format 5 the events of each
+// article are indexed. Then the format is recorded. It can be
 // interrupted: it starts again at the next open until the format is
 // recorded.
 func (s *Store) upgrade(format string) error {
-	if format != "3" {
+	if format != "3" && format != "4" {
 		if err := s.upgradeEvents(); err != nil {
 			return err
 		}
 	}
-	n, err := s.reindexActors()
-	if err != nil {
-		return fmt.Errorf("actor indexes: %w", err)
+	if format != "4" {
+		n, err := s.reindexActors()
+		if err != nil {
+			return fmt.Errorf("actor indexes: %w", err)
+		}
+		if n > 0 {
+			s.log.Info("upgraded the database: actor names indexed with the current folding", "actors", n)
+		}
 	}
-	if n > 0 {
-		s.log.Info("upgraded the database: actor names indexed with the current folding", "actors", n)
+	if err := s.indexArticleEvents(); err != nil {
+		return fmt.Errorf("article index: %w", err)
 	}
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(kFormat), []byte(formatCurrent)) })
 }
@@ -624,7 +632,7 @@ func eventIndexKeys(e Event) []string {
 			}
 		}
 	}
-	return keys
+	return append(keys, articleIndexKeys(e, pos)...)
 }
 
 // spanMonths lists the months (YYYY-MM) from the one of start to the one

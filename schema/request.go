@@ -23,7 +23,6 @@ type request struct {
 	articles   map[string]*graph.Article
 	events     map[string]*graph.Event
 	agreements map[string]*graph.Agreement
-	byArticle  map[string][]string // article ID -> event IDs in date order
 }
 
 type requestKey struct{}
@@ -181,36 +180,24 @@ func (rq *request) actorIDs(ctx context.Context, name string) ([]string, error) 
 func (rq *request) eventsOfArticle(ctx context.Context, articleID string) ([]*graph.Event, error) {
 	var out []*graph.Event
 	err := rq.read(ctx, func(r *graph.Reader) error {
-		if rq.byArticle == nil {
-			rq.byArticle = map[string][]string{}
-			err := r.ForEachEvent(func(e graph.Event) error {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				seen := map[string]bool{}
-				for _, ev := range e.Evidence {
-					if !seen[ev.ArticleID] {
-						seen[ev.ArticleID] = true
-						rq.byArticle[ev.ArticleID] = append(rq.byArticle[ev.ArticleID], e.ID)
-					}
-				}
-				if _, ok := rq.events[e.ID]; !ok {
-					e := e
-					rq.events[e.ID] = &e
-				}
-				return nil
-			})
-			if err != nil {
-				rq.byArticle = nil
+		// the article index reads this article's events only; past the
+		// node budget (checked by the caller's charge) nothing more is read
+		room := rq.s.opts.MaxNodes - rq.nodes + 1
+		return r.ForEachEventOfArticle(articleID, func(e graph.Event) error {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-		}
-		for _, id := range rq.byArticle[articleID] {
-			if e, ok := rq.events[id]; ok {
-				out = append(out, e)
+			if c, ok := rq.events[e.ID]; ok {
+				out = append(out, c)
+			} else {
+				rq.events[e.ID] = &e
+				out = append(out, &e)
 			}
-		}
-		return nil
+			if len(out) >= room {
+				return graph.ErrStop
+			}
+			return nil
+		})
 	})
 	return out, err
 }

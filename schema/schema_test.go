@@ -164,6 +164,12 @@ func TestLimits(t *testing.T) {
 		if e.Extensions["code"] != CodeTooLarge {
 			t.Errorf("extensions %v", e.Extensions)
 		}
+		// an article's events count against the budget too
+		tiny, _ := newHandSchema(t, Options{MaxNodes: 6})
+		wantError(t, runErr(t, tiny, `{ articles(first: 5) { nodes { events { title } } } }`, nil), "result too large")
+		if d := run(t, tiny, `{ articles(first: 2) { nodes { events { title } } } }`, nil); len(get(d, "articles", "nodes").([]any)) != 2 {
+			t.Errorf("two articles and their events: %v", d)
+		}
 	})
 }
 
