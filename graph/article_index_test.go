@@ -73,6 +73,17 @@ func TestArticleIndex(t *testing.T) {
 				return err
 			}
 		}
+		// and an actor with one office under two spellings, as before
+		// roles were merged
+		var act Actor
+		if err := getJSON(txn, pActor+a.Actors[0].ID, &act); err != nil {
+			return err
+		}
+		act.Roles = []Role{{Title: "Interior Minister", OrgID: "gov", From: "2024-05-12", To: "2024-05-12"},
+			{Title: "Minister of Interior", OrgID: "gov", From: "2024-02-13", To: "2024-02-13"}}
+		if err := putJSON(txn, pActor+act.ID, act); err != nil {
+			return err
+		}
 		return txn.Set([]byte(kFormat), []byte("4"))
 	})
 	if err != nil {
@@ -84,4 +95,8 @@ func TestArticleIndex(t *testing.T) {
 	}
 	defer s.Close()
 	check("upgraded from format 4")
+	act, err := s.Actor(a.Actors[0].ID)
+	if err != nil || len(act.Roles) != 1 || act.Roles[0].From != "2024-02-13" || act.Roles[0].To != "2024-05-12" {
+		t.Errorf("upgraded roles %+v %v, want one from 2024-02-13 to 2024-05-12", act.Roles, err)
+	}
 }

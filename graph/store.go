@@ -10,7 +10,6 @@ import (
 	"os"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -176,7 +175,7 @@ func Open(opt Options) (*Store, error) {
 // codec with its copy in date order and its month buckets, and the old
 // wide index is deleted; before format 4 the actor indexes are rebuilt
 // with the current name folding; before format 5 the events of each
-// article are indexed. Then the format is recorded. It can be
+// article are indexed and each actor's roles merged per office. Then the format is recorded. It can be
 // interrupted: it starts again at the next open until the format is
 // recorded.
 func (s *Store) upgrade(format string) error {
@@ -196,6 +195,9 @@ func (s *Store) upgrade(format string) error {
 	}
 	if err := s.indexArticleEvents(); err != nil {
 		return fmt.Errorf("article index: %w", err)
+	}
+	if _, err := s.mergeStoredRoles(); err != nil {
+		return fmt.Errorf("roles: %w", err)
 	}
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(kFormat), []byte(formatCurrent)) })
 }
@@ -526,6 +528,7 @@ func putActor(txn *badger.Txn, a Actor) error {
 		return err
 	}
 	merged := a
+	merged.Roles = mergeRoles(a.Roles)
 	if err == nil {
 		merged = mergeActor(old, a)
 		if reflect.DeepEqual(old, merged) {
@@ -571,18 +574,7 @@ func mergeActor(old, a Actor) Actor {
 		m.Aliases = append(m.Aliases, a.Name)
 	}
 	m.Aliases = uniqueStrings(append(m.Aliases, a.Aliases...), m.Name)
-	seen := map[string]bool{}
-	for _, r := range m.Roles {
-		seen[NormName(r.Title)+"|"+r.From] = true
-	}
-	for _, r := range a.Roles {
-		k := NormName(r.Title) + "|" + r.From
-		if !seen[k] {
-			seen[k] = true
-			m.Roles = append(m.Roles, r)
-		}
-	}
-	sort.SliceStable(m.Roles, func(i, j int) bool { return m.Roles[i].From < m.Roles[j].From })
+	m.Roles = mergeRoles(append(append([]Role{}, m.Roles...), a.Roles...))
 	return m
 }
 
