@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -355,5 +356,122 @@ func TestFiltersAgree(t *testing.T) {
 				t.Errorf("only %d events in the seeds", len(a))
 			}
 		})
+	}
+}
+
+// gexfDoc is the part of a GEXF file the Gephi test reads.
+type gexfDoc struct {
+	Nodes []struct {
+		ID        string `xml:"id,attr"`
+		Start     string `xml:"start,attr"`
+		End       string `xml:"end,attr"`
+		Attvalues []struct {
+			For   string `xml:"for,attr"`
+			Value string `xml:"value,attr"`
+		} `xml:"attvalues>attvalue"`
+		Position *struct {
+			X string `xml:"x,attr"`
+			Y string `xml:"y,attr"`
+		} `xml:"position"`
+	} `xml:"graph>nodes>node"`
+	Edges []struct {
+		Source    string `xml:"source,attr"`
+		Target    string `xml:"target,attr"`
+		Start     string `xml:"start,attr"`
+		End       string `xml:"end,attr"`
+		Attvalues []struct {
+			For   string `xml:"for,attr"`
+			Value string `xml:"value,attr"`
+		} `xml:"attvalues>attvalue"`
+	} `xml:"graph>edges>edge"`
+}
+
+// TestGephiAttributes exports the seeds as GEXF (both versions) and checks
+// what Gephi needs: every event at a located place carries the place's
+// lat/lng and viz position (Geo Layout), and every actor, place and article
+// is on the timeline from the first day of its events to the last.
+func TestGephiAttributes(t *testing.T) {
+	db := seedDB(t)
+	dir := t.TempDir()
+	for _, v := range []string{"1.2draft", "1.3"} {
+		out := filepath.Join(dir, v+".gexf")
+		eventgraph(t, "", "export", "--db", db, "--gexf-version", v, "--out", out).check(t, 0, nil, nil)
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g gexfDoc
+		if err := xml.Unmarshal(b, &g); err != nil {
+			t.Fatal(err)
+		}
+		type node struct {
+			typ, start, end, lat, lng string
+			pos                       bool
+		}
+		nodes := map[string]*node{}
+		for _, n := range g.Nodes {
+			x := &node{start: n.Start, end: n.End, pos: n.Position != nil}
+			for _, a := range n.Attvalues {
+				switch a.For {
+				case "type":
+					x.typ = a.Value
+				case "lat":
+					x.lat = a.Value
+				case "lng":
+					x.lng = a.Value
+				}
+			}
+			nodes[n.ID] = x
+		}
+		want := map[string]*[2]string{} // node → first and last day of its events
+		located := 0
+		for _, e := range g.Edges {
+			rel := ""
+			for _, a := range e.Attvalues {
+				if a.For == "relation" {
+					rel = a.Value
+				}
+			}
+			other := ""
+			switch {
+			case rel == "participant" && nodes[e.Target].typ == "event":
+				other = e.Source
+			case (rel == "located in" || rel == "reported by") && nodes[e.Source].typ == "event":
+				other = e.Target
+			}
+			if rel == "located in" && nodes[e.Source].typ == "event" {
+				ev, p := nodes[e.Source], nodes[e.Target]
+				if p.lat != "" {
+					located++
+					if ev.lat != p.lat || ev.lng != p.lng || !ev.pos {
+						t.Errorf("%s: event %s at %s,%s (position %v); its place is at %s,%s", v, e.Source, ev.lat, ev.lng, ev.pos, p.lat, p.lng)
+					}
+				}
+			}
+			if other == "" || e.Start == "" || e.End == "" {
+				continue
+			}
+			if w := want[other]; w == nil {
+				want[other] = &[2]string{e.Start, e.End}
+			} else {
+				w[0], w[1] = min(w[0], e.Start), max(w[1], e.End)
+			}
+		}
+		if located == 0 {
+			t.Errorf("%s: no event at a located place", v)
+		}
+		counted := map[string]int{}
+		for id, w := range want {
+			n := nodes[id]
+			counted[n.typ]++
+			if n.start != w[0] || n.end != w[1] {
+				t.Errorf("%s: %s %s on the timeline %s..%s, its events %s..%s", v, n.typ, id, n.start, n.end, w[0], w[1])
+			}
+		}
+		for _, typ := range []string{"actor", "place", "article"} {
+			if counted[typ] == 0 {
+				t.Errorf("%s: no %s with dated events", v, typ)
+			}
+		}
 	}
 }

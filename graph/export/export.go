@@ -223,6 +223,10 @@ func values(n *Node, v *[18]string) {
 		}
 		v[16] = strconv.Itoa(len(e.Evidence))
 		v[17] = quantities(e.Quantities)
+		if p := n.At; p != nil && p.HasGeo {
+			// the event's place's coordinates: Geo Layout places events too
+			v[8], v[9] = ftoa(p.Lat), ftoa(p.Lon)
+		}
 	case n.Actor != nil:
 		a := n.Actor
 		v[6], v[7], v[10] = string(a.Kind), a.Country, strings.Join(a.Aliases, "; ")

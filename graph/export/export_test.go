@@ -263,7 +263,10 @@ for kind, path in (("gexf", sys.argv[1]), ("graphml", sys.argv[2])):
     types = {}
     for _, d in G.nodes(data=True):
         types[d.get("type")] = types.get(d.get("type"), 0) + 1
-    geo = sum(1 for _, d in G.nodes(data=True) if isinstance(d.get("lat"), float) and isinstance(d.get("lng"), float))
+    geo = {}
+    for _, d in G.nodes(data=True):
+        if isinstance(d.get("lat"), float) and isinstance(d.get("lng"), float):
+            geo[d.get("type")] = geo.get(d.get("type"), 0) + 1
     rel = {}
     for _, _, d in G.edges(data=True):
         rel[d.get("relation")] = rel.get(d.get("relation"), 0) + 1
@@ -286,6 +289,18 @@ func TestNetworkx(t *testing.T) {
 		t.Skip("networkx not installed (Debian python3-networkx); CI installs it")
 	}
 	s := timelinetest.Open(t)
+	geoEvents := 0 // events at a place with coordinates
+	_ = s.View(func(r *graph.Reader) error {
+		return r.ForEachEvent(func(ev graph.Event) error {
+			if p, err := r.Place(ev.PlaceID); err == nil && p.HasGeo {
+				geoEvents++
+			}
+			return nil
+		})
+	})
+	if geoEvents == 0 {
+		t.Fatal("no event of the fixture has a located place")
+	}
 	tests := []struct {
 		name         string
 		q            timeline.Query
@@ -312,7 +327,7 @@ func TestNetworkx(t *testing.T) {
 				Nodes, Edges int
 				Directed     bool
 				Types        map[string]int
-				Geo          int
+				Geo          map[string]int
 				Relations    map[string]int
 				Colours      int
 				Positions    int
@@ -334,10 +349,10 @@ func TestNetworkx(t *testing.T) {
 							t.Errorf("%s: %d nodes of type %s, want %d", kind, g.Types[k], k, v)
 						}
 					}
-					if g.Geo != timelinetest.NumPlaces-1 {
-						t.Errorf("%s: %d nodes with lat/lng, want %d", kind, g.Geo, timelinetest.NumPlaces-1)
+					if g.Geo["place"] != timelinetest.NumPlaces-1 || g.Geo["event"] != geoEvents {
+						t.Errorf("%s: nodes with lat/lng %v, want %d places and %d events", kind, g.Geo, timelinetest.NumPlaces-1, geoEvents)
 					}
-					if kind == "gexf" && (g.Colours != tt.nodes || g.Positions < timelinetest.NumPlaces-1 || g.Timed < timelinetest.NumDated) {
+					if kind == "gexf" && (g.Colours != tt.nodes || g.Positions != timelinetest.NumPlaces-1+geoEvents || g.Timed < timelinetest.NumDated+timelinetest.NumArticles) {
 						t.Errorf("gexf: networkx reads %d viz colours, %d positions, %d nodes with start/end", g.Colours, g.Positions, g.Timed)
 					}
 					if g.Relations["participant"] == 0 || g.Relations["signed"] != 2 || g.Relations["party to"] != 2 || g.Relations["holds role"] != 2 {
