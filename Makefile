@@ -41,11 +41,16 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/extract/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeEvent$$' -fuzztime 10s -fuzzminimizetime 5s ./graph/
 
-# score the extraction against the seeds' gold and the dev set (needs ../shared)
+# score the extraction against the seeds' gold and the dev set: needs the project's
+# shared folder ../shared (scorer, gold, dev articles), which a clone alone lacks
+SHARED_CHECK = @test -f ../shared/tools/score.py || { echo "make $@: needs the project's shared folder ../shared (tools/score.py, gold and dev articles) beside the repository; a clone of the repository alone does not have it" >&2; exit 2; }
+
 score: build
+	$(SHARED_CHECK)
 	$(PYTHON) ../shared/tools/score.py $(BIN) seeds/ ../shared/gold/seeds.json --verbose
 
 score-dev: build
+	$(SHARED_CHECK)
 	$(PYTHON) ../shared/tools/score.py $(BIN) ../shared/dev/articles ../shared/dev/gold.json --verbose
 
 clean:
