@@ -265,11 +265,11 @@ func CountryCode(r *graph.Reader, s string) (string, error) {
 	if s == "" {
 		return "", nil
 	}
+	if c, ok := gazetteer.CountryByName(s); ok && (len(s) != 2 || !isLetters(s) || !knownCode(s)) {
+		return c.Code, nil // a name, or a two-letter alias such as UK
+	}
 	if len(s) == 2 && isLetters(s) {
 		return strings.ToUpper(s), nil
-	}
-	if c, ok := gazetteer.CountryByName(s); ok {
-		return c.Code, nil
 	}
 	for _, a := range r.ActorsByName(s) {
 		if a.Kind == graph.Country && a.Country != "" {
@@ -286,6 +286,11 @@ func CountryCode(r *graph.Reader, s string) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+func knownCode(s string) bool {
+	_, ok := gazetteer.CountryByCode(s)
+	return ok
 }
 
 func isLetters(s string) bool {

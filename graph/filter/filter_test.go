@@ -57,3 +57,13 @@ func TestBound(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryCodeWithoutGraph(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"IQ", "IQ"}, {"iq", "IQ"}, {"Iraq", "IQ"}, {"Lebanon", "LB"}, {"Türkiye", "TR"}, {"Turkey", "TR"}, {"ZZ", "ZZ"},
+	} {
+		if got, err := CountryCode(nil, tt.in); got != tt.want || err != nil {
+			t.Errorf("CountryCode(%q) = %q %v, want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
