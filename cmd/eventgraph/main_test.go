@@ -475,3 +475,31 @@ func TestGephiAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestEval scores the seeds against the gold kept in the repository, as a
+// user scores their own annotated articles: the figures the project's
+// scorer gives (seeds: every must event found, dates and actors right,
+// one CAMEO root of 22 wrong).
+func TestEval(t *testing.T) {
+	gold := "../../loader/extract/testdata/gold/seeds.json"
+	line := "events=79 scoped=79 must=22 recall=1.00 precision=1.00 f1=1.00 date=1.00 actors=1.00 cameo=0.95"
+	eventgraph(t, "", "eval", "--gold", gold, seeds).check(t, 0, []string{line}, nil)
+	eventgraph(t, "", "eval", "--gold", gold, "--min-recall", "1", "--min-cameo", "0.99", seeds).check(t, 1, []string{"recall=1.00"}, nil)
+	eventgraph(t, "", "eval", seeds).check(t, 2, nil, []string{"give --gold FILE"})
+	// a gold event the articles do not have is a miss
+	dir := t.TempDir()
+	g := `{"articles": [{"title": "Iraq and Jordan discuss the border", "events": [
+	  {"id": "x1", "need": "must", "phrase": "met his Jordanian counterpart", "date": {"start": "2024-06-02", "end": "2024-06-02"}, "actors": ["Jordan"], "cameo": ["04"]},
+	  {"id": "x2", "need": "must", "phrase": "signed a treaty on water", "date": null, "actors": [], "cameo": []}]}]}`
+	if err := os.WriteFile(filepath.Join(dir, "gold.json"), []byte(g), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(headerArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := eventgraph(t, "", "eval", "--verbose", "--gold", filepath.Join(dir, "gold.json"), filepath.Join(dir, "a.txt"))
+	r.check(t, 0, []string{`miss x2: "signed a treaty on water"`, "must=2 recall=0.50"}, nil)
+	if strings.Contains(r.stdout, "miss x1") {
+		t.Errorf("x1 missed:\n%s", r.stdout)
+	}
+}
