@@ -569,3 +569,42 @@ func TestCountryNames(t *testing.T) {
 		t.Errorf("no event place in Iraq: %v", a)
 	}
 }
+
+// TestDescUndatedLast: newest first still lists the undated events last, as
+// the schema says, through every page.
+func TestDescUndatedLast(t *testing.T) {
+	s, st := newHandSchema(t, Options{})
+	if err := schematest.LoadBulk(st, 40); err != nil {
+		t.Fatal(err)
+	}
+	var starts []any
+	var after any
+	for {
+		d := run(t, s, `query($a: String) { events(order: DESC, first: 7, after: $a) { nodes { date { start } } pageInfo { hasNextPage endCursor } } }`, map[string]any{"a": after})
+		for _, n := range get(d, "events", "nodes").([]any) {
+			starts = append(starts, get(n, "date", "start"))
+		}
+		if get(d, "events", "pageInfo", "hasNextPage") != true {
+			break
+		}
+		after = get(d, "events", "pageInfo", "endCursor")
+	}
+	undated := false
+	prev := "~"
+	for i, x := range starts {
+		if x == nil {
+			undated = true
+			continue
+		}
+		if undated {
+			t.Fatalf("event %d dated %v after an undated one: %v", i, x, starts)
+		}
+		if x.(string) > prev {
+			t.Fatalf("event %d dated %v after %s: not newest first", i, x, prev)
+		}
+		prev = x.(string)
+	}
+	if !undated || len(starts) != 50 {
+		t.Errorf("%d events, undated among them %v", len(starts), undated)
+	}
+}
