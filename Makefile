@@ -4,7 +4,6 @@ GO      ?= go
 BIN     := bin/eventgraph
 DB      ?= ./data
 ADDR    ?= 127.0.0.1:8080
-PYTHON  ?= /usr/bin/python3
 
 .PHONY: all build run test race vet fmt-check bench fuzz score score-dev clean
 
@@ -41,12 +40,17 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/extract/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeEvent$$' -fuzztime 10s -fuzzminimizetime 5s ./graph/
 
-# score the extraction against the seeds' gold and the dev set (needs ../shared)
+# score the extraction (eventgraph eval): the seeds against the gold kept in the
+# repository; the dev set needs the project's shared folder ../shared, which a clone
+# of the repository alone does not have
+SHARED_CHECK = @test -f ../shared/dev/gold.json || { echo "make $@: needs the project's shared folder ../shared (dev articles and their gold) beside the repository; a clone of the repository alone does not have it" >&2; exit 2; }
+
 score: build
-	$(PYTHON) ../shared/tools/score.py $(BIN) seeds/ ../shared/gold/seeds.json --verbose
+	$(BIN) eval --verbose --gold loader/extract/testdata/gold/seeds.json seeds/
 
 score-dev: build
-	$(PYTHON) ../shared/tools/score.py $(BIN) ../shared/dev/articles ../shared/dev/gold.json --verbose
+	$(SHARED_CHECK)
+	$(BIN) eval --verbose --gold ../shared/dev/gold.json ../shared/dev/articles
 
 clean:
 	rm -rf bin $(DB)

@@ -178,7 +178,7 @@ func (c *checker) events() error {
 
 // eventIndexes checks every event index key against the event it names.
 func (c *checker) eventIndexes() error {
-	for _, p := range []string{pEventDate, pEventActor, pEventPlace, pWide} {
+	for _, p := range []string{pEventDate, pEventActor, pEventPlace, pEventArticle, pWide} {
 		err := c.keys(p, func(rest string, _ []byte) error {
 			key := p + rest
 			id := lastField(rest)

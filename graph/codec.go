@@ -129,6 +129,11 @@ func (r *decoder) date(d *DateSpan) {
 	d.Text = r.str()
 	d.Inferred = r.bool()
 	d.Anchor = r.str()
+	if d.Precision == Week {
+		// databases written before WEEK values were ISO weeks (or
+		// intervals) are read as if written now
+		*d = d.Normalized()
+	}
 }
 
 // decodeEvent decodes the binary form of an event. All of its strings

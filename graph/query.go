@@ -2,6 +2,8 @@ package graph
 
 import (
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -76,6 +78,10 @@ type EventFilter struct {
 	From, To string   // inclusive YYYY-MM-DD bounds; an event matches when its span overlaps them
 	ActorIDs []string // events in which any of these actors takes part
 	PlaceID  string
+	// PlaceIDs selects events at any of these places (several places of
+	// one name); with PlaceID too, an event must be at PlaceID and in
+	// PlaceIDs.
+	PlaceIDs []string
 	Type     string // readable type (case-insensitive) or CAMEO code prefix
 	CAMEO    string // CAMEO code prefix
 	Country  string // ISO code of the event's place or of a participant
@@ -139,7 +145,7 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 			}
 		}
 		page.Total++
-		past := afterPos == "" || (!f.Desc && pos > afterPos) || (f.Desc && pos < afterPos)
+		past := afterPos == "" || f.after(pos, afterPos)
 		if !past {
 			page.HasPrevious = true
 			return nil
@@ -179,6 +185,9 @@ func (r *Reader) match(ev Event, f EventFilter, text string) bool {
 		}
 	}
 	if f.PlaceID != "" && ev.PlaceID != f.PlaceID {
+		return false
+	}
+	if len(f.PlaceIDs) > 0 && !slices.Contains(f.PlaceIDs, ev.PlaceID) {
 		return false
 	}
 	if f.CAMEO != "" && !strings.HasPrefix(ev.CAMEO, f.CAMEO) {
@@ -504,8 +513,11 @@ func (r *Reader) ForEachArticle(fn func(Article) error) error {
 type Stats struct {
 	Articles, Events, Actors, Places, Agreements int
 	ByType                                       map[string]int
-	ByMonth                                      map[string]int // YYYY-MM of the start; "unknown"
-	ByActor                                      map[string]int // actor ID -> events
+	// ByMonth counts DAY, WEEK and MONTH events under the YYYY-MM of their
+	// start; QUARTER events under YYYY-Qn, YEAR events under YYYY (a year
+	// is not its January), undated ones under "unknown".
+	ByMonth map[string]int
+	ByActor map[string]int // actor ID -> events
 }
 
 // Stats counts the graph in one pass.
@@ -530,11 +542,7 @@ func (r *Reader) Stats() (Stats, error) {
 	err := r.ForEachEvent(func(e Event) error {
 		st.Events++
 		st.ByType[e.Type]++
-		m := "unknown"
-		if len(e.Date.Start) >= 7 {
-			m = e.Date.Start[:7]
-		}
-		st.ByMonth[m]++
+		st.ByMonth[monthBucket(e.Date)]++
 		seen := map[string]bool{}
 		for _, p := range e.Participants {
 			if !seen[p.ActorID] {
@@ -545,4 +553,27 @@ func (r *Reader) Stats() (Stats, error) {
 		return nil
 	})
 	return st, err
+}
+
+// monthBucket is the Stats.ByMonth bucket of a date: YYYY-MM for a date
+// known to the day, week or month, YYYY-Qn for a quarter, YYYY for a year,
+// "unknown" otherwise.
+func monthBucket(d DateSpan) string {
+	if len(d.Start) < len("2006-01") {
+		return "unknown"
+	}
+	switch d.Precision {
+	case Quarter:
+		m, _ := strconv.Atoi(d.Start[5:7])
+		return d.Start[:4] + "-Q" + strconv.Itoa((m+2)/3)
+	case Year:
+		return d.Start[:4]
+	case Day, Week, Month:
+		return d.Start[:7]
+	}
+	// a span known by its days only: a month when it lies in one
+	if len(d.End) >= 7 && d.End[:7] == d.Start[:7] {
+		return d.Start[:7]
+	}
+	return d.Start[:4]
 }

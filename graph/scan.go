@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -29,6 +30,8 @@ func eventRanges(f EventFilter) []evRange {
 		prefix = pEventActor + f.ActorIDs[0] + "|"
 	case f.PlaceID != "":
 		prefix = pEventPlace + f.PlaceID + "|"
+	case len(f.PlaceIDs) == 1:
+		prefix = pEventPlace + f.PlaceIDs[0] + "|"
 	}
 	hi := "\xff"
 	if f.To != "" {
@@ -37,6 +40,10 @@ func eventRanges(f EventFilter) []evRange {
 		hi = unknownDate // stop before undated events
 	}
 	if f.From == "" {
+		if f.Desc && hi > unknownDate {
+			// newest first, and the undated events still last
+			return []evRange{{prefix: prefix, lo: "", hi: unknownDate}, {prefix: prefix, lo: unknownDate, hi: hi}}
+		}
 		return []evRange{{prefix: prefix, lo: "", hi: hi}}
 	}
 	t, err := time.Parse("2006-01-02", f.From)
@@ -58,8 +65,10 @@ func eventRanges(f EventFilter) []evRange {
 // needsFilter reports whether events must be loaded to test f beyond the
 // date window the index ranges already give.
 func (f EventFilter) needsFilter() bool {
+	place := f.PlaceID != "" || len(f.PlaceIDs) == 1
 	return f.Type != "" || f.CAMEO != "" || f.Country != "" || f.Status != "" || f.Text != "" ||
-		len(f.ActorIDs) > 1 || (len(f.ActorIDs) == 1 && f.PlaceID != "")
+		len(f.ActorIDs) > 1 || (len(f.ActorIDs) == 1 && place) || len(f.PlaceIDs) > 1 ||
+		(f.PlaceID != "" && len(f.PlaceIDs) > 0)
 }
 
 // scanEvents walks the index positions f selects in order, calling fn with
@@ -143,6 +152,19 @@ func (r *Reader) loadEvent(pos string, v []byte, ev *Event) error {
 		return unmarshal(v, ev)
 	}
 	return getJSON(r.txn, pEventDoc+pos, ev)
+}
+
+// after reports whether the index position pos comes after the position
+// of a cursor in the scan order of f: date order, reversed for f.Desc, and
+// the undated events last in both orders.
+func (f EventFilter) after(pos, cursor string) bool {
+	if !f.Desc {
+		return pos > cursor
+	}
+	if u, c := strings.HasPrefix(pos, unknownDate), strings.HasPrefix(cursor, unknownDate); u != c {
+		return u
+	}
+	return pos < cursor
 }
 
 func lastBar(s string) int {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,6 +42,7 @@ const (
 	pEventDate    = "ED:" // ED:<start>|<id>
 	pEventActor   = "EA:" // EA:<actor id>|<start>|<id>
 	pEventPlace   = "EP:" // EP:<place id>|<start>|<id>
+	pEventArticle = "EB:" // EB:<article id>|<start>|<id>: the events an article gives evidence for
 	pEventMerge   = "EM:" // EM:<merge key> -> event id
 	pActor        = "C:"  // C:<id>
 	pActorAlias   = "CN:" // CN:<normalized alias>|<id>
@@ -64,8 +64,9 @@ const (
 	// when opened for writing and refused read-only (ErrOldFormat).
 	// Format 4 folds names without diacritics and indexes persons by the
 	// transliteration keys of their names (see personIndexKeys); a
-	// database of format 3 has its actor indexes rebuilt.
-	formatCurrent = "4"
+	// database of format 3 has its actor indexes rebuilt. Format 5 indexes
+	// the events of each article (EB:); older databases get the index.
+	formatCurrent = "5"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -173,21 +174,30 @@ func Open(opt Options) (*Store, error) {
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
 // wide index is deleted; before format 4 the actor indexes are rebuilt
-// with the current name folding. Then the format is recorded. It can be
+// with the current name folding; before format 5 the events of each
+// article are indexed and each actor's roles merged per office. Then the format is recorded. It can be
 // interrupted: it starts again at the next open until the format is
 // recorded.
 func (s *Store) upgrade(format string) error {
-	if format != "3" {
+	if format != "3" && format != "4" {
 		if err := s.upgradeEvents(); err != nil {
 			return err
 		}
 	}
-	n, err := s.reindexActors()
-	if err != nil {
-		return fmt.Errorf("actor indexes: %w", err)
+	if format != "4" {
+		n, err := s.reindexActors()
+		if err != nil {
+			return fmt.Errorf("actor indexes: %w", err)
+		}
+		if n > 0 {
+			s.log.Info("upgraded the database: actor names indexed with the current folding", "actors", n)
+		}
 	}
-	if n > 0 {
-		s.log.Info("upgraded the database: actor names indexed with the current folding", "actors", n)
+	if err := s.indexArticleEvents(); err != nil {
+		return fmt.Errorf("article index: %w", err)
+	}
+	if _, err := s.mergeStoredRoles(); err != nil {
+		return fmt.Errorf("roles: %w", err)
 	}
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(kFormat), []byte(formatCurrent)) })
 }
@@ -518,6 +528,7 @@ func putActor(txn *badger.Txn, a Actor) error {
 		return err
 	}
 	merged := a
+	merged.Roles = mergeRoles(a.Roles)
 	if err == nil {
 		merged = mergeActor(old, a)
 		if reflect.DeepEqual(old, merged) {
@@ -563,18 +574,7 @@ func mergeActor(old, a Actor) Actor {
 		m.Aliases = append(m.Aliases, a.Name)
 	}
 	m.Aliases = uniqueStrings(append(m.Aliases, a.Aliases...), m.Name)
-	seen := map[string]bool{}
-	for _, r := range m.Roles {
-		seen[NormName(r.Title)+"|"+r.From] = true
-	}
-	for _, r := range a.Roles {
-		k := NormName(r.Title) + "|" + r.From
-		if !seen[k] {
-			seen[k] = true
-			m.Roles = append(m.Roles, r)
-		}
-	}
-	sort.SliceStable(m.Roles, func(i, j int) bool { return m.Roles[i].From < m.Roles[j].From })
+	m.Roles = mergeRoles(append(append([]Role{}, m.Roles...), a.Roles...))
 	return m
 }
 
@@ -624,7 +624,7 @@ func eventIndexKeys(e Event) []string {
 			}
 		}
 	}
-	return keys
+	return append(keys, articleIndexKeys(e, pos)...)
 }
 
 // spanMonths lists the months (YYYY-MM) from the one of start to the one

@@ -80,6 +80,8 @@ func TestEventsDateRangeAndPaging(t *testing.T) {
 	}{
 		{"all ascending, undated last", EventFilter{}, []string{"2021-01-18", "2024-01-28", "2024-05-12", "2024-12-18", ""}},
 		{"descending", EventFilter{Desc: true, NoUndated: true}, []string{"2024-12-18", "2024-05-12", "2024-01-28", "2021-01-18"}},
+		{"descending, undated last", EventFilter{Desc: true}, []string{"2024-12-18", "2024-05-12", "2024-01-28", "2021-01-18", ""}},
+		{"descending by actor, undated last", EventFilter{Desc: true, ActorIDs: []string{ActorID("Abdul-Amir Al Shammari")}}, []string{"2024-12-18", "2024-05-12", "2024-01-28", "2021-01-18", ""}},
 		{"2024 only", EventFilter{From: "2024-01-01", To: "2024-12-31"}, []string{"2024-01-28", "2024-05-12", "2024-12-18"}},
 		{"one month", EventFilter{From: "2024-05-01", To: "2024-05-31"}, []string{"2024-05-12"}},
 		{"by actor", EventFilter{ActorIDs: []string{ActorID("Abdul-Amir Al Shammari")}, To: "2023-12-31"}, []string{"2021-01-18"}},

@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"eventgraph/graph"
+	"eventgraph/graph/filter"
 )
 
 // argError is a bad argument value: its message names the argument and
@@ -69,50 +69,21 @@ func cursor(after *string) (string, error) {
 	return *after, nil
 }
 
-// dayBounds parses a from/to argument: YYYY, YYYY-MM or YYYY-MM-DD, and
-// returns its first and last day.
-func dayBounds(arg, v string) (first, last string, err error) {
-	v = strings.TrimSpace(v)
-	bad := badArg(arg, "%q is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05 or 2024-05-12)", v)
-	switch len(v) {
-	case 4:
-		t, err := time.Parse("2006", v)
-		if err != nil {
-			return "", "", bad
-		}
-		return t.Format("2006-01-02"), t.AddDate(1, 0, -1).Format("2006-01-02"), nil
-	case 7:
-		t, err := time.Parse("2006-01", v)
-		if err != nil {
-			return "", "", bad
-		}
-		return t.Format("2006-01-02"), t.AddDate(0, 1, -1).Format("2006-01-02"), nil
-	case 10:
-		t, err := time.Parse("2006-01-02", v)
-		if err != nil {
-			return "", "", bad
-		}
-		return t.Format("2006-01-02"), t.Format("2006-01-02"), nil
+// filterErr turns a bad filter value (package filter, the one policy for
+// every front end) into a GraphQL argument error.
+func filterErr(err error) error {
+	var fe *filter.Error
+	if errors.As(err, &fe) {
+		return badArg(fe.Param, "%q %s", fe.Value, fe.Reason)
 	}
-	return "", "", bad
+	return err
 }
 
-// dateRange turns from/to arguments into inclusive day bounds.
+// dateRange turns from/to arguments into inclusive day bounds, as package
+// filter reads them.
 func dateRange(from, to *string) (lo, hi string, err error) {
-	if from != nil && *from != "" {
-		if lo, _, err = dayBounds("from", *from); err != nil {
-			return "", "", err
-		}
-	}
-	if to != nil && *to != "" {
-		if _, hi, err = dayBounds("to", *to); err != nil {
-			return "", "", err
-		}
-	}
-	if lo != "" && hi != "" && lo > hi {
-		return "", "", badArg("to", "%q is before from %q", *to, *from)
-	}
-	return lo, hi, nil
+	lo, hi, err = filter.Filter{From: str(from), To: str(to)}.Days()
+	return lo, hi, filterErr(err)
 }
 
 // graphErr makes a store error readable.

@@ -1,30 +1,16 @@
 package schema
 
-import "strings"
+import "eventgraph/loader/gazetteer"
 
-// TODO(gazetteer): when eventgraph/loader/gazetteer lands, make these two
-// call gazetteer.CountryName and gazetteer.Country. Until then a country is
-// shown by its stored ISO code and a country argument must be a code or a
-// name the graph itself knows (an actor of kind COUNTRY or a place of kind
-// country; see request.countryCode).
-
-// countryName is the display name of an ISO 3166-1 alpha-2 code.
-var countryName = func(code string) string { return code }
-
-// lookupCountryCode resolves a country code or name without the graph.
-var lookupCountryCode = func(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if len(s) == 2 && isASCIILetters(s) {
-		return strings.ToUpper(s), true
+// countryName is the display name of an ISO 3166-1 alpha-2 code: the
+// gazetteer's common name ("IQ" → "Iraq"), or the code itself for a code
+// the gazetteer does not know.
+func countryName(code string) string {
+	if code == "" {
+		return ""
 	}
-	return "", false
-}
-
-func isASCIILetters(s string) bool {
-	for _, c := range s {
-		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
-			return false
-		}
+	if n := gazetteer.CountryName(code); n != "" {
+		return n
 	}
-	return true
+	return code
 }

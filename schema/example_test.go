@@ -170,7 +170,8 @@ func ExampleSchema_Exec_errors() {
 	// [events] first: 100000 is above the maximum page size of 500; ask for at most 500 and page with after: pageInfo.endCursor
 }
 
-// Stats are shaped for a dataframe: one row per month.
+// Stats are shaped for a dataframe: one row per month; an event known only
+// to the year (the 2021 fortification) counts under its year, not January.
 func ExampleSchema_Exec_stats() {
 	st := exampleStore()
 	defer st.Close()
@@ -192,7 +193,8 @@ func ExampleSchema_Exec_stats() {
 	}
 	// Output:
 	// events: 10
-	// 2021-01 3
+	// 2021 1
+	// 2021-01 2
 	// 2021-12 1
 	// 2024-01 1
 	// 2024-02 1

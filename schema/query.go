@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"eventgraph/graph"
+	"eventgraph/graph/filter"
 
 	graphql "github.com/graph-gophers/graphql-go"
 )
@@ -38,49 +39,19 @@ func (q *queryResolver) Events(ctx context.Context, args eventsArgs) (*eventConn
 	if err != nil {
 		return nil, err
 	}
-	f := graph.EventFilter{
-		Type:   str(args.Type),
-		CAMEO:  str(args.Cameo),
-		Status: str(args.Status),
-		Text:   str(args.Text),
-		Desc:   args.Order == "DESC",
+	fl, err := filter.FromArgs(args.From, args.To, args.Actor, args.Place, args.Country, args.Type, args.Cameo, args.Status, args.Text)
+	if err != nil {
+		return nil, filterErr(err)
 	}
-	if f.From, f.To, err = dateRange(args.From, args.To); err != nil {
-		return nil, err
+	var res *filter.Resolved
+	if err := rq.read(ctx, func(r *graph.Reader) (err error) { res, err = filter.Resolve(r, fl); return }); err != nil {
+		return nil, filterErr(err)
 	}
-	if a := str(args.Actor); a != "" {
-		ids, err := rq.actorIDs(ctx, a)
-		if err != nil {
-			return nil, err
-		}
-		if len(ids) == 0 {
-			return rq.emptyEvents(args.First, args.After)
-		}
-		f.ActorIDs = ids
+	if res.None {
+		return rq.emptyEvents(args.First, args.After)
 	}
-	if p := str(args.Place); p != "" {
-		ids, err := rq.placeIDs(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-		if len(ids) == 0 {
-			return rq.emptyEvents(args.First, args.After)
-		}
-		// Several places of the same name (in different countries): the
-		// first, which is the one PlaceID sorts first. TODO: union them
-		// when graph.EventFilter takes several place IDs.
-		f.PlaceID = ids[0]
-	}
-	if c := str(args.Country); c != "" {
-		code, err := rq.countryCode(ctx, c)
-		if err != nil {
-			return nil, err
-		}
-		if code == "" {
-			return rq.emptyEvents(args.First, args.After)
-		}
-		f.Country = code
-	}
+	f := res.Events
+	f.Desc = args.Order == "DESC"
 	return rq.eventConn(ctx, f, args.First, args.After)
 }
 

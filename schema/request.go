@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"eventgraph/graph"
+	"eventgraph/graph/filter"
 )
 
 // request is the state of one query: its snapshot, its caches and its node
@@ -23,8 +23,6 @@ type request struct {
 	articles   map[string]*graph.Article
 	events     map[string]*graph.Event
 	agreements map[string]*graph.Agreement
-	placeNames map[string][]string // NormName(place name) -> place IDs
-	byArticle  map[string][]string // article ID -> event IDs in date order
 }
 
 type requestKey struct{}
@@ -169,11 +167,7 @@ func (rq *request) agreement(ctx context.Context, id string) (*graph.Agreement, 
 func (rq *request) actorIDs(ctx context.Context, name string) ([]string, error) {
 	var ids []string
 	err := rq.read(ctx, func(r *graph.Reader) error {
-		if a, err := r.Actor(name); err == nil {
-			ids = []string{a.ID}
-			return nil
-		}
-		for _, a := range r.ActorsByName(name) {
+		for _, a := range filter.Actors(r, name) {
 			ids = append(ids, a.ID)
 		}
 		return nil
@@ -181,100 +175,29 @@ func (rq *request) actorIDs(ctx context.Context, name string) ([]string, error) 
 	return ids, err
 }
 
-// placeIDs resolves a place argument (an ID or a name) to place IDs.
-func (rq *request) placeIDs(ctx context.Context, name string) ([]string, error) {
-	var ids []string
-	err := rq.read(ctx, func(r *graph.Reader) error {
-		if p, err := r.Place(name); err == nil {
-			ids = []string{p.ID}
-			return nil
-		}
-		if err := rq.loadPlaceNames(r); err != nil {
-			return err
-		}
-		ids = rq.placeNames[graph.NormName(name)]
-		return nil
-	})
-	return ids, err
-}
-
-func (rq *request) loadPlaceNames(r *graph.Reader) error {
-	if rq.placeNames != nil {
-		return nil
-	}
-	rq.placeNames = map[string][]string{}
-	return r.ForEachPlace(func(p graph.Place) error {
-		k := graph.NormName(p.Name)
-		rq.placeNames[k] = append(rq.placeNames[k], p.ID)
-		return nil
-	})
-}
-
-// countryCode resolves a country argument, an ISO alpha-2 code or a name,
-// to its code; "" when the name is unknown.
-func (rq *request) countryCode(ctx context.Context, s string) (string, error) {
-	if code, ok := lookupCountryCode(s); ok {
-		return code, nil
-	}
-	code := ""
-	err := rq.read(ctx, func(r *graph.Reader) error {
-		// The graph knows the countries it mentions: as actors of kind
-		// COUNTRY and as places of kind country.
-		for _, a := range r.ActorsByName(s) {
-			if a.Kind == graph.Country && a.Country != "" {
-				code = a.Country
-				return nil
-			}
-		}
-		if err := rq.loadPlaceNames(r); err != nil {
-			return err
-		}
-		for _, id := range rq.placeNames[graph.NormName(s)] {
-			if p, err := r.Place(id); err == nil && p.Country != "" && strings.EqualFold(p.Kind, "country") {
-				code = p.Country
-				return nil
-			}
-		}
-		return nil
-	})
-	return code, err
-}
-
 // eventsOfArticle returns the events an article gives evidence for; the
 // article→events index is built once per request, in one pass.
 func (rq *request) eventsOfArticle(ctx context.Context, articleID string) ([]*graph.Event, error) {
 	var out []*graph.Event
 	err := rq.read(ctx, func(r *graph.Reader) error {
-		if rq.byArticle == nil {
-			rq.byArticle = map[string][]string{}
-			err := r.ForEachEvent(func(e graph.Event) error {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				seen := map[string]bool{}
-				for _, ev := range e.Evidence {
-					if !seen[ev.ArticleID] {
-						seen[ev.ArticleID] = true
-						rq.byArticle[ev.ArticleID] = append(rq.byArticle[ev.ArticleID], e.ID)
-					}
-				}
-				if _, ok := rq.events[e.ID]; !ok {
-					e := e
-					rq.events[e.ID] = &e
-				}
-				return nil
-			})
-			if err != nil {
-				rq.byArticle = nil
+		// the article index reads this article's events only; past the
+		// node budget (checked by the caller's charge) nothing more is read
+		room := rq.s.opts.MaxNodes - rq.nodes + 1
+		return r.ForEachEventOfArticle(articleID, func(e graph.Event) error {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-		}
-		for _, id := range rq.byArticle[articleID] {
-			if e, ok := rq.events[id]; ok {
-				out = append(out, e)
+			if c, ok := rq.events[e.ID]; ok {
+				out = append(out, c)
+			} else {
+				rq.events[e.ID] = &e
+				out = append(out, &e)
 			}
-		}
-		return nil
+			if len(out) >= room {
+				return graph.ErrStop
+			}
+			return nil
+		})
 	})
 	return out, err
 }

@@ -165,6 +165,12 @@ func TestLimits(t *testing.T) {
 		if e.Extensions["code"] != CodeTooLarge {
 			t.Errorf("extensions %v", e.Extensions)
 		}
+		// an article's events count against the budget too
+		tiny, _ := newHandSchema(t, Options{MaxNodes: 6})
+		wantError(t, runErr(t, tiny, `{ articles(first: 5) { nodes { events { title } } } }`, nil), "result too large")
+		if d := run(t, tiny, `{ articles(first: 2) { nodes { events { title } } } }`, nil); len(get(d, "articles", "nodes").([]any)) != 2 {
+			t.Errorf("two articles and their events: %v", d)
+		}
 	})
 }
 
@@ -539,5 +545,67 @@ func TestDisputed(t *testing.T) {
 		if get(n, "disputed") != false || len(get(n, "disputes").([]any)) != 0 || len(get(n, "reports").([]any)) != 1 {
 			t.Errorf("undisputed event: %v", n)
 		}
+	}
+}
+
+// TestCountryNames: Actor.country and Place.country are the country's name,
+// countryCode its ISO code, as the schema says.
+func TestCountryNames(t *testing.T) {
+	s, _ := newHandSchema(t, Options{})
+	d := run(t, s, `{ actor(name: "al-Shammari") { country countryCode events { nodes { place { country countryCode } } } } }`, nil)
+	a := get(d, "actor")
+	if c, code := get(a, "country"), get(a, "countryCode"); c != "Iraq" || code != "IQ" {
+		t.Errorf("actor: country %v, countryCode %v; want Iraq, IQ", c, code)
+	}
+	n := 0
+	for _, e := range get(get(a, "events"), "nodes").([]any) {
+		if p := get(e, "place"); p != nil && get(p, "countryCode") == "IQ" {
+			n++
+			if get(p, "country") != "Iraq" {
+				t.Errorf("place: country %v, want Iraq", get(p, "country"))
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no event place in Iraq: %v", a)
+	}
+}
+
+// TestDescUndatedLast: newest first still lists the undated events last, as
+// the schema says, through every page.
+func TestDescUndatedLast(t *testing.T) {
+	s, st := newHandSchema(t, Options{})
+	if err := schematest.LoadBulk(st, 40); err != nil {
+		t.Fatal(err)
+	}
+	var starts []any
+	var after any
+	for {
+		d := run(t, s, `query($a: String) { events(order: DESC, first: 7, after: $a) { nodes { date { start } } pageInfo { hasNextPage endCursor } } }`, map[string]any{"a": after})
+		for _, n := range get(d, "events", "nodes").([]any) {
+			starts = append(starts, get(n, "date", "start"))
+		}
+		if get(d, "events", "pageInfo", "hasNextPage") != true {
+			break
+		}
+		after = get(d, "events", "pageInfo", "endCursor")
+	}
+	undated := false
+	prev := "~"
+	for i, x := range starts {
+		if x == nil {
+			undated = true
+			continue
+		}
+		if undated {
+			t.Fatalf("event %d dated %v after an undated one: %v", i, x, starts)
+		}
+		if x.(string) > prev {
+			t.Fatalf("event %d dated %v after %s: not newest first", i, x, prev)
+		}
+		prev = x.(string)
+	}
+	if !undated || len(starts) != 50 {
+		t.Errorf("%d events, undated among them %v", len(starts), undated)
 	}
 }

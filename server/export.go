@@ -21,7 +21,9 @@ var exportFiles = map[string]string{
 
 // exportHandler serves GET /export/graph.gexf, /export/graph.graphml,
 // /export/nodes.csv, /export/edges.csv and /export/graph.jsonl, with the
-// timeline's filters (from, to, actor, type, place, country), streamed.
+// timeline's filters (from, to, actor, type, place, country), streamed;
+// graph.gexf takes version=1.2draft (the default, read by networkx and
+// Gephi) or version=1.3.
 // Like /timeline it answers with an ETag and honours If-None-Match.
 func (s *Server) exportHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -41,14 +43,23 @@ func (s *Server) exportHandler() http.Handler {
 			badQuery(w, err)
 			return
 		}
-		if s.notModified(w, r, "x-"+q.Key(format)) {
+		var opt export.Options
+		if format == export.GEXF {
+			v, err := export.CheckGEXFVersion(r.URL.Query().Get("version"))
+			if err != nil {
+				badQuery(w, &timeline.Error{Param: "version", Value: r.URL.Query().Get("version"), Reason: "want 1.2draft (default) or 1.3"})
+				return
+			}
+			opt.GEXFVersion = v
+		}
+		if s.notModified(w, r, "x-"+q.Key(format+"|"+opt.GEXFVersion)) {
 			return
 		}
 		w.Header().Set("Content-Type", export.ContentType(format))
 		w.Header().Set("Content-Disposition", `attachment; filename="eventgraph-`+name+`"`)
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		s.stream(w, r, func(out io.Writer, rd *graph.Reader) error {
-			return export.Write(out, rd, format, q)
+			return export.WriteWith(out, rd, format, q, opt)
 		})
 	})
 }

@@ -94,6 +94,7 @@ func TestExportHTTPErrors(t *testing.T) {
 		{"/export/", 404},
 		{"/export/graph.gexf?from=2024-00", 400},
 		{"/export/nodes.csv?to=tomorrow", 400},
+		{"/export/graph.gexf?version=1.4", 400},
 	}
 	for _, tt := range tests {
 		rec := get(t, s.Handler(), tt.target)
@@ -109,24 +110,38 @@ func TestExportHTTPErrors(t *testing.T) {
 	if a, b := first.Header().Get("ETag"), get(t, s.Handler(), "/export/graph.graphml").Header().Get("ETag"); a == b {
 		t.Errorf("GEXF and GraphML share the ETag %s", a)
 	}
+	if a, b := first.Header().Get("ETag"), get(t, s.Handler(), "/export/graph.gexf?version=1.3").Header().Get("ETag"); a == b {
+		t.Errorf("GEXF 1.2draft and 1.3 share the ETag %s", a)
+	}
 }
 
-// TestExportHTTPGEXFSchema validates the served GEXF with xmllint against
-// the GEXF 1.3 RELAX NG schema (kept in graph/export/testdata/gexf).
+// TestExportHTTPGEXFSchema validates the served GEXF of both versions with
+// xmllint against the official RELAX NG schemas (kept in
+// graph/export/testdata): no version is 1.2draft.
 func TestExportHTTPGEXFSchema(t *testing.T) {
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
 		t.Skip("xmllint not installed (Debian libxml2-utils); CI installs it")
 	}
 	s, _ := tlServer(t)
-	rng := filepath.Join("..", "graph", "export", "testdata", "gexf", "gexf.rng")
-	for _, q := range []string{"", "actor=al-Shammari", "country=LB&from=2024-12"} {
-		f := filepath.Join(t.TempDir(), "graph.gexf")
-		if err := os.WriteFile(f, get(t, s.Handler(), "/export/graph.gexf?"+q).Body.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if out, err := exec.Command(xmllint, "--noout", "--relaxng", rng, f).CombinedOutput(); err != nil {
-			t.Errorf("?%s: invalid GEXF 1.3: %v\n%s", q, err, out)
+	for _, v := range []struct{ param, dir, ns string }{
+		{"", "gexf1.2draft", "http://www.gexf.net/1.2draft"},
+		{"&version=1.2draft", "gexf1.2draft", "http://www.gexf.net/1.2draft"},
+		{"&version=1.3", "gexf", "http://gexf.net/1.3"},
+	} {
+		rng := filepath.Join("..", "graph", "export", "testdata", v.dir, "gexf.rng")
+		for _, q := range []string{"", "actor=al-Shammari", "country=LB&from=2024-12"} {
+			f := filepath.Join(t.TempDir(), "graph.gexf")
+			body := get(t, s.Handler(), "/export/graph.gexf?"+q+v.param).Body.Bytes()
+			if !bytes.Contains(body, []byte(`xmlns="`+v.ns+`"`)) {
+				t.Errorf("?%s%s: not in the namespace %s", q, v.param, v.ns)
+			}
+			if err := os.WriteFile(f, body, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if out, err := exec.Command(xmllint, "--noout", "--relaxng", rng, f).CombinedOutput(); err != nil {
+				t.Errorf("?%s%s: invalid GEXF: %v\n%s", q, v.param, err, out)
+			}
 		}
 	}
 }

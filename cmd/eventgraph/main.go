@@ -41,9 +41,22 @@ Commands:
   query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
                       (exit 1 when the response has errors)
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
-                      [--place P] [--country C] [--format json|timelinejs]
+                      [--place P] [--country C] [--cameo CODE] [--status S] [--text T]
+                      [--undated] [--format json|timelinejs]
   export              write the graph [--format gexf|graphml|csv|jsonl] [--out FILE]
-                      (csv writes FILE's nodes and edges: FILE-nodes.csv, FILE-edges.csv)
+                      [--gexf-version 1.2draft|1.3] (default 1.2draft: networkx and Gephi
+                      read it); same filters as timeline; csv writes two files,
+                      FILE-nodes.csv and FILE-edges.csv (without --out: graph-nodes.csv
+                      and graph-edges.csv in the current folder)
+  eval --gold FILE DIR
+                      measure the extraction: load DIR into a fresh in-memory graph and
+                      match its events to the gold annotations in FILE; prints must-event
+                      recall, precision, and how often the date, an actor and the CAMEO
+                      root are right [--verbose lists the misses] [--min-recall R]
+                      [--min-precision P] [--min-date D] [--min-actors A] [--min-cameo C]
+                      (exit 1 below a threshold). Gold: {"articles": [{"title", "events":
+                      [{"id", "need": "must"|"may", "phrase", "date": {"start", "end"},
+                      "exact", "actors": [...], "cameo": [roots]}]}]}
   help                this text
 
 Every command takes --db DIR (default ./data) and -v for verbose logs.
@@ -63,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "load", "serve", "query", "timeline", "export":
+	case "load", "serve", "query", "timeline", "export", "eval":
 	default:
 		fmt.Fprintf(stderr, "eventgraph: unknown command %q\n\n%s", cmd, usage)
 		return exitUsage
@@ -111,14 +124,21 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 type command struct {
-	name                   string
-	db                     string
-	verbose                bool
-	args                   []string
-	stdin                  io.Reader
-	stdout, stderr         io.Writer
-	log                    *slog.Logger
-	addr, vars, out, cors  string
+	name                  string
+	db                    string
+	verbose               bool
+	args                  []string
+	stdin                 io.Reader
+	stdout, stderr        io.Writer
+	log                   *slog.Logger
+	addr, vars, out, cors string
+	gexfVersion           string
+	cameo, status, text   string
+	undated               bool
+	gold                  string
+	listMisses            bool
+	minRecall, minPrecision,
+	minDate, minActors, minCAMEO float64
 	from, to, actor, typ   string
 	place, country, format string
 	loads                  multiFlag
@@ -140,10 +160,19 @@ func (c *command) flags(fs *flag.FlagSet) {
 	case "timeline":
 		c.filterFlags(fs)
 		fs.StringVar(&c.format, "format", "json", "json or timelinejs")
+	case "eval":
+		fs.StringVar(&c.gold, "gold", "", "gold annotations (JSON; see eventgraph help)")
+		fs.BoolVar(&c.listMisses, "verbose", false, "list the missed must events and wrong dates")
+		fs.Float64Var(&c.minRecall, "min-recall", 0, "exit 1 when the must-event recall is lower")
+		fs.Float64Var(&c.minPrecision, "min-precision", 0, "exit 1 when the precision is lower")
+		fs.Float64Var(&c.minDate, "min-date", 0, "exit 1 when fewer dates are right")
+		fs.Float64Var(&c.minActors, "min-actors", 0, "exit 1 when fewer actors are right")
+		fs.Float64Var(&c.minCAMEO, "min-cameo", 0, "exit 1 when fewer CAMEO roots are right")
 	case "export":
 		c.filterFlags(fs)
 		fs.StringVar(&c.format, "format", "gexf", "gexf, graphml, csv or jsonl")
-		fs.StringVar(&c.out, "out", "", "output file (default stdout)")
+		fs.StringVar(&c.out, "out", "", "output file (default stdout; for csv the prefix of OUT-nodes.csv and OUT-edges.csv, default graph)")
+		fs.StringVar(&c.gexfVersion, "gexf-version", "", "GEXF version: 1.2draft (default; networkx and Gephi read it) or 1.3")
 	}
 }
 
@@ -155,6 +184,12 @@ func (c *command) filterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.typ, "type", "", "only events of this type or CAMEO prefix")
 	fs.StringVar(&c.place, "place", "", "only events at this place")
 	fs.StringVar(&c.country, "country", "", "only events in this country (name or ISO code)")
+	fs.StringVar(&c.cameo, "cameo", "", "only events of this CAMEO code prefix")
+	fs.StringVar(&c.status, "status", "", "only REPORTED or PLANNED events")
+	fs.StringVar(&c.text, "text", "", "only events whose title or evidence contains this text")
+	if c.name == "timeline" {
+		fs.BoolVar(&c.undated, "undated", false, "also list the events of unknown date (last)")
+	}
 }
 
 func (c *command) fail(format string, a ...any) int {
@@ -193,6 +228,8 @@ func (c *command) run() int {
 		return c.timeline()
 	case "export":
 		return c.export()
+	case "eval":
+		return c.eval()
 	}
 	return exitUsage
 }

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -81,6 +84,8 @@ func TestUsage(t *testing.T) {
 		{"query with bad --vars", []string{"query", "--db", db, "--vars", "[1", "{ stats { events } }"}, 2, nil, []string{"--vars is not a JSON object"}},
 		{"timeline with a bad date", []string{"timeline", "--db", db, "--from", "2024-13"}, 2, nil, []string{"2024-13"}},
 		{"export to an unknown format", []string{"export", "--db", db, "--format", "pdf"}, 2, nil, []string{`unknown --format "pdf"`}},
+		{"export to an unknown GEXF version", []string{"export", "--db", db, "--gexf-version", "1.4"}, 2, nil, []string{`--gexf-version "1.4"`}},
+		{"GEXF version without GEXF", []string{"export", "--db", db, "--format", "jsonl", "--gexf-version", "1.3"}, 2, nil, []string{"--gexf-version is for --format gexf"}},
 		{"query without a database", []string{"query", "--db", db, "{ stats { events } }"}, 1, nil, []string{"no database at " + db}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,7 +260,11 @@ func TestExport(t *testing.T) {
 		files map[string]string // file → how it starts
 	}{
 		{"gexf", []string{"export", "--db", db, "--format", "gexf", "--out", filepath.Join(dir, "g.gexf")},
-			map[string]string{"g.gexf": "<?xml"}},
+			map[string]string{"g.gexf": `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gexf xmlns="http://www.gexf.net/1.2draft"`}},
+		{"gexf1.2draft", []string{"export", "--db", db, "--format", "gexf", "--gexf-version", "1.2draft", "--out", filepath.Join(dir, "g12.gexf")},
+			map[string]string{"g12.gexf": `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gexf xmlns="http://www.gexf.net/1.2draft"`}},
+		{"gexf1.3", []string{"export", "--db", db, "--format", "gexf", "--gexf-version", "1.3", "--out", filepath.Join(dir, "g13.gexf")},
+			map[string]string{"g13.gexf": `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gexf xmlns="http://gexf.net/1.3"`}},
 		{"graphml", []string{"export", "--out", filepath.Join(dir, "g.graphml"), "--format", "graphml", "--db", db},
 			map[string]string{"g.graphml": "<?xml"}},
 		{"csv", []string{"export", "--db", db, "--format", "csv", "--out", filepath.Join(dir, "g.csv")},
@@ -297,5 +306,200 @@ func TestLocked(t *testing.T) {
 		t.Run(args[0], func(t *testing.T) {
 			eventgraph(t, "", args...).check(t, 1, nil, []string{graph.ErrLocked.Error()})
 		})
+	}
+}
+
+// TestFiltersAgree: `eventgraph timeline --undated` and the GraphQL events
+// query of `eventgraph query` select the same events for the same filters.
+func TestFiltersAgree(t *testing.T) {
+	db := seedDB(t)
+	for _, f := range [][2]string{
+		{"", ""}, {"country", "Iraq"}, {"country", "SY"}, {"from", "2024"}, {"to", "2023-12"},
+		{"type", "0"}, {"cameo", "05"}, {"status", "planned"}, {"text", "border"}, {"place", "Baghdad"}, {"place", "Atlantis"},
+	} {
+		t.Run(f[0]+"="+f[1], func(t *testing.T) {
+			args := []string{"timeline", "--db", db, "--undated"}
+			gargs := "first: 500"
+			if f[0] != "" {
+				args = append(args, "--"+f[0], f[1])
+				gargs += fmt.Sprintf(", %s: %q", f[0], f[1])
+			}
+			r := eventgraph(t, "", args...)
+			r.check(t, 0, nil, nil)
+			var tl struct{ Events []struct{ ID string } }
+			if err := json.Unmarshal([]byte(r.stdout), &tl); err != nil {
+				t.Fatal(err)
+			}
+			q := eventgraph(t, "", "query", "--db", db, "{ events("+gargs+") { nodes { id } } }")
+			q.check(t, 0, nil, nil)
+			var d struct {
+				Data struct {
+					Events struct{ Nodes []struct{ ID string } }
+				}
+			}
+			if err := json.Unmarshal([]byte(q.stdout), &d); err != nil {
+				t.Fatal(err)
+			}
+			var a, b []string
+			for _, e := range tl.Events {
+				a = append(a, e.ID)
+			}
+			for _, e := range d.Data.Events.Nodes {
+				b = append(b, e.ID)
+			}
+			sort.Strings(a)
+			sort.Strings(b)
+			if strings.Join(a, ",") != strings.Join(b, ",") {
+				t.Errorf("timeline %d events, GraphQL %d:\n%v\n%v", len(a), len(b), a, b)
+			}
+			if f[0] == "" && len(a) < 10 {
+				t.Errorf("only %d events in the seeds", len(a))
+			}
+		})
+	}
+}
+
+// gexfDoc is the part of a GEXF file the Gephi test reads.
+type gexfDoc struct {
+	Nodes []struct {
+		ID        string `xml:"id,attr"`
+		Start     string `xml:"start,attr"`
+		End       string `xml:"end,attr"`
+		Attvalues []struct {
+			For   string `xml:"for,attr"`
+			Value string `xml:"value,attr"`
+		} `xml:"attvalues>attvalue"`
+		Position *struct {
+			X string `xml:"x,attr"`
+			Y string `xml:"y,attr"`
+		} `xml:"position"`
+	} `xml:"graph>nodes>node"`
+	Edges []struct {
+		Source    string `xml:"source,attr"`
+		Target    string `xml:"target,attr"`
+		Start     string `xml:"start,attr"`
+		End       string `xml:"end,attr"`
+		Attvalues []struct {
+			For   string `xml:"for,attr"`
+			Value string `xml:"value,attr"`
+		} `xml:"attvalues>attvalue"`
+	} `xml:"graph>edges>edge"`
+}
+
+// TestGephiAttributes exports the seeds as GEXF (both versions) and checks
+// what Gephi needs: every event at a located place carries the place's
+// lat/lng and viz position (Geo Layout), and every actor, place and article
+// is on the timeline from the first day of its events to the last.
+func TestGephiAttributes(t *testing.T) {
+	db := seedDB(t)
+	dir := t.TempDir()
+	for _, v := range []string{"1.2draft", "1.3"} {
+		out := filepath.Join(dir, v+".gexf")
+		eventgraph(t, "", "export", "--db", db, "--gexf-version", v, "--out", out).check(t, 0, nil, nil)
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g gexfDoc
+		if err := xml.Unmarshal(b, &g); err != nil {
+			t.Fatal(err)
+		}
+		type node struct {
+			typ, start, end, lat, lng string
+			pos                       bool
+		}
+		nodes := map[string]*node{}
+		for _, n := range g.Nodes {
+			x := &node{start: n.Start, end: n.End, pos: n.Position != nil}
+			for _, a := range n.Attvalues {
+				switch a.For {
+				case "type":
+					x.typ = a.Value
+				case "lat":
+					x.lat = a.Value
+				case "lng":
+					x.lng = a.Value
+				}
+			}
+			nodes[n.ID] = x
+		}
+		want := map[string]*[2]string{} // node → first and last day of its events
+		located := 0
+		for _, e := range g.Edges {
+			rel := ""
+			for _, a := range e.Attvalues {
+				if a.For == "relation" {
+					rel = a.Value
+				}
+			}
+			other := ""
+			switch {
+			case rel == "participant" && nodes[e.Target].typ == "event":
+				other = e.Source
+			case (rel == "located in" || rel == "reported by") && nodes[e.Source].typ == "event":
+				other = e.Target
+			}
+			if rel == "located in" && nodes[e.Source].typ == "event" {
+				ev, p := nodes[e.Source], nodes[e.Target]
+				if p.lat != "" {
+					located++
+					if ev.lat != p.lat || ev.lng != p.lng || !ev.pos {
+						t.Errorf("%s: event %s at %s,%s (position %v); its place is at %s,%s", v, e.Source, ev.lat, ev.lng, ev.pos, p.lat, p.lng)
+					}
+				}
+			}
+			if other == "" || e.Start == "" || e.End == "" {
+				continue
+			}
+			if w := want[other]; w == nil {
+				want[other] = &[2]string{e.Start, e.End}
+			} else {
+				w[0], w[1] = min(w[0], e.Start), max(w[1], e.End)
+			}
+		}
+		if located == 0 {
+			t.Errorf("%s: no event at a located place", v)
+		}
+		counted := map[string]int{}
+		for id, w := range want {
+			n := nodes[id]
+			counted[n.typ]++
+			if n.start != w[0] || n.end != w[1] {
+				t.Errorf("%s: %s %s on the timeline %s..%s, its events %s..%s", v, n.typ, id, n.start, n.end, w[0], w[1])
+			}
+		}
+		for _, typ := range []string{"actor", "place", "article"} {
+			if counted[typ] == 0 {
+				t.Errorf("%s: no %s with dated events", v, typ)
+			}
+		}
+	}
+}
+
+// TestEval scores the seeds against the gold kept in the repository, as a
+// user scores their own annotated articles: the figures the project's
+// scorer gives (seeds: every must event found, dates and actors right,
+// one CAMEO root of 22 wrong).
+func TestEval(t *testing.T) {
+	gold := "../../loader/extract/testdata/gold/seeds.json"
+	line := "events=79 scoped=79 must=22 recall=1.00 precision=1.00 f1=1.00 date=1.00 actors=1.00 cameo=0.95"
+	eventgraph(t, "", "eval", "--gold", gold, seeds).check(t, 0, []string{line}, nil)
+	eventgraph(t, "", "eval", "--gold", gold, "--min-recall", "1", "--min-cameo", "0.99", seeds).check(t, 1, []string{"recall=1.00"}, nil)
+	eventgraph(t, "", "eval", seeds).check(t, 2, nil, []string{"give --gold FILE"})
+	// a gold event the articles do not have is a miss
+	dir := t.TempDir()
+	g := `{"articles": [{"title": "Iraq and Jordan discuss the border", "events": [
+	  {"id": "x1", "need": "must", "phrase": "met his Jordanian counterpart", "date": {"start": "2024-06-02", "end": "2024-06-02"}, "actors": ["Jordan"], "cameo": ["04"]},
+	  {"id": "x2", "need": "must", "phrase": "signed a treaty on water", "date": null, "actors": [], "cameo": []}]}]}`
+	if err := os.WriteFile(filepath.Join(dir, "gold.json"), []byte(g), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(headerArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := eventgraph(t, "", "eval", "--verbose", "--gold", filepath.Join(dir, "gold.json"), filepath.Join(dir, "a.txt"))
+	r.check(t, 0, []string{`miss x2: "signed a treaty on water"`, "must=2 recall=0.50"}, nil)
+	if strings.Contains(r.stdout, "miss x1") {
+		t.Errorf("x1 missed:\n%s", r.stdout)
 	}
 }

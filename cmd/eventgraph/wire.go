@@ -27,7 +27,8 @@ func runQuery(ctx context.Context, st *graph.Store, query string, vars map[strin
 }
 
 func (c *command) timelineQuery() timeline.Query {
-	return timeline.Query{From: c.from, To: c.to, Actor: c.actor, Type: c.typ, Place: c.place, Country: c.country}
+	return timeline.Query{From: c.from, To: c.to, Actor: c.actor, Type: c.typ, Place: c.place, Country: c.country,
+		CAMEO: c.cameo, Status: c.status, Text: c.text, Undated: c.undated}
 }
 
 func (c *command) timeline() int {
@@ -72,6 +73,19 @@ func (c *command) export() int {
 		fmt.Fprintf(c.stderr, "eventgraph export: unknown --format %q (want gexf, graphml, csv or jsonl)\n", c.format)
 		return exitUsage
 	}
+	var opt export.Options
+	if c.gexfVersion != "" {
+		if format != export.GEXF {
+			fmt.Fprintf(c.stderr, "eventgraph export: --gexf-version is for --format gexf\n")
+			return exitUsage
+		}
+		v, err := export.CheckGEXFVersion(c.gexfVersion)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "eventgraph export: --gexf-version %q: want 1.2draft or 1.3\n", c.gexfVersion)
+			return exitUsage
+		}
+		opt.GEXFVersion = v
+	}
 	st, err := c.open(true)
 	if err != nil {
 		return c.fail("%v", err)
@@ -89,7 +103,7 @@ func (c *command) export() int {
 		out = f
 	}
 	w := bufio.NewWriterSize(out, 1<<16)
-	err = st.View(func(r *graph.Reader) error { return export.Write(w, r, format, q) })
+	err = st.View(func(r *graph.Reader) error { return export.WriteWith(w, r, format, q, opt) })
 	if err == nil {
 		err = w.Flush()
 	}

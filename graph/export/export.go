@@ -14,7 +14,7 @@ import (
 
 // Formats of Write.
 const (
-	GEXF     = "gexf"      // GEXF 1.3, dynamic, dates; viz colours; lat/lng for Geo Layout
+	GEXF     = "gexf"      // GEXF 1.2draft (default) or 1.3, dynamic, dates; viz colours and positions; lat/lng for Geo Layout
 	GraphML  = "graphml"   // GraphML with typed keys
 	JSONL    = "jsonl"     // JSON Lines: every node, then every edge
 	NodesCSV = "nodes.csv" // Gephi spreadsheet import: nodes table
@@ -28,6 +28,15 @@ var ErrCSVTwoFiles = errors.New("export: csv is two files (nodes and edges): use
 
 // ErrFormat is returned for an unknown format.
 var ErrFormat = errors.New("export: unknown format (want gexf, graphml, csv, jsonl, nodes.csv or edges.csv)")
+
+// ErrGEXFVersion is returned for a GEXF version other than 1.2draft and 1.3.
+var ErrGEXFVersion = errors.New("export: unknown GEXF version")
+
+// Options are the choices of an export beyond its format and filters.
+type Options struct {
+	// GEXFVersion is the GEXF version: "1.2draft" (default) or "1.3".
+	GEXFVersion string
+}
 
 // Formats lists the formats Write accepts.
 func Formats() []string { return []string{GEXF, GraphML, JSONL, NodesCSV, EdgesCSV} }
@@ -53,10 +62,20 @@ func ContentType(format string) string {
 // streaming from the snapshot r. A bad q is a *timeline.Error, returned
 // before anything is written.
 func Write(w io.Writer, r *graph.Reader, format string, q timeline.Query) error {
+	return WriteWith(w, r, format, q, Options{})
+}
+
+// WriteWith is Write with options (the GEXF version). A bad option is an
+// error wrapping ErrGEXFVersion, returned before anything is written.
+func WriteWith(w io.Writer, r *graph.Reader, format string, q timeline.Query, opt Options) error {
 	var f formatter
 	switch strings.ToLower(format) {
 	case GEXF:
-		f = &gexf{}
+		v, err := CheckGEXFVersion(opt.GEXFVersion)
+		if err != nil {
+			return err
+		}
+		f = &gexf{version: v}
 	case GraphML:
 		f = &graphml{}
 	case JSONL:
@@ -204,6 +223,10 @@ func values(n *Node, v *[18]string) {
 		}
 		v[16] = strconv.Itoa(len(e.Evidence))
 		v[17] = quantities(e.Quantities)
+		if p := n.At; p != nil && p.HasGeo {
+			// the event's place's coordinates: Geo Layout places events too
+			v[8], v[9] = ftoa(p.Lat), ftoa(p.Lon)
+		}
 	case n.Actor != nil:
 		a := n.Actor
 		v[6], v[7], v[10] = string(a.Kind), a.Country, strings.Join(a.Aliases, "; ")

@@ -28,6 +28,18 @@ func write(t *testing.T, s *graph.Store, format string, q timeline.Query) []byte
 	return buf.Bytes()
 }
 
+// writeGEXF writes the GEXF export of the given version.
+func writeGEXF(t *testing.T, s *graph.Store, version string, q timeline.Query) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := s.View(func(r *graph.Reader) error {
+		return export.WriteWith(&buf, r, export.GEXF, q, export.Options{GEXFVersion: version})
+	}); err != nil {
+		t.Fatalf("export gexf %s: %v", version, err)
+	}
+	return buf.Bytes()
+}
+
 var shammari = timeline.Query{Actor: "al-Shammari"}
 
 // counts parses any export and counts its nodes and edges.
@@ -133,21 +145,48 @@ func TestEdgesHaveNodes(t *testing.T) {
 
 func TestGEXFContent(t *testing.T) {
 	s := timelinetest.Open(t)
-	g := string(write(t, s, export.GEXF, timeline.Query{}))
-	for _, want := range []string{
-		`<gexf xmlns="http://gexf.net/1.3"`, `version="1.3"`, `mode="dynamic"`, `timeformat="date"`,
+	common := []string{
+		`mode="dynamic"`, `timeformat="date"`,
 		`<attribute id="type" title="type" type="string"/>`, `<attribute id="lat" title="lat" type="double"/>`,
 		`<attvalue for="lat" value="30.5085"/>`, `<attvalue for="lng" value="47.7804"/>`,
+		`<viz:position x="47.7804" y="30.5085" z="0"/>`,
 		`start="2024-01-22" end="2024-01-28"`, `label="participant (signatory)"`, `label="located in"`,
 		`label="signed"`, `label="party to"`, `label="reported by"`, `label="Minister of Interior"`,
 		`<viz:color r="228" g="87" b="46"/>`, `<attvalue for="type" value="article"/>`,
-	} {
-		if !strings.Contains(g, want) {
-			t.Errorf("GEXF lacks %s", want)
+	}
+	tests := []struct {
+		version   string
+		want, not []string
+	}{
+		{"", []string{`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">`}, []string{"timerepresentation", "gexf.net/1.3"}},
+		{"1.2draft", []string{`<gexf xmlns="http://www.gexf.net/1.2draft"`}, []string{"timerepresentation"}},
+		{"1.3", []string{`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">`, `timerepresentation="interval"`}, []string{"1.2draft"}},
+	}
+	for _, tt := range tests {
+		g := string(writeGEXF(t, s, tt.version, timeline.Query{}))
+		for _, want := range append(tt.want, common...) {
+			if !strings.Contains(g, want) {
+				t.Errorf("GEXF %q lacks %s", tt.version, want)
+			}
+		}
+		for _, not := range tt.not {
+			if strings.Contains(g, not) {
+				t.Errorf("GEXF %q has %s", tt.version, not)
+			}
+		}
+		if strings.Index(g, "<edges>") < strings.LastIndex(g, "<node ") {
+			t.Errorf("a node after the edges")
 		}
 	}
-	if strings.Index(g, "<edges>") < strings.LastIndex(g, "<node ") {
-		t.Errorf("a node after the edges")
+	if g := string(write(t, s, export.GEXF, timeline.Query{})); g != string(writeGEXF(t, s, export.DefaultGEXFVersion, timeline.Query{})) {
+		t.Errorf("Write's GEXF is not the default version %s", export.DefaultGEXFVersion)
+	}
+	var buf bytes.Buffer
+	err := s.View(func(r *graph.Reader) error {
+		return export.WriteWith(&buf, r, export.GEXF, timeline.Query{}, export.Options{GEXFVersion: "1.4"})
+	})
+	if !errors.Is(err, export.ErrGEXFVersion) || buf.Len() > 0 {
+		t.Errorf("GEXF 1.4: %v (wrote %d bytes), want ErrGEXFVersion", err, buf.Len())
 	}
 }
 
@@ -187,8 +226,9 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// TestGEXFSchema validates GEXF exports against the official GEXF 1.3
-// RELAX NG schema (testdata/gexf) with xmllint.
+// TestGEXFSchema validates GEXF exports of both versions against the
+// official RELAX NG schemas (testdata/gexf for 1.3, testdata/gexf1.2draft)
+// with xmllint.
 func TestGEXFSchema(t *testing.T) {
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
@@ -196,14 +236,19 @@ func TestGEXFSchema(t *testing.T) {
 	}
 	s := timelinetest.Open(t)
 	dir := t.TempDir()
-	for name, q := range map[string]timeline.Query{"all": {}, "shammari": shammari, "empty": {Actor: "nobody"}, "2024": {From: "2024", To: "2024"}} {
-		f := filepath.Join(dir, name+".gexf")
-		if err := os.WriteFile(f, write(t, s, export.GEXF, q), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(xmllint, "--noout", "--relaxng", "testdata/gexf/gexf.rng", f).CombinedOutput()
-		if err != nil {
-			t.Errorf("%s: GEXF fails the 1.3 schema: %v\n%s", name, err, out)
+	for _, v := range []struct{ version, rng string }{
+		{"1.2draft", "testdata/gexf1.2draft/gexf.rng"},
+		{"1.3", "testdata/gexf/gexf.rng"},
+	} {
+		for name, q := range map[string]timeline.Query{"all": {}, "shammari": shammari, "empty": {Actor: "nobody"}, "2024": {From: "2024", To: "2024"}} {
+			f := filepath.Join(dir, name+v.version+".gexf")
+			if err := os.WriteFile(f, writeGEXF(t, s, v.version, q), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(xmllint, "--noout", "--relaxng", v.rng, f).CombinedOutput()
+			if err != nil {
+				t.Errorf("%s: GEXF fails the %s schema: %v\n%s", name, v.version, err, out)
+			}
 		}
 	}
 }
@@ -211,25 +256,25 @@ func TestGEXFSchema(t *testing.T) {
 const networkxScript = `
 import json, sys
 import networkx as nx
-from networkx.readwrite import gexf
-# networkx < 3 knows GEXF 1.1draft and 1.2draft only; 1.3 has the same shape.
-if "1.3" not in gexf.GEXF.versions:
-    gexf.GEXF.versions["1.3"] = {
-        "NS_GEXF": "http://gexf.net/1.3", "NS_VIZ": "http://gexf.net/1.3/viz",
-        "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
-        "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "VERSION": "1.3"}
 out = {}
 for kind, path in (("gexf", sys.argv[1]), ("graphml", sys.argv[2])):
-    G = nx.read_gexf(path, version="1.3") if kind == "gexf" else nx.read_graphml(path)
+    # as a user reads them: networkx as installed, its default GEXF version
+    G = nx.read_gexf(path) if kind == "gexf" else nx.read_graphml(path)
     types = {}
     for _, d in G.nodes(data=True):
         types[d.get("type")] = types.get(d.get("type"), 0) + 1
-    geo = sum(1 for _, d in G.nodes(data=True) if isinstance(d.get("lat"), float) and isinstance(d.get("lng"), float))
+    geo = {}
+    for _, d in G.nodes(data=True):
+        if isinstance(d.get("lat"), float) and isinstance(d.get("lng"), float):
+            geo[d.get("type")] = geo.get(d.get("type"), 0) + 1
     rel = {}
     for _, _, d in G.edges(data=True):
         rel[d.get("relation")] = rel.get(d.get("relation"), 0) + 1
+    colours = sum(1 for _, d in G.nodes(data=True) if "color" in d.get("viz", {}))
+    positions = sum(1 for _, d in G.nodes(data=True) if "position" in d.get("viz", {}))
+    timed = sum(1 for _, d in G.nodes(data=True) if d.get("start") or d.get("end"))
     out[kind] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "directed": G.is_directed(),
-                 "types": types, "geo": geo, "relations": rel}
+                 "types": types, "geo": geo, "relations": rel, "colours": colours, "positions": positions, "timed": timed}
 print(json.dumps(out))
 `
 
@@ -244,6 +289,18 @@ func TestNetworkx(t *testing.T) {
 		t.Skip("networkx not installed (Debian python3-networkx); CI installs it")
 	}
 	s := timelinetest.Open(t)
+	geoEvents := 0 // events at a place with coordinates
+	_ = s.View(func(r *graph.Reader) error {
+		return r.ForEachEvent(func(ev graph.Event) error {
+			if p, err := r.Place(ev.PlaceID); err == nil && p.HasGeo {
+				geoEvents++
+			}
+			return nil
+		})
+	})
+	if geoEvents == 0 {
+		t.Fatal("no event of the fixture has a located place")
+	}
 	tests := []struct {
 		name         string
 		q            timeline.Query
@@ -270,8 +327,11 @@ func TestNetworkx(t *testing.T) {
 				Nodes, Edges int
 				Directed     bool
 				Types        map[string]int
-				Geo          int
+				Geo          map[string]int
 				Relations    map[string]int
+				Colours      int
+				Positions    int
+				Timed        int
 			}
 			if err := json.Unmarshal(out, &res); err != nil {
 				t.Fatalf("%v: %s", err, out)
@@ -289,8 +349,11 @@ func TestNetworkx(t *testing.T) {
 							t.Errorf("%s: %d nodes of type %s, want %d", kind, g.Types[k], k, v)
 						}
 					}
-					if g.Geo != timelinetest.NumPlaces-1 {
-						t.Errorf("%s: %d nodes with lat/lng, want %d", kind, g.Geo, timelinetest.NumPlaces-1)
+					if g.Geo["place"] != timelinetest.NumPlaces-1 || g.Geo["event"] != geoEvents {
+						t.Errorf("%s: nodes with lat/lng %v, want %d places and %d events", kind, g.Geo, timelinetest.NumPlaces-1, geoEvents)
+					}
+					if kind == "gexf" && (g.Colours != tt.nodes || g.Positions != timelinetest.NumPlaces-1+geoEvents || g.Timed < timelinetest.NumDated+timelinetest.NumArticles) {
+						t.Errorf("gexf: networkx reads %d viz colours, %d positions, %d nodes with start/end", g.Colours, g.Positions, g.Timed)
 					}
 					if g.Relations["participant"] == 0 || g.Relations["signed"] != 2 || g.Relations["party to"] != 2 || g.Relations["holds role"] != 2 {
 						t.Errorf("%s: relations %v", kind, g.Relations)

@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"strconv"
+	"strings"
 
 	"eventgraph/graph"
 )
@@ -15,20 +17,59 @@ func esc(w *bufio.Writer, s string) {
 	_ = xml.EscapeText(w, []byte(s))
 }
 
-// ---- GEXF 1.3 ----
+// ---- GEXF 1.2draft and 1.3 ----
 
-// gexf writes GEXF 1.3 (http://gexf.net/1.3): a dynamic directed graph with
-// date intervals (start/end, inclusive) on events and their edges, and on
-// agreements from their signing on; viz colours and sizes by node type;
-// lat/lng attributes for Gephi's Geo Layout.
-type gexf struct{ v [18]string }
+// GEXF versions: 1.2draft is the default, the version networkx (which reads
+// 1.1draft and 1.2draft only) and Gephi both read; 1.3 for tools that want
+// the newest one. Both carry the same graph.
+const (
+	GEXF12Draft = "1.2draft"
+	GEXF13      = "1.3"
+	// DefaultGEXFVersion is the GEXF version written when none is asked for.
+	DefaultGEXFVersion = GEXF12Draft
+)
+
+// GEXFVersions lists the GEXF versions Write can produce.
+func GEXFVersions() []string { return []string{GEXF12Draft, GEXF13} }
+
+// CheckGEXFVersion returns the GEXF version v names ("" is the default;
+// "1.2" means 1.2draft), or an error naming the versions.
+func CheckGEXFVersion(v string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "":
+		return DefaultGEXFVersion, nil
+	case "1.2draft", "1.2":
+		return GEXF12Draft, nil
+	case "1.3":
+		return GEXF13, nil
+	}
+	return "", fmt.Errorf("%w: %q (want 1.2draft or 1.3)", ErrGEXFVersion, v)
+}
+
+// gexf writes GEXF 1.2draft (http://www.gexf.net/1.2draft) or 1.3
+// (http://gexf.net/1.3): a dynamic directed graph with date intervals
+// (start/end, inclusive) on nodes and edges; viz colours and sizes by node
+// type, viz positions (x = longitude, y = latitude) and lat/lng attributes
+// on the nodes that have coordinates, for Gephi's Geo Layout.
+type gexf struct {
+	version string
+	v       [18]string
+}
 
 func (g *gexf) begin(w *bufio.Writer) error {
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	w.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">` + "\n")
+	if g.version == GEXF13 {
+		w.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">` + "\n")
+	} else {
+		w.WriteString(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">` + "\n")
+	}
 	w.WriteString("  <meta>\n    <creator>eventgraph</creator>\n")
 	w.WriteString("    <description>Event timeline knowledge graph: events, actors, agreements, places and the articles reporting them.</description>\n  </meta>\n")
-	w.WriteString(`  <graph defaultedgetype="directed" mode="dynamic" timeformat="date" timerepresentation="interval">` + "\n")
+	if g.version == GEXF13 {
+		w.WriteString(`  <graph defaultedgetype="directed" mode="dynamic" timeformat="date" timerepresentation="interval">` + "\n")
+	} else {
+		w.WriteString(`  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">` + "\n")
+	}
 	w.WriteString(`    <attributes class="node" mode="static">` + "\n")
 	for _, a := range nodeAttrs {
 		w.WriteString(`      <attribute id="` + a.id + `" title="` + a.id + `" type="` + a.typ + `"/>` + "\n")
@@ -62,7 +103,12 @@ func (g *gexf) node(w *bufio.Writer, n *Node) error {
 	w.WriteString("</attvalues>\n")
 	c := colours[n.Type]
 	w.WriteString(`        <viz:color r="` + strconv.Itoa(c[0]) + `" g="` + strconv.Itoa(c[1]) + `" b="` + strconv.Itoa(c[2]) + `"/>`)
-	w.WriteString(`<viz:size value="` + sizes[n.Type] + `"/>` + "\n      </node>\n")
+	w.WriteString(`<viz:size value="` + sizes[n.Type] + `"/>`)
+	if g.v[8] != "" && g.v[9] != "" {
+		// x east, y north: Gephi shows the nodes as on a map before any layout
+		w.WriteString(`<viz:position x="` + g.v[9] + `" y="` + g.v[8] + `" z="0"/>`)
+	}
+	w.WriteString("\n      </node>\n")
 	return nil
 }
 

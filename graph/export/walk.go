@@ -1,4 +1,4 @@
-// Package export writes the graph for other tools: GEXF 1.3 (dynamic, for
+// Package export writes the graph for other tools: GEXF 1.2draft or 1.3 (dynamic, for
 // Gephi's timeline slider and Geo Layout), GraphML, CSV for Gephi's
 // spreadsheet import, and JSON Lines. Every writer streams: it walks the
 // graph's nodes and then its edges from one Reader snapshot, one at a time,
@@ -44,9 +44,15 @@ type Node struct {
 	ID    string
 	Type  string
 	Label string
-	// Start and End are the inclusive days the node exists (events; an
-	// agreement from its signing on), "" when always.
+	// Start and End are the inclusive days the node exists, "" when
+	// always: an event's span; an agreement from its signing on; an
+	// actor, place or article from the first day of its events to the
+	// last (an article without dated events: its publication day), so
+	// that Gephi's timeline slider shows it while it is active.
 	Start, End string
+	// At is an event's place, whose coordinates the event carries (lat,
+	// lng, viz:position) for Gephi's Geo Layout; nil when unknown.
+	At *graph.Place
 
 	Event     *graph.Event
 	Actor     *graph.Actor
@@ -135,19 +141,54 @@ func (w *walker) has(kind, id string) bool {
 func (w *walker) in(id string) bool { return w.set == nil || w.set[id] }
 
 // nodes calls fn for every node: events in date order, then actors,
-// places, agreements and articles by ID.
+// places, agreements and articles by ID. While it writes the events it
+// notes the first and last day of each actor's, place's and article's
+// events (one pair of days per such node, not per event).
 func (w *walker) nodes(fn func(*Node) error) error {
+	active := map[string]*[2]string{}
+	note := func(id, s, e string) {
+		if id == "" {
+			return
+		}
+		if d := active[id]; d == nil {
+			active[id] = &[2]string{s, e}
+		} else {
+			d[0], d[1] = min(d[0], s), max(d[1], e)
+		}
+	}
 	err := w.events(func(ev *graph.Event) error {
-		return fn(&Node{ID: ev.ID, Type: TypeEvent, Label: ev.Title, Start: ev.Date.Start, End: ev.Date.End, Event: ev})
+		n := &Node{ID: ev.ID, Type: TypeEvent, Label: ev.Title, Start: ev.Date.Start, End: ev.Date.End, Event: ev}
+		if ev.PlaceID != "" {
+			if p, err := w.r.Place(ev.PlaceID); err == nil && p.HasGeo {
+				n.At = &p
+			}
+		}
+		if s, e := day(ev.Date.Start, false), day(ev.Date.End, true); s != "" && e != "" && s <= e {
+			for _, p := range ev.Participants {
+				note(p.ActorID, s, e)
+			}
+			note(ev.PlaceID, s, e)
+			for _, x := range ev.Evidence {
+				note(x.ArticleID, s, e)
+			}
+		}
+		return fn(n)
 	})
 	if err != nil {
 		return err
+	}
+	span := func(id string) (string, string) {
+		if d := active[id]; d != nil {
+			return d[0], d[1]
+		}
+		return "", ""
 	}
 	err = w.r.ForEachActor(func(a graph.Actor) error {
 		if !w.in(a.ID) {
 			return nil
 		}
-		return fn(&Node{ID: a.ID, Type: TypeActor, Label: a.Name, Actor: &a})
+		s, e := span(a.ID)
+		return fn(&Node{ID: a.ID, Type: TypeActor, Label: a.Name, Start: s, End: e, Actor: &a})
 	})
 	if err != nil {
 		return err
@@ -156,7 +197,8 @@ func (w *walker) nodes(fn func(*Node) error) error {
 		if !w.in(p.ID) {
 			return nil
 		}
-		return fn(&Node{ID: p.ID, Type: TypePlace, Label: p.Name, Place: &p})
+		s, e := span(p.ID)
+		return fn(&Node{ID: p.ID, Type: TypePlace, Label: p.Name, Start: s, End: e, Place: &p})
 	})
 	if err != nil {
 		return err
@@ -175,7 +217,11 @@ func (w *walker) nodes(fn func(*Node) error) error {
 			return nil
 		}
 		a.Text = "" // exports describe the article, they do not carry it
-		return fn(&Node{ID: a.ID, Type: TypeArticle, Label: a.Title, Article: &a})
+		s, e := span(a.ID)
+		if s == "" {
+			s, e = day(a.Published, false), day(a.Published, true)
+		}
+		return fn(&Node{ID: a.ID, Type: TypeArticle, Label: a.Title, Start: s, End: e, Article: &a})
 	})
 }
 

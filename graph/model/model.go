@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"eventgraph/graph/names"
@@ -55,16 +56,41 @@ type DateSpan struct {
 
 // Normalized returns the span with Value consistent with its bounds: a
 // DAY span over several days ("overnight", "for five days starting
-// Wednesday") has the ISO 8601 interval "start/end" as its value.
+// Wednesday") has the ISO 8601 interval "start/end" as its value; a WEEK
+// span is the ISO 8601 week "YYYY-Www" when its days lie in that week
+// (Monday to Sunday, or the part of it up to a publication day), else (a
+// week around a day: "about a week later") the interval "start/end".
 func (d DateSpan) Normalized() DateSpan {
-	if d.Precision == Day && d.Known() {
-		if d.Start == d.End {
+	if (d.Precision == Day || d.Precision == Week) && d.Known() {
+		switch {
+		case d.Start == d.End && d.Precision == Day:
 			d.Value = d.Start
-		} else {
+		case d.Precision == Week:
+			if w := isoWeekOf(d.Start, d.End); w != "" {
+				d.Value = w
+			} else {
+				d.Value = d.Start + "/" + d.End
+			}
+		default:
 			d.Value = d.Start + "/" + d.End
 		}
 	}
 	return d
+}
+
+// isoWeekOf returns the ISO 8601 week ("2024-W05") that holds the days
+// start..end, or "" when they are not in one week.
+func isoWeekOf(start, end string) string {
+	a, err1 := time.Parse("2006-01-02", start)
+	b, err2 := time.Parse("2006-01-02", end)
+	if err1 != nil || err2 != nil || b.Before(a) {
+		return ""
+	}
+	y, w := a.ISOWeek()
+	if y2, w2 := b.ISOWeek(); y2 != y || w2 != w {
+		return ""
+	}
+	return strconv.Itoa(y) + "-W" + strconv.Itoa(100 + w)[1:]
 }
 
 // Known reports whether the span has day bounds.

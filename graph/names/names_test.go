@@ -134,3 +134,24 @@ func TestStripTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleKey(t *testing.T) {
+	same := [][]string{
+		{"Interior Minister", "Minister of Interior", "Minister of the Interior", "interior minister"},
+		{"Foreign Minister", "Minister of Foreign Affairs", "foreign affairs minister"},
+		{"Defense Minister", "Defence Minister", "Minister of Defence"},
+		{"army spokesman", "Army Spokesperson", "army spokeswoman"},
+	}
+	for _, g := range same {
+		for _, x := range g[1:] {
+			if RoleKey(x) != RoleKey(g[0]) {
+				t.Errorf("RoleKey(%q) = %q, RoleKey(%q) = %q: want the same", x, RoleKey(x), g[0], RoleKey(g[0]))
+			}
+		}
+	}
+	for _, p := range [][2]string{{"Interior Minister", "Deputy Interior Minister"}, {"Chief of Staff", "Chief of General Staff"}, {"Foreign Minister", "Finance Minister"}} {
+		if RoleKey(p[0]) == RoleKey(p[1]) {
+			t.Errorf("RoleKey(%q) = RoleKey(%q)", p[0], p[1])
+		}
+	}
+}

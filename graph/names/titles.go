@@ -44,3 +44,31 @@ func StripTitles(words []string) []string {
 	}
 	return words[i:]
 }
+
+// RoleKey folds a person's role title so that the spellings of one office
+// are one role: "Minister of Interior", "Minister of the Interior" and
+// "Interior Minister"; "Minister of Foreign Affairs" and "Foreign
+// Minister"; "Defence" and "Defense"; "spokesman", "spokeswoman" and
+// "spokesperson". A title "<office> of <body>" is read as "<body>
+// <office>".
+func RoleKey(title string) string {
+	var w []string
+	for _, x := range Fields(title) {
+		switch x {
+		case "the", "affairs":
+			continue
+		case "defence":
+			x = "defense"
+		case "spokesman", "spokeswoman":
+			x = "spokesperson"
+		}
+		w = append(w, x)
+	}
+	for i, x := range w {
+		if x == "of" && i > 0 && i+1 < len(w) {
+			w = append(append([]string{}, w[i+1:]...), w[:i]...)
+			break
+		}
+	}
+	return strings.Join(w, " ")
+}

@@ -7,35 +7,41 @@
 package timeline
 
 import (
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"net/url"
 	"strconv"
-	"strings"
-	"time"
 
 	"eventgraph/graph"
+	"eventgraph/graph/filter"
 )
 
-// Query is a timeline's filters, as users type them. Empty fields select
-// everything.
+// Query is a timeline's filters, as users type them, and how it is listed.
+// Empty fields select everything. The filter fields mean what package
+// filter says (one policy for GraphQL, the timeline, the exports and the
+// command line).
 type Query struct {
 	// From and To bound the dates (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
 	// An event matches when its span overlaps [From, To].
 	From, To string
-	// Actor is a name or alias of an actor (case- and hyphen-insensitive,
-	// "al-" folded); events in which any actor so named takes part. An
-	// unknown name selects nothing.
+	// Actor is an actor ID or a name or alias of actors; events in which any
+	// actor so named takes part. An unknown name selects nothing.
 	Actor string
 	// Type is a readable event type ("sign agreement", case-insensitive) or
 	// a CAMEO code prefix ("05").
 	Type string
-	// Place is a place name (any country); events located there.
+	// Place is a place ID or name; events located at any place so named.
 	Place string
 	// Country is an ISO 3166-1 alpha-2 code or a country's name; events
 	// located in it or with a participant from it.
 	Country string
+	// CAMEO is a CAMEO code prefix.
+	CAMEO string
+	// Status is REPORTED or PLANNED (case-insensitive).
+	Status string
+	// Text is a case-insensitive substring of the title or an evidence
+	// sentence.
+	Text string
 	// Undated includes events of unknown date (listed last). The timeline
 	// leaves them out by default; exports always include them unless
 	// From or To is set.
@@ -47,37 +53,33 @@ type Query struct {
 	AllEvidence bool
 }
 
-// Error is a bad query parameter (HTTP 400).
-type Error struct {
-	Param  string // the parameter: from, to, limit, format, …
-	Value  string
-	Reason string
+// Filter returns the query's filter.
+func (q Query) Filter() filter.Filter {
+	return filter.Filter{From: q.From, To: q.To, Actor: q.Actor, Place: q.Place, Country: q.Country,
+		Type: q.Type, CAMEO: q.CAMEO, Status: q.Status, Text: q.Text}
 }
 
-func (e *Error) Error() string {
-	if e.Value == "" {
-		return fmt.Sprintf("%s: %s", e.Param, e.Reason)
-	}
-	return fmt.Sprintf("%s=%q: %s", e.Param, e.Value, e.Reason)
+// FromFilter returns the query of a filter (everything else zero).
+func FromFilter(f filter.Filter) Query {
+	return Query{From: f.From, To: f.To, Actor: f.Actor, Place: f.Place, Country: f.Country,
+		Type: f.Type, CAMEO: f.CAMEO, Status: f.Status, Text: f.Text}
 }
+
+// Error is a bad query parameter (HTTP 400): filter's error, also used for
+// the timeline's own parameters (limit, format, …).
+type Error = filter.Error
 
 // IsQueryError reports whether err is (or wraps) a bad-query *Error.
-func IsQueryError(err error) bool {
-	var e *Error
-	return errors.As(err, &e)
-}
+func IsQueryError(err error) bool { return filter.IsError(err) }
 
-// ParseQuery reads a Query from URL parameters: from, to, actor, type,
-// place, country, undated (1/true), limit, evidence (all). It checks the
-// dates; a bad value is an *Error.
+// ParseQuery reads a Query from URL parameters: the filter's (from, to,
+// actor, place, country, type, cameo, status, text; see package filter),
+// undated (1/true), limit, evidence (all). A bad value is an *Error.
 func ParseQuery(v url.Values) (Query, error) {
-	q := Query{
-		From:    strings.TrimSpace(v.Get("from")),
-		To:      strings.TrimSpace(v.Get("to")),
-		Actor:   strings.TrimSpace(v.Get("actor")),
-		Type:    strings.TrimSpace(v.Get("type")),
-		Place:   strings.TrimSpace(v.Get("place")),
-		Country: strings.TrimSpace(v.Get("country")),
+	f, err := filter.FromValues(v)
+	q := FromFilter(f)
+	if err != nil {
+		return q, err
 	}
 	if s := v.Get("undated"); s != "" {
 		b, err := strconv.ParseBool(s)
@@ -103,19 +105,10 @@ func ParseQuery(v url.Values) (Query, error) {
 	return q, q.Check()
 }
 
-// Check validates the dates of q: each YYYY, YYYY-MM or YYYY-MM-DD, and
-// From not after To.
+// Check validates the dates of q (filter.Filter.Check) and the limit.
 func (q Query) Check() error {
-	from, err := Bound(q.From, false)
-	if err != nil {
-		return &Error{Param: "from", Value: q.From, Reason: err.Error()}
-	}
-	to, err := Bound(q.To, true)
-	if err != nil {
-		return &Error{Param: "to", Value: q.To, Reason: err.Error()}
-	}
-	if from != "" && to != "" && from > to {
-		return &Error{Param: "to", Value: q.To, Reason: "is before from=" + q.From}
+	if err := q.Filter().Check(); err != nil {
+		return err
 	}
 	if q.Limit < 0 {
 		return &Error{Param: "limit", Value: strconv.Itoa(q.Limit), Reason: "want a whole number ≥ 0"}
@@ -124,41 +117,11 @@ func (q Query) Check() error {
 }
 
 // Bound turns a date of YYYY, YYYY-MM or YYYY-MM-DD into an inclusive day
-// bound: the first day of the period, or with end the last. "" stays "".
-func Bound(s string, end bool) (string, error) {
-	if s == "" {
-		return "", nil
-	}
-	var layout string
-	switch len(s) {
-	case 4:
-		layout = "2006"
-	case 7:
-		layout = "2006-01"
-	case 10:
-		layout = "2006-01-02"
-	default:
-		return "", errors.New("want a date as YYYY, YYYY-MM or YYYY-MM-DD")
-	}
-	t, err := time.Parse(layout, s)
-	if err != nil {
-		return "", errors.New("not a valid date (want YYYY, YYYY-MM or YYYY-MM-DD)")
-	}
-	if end {
-		switch len(s) {
-		case 4:
-			t = t.AddDate(1, 0, -1)
-		case 7:
-			t = t.AddDate(0, 1, -1)
-		}
-	}
-	return t.Format("2006-01-02"), nil
-}
+// bound (filter.Bound).
+func Bound(s string, end bool) (string, error) { return filter.Bound(s, end) }
 
 // Filtered reports whether q selects a part of the graph (any filter set).
-func (q Query) Filtered() bool {
-	return q.From != "" || q.To != "" || q.Actor != "" || q.Type != "" || q.Place != "" || q.Country != ""
-}
+func (q Query) Filtered() bool { return !q.Filter().Empty() }
 
 // Key is a short stable digest of the query and the output format, for
 // ETags: two requests with the same Key over the same Store version get the
@@ -166,13 +129,14 @@ func (q Query) Filtered() bool {
 func (q Query) Key(format string) string {
 	h := fnv.New64a()
 	// The raw names, not their folded forms: the JSON echoes the query.
-	fmt.Fprintf(h, "%q|%q|%q|%q|%q|%q|%t|%d|%t|%q", q.From, q.To, q.Actor, q.Type,
-		q.Place, q.Country, q.Undated, q.Limit, q.AllEvidence, format)
+	fmt.Fprintf(h, "%q|%q|%q|%q|%q|%q|%q|%q|%q|%t|%d|%t|%q", q.From, q.To, q.Actor, q.Type,
+		q.Place, q.Country, q.CAMEO, q.Status, q.Text, q.Undated, q.Limit, q.AllEvidence, format)
 	return strconv.FormatUint(h.Sum64(), 36)
 }
 
-// Selection is a Query resolved against one snapshot of the graph: the
-// actor, place and country names turned into identifiers.
+// Selection is a Query resolved against one snapshot of the graph (by
+// filter.Resolve): the actor, place and country names turned into
+// identifiers.
 type Selection struct {
 	// Filter is the graph filter the selection scans with.
 	Filter graph.EventFilter
@@ -186,85 +150,29 @@ type Selection struct {
 	None bool
 	// Limit is Query.Limit.
 	Limit int
-
-	placeIDs map[string]bool // several places of the name: matched after the scan
 }
 
 // Select resolves q against the snapshot r. It fails only on a bad date
-// (an *Error); unknown names select nothing.
+// (an *Error) or a read error; unknown names select nothing.
 func Select(r *graph.Reader, q Query) (*Selection, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
-	s := &Selection{Limit: q.Limit}
-	f := &s.Filter
-	f.From, _ = Bound(q.From, false)
-	f.To, _ = Bound(q.To, true)
-	f.Type = q.Type
-	f.NoUndated = !q.Undated
-	if q.Actor != "" {
-		s.Actors = r.ActorsByName(q.Actor)
-		if len(s.Actors) == 0 {
-			s.None = true
-		}
-		for _, a := range s.Actors {
-			f.ActorIDs = append(f.ActorIDs, a.ID)
-		}
+	res, err := filter.Resolve(r, q.Filter())
+	if err != nil {
+		return nil, err
 	}
-	if q.Place != "" {
-		ps, err := r.PlacesByName(q.Place)
-		if err != nil {
-			return nil, err
-		}
-		s.Places = ps
-		switch len(ps) {
-		case 0:
-			s.None = true
-		case 1:
-			f.PlaceID = ps[0].ID
-		default:
-			s.placeIDs = map[string]bool{}
-			for _, p := range ps {
-				s.placeIDs[p.ID] = true
-			}
-		}
-	}
-	if q.Country != "" {
-		s.Country = CountryCode(r, q.Country)
-		if s.Country == "" {
-			s.None = true
-		}
-		f.Country = s.Country
-	}
+	s := &Selection{Filter: res.Events, Actors: res.Actors, Places: res.Places, Country: res.Country, None: res.None, Limit: q.Limit}
+	s.Filter.NoUndated = !q.Undated
 	return s, nil
 }
 
 // CountryCode resolves a country given by ISO 3166-1 alpha-2 code ("iq")
-// or by name ("Iraq", matched against the graph's COUNTRY actors, which
-// carry their code). It returns "" for an unknown country.
-//
-// TODO(gazetteer): also accept names and alpha-3 codes through
-// loader/gazetteer.Country once that package exists.
+// or by name ("Iraq"), as filter.CountryCode does. It returns "" for an
+// unknown country.
 func CountryCode(r *graph.Reader, s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) == 2 && isLetters(s) {
-		return strings.ToUpper(s)
-	}
-	for _, a := range r.ActorsByName(s) {
-		if a.Kind == graph.Country && a.Country != "" {
-			return strings.ToUpper(a.Country)
-		}
-	}
-	return ""
-}
-
-func isLetters(s string) bool {
-	for _, c := range s {
-		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
-			return false
-		}
-	}
-	return true
+	code, _ := filter.CountryCode(r, s)
+	return code
 }
 
 // ForEach calls fn for every selected event in date order (undated last,
@@ -275,9 +183,6 @@ func (s *Selection) ForEach(r *graph.Reader, fn func(graph.Event) error) error {
 	}
 	n := 0
 	return r.ForEachEventMatching(s.Filter, func(ev graph.Event) error {
-		if s.placeIDs != nil && !s.placeIDs[ev.PlaceID] {
-			return nil
-		}
 		if s.Limit > 0 && n >= s.Limit {
 			return graph.ErrStop
 		}

@@ -250,6 +250,9 @@ type echo struct {
 	Type    string   `json:"type,omitempty"`
 	Place   string   `json:"place,omitempty"`
 	Country string   `json:"country,omitempty"`
+	CAMEO   string   `json:"cameo,omitempty"`
+	Status  string   `json:"status,omitempty"`
+	Text    string   `json:"text,omitempty"`
 	Undated bool     `json:"undated,omitempty"`
 	Limit   int      `json:"limit,omitempty"`
 }
@@ -287,7 +290,7 @@ func Write(w io.Writer, r *graph.Reader, q Query, format string) error {
 
 func writeJSON(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *itemMaker) error {
 	e := echo{From: sel.Filter.From, To: sel.Filter.To, Actor: q.Actor, Type: q.Type, Place: q.Place,
-		Country: sel.Country, Undated: q.Undated, Limit: q.Limit}
+		Country: sel.Country, CAMEO: q.CAMEO, Status: q.Status, Text: q.Text, Undated: q.Undated, Limit: q.Limit}
 	for _, a := range sel.Actors {
 		e.Actors = append(e.Actors, a.ID)
 	}
@@ -401,6 +404,11 @@ func describe(q Query) string {
 	add("of type", q.Type)
 	add("at", q.Place)
 	add("in country", q.Country)
+	add("with CAMEO code", q.CAMEO)
+	add("with status", q.Status)
+	if q.Text != "" {
+		add("mentioning", strconv.Quote(q.Text))
+	}
 	switch {
 	case q.From != "" && q.To != "":
 		parts = append(parts, "from "+q.From+" to "+q.To)

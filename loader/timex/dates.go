@@ -83,7 +83,12 @@ func span(value string, p model.Precision, start, end time.Time) model.DateSpan 
 	if end != start {
 		b = isoDay(end)
 	}
-	return model.DateSpan{Value: value, Start: a, End: b, Precision: p}
+	d := model.DateSpan{Value: value, Start: a, End: b, Precision: p}
+	if p == model.Week {
+		// the ISO week when the span is Monday to Sunday, else the interval
+		d = d.Normalized()
+	}
+	return d
 }
 
 // unknown is the span of an expression that cannot be placed.

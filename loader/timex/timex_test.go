@@ -353,7 +353,7 @@ var findCases = []struct {
 	{"present perfect weeks and months", "2024-05-12", "",
 		"Hundreds of protesters have been detained for three weeks, and the road has remained shut for two months.",
 		[]want{
-			{text: "for three weeks", prec: model.Week, value: "2024-W16", lo: "2024-04-18", hi: "2024-04-24"},
+			{text: "for three weeks", prec: model.Week, value: "2024-04-18/2024-04-24", lo: "2024-04-18", hi: "2024-04-24"}, // not one ISO week: the interval
 			{text: "for two months", prec: model.Month, value: "2024-03"},
 		}},
 	{"durations that are not present perfect", "2024-05-12", "",
