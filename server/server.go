@@ -11,6 +11,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
+	"sync"
 	"time"
 
 	"eventgraph/graph"
@@ -53,6 +55,21 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	mux    *http.ServeMux
+
+	freeMu   sync.Mutex
+	lastFree time.Time
+}
+
+// releaseMemory returns freed heap to the operating system after a large
+// response, at most once every few seconds, in the background.
+func (s *Server) releaseMemory() {
+	s.freeMu.Lock()
+	defer s.freeMu.Unlock()
+	if time.Since(s.lastFree) < 5*time.Second {
+		return
+	}
+	s.lastFree = time.Now()
+	go debug.FreeOSMemory()
 }
 
 // New builds a Server over store; ingest may be nil (POST /articles then
