@@ -21,12 +21,18 @@ const maxArticlesBody = 64 << 20
 // Content-Disposition header for error messages. It answers 200 with the
 // IngestSummary as JSON, listing the records that failed, even when some
 // did; 422 when nothing was stored and there were errors; 413 over 64 MiB;
-// 405 for other methods; 503 when the server has no ingester.
+// 405 for other methods; 503 when the server has no ingester. Writes a
+// foreign web page could make are refused (see writeAllowed): a text/plain,
+// form or untyped body needs the X-Eventgraph-Upload header (415 without),
+// and a foreign Origin gets 403.
 func (s *Server) articlesHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST, OPTIONS")
 			jsonError(w, http.StatusMethodNotAllowed, "", "use POST with the articles as the body")
+			return
+		}
+		if !s.writeAllowed(w, r) {
 			return
 		}
 		if s.ingest == nil {

@@ -41,6 +41,10 @@ type Config struct {
 	// CORSOrigins are the browser origins allowed to call the API besides
 	// localhost ones; "*" allows any.
 	CORSOrigins []string
+	// AllowedHosts are the Host header names the server answers to besides
+	// loopback ones; "*" allows any. Empty: loopback names only when
+	// listening on loopback, any name otherwise.
+	AllowedHosts []string
 	// MaxBodyBytes limits request bodies (default 1 MiB for /graphql, 64 MiB for /articles).
 	MaxBodyBytes int64
 	// QueryTimeout cuts a GraphQL request (default 10 s).
@@ -102,7 +106,7 @@ func New(store *graph.Store, ingest Ingester, cfg Config) (*Server, error) {
 }
 
 // Handler returns the server's routes, for httptest.
-func (s *Server) Handler() http.Handler { return s.mux }
+func (s *Server) Handler() http.Handler { return s.hostGuard(s.mux) }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
@@ -118,7 +122,7 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 		return fmt.Errorf("listen %s: %w", s.cfg.Addr, err)
 	}
 	hs := &http.Server{
-		Handler:           s.mux,
+		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // exports stream large files

@@ -37,7 +37,7 @@ Commands:
                       JSON Lines; a manifest.json/manifest.tsv beside files gives metadata
   serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
                       and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
-                      [--cors ORIGIN,...]
+                      [--cors ORIGIN,...] [--allowed-hosts NAME,...]
   query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
                       (exit 1 when the response has errors)
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
@@ -119,6 +119,7 @@ type command struct {
 	stdout, stderr         io.Writer
 	log                    *slog.Logger
 	addr, vars, out, cors  string
+	allowedHosts           string
 	from, to, actor, typ   string
 	place, country, format string
 	loads                  multiFlag
@@ -135,6 +136,7 @@ func (c *command) flags(fs *flag.FlagSet) {
 		fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen address")
 		fs.Var(&c.loads, "load", "load PATH before serving (repeatable)")
 		fs.StringVar(&c.cors, "cors", "", "extra browser origins allowed to call the API, comma-separated (* for any)")
+		fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "host names the server answers to besides loopback ones, comma-separated (* for any)")
 	case "query":
 		fs.StringVar(&c.vars, "vars", "", "variables as a JSON object")
 	case "timeline":
@@ -235,7 +237,8 @@ func (c *command) serve() int {
 		return c.fail("%v", err)
 	}
 	defer st.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGHUP (a closed terminal) stops the server gracefully too.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log})
 	if len(c.loads) > 0 {
@@ -249,7 +252,11 @@ func (c *command) serve() int {
 	if c.cors != "" {
 		origins = strings.Split(c.cors, ",")
 	}
-	srv, err := server.New(st, ingester{l}, server.Config{Addr: c.addr, CORSOrigins: origins, Logger: c.log})
+	var hosts []string
+	if c.allowedHosts != "" {
+		hosts = strings.Split(c.allowedHosts, ",")
+	}
+	srv, err := server.New(st, ingester{l}, server.Config{Addr: c.addr, CORSOrigins: origins, AllowedHosts: hosts, Logger: c.log})
 	if err != nil {
 		return c.fail("%v", err)
 	}

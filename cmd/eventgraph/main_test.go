@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"eventgraph/graph"
@@ -297,5 +300,30 @@ func TestLocked(t *testing.T) {
 		t.Run(args[0], func(t *testing.T) {
 			eventgraph(t, "", args...).check(t, 1, nil, []string{graph.ErrLocked.Error()})
 		})
+	}
+}
+
+// TestServeSIGHUP: a SIGHUP (the terminal closed) stops serve gracefully,
+// with exit 0, instead of killing the process (and this test with it).
+func TestServeSIGHUP(t *testing.T) {
+	db := seedDB(t)
+	pr, pw := io.Pipe()
+	var errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		code := run([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, strings.NewReader(""), pw, &errb)
+		pw.Close()
+		done <- code
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil || !strings.Contains(line, "serving on") {
+		t.Fatalf("serve did not start: %q %v %s", line, err, errb.String())
+	}
+	go io.Copy(io.Discard, pr)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d after SIGHUP, want 0: %s", code, errb.String())
 	}
 }
