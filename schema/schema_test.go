@@ -557,7 +557,7 @@ func TestByteBudget(t *testing.T) {
 	// One copy of every text fits the budget.
 	run(t, s, `{ articles(first: 500) { nodes { text } } }`, nil)
 	for name, q := range map[string]string{
-		"aliases": `{ a: articles(first: 500) { nodes { text } } b: articles(first: 500) { nodes { text } } }`,
+		"aliases":  `{ a: articles(first: 500) { nodes { text } } b: articles(first: 500) { nodes { text } } }`,
 		"evidence": `{ events(first: 500) { nodes { evidence { article { text } } } } }`,
 	} {
 		t.Run(name, func(t *testing.T) {
