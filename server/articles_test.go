@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"eventgraph/graph"
 	"eventgraph/loader"
@@ -308,5 +309,29 @@ func TestAllowedHosts(t *testing.T) {
 		if got := s.hostAllowed(c.host); got != c.ok {
 			t.Errorf("listening on %s, allowed %v: Host %q allowed=%v, want %v", c.addr, c.allowed, c.host, got, c.ok)
 		}
+	}
+}
+
+// TestArticlesTimeLimit: an upload that runs over the time limit stops and
+// answers 503 with what was not stored.
+func TestArticlesTimeLimit(t *testing.T) {
+	st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s, err := New(st, loaderIngester{loader.New(st, loader.Options{Logger: quiet()})}, Config{Logger: quiet(), IngestTimeout: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := localReq("POST", "/articles?name=slow.txt", strings.NewReader(goodArticle))
+	req.Header.Set("Content-Type", "application/octet-stream")
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "time limit") {
+		t.Errorf("status %d %s, want 503 naming the time limit", rec.Code, rec.Body)
+	}
+	if st.Version() != 0 {
+		t.Errorf("stored after the time limit")
 	}
 }

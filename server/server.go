@@ -49,7 +49,10 @@ type Config struct {
 	MaxBodyBytes int64
 	// QueryTimeout cuts a GraphQL request (default 10 s).
 	QueryTimeout time.Duration
-	Logger       *slog.Logger
+	// IngestTimeout cuts a POST /articles (default 5 min): the articles
+	// not stored by then are reported, and the answer is 503.
+	IngestTimeout time.Duration
+	Logger        *slog.Logger
 }
 
 // Server serves a graph over HTTP.
@@ -87,6 +90,9 @@ func New(store *graph.Store, ingest Ingester, cfg Config) (*Server, error) {
 	}
 	if cfg.QueryTimeout == 0 {
 		cfg.QueryTimeout = 10 * time.Second
+	}
+	if cfg.IngestTimeout == 0 {
+		cfg.IngestTimeout = 5 * time.Minute
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()

@@ -50,6 +50,10 @@ var (
 	ErrRecord   = errors.New("bad JSON record")
 	ErrManifest = errors.New("bad manifest")
 	ErrNoText   = errors.New("article has no text")
+	ErrNotFile  = errors.New("not a regular file")
+	// ErrOutside is wrapped by the warning for a symbolic link, inside a
+	// loaded folder, to a file outside it: it is not followed.
+	ErrOutside = errors.New("symbolic link leads outside the loaded folder: not followed")
 )
 
 // Document is one article read from a source.
@@ -114,7 +118,17 @@ func ReadPath(path string) ([]Document, []error) {
 	}
 	ms := manifests{}
 	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			return nil, []error{&Error{File: path, Err: fmt.Errorf("%w (%s): only files and folders are read", ErrNotFile, kindOf(fi.Mode()))}}
+		}
 		return readFile(path, fi, ms)
+	}
+	root, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil, []error{&Error{File: path, Err: unwrapPath(err)}}
+	}
+	if root, err = filepath.Abs(root); err != nil {
+		return nil, []error{&Error{File: path, Err: err}}
 	}
 	var docs []Document
 	var errs []error
@@ -136,6 +150,22 @@ func ReadPath(path string) ([]Document, []error) {
 		if d.IsDir() || isManifestName(name) {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// a link is followed only when it stays inside the folder
+			// (a link to /etc/passwd in a downloaded folder is not read)
+			target, err := filepath.EvalSymlinks(p)
+			if err == nil {
+				target, err = filepath.Abs(target)
+			}
+			if err != nil {
+				errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
+				return nil
+			}
+			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				errs = append(errs, &Error{File: p, Err: fmt.Errorf("%w (it leads to %s)", ErrOutside, target)})
+				return nil
+			}
+		}
 		info, err := os.Stat(p) // follows symbolic links
 		if err != nil {
 			errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
@@ -153,6 +183,21 @@ func ReadPath(path string) ([]Document, []error) {
 		errs = append(errs, &Error{File: path, Err: unwrapPath(walkErr)})
 	}
 	return docs, errs
+}
+
+// kindOf names a file mode that is not a regular file, for errors.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // Read reads one stream named name (used in documents and errors). The
