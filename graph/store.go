@@ -455,6 +455,7 @@ func (s *Store) stamp(txn *badger.Txn, v uint64) error {
 // shortErr cuts Badger's value dump out of an error message ("Value with
 // size N exceeded M limit. Value: <hex dump of megabytes>").
 func shortErr(err error) error {
+	err = txnTooBig(err)
 	msg := err.Error()
 	if i := strings.Index(msg, " Value:"); i >= 0 && len(msg) > i+200 {
 		return cutError{msg: msg[:i], err: err}

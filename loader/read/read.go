@@ -34,11 +34,21 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxFileSize is the largest input read, in bytes. Larger files are refused
 // without being read into memory.
 const MaxFileSize = 32 << 20
+
+// MaxArticleSize is the longest text of one article, in bytes; a longer one
+// is refused before extraction. An article's facts are written in one
+// transaction, so that it is stored wholly or not at all, and a
+// transaction holds the facts of about 700 KB of event-dense prose (the
+// store's limit); 512 KiB keeps a margin and is ten times the longest
+// news long-read. A file (JSON Lines, a scrape) may hold many articles,
+// up to MaxFileSize in all.
+const MaxArticleSize = 512 << 10
 
 // Errors wrapped by the *Error values of bad inputs, for errors.Is.
 var (
@@ -51,6 +61,9 @@ var (
 	ErrManifest = errors.New("bad manifest")
 	ErrNoText   = errors.New("article has no text")
 	ErrNotFile  = errors.New("not a regular file")
+	// ErrArticleTooLarge is wrapped by the error for an article whose text
+	// is over MaxArticleSize.
+	ErrArticleTooLarge = errors.New("article too long")
 	// ErrOutside is wrapped by the warning for a symbolic link, inside a
 	// loaded folder, to a file outside it: it is not followed.
 	ErrOutside = errors.New("symbolic link leads outside the loaded folder: not followed")
@@ -375,5 +388,21 @@ func build(file string, r *raw, e *entry, m *manifest) (Document, error) {
 		b.WriteString(p)
 	}
 	d.Text = b.String()
+	if len(d.Text) > MaxArticleSize {
+		return Document{}, &Error{File: file, Line: r.line, Article: shortTitle(title), Err: fmt.Errorf("%w: %d KiB of text is over the %d KiB limit for one article; split it into several articles",
+			ErrArticleTooLarge, len(d.Text)>>10, MaxArticleSize>>10)}
+	}
 	return d, nil
+}
+
+// shortTitle cuts a title for an error message.
+func shortTitle(t string) string {
+	if len(t) <= 120 {
+		return t
+	}
+	cut := 120
+	for cut > 0 && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	return t[:cut] + "…"
 }
