@@ -80,6 +80,8 @@ type Options struct {
 	// CacheSize is the size in bytes of Badger's cache of decompressed
 	// blocks; 0 keeps Badger's default (256 MiB).
 	CacheSize int64
+	// MinFree is the free space writes need (see WithMinFree).
+	MinFree int64
 }
 
 // DefaultOptions returns options for a database in dir, logging warnings
@@ -109,6 +111,8 @@ type Store struct {
 	// and the version counter grows by one per stored article.
 	wmu sync.Mutex
 	dir string // the database folder, "" in memory
+	// minFree is the free space a write needs on dir's filesystem.
+	minFree int64
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -116,6 +120,17 @@ func Open(opt Options) (*Store, error) {
 	l := opt.Logger
 	if l == nil {
 		l = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if opt.MinFree == 0 {
+		opt.MinFree = DefaultMinFree
+	}
+	if !opt.InMemory && !opt.ReadOnly {
+		// opening for writing writes (a new memtable file, a recovery)
+		if _, err := os.Stat(opt.Dir); err == nil {
+			if err := checkSpaceAt(opt.Dir, opt.MinFree); err != nil {
+				return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
+			}
+		}
 	}
 	bo := badger.DefaultOptions(opt.Dir).WithLogger(badgerLogger{l}).WithLoggingLevel(badger.WARNING)
 	if opt.InMemory {
@@ -135,7 +150,7 @@ func Open(opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
 	}
-	s := &Store{db: db, log: l}
+	s := &Store{db: db, log: l, minFree: opt.MinFree}
 	if !opt.InMemory {
 		s.dir = opt.Dir
 	}
@@ -371,6 +386,9 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if err := s.checkSpace(); err != nil {
+		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+	}
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var err error
 		res, err = putArticle(txn, f)

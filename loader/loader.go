@@ -113,7 +113,10 @@ type result struct {
 
 // loadDocs extracts articles in parallel and writes them in input order, so
 // that merges across articles are the same from run to run.
-func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summary) {
+func (l *Loader) loadDocs(parent context.Context, docs []read.Document, sum *Summary) {
+	// a full disk stops the load: the articles after it are not extracted
+	ctx, stop := context.WithCancelCause(parent)
+	defer stop(nil)
 	bar := l.progress(len(docs))
 	out := make([]chan result, len(docs))
 	for i := range out {
@@ -157,6 +160,9 @@ func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summar
 		res, err := l.store.PutFacts(r.facts)
 		if err != nil {
 			sum.Errors = append(sum.Errors, fmt.Errorf("load %s: %w", describe(d), err))
+			if errors.Is(err, graph.ErrDiskFull) {
+				stop(err)
+			}
 			continue
 		}
 		if res.Existed {
@@ -170,8 +176,12 @@ func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summar
 	if bar != nil {
 		_ = bar.Finish()
 	}
-	if cancelled > 0 {
-		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped (%w): %d of %d articles not loaded", ctx.Err(), cancelled, len(docs)))
+	switch cause := context.Cause(ctx); {
+	case cancelled == 0:
+	case errors.Is(cause, graph.ErrDiskFull):
+		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped, the disk is full: %d of %d articles not loaded: %w", cancelled, len(docs), cause))
+	default:
+		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped (%w): %d of %d articles not loaded", parent.Err(), cancelled, len(docs)))
 	}
 }
 

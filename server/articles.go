@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"eventgraph/graph"
 )
 
 // maxArticlesBody is the largest body POST /articles accepts.
@@ -23,7 +25,8 @@ const maxArticlesBody = 64 << 20
 // IngestSummary as JSON, listing the records that failed, even when some
 // did; 422 when nothing was stored and there were errors; 413 over 64 MiB;
 // 405 for other methods; 503 when the server has no ingester or the
-// upload ran over Config.IngestTimeout. Writes a
+// upload ran over Config.IngestTimeout; 507 when the disk is full (the
+// Ingester's error wraps graph.ErrDiskFull). Writes a
 // foreign web page could make are refused (see writeAllowed): a text/plain,
 // form or untyped body needs the X-Eventgraph-Upload header (415 without),
 // and a foreign Origin gets 403.
@@ -63,6 +66,11 @@ func (s *Server) articlesHandler() http.Handler {
 			w.Header().Set("Cache-Control", "no-store")
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_ = json.NewEncoder(w).Encode(sum)
+			return
+		}
+		if errors.Is(err, graph.ErrDiskFull) {
+			s.log.Error("ingest refused", "name", name, "err", err)
+			jsonError(w, http.StatusInsufficientStorage, "", "ingest "+name+": "+err.Error())
 			return
 		}
 		if err != nil {

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -24,10 +25,14 @@ type loaderIngester struct{ l *loader.Loader }
 func (i loaderIngester) Ingest(ctx context.Context, name string, body io.Reader) (IngestSummary, error) {
 	sum := i.l.LoadReader(ctx, name, body)
 	out := IngestSummary{Articles: sum.Articles, Existing: sum.Existing, Events: sum.Events, Merged: sum.Merged}
+	var full error
 	for _, e := range sum.Errors {
 		out.Errors = append(out.Errors, e.Error())
+		if full == nil && errors.Is(e, graph.ErrDiskFull) {
+			full = e
+		}
 	}
-	return out, nil
+	return out, full
 }
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -333,5 +338,33 @@ func TestArticlesTimeLimit(t *testing.T) {
 	}
 	if st.Version() != 0 {
 		t.Errorf("stored after the time limit")
+	}
+}
+
+// fullIngester fails as the loader does on a full disk.
+type fullIngester struct{}
+
+func (fullIngester) Ingest(ctx context.Context, name string, body io.Reader) (IngestSummary, error) {
+	err := fmt.Errorf("load %s: %w", name, &graph.DiskFullError{Dir: "/data", Free: 3 << 20, Min: 128 << 20})
+	return IngestSummary{Errors: []string{err.Error()}}, err
+}
+
+// TestArticlesDiskFull: a full disk answers 507 with the message.
+func TestArticlesDiskFull(t *testing.T) {
+	st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s, err := New(st, fullIngester{}, Config{Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := localReq("POST", "/articles?name=a.txt", strings.NewReader(goodArticle))
+	req.Header.Set("Content-Type", "application/octet-stream")
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusInsufficientStorage || !strings.Contains(rec.Body.String(), "disk full: 3 MiB free on /data") {
+		t.Errorf("status %d %s, want 507 with the message", rec.Code, rec.Body)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -170,6 +171,13 @@ func (c *command) fail(format string, a ...any) int {
 // recover it (a load or server that was killed).
 func (c *command) open(readOnly bool) (*graph.Store, error) {
 	opt := graph.DefaultOptions(c.db).WithLogger(c.log)
+	if mb := os.Getenv("EVENTGRAPH_MIN_FREE_MB"); mb != "" {
+		n, err := strconv.ParseInt(mb, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("EVENTGRAPH_MIN_FREE_MB=%q is not a number of MiB", mb)
+		}
+		opt = opt.WithMinFree(n << 20)
+	}
 	if !readOnly {
 		return graph.Open(opt)
 	}
@@ -275,13 +283,17 @@ type ingester struct{ l *loader.Loader }
 func (i ingester) Ingest(ctx context.Context, name string, body io.Reader) (server.IngestSummary, error) {
 	sum := i.l.LoadReader(ctx, name, body)
 	out := server.IngestSummary{Articles: sum.Articles, Existing: sum.Existing, Events: sum.Events, Merged: sum.Merged}
+	var full error
 	for _, e := range sum.Errors {
 		out.Errors = append(out.Errors, e.Error())
+		if full == nil && errors.Is(e, graph.ErrDiskFull) {
+			full = e
+		}
 	}
 	for _, w := range sum.Warnings {
 		out.Warnings = append(out.Warnings, w.Error())
 	}
-	return out, nil
+	return out, full
 }
 
 func (c *command) query() int {

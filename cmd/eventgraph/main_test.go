@@ -327,3 +327,17 @@ func TestServeSIGHUP(t *testing.T) {
 		t.Errorf("exit %d after SIGHUP, want 0: %s", code, errb.String())
 	}
 }
+
+// TestLoadDiskFull: a load on a disk with less free space than the margin
+// (EVENTGRAPH_MIN_FREE_MB) exits 1 with "disk full", and the database still
+// answers queries.
+func TestLoadDiskFull(t *testing.T) {
+	db := seedDB(t)
+	t.Setenv("EVENTGRAPH_MIN_FREE_MB", "1000000000000")
+	r := eventgraph(t, headerArticle, "load", "--db", db, "-")
+	r.check(t, 1, nil, []string{"disk full: ", "MiB free on " + db})
+	if strings.Contains(r.stderr, "goroutine") {
+		t.Errorf("a Go dump: %.300s", r.stderr)
+	}
+	eventgraph(t, "", "query", "--db", db, `{ stats { articles } }`).check(t, 0, []string{`"articles": 7`}, nil)
+}
