@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -183,6 +184,11 @@ func (c *command) open(readOnly bool) (*graph.Store, error) {
 	}
 	if _, err := os.Stat(c.db); err != nil {
 		return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", c.db, c.db)
+	}
+	// a folder without Badger's MANIFEST is not a database: a reading
+	// command must not create one there (and answer empty)
+	if _, err := os.Stat(filepath.Join(c.db, "MANIFEST")); err != nil {
+		return nil, fmt.Errorf("%s is not an eventgraph database (it has no MANIFEST file); give the database folder with --db, or load articles first: eventgraph load --db DIR PATH", c.db)
 	}
 	st, err := graph.Open(opt.WithReadOnly(true).WithCacheSize(16 << 20))
 	if err == nil || errors.Is(err, graph.ErrLocked) {

@@ -341,3 +341,26 @@ func TestLoadDiskFull(t *testing.T) {
 	}
 	eventgraph(t, "", "query", "--db", db, `{ stats { articles } }`).check(t, 0, []string{`"articles": 7`}, nil)
 }
+
+// TestReadNotADatabase: a reading command on a folder that is not a
+// database refuses, and creates nothing in it.
+func TestReadNotADatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("my notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"query", "--db", dir, `{ stats { events } }`},
+		{"timeline", "--db", dir},
+		{"export", "--db", dir, "--format", "jsonl"},
+	} {
+		eventgraph(t, "", args...).check(t, 1, nil, []string{dir + " is not an eventgraph database"})
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 {
+		t.Errorf("the folder now holds %d entries, want only notes.txt", len(ents))
+	}
+}
