@@ -247,8 +247,12 @@ func readFile(path string, fi fs.FileInfo, ms manifests) ([]Document, []error) {
 	if len(data) > MaxFileSize { // grew since Stat
 		return nil, []error{&Error{File: path, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}}
 	}
-	raws, errs := parse(path, data)
 	m, merrs := ms.forFile(path)
+	if m != nil && len(m.broken) > 0 {
+		return nil, append(merrs, &Error{File: path, Err: fmt.Errorf("%w: not loaded, because %s beside it cannot be read; fix the manifest and load again",
+			ErrManifest, strings.Join(m.broken, " and "))})
+	}
+	raws, errs := parse(path, data)
 	docs, ferrs := finalize(path, raws, m)
 	return docs, append(merrs, byLine(append(errs, ferrs...))...)
 }
