@@ -416,7 +416,16 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
 		return res, err
 	}
+	if id, ok, err := storedWithText(txn, f.Article.Text); err != nil {
+		return res, err
+	} else if ok { // the same content under another identity
+		res.ArticleID, res.Existed = id, true
+		return res, nil
+	}
 	if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
+		return res, err
+	}
+	if err := txn.Set(articleTextKey(f.Article.Text), []byte(f.Article.ID)); err != nil {
 		return res, err
 	}
 	if err := txn.Set([]byte(pArticleOrder+orDate(f.Article.Published)+"|"+f.Article.ID), nil); err != nil {
