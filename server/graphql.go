@@ -109,10 +109,21 @@ func (h *graphqlHTTP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(b)
 		_, _ = w.Write([]byte("\n"))
 	}
-	if len(b) >= bigResponse {
+	if len(b) >= bigResponse || cutForSize(resp) {
 		resp, b = nil, nil
 		h.srv.releaseMemory()
 	}
+}
+
+// cutForSize reports whether the request was stopped by the result
+// budget: it built much before being stopped.
+func cutForSize(resp *schema.Response) bool {
+	for _, e := range resp.Errors {
+		if e.Extensions["code"] == schema.CodeTooLarge {
+			return true
+		}
+	}
+	return false
 }
 
 // bigResponse is the response size after which the server hands the
