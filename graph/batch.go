@@ -65,6 +65,9 @@ func (s *Store) putRun(fs []*Facts, res []PutResult) (int, error) {
 // transaction and commits it. On a failure at article j it discards the
 // transaction and returns j and the error.
 func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
+	if err := s.checkSpace(); err != nil {
+		return 0, err
+	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 	added := uint64(0)

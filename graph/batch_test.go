@@ -79,7 +79,7 @@ func TestPutFactsBatchBadArticleAndSplits(t *testing.T) {
 	var fs []*Facts
 	for i := 0; i < 24; i++ {
 		f := fixture(fmt.Sprint("big ", i), "2024-05-12")
-		f.Article.Text = big
+		f.Article.Text = big + fmt.Sprint(i) // distinct texts: distinct articles
 		fs = append(fs, f)
 		if i == 3 {
 			fs = append(fs, &Facts{Article: Article{Title: "no id"}})

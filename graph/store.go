@@ -81,6 +81,8 @@ type Options struct {
 	// CacheSize is the size in bytes of Badger's cache of decompressed
 	// blocks; 0 keeps Badger's default (256 MiB).
 	CacheSize int64
+	// MinFree is the free space writes need (see WithMinFree).
+	MinFree int64
 }
 
 // DefaultOptions returns options for a database in dir, logging warnings
@@ -110,6 +112,8 @@ type Store struct {
 	// and the version counter grows by one per stored article.
 	wmu sync.Mutex
 	dir string // the database folder, "" in memory
+	// minFree is the free space a write needs on dir's filesystem.
+	minFree int64
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -117,6 +121,17 @@ func Open(opt Options) (*Store, error) {
 	l := opt.Logger
 	if l == nil {
 		l = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if opt.MinFree == 0 {
+		opt.MinFree = DefaultMinFree
+	}
+	if !opt.InMemory && !opt.ReadOnly {
+		// opening for writing writes (a new memtable file, a recovery)
+		if _, err := os.Stat(opt.Dir); err == nil {
+			if err := checkSpaceAt(opt.Dir, opt.MinFree); err != nil {
+				return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
+			}
+		}
 	}
 	bo := badger.DefaultOptions(opt.Dir).WithLogger(badgerLogger{l}).WithLoggingLevel(badger.WARNING)
 	if opt.InMemory {
@@ -136,7 +151,7 @@ func Open(opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
 	}
-	s := &Store{db: db, log: l}
+	s := &Store{db: db, log: l, minFree: opt.MinFree}
 	if !opt.InMemory {
 		s.dir = opt.Dir
 	}
@@ -381,6 +396,9 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if err := s.checkSpace(); err != nil {
+		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+	}
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var err error
 		res, err = putArticle(txn, f)
@@ -408,7 +426,16 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
 		return res, err
 	}
+	if id, ok, err := storedWithText(txn, f.Article.Text); err != nil {
+		return res, err
+	} else if ok { // the same content under another identity
+		res.ArticleID, res.Existed = id, true
+		return res, nil
+	}
 	if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
+		return res, err
+	}
+	if err := txn.Set(articleTextKey(f.Article.Text), []byte(f.Article.ID)); err != nil {
 		return res, err
 	}
 	if err := txn.Set([]byte(pArticleOrder+orDate(f.Article.Published)+"|"+f.Article.ID), nil); err != nil {
@@ -465,6 +492,7 @@ func (s *Store) stamp(txn *badger.Txn, v uint64) error {
 // shortErr cuts Badger's value dump out of an error message ("Value with
 // size N exceeded M limit. Value: <hex dump of megabytes>").
 func shortErr(err error) error {
+	err = txnTooBig(err)
 	msg := err.Error()
 	if i := strings.Index(msg, " Value:"); i >= 0 && len(msg) > i+200 {
 		return cutError{msg: msg[:i], err: err}

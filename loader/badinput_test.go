@@ -25,7 +25,8 @@ func TestBadInputsEndToEnd(t *testing.T) {
 	}
 	files := map[string]string{
 		"good1.txt":               good1,
-		"sub/good2.txt":           good2,
+		"good2.txt":               good2,
+		"sub/good3.txt":           good2,                          // refused: its manifest does not parse
 		"sub/manifest.json":       `{"good2.txt": {"published": `, // does not parse
 		"binary.bin":              string(bin),
 		"empty.txt":               "",
@@ -48,7 +49,7 @@ func TestBadInputsEndToEnd(t *testing.T) {
 	if err := os.Truncate(filepath.Join(dir, "big/huge.txt"), 100<<20); err != nil {
 		t.Fatal(err)
 	}
-	bad := []string{"sub/manifest.json", "binary.bin", "empty.txt", "latin1.txt", "page.html", "records.jsonl",
+	bad := []string{"sub/manifest.json", "sub/good3.txt", "binary.bin", "empty.txt", "latin1.txt", "page.html", "records.jsonl",
 		"impossible-date.txt", "big/huge.txt", "impossible-date-iso.txt"}
 
 	st := openStore(t)

@@ -82,7 +82,13 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string) Summary {
 	for _, p := range paths {
 		d, errs := read.ReadPath(p)
 		docs = append(docs, d...)
-		sum.Errors = append(sum.Errors, errs...)
+		for _, e := range errs {
+			if errors.Is(e, read.ErrOutside) {
+				sum.Warnings = append(sum.Warnings, e) // skipped, not bad
+				continue
+			}
+			sum.Errors = append(sum.Errors, e)
+		}
 	}
 	l.loadDocs(ctx, docs, &sum)
 	sum.Elapsed = time.Since(start)
@@ -107,7 +113,10 @@ type result struct {
 
 // loadDocs extracts articles in parallel and writes them in input order, so
 // that merges across articles are the same from run to run.
-func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summary) {
+func (l *Loader) loadDocs(parent context.Context, docs []read.Document, sum *Summary) {
+	// a full disk stops the load: the articles after it are not extracted
+	ctx, stop := context.WithCancelCause(parent)
+	defer stop(nil)
 	bar := l.progress(len(docs))
 	out := make([]chan result, len(docs))
 	for i := range out {
@@ -125,11 +134,12 @@ func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summar
 			wg.Add(1)
 			go func(i int, d read.Document) {
 				defer func() { <-sem; wg.Done() }()
-				out[i] <- extractSafe(d)
+				out[i] <- extractSafe(ctx, d)
 			}(i, d)
 		}
 		wg.Wait()
 	}()
+	cancelled := 0
 	for i, d := range docs {
 		for _, w := range d.Warnings {
 			sum.Warnings = append(sum.Warnings, w)
@@ -140,7 +150,7 @@ func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summar
 		}
 		if r.err != nil {
 			if errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded) {
-				sum.Errors = append(sum.Errors, fmt.Errorf("load %s: %w", describe(d), r.err))
+				cancelled++ // one line for them all, below
 				continue
 			}
 			sum.Errors = append(sum.Errors, &read.Error{File: d.File, Line: d.Line, Article: d.Title, Err: r.err})
@@ -150,6 +160,9 @@ func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summar
 		res, err := l.store.PutFacts(r.facts)
 		if err != nil {
 			sum.Errors = append(sum.Errors, fmt.Errorf("load %s: %w", describe(d), err))
+			if errors.Is(err, graph.ErrDiskFull) {
+				stop(err)
+			}
 			continue
 		}
 		if res.Existed {
@@ -163,17 +176,26 @@ func (l *Loader) loadDocs(ctx context.Context, docs []read.Document, sum *Summar
 	if bar != nil {
 		_ = bar.Finish()
 	}
+	switch cause := context.Cause(ctx); {
+	case cancelled == 0:
+	case errors.Is(cause, graph.ErrDiskFull):
+		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped, the disk is full: %d of %d articles not loaded: %w", cancelled, len(docs), cause))
+	default:
+		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped (%w): %d of %d articles not loaded", parent.Err(), cancelled, len(docs)))
+	}
 }
 
 // extractSafe runs the extractor, turning a panic on one article into that
-// article's error so that one bad article never spoils a load.
-func extractSafe(d read.Document) (r result) {
+// article's error so that one bad article never spoils a load; a cancelled
+// ctx stops it between sentences.
+func extractSafe(ctx context.Context, d read.Document) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = result{err: fmt.Errorf("extraction failed: %v", p)}
 		}
 	}()
-	return result{facts: extract.Article(d)}
+	f, err := extract.ArticleContext(ctx, d)
+	return result{facts: f, err: err}
 }
 
 func describe(d read.Document) string {

@@ -20,6 +20,7 @@ type request struct {
 	mu         sync.Mutex
 	r          *graph.Reader
 	nodes      int
+	bytes      int64 // bytes of text fields resolved so far
 	articles   map[string]*graph.Article
 	events     map[string]*graph.Event
 	agreements map[string]*graph.Agreement
@@ -48,13 +49,19 @@ func requestFrom(ctx context.Context) *request {
 	return rq
 }
 
-// tooLargeError stops a request whose result grows past MaxNodes.
+// tooLargeError stops a request whose result grows past MaxNodes nodes or
+// MaxBytes bytes of text.
 type tooLargeError struct {
 	max   int
+	bytes int64  // the byte budget when it was the byte budget that ran out
 	field string // the field whose nodes went past the budget
 }
 
 func (e *tooLargeError) Error() string {
+	if e.bytes > 0 {
+		return fmt.Sprintf("result too large: the query asks for more than %d bytes of text (article texts, titles, sentences, counted once per alias and per occurrence); "+
+			"ask for article text one article at a time (article(id:)) or in smaller pages (first:, after:)", e.bytes)
+	}
 	return fmt.Sprintf("result too large: the query asks for more than %d nodes (events, actors, agreements, places, articles, evidence); "+
 		"ask for fewer (a smaller first:, fewer nested lists) and page through the rest with after:", e.max)
 }
@@ -76,6 +83,33 @@ func (rq *request) charge(ctx context.Context, n int, what string) error {
 		return e
 	}
 	return nil
+}
+
+// chargeBytes counts n bytes of text against the request's byte budget;
+// past the budget it cancels the request and fails, so one small query
+// cannot make a response of hundreds of megabytes.
+func (rq *request) chargeBytes(ctx context.Context, n int, what string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	rq.mu.Lock()
+	rq.bytes += int64(n)
+	over := rq.bytes > rq.s.opts.MaxBytes
+	rq.mu.Unlock()
+	if over {
+		e := &tooLargeError{max: rq.s.opts.MaxNodes, bytes: rq.s.opts.MaxBytes, field: what}
+		rq.cancel(e)
+		return e
+	}
+	return nil
+}
+
+// text charges s against the byte budget and returns it.
+func (rq *request) text(ctx context.Context, s, what string) (string, error) {
+	if err := rq.chargeBytes(ctx, len(s), what); err != nil {
+		return "", err
+	}
+	return s, nil
 }
 
 // read runs fn with the request's Reader, one resolver at a time.

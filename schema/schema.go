@@ -18,7 +18,8 @@
 // A query is refused before it runs when it is longer than MaxQueryLength or
 // nested deeper than MaxDepth; a page larger than MaxPageSize is refused with
 // an argument error; a request that would produce more than MaxNodes nodes
-// stops with a "result too large" error; and the caller's context deadline
+// or more than MaxBytes bytes of text stops with a "result too large" error
+// (RESULT_TOO_LARGE); and the caller's context deadline
 // (the server's per-request timeout) cancels the resolvers still to run.
 package schema
 
@@ -48,6 +49,7 @@ const (
 	DefaultMaxDepth       = 15
 	DefaultMaxQueryLength = 64 << 10
 	DefaultMaxNodes       = 50_000
+	DefaultMaxBytes       = 16 << 20
 	DefaultMaxParallelism = 4
 )
 
@@ -62,6 +64,10 @@ type Options struct {
 	// MaxNodes bounds how many nodes (events, actors, agreements, places,
 	// articles, evidence, roles) one request may resolve.
 	MaxNodes int
+	// MaxBytes bounds the bytes of text (article texts and titles, event
+	// titles, evidence sentences) one request may resolve, each occurrence
+	// and alias counted.
+	MaxBytes int64
 	// MaxParallelism bounds the resolvers of a request that run at once.
 	MaxParallelism int
 	// BeforeResolve, if set, is called at the start of every top-level
@@ -82,6 +88,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxNodes <= 0 {
 		o.MaxNodes = DefaultMaxNodes
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
 	}
 	if o.MaxParallelism <= 0 {
 		o.MaxParallelism = DefaultMaxParallelism
@@ -159,7 +168,7 @@ func (s *Schema) Exec(ctx context.Context, query, operationName string, variable
 		resp.Data = nil
 		resp.Errors = []*QueryError{{
 			Message:    tooLarge.Error(),
-			Extensions: map[string]any{"code": CodeTooLarge, "maxNodes": s.opts.MaxNodes, "field": tooLarge.field},
+			Extensions: map[string]any{"code": CodeTooLarge, "maxNodes": s.opts.MaxNodes, "maxBytes": s.opts.MaxBytes, "field": tooLarge.field},
 		}}
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(cause, context.DeadlineExceeded):
 		limit := "its time limit"

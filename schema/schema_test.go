@@ -609,3 +609,38 @@ func TestDescUndatedLast(t *testing.T) {
 		t.Errorf("%d events, undated among them %v", len(starts), undated)
 	}
 }
+
+// TestByteBudget: text fields are counted in bytes, each alias and each
+// occurrence, so a small query cannot produce a huge response.
+func TestByteBudget(t *testing.T) {
+	full, _ := newTestSchema(t, Options{})
+	data := run(t, full, `{ articles(first: 500) { nodes { text } } }`, nil)
+	total := 0
+	for _, n := range get(data, "articles", "nodes").([]any) {
+		total += len(get(n, "text").(string))
+	}
+	if total == 0 {
+		t.Fatal("the seed articles have no text")
+	}
+	s, _ := newTestSchema(t, Options{MaxBytes: int64(total) + int64(total)/2})
+	// One copy of every text fits the budget.
+	run(t, s, `{ articles(first: 500) { nodes { text } } }`, nil)
+	for name, q := range map[string]string{
+		"aliases":  `{ a: articles(first: 500) { nodes { text } } b: articles(first: 500) { nodes { text } } }`,
+		"evidence": `{ events(first: 500) { nodes { evidence { article { text } } } } }`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp := s.Exec(context.Background(), q, "", nil)
+			if len(resp.Errors) != 1 {
+				t.Fatalf("%d errors, want one: %v", len(resp.Errors), resp.Errors)
+			}
+			e := resp.Errors[0]
+			if e.Extensions["code"] != CodeTooLarge || !strings.Contains(e.Message, "bytes of text") {
+				t.Errorf("error %q %v, want RESULT_TOO_LARGE about bytes", e.Message, e.Extensions)
+			}
+			if resp.Data != nil {
+				t.Errorf("data %.200s, want none", resp.Data)
+			}
+		})
+	}
+}

@@ -176,10 +176,14 @@ type eventResolver struct {
 	e  *graph.Event
 }
 
-func (r *eventResolver) ID() graphql.ID      { return graphql.ID(r.e.ID) }
-func (r *eventResolver) Type() string        { return r.e.Type }
-func (r *eventResolver) Cameo() *string      { return optStr(r.e.CAMEO) }
-func (r *eventResolver) Title() string       { return r.e.Title }
+func (r *eventResolver) ID() graphql.ID { return graphql.ID(r.e.ID) }
+func (r *eventResolver) Type() string   { return r.e.Type }
+func (r *eventResolver) Cameo() *string { return optStr(r.e.CAMEO) }
+
+// Title is the event's title, charged against the byte budget.
+func (r *eventResolver) Title(ctx context.Context) (string, error) {
+	return r.rq.text(ctx, r.e.Title, "title")
+}
 func (r *eventResolver) Date() *dateResolver { return &dateResolver{r.e.Date} }
 func (r *eventResolver) Status() *string     { return optStr(r.e.Status) }
 func (r *eventResolver) Evidence(ctx context.Context) ([]*evidenceResolver, error) {
@@ -398,9 +402,13 @@ type evidenceResolver struct {
 }
 
 func (e *evidenceResolver) Article() *articleResolver { return &articleResolver{rq: e.rq, a: e.a} }
-func (e *evidenceResolver) Sentence() string          { return e.ev.Sentence }
-func (e *evidenceResolver) Start() int32              { return int32(e.ev.Start) }
-func (e *evidenceResolver) End() int32                { return int32(e.ev.End) }
+
+// Sentence is the evidence sentence, charged against the byte budget.
+func (e *evidenceResolver) Sentence(ctx context.Context) (string, error) {
+	return e.rq.text(ctx, e.ev.Sentence, "sentence")
+}
+func (e *evidenceResolver) Start() int32 { return int32(e.ev.Start) }
+func (e *evidenceResolver) End() int32   { return int32(e.ev.End) }
 
 // ---- DateSpan ----
 
@@ -595,12 +603,20 @@ type articleResolver struct {
 	a  *graph.Article
 }
 
-func (r *articleResolver) ID() graphql.ID     { return graphql.ID(r.a.ID) }
-func (r *articleResolver) Title() string      { return r.a.Title }
+func (r *articleResolver) ID() graphql.ID { return graphql.ID(r.a.ID) }
+
+// Title is the headline, charged against the byte budget.
+func (r *articleResolver) Title(ctx context.Context) (string, error) {
+	return r.rq.text(ctx, r.a.Title, "title")
+}
 func (r *articleResolver) Source() *string    { return optStr(r.a.Source) }
 func (r *articleResolver) URL() *string       { return optStr(r.a.URL) }
 func (r *articleResolver) Published() *string { return optStr(r.a.Published) }
-func (r *articleResolver) Text() string       { return r.a.Text }
+
+// Text is the article's text, charged against the byte budget.
+func (r *articleResolver) Text(ctx context.Context) (string, error) {
+	return r.rq.text(ctx, r.a.Text, "text")
+}
 
 func (r *articleResolver) Events(ctx context.Context) ([]*eventResolver, error) {
 	evs, err := r.rq.eventsOfArticle(ctx, r.a.ID)

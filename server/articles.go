@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"eventgraph/graph"
 )
 
 // maxArticlesBody is the largest body POST /articles accepts.
@@ -21,12 +24,20 @@ const maxArticlesBody = 64 << 20
 // Content-Disposition header for error messages. It answers 200 with the
 // IngestSummary as JSON, listing the records that failed, even when some
 // did; 422 when nothing was stored and there were errors; 413 over 64 MiB;
-// 405 for other methods; 503 when the server has no ingester.
+// 405 for other methods; 503 when the server has no ingester or the
+// upload ran over Config.IngestTimeout; 507 when the disk is full (the
+// Ingester's error wraps graph.ErrDiskFull). Writes a
+// foreign web page could make are refused (see writeAllowed): a text/plain,
+// form or untyped body needs the X-Eventgraph-Upload header (415 without),
+// and a foreign Origin gets 403.
 func (s *Server) articlesHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST, OPTIONS")
 			jsonError(w, http.StatusMethodNotAllowed, "", "use POST with the articles as the body")
+			return
+		}
+		if !s.writeAllowed(w, r) {
 			return
 		}
 		if s.ingest == nil {
@@ -44,7 +55,24 @@ func (s *Server) articlesHandler() http.Handler {
 			return
 		}
 		name := uploadName(r)
-		sum, err := s.ingest.Ingest(r.Context(), name, bytes.NewReader(body))
+		// the request's context ends when the client goes away; the time
+		// limit bounds a huge upload
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.IngestTimeout)
+		defer cancel()
+		sum, err := s.ingest.Ingest(ctx, name, bytes.NewReader(body))
+		if err == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			sum.Errors = append(sum.Errors, fmt.Sprintf("%s: the upload ran over the server's %s time limit; the articles not stored can be posted again (stored ones are kept, re-posting them changes nothing)", name, s.cfg.IngestTimeout))
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_ = json.NewEncoder(w).Encode(sum)
+			return
+		}
+		if errors.Is(err, graph.ErrDiskFull) {
+			s.log.Error("ingest refused", "name", name, "err", err)
+			jsonError(w, http.StatusInsufficientStorage, "", "ingest "+name+": "+err.Error())
+			return
+		}
 		if err != nil {
 			s.log.Error("ingest failed", "name", name, "err", err)
 			jsonError(w, http.StatusInternalServerError, "", "ingest "+name+": "+err.Error())

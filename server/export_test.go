@@ -145,3 +145,36 @@ func TestExportHTTPGEXFSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestExportLimit: limit= keeps the first events (in date order) and the
+// nodes they touch, as /timeline does.
+func TestExportLimit(t *testing.T) {
+	s, _ := tlServer(t)
+	count := func(q string) (events, nodes int) {
+		rec := get(t, s.Handler(), "/export/graph.jsonl?"+q)
+		if rec.Code != 200 {
+			t.Fatalf("%s: status %d: %s", q, rec.Code, rec.Body)
+		}
+		for _, line := range bytes.Split(bytes.TrimSpace(rec.Body.Bytes()), []byte("\n")) {
+			var m struct{ Kind, Type string }
+			if err := json.Unmarshal(line, &m); err != nil {
+				t.Fatalf("bad JSON line %q", line)
+			}
+			if m.Kind == "node" {
+				nodes++
+				if m.Type == "event" {
+					events++
+				}
+			}
+		}
+		return
+	}
+	all, allNodes := count("")
+	one, oneNodes := count("limit=1")
+	if all < 2 || one != 1 || oneNodes >= allNodes {
+		t.Errorf("limit=1: %d events, %d nodes; without: %d events, %d nodes", one, oneNodes, all, allNodes)
+	}
+	if rec := get(t, s.Handler(), "/export/graph.jsonl?limit=-1"); rec.Code != 400 {
+		t.Errorf("limit=-1: status %d, want 400", rec.Code)
+	}
+}

@@ -19,7 +19,7 @@ func TestNoPathEscapes(t *testing.T) {
 		"/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/static/page/index.html",
 		"/page/static/../../page.go", "/page//etc/passwd",
 	} {
-		req := httptest.NewRequest("GET", "http://127.0.0.1/", nil)
+		req := localReq("GET", "http://127.0.0.1/", nil)
 		req.URL.RawPath, req.URL.Path = "", ""
 		req.RequestURI = target
 		var err error

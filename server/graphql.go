@@ -19,8 +19,10 @@ var schemaOptions schema.Options
 
 // graphqlHandler serves /graphql:
 //
-//   - POST with a JSON body {query, variables, operationName}, or with
-//     Content-Type application/graphql and the query as the body;
+//   - POST with a JSON body {query, variables, operationName} sent as
+//     application/json, or with Content-Type application/graphql and the
+//     query as the body; other types (text/plain, forms, none: what a web
+//     page may send cross-site without a preflight) get 415;
 //   - GET with ?query=…&variables=…&operationName=…;
 //   - GET from a browser (Accept: text/html) with no query: the IDE page.
 //
@@ -107,7 +109,26 @@ func (h *graphqlHTTP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(b)
 		_, _ = w.Write([]byte("\n"))
 	}
+	if len(b) >= bigResponse || cutForSize(resp) {
+		resp, b = nil, nil
+		h.srv.releaseMemory()
+	}
 }
+
+// cutForSize reports whether the request was stopped by the result
+// budget: it built much before being stopped.
+func cutForSize(resp *schema.Response) bool {
+	for _, e := range resp.Errors {
+		if e.Extensions["code"] == schema.CodeTooLarge {
+			return true
+		}
+	}
+	return false
+}
+
+// bigResponse is the response size after which the server hands the
+// memory it took back to the operating system.
+const bigResponse = 4 << 20
 
 // readRequest reads a POST body into req; a non-zero status is an error
 // to answer with msg.
@@ -128,9 +149,13 @@ func readRequest(w http.ResponseWriter, r *http.Request, limit int64, req *gqlRe
 			req.Variables = json.RawMessage(q)
 		}
 		return 0, ""
-	case "", "application/json", "text/plain", "application/graphql-response+json":
-		// text/plain: browsers send it to avoid a CORS preflight.
+	case "application/json", "application/graphql-response+json":
 	default:
+		// text/plain, form encodings and no type at all are what any web
+		// page can send cross-site without a CORS preflight: refused.
+		if ct == "" {
+			ct = "none"
+		}
 		return http.StatusUnsupportedMediaType, fmt.Sprintf("unsupported Content-Type %q: send application/json ({\"query\": …}) or application/graphql", ct)
 	}
 	if err := json.Unmarshal(body, req); err != nil {

@@ -225,3 +225,51 @@ func TestGraphQLCORS(t *testing.T) {
 		}
 	}
 }
+
+// TestGraphQLContentTypes: a POST a web page can send cross-site without a
+// preflight (text/plain, a form, no type) is refused with 415.
+func TestGraphQLContentTypes(t *testing.T) {
+	ts := newGraphQLServer(t, Config{})
+	for _, c := range []struct {
+		ctype  string
+		status int
+	}{
+		{"application/json", 200},
+		{"application/json; charset=utf-8", 200},
+		{"text/plain", http.StatusUnsupportedMediaType},
+		{"text/plain;charset=UTF-8", http.StatusUnsupportedMediaType},
+		{"application/x-www-form-urlencoded", http.StatusUnsupportedMediaType},
+		{"multipart/form-data; boundary=x", http.StatusUnsupportedMediaType},
+		{"", http.StatusUnsupportedMediaType},
+	} {
+		req := mustReq(http.MethodPost, ts.URL+"/graphql", `{"query":"{ stats { events } }"}`)
+		if c.ctype != "" {
+			req.Header.Set("Content-Type", c.ctype)
+		}
+		resp, out := do(t, req)
+		if resp.StatusCode != c.status {
+			t.Errorf("Content-Type %q: status %d, want %d", c.ctype, resp.StatusCode, c.status)
+		}
+		if c.status != 200 && (len(out.Errors) != 1 || !strings.Contains(out.Errors[0].Message, "send application/json")) {
+			t.Errorf("Content-Type %q: errors %v", c.ctype, out.Errors)
+		}
+	}
+}
+
+// TestGraphQLByteBudget: aliases multiplying article texts are cut with
+// RESULT_TOO_LARGE instead of building a huge response.
+func TestGraphQLByteBudget(t *testing.T) {
+	old := schemaOptions
+	t.Cleanup(func() { schemaOptions = old })
+	schemaOptions = schema.Options{MaxBytes: 4096}
+	ts := newGraphQLServer(t, Config{})
+	q := `{ a: events(first: 500) { nodes { evidence { article { text } } } } b: events(first: 500) { nodes { evidence { article { text } } } } }`
+	b, _ := json.Marshal(map[string]string{"query": q})
+	resp, out := post(t, ts, string(b))
+	if resp.StatusCode != 200 || len(out.Errors) != 1 || out.Errors[0].Extensions["code"] != schema.CodeTooLarge {
+		t.Fatalf("%d %v", resp.StatusCode, out.Errors)
+	}
+	if out.Data != nil {
+		t.Errorf("data returned: %v", out.Data)
+	}
+}

@@ -196,7 +196,7 @@ func TestPageChromium(t *testing.T) {
 func TestPageHead(t *testing.T) {
 	s, _ := tlServer(t)
 	rec := httptest.NewRecorder()
-	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/", nil))
+	s.Handler().ServeHTTP(rec, localReq(http.MethodPost, "/", nil))
 	if rec.Code != http.StatusMethodNotAllowed {
 		t.Errorf("POST /: status %d", rec.Code)
 	}

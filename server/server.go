@@ -11,6 +11,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
+	"sync"
 	"time"
 
 	"eventgraph/graph"
@@ -39,11 +41,18 @@ type Config struct {
 	// CORSOrigins are the browser origins allowed to call the API besides
 	// localhost ones; "*" allows any.
 	CORSOrigins []string
+	// AllowedHosts are the Host header names the server answers to besides
+	// loopback ones; "*" allows any. Empty: loopback names only when
+	// listening on loopback, any name otherwise.
+	AllowedHosts []string
 	// MaxBodyBytes limits request bodies (default 1 MiB for /graphql, 64 MiB for /articles).
 	MaxBodyBytes int64
 	// QueryTimeout cuts a GraphQL request (default 10 s).
 	QueryTimeout time.Duration
-	Logger       *slog.Logger
+	// IngestTimeout cuts a POST /articles (default 5 min): the articles
+	// not stored by then are reported, and the answer is 503.
+	IngestTimeout time.Duration
+	Logger        *slog.Logger
 }
 
 // Server serves a graph over HTTP.
@@ -53,6 +62,21 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	mux    *http.ServeMux
+
+	freeMu   sync.Mutex
+	lastFree time.Time
+}
+
+// releaseMemory returns freed heap to the operating system after a large
+// response, at most once every few seconds, in the background.
+func (s *Server) releaseMemory() {
+	s.freeMu.Lock()
+	defer s.freeMu.Unlock()
+	if time.Since(s.lastFree) < 5*time.Second {
+		return
+	}
+	s.lastFree = time.Now()
+	go debug.FreeOSMemory()
 }
 
 // New builds a Server over store; ingest may be nil (POST /articles then
@@ -66,6 +90,9 @@ func New(store *graph.Store, ingest Ingester, cfg Config) (*Server, error) {
 	}
 	if cfg.QueryTimeout == 0 {
 		cfg.QueryTimeout = 10 * time.Second
+	}
+	if cfg.IngestTimeout == 0 {
+		cfg.IngestTimeout = 5 * time.Minute
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -85,7 +112,7 @@ func New(store *graph.Store, ingest Ingester, cfg Config) (*Server, error) {
 }
 
 // Handler returns the server's routes, for httptest.
-func (s *Server) Handler() http.Handler { return s.mux }
+func (s *Server) Handler() http.Handler { return s.hostGuard(s.mux) }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
@@ -101,7 +128,7 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 		return fmt.Errorf("listen %s: %w", s.cfg.Addr, err)
 	}
 	hs := &http.Server{
-		Handler:           s.mux,
+		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      5 * time.Minute, // exports stream large files

@@ -30,7 +30,7 @@ func tlServer(t *testing.T) (*Server, *graph.Store) {
 
 func get(t *testing.T, h http.Handler, target string, hdr ...string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(http.MethodGet, target, nil)
+	req := localReq(http.MethodGet, target, nil)
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])
 	}
@@ -212,12 +212,12 @@ func TestTimelineConditional(t *testing.T) {
 func TestTimelineMethods(t *testing.T) {
 	s, _ := tlServer(t)
 	rec := httptest.NewRecorder()
-	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/timeline", strings.NewReader("{}")))
+	s.Handler().ServeHTTP(rec, localReq(http.MethodPost, "/timeline", strings.NewReader("{}")))
 	if rec.Code != http.StatusMethodNotAllowed {
 		t.Errorf("POST: status %d", rec.Code)
 	}
 	rec = httptest.NewRecorder()
-	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/timeline", nil))
+	s.Handler().ServeHTTP(rec, localReq(http.MethodHead, "/timeline", nil))
 	if rec.Code != 200 || rec.Header().Get("ETag") == "" {
 		t.Errorf("HEAD: status %d, ETag %q", rec.Code, rec.Header().Get("ETag"))
 	}

@@ -12,6 +12,8 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -37,7 +39,7 @@ Commands:
                       JSON Lines; a manifest.json/manifest.tsv beside files gives metadata
   serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
                       and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
-                      [--cors ORIGIN,...]
+                      [--cors ORIGIN,...] [--allowed-hosts NAME,...]
   query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
                       (exit 1 when the response has errors)
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
@@ -133,6 +135,7 @@ type command struct {
 	log                   *slog.Logger
 	addr, vars, out, cors string
 	gexfVersion           string
+	allowedHosts          string
 	cameo, status, text   string
 	undated               bool
 	gold                  string
@@ -155,6 +158,7 @@ func (c *command) flags(fs *flag.FlagSet) {
 		fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen address")
 		fs.Var(&c.loads, "load", "load PATH before serving (repeatable)")
 		fs.StringVar(&c.cors, "cors", "", "extra browser origins allowed to call the API, comma-separated (* for any)")
+		fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "host names the server answers to besides loopback ones, comma-separated (* for any)")
 	case "query":
 		fs.StringVar(&c.vars, "vars", "", "variables as a JSON object")
 	case "timeline":
@@ -203,11 +207,23 @@ func (c *command) fail(format string, a ...any) int {
 // recover it (a load or server that was killed).
 func (c *command) open(readOnly bool) (*graph.Store, error) {
 	opt := graph.DefaultOptions(c.db).WithLogger(c.log)
+	if mb := os.Getenv("EVENTGRAPH_MIN_FREE_MB"); mb != "" {
+		n, err := strconv.ParseInt(mb, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("EVENTGRAPH_MIN_FREE_MB=%q is not a number of MiB", mb)
+		}
+		opt = opt.WithMinFree(n << 20)
+	}
 	if !readOnly {
 		return graph.Open(opt)
 	}
 	if _, err := os.Stat(c.db); err != nil {
 		return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", c.db, c.db)
+	}
+	// a folder without Badger's MANIFEST is not a database: a reading
+	// command must not create one there (and answer empty)
+	if _, err := os.Stat(filepath.Join(c.db, "MANIFEST")); err != nil {
+		return nil, fmt.Errorf("%s is not an eventgraph database (it has no MANIFEST file); give the database folder with --db, or load articles first: eventgraph load --db DIR PATH", c.db)
 	}
 	st, err := graph.Open(opt.WithReadOnly(true).WithCacheSize(16 << 20))
 	if err == nil || errors.Is(err, graph.ErrLocked) {
@@ -272,7 +288,8 @@ func (c *command) serve() int {
 		return c.fail("%v", err)
 	}
 	defer st.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGHUP (a closed terminal) stops the server gracefully too.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log})
 	if len(c.loads) > 0 {
@@ -286,7 +303,11 @@ func (c *command) serve() int {
 	if c.cors != "" {
 		origins = strings.Split(c.cors, ",")
 	}
-	srv, err := server.New(st, ingester{l}, server.Config{Addr: c.addr, CORSOrigins: origins, Logger: c.log})
+	var hosts []string
+	if c.allowedHosts != "" {
+		hosts = strings.Split(c.allowedHosts, ",")
+	}
+	srv, err := server.New(st, ingester{l}, server.Config{Addr: c.addr, CORSOrigins: origins, AllowedHosts: hosts, Logger: c.log})
 	if err != nil {
 		return c.fail("%v", err)
 	}
@@ -305,13 +326,17 @@ type ingester struct{ l *loader.Loader }
 func (i ingester) Ingest(ctx context.Context, name string, body io.Reader) (server.IngestSummary, error) {
 	sum := i.l.LoadReader(ctx, name, body)
 	out := server.IngestSummary{Articles: sum.Articles, Existing: sum.Existing, Events: sum.Events, Merged: sum.Merged}
+	var full error
 	for _, e := range sum.Errors {
 		out.Errors = append(out.Errors, e.Error())
+		if full == nil && errors.Is(e, graph.ErrDiskFull) {
+			full = e
+		}
 	}
 	for _, w := range sum.Warnings {
 		out.Warnings = append(out.Warnings, w.Error())
 	}
-	return out, nil
+	return out, full
 }
 
 func (c *command) query() int {

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"eventgraph/graph"
@@ -501,5 +504,67 @@ func TestEval(t *testing.T) {
 	r.check(t, 0, []string{`miss x2: "signed a treaty on water"`, "must=2 recall=0.50"}, nil)
 	if strings.Contains(r.stdout, "miss x1") {
 		t.Errorf("x1 missed:\n%s", r.stdout)
+	}
+}
+
+// TestServeSIGHUP: a SIGHUP (the terminal closed) stops serve gracefully,
+// with exit 0, instead of killing the process (and this test with it).
+func TestServeSIGHUP(t *testing.T) {
+	db := seedDB(t)
+	pr, pw := io.Pipe()
+	var errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		code := run([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, strings.NewReader(""), pw, &errb)
+		pw.Close()
+		done <- code
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil || !strings.Contains(line, "serving on") {
+		t.Fatalf("serve did not start: %q %v %s", line, err, errb.String())
+	}
+	go io.Copy(io.Discard, pr)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d after SIGHUP, want 0: %s", code, errb.String())
+	}
+}
+
+// TestLoadDiskFull: a load on a disk with less free space than the margin
+// (EVENTGRAPH_MIN_FREE_MB) exits 1 with "disk full", and the database still
+// answers queries.
+func TestLoadDiskFull(t *testing.T) {
+	db := seedDB(t)
+	t.Setenv("EVENTGRAPH_MIN_FREE_MB", "1000000000000")
+	r := eventgraph(t, headerArticle, "load", "--db", db, "-")
+	r.check(t, 1, nil, []string{"disk full: ", "MiB free on " + db})
+	if strings.Contains(r.stderr, "goroutine") {
+		t.Errorf("a Go dump: %.300s", r.stderr)
+	}
+	eventgraph(t, "", "query", "--db", db, `{ stats { articles } }`).check(t, 0, []string{`"articles": 7`}, nil)
+}
+
+// TestReadNotADatabase: a reading command on a folder that is not a
+// database refuses, and creates nothing in it.
+func TestReadNotADatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("my notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"query", "--db", dir, `{ stats { events } }`},
+		{"timeline", "--db", dir},
+		{"export", "--db", dir, "--format", "jsonl"},
+	} {
+		eventgraph(t, "", args...).check(t, 1, nil, []string{dir + " is not an eventgraph database"})
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 {
+		t.Errorf("the folder now holds %d entries, want only notes.txt", len(ents))
 	}
 }

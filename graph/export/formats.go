@@ -316,6 +316,25 @@ func timeset(s, e string) string {
 	return "<[" + s + ", " + e + "]>"
 }
 
+// safeRow defuses spreadsheet formulas: a cell starting with = + - @ (or a
+// tab or carriage return) that is not a number gets a leading apostrophe,
+// so that a title such as "=HYPERLINK(…)" opens as text in a spreadsheet
+// (OWASP's advice on CSV injection). Numbers such as -33.5 stay numbers.
+func safeRow(row []string) []string {
+	for i, v := range row {
+		if v == "" {
+			continue
+		}
+		switch v[0] {
+		case '=', '+', '-', '@', '\t', '\r':
+			if _, err := strconv.ParseFloat(v, 64); err != nil {
+				row[i] = "'" + v
+			}
+		}
+	}
+	return row
+}
+
 // csvNodes writes Id, Label, Type, Timeset and the other node attributes.
 type csvNodes struct {
 	c *csv.Writer
@@ -331,8 +350,8 @@ func (c *csvNodes) begin(w *bufio.Writer) error {
 func (c *csvNodes) node(_ *bufio.Writer, n *Node) error {
 	values(n, &c.v)
 	v := c.v
-	return c.c.Write([]string{n.ID, n.Label, n.Type, timeset(n.Start, n.End), v[1], v[2], v[3], v[4], v[5],
-		v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17]})
+	return c.c.Write(safeRow([]string{n.ID, n.Label, n.Type, timeset(n.Start, n.End), v[1], v[2], v[3], v[4], v[5],
+		v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17]}))
 }
 
 func (c *csvNodes) middle(*bufio.Writer) error      { return nil }
@@ -355,7 +374,7 @@ func (c *csvEdges) node(*bufio.Writer, *Node) error { return nil }
 func (c *csvEdges) middle(*bufio.Writer) error      { return nil }
 
 func (c *csvEdges) edge(_ *bufio.Writer, e *Edge) error {
-	return c.c.Write([]string{e.Source, e.Target, "Directed", e.Label, ftoa(e.Weight), e.ID, e.Relation, e.Role, timeset(e.Start, e.End)})
+	return c.c.Write(safeRow([]string{e.Source, e.Target, "Directed", e.Label, ftoa(e.Weight), e.ID, e.Relation, e.Role, timeset(e.Start, e.End)}))
 }
 
 func (c *csvEdges) end(*bufio.Writer) error {

@@ -88,16 +88,16 @@ type walker struct {
 const maxStored = 1 << 16
 
 // newWalker resolves q; the export always includes undated events (they
-// cannot match a date bound anyway).
+// cannot match a date bound anyway). With q.Limit, only the first Limit
+// events (in date order) and the nodes they touch are exported.
 func newWalker(r *graph.Reader, q timeline.Query) (*walker, error) {
 	q.Undated = true
-	q.Limit = 0
 	sel, err := timeline.Select(r, q)
 	if err != nil {
 		return nil, err
 	}
 	w := &walker{r: r, sel: sel, stored: map[string]bool{}}
-	if !q.Filtered() {
+	if !q.Filtered() && q.Limit == 0 {
 		return w, nil
 	}
 	w.set = map[string]bool{}

@@ -336,13 +336,19 @@ func NewID(kind string, parts ...string) string {
 }
 
 // ArticleID is the identifier of an article: from its address when it has
-// one, else from its title and publication day, else from its text.
+// one, else from its title and publication day, else (a title alone does
+// not tell two undated articles apart) from its title, source and a digest
+// of its text, else from its text. The store also knows every article by
+// its text, so the same content is one article under any identity.
 func ArticleID(a Article) string {
 	switch {
 	case a.URL != "":
 		return NewID("article", "url", strings.TrimRight(a.URL, "/"))
-	case a.Title != "":
+	case a.Title != "" && a.Published != "":
 		return NewID("article", idFold(a.Title), a.Published)
+	case a.Title != "":
+		h := sha256.Sum256([]byte(a.Text))
+		return NewID("article", idFold(a.Title), "", idFold(a.Source), "text", hex.EncodeToString(h[:]))
 	default:
 		h := sha256.Sum256([]byte(a.Text))
 		return NewID("article", "text", hex.EncodeToString(h[:]))

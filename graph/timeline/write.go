@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -484,6 +485,14 @@ func DisplayDate(d graph.DateSpan) string {
 	return start.Format("2 January 2006")
 }
 
+// WebLink reports whether u is an absolute http or https address, the only
+// article URLs made into links: a javascript: or data: URL in a hostile
+// source must never become a live link.
+func WebLink(u string) bool {
+	p, err := url.Parse(strings.TrimSpace(u))
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
 func slideHTML(it Item) string {
 	var b strings.Builder
 	if it.Evidence != nil {
@@ -537,7 +546,7 @@ func slideHTML(it Item) string {
 	if it.Evidence != nil {
 		a := it.Evidence.Article
 		src := html.EscapeString(a.Title)
-		if a.URL != "" {
+		if WebLink(a.URL) {
 			src = `<a href="` + html.EscapeString(a.URL) + `" target="_blank" rel="noopener">` + src + `</a>`
 		}
 		if a.Source != "" {

@@ -1274,38 +1274,44 @@ func (st *state) mergeWithinArticle() {
 	slices.SortStableFunc(body, byTrig)
 	st.cands = body
 	var kept []*cand
+	fam := families{byType: map[string]int{}, byCAMEO: map[string]int{}}
+	same := map[happeningKey][]*cand{}
 	for _, c := range st.cands {
 		if c.definite {
-			if t := lastOfFamily(kept, c); t != nil {
+			if t := fam.last(kept, c); t != nil {
 				absorb(t, c)
 			}
 			continue
 		}
 		if c.datesBack && c.explicit {
-			if t := lastOfFamily(kept, c); t != nil && !t.explicit && st.sents[t.sent].para == st.sents[c.sent].para && c.sent-t.sent <= 2 {
+			if t := fam.last(kept, c); t != nil && !t.explicit && st.sents[t.sent].para == st.sents[c.sent].para && c.sent-t.sent <= 2 {
 				absorb(t, c)
 				continue
 			}
 		}
-		if t := st.sameHappening(kept, c); t != nil {
+		key := happeningKey{c.ev.CAMEO, c.ev.Type, c.ev.Status}
+		if t := st.sameHappening(window(same[key]), c); t != nil {
 			absorb(t, c)
 			continue
 		}
+		fam.add(len(kept), c)
 		kept = append(kept, c)
+		same[key] = append(same[key], c)
 	}
 	// statements: one event per speaker and date
 	var out []*cand
+	bySource := map[string][]*cand{} // the statements of out by source
 	for _, c := range kept {
 		if !isStatement(c) || c.speaker == "" && c.firstRole("source") == "" {
+			if isStatement(c) {
+				bySource[""] = append(bySource[""], c)
+			}
 			out = append(out, c)
 			continue
 		}
 		src := c.firstRole("source")
 		var home *cand
-		for _, o := range out {
-			if !isStatement(o) || o.firstRole("source") != src {
-				continue
-			}
+		for _, o := range window(bySource[src]) {
 			if (!c.explicit || !o.explicit) || o.ev.Date.Value == c.ev.Date.Value {
 				home = o
 				break
@@ -1313,6 +1319,7 @@ func (st *state) mergeWithinArticle() {
 		}
 		if home == nil {
 			out = append(out, c)
+			bySource[src] = append(bySource[src], c)
 			continue
 		}
 		if c.explicit && !home.explicit {
@@ -1343,14 +1350,48 @@ func root2(c string) string {
 	return c
 }
 
-func lastOfFamily(kept []*cand, c *cand) *cand {
-	for i := len(kept) - 1; i >= 0; i-- {
-		k := kept[i]
-		if k.ev.Type == c.ev.Type || (c.ev.CAMEO != "" && k.ev.CAMEO == c.ev.CAMEO) {
-			return k
-		}
+// families finds the last kept event of an event's family: of its type, or
+// of its CAMEO code when it has one.
+type families struct {
+	byType, byCAMEO map[string]int // index in kept + 1 of the last one
+}
+
+// add records kept[i] = c.
+func (f families) add(i int, c *cand) {
+	f.byType[c.ev.Type] = i + 1
+	f.byCAMEO[c.ev.CAMEO] = i + 1
+}
+
+// last is the last event of kept (as recorded by add) of c's type or, when
+// c has one, of its CAMEO code; nil when none is.
+func (f families) last(kept []*cand, c *cand) *cand {
+	i := f.byType[c.ev.Type]
+	if c.ev.CAMEO != "" {
+		i = max(i, f.byCAMEO[c.ev.CAMEO])
 	}
-	return nil
+	if i == 0 {
+		return nil
+	}
+	return kept[i-1]
+}
+
+// happeningKey is what two reports of one happening share (see
+// sameHappening).
+type happeningKey struct {
+	cameo, typ string
+	status     string
+}
+
+// mergeWindow is how many earlier events of the same kind (the same
+// happeningKey, or statements of the same source) a later one is compared
+// with. Articles hold a few of each kind, so every one is compared; in a
+// text of many thousands (a concatenation, hostile input) only the last
+// ones are, which keeps merging linear in the number of events.
+const mergeWindow = 256
+
+// window is the last mergeWindow events of cs.
+func window(cs []*cand) []*cand {
+	return cs[max(len(cs)-mergeWindow, 0):]
 }
 
 // sameHappening finds an earlier event of the article that is the same
@@ -1444,14 +1485,13 @@ func (st *state) facts() *graph.Facts {
 	agreementIDs := map[*cand]string{}
 	for _, c := range st.cands {
 		ev := c.ev
-		// dedupe evidence by sentence
-		var evs []graph.Evidence
-		for _, e := range ev.Evidence {
-			if !hasEvidenceAt(evs, e.Start) {
-				evs = append(evs, e)
-			}
+		// dedupe evidence by sentence: the first of each start, in order
+		evs := slices.Clone(ev.Evidence)
+		slices.SortStableFunc(evs, byEvidenceStart)
+		evs = slices.CompactFunc(evs, func(a, b graph.Evidence) bool { return a.Start == b.Start })
+		if len(evs) == 0 {
+			evs = nil
 		}
-		slices.SortFunc(evs, byEvidenceStart)
 		ev.Evidence = evs
 		ev.Date = ev.Date.Normalized()
 		ev.ID = graph.NewID("event", st.art.ID, itoa(c.trig), ev.CAMEO, ev.Type)
@@ -1472,16 +1512,6 @@ func (st *state) facts() *graph.Facts {
 	f.Actors = sortedActors(st.res.Actors)
 	f.Places = sortedPlaces(st.res.Places)
 	return f
-}
-
-// hasEvidenceAt reports whether evs holds evidence starting at start.
-func hasEvidenceAt(evs []graph.Evidence, start int) bool {
-	for _, e := range evs {
-		if e.Start == start {
-			return true
-		}
-	}
-	return false
 }
 
 // sortedActors sorts the article's actors (what st.actors points to, one

@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"context"
 	"eventgraph/loader/ascii"
 	"eventgraph/loader/wordfilter"
 	"sort"
@@ -73,6 +74,18 @@ type state struct {
 
 // Article extracts the facts of one article.
 func Article(d read.Document) *graph.Facts {
+	f, _ := ArticleContext(context.Background(), d)
+	return f
+}
+
+// ArticleContext extracts the facts of one article, checking ctx between
+// the stages and between sentences, so that a cancelled load or an
+// abandoned upload stops within moments even on a huge article; it then
+// returns ctx's error and no facts.
+func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	art := graph.Article{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, File: d.File, Text: d.Text}
 	art.ID = graph.ArticleID(art)
 	st := &state{art: art, lastTitle: map[string]string{}}
@@ -82,6 +95,9 @@ func Article(d read.Document) *graph.Facts {
 	ss := capSentences(d.Text, sentence.Split(d.Text), maxSentenceBytes)
 	low := ascii.Lower(d.Text)
 	st.res = mention.Analyze(mention.Doc{Text: d.Text, Sentences: ss, Published: d.Published, ArticleID: art.ID, Lower: low})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	st.actors = make(map[string]*graph.Actor, len(st.res.Actors))
 	st.places = make(map[string]*graph.Place, len(st.res.Places))
 	// the state points into the result's actors and places, which nothing
@@ -124,15 +140,22 @@ func Article(d read.Document) *graph.Facts {
 		}
 		st.sents[i] = x
 	}
+	defer func() {
+		*bufp = toks[:0] // not cleared (see mention.Analyze)
+		tokenBufs.Put(bufp)
+	}()
 	for _, x := range st.sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		st.sentence(x)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	st.mergeWithinArticle()
 	st.unifyAgreements()
-	f := st.facts()
-	*bufp = toks[:0] // not cleared (see mention.Analyze)
-	tokenBufs.Put(bufp)
-	return f
+	return st.facts(), nil
 }
 
 // tokenBufs holds token buffers for Article's sentences.

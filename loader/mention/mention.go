@@ -153,6 +153,7 @@ type analyzer struct {
 	plist     []model.Place
 	porder    []string
 	titles    map[string]gazetteer.Title
+	cover     coverIndex // for isGazetteerSpan
 	lastRank  string
 	maxT      int
 }
@@ -171,6 +172,8 @@ type buffers struct {
 	nextEnd, nextStart []int32
 	idx                []int
 	spans              [][2]int
+	taken              byteSpans
+	cover              []int
 	sel                []cand
 	toks               []token
 	cands              []cand
@@ -205,6 +208,7 @@ func Analyze(d Doc) Result {
 		low = ascii.Lower(d.Text)
 	}
 	a.toks = tokenize(d.Text, low, bufs.toks[:0])
+	a.cover.tree = bufs.cover[:0]
 	a.cands = bufs.cands[:0]
 	defer func() {
 		// the slices are not cleared: a buffer keeps the last article's
@@ -213,6 +217,7 @@ func Analyze(d Doc) Result {
 		clear(a.actors)
 		clear(a.places)
 		bufs.toks, bufs.cands = a.toks[:0], a.cands[:0]
+		bufs.cover = a.cover.tree[:0]
 		bufs.aorder, bufs.porder, bufs.plist = a.aorder[:0], a.porder[:0], a.plist[:0]
 		analyzerBufs.Put(bufs)
 	}()

@@ -599,13 +599,10 @@ func (a *analyzer) counterpart(roles []roleCand, cc string, i int) []roleCand {
 
 // isGazetteerSpan reports whether a known name covers tokens i..j.
 func (a *analyzer) isGazetteerSpan(i, j int) bool {
-	s, e := a.toks[i].Start, a.toks[j].End
-	for k := range a.cands {
-		if c := &a.cands[k]; c.start <= s && c.end >= e {
-			return true
-		}
-	}
-	return false
+	// a candidate covers the tokens when it starts at or before token i
+	// and ends at or after token j: the greatest end among the candidates
+	// starting at or before token i answers
+	return a.cover.maxEnd(a, i) >= a.toks[j].End
 }
 
 // appositive reads ", [the] [Russia's] title phrase" after a name at token
@@ -737,11 +734,17 @@ func (a *analyzer) selectCands() []cand {
 	})
 	// keep each candidate that overlaps none kept before; sort the kept
 	// ones' indices by start (as sorting the candidates would order them)
-	spans := b.spans[:0]
+	spans := b.spans[:0] // the empty ones kept (none in practice)
+	taken := b.taken.reset(len(a.d.Text))
 	kept := idx[:0] // written behind the reading
 	for _, i := range idx {
 		c := &a.cands[i]
 		ok := true
+		if c.start < c.end {
+			ok = !taken.overlaps(c.start, c.end)
+		} else {
+			ok = !taken.inside(c.start)
+		}
 		for _, s := range spans {
 			if c.start < s[1] && s[0] < c.end {
 				ok = false
@@ -749,10 +752,15 @@ func (a *analyzer) selectCands() []cand {
 			}
 		}
 		if ok {
-			spans = append(spans, [2]int{c.start, c.end})
+			if c.start < c.end {
+				taken.add(c.start, c.end)
+			} else {
+				spans = append(spans, [2]int{c.start, c.end})
+			}
 			kept = append(kept, i)
 		}
 	}
+	b.taken = taken
 	slices.SortFunc(kept, func(x, y int) int { return cmp.Compare(a.cands[x].start, a.cands[y].start) })
 	b.spans = spans
 	sel := grow(b.sel, len(idx))[:len(kept)] // room for references
@@ -779,13 +787,19 @@ func (a *analyzer) references(sel []cand) []cand {
 	if len(last) == 0 {
 		return sel
 	}
-	covered := func(s, e int) bool {
-		for k := range sel {
-			if c := &sel[k]; s < c.end && c.start < e {
-				return true
-			}
+	// sel is sorted by start: a candidate overlaps [s, e) when one starting
+	// before e ends after s, so the greatest end of those starting before e
+	// answers (maxEnd[k] is that of sel[:k+1])
+	maxEnd := make([]int, len(sel))
+	for k := range sel {
+		maxEnd[k] = sel[k].end
+		if k > 0 {
+			maxEnd[k] = max(maxEnd[k], maxEnd[k-1])
 		}
-		return false
+	}
+	covered := func(s, e int) bool {
+		k := sort.Search(len(sel), func(k int) bool { return sel[k].start >= e })
+		return k > 0 && maxEnd[k-1] > s
 	}
 	var add []cand
 	for i := 0; i < len(a.toks); i++ {

@@ -86,6 +86,26 @@ var (
 // gives "". Anything else, including an impossible day such as 2024-13-45, is
 // an error wrapping ErrDate.
 func normalizeDate(s string) (string, error) {
+	day, err := parseDate(s)
+	if err != nil || day == "" {
+		return day, err
+	}
+	if y, _ := strconv.Atoi(day[:4]); y < MinYear || y > MaxYear {
+		return "", fmt.Errorf("%q is %w: the year %s is outside %d–%d", s, ErrDate, day[:4], MinYear, MaxYear)
+	}
+	return day, nil
+}
+
+// MinYear and MaxYear bound the publication years accepted: a year outside
+// them (0000, 9999) is a typing or scraping error, and would date relative
+// expressions absurdly.
+const (
+	MinYear = 1800
+	MaxYear = 2200
+)
+
+// parseDate is normalizeDate without the range check.
+func parseDate(s string) (string, error) {
 	v := strings.TrimSpace(s)
 	if v == "" {
 		return "", nil

@@ -25,6 +25,11 @@ type entry struct {
 type manifest struct {
 	paths   []string
 	entries []entry
+	// broken names the manifests of the folder that could not be read or
+	// parsed: the folder's files are then refused, not loaded without
+	// their metadata (a corrected manifest would store them again under
+	// other identifiers).
+	broken []string
 }
 
 // name names the manifest file(s) in errors.
@@ -37,6 +42,15 @@ type manifests map[string]*manifest
 // isManifestName reports whether a file name is a manifest's.
 func isManifestName(name string) bool {
 	return name == "manifest.json" || name == "manifest.tsv"
+}
+
+// brokenManifest records that the folder's manifest name is unusable.
+func brokenManifest(m *manifest, name string) *manifest {
+	if m == nil {
+		m = &manifest{}
+	}
+	m.broken = append(m.broken, name)
+	return m
 }
 
 // forFile returns the manifest of the folder holding path (nil if none) and,
@@ -56,6 +70,7 @@ func (ms manifests) forFile(path string) (*manifest, []error) {
 		}
 		if err != nil {
 			errs = append(errs, &Error{File: p, Err: fmt.Errorf("%w: %v", ErrManifest, unwrapPath(err))})
+			m = brokenManifest(m, name)
 			continue
 		}
 		var es []entry
@@ -66,6 +81,7 @@ func (ms manifests) forFile(path string) (*manifest, []error) {
 		}
 		if err != nil {
 			errs = append(errs, &Error{File: p, Line: lineOf(err), Err: err})
+			m = brokenManifest(m, name)
 			continue
 		}
 		if m == nil {

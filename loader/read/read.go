@@ -34,11 +34,21 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxFileSize is the largest input read, in bytes. Larger files are refused
 // without being read into memory.
 const MaxFileSize = 32 << 20
+
+// MaxArticleSize is the longest text of one article, in bytes; a longer one
+// is refused before extraction. An article's facts are written in one
+// transaction, so that it is stored wholly or not at all, and a
+// transaction holds the facts of about 700 KB of event-dense prose (the
+// store's limit); 512 KiB keeps a margin and is ten times the longest
+// news long-read. A file (JSON Lines, a scrape) may hold many articles,
+// up to MaxFileSize in all.
+const MaxArticleSize = 512 << 10
 
 // Errors wrapped by the *Error values of bad inputs, for errors.Is.
 var (
@@ -50,6 +60,13 @@ var (
 	ErrRecord   = errors.New("bad JSON record")
 	ErrManifest = errors.New("bad manifest")
 	ErrNoText   = errors.New("article has no text")
+	ErrNotFile  = errors.New("not a regular file")
+	// ErrArticleTooLarge is wrapped by the error for an article whose text
+	// is over MaxArticleSize.
+	ErrArticleTooLarge = errors.New("article too long")
+	// ErrOutside is wrapped by the warning for a symbolic link, inside a
+	// loaded folder, to a file outside it: it is not followed.
+	ErrOutside = errors.New("symbolic link leads outside the loaded folder: not followed")
 )
 
 // Document is one article read from a source.
@@ -114,7 +131,17 @@ func ReadPath(path string) ([]Document, []error) {
 	}
 	ms := manifests{}
 	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			return nil, []error{&Error{File: path, Err: fmt.Errorf("%w (%s): only files and folders are read", ErrNotFile, kindOf(fi.Mode()))}}
+		}
 		return readFile(path, fi, ms)
+	}
+	root, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil, []error{&Error{File: path, Err: unwrapPath(err)}}
+	}
+	if root, err = filepath.Abs(root); err != nil {
+		return nil, []error{&Error{File: path, Err: err}}
 	}
 	var docs []Document
 	var errs []error
@@ -136,6 +163,22 @@ func ReadPath(path string) ([]Document, []error) {
 		if d.IsDir() || isManifestName(name) {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// a link is followed only when it stays inside the folder
+			// (a link to /etc/passwd in a downloaded folder is not read)
+			target, err := filepath.EvalSymlinks(p)
+			if err == nil {
+				target, err = filepath.Abs(target)
+			}
+			if err != nil {
+				errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
+				return nil
+			}
+			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				errs = append(errs, &Error{File: p, Err: fmt.Errorf("%w (it leads to %s)", ErrOutside, target)})
+				return nil
+			}
+		}
 		info, err := os.Stat(p) // follows symbolic links
 		if err != nil {
 			errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
@@ -153,6 +196,21 @@ func ReadPath(path string) ([]Document, []error) {
 		errs = append(errs, &Error{File: path, Err: unwrapPath(walkErr)})
 	}
 	return docs, errs
+}
+
+// kindOf names a file mode that is not a regular file, for errors.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // Read reads one stream named name (used in documents and errors). The
@@ -189,8 +247,12 @@ func readFile(path string, fi fs.FileInfo, ms manifests) ([]Document, []error) {
 	if len(data) > MaxFileSize { // grew since Stat
 		return nil, []error{&Error{File: path, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}}
 	}
-	raws, errs := parse(path, data)
 	m, merrs := ms.forFile(path)
+	if m != nil && len(m.broken) > 0 {
+		return nil, append(merrs, &Error{File: path, Err: fmt.Errorf("%w: not loaded, because %s beside it cannot be read; fix the manifest and load again",
+			ErrManifest, strings.Join(m.broken, " and "))})
+	}
+	raws, errs := parse(path, data)
 	docs, ferrs := finalize(path, raws, m)
 	return docs, append(merrs, byLine(append(errs, ferrs...))...)
 }
@@ -330,5 +392,21 @@ func build(file string, r *raw, e *entry, m *manifest) (Document, error) {
 		b.WriteString(p)
 	}
 	d.Text = b.String()
+	if len(d.Text) > MaxArticleSize {
+		return Document{}, &Error{File: file, Line: r.line, Article: shortTitle(title), Err: fmt.Errorf("%w: %d KiB of text is over the %d KiB limit for one article; split it into several articles",
+			ErrArticleTooLarge, len(d.Text)>>10, MaxArticleSize>>10)}
+	}
 	return d, nil
+}
+
+// shortTitle cuts a title for an error message.
+func shortTitle(t string) string {
+	if len(t) <= 120 {
+		return t
+	}
+	cut := 120
+	for cut > 0 && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	return t[:cut] + "…"
 }

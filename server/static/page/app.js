@@ -381,7 +381,7 @@
       box.appendChild(el('blockquote', null, e.sentence));
       var src = box.appendChild(el('div', 'src'));
       var a = e.article || {};
-      if (a.url) {
+      if (a.url && /^https?:\/\/[^\s]/i.test(a.url)) { // never a javascript: link
         var link = src.appendChild(el('a', null, a.title || a.url));
         link.href = a.url;
         link.target = '_blank';

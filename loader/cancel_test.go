@@ -1,0 +1,63 @@
+package loader
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"eventgraph/loader/read"
+	"eventgraph/loader/synth"
+)
+
+// TestCancelledLoadOneLine: a load cancelled before its articles are
+// extracted stores none and reports one summary error, not one per article.
+func TestCancelledLoadOneLine(t *testing.T) {
+	st := openStore(t)
+	var jsonl strings.Builder
+	for _, d := range synth.Generate(20, 3) {
+		jsonl.WriteString(`{"title":` + quote(d.Title) + `,"text":` + quote(d.Text) + `,"published":"` + d.Published + `"}` + "\n")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	sum := New(st, Options{Logger: quietLogger()}).LoadReader(ctx, "feed.jsonl", strings.NewReader(jsonl.String()))
+	if sum.Articles != 0 {
+		t.Errorf("%d articles stored after cancellation", sum.Articles)
+	}
+	if len(sum.Errors) != 1 || !errors.Is(sum.Errors[0], context.Canceled) || !strings.Contains(sum.Errors[0].Error(), "20 of 20 articles not loaded") {
+		t.Errorf("errors %v, want one summary line", sum.Errors)
+	}
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// TestLongArticle: an article just under read.MaxArticleSize of
+// event-dense prose is stored (no "Txn is too big"); one over it is refused
+// before extraction with the file and the limit named.
+func TestLongArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts half a megabyte")
+	}
+	d := synth.GenerateWith(1, 11, synth.Options{Paragraphs: 2200})[0]
+	text := d.Text
+	for len(text) > read.MaxArticleSize-2048 {
+		text = text[:strings.LastIndex(text[:len(text)-1], "\n\n")]
+	}
+	body := "title: " + d.Title + "\npublished: " + d.Published + "\n---\n" + strings.TrimPrefix(text, d.Title+"\n\n")
+	st := openStore(t)
+	l := New(st, Options{Logger: quietLogger()})
+	sum := l.LoadReader(context.Background(), "long.txt", strings.NewReader(body))
+	if len(sum.Errors) > 0 || sum.Articles != 1 {
+		t.Fatalf("%d KiB article: %+v", len(text)>>10, sum)
+	}
+	over := body + "\n\n" + strings.Repeat("Officials met again on Monday to discuss the border. ", 2*read.MaxArticleSize/50)
+	sum = l.LoadReader(context.Background(), "longer.txt", strings.NewReader(over))
+	if sum.Articles != 0 || len(sum.Errors) != 1 || !errors.Is(sum.Errors[0], read.ErrArticleTooLarge) ||
+		!strings.Contains(sum.Errors[0].Error(), "longer.txt") || !strings.Contains(sum.Errors[0].Error(), "512 KiB limit") {
+		t.Errorf("over the limit: %+v", sum)
+	}
+}
