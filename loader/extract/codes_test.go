@@ -24,6 +24,9 @@ func TestCodes(t *testing.T) {
 		{"Peru and Chile agreed on Monday to meet again next month.", "036"},
 		{"Peru and Chile agreed on Monday to hold talks next month.", "036"},
 		{"Peru and Chile agreed on Monday to reopen the border crossing.", "05"},
+		{"Chile recalled its ambassador from Lima on Monday.", "161"},                          // a CAMEO pattern codes an uncoded verb
+		{"The Chilean president spoke by phone with the Peruvian president on Monday.", "041"}, // a call, not a statement
+		{"The Chilean president talked with the Peruvian president in Lima on Monday.", "040"}, // a consultation
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
 			text := "Andean news\n\n" + tc.sentence

@@ -218,6 +218,8 @@ func clauses(toks []token) [][2]int {
 }
 
 var (
+	// byMeans follow "by" as a means, not an agent: "spoke by phone"
+	byMeans = set("phone telephone video videoconference videolink letter plane air sea land road car helicopter")
 	// countWords count a plural noun: "the two states", "several strikes"
 	countWords   = set("two three four five six seven eight nine ten dozens hundreds thousands both several many few member")
 	determiners  = set("the a an this that these those its his her their our your my another any some each every")
@@ -397,12 +399,25 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				end = max(cl[h.clause][1], h.j)
 			}
 			h.e = l.refine(h.e, x.toks[h.j:end])
+			if h.e.patternOnly && h.e.cameo == "" {
+				if nounE == nil {
+					continue
+				}
+				h.e, h.verb = nounE, false
+			}
 			if !st.dictVerbReading(x, i, p, lw, h.e) {
 				if nounE == nil {
 					continue
 				}
 				// "hold talks": the word is the hand-written noun
 				h.e, h.verb = nounE, false
+			}
+		}
+		if h.verb && (h.e.lemma == "speak" || h.e.lemma == "talk") {
+			// "spoke by phone with both leaders", "talked with the
+			// president": a consultation, not a statement
+			if code := conferCode(x.toks, h.j); code != "" {
+				h.e = l.conferEntry(h.e.lemma, code)
 			}
 		}
 		if h.verb {
@@ -437,7 +452,8 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// a participle modifying a noun: "restrictions imposed by",
 			// "the Committee, established during"
 			if (strings.HasSuffix(lw, "ed") || irregularPast.has(lw)) && !auxBe.has(prev) && !modals.has(prev) {
-				byNext := i+n < len(x.toks) && x.toks[i+n].lw == "by"
+				// "imposed by the army" (an agent), not "spoke by phone" (a means)
+				byNext := i+n < len(x.toks) && x.toks[i+n].lw == "by" && !(i+n+1 < len(x.toks) && byMeans.has(x.toks[i+n+1].lw))
 				nextPrep := i+n < len(x.toks) && prepositions.has(x.toks[i+n].lw)
 				afterComma := p < 0 && i > 0 && x.toks[i-1].w == "," && nextPrep && verbE.class != speech
 				// "The contract, signed in 2019, …": a participle with a date of
@@ -448,6 +464,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				if byNext && p >= 0 && !x.toks[p].cap && !pronouns.has(prev) || afterComma {
 					continue
 				}
+			}
+			// "granted asylum to a senator wanted on corruption charges": a
+			// past participle right after a common noun, in a clause whose
+			// verb came before, modifies the noun
+			if (strings.HasSuffix(lw, "ed") || irregularPast.has(lw)) && reducedRelative(x, hits, i, p) {
+				continue
 			}
 			// "would have the state allocate" keeps the modal through "have"
 			if prev == "be" || prev == "have" {
@@ -621,6 +643,61 @@ func isOrdinal(w string) bool {
 	case "st", "nd", "rd", "th":
 		for i := 0; i < n-2; i++ {
 			if w[i] < '0' || w[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// conferCode is the CAMEO code of "spoke"/"talked" followed, within four
+// words of token j, by "with" or "to" a party or "by phone": 041 for a
+// telephone call, 040 otherwise; "" when neither follows.
+func conferCode(toks []token, j int) string {
+	code := ""
+	for k := j; k < len(toks) && k < j+4 && !toks[k].punct; k++ {
+		switch toks[k].lw {
+		case "phone", "telephone":
+			code = "041"
+		case "with":
+			if code == "" {
+				code = "040"
+			}
+			return code
+		case "that", "about", "of", "on":
+			return ""
+		}
+	}
+	return code
+}
+
+// reducedRelative reports whether the past form at token i, after the word
+// at p, is a participle modifying that word: p is a lower-case noun (not a
+// pronoun, auxiliary, adverb or conjunction) right before i, and a verb
+// found earlier (hits) stands in the same clause with no comma or
+// coordinating word between it and i.
+func reducedRelative(x *sent, hits []hit, i, p int) bool {
+	if p != i-1 || p < 0 {
+		return false
+	}
+	t := x.toks[p]
+	if t.cap || t.punct || pronouns.has(t.lw) || auxBe.has(t.lw) || modals.has(t.lw) || adverbs.has(t.lw) || negations.has(t.lw) ||
+		determiners.has(t.lw) || prepositions.has(t.lw) || subordinator.has(t.lw) || isNumber(t.lw) || strings.HasSuffix(t.lw, "ly") {
+		return false
+	}
+	switch t.lw {
+	case "and", "or", "but", "then", "also", "have", "has", "had", "who", "which", "that", "not", "never":
+		return false
+	}
+	for k := len(hits) - 1; k >= 0; k-- {
+		g := hits[k]
+		if !g.verb || g.inf || g.prepIng || strings.HasSuffix(x.toks[g.i].lw, "ing") {
+			continue // "to combat", "after meeting": not the clause's verb
+		}
+		for m := g.j; m < i; m++ {
+			switch x.toks[m].lw {
+			case ",", ";", "and", "but", "or", "while", "whereas", "then", "who", "which", "that", "when", "after", "before":
 				return false
 			}
 		}

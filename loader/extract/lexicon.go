@@ -46,6 +46,9 @@ type entry struct {
 	// patterns may refine (or, when cameo is "", give) its code.
 	dict  bool
 	block string
+	// patternOnly marks a dictionary verb that is a trigger only when one
+	// of its block's patterns codes it
+	patternOnly bool
 }
 
 // pattern is a CAMEO verb pattern: the verb followed, within its object
@@ -69,6 +72,8 @@ type lexicon struct {
 	// patterns are the CAMEO patterns of each verb block; codeNames the
 	// readable type of each CAMEO code.
 	patterns map[string][]pattern
+	confer   map[string]*entry
+	conferMu sync.Mutex
 	// byFirst indexes each block's patterns by the nounKey of their first
 	// word, in dictionary order
 	byFirst   map[string]map[string][]int32
@@ -217,15 +222,19 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			if code == "-" {
 				code = ""
 			}
-			if code == "" && !happeningClasses[wclass] {
-				continue
-			}
 			e := &entry{lemma: lemma, cameo: code, typ: l.typeOf(code, block), class: classOf(code), dict: true, block: block}
-			verbOf[lemma] = e
 			var extra []string
 			if f[5] != "" {
 				extra = strings.Split(f[5], ",")
 			}
+			if code == "" && !happeningClasses[wclass] {
+				// "recall" (a cognition verb) is an event only as a pattern
+				// names it: "recalled its ambassador" is 161
+				e.patternOnly = true
+				l.add(e, extra)
+				continue
+			}
+			verbOf[lemma] = e
 			l.add(e, extra)
 			if code == "" {
 				l.stats.cameoUncoded++
@@ -621,4 +630,20 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// conferEntry is the trigger of a consultation with code 040 or 041 (see
+// conferCode) told by verb lemma ("speak", "talk"), one per lemma and code.
+func (l *lexicon) conferEntry(lemma, code string) *entry {
+	l.conferMu.Lock()
+	defer l.conferMu.Unlock()
+	if l.confer == nil {
+		l.confer = map[string]*entry{}
+	}
+	e := l.confer[lemma+code]
+	if e == nil {
+		e = &entry{lemma: lemma, cameo: code, typ: l.typeOf(code, ""), class: material}
+		l.confer[lemma+code] = e
+	}
+	return e
 }

@@ -48,7 +48,7 @@ func TestLexiconSources(t *testing.T) {
 		{"extradition", "063", true, true},  // WordNet noun of a hand verb
 		{"cancellation", "", true, false},   // noun of an uncoded verb: none
 		{"toppled", "", false, true},        // uncoded motion verb: kept, needs an actor
-		{"believed", "", false, false},      // uncoded cognition verb: not a trigger
+		{"believed", "", false, false},      // uncoded cognition verb: a trigger only by a pattern
 	} {
 		var got *entry
 		for _, e := range l.forms[tc.form] {
@@ -57,7 +57,7 @@ func TestLexiconSources(t *testing.T) {
 			}
 		}
 		if tc.form == "cancellation" || tc.form == "believed" {
-			if got != nil {
+			if got != nil && !got.patternOnly {
 				t.Errorf("%q is a trigger (%+v), want none", tc.form, got)
 			}
 			continue
@@ -74,8 +74,16 @@ func TestPatternRefines(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := l.forms["froze"]
-	if len(e) != 0 {
-		t.Fatalf("an uncoded change verb is no trigger, got %+v", e)
+	if len(e) != 1 || !e[0].patternOnly {
+		t.Fatalf("an uncoded change verb is a trigger only by its patterns, got %+v", e)
+	}
+	toks := tokenize("the bank accounts", "the bank accounts", nil)
+	if got := l.refine(e[0], toks); got.cameo != "163" {
+		t.Errorf("froze the bank accounts: %q, want 163 from the pattern", got.cameo)
+	}
+	toks = tokenize("the water supply", "the water supply", nil)
+	if got := l.refine(e[0], toks); got.cameo != "" || !got.patternOnly {
+		t.Errorf("froze the water supply: %+v, want an uncoded pattern-only entry (no trigger)", got)
 	}
 	l, _ = buildLexicon("", "verb\tfreeze\t-\tfreeze\tverb.social\tfroze,frozen\npattern\tfreeze\t163\tbank account\npattern\tfreeze\t160\trelations\n", "160\treduce relations\n163\timpose sanctions\n")
 	v := l.forms["froze"][0]
