@@ -182,10 +182,17 @@ func (st *state) sentence(x *sent) {
 		default:
 			// an intent verb with an infinitive ("plans to meet") yields the
 			// planned happening instead
+			intentCode := ""
 			if h.e.cameo == "030" {
 				if k := hi + 1; k < len(hits) && hits[k].inf && hits[k].i-h.j <= 2 {
-					used[hi] = true
-					continue
+					if h.e.lemma == "plan" {
+						used[hi] = true
+						continue
+					}
+					// "offered to mediate", "pledged to send aid": the
+					// intent is the event, coded by what is intended
+					used[k] = true
+					intentCode = intentOf(hits[k].e.cameo)
 				}
 			}
 			used[hi] = true
@@ -195,6 +202,9 @@ func (st *state) sentence(x *sent) {
 				continue
 			}
 			c := st.newCand(x, h, cl)
+			if intentCode != "" {
+				c.ev.CAMEO, c.ev.Type = intentCode, lex().typeOf(intentCode, "")
+			}
 			if h.e.lemma == "agree" && consultFollows(x, hits, hi) {
 				// "agreed to meet soon": CAMEO's intent to meet, no agreement yet
 				c.ev.CAMEO, c.ev.Type = "036", lex().typeOf("036", "")
@@ -335,6 +345,23 @@ func attributionAfterComma(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// intentOf is the CAMEO code of an intent to do what code codes: 039 to
+// mediate, 036 to meet or negotiate, 033 to give aid, 031 to cooperate
+// materially, else 030.
+func intentOf(code string) string {
+	switch {
+	case strings.HasPrefix(code, "045"):
+		return "039"
+	case strings.HasPrefix(code, "04"):
+		return "036"
+	case strings.HasPrefix(code, "07"):
+		return "033"
+	case strings.HasPrefix(code, "06"):
+		return "031"
+	}
+	return "030"
 }
 
 // consultFollows reports whether an infinitive of meeting or talks
