@@ -314,6 +314,9 @@ func (st *state) reported(x *sent, hits []hit, used []bool, si int, cl [][2]int)
 		if g.e.class == speech || g.e.class == light {
 			continue
 		}
+		if g.e.dict && g.e.cameo == "" {
+			continue // "said the swap showed …": an uncoded verb reports no happening
+		}
 		if g.verb && !g.inf && !g.planned {
 			return k
 		}
@@ -499,6 +502,13 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 	if len(before) == 0 && !passive {
 		if id := st.implicitSubject(x, h, cl); id != "" {
 			c.addParticipant(id, "source")
+		} else if kind := pairSubject(x, cl[h.clause][0], h.i); kind != "" && h.verb {
+			// "the two sides exchanged prisoners": the pair named before
+			if ids := st.pairBefore(x, kind); len(ids) == 2 {
+				for _, id := range ids {
+					c.addParticipant(id, "source")
+				}
+			}
 		}
 	}
 	if !h.verb && st.dominant != "" && countryWord(x, h) {

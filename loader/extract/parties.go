@@ -279,8 +279,8 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 // pairPersons and pairCountries are the nouns of "the two …" and "both …"
 // subjects that name a pair of persons or of countries.
 var (
-	pairPersons   = set("leaders leader ministers presidents premiers officials counterparts envoys heads men sides")
-	pairCountries = set("countries nations governments states neighbours neighbors capitals")
+	pairPersons   = set("leaders leader ministers presidents premiers officials counterparts envoys heads men")
+	pairCountries = set("countries nations governments states neighbours neighbors capitals sides")
 )
 
 // pairSubject reports the kind of pair ("person" or "country") a subject
@@ -307,22 +307,7 @@ func pairSubject(x *sent, lo, hi int) string {
 // their countries as parties) or countries the two sentences before x in
 // its paragraph name.
 func (st *state) previousPair(x *sent, kind string, cue *agreementCue) {
-	var found []string
-	for i := x.idx - 1; i >= 0 && i >= x.idx-2 && len(found) < 2; i-- {
-		p := st.sents[i]
-		if p.para != x.para {
-			break
-		}
-		for mi := len(p.ments) - 1; mi >= 0 && len(found) < 2; mi-- {
-			a := st.actors[p.ments[mi].ActorID]
-			if a == nil || slices.Contains(found, a.ID) {
-				continue
-			}
-			if kind == "person" && a.Kind == graph.Person || kind == "country" && a.Kind == graph.Country {
-				found = append(found, a.ID)
-			}
-		}
-	}
+	found := st.pairBefore(x, kind)
 	if len(found) < 2 {
 		return
 	}
@@ -336,6 +321,47 @@ func (st *state) previousPair(x *sent, kind string, cue *agreementCue) {
 			cue.parties = appendNew(cue.parties, c)
 		}
 	}
+}
+
+// pairBefore returns the pair of persons or countries (kind "person" or
+// "country") that "the two …" refers to: the first two a recent sentence
+// names together (up to four sentences back, in x's paragraph or the two
+// before, not the headline), else the last two the sentences before name,
+// else fewer.
+func (st *state) pairBefore(x *sent, kind string) []string {
+	of := func(p *sent) []string {
+		var ids []string
+		for mi := range p.ments {
+			a := st.actors[p.ments[mi].ActorID]
+			if a == nil || slices.Contains(ids, a.ID) {
+				continue
+			}
+			if kind == "person" && a.Kind == graph.Person || kind == "country" && a.Kind == graph.Country {
+				ids = append(ids, a.ID)
+			}
+		}
+		return ids
+	}
+	var recent []string // the last ones named, latest first
+	for i := x.idx - 1; i >= 0 && i >= x.idx-4; i-- {
+		p := st.sents[i]
+		if p.para < x.para-2 || st.isHeadline(i) {
+			break
+		}
+		ids := of(p)
+		if len(ids) >= 2 {
+			return ids[:2]
+		}
+		for k := len(ids) - 1; k >= 0; k-- {
+			if !slices.Contains(recent, ids[k]) {
+				recent = append(recent, ids[k])
+			}
+		}
+	}
+	if len(recent) > 2 {
+		recent = recent[:2]
+	}
+	return recent
 }
 
 // lastCommaBefore is the article offset after the last comma between lo
