@@ -26,7 +26,8 @@ func TestCodes(t *testing.T) {
 		{"Peru and Chile agreed on Monday to reopen the border crossing.", "05"},
 		{"Brazil offered to mediate between Peru and Chile on Monday.", "039"}, // an intent, coded by what is intended
 		{"Chile promised to meet Peruvian officials on Monday.", "036"},
-		{"Chile recalled its ambassador from Lima on Monday.", "161"},                          // a CAMEO pattern codes an uncoded verb
+		{"Chile recalled its ambassador from Lima on Monday.", "161"},
+		{"The president declared a state of emergency in three provinces on Monday.", "1724"},  // a CAMEO pattern codes an uncoded verb
 		{"The Chilean president spoke by phone with the Peruvian president on Monday.", "041"}, // a call, not a statement
 		{"The Chilean president talked with the Peruvian president in Lima on Monday.", "040"}, // a consultation
 	} {
