@@ -30,11 +30,18 @@ const (
 	SchemaFile = "graph.schema"
 )
 
-// XID is the predicate holding a node's eventgraph identifier (the uuid v5
-// of package model), indexed for upserts: re-loading an export adds
-// nothing. Every node's blank label is its XID too, so dgraph live
-// --upsertPredicate xid maps each node to the one already stored.
+// XID is the predicate holding a node's external identifier, indexed for
+// upserts: its eventgraph identifier (the uuid v5 of package model) as a
+// URN, "urn:uuid:<id>" (XIDOf). Every node is written as that IRI, which is
+// what dgraph live --upsertPredicate xid looks up and stores as the xid:
+// re-loading an export adds nothing.
 const XID = "xid"
+
+// XIDPrefix starts every xid: a node's IRI is XIDPrefix + its identifier.
+const XIDPrefix = "urn:uuid:"
+
+// XIDOf returns the xid (and IRI) of an eventgraph identifier.
+func XIDOf(id string) string { return XIDPrefix + id }
 
 // Dgraph node types (the values of dgraph.type).
 const (
@@ -166,6 +173,7 @@ func WriteDQLSchema(out io.Writer) error {
 	w := bufio.NewWriter(out)
 	w.WriteString("# eventgraph DQL schema, for the N-Quads of graph.rdf:\n")
 	w.WriteString("#   dgraph live -f graph.rdf -s graph.schema --upsertPredicate xid\n")
+	w.WriteString("# xid is urn:uuid:<eventgraph id>, each node's IRI in graph.rdf.\n")
 	pred := func(p dqlPred) {
 		w.WriteString(p.name + ": " + p.typ)
 		if p.index != "" {
@@ -204,10 +212,10 @@ func SchemaPredicates() map[string]string {
 // WriteRDF writes the graph as N-Quads for Dgraph, restricted by q like
 // Write (zero for the whole graph), streaming from the snapshot r: one node
 // per article (with its text), event, actor, place and agreement, and one
-// per evidence sentence, participation, quantity, source date and role;
-// every node has a blank label and an xid equal to its eventgraph
-// identifier (sub-nodes: a uuid v5 of their owner and content) and its
-// dgraph.type. Edges to nodes outside the export are left out.
+// per evidence sentence, participation, quantity, source date and role.
+// Every node is the IRI urn:uuid:<id> of its eventgraph identifier
+// (sub-nodes: a uuid v5 of their owner and content), with that IRI as its
+// xid and its dgraph.type. Edges to nodes outside the export are left out.
 func WriteRDF(out io.Writer, r *graph.Reader, q timeline.Query) error {
 	wk, err := newWalker(r, q)
 	if err != nil {
@@ -255,7 +263,7 @@ type rdfWriter struct {
 
 // node starts a node: its xid and type.
 func (x *rdfWriter) node(id, typ string) {
-	x.str(id, XID, id)
+	x.str(id, XID, XIDOf(id))
 	x.line(id, "dgraph.type", quote(typ))
 }
 
@@ -263,9 +271,9 @@ func (x *rdfWriter) line(subject, pred, object string) {
 	if x.err != nil {
 		return
 	}
-	x.w.WriteString("_:")
+	x.w.WriteString("<" + XIDPrefix)
 	x.w.WriteString(subject)
-	x.w.WriteString(" <")
+	x.w.WriteString("> <")
 	x.w.WriteString(pred)
 	x.w.WriteString("> ")
 	x.w.WriteString(object)
@@ -282,12 +290,15 @@ func (x *rdfWriter) str(subject, pred, v string) {
 // edge writes a uid edge to a node of the export of the kind.
 func (x *rdfWriter) edge(subject, pred, kind, id string) {
 	if x.wk.has(kind, id) {
-		x.line(subject, pred, "_:"+id)
+		x.line(subject, pred, iri(id))
 	}
 }
 
+// iri is the IRI of a node.
+func iri(id string) string { return "<" + XIDPrefix + id + ">" }
+
 // sub writes an edge to a sub-node (always written with it).
-func (x *rdfWriter) sub(subject, pred, id string) { x.line(subject, pred, "_:"+id) }
+func (x *rdfWriter) sub(subject, pred, id string) { x.line(subject, pred, iri(id)) }
 
 // dayTime returns a day (YYYY-MM-DD) as an xs:dateTime literal at midnight
 // UTC, or "" when it is not a day.

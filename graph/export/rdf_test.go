@@ -210,12 +210,12 @@ func TestRDFFixture(t *testing.T) {
 				if !ok {
 					t.Fatalf("predicate %q is not in the schema", q.pred)
 				}
-				if !strings.HasPrefix(q.subject, "_:") {
-					t.Errorf("subject %q is not a blank node", q.subject)
+				if !strings.HasPrefix(q.subject, export.XIDPrefix) {
+					t.Errorf("subject %q is not a urn:uuid IRI", q.subject)
 				}
 				switch {
 				case typ == "uid" || typ == "[uid]":
-					if q.kind != 'b' {
+					if q.kind != 'i' || !strings.HasPrefix(q.object, export.XIDPrefix) {
 						t.Errorf("%s: uid predicate with a %c object", q.pred, q.kind)
 					}
 				default:
@@ -239,8 +239,8 @@ func TestRDFFixture(t *testing.T) {
 			count := map[string]int{}
 			for subj, typ := range types {
 				count[typ]++
-				if xids[subj] != strings.TrimPrefix(subj, "_:") {
-					t.Errorf("%s: xid %q is not its label", subj, xids[subj])
+				if xids[subj] != subj {
+					t.Errorf("%s: xid %q is not its IRI", subj, xids[subj])
 				}
 			}
 			for typ, n := range tc.want {
@@ -250,7 +250,7 @@ func TestRDFFixture(t *testing.T) {
 			}
 			// every edge ends at a node of the export, with a type
 			for _, q := range quads {
-				if q.kind == 'b' && types[q.object] == "" {
+				if q.kind == 'i' && types[q.object] == "" {
 					t.Errorf("%s %s → %s: no such node", q.subject, q.pred, q.object)
 				}
 			}
