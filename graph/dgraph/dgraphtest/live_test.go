@@ -172,7 +172,128 @@ func TestLiveLoadSeeds(t *testing.T) {
 		t.Errorf("only %d of the ranges hold seed events: the test compares too little", nonEmpty)
 	}
 
+	// the reverse edges: the events of the actor and of the place with the
+	// most events, from the actor (by a folded alias) and from the place
+	checkReverse(t, c, st, stats)
+
 	// loading the same export again upserts on xid: nothing is added
 	c.Live(t, rdf, schema, export.XID)
 	check("after a second load")
+}
+
+// checkReverse compares, for the actor in the most events (found by its
+// folded last alias through actor.key) and for the place of the most events,
+// the events Dgraph reaches through the reverse edges ~event.actor and
+// ~event.place with the embedded store's events of that actor and place.
+func checkReverse(t *testing.T, c *dgraphtest.Cluster, st *graph.Store, stats graph.Stats) {
+	t.Helper()
+	var actor graph.Actor
+	places := map[string]int{}
+	var byActor, byPlace []string
+	err := st.View(func(r *graph.Reader) error {
+		top := ""
+		for id, n := range stats.ByActor {
+			if top == "" || n > stats.ByActor[top] || (n == stats.ByActor[top] && id < top) {
+				top = id
+			}
+		}
+		var err error
+		if actor, err = r.Actor(top); err != nil {
+			return err
+		}
+		if err := r.ForEachEvent(func(ev graph.Event) error {
+			if ev.PlaceID != "" {
+				places[ev.PlaceID]++
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		page, err := r.Events(graph.EventFilter{ActorIDs: []string{actor.ID}}, -1, "")
+		if err != nil {
+			return err
+		}
+		for _, e := range page.Edges {
+			byActor = append(byActor, e.Event.ID)
+		}
+		page, err = r.Events(graph.EventFilter{PlaceID: byPlaceID(places)}, -1, "")
+		if err != nil {
+			return err
+		}
+		for _, e := range page.Edges {
+			byPlace = append(byPlace, e.Event.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(byActor)
+	slices.Sort(byPlace)
+	name := actor.Name
+	if len(actor.Aliases) > 0 {
+		name = actor.Aliases[len(actor.Aliases)-1]
+	}
+	var ra struct {
+		A []struct {
+			Name   string `json:"actor.name"`
+			Events []struct {
+				XID string `json:"xid"`
+			} `json:"~event.actor"`
+		} `json:"a"`
+	}
+	q := `{ a(func: eq(actor.key, "` + graph.NormName(name) + `")) @filter(type(Actor)) { actor.name ~event.actor { xid } } }`
+	if err := json.Unmarshal(c.Query(t, q), &ra); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, a := range ra.A {
+		if a.Name != actor.Name {
+			continue
+		}
+		found = true
+		var got []string
+		for _, e := range a.Events {
+			got = append(got, strings.TrimPrefix(e.XID, export.XIDPrefix))
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, byActor) || len(got) == 0 {
+			t.Errorf("actor %s: ~event.actor reaches %d events %v, the embedded store has %d %v", actor.Name, len(got), got, len(byActor), byActor)
+		}
+	}
+	if !found {
+		t.Errorf("actor.key %q does not find %s: %+v", graph.NormName(name), actor.Name, ra)
+	}
+	var rp struct {
+		P []struct {
+			Events []struct {
+				XID string `json:"xid"`
+			} `json:"~event.place"`
+		} `json:"p"`
+	}
+	if err := json.Unmarshal(c.Query(t, `{ p(func: eq(xid, "`+export.XIDOf(byPlaceID(places))+`")) { ~event.place { xid } } }`), &rp); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rp.P {
+		for _, e := range p.Events {
+			got = append(got, strings.TrimPrefix(e.XID, export.XIDPrefix))
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, byPlace) || len(got) == 0 {
+		t.Errorf("place: ~event.place reaches %d events, the embedded store has %d", len(got), len(byPlace))
+	}
+	t.Logf("reverse edges: %d events of the top actor, %d of the top place", len(byActor), len(byPlace))
+}
+
+// byPlaceID is the place with the most events (ties: the smallest ID).
+func byPlaceID(places map[string]int) string {
+	place := ""
+	for id, n := range places {
+		if place == "" || n > places[place] || (n == places[place] && id < place) {
+			place = id
+		}
+	}
+	return place
 }
