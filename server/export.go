@@ -17,10 +17,13 @@ var exportFiles = map[string]string{
 	"graph.jsonl":   export.JSONL,
 	"nodes.csv":     export.NodesCSV,
 	"edges.csv":     export.EdgesCSV,
+	"graph.rdf":     export.RDF,       // N-Quads for dgraph live
+	"graph.schema":  export.DQLSchema, // its DQL schema
 }
 
 // exportHandler serves GET /export/graph.gexf, /export/graph.graphml,
-// /export/nodes.csv, /export/edges.csv and /export/graph.jsonl, with the
+// /export/nodes.csv, /export/edges.csv, /export/graph.jsonl and, for
+// Dgraph, /export/graph.rdf (N-Quads) and /export/graph.schema, with the
 // timeline's filters (from, to, actor, type, place, country), streamed;
 // graph.gexf takes version=1.2draft (the default, read by networkx and
 // Gephi) or version=1.3.
@@ -35,7 +38,7 @@ func (s *Server) exportHandler() http.Handler {
 		name := strings.TrimPrefix(r.URL.Path, "/export/")
 		format, ok := exportFiles[name]
 		if !ok {
-			jsonError(w, http.StatusNotFound, "", "no export "+name+" (try graph.gexf, graph.graphml, nodes.csv, edges.csv, graph.jsonl)")
+			jsonError(w, http.StatusNotFound, "", "no export "+name+" (try graph.gexf, graph.graphml, nodes.csv, edges.csv, graph.jsonl, graph.rdf, graph.schema)")
 			return
 		}
 		q, err := timeline.ParseQuery(r.URL.Query())

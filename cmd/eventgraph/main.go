@@ -45,11 +45,13 @@ Commands:
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
                       [--place P] [--country C] [--cameo CODE] [--status S] [--text T]
                       [--undated] [--format json|timelinejs]
-  export              write the graph [--format gexf|graphml|csv|jsonl] [--out FILE]
+  export              write the graph [--format gexf|graphml|csv|jsonl|rdf] [--out FILE]
                       [--gexf-version 1.2draft|1.3] (default 1.2draft: networkx and Gephi
                       read it); same filters as timeline; csv writes two files,
                       FILE-nodes.csv and FILE-edges.csv (without --out: graph-nodes.csv
-                      and graph-edges.csv in the current folder)
+                      and graph-edges.csv in the current folder); rdf writes the folder
+                      FILE (default graph) with graph.rdf (N-Quads) and graph.schema (DQL
+                      schema) for dgraph live -f graph.rdf -s graph.schema --upsertPredicate xid
   eval --gold FILE DIR
                       measure the extraction: load DIR into a fresh in-memory graph and
                       match its events to the gold annotations in FILE; prints must-event
@@ -174,8 +176,8 @@ func (c *command) flags(fs *flag.FlagSet) {
 		fs.Float64Var(&c.minCAMEO, "min-cameo", 0, "exit 1 when fewer CAMEO roots are right")
 	case "export":
 		c.filterFlags(fs)
-		fs.StringVar(&c.format, "format", "gexf", "gexf, graphml, csv or jsonl")
-		fs.StringVar(&c.out, "out", "", "output file (default stdout; for csv the prefix of OUT-nodes.csv and OUT-edges.csv, default graph)")
+		fs.StringVar(&c.format, "format", "gexf", "gexf, graphml, csv, jsonl or rdf")
+		fs.StringVar(&c.out, "out", "", "output file (default stdout; for csv the prefix of OUT-nodes.csv and OUT-edges.csv, default graph; for rdf a folder, default graph)")
 		fs.StringVar(&c.gexfVersion, "gexf-version", "", "GEXF version: 1.2draft (default; networkx and Gephi read it) or 1.3")
 	}
 }

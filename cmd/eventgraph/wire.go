@@ -65,12 +65,15 @@ func (c *command) export() int {
 		return exitUsage
 	}
 	format := strings.ToLower(c.format)
+	if format == export.RDF {
+		return c.exportRDF(q)
+	}
 	known := format == export.CSV
 	for _, f := range export.Formats() {
 		known = known || f == format
 	}
 	if !known {
-		fmt.Fprintf(c.stderr, "eventgraph export: unknown --format %q (want gexf, graphml, csv or jsonl)\n", c.format)
+		fmt.Fprintf(c.stderr, "eventgraph export: unknown --format %q (want gexf, graphml, csv, jsonl or rdf)\n", c.format)
 		return exitUsage
 	}
 	var opt export.Options

@@ -52,6 +52,10 @@ func ContentType(format string) string {
 		return "application/jsonl; charset=utf-8"
 	case NodesCSV, EdgesCSV, CSV:
 		return "text/csv; charset=utf-8"
+	case RDF:
+		return "application/n-quads; charset=utf-8"
+	case DQLSchema:
+		return "text/plain; charset=utf-8"
 	}
 	return "application/octet-stream"
 }
@@ -86,6 +90,10 @@ func WriteWith(w io.Writer, r *graph.Reader, format string, q timeline.Query, op
 		return WriteCSVEdges(w, r, q)
 	case CSV:
 		return ErrCSVTwoFiles
+	case RDF:
+		return WriteRDF(w, r, q)
+	case DQLSchema:
+		return WriteDQLSchema(w)
 	default:
 		return fmt.Errorf("%w: %q", ErrFormat, format)
 	}

@@ -1,0 +1,355 @@
+// Package dgraphtest starts a throwaway Dgraph cluster (one zero, one
+// alpha) for tests: the bin/dgraph that `make dgraph` builds from the Go
+// module proxy (tools/dgraph), on free loopback ports, with its data in the
+// test's temporary folder, stopped when the test ends.
+//
+// Without the binary the test is skipped with a message saying how to build
+// it, except in CI (CI=true), where it fails: CI builds Dgraph first
+// (.ci/run), so a missing binary there is a broken build, not a choice.
+package dgraphtest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// EnvBinary names an environment variable that overrides the path of the
+// dgraph binary (default: bin/dgraph at the module's root).
+const EnvBinary = "EVENTGRAPH_DGRAPH"
+
+// readyTimeout bounds the wait for a started cluster to answer.
+const readyTimeout = 3 * time.Minute
+
+// Binary returns the path of the dgraph binary, or skips the test (fails it
+// when CI=true) when there is none. With -short the test is skipped: a
+// cluster takes seconds to start.
+func Binary(tb testing.TB) string {
+	tb.Helper()
+	path := os.Getenv(EnvBinary)
+	if path == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			tb.Fatalf("dgraphtest: %v", err)
+		}
+		path = filepath.Join(root, "bin", "dgraph")
+	}
+	if _, err := os.Stat(path); err != nil {
+		msg := fmt.Sprintf("no Dgraph binary at %s: build it with `make dgraph` (about 3 minutes, from the Go module proxy) to run the Dgraph tests", path)
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("%s (CI=true: the Dgraph tests must run in CI)", msg)
+		}
+		tb.Skip(msg)
+	}
+	if testing.Short() {
+		tb.Skip("Dgraph tests start a cluster: skipped with -short")
+	}
+	return path
+}
+
+// moduleRoot is the folder of the go.mod above the working directory.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = up
+	}
+}
+
+// Cluster is one running zero and one running alpha.
+type Cluster struct {
+	bin  string
+	dir  string
+	zero int // port offset of the zero
+	off  int // port offset of the alpha
+	// GRPC is the alpha's gRPC address (host:port), for dgo and dgraph live.
+	GRPC string
+	// HTTP is the alpha's HTTP base URL (http://host:port), for /query,
+	// /mutate, /alter and /admin.
+	HTTP string
+	// ZeroGRPC is the zero's gRPC address.
+	ZeroGRPC string
+	procs    []*proc
+}
+
+// proc is one running dgraph process; done closes when it has exited.
+type proc struct {
+	name string
+	cmd  *exec.Cmd
+	done chan struct{}
+}
+
+func (p *proc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Start starts a zero and an alpha on free loopback ports (binding only
+// 127.0.0.1, telemetry off, the admin whitelist 127.0.0.1), waits until
+// the alpha's /admin answers that it is healthy, and stops both when the
+// test ends.
+func Start(tb testing.TB) *Cluster {
+	tb.Helper()
+	c := &Cluster{bin: Binary(tb), dir: tb.TempDir()}
+	tb.Cleanup(func() { c.Stop(tb) })
+	var err error
+	// zero: gRPC 5080+o, HTTP 6080+o; alpha: internal 7080+o, HTTP 8080+o, gRPC 9080+o
+	if c.zero, err = freeOffset(nil, 5080, 6080); err != nil {
+		tb.Fatalf("dgraphtest: %v", err)
+	}
+	taken := map[int]bool{5080 + c.zero: true, 6080 + c.zero: true}
+	if c.off, err = freeOffset(taken, 7080, 8080, 9080); err != nil {
+		tb.Fatalf("dgraphtest: %v", err)
+	}
+	c.ZeroGRPC = "127.0.0.1:" + strconv.Itoa(5080+c.zero)
+	c.start(tb, "zero", "zero", "--my", c.ZeroGRPC, "--port_offset", strconv.Itoa(c.zero),
+		"--wal", filepath.Join(c.dir, "zw"), "--bindall=false", "--telemetry", "reports=false; sentry=false;")
+	c.GRPC = "127.0.0.1:" + strconv.Itoa(9080+c.off)
+	c.HTTP = "http://127.0.0.1:" + strconv.Itoa(8080+c.off)
+	c.start(tb, "alpha", "alpha", "--my", "127.0.0.1:"+strconv.Itoa(7080+c.off), "--zero", c.ZeroGRPC,
+		"--port_offset", strconv.Itoa(c.off), "--postings", filepath.Join(c.dir, "p"), "--wal", filepath.Join(c.dir, "w"),
+		"--tmp", filepath.Join(c.dir, "t"), "--bindall=false", "--telemetry", "reports=false; sentry=false;",
+		"--security", "whitelist=127.0.0.1;", "--cache", "size-mb=256;")
+	c.waitAdmin(tb)
+	return c
+}
+
+// start runs dgraph with args, its output in DIR/name.log.
+func (c *Cluster) start(tb testing.TB, name string, args ...string) {
+	tb.Helper()
+	log, err := os.Create(filepath.Join(c.dir, name+".log"))
+	if err != nil {
+		tb.Fatalf("dgraphtest: %v", err)
+	}
+	cmd := exec.Command(c.bin, args...)
+	cmd.Dir = c.dir
+	cmd.Stdout, cmd.Stderr = log, log
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		log.Close()
+		tb.Fatalf("dgraphtest: start dgraph %s: %v", name, err)
+	}
+	p := &proc{name: name, cmd: cmd, done: make(chan struct{})}
+	c.procs = append(c.procs, p)
+	go func() {
+		_ = cmd.Wait()
+		log.Close()
+		close(p.done)
+	}()
+}
+
+// Stop stops the alpha, then the zero: SIGTERM, then SIGKILL after 20 s.
+// Start registers it with the test's cleanup; calling it twice is harmless.
+func (c *Cluster) Stop(tb testing.TB) {
+	for i := len(c.procs) - 1; i >= 0; i-- {
+		p := c.procs[i]
+		_ = p.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-p.done:
+		case <-time.After(20 * time.Second):
+			_ = p.cmd.Process.Kill()
+			<-p.done
+		}
+	}
+	c.procs = nil
+	if tb.Failed() {
+		c.dumpLogs(tb)
+	}
+}
+
+// dumpLogs writes the end of the zero's and alpha's logs to the test log.
+func (c *Cluster) dumpLogs(tb testing.TB) {
+	for _, name := range []string{"zero", "alpha"} {
+		b, err := os.ReadFile(filepath.Join(c.dir, name+".log"))
+		if err != nil {
+			continue
+		}
+		if len(b) > 4000 {
+			b = b[len(b)-4000:]
+		}
+		tb.Logf("dgraph %s log (end):\n%s", name, b)
+	}
+}
+
+// freeOffset returns a port offset o such that every base+o is free on the
+// loopback and not taken.
+func freeOffset(taken map[int]bool, bases ...int) (int, error) {
+	for try := 0; try < 200; try++ {
+		o := 1000 + rand.IntN(50000)
+		ok := true
+		for _, b := range bases {
+			if b+o > 65535 || taken[b+o] || !portFree(b+o) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return o, nil
+		}
+	}
+	return 0, errors.New("no free port offset")
+}
+
+func portFree(port int) bool {
+	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port))
+	if err != nil {
+		return false
+	}
+	l.Close()
+	return true
+}
+
+// FreeAddr returns a free loopback address (for dgraph live's own HTTP
+// server).
+func FreeAddr(tb testing.TB) string {
+	tb.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatalf("dgraphtest: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// waitAdmin waits until /admin answers the health query with the alpha
+// healthy: /health answers earlier, before the alpha serves queries.
+func (c *Cluster) waitAdmin(tb testing.TB) {
+	tb.Helper()
+	deadline := time.Now().Add(readyTimeout)
+	var last string
+	for time.Now().Before(deadline) {
+		for _, p := range c.procs {
+			if p.exited() {
+				c.dumpLogs(tb)
+				tb.Fatalf("dgraphtest: dgraph %s exited while starting", p.name)
+			}
+		}
+		b, err := c.post("/admin", "application/json", `{"query":"{ health { instance status } }"}`)
+		if err == nil {
+			var r struct {
+				Data struct {
+					Health []struct{ Instance, Status string }
+				}
+				Errors []struct{ Message string }
+			}
+			if err = json.Unmarshal(b, &r); err == nil {
+				for _, h := range r.Data.Health {
+					if h.Instance == "alpha" && h.Status == "healthy" && len(r.Errors) == 0 {
+						return
+					}
+				}
+				last = string(b)
+			}
+		}
+		if err != nil {
+			last = err.Error()
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	c.dumpLogs(tb)
+	tb.Fatalf("dgraphtest: the alpha's /admin was not ready after %s: %.300s", readyTimeout, last)
+}
+
+// post sends body to the alpha's HTTP path and returns the response body;
+// a status other than 200 is an error.
+func (c *Cluster) post(path, contentType, body string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.HTTP+path, strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", contentType)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return b, fmt.Errorf("POST %s: %s: %.300s", path, resp.Status, b)
+	}
+	return b, nil
+}
+
+// Query runs a DQL query over HTTP (/query) and returns its "data" object;
+// an answer with errors fails the test.
+func (c *Cluster) Query(tb testing.TB, dql string) json.RawMessage {
+	tb.Helper()
+	b, err := c.post("/query", "application/dql", dql)
+	if err != nil {
+		tb.Fatalf("dgraphtest: query: %v", err)
+	}
+	var r struct {
+		Data   json.RawMessage `json:"data"`
+		Errors []struct {
+			Message string `json:"message"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		tb.Fatalf("dgraphtest: query answer: %v: %.300s", err, b)
+	}
+	if len(r.Errors) > 0 {
+		tb.Fatalf("dgraphtest: query %q: %s", dql, r.Errors[0].Message)
+	}
+	return r.Data
+}
+
+// Live loads N-Quads and their schema with dgraph live, upserting on the
+// predicate upsert ("" for none), and returns its output.
+func (c *Cluster) Live(tb testing.TB, rdf, schema, upsert string) string {
+	tb.Helper()
+	tmp := filepath.Join(tb.TempDir(), "live")
+	args := []string{"live", "--files", rdf, "--schema", schema, "--alpha", c.GRPC,
+		"--http", FreeAddr(tb), "--tmp", tmp}
+	if upsert != "" {
+		args = append(args, "--upsertPredicate", upsert)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, c.bin, args...)
+	cmd.Dir = filepath.Dir(tmp)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		tb.Fatalf("dgraphtest: dgraph live: %v\n%s", err, tail(out.String(), 4000))
+	}
+	return out.String()
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
