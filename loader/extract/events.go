@@ -687,7 +687,36 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 			out = append(out, m.ActorID)
 		}
 	}
+	if len(out) == 0 && h.clause > 0 {
+		// "X, who had threatened a veto, dropped his objections": past the
+		// relative clause, the subject stands before it
+		r := cl[h.clause]
+		k := r[0]
+		if x.toks[k].w == "," && k+1 < h.i {
+			k++
+		}
+		if lw := x.toks[k].lw; (lw == "who" || lw == "which") && commaBetween(x, k+1, h.i) {
+			p := cl[h.clause-1]
+			from, to := x.s.Start+x.toks[p[0]].s, x.s.Start+x.toks[p[1]-1].e
+			for mi := range x.ments {
+				m := &x.ments[mi]
+				if m.ActorID != "" && m.Start >= from && m.End <= to && !inQuote(x, m.Start) {
+					out = append(out, m.ActorID)
+				}
+			}
+		}
+	}
 	return out
+}
+
+// commaBetween reports whether a comma stands among tokens [a, b).
+func commaBetween(x *sent, a, b int) bool {
+	for k := a; k < b && k < len(x.toks); k++ {
+		if x.toks[k].w == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // backerOf reports whether the mention at article offset at follows
@@ -799,11 +828,32 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 	var out []string
 	for mi := range x.ments {
 		m := &x.ments[mi]
-		if m.ActorID != "" && m.Start >= trig && m.End <= hi {
+		// "talks in Luxembourg" names where the talks were, but "airstrikes
+		// in Syria" whom they hit
+		if m.ActorID != "" && m.Start >= trig && m.End <= hi && !(m.Kind == mention.Kind("COUNTRY") && cooperative(h.e.cameo) && locativeBefore(x, m.Start)) {
 			out = append(out, m.ActorID)
 		}
 	}
 	return out
+}
+
+// cooperative reports whether a CAMEO code is of the verbal and material
+// cooperation roots (01–08).
+func cooperative(code string) bool { return len(code) >= 2 && code[:2] < "09" }
+
+// locativeBefore reports whether the word right before article offset at
+// is a preposition of place: "talks in Luxembourg" names where, not whom.
+func locativeBefore(x *sent, at int) bool {
+	for k := len(x.toks) - 1; k >= 0; k-- {
+		if x.s.Start+x.toks[k].e <= at {
+			switch x.toks[k].lw {
+			case "in", "at", "near", "inside", "across", "throughout":
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // personBefore returns the last person the sentence names before article
