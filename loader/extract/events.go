@@ -14,7 +14,7 @@ import (
 )
 
 // irregularPast are past forms the suffix test misses.
-var irregularPast = set("said told met held spoke struck fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read")
+var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read")
 
 // sentence finds the events of one sentence.
 func (st *state) sentence(x *sent) {
@@ -320,7 +320,7 @@ func (st *state) reported(x *sent, hits []hit, used []bool, si int, cl [][2]int)
 		if g.verb && !g.inf && !g.planned {
 			return k
 		}
-		if !g.verb && (h.e.lemma == "announce" || h.e.lemma == "declare" || h.e.lemma == "confirm" || h.e.lemma == "reveal") && g.i-h.j <= 4 {
+		if !g.verb && (h.e.lemma == "announce" || h.e.lemma == "declare" || h.e.lemma == "confirm" || h.e.lemma == "reveal") && g.i-h.j <= 6 {
 			return k
 		}
 	}

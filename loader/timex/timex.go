@@ -262,10 +262,12 @@ func (s *scanner) find() []Expr {
 			i++ // no expression starts here (matchAt's first test)
 			continue
 		}
-		// "on Friday, a day after police arrested him": an offset set off by
-		// a comma after a day counts from that day, not from the narrative's
+		// "on Friday, a day after police arrested him", "overthrew X on
+		// Wednesday, and Y proclaimed himself … two days later": an offset
+		// after a day of the same sentence counts from that day, not from
+		// the narrative's
 		saveRef, saveHas := s.ref, s.hasRef
-		if n := len(out); n > 0 && i == last+1 && s.p(last) == "," && out[n-1].Span.Precision == model.Day && !out[n-1].Future {
+		if n := len(out); n > 0 && out[n-1].Span.Precision == model.Day && !out[n-1].Future && !out[n-1].Anchored {
 			if a, _, ok := bounds(out[n-1].Span); ok {
 				s.ref, s.hasRef = a, true
 			}

@@ -177,7 +177,13 @@ var findCases = []struct {
 		[]want{
 			{text: "A week earlier", prec: model.Week, lo: "2024-02-20", hi: "2024-02-26"},
 			{text: "three days later", prec: model.Day, value: "2024-03-04"},
-			{text: "the next day", prec: model.Day, value: "2024-03-02"},
+			{text: "the next day", prec: model.Day, value: "2024-03-05"}, // the day after the reopening, told before it in the sentence
+		}},
+	{"an offset after a day of its sentence counts from that day", "2024-03-15", "",
+		"Soldiers overthrew the president on Wednesday, and the general proclaimed himself leader two days later.",
+		[]want{
+			{text: "on Wednesday", prec: model.Day, value: "2024-03-13"},
+			{text: "two days later", prec: model.Day, value: "2024-03-15"},
 		}},
 	{"ago ignores ref", "2024-05-12", "2024-03-01",
 		"The talks began two days ago.",
