@@ -485,7 +485,9 @@ func TestGephiAttributes(t *testing.T) {
 // one CAMEO root of 22 wrong).
 func TestEval(t *testing.T) {
 	gold := "../../loader/extract/testdata/gold/seeds.json"
-	line := "events=79 scoped=79 must=22 recall=1.00 precision=1.00 f1=1.00 date=1.00 actors=1.00 cameo=0.95"
+	// the figures, not the number of events found, which moves with every
+	// extraction change
+	line := "must=22 recall=1.00 precision=1.00 f1=1.00 date=1.00 actors=1.00 cameo=0.95"
 	eventgraph(t, "", "eval", "--gold", gold, seeds).check(t, 0, []string{line}, nil)
 	eventgraph(t, "", "eval", "--gold", gold, "--min-recall", "1", "--min-cameo", "0.99", seeds).check(t, 1, []string{"recall=1.00"}, nil)
 	eventgraph(t, "", "eval", seeds).check(t, 2, nil, []string{"give --gold FILE"})
