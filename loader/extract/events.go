@@ -813,7 +813,7 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 			hi = x.s.Start + x.toks[g.i].s
 			// ", the Hungarian minister said": the speaker is no target
 			// (but "“… was signed,” the minister said" is his own report)
-			for k := g.i - 1; k >= h.j && k >= g.i-6; k-- {
+			for k := g.i - 1; k >= h.j && k >= g.i-10; k-- {
 				if x.toks[k].w == "," {
 					if !(k+1 < len(x.toks) && isCloseQuote(x.toks[k+1].w)) && !isCloseQuote(x.toks[k-1].w) {
 						hi = x.s.Start + x.toks[k].s
