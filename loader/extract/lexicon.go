@@ -360,7 +360,22 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 
 // sameNoun reports whether word is pattern word w or its plural.
 func sameNoun(word, w string) bool {
-	return word == w || word == plural(w) || (strings.HasSuffix(w, "s") && word == strings.TrimSuffix(w, "s"))
+	return word == w || isPluralOf(word, w) || (strings.HasSuffix(w, "s") && word == strings.TrimSuffix(w, "s"))
+}
+
+// isPluralOf reports whether word == plural(n), without building the
+// plural (refine asks it for every word near every dictionary verb).
+func isPluralOf(word, n string) bool {
+	if len(word) <= len(n) {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(n, "s") || strings.HasSuffix(n, "sh") || strings.HasSuffix(n, "ch") || strings.HasSuffix(n, "x"):
+		return len(word) == len(n)+2 && strings.HasPrefix(word, n) && strings.HasSuffix(word, "es")
+	case strings.HasSuffix(n, "y") && len(n) > 1 && !isVowel(n[len(n)-2]):
+		return len(word) == len(n)+2 && strings.HasPrefix(word, n[:len(n)-1]) && strings.HasSuffix(word, "ies")
+	}
+	return len(word) == len(n)+1 && strings.HasPrefix(word, n) && word[len(n)] == 's'
 }
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }

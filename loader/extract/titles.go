@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxTitle is the longest event title, in bytes.
@@ -255,7 +257,9 @@ func trimTrail(parts []string) []string {
 // fitTitle cuts a title to maxTitle bytes at a word, never ending on a
 // function word.
 func fitTitle(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if len(s) <= maxTitle {
 		return strings.TrimRight(s, " ,;:")
 	}
@@ -270,6 +274,38 @@ func fitTitle(s string) string {
 		n += len(p)
 	}
 	return strings.TrimRight(strings.Join(trimTrail(keep), " "), " ,;:")
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
+// itself: no white space but single spaces between words (most titles
+// are built so, and fitTitle then allocates nothing).
+func singleSpaced(s string) bool {
+	space := true // at the start, as after a space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' {
+				if space {
+					return false
+				}
+				space = true
+				continue
+			}
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+			space = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+		space = false
+	}
+	return !space || s == ""
 }
 
 // verbHitWithin reports whether a verb trigger of x starts at a token in
