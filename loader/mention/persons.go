@@ -788,6 +788,7 @@ func (a *analyzer) references(sel []cand) []cand {
 		return false
 	}
 	var add []cand
+	var kb [48]byte // a word key, looked up without allocating
 	for i := 0; i < len(a.toks); i++ {
 		t := &a.toks[i]
 		if !isNameWord(t) {
@@ -799,7 +800,7 @@ func (a *analyzer) references(sel []cand) []cand {
 			if !isNameWord(&a.toks[j]) && !(isParticle(&a.toks[j]) && j > i) {
 				break
 			}
-			if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[namekey.WordKey(t.Key)] {
+			if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(kb[:0], t.Key))] {
 				best = j
 			}
 		}
