@@ -544,7 +544,6 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	if p >= 0 {
 		prev = x.toks[p].lw
 	}
-	forms := verbForms(head)
 	if prev == "which" || prev == "who" || prev == "that" {
 		// a relative clause describes its noun ("ISIS, which controlled a
 		// third of the country"): background, not a reported happening
@@ -553,7 +552,7 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	switch {
 	case lw == head:
 		return modals.has(prev) || prev == "to" || prev == "did"
-	case lw == forms[0]:
+	case isSFormOf(lw, head):
 		return p >= 0 && p == i-1 && (st.insideMention(x, x.toks[p]) || pronouns.has(prev))
 	case strings.HasSuffix(lw, "ing"):
 		// "after leaving Baltiysk on Dec. 11": a dated gerund after a

@@ -423,6 +423,32 @@ func verbForms(v string) []string {
 	return []string{s + tail, ed + tail, ing + tail}
 }
 
+// sForm is verbForms(v)[0] for a one-word verb, built alone (titles and
+// dictVerbReading want only the -s form).
+func sForm(head string) string {
+	switch {
+	case strings.HasSuffix(head, "y") && len(head) > 1 && !isVowel(head[len(head)-2]):
+		return head[:len(head)-1] + "ies"
+	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
+		return head + "s"
+	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+		return head + "es"
+	}
+	return head + "s"
+}
+
+// isSFormOf reports whether word == sForm(head), without building it.
+func isSFormOf(word, head string) bool {
+	switch {
+	case strings.HasSuffix(head, "y") && len(head) > 1 && !isVowel(head[len(head)-2]):
+		return len(word) == len(head)+2 && strings.HasPrefix(word, head[:len(head)-1]) && strings.HasSuffix(word, "ies")
+	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
+	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+		return len(word) == len(head)+2 && strings.HasPrefix(word, head) && strings.HasSuffix(word, "es")
+	}
+	return len(word) == len(head)+1 && strings.HasPrefix(word, head) && word[len(head)] == 's'
+}
+
 func plural(n string) string {
 	switch {
 	case strings.HasSuffix(n, "s") || strings.HasSuffix(n, "sh") || strings.HasSuffix(n, "ch") || strings.HasSuffix(n, "x"):

@@ -179,7 +179,7 @@ func headlineVerb(x *sent, h hit, plural, passive bool) string {
 	case plural:
 		return head + tail
 	}
-	return verbForms(head)[0] + tail
+	return sForm(head) + tail
 }
 
 // titleObject is what follows the trigger in its clause, headline style.

@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// The allocation-free helpers must agree with what they replace, on every
+// word of the lexicon and the CAMEO patterns and on hand-picked edge cases.
+func TestFastHelpersAgree(t *testing.T) {
+	l := lex()
+	words := map[string]bool{"": true, "s": true, "y": true, "ay": true, "fly": true, "flies": true, "box": true, "boxes": true, "buzz": true, "buzzes": true, "see": true, "sees": true, "plan": true, "plans": true}
+	for f, es := range l.forms {
+		for _, w := range strings.Fields(f) {
+			words[w] = true
+		}
+		for _, e := range es {
+			words[e.lemma] = true
+		}
+	}
+	for _, ps := range l.patterns {
+		for _, p := range ps {
+			for _, w := range p.words {
+				words[w] = true
+			}
+		}
+	}
+	var list []string
+	for w := range words {
+		if !strings.Contains(w, " ") {
+			list = append(list, w)
+		}
+	}
+	for _, n := range list {
+		pl, sf := plural(n), verbForms(n)[0]
+		if got := sForm(n); got != sf {
+			t.Fatalf("sForm(%q) = %q, verbForms gives %q", n, got, sf)
+		}
+		for _, w := range []string{pl, sf, n, n + "s", n + "es", n + "ies", "x" + pl} {
+			if got, want := isPluralOf(w, n), w == pl; got != want {
+				t.Fatalf("isPluralOf(%q, %q) = %v, want %v", w, n, got, want)
+			}
+			if got, want := isSFormOf(w, n), w == sf; got != want {
+				t.Fatalf("isSFormOf(%q, %q) = %v, want %v", w, n, got, want)
+			}
+		}
+	}
+}
+
+// singleSpaced is true exactly when fitTitle's field join changes nothing.
+func TestSingleSpaced(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "Erdoğan visits Baghdad", "“quoted” words", "a \u0085b", "\xff \xfe", "x\u200bb"} {
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
