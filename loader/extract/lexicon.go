@@ -63,7 +63,7 @@ type lexicon struct {
 	// alone (nil if it is no form by itself) and the most words a form
 	// starting with it has; firstFilter holds those words.
 	first       map[string]firstWord
-	firstFilter wordfilter.Filter
+	firstFilter wordfilter.Large
 	// patterns are the CAMEO patterns of each verb block; codeNames the
 	// readable type of each CAMEO code.
 	patterns  map[string][]pattern
@@ -336,7 +336,22 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 	if len(toks) > window {
 		toks = toks[:window]
 	}
+	// a pattern word matches only a word with its first letter (see
+	// sameNoun): patterns with a word whose first letter no word of the
+	// window has are skipped unread
+	var firsts byteSet
+	for _, t := range toks {
+		if t.punct {
+			break
+		}
+		if t.lw != "" {
+			firsts.add(t.lw[0])
+		}
+	}
 	for _, p := range pats {
+		if !firsts.hasFirsts(p.words) {
+			continue
+		}
 		k := 0
 		for _, t := range toks {
 			if t.punct {
@@ -356,6 +371,23 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 		}
 	}
 	return e
+}
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+
+// hasFirsts reports whether the set has the first byte of every word (an
+// empty word has none to miss).
+func (s *byteSet) hasFirsts(words []string) bool {
+	for _, w := range words {
+		if w != "" && !s.has(w[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameNoun reports whether word is pattern word w or its plural.

@@ -789,6 +789,8 @@ func (a *analyzer) references(sel []cand) []cand {
 	}
 	var add []cand
 	var kb [48]byte // a word key, looked up without allocating
+	// isLast[j] memoizes whether token j is a known surname: 1 yes, 2 no
+	isLast := make([]int8, len(a.toks))
 	for i := 0; i < len(a.toks); i++ {
 		t := &a.toks[i]
 		if !isNameWord(t) {
@@ -800,7 +802,13 @@ func (a *analyzer) references(sel []cand) []cand {
 			if !isNameWord(&a.toks[j]) && !(isParticle(&a.toks[j]) && j > i) {
 				break
 			}
-			if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(kb[:0], t.Key))] {
+			if isLast[j] == 0 {
+				isLast[j] = 2
+				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(kb[:0], t.Key))] {
+					isLast[j] = 1
+				}
+			}
+			if isLast[j] == 1 {
 				best = j
 			}
 		}
