@@ -147,3 +147,12 @@ func TestAppendWordKey(t *testing.T) {
 		}
 	}
 }
+
+// normWord looks at abdPrefixes only for words starting with "abd".
+func TestAbdPrefixes(t *testing.T) {
+	for _, p := range abdPrefixes {
+		if !strings.HasPrefix(p, "abd") {
+			t.Errorf("abd prefix %q does not start with abd", p)
+		}
+	}
+}

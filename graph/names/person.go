@@ -154,9 +154,11 @@ var abdPrefixes = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil"
 // normWord rewrites the spellings of a word's beginning that differ by
 // more than a letter: the Abd al- prefix and a Russian initial Ye-.
 func normWord(w string) string {
-	for _, p := range abdPrefixes {
-		if strings.HasPrefix(w, p) {
-			return "abd" + w[len(p):]
+	if strings.HasPrefix(w, "abd") { // every one of abdPrefixes
+		for _, p := range abdPrefixes {
+			if strings.HasPrefix(w, p) {
+				return "abd" + w[len(p):]
+			}
 		}
 	}
 	if len(w) > 3 && w[0] == 'y' && w[1] == 'e' && !isVowel(w[2]) && w[2] != 'y' {

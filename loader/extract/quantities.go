@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"eventgraph/graph"
+	"eventgraph/loader/wordfilter"
 )
 
 // Quantities: numbers with their units in an event's sentence ("160 km",
@@ -103,6 +104,9 @@ var unitWords = sync.OnceValue(func() map[string]*unitWord {
 
 // unitOf returns the lexicon's entry for a lower-case word, or a zero entry.
 func unitOf(lw string) *unitWord {
+	if !unitFilter().MayHave(lw) {
+		return &noUnit // most words: no map lookup
+	}
 	if w := unitWords()[lw]; w != nil {
 		return w
 	}
@@ -110,6 +114,15 @@ func unitOf(lw string) *unitWord {
 }
 
 var noUnit unitWord
+
+// unitFilter holds the words of unitWords.
+var unitFilter = sync.OnceValue(func() *wordfilter.Filter {
+	f := new(wordfilter.Filter)
+	for w := range unitWords() {
+		f.Add(w)
+	}
+	return f
+})
 
 // quantityStop are the words that end a counted noun group.
 var quantityStop = set("last next yesterday today tonight overnight along near inside outside around toward towards via within beyond of in on at by for from with to into about after before during since over under against between among through across and or but that which who whose where when than as is are was were be been has have had will would could should may might must can did do does not were also were the a an this these those its their his her our long wide high deep tall away north south east west northeast northwest southeast southwest more less fewer only each per")
@@ -129,6 +142,9 @@ var anaphoric = set("the these those both its their his her our all")
 func sentenceQuantities(text string, toks []token) []quantityAt {
 	var out []quantityAt
 	for i := 0; i < len(toks); i++ {
+		if !mayStartQuantity(toks[i]) {
+			continue
+		}
 		q, end, ok := quantityFrom(text, toks, i)
 		if ok {
 			out = append(out, q)
@@ -231,6 +247,24 @@ func isWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// mayStartQuantity reports whether quantityFrom may read a quantity from
+// t: a currency sign, "us" (of "US$"), a number in digits, "a"/"an" (of "a
+// dozen") or a number word, alone or before a hyphen ("three-day"). It
+// rules out most words at the cost of one filter test.
+func mayStartQuantity(t token) bool {
+	lw := t.lw
+	if t.punct {
+		return unitOf(lw).currency != ""
+	}
+	if lw == "" || isDigitByte(lw[0]) || lw == "a" || lw == "an" || lw == "us" {
+		return true
+	}
+	if h := strings.IndexByte(lw, '-'); h > 0 {
+		return unitOf(lw[:h]).number > 0
+	}
+	return unitOf(lw).number > 0
 }
 
 // quantityFrom reads a quantity starting at toks[i], returning it and the
