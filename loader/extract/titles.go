@@ -47,6 +47,7 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 	}
 	obj := titleObject(x, h, cl, !h.verb)
 	var b strings.Builder
+	b.Grow(len(subj) + len(obj) + 40) // one allocation for the whole title
 	switch {
 	case !h.verb:
 		from := h.i
@@ -191,7 +192,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 	}
 	r := cl[h.clause]
 	end := max(r[1], h.j)
-	var parts []string
+	parts := make([]string, 0, 16) // at most 14 words; on the stack
 	inDate := func(k int) bool {
 		t := x.toks[k]
 		for _, ex := range x.exprs {

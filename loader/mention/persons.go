@@ -789,10 +789,8 @@ func (a *analyzer) references(sel []cand) []cand {
 	}
 	var add []cand
 	var kb [48]byte // a word key, looked up without allocating
-	// isLast[j] memoizes whether token j is a known surname (1 yes, 2 no),
-	// byKey the same by token key: a name comes back again and again
+	// isLast[j] memoizes whether token j is a known surname: 1 yes, 2 no
 	isLast := make([]int8, len(a.toks))
-	byKey := map[string]int8{}
 	for i := 0; i < len(a.toks); i++ {
 		t := &a.toks[i]
 		if !isNameWord(t) {
@@ -805,15 +803,9 @@ func (a *analyzer) references(sel []cand) []cand {
 				break
 			}
 			if isLast[j] == 0 {
-				t := &a.toks[j]
-				if v, ok := byKey[t.Key]; ok {
-					isLast[j] = v
-				} else {
-					isLast[j] = 2
-					if t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(kb[:0], t.Key))] {
-						isLast[j] = 1
-					}
-					byKey[t.Key] = isLast[j]
+				isLast[j] = 2
+				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(kb[:0], t.Key))] {
+					isLast[j] = 1
 				}
 			}
 			if isLast[j] == 1 {
