@@ -274,11 +274,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 	var keyArr [128]byte
 	var endsArr [8]int
 	for i := 0; i < len(x.toks); i++ {
-		if x.toks[i].punct || st.insideMention(x, x.toks[i]) {
-			continue
-		}
-		// the longest form from i: only a form's first word starts one
-		if !l.firstFilter.MayHave(x.toks[i].lw) {
+		// the longest form from i: only a form's first word starts one (the
+		// filter first: it rules out most words at once)
+		if x.toks[i].punct || !l.firstFilter.MayHave(x.toks[i].lw) || st.insideMention(x, x.toks[i]) {
 			continue
 		}
 		f, ok := l.first[x.toks[i].lw]
