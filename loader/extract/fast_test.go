@@ -88,3 +88,11 @@ func TestMayStartQuantity(t *testing.T) {
 		t.Errorf("only %d quantities found: the test reads nothing", n)
 	}
 }
+
+func TestIndexSpaced(t *testing.T) {
+	for _, c := range [][2]string{{"mediated by x", "mediated by"}, {"mediated byx mediated by y", "mediated by"}, {"mediated by", "mediated by"}, {"", "a"}, {"aa a ", "a"}, {"hosted by  ", "hosted by"}, {"xx", ""}} {
+		if got, want := indexSpaced(c[0], c[1]), strings.Index(c[0], c[1]+" "); got != want {
+			t.Errorf("indexSpaced(%q, %q) = %d, want %d", c[0], c[1], got, want)
+		}
+	}
+}

@@ -788,7 +788,6 @@ func (a *analyzer) references(sel []cand) []cand {
 		return false
 	}
 	var add []cand
-	var kb [48]byte // a word key, looked up without allocating
 	// isLast[j] memoizes whether token j is a known surname: 1 yes, 2 no
 	isLast := make([]int8, len(a.toks))
 	for i := 0; i < len(a.toks); i++ {
@@ -804,7 +803,7 @@ func (a *analyzer) references(sel []cand) []cand {
 			}
 			if isLast[j] == 0 {
 				isLast[j] = 2
-				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(kb[:0], t.Key))] {
+				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[cachedWordKey(t.Key)] {
 					isLast[j] = 1
 				}
 			}
