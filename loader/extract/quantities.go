@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -498,37 +499,37 @@ func (st *state) quantitiesFor(cands []*cand) {
 	if len(cands) == 0 {
 		return
 	}
-	bySent := map[int]*sent{}
-	for _, x := range st.sents {
-		bySent[x.s.Start] = x
-	}
-	found := map[int][]quantityAt{} // by sentence start, offsets in the article
-	triggers := map[int][]int{}     // trigger offsets by sentence start
+	// by sentence, through st.sentStarting (the sentences are in order):
+	// the quantities found (offsets in the article) and trigger offsets
+	found := make([][]quantityAt, len(st.sents))
+	done := make([]bool, len(st.sents))
+	triggers := make([][]int, len(st.sents))
 	for _, c := range cands {
 		if c.sent >= 0 && c.sent < len(st.sents) {
-			x := st.sents[c.sent]
-			triggers[x.s.Start] = append(triggers[x.s.Start], c.trig)
+			k := st.sentStarting(st.sents[c.sent].s.Start)
+			triggers[k] = append(triggers[k], c.trig)
 		}
 	}
 	for _, c := range cands {
 		var qs []graph.Quantity
 		for _, ev := range c.ev.Evidence {
-			x := bySent[ev.Start]
-			if x == nil {
+			k := st.sentStarting(ev.Start)
+			if k < 0 {
 				continue
 			}
-			at, ok := found[x.s.Start]
-			if !ok {
+			x := st.sents[k]
+			at := found[k]
+			if !done[k] {
 				at = sentenceQuantities(x.s.Text, x.toks)
 				for k := range at {
 					at[k].s += x.s.Start
 					at[k].e += x.s.Start
 					at[k].ArticleID = st.art.ID
 				}
-				found[x.s.Start] = at
+				found[k], done[k] = at, true
 			}
 			for _, q := range at {
-				if tr := triggers[x.s.Start]; len(tr) > 0 && nearest(tr, q.s, q.e) != c.trig {
+				if tr := triggers[k]; len(tr) > 0 && nearest(tr, q.s, q.e) != c.trig {
 					continue // another event of the sentence is nearer
 				}
 				qs = graph.MergeQuantities(qs, []graph.Quantity{q.Quantity})
@@ -536,6 +537,16 @@ func (st *state) quantitiesFor(cands []*cand) {
 		}
 		c.ev.Quantities = qs
 	}
+}
+
+// sentStarting is the index of the last sentence of the article that
+// starts at byte start, or -1.
+func (st *state) sentStarting(start int) int {
+	k := sort.Search(len(st.sents), func(i int) bool { return st.sents[i].s.Start > start }) - 1
+	if k < 0 || st.sents[k].s.Start != start {
+		return -1
+	}
+	return k
 }
 
 // modifiesNext reports whether toks[k] stands before a word that may be
