@@ -38,6 +38,7 @@ race:
 	$(GO) test -race -count=1 -short ./graph/... ./server/... ./loader/... ./schema/... ./bench/...
 
 bench:
+	$(GO) test -run '^$$' -bench '^BenchmarkArticle$$' -benchmem -count=1 -cpu 1 -benchtime 5x ./loader/extract/
 	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchmem -count=1 -cpu 1 -benchtime 3x ./bench/
 	$(GO) test -run '^$$' -bench '^Benchmark(Timeline|ExportGEXF)$$' -count=1 -cpu 1 -benchtime 1x -timeout 60m ./bench/
 

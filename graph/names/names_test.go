@@ -155,3 +155,25 @@ func TestRoleKey(t *testing.T) {
 		}
 	}
 }
+
+// AppendWordKey appends exactly WordKey's key, whatever dst ends with: a
+// dst ending in the key's first consonant must not swallow it.
+func TestAppendWordKey(t *testing.T) {
+	for _, w := range []string{"kasim", "qassem", "chaikovsky", "abdullah", "yevgeny", "ahmed", "erdoğan", "", "ddd"} {
+		for _, dst := range []string{"", "k", "xk", "A", "d"} {
+			got := string(AppendWordKey([]byte(dst), w))
+			if want := dst + WordKey(w); got != want {
+				t.Errorf("AppendWordKey(%q, %q) = %q, want %q", dst, w, got, want)
+			}
+		}
+	}
+}
+
+// normWord looks at abdPrefixes only for words starting with "abd".
+func TestAbdPrefixes(t *testing.T) {
+	for _, p := range abdPrefixes {
+		if !strings.HasPrefix(p, "abd") {
+			t.Errorf("abd prefix %q does not start with abd", p)
+		}
+	}
+}

@@ -25,19 +25,32 @@ func WordKey(w string) string {
 	if w == "" || !isASCII(w) {
 		return w
 	}
+	var buf [48]byte
+	return string(AppendWordKey(buf[:0], w))
+}
+
+// AppendWordKey appends WordKey(w) to dst and returns the extended slice:
+// with a buffer of the caller's, a key is made and looked up
+// (m[string(key)]) without allocating.
+func AppendWordKey(dst []byte, w string) []byte {
+	if w == "" || !isASCII(w) {
+		return append(dst, w...)
+	}
 	w = normWord(w)
 	// doubled letters count once
-	b := make([]byte, 0, len(w))
-	for i := 0; i < len(w); i++ {
-		if i > 0 && w[i] == w[i-1] {
-			continue
+	if hasDoubled(w) {
+		b := make([]byte, 0, len(w))
+		for i := 0; i < len(w); i++ {
+			if i > 0 && w[i] == w[i-1] {
+				continue
+			}
+			b = append(b, w[i])
 		}
-		b = append(b, w[i])
+		w = string(b)
 	}
-	w = string(b)
-	out := make([]byte, 0, len(w))
+	out, start := dst, len(dst)
 	emit := func(c byte) {
-		if n := len(out); n > 0 && out[n-1] == c {
+		if n := len(out); n > start && out[n-1] == c {
 			return // "kq", "ck": one consonant
 		}
 		out = append(out, c)
@@ -122,7 +135,17 @@ func WordKey(w string) string {
 			i++
 		}
 	}
-	return string(out)
+	return out
+}
+
+// hasDoubled reports whether w has a letter twice in a row.
+func hasDoubled(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // abdPrefixes are the spellings of Abd al- written as one word.
@@ -131,9 +154,11 @@ var abdPrefixes = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil"
 // normWord rewrites the spellings of a word's beginning that differ by
 // more than a letter: the Abd al- prefix and a Russian initial Ye-.
 func normWord(w string) string {
-	for _, p := range abdPrefixes {
-		if strings.HasPrefix(w, p) {
-			return "abd" + w[len(p):]
+	if strings.HasPrefix(w, "abd") { // every one of abdPrefixes
+		for _, p := range abdPrefixes {
+			if strings.HasPrefix(w, p) {
+				return "abd" + w[len(p):]
+			}
 		}
 	}
 	if len(w) > 3 && w[0] == 'y' && w[1] == 'e' && !isVowel(w[2]) && w[2] != 'y' {

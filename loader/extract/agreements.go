@@ -724,6 +724,9 @@ var appositiveAgreement = regexp.MustCompile(`(?i),\s+(?:an?|the)\s+(?:[a-z-]+\s
 // appositionCue attaches to the nearest event before it the agreement a
 // sentence names in apposition.
 func (st *state) appositionCue(x *sent, made []*cand) {
+	if strings.IndexByte(x.s.Text, ',') < 0 {
+		return // the pattern opens with a comma
+	}
 	if !x.mayContain([]string{"agreement", "deal", "accord", "pact", "treaty", "truce", "ceasefire", "memorand"}) {
 		return
 	}

@@ -87,7 +87,7 @@ func (st *state) sentence(x *sent) {
 					}
 					continue
 				}
-				c := st.newCand(x, h, cl)
+				c := st.untitledCand(x, h, cl) // titled below, with its own participants
 				c.agree = st.cooperationCue(x, hits, hi, cl)
 				if speaker == "" && c.agree == nil {
 					// "reports suggested …": a statement nobody makes is no event
@@ -135,7 +135,7 @@ func (st *state) sentence(x *sent) {
 			// "said on Monday that ISIS attacked the base on Saturday": two
 			// dates, two events — the statement and what it reports
 			if sd, rd := speechDate(x, h), nearDate(x, hits[rep]); speaker != "" && sd != nil && rd != nil && sd.Span.Value != rd.Span.Value {
-				sc := st.newCand(x, h, cl)
+				sc := st.untitledCand(x, h, cl) // titled below
 				sc.ev.Participants = nil
 				sc.speaker = speaker
 				sc.addParticipant(speaker, "source")
@@ -201,7 +201,7 @@ func (st *state) sentence(x *sent) {
 				// hand-written trigger names gets no second, looser reading
 				continue
 			}
-			c := st.newCand(x, h, cl)
+			c := st.untitledCand(x, h, cl) // titled once kept
 			if intentCode != "" {
 				c.ev.CAMEO, c.ev.Type = intentCode, lex().typeOf(intentCode, "")
 			}
@@ -215,6 +215,7 @@ func (st *state) sentence(x *sent) {
 				// coded one with an actor it is done to
 				continue
 			}
+			c.ev.Title = st.title(x, h, cl, c)
 			made = append(made, c)
 		}
 	}
@@ -453,8 +454,17 @@ func quoteBefore(toks []token, i int) int {
 func isCloseQuote(w string) bool { return w == "”" || w == "\"" || w == "’" }
 func isOpenQuote(w string) bool  { return w == "“" || w == "\"" }
 
-// newCand starts an event for a trigger: type, participants, place.
+// newCand starts an event for a trigger: type, participants, place and
+// title.
 func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
+	c := st.untitledCand(x, h, cl)
+	c.ev.Title = st.title(x, h, cl, c)
+	return c
+}
+
+// untitledCand is newCand without the title, for callers that change the
+// participants first or may drop the event (a title is costly to build).
+func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	t := x.toks[h.i]
 	c := &cand{sent: x.idx, trig: x.s.Start + t.s}
 	// field by field: assigning a whole Event copies it with write barriers
@@ -553,7 +563,6 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 		c.ev.Participants = dropRole(c.ev.Participants, c.agree.helpers, "place")
 	}
 	c.ev.PlaceID = st.placeFor(x, h, cl)
-	c.ev.Title = st.title(x, h, cl, c)
 	return c
 }
 

@@ -302,11 +302,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 	var keyArr [128]byte
 	var endsArr [8]int
 	for i := 0; i < len(x.toks); i++ {
-		if x.toks[i].punct || st.insideMention(x, x.toks[i]) {
-			continue
-		}
-		// the longest form from i: only a form's first word starts one
-		if !l.firstFilter.MayHave(x.toks[i].lw) {
+		// the longest form from i: only a form's first word starts one (the
+		// filter first: it rules out most words at once)
+		if x.toks[i].punct || !l.firstFilter.MayHave(x.toks[i].lw) || st.insideMention(x, x.toks[i]) {
 			continue
 		}
 		f, ok := l.first[x.toks[i].lw]
@@ -592,7 +590,6 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	if p >= 0 {
 		prev = x.toks[p].lw
 	}
-	forms := verbForms(head)
 	if prev == "which" || prev == "who" || prev == "that" {
 		// a relative clause describes its noun ("ISIS, which controlled a
 		// third of the country"): background, not a reported happening
@@ -601,7 +598,7 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	switch {
 	case lw == head:
 		return modals.has(prev) || prev == "to" || prev == "did"
-	case lw == forms[0]:
+	case isSFormOf(lw, head):
 		return p >= 0 && p == i-1 && (st.insideMention(x, x.toks[p]) || pronouns.has(prev))
 	case strings.HasSuffix(lw, "ing"):
 		// "after leaving Baltiysk on Dec. 11": a dated gerund after a

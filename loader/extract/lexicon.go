@@ -68,7 +68,7 @@ type lexicon struct {
 	// alone (nil if it is no form by itself) and the most words a form
 	// starting with it has; firstFilter holds those words.
 	first       map[string]firstWord
-	firstFilter wordfilter.Filter
+	firstFilter wordfilter.Large
 	// patterns are the CAMEO patterns of each verb block; codeNames the
 	// readable type of each CAMEO code.
 	patterns map[string][]pattern
@@ -487,6 +487,32 @@ func verbForms(v string) []string {
 		s, ed, ing = head+"s", head+"ed", head+"ing"
 	}
 	return []string{s + tail, ed + tail, ing + tail}
+}
+
+// sForm is verbForms(v)[0] for a one-word verb, built alone (titles and
+// dictVerbReading want only the -s form).
+func sForm(head string) string {
+	switch {
+	case strings.HasSuffix(head, "y") && len(head) > 1 && !isVowel(head[len(head)-2]):
+		return head[:len(head)-1] + "ies"
+	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
+		return head + "s"
+	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+		return head + "es"
+	}
+	return head + "s"
+}
+
+// isSFormOf reports whether word == sForm(head), without building it.
+func isSFormOf(word, head string) bool {
+	switch {
+	case strings.HasSuffix(head, "y") && len(head) > 1 && !isVowel(head[len(head)-2]):
+		return len(word) == len(head)+2 && strings.HasPrefix(word, head[:len(head)-1]) && strings.HasSuffix(word, "ies")
+	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
+	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+		return len(word) == len(head)+2 && strings.HasPrefix(word, head) && strings.HasSuffix(word, "es")
+	}
+	return len(word) == len(head)+1 && strings.HasPrefix(word, head) && word[len(head)] == 's'
 }
 
 func plural(n string) string {

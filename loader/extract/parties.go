@@ -59,6 +59,22 @@ var sideVerbs = map[string]string{"broker": roleMediator, "mediate": roleMediato
 // "the warring factions", "both sides", "the rivals".
 var collectiveWords = set("factions faction sides parties rivals belligerents groups delegations")
 
+// indexSpaced is strings.Index(s, phrase+" "), without building the
+// pattern.
+func indexSpaced(s, phrase string) int {
+	for off := 0; off <= len(s); {
+		k := strings.Index(s[off:], phrase)
+		if k < 0 {
+			return -1
+		}
+		if e := off + k + len(phrase); e < len(s) && s[e] == ' ' {
+			return off + k
+		}
+		off += k + 1
+	}
+	return -1
+}
+
 // sideRoles gives the actors of a sentence that help an agreement along
 // their role: after a cue phrase, before a helping noun, or subject of a
 // helping verb. Actors in a place phrase ("in Saudi Arabia", "in the
@@ -69,7 +85,7 @@ func (st *state) sideRoles(x *sent) map[string]string {
 	// after a cue phrase, up to the end of its noun phrase
 	for _, c := range sideCues {
 		for from := 0; ; {
-			k := strings.Index(x.low[from:], c.phrase+" ")
+			k := indexSpaced(x.low[from:], c.phrase)
 			if k < 0 {
 				break
 			}

@@ -3,11 +3,13 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
+	"eventgraph/loader/wordfilter"
 )
 
 // Quantities: numbers with their units in an event's sentence ("160 km",
@@ -103,6 +105,9 @@ var unitWords = sync.OnceValue(func() map[string]*unitWord {
 
 // unitOf returns the lexicon's entry for a lower-case word, or a zero entry.
 func unitOf(lw string) *unitWord {
+	if !unitFilter().MayHave(lw) {
+		return &noUnit // most words: no map lookup
+	}
 	if w := unitWords()[lw]; w != nil {
 		return w
 	}
@@ -110,6 +115,15 @@ func unitOf(lw string) *unitWord {
 }
 
 var noUnit unitWord
+
+// unitFilter holds the words of unitWords.
+var unitFilter = sync.OnceValue(func() *wordfilter.Filter {
+	f := new(wordfilter.Filter)
+	for w := range unitWords() {
+		f.Add(w)
+	}
+	return f
+})
 
 // quantityStop are the words that end a counted noun group.
 var quantityStop = set("last next yesterday today tonight overnight along near inside outside around toward towards via within beyond of in on at by for from with to into about after before during since over under against between among through across and or but that which who whose where when than as is are was were be been has have had will would could should may might must can did do does not were also were the a an this these those its their his her our long wide high deep tall away north south east west northeast northwest southeast southwest more less fewer only each per")
@@ -129,6 +143,9 @@ var anaphoric = set("the these those both its their his her our all")
 func sentenceQuantities(text string, toks []token) []quantityAt {
 	var out []quantityAt
 	for i := 0; i < len(toks); i++ {
+		if !mayStartQuantity(toks[i]) {
+			continue
+		}
 		q, end, ok := quantityFrom(text, toks, i)
 		if ok {
 			out = append(out, q)
@@ -231,6 +248,24 @@ func isWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// mayStartQuantity reports whether quantityFrom may read a quantity from
+// t: a currency sign, "us" (of "US$"), a number in digits, "a"/"an" (of "a
+// dozen") or a number word, alone or before a hyphen ("three-day"). It
+// rules out most words at the cost of one filter test.
+func mayStartQuantity(t token) bool {
+	lw := t.lw
+	if t.punct {
+		return unitOf(lw).currency != ""
+	}
+	if lw == "" || isDigitByte(lw[0]) || lw == "a" || lw == "an" || lw == "us" {
+		return true
+	}
+	if h := strings.IndexByte(lw, '-'); h > 0 {
+		return unitOf(lw[:h]).number > 0
+	}
+	return unitOf(lw).number > 0
 }
 
 // quantityFrom reads a quantity starting at toks[i], returning it and the
@@ -464,37 +499,37 @@ func (st *state) quantitiesFor(cands []*cand) {
 	if len(cands) == 0 {
 		return
 	}
-	bySent := map[int]*sent{}
-	for _, x := range st.sents {
-		bySent[x.s.Start] = x
-	}
-	found := map[int][]quantityAt{} // by sentence start, offsets in the article
-	triggers := map[int][]int{}     // trigger offsets by sentence start
+	// by sentence, through st.sentStarting (the sentences are in order):
+	// the quantities found (offsets in the article) and trigger offsets
+	found := make([][]quantityAt, len(st.sents))
+	done := make([]bool, len(st.sents))
+	triggers := make([][]int, len(st.sents))
 	for _, c := range cands {
 		if c.sent >= 0 && c.sent < len(st.sents) {
-			x := st.sents[c.sent]
-			triggers[x.s.Start] = append(triggers[x.s.Start], c.trig)
+			k := st.sentStarting(st.sents[c.sent].s.Start)
+			triggers[k] = append(triggers[k], c.trig)
 		}
 	}
 	for _, c := range cands {
 		var qs []graph.Quantity
 		for _, ev := range c.ev.Evidence {
-			x := bySent[ev.Start]
-			if x == nil {
+			k := st.sentStarting(ev.Start)
+			if k < 0 {
 				continue
 			}
-			at, ok := found[x.s.Start]
-			if !ok {
+			x := st.sents[k]
+			at := found[k]
+			if !done[k] {
 				at = sentenceQuantities(x.s.Text, x.toks)
 				for k := range at {
 					at[k].s += x.s.Start
 					at[k].e += x.s.Start
 					at[k].ArticleID = st.art.ID
 				}
-				found[x.s.Start] = at
+				found[k], done[k] = at, true
 			}
 			for _, q := range at {
-				if tr := triggers[x.s.Start]; len(tr) > 0 && nearest(tr, q.s, q.e) != c.trig {
+				if tr := triggers[k]; len(tr) > 0 && nearest(tr, q.s, q.e) != c.trig {
 					continue // another event of the sentence is nearer
 				}
 				qs = graph.MergeQuantities(qs, []graph.Quantity{q.Quantity})
@@ -502,6 +537,16 @@ func (st *state) quantitiesFor(cands []*cand) {
 		}
 		c.ev.Quantities = qs
 	}
+}
+
+// sentStarting is the index of the last sentence of the article that
+// starts at byte start, or -1.
+func (st *state) sentStarting(start int) int {
+	k := sort.Search(len(st.sents), func(i int) bool { return st.sents[i].s.Start > start }) - 1
+	if k < 0 || st.sents[k].s.Start != start {
+		return -1
+	}
+	return k
 }
 
 // modifiesNext reports whether toks[k] stands before a word that may be

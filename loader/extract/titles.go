@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxTitle is the longest event title, in bytes.
@@ -50,6 +52,7 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 		subj, plural = subjectWords(x, h, cl)
 	}
 	var b strings.Builder
+	b.Grow(len(subj) + len(obj) + 40) // one allocation for the whole title
 	switch {
 	case !h.verb:
 		from := h.i
@@ -187,7 +190,7 @@ func headlineVerb(x *sent, h hit, plural, passive bool) string {
 	case plural:
 		return head + tail
 	}
-	return verbForms(head)[0] + tail
+	return sForm(head) + tail
 }
 
 // titleObject is what follows the trigger in its clause, headline style.
@@ -199,7 +202,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 	}
 	r := cl[h.clause]
 	end := max(r[1], h.j)
-	var parts []string
+	parts := make([]string, 0, 16) // at most 14 words; on the stack
 	inDate := func(k int) bool {
 		t := x.toks[k]
 		for _, ex := range x.exprs {
@@ -265,7 +268,9 @@ func trimTrail(parts []string) []string {
 // fitTitle cuts a title to maxTitle bytes at a word, never ending on a
 // function word.
 func fitTitle(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if len(s) <= maxTitle {
 		return strings.TrimRight(s, " ,;:")
 	}
@@ -280,6 +285,38 @@ func fitTitle(s string) string {
 		n += len(p)
 	}
 	return strings.TrimRight(strings.Join(trimTrail(keep), " "), " ,;:")
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
+// itself: no white space but single spaces between words (most titles
+// are built so, and fitTitle then allocates nothing).
+func singleSpaced(s string) bool {
+	space := true // at the start, as after a space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' {
+				if space {
+					return false
+				}
+				space = true
+				continue
+			}
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+			space = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+		space = false
+	}
+	return !space || s == ""
 }
 
 // verbHitWithin reports whether a verb trigger of x starts at a token in

@@ -802,6 +802,8 @@ func (a *analyzer) references(sel []cand) []cand {
 		return k > 0 && maxEnd[k-1] > s
 	}
 	var add []cand
+	// isLast[j] memoizes whether token j is a known surname: 1 yes, 2 no
+	isLast := make([]int8, len(a.toks))
 	for i := 0; i < len(a.toks); i++ {
 		t := &a.toks[i]
 		if !isNameWord(t) {
@@ -813,7 +815,13 @@ func (a *analyzer) references(sel []cand) []cand {
 			if !isNameWord(&a.toks[j]) && !(isParticle(&a.toks[j]) && j > i) {
 				break
 			}
-			if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[namekey.WordKey(t.Key)] {
+			if isLast[j] == 0 {
+				isLast[j] = 2
+				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[cachedWordKey(t.Key)] {
+					isLast[j] = 1
+				}
+			}
+			if isLast[j] == 1 {
 				best = j
 			}
 		}

@@ -31,3 +31,30 @@ func (f *Filter) MayHave(w string) bool {
 	h := hashWord(w)
 	return f[h>>6]&(1<<(h&63)) != 0
 }
+
+// Large is a Filter of 65536 bits hashed on every byte, for sets of
+// thousands of words (the trigger lexicon's first words), where a Filter
+// would have most of its bits set and rule out few words.
+type Large [1024]uint64
+
+// hashAll is a 16-bit FNV-1a hash of all of w.
+func hashAll(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return (h ^ h>>16) & 0xFFFF
+}
+
+// Add puts w in the filter.
+func (f *Large) Add(w string) {
+	h := hashAll(w)
+	f[h>>6] |= 1 << (h & 63)
+}
+
+// MayHave reports whether w may be in the set: false means it is not.
+func (f *Large) MayHave(w string) bool {
+	h := hashAll(w)
+	return f[h>>6]&(1<<(h&63)) != 0
+}
