@@ -27,7 +27,8 @@ func TestCodes(t *testing.T) {
 		{"Brazil offered to mediate between Peru and Chile on Monday.", "039"}, // an intent, coded by what is intended
 		{"Chile promised to meet Peruvian officials on Monday.", "036"},
 		{"Chile recalled its ambassador from Lima on Monday.", "161"},
-		{"The president declared a state of emergency in three provinces on Monday.", "1724"},  // a CAMEO pattern codes an uncoded verb
+		{"The president declared a state of emergency in three provinces on Monday.", "1724"},
+		{"The Chilean president flew to Lima on Monday for talks.", "042"},                     // a CAMEO pattern codes an uncoded verb
 		{"The Chilean president spoke by phone with the Peruvian president on Monday.", "041"}, // a call, not a statement
 		{"The Chilean president talked with the Peruvian president in Lima on Monday.", "040"}, // a consultation
 	} {
