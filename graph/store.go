@@ -418,28 +418,85 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 		}
 		res.Actors++
 	}
-	remap := map[string]string{}
+	mg := newMerger(txn, f)
+	remap := map[string]string{}      // event ID -> the ID it is stored under
+	agreeRemap := map[string]string{} // agreement ID -> the stored agreement it is
+	var stored []string               // IDs of the article's events as written
 	for _, e := range f.Events {
-		id, merged, err := putEvent(txn, e)
+		if id, ok := agreeRemap[e.AgreementID]; ok {
+			e.AgreementID = id
+		}
+		id, old, merged, err := putEvent(txn, e, mg)
 		if err != nil {
 			return res, err
 		}
 		remap[e.ID] = id
+		stored = append(stored, id)
 		if merged {
 			res.Merged++
+			if e.AgreementID != "" && old.AgreementID != "" && old.AgreementID != e.AgreementID {
+				agreeRemap[e.AgreementID] = old.AgreementID
+			}
 		} else {
 			res.Events++
 		}
 	}
+	// an agreement of the article that is a stored one, told again
+	for _, g := range f.Agreements {
+		if _, ok := agreeRemap[g.ID]; ok {
+			continue
+		}
+		id, err := mg.findAgreement(g)
+		if err != nil {
+			return res, err
+		}
+		if id != "" {
+			agreeRemap[g.ID] = id
+		}
+	}
+	if err := relinkAgreements(txn, stored, agreeRemap); err != nil {
+		return res, err
+	}
 	for _, g := range f.Agreements {
 		if id, ok := remap[g.EventID]; ok {
 			g.EventID = id
+		}
+		if id, ok := agreeRemap[g.ID]; ok {
+			g.ID = id
 		}
 		if err := putAgreement(txn, g); err != nil {
 			return res, err
 		}
 	}
 	return res, nil
+}
+
+// relinkAgreements points the article's stored events whose agreement was
+// found to be a stored one (remap) to that one.
+func relinkAgreements(txn *badger.Txn, ids []string, remap map[string]string) error {
+	if len(remap) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		var e Event
+		if err := getJSON(txn, pEvent+id, &e); err != nil {
+			return fmt.Errorf("relink agreement of event %s: %w", id, err)
+		}
+		n, ok := remap[e.AgreementID]
+		if !ok {
+			continue
+		}
+		e.AgreementID = n
+		if err := writeEvent(txn, e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // stamp records the version v and the time of the write in txn.
@@ -646,15 +703,26 @@ func spanMonths(start, end string) []string {
 func wide(d DateSpan) bool { return d.Known() && d.End > d.Start }
 
 // putEvent writes e, or merges it into a stored event that shares a merge
-// key; it returns the ID the event is stored under.
-func putEvent(txn *badger.Txn, e Event) (string, bool, error) {
+// key or that mg finds it reports (see merger); it returns the ID the
+// event is stored under and, when merged, the stored event it was merged
+// into as it was.
+func putEvent(txn *badger.Txn, e Event, mg *merger) (string, Event, bool, error) {
+	merge := func(old Event) (string, Event, bool, error) {
+		m := MergeEvents(old, e)
+		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return "", old, false, err
+			}
+		}
+		return m.ID, old, true, writeEvent(txn, m)
+	}
 	for _, mk := range e.MergeKeys {
 		it, err := txn.Get([]byte(pEventMerge + mk))
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			continue
 		}
 		if err != nil {
-			return "", false, err
+			return "", Event{}, false, err
 		}
 		oldID, _ := it.ValueCopy(nil)
 		var old Event
@@ -664,15 +732,18 @@ func putEvent(txn *badger.Txn, e Event) (string, bool, error) {
 		if !Mergeable(old, e) {
 			continue
 		}
-		m := MergeEvents(old, e)
-		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
-			if err := txn.Delete([]byte(k)); err != nil {
-				return "", false, err
-			}
-		}
-		return m.ID, true, writeEvent(txn, m)
+		return merge(old)
 	}
-	return e.ID, false, writeEvent(txn, e)
+	if mg != nil {
+		old, ok, err := mg.find(e)
+		if err != nil {
+			return "", Event{}, false, fmt.Errorf("merge event %s: %w", e.ID, err)
+		}
+		if ok {
+			return merge(old)
+		}
+	}
+	return e.ID, Event{}, false, writeEvent(txn, e)
 }
 
 // eventDocKey is the key of the event's copy in date order.
