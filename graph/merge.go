@@ -46,6 +46,8 @@ type merger struct {
 	art    string
 	agrees map[string]Agreement // this article's agreements by ID
 	stored map[string]*Agreement
+	// countries caches isCountry
+	countries map[string]bool
 }
 
 func newMerger(txn *badger.Txn, f *Facts) *merger {
@@ -54,6 +56,8 @@ func newMerger(txn *badger.Txn, f *Facts) *merger {
 		art:    f.Article.ID,
 		agrees: map[string]Agreement{},
 		stored: map[string]*Agreement{},
+
+		countries: map[string]bool{},
 	}
 	for _, g := range f.Agreements {
 		m.agrees[g.ID] = g
@@ -153,11 +157,14 @@ type mergeFacts struct {
 	countries map[string]bool // ISO codes of the participants and the place
 	place     *Place
 	agreement *Agreement
-	words     map[string]bool // key word stems of title and type
+	words     map[string]bool // key word stems of the title
+	locs      map[string]bool // folded names the sentences place it "in", "at", "near"
+	objects   map[string]bool // what its quantities count ("cannabis", "heroin")
 }
 
 func (m *merger) facts(e Event) (mergeFacts, error) {
-	f := mergeFacts{actors: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{}}
+	f := mergeFacts{actors: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
+		locs: map[string]bool{}, objects: map[string]bool{}}
 	var nameWords []string
 	for _, p := range e.Participants {
 		a, err := m.r.Actor(p.ActorID)
@@ -201,12 +208,58 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 	for _, w := range nameWords {
 		skip[stem(w)] = true
 	}
-	for _, w := range keyWords(e.Title + " " + e.Type) {
+	for _, w := range keyWords(e.Title) {
 		if s := stem(w); !skip[s] {
 			f.words[s] = true
 		}
 	}
+	actorNames := map[string]bool{}
+	for _, w := range nameWords {
+		actorNames[w] = true
+	}
+	for _, ev := range e.Evidence {
+		for _, l := range locWords(ev.Sentence) {
+			if actorNames[l] {
+				continue
+			}
+			country, err := m.isCountry(l)
+			if err != nil {
+				return f, err
+			}
+			if !country {
+				f.locs[l] = true // a country is too wide to tell places apart
+			}
+		}
+	}
+	if f.place != nil {
+		f.locs[NormName(f.place.Name)] = true
+	}
+	for _, q := range e.Quantities {
+		if c := generalCounts(q); c != "" {
+			f.objects[c] = true
+		}
+	}
 	return f, nil
+}
+
+// isCountry reports whether a folded name is the name of a stored
+// country.
+func (m *merger) isCountry(name string) (bool, error) {
+	if v, ok := m.countries[name]; ok {
+		return v, nil
+	}
+	found := false
+	for _, id := range scanIDs(m.r.txn, pActorName+name+"|") {
+		a, err := m.r.Actor(id)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return false, err
+		}
+		if err == nil && a.Kind == Country {
+			found = true
+		}
+	}
+	m.countries[name] = found
+	return found, nil
 }
 
 // agreement returns the agreement with the ID: one of the article's, or a
@@ -247,10 +300,15 @@ func (m *merger) score(e, c Event) (int, error) {
 }
 
 // sameFamily reports whether two events may be one happening by their
-// kind: the same CAMEO root, or, both uncoded, the same type.
+// kind: the same CAMEO root, or, both uncoded, the same type; an uncoded
+// event may be a coded one ("adopted a declaration", "signed a
+// declaration") when the score says so.
 func sameFamily(a, b Event) bool {
-	if a.CAMEO == "" || b.CAMEO == "" {
-		return a.CAMEO == b.CAMEO && a.Type == b.Type
+	switch {
+	case a.CAMEO == "" && b.CAMEO == "":
+		return a.Type == b.Type
+	case a.CAMEO == "" || b.CAMEO == "":
+		return true // scored lower (see mergeScore)
 	}
 	return root(a.CAMEO) == root(b.CAMEO)
 }
@@ -264,14 +322,15 @@ func sameFamily(a, b Event) bool {
 //	   in different countries rule the pair out
 //	+4 the same agreement; +2 agreements of compatible kinds sharing a
 //	   party; agreements of incompatible kinds rule the pair out
-//	+1 per shared key word of title and type (at most 3)
+//	+1 per shared key word of the titles (at most 3)
 //	+1 the same CAMEO code or type
 //	+1 both on the same single day; -1 a single day inside a longer span;
 //	   -2 both longer spans
 //
 // Statements and appeals (roots 01 and 02) also need two shared key words:
-// one speaker says many things a day. A pair sharing no actor, place or
-// agreement and fewer than two countries is ruled out.
+// one speaker says many things a day; so do the coercive and violent
+// families (14 to 20) unless the place is the same. A pair sharing no
+// actor, place or agreement and fewer than two countries is ruled out.
 func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	actors := shared(fa.actors, fb.actors)
 	countries := shared(fa.countries, fb.countries)
@@ -281,10 +340,27 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if actors == 0 && !samePlace && !sameAgree && countries < 2 {
 		return -1
 	}
-	if r := root(a.CAMEO); (r == "01" || r == "02") && words < 2 {
+	r := root(a.CAMEO)
+	if r == "" {
+		r = root(b.CAMEO)
+	}
+	if (r == "01" || r == "02") && words < 2 {
 		return -1
 	}
 	s := 3*min(actors, 2) + min(countries, 2) + min(words, 3)
+	if a.CAMEO == "" || b.CAMEO == "" {
+		s -= 2 // an uncoded verb may name any happening
+	}
+	otherLoc := len(fa.locs) > 0 && len(fb.locs) > 0 && shared(fa.locs, fb.locs) == 0
+	if otherLoc && !samePlace {
+		s -= 3 // "raided a house in Nakuru", "raided a warehouse in Mombasa"
+	}
+	if len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 {
+		s -= 2 // "40 kg of heroin", "two tonnes of cannabis"
+	}
+	if forceRoot(r) && !samePlace && !sameAgree && words < 2 && shared(fa.locs, fb.locs) == 0 {
+		return -1 // one force acts in many places a day: its place or more words must agree
+	}
 	switch {
 	case samePlace:
 		s += 2
@@ -292,7 +368,9 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		if fa.place.Country != "" && fb.place.Country != "" && fa.place.Country != fb.place.Country {
 			return -1
 		}
-		s -= 3
+		if !otherLoc {
+			s -= 3
+		}
 	}
 	switch {
 	case sameAgree:
@@ -321,6 +399,69 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	}
 	return s
 }
+
+// forceRoot reports whether a CAMEO root is one of the coercive and
+// violent families (14 protest to 20 mass violence), whose actors (the
+// police, an army) do the same thing in many places on one day.
+func forceRoot(r string) bool { return r >= "14" && r <= "20" }
+
+// locWords are the folded names a sentence places something at: the
+// capitalized words after "in", "at", "near", "outside" (a few lower-case
+// words such as "the port city of" skipped), months and weekdays left out.
+func locWords(sentence string) []string {
+	f := strings.Fields(sentence)
+	var out []string
+	for i := 0; i < len(f); i++ {
+		switch strings.ToLower(f[i]) {
+		case "in", "at", "near", "outside":
+		default:
+			continue
+		}
+		j := i + 1
+		for k := 0; k < 4 && j < len(f) && isLowerWord(f[j]); k++ {
+			j++
+		}
+		var name []string
+		for ; j < len(f) && isCapWord(f[j]); j++ {
+			w := strings.TrimRight(f[j], ".,;:!?\"'’”)")
+			name = append(name, w)
+			if w != f[j] {
+				break
+			}
+		}
+		if len(name) == 0 {
+			continue
+		}
+		joined := strings.TrimSuffix(strings.TrimSuffix(strings.Join(name, " "), "'s"), "’s")
+		n := NormName(joined)
+		if n == "" || calendarWords[strings.Fields(n)[0]] {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func isLowerWord(w string) bool {
+	r := []rune(w)
+	return len(r) > 0 && unicode.IsLower(r[0]) && strings.IndexAny(w, ".,;:") < 0
+}
+
+func isCapWord(w string) bool {
+	r := []rune(strings.TrimLeft(w, "\"'‘“("))
+	return len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// calendarWords are capitalized words that name times, not places.
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october november
+		december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+		sunday the this that its his her their`) {
+		m[w] = true
+	}
+	return m
+}()
 
 func shared(a, b map[string]bool) int {
 	n := 0
