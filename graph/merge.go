@@ -66,23 +66,20 @@ func newMerger(txn *badger.Txn, f *Facts) *merger {
 }
 
 // mergeWindow is the window of days a stored event must overlap to be a
-// candidate for e: e's own span, widened by a day on each side for a
-// single day. ok is false for an event of unknown date or one known only
+// candidate for e: e's own span widened by a day on each side (so that
+// the relation is symmetric and the outcome the same in either load
+// order). ok is false for an event of unknown date or one known only
 // to the quarter or year, which is too vague to merge on.
 func mergeWindow(d DateSpan) (from, to string, ok bool) {
 	if !d.Known() || d.Width() > 3 {
 		return "", "", false
 	}
-	from, to = d.Start, d.End
-	if d.Precision == Day && d.Start == d.End {
-		t, err := time.Parse("2006-01-02", d.Start)
-		if err != nil {
-			return "", "", false
-		}
-		from = t.AddDate(0, 0, -1).Format("2006-01-02")
-		to = t.AddDate(0, 0, 1).Format("2006-01-02")
+	t, err1 := time.Parse("2006-01-02", d.Start)
+	u, err2 := time.Parse("2006-01-02", d.End)
+	if err1 != nil || err2 != nil {
+		return "", "", false
 	}
-	return from, to, true
+	return t.AddDate(0, 0, -1).Format("2006-01-02"), u.AddDate(0, 0, 1).Format("2006-01-02"), true
 }
 
 // find returns the stored event of another article that e reports, if one
@@ -154,6 +151,7 @@ func (m *merger) sameArticle(c Event) bool {
 // mergeFacts are what mergeScore compares of an event.
 type mergeFacts struct {
 	actors    map[string]bool // non-country actors
+	persons   map[string]bool // the persons among them
 	countries map[string]bool // ISO codes of the participants and the place
 	place     *Place
 	agreement *Agreement
@@ -163,7 +161,7 @@ type mergeFacts struct {
 }
 
 func (m *merger) facts(e Event) (mergeFacts, error) {
-	f := mergeFacts{actors: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
+	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
 		locs: map[string]bool{}, objects: map[string]bool{}}
 	var nameWords []string
 	for _, p := range e.Participants {
@@ -179,6 +177,9 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 		}
 		if a.Kind != Country {
 			f.actors[a.ID] = true
+		}
+		if a.Kind == Person {
+			f.persons[a.ID] = true
 		}
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
 			nameWords = append(nameWords, strings.Fields(NormName(n))...)
@@ -329,15 +330,16 @@ func sameFamily(a, b Event) bool {
 //
 // Statements and appeals (roots 01 and 02) also need two shared key words:
 // one speaker says many things a day; so do the coercive and violent
-// families (14 to 20) unless the place is the same. A pair sharing no
-// actor, place or agreement and fewer than two countries is ruled out.
+// families (14 to 20) unless they share a person or the place. A pair sharing no
+// actor, place or agreement and fewer than two countries (or one country
+// and two key words: "inaugurates concrete wall") is ruled out.
 func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	actors := shared(fa.actors, fb.actors)
 	countries := shared(fa.countries, fb.countries)
 	words := shared(fa.words, fb.words)
 	samePlace := fa.place != nil && fb.place != nil && fa.place.ID == fb.place.ID
 	sameAgree := a.AgreementID != "" && a.AgreementID == b.AgreementID
-	if actors == 0 && !samePlace && !sameAgree && countries < 2 {
+	if actors == 0 && !samePlace && !sameAgree && countries < 2 && (countries < 1 || words < 2) {
 		return -1
 	}
 	r := root(a.CAMEO)
@@ -358,8 +360,8 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 {
 		s -= 2 // "40 kg of heroin", "two tonnes of cannabis"
 	}
-	if forceRoot(r) && !samePlace && !sameAgree && words < 2 && shared(fa.locs, fb.locs) == 0 {
-		return -1 // one force acts in many places a day: its place or more words must agree
+	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && shared(fa.locs, fb.locs) == 0 {
+		return -1 // one force acts in many places a day: a person, the place or more words must agree
 	}
 	switch {
 	case samePlace:
