@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -38,31 +39,142 @@ const mergeThreshold = 6
 // and its place.
 const maxMergeScans = 6
 
-// merger finds, for the events of one article, the stored events of other
-// articles they report. It caches the actors, places and agreements it
-// reads for the article's transaction.
+// merger finds, for the events of the articles written in one
+// transaction, the stored events of other articles they report. Index
+// ranges are read from a read-only snapshot taken with the write
+// transaction (an iterator of a write transaction sorts all its pending
+// writes, which a batch of thousands of events cannot afford), and the
+// events and agreements the transaction writes are kept in memory beside
+// it. Single nodes are read from the write transaction.
 type merger struct {
-	r      *Reader
+	r    *Reader     // over the write transaction: single reads
+	snap *Reader     // over the snapshot: index ranges
+	rtxn *badger.Txn // the snapshot's transaction
+	// events written by the transaction, by ID, and the IDs of those
+	// events under each of their actors and places and each day
+	// (pEventActor+id+"|"+day, pEventPlace+id+"|"+day; see wroteEvent)
+	written   map[string]Event
+	writtenBy map[string]map[string]bool
+	// agreements written by the transaction
+	writtenAgree map[string]Agreement
+
 	art    string
 	agrees map[string]Agreement // this article's agreements by ID
 	stored map[string]*Agreement
 	// countries caches isCountry
 	countries map[string]bool
+	// factsOf caches cachedFacts by event ID
+	factsOf map[string]mergeFacts
 }
 
-func newMerger(txn *badger.Txn, f *Facts) *merger {
-	m := &merger{
-		r:      &Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}},
-		art:    f.Article.ID,
-		agrees: map[string]Agreement{},
-		stored: map[string]*Agreement{},
-
-		countries: map[string]bool{},
+// newMerger makes the merger of a write transaction of db; close it
+// when the transaction ends.
+func newMerger(db *badger.DB, txn *badger.Txn) *merger {
+	rtxn := db.NewTransaction(false)
+	return &merger{
+		r:            &Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}},
+		snap:         &Reader{txn: rtxn, places: map[string]*Place{}, actors: map[string]*Actor{}},
+		rtxn:         rtxn,
+		written:      map[string]Event{},
+		writtenBy:    map[string]map[string]bool{},
+		writtenAgree: map[string]Agreement{},
+		countries:    map[string]bool{},
 	}
+}
+
+// close ends the snapshot.
+func (m *merger) close() {
+	if m != nil {
+		m.rtxn.Discard()
+	}
+}
+
+// begin starts an article.
+func (m *merger) begin(f *Facts) {
+	m.art = f.Article.ID
+	m.agrees = map[string]Agreement{}
+	m.stored = map[string]*Agreement{}
+	m.factsOf = map[string]mergeFacts{}
 	for _, g := range f.Agreements {
 		m.agrees[g.ID] = g
 	}
-	return m
+}
+
+// wroteEvent records an event the transaction wrote, under each of its
+// actors and its place and each day it covers (a span of more than
+// maxIndexedDays under wideKey).
+func (m *merger) wroteEvent(e Event) {
+	if m == nil {
+		return
+	}
+	m.written[e.ID] = e
+	if !e.Date.Known() {
+		return
+	}
+	var days []string
+	t, err1 := time.Parse("2006-01-02", e.Date.Start)
+	u, err2 := time.Parse("2006-01-02", e.Date.End)
+	if err1 == nil && err2 == nil && !u.Before(t) && u.Sub(t) < maxIndexedDays*24*time.Hour {
+		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
+			days = append(days, d.Format("2006-01-02"))
+		}
+	} else {
+		days = []string{wideKey}
+	}
+	add := func(k string) {
+		for _, d := range days {
+			kd := k + d
+			if m.writtenBy[kd] == nil {
+				m.writtenBy[kd] = map[string]bool{}
+			}
+			m.writtenBy[kd][e.ID] = true
+		}
+	}
+	for _, p := range e.Participants {
+		add(pEventActor + p.ActorID + "|")
+	}
+	if e.PlaceID != "" {
+		add(pEventPlace + e.PlaceID + "|")
+	}
+}
+
+// writtenIn returns the IDs of the events written by the transaction
+// under an actor's or place's key (see wroteEvent) that may overlap the
+// days from..to, sorted.
+func (m *merger) writtenIn(key, from, to string) []string {
+	set := map[string]bool{}
+	for id := range m.writtenBy[key+wideKey] {
+		set[id] = true
+	}
+	t, err1 := time.Parse("2006-01-02", from)
+	u, err2 := time.Parse("2006-01-02", to)
+	if err1 == nil && err2 == nil {
+		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
+			for id := range m.writtenBy[key+d.Format("2006-01-02")] {
+				set[id] = true
+			}
+		}
+	}
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// maxIndexedDays is the longest span wroteEvent indexes day by day;
+// wideKey is the day key of longer ones.
+const (
+	maxIndexedDays = 62
+	wideKey        = "wide"
+)
+
+// wroteAgreement records an agreement the transaction wrote.
+func (m *merger) wroteAgreement(g Agreement) {
+	if m != nil {
+		m.writtenAgree[g.ID] = g
+	}
 }
 
 // mergeWindow is the window of days a stored event must overlap to be a
@@ -103,30 +215,52 @@ func (m *merger) find(e Event) (Event, bool, error) {
 	}
 	seen := map[string]bool{}
 	best, bestScore := Event{}, mergeThreshold-1
+	window := DateSpan{Start: from, End: to}
+	consider := func(c Event) error {
+		if !c.Date.Overlaps(window) || m.sameArticle(c) {
+			return nil
+		}
+		s, err := m.score(e, c)
+		if err != nil {
+			return err
+		}
+		if s > bestScore || (s == bestScore && best.ID != "" && c.ID < best.ID) {
+			best, bestScore = c, s
+		}
+		return nil
+	}
 	for _, f := range filters {
-		err := m.r.scanEvents(f, false, func(pos, id string, _ bool, _ []byte) error {
+		// the events this transaction wrote, in their latest version
+		key := pEventPlace + f.PlaceID + "|"
+		if len(f.ActorIDs) == 1 {
+			key = pEventActor + f.ActorIDs[0] + "|"
+		}
+		for _, id := range m.writtenIn(key, from, to) {
+			if seen[id] || id == e.ID {
+				continue
+			}
+			seen[id] = true
+			if err := consider(m.written[id]); err != nil {
+				return Event{}, false, err
+			}
+		}
+		// the events stored before it
+		err := m.snap.scanEvents(f, false, func(pos, id string, _ bool, _ []byte) error {
 			if seen[id] || id == e.ID {
 				return nil
 			}
 			seen[id] = true
+			if w, ok := m.written[id]; ok {
+				return consider(w)
+			}
 			var c Event
-			if err := m.r.loadEvent(pos, nil, &c); err != nil {
+			if err := m.snap.loadEvent(pos, nil, &c); err != nil {
 				if errors.Is(err, ErrNotFound) {
 					return nil
 				}
 				return err
 			}
-			if !c.Date.Overlaps(DateSpan{Start: from, End: to}) || m.sameArticle(c) {
-				return nil
-			}
-			s, err := m.score(e, c)
-			if err != nil {
-				return err
-			}
-			if s > bestScore || (s == bestScore && best.ID != "" && c.ID < best.ID) {
-				best, bestScore = c, s
-			}
-			return nil
+			return consider(c)
 		})
 		if err != nil {
 			return Event{}, false, err
@@ -244,21 +378,16 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 }
 
 // isCountry reports whether a folded name is the name of a stored
-// country.
+// country (whose identifier is ActorID of its name).
 func (m *merger) isCountry(name string) (bool, error) {
 	if v, ok := m.countries[name]; ok {
 		return v, nil
 	}
-	found := false
-	for _, id := range scanIDs(m.r.txn, pActorName+name+"|") {
-		a, err := m.r.Actor(id)
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return false, err
-		}
-		if err == nil && a.Kind == Country {
-			found = true
-		}
+	a, err := m.r.Actor(ActorID(name))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return false, err
 	}
+	found := err == nil && a.Kind == Country
 	m.countries[name] = found
 	return found, nil
 }
@@ -267,6 +396,9 @@ func (m *merger) isCountry(name string) (bool, error) {
 // stored one; nil if there is none.
 func (m *merger) agreement(id string) (*Agreement, error) {
 	if g, ok := m.agrees[id]; ok {
+		return &g, nil
+	}
+	if g, ok := m.writtenAgree[id]; ok {
 		return &g, nil
 	}
 	if g, ok := m.stored[id]; ok {
@@ -289,15 +421,30 @@ func (m *merger) score(e, c Event) (int, error) {
 	if !sameFamily(e, c) {
 		return -1, nil
 	}
-	fe, err := m.facts(e)
+	fe, err := m.cachedFacts(e)
 	if err != nil {
 		return 0, err
 	}
-	fc, err := m.facts(c)
+	fc, err := m.cachedFacts(c)
 	if err != nil {
 		return 0, err
 	}
 	return mergeScore(e, c, fe, fc), nil
+}
+
+// cachedFacts is facts, read once per event and article: an event the
+// article merges into changes, but only by this article's report, which
+// is never compared with it again (sameArticle).
+func (m *merger) cachedFacts(e Event) (mergeFacts, error) {
+	if f, ok := m.factsOf[e.ID]; ok {
+		return f, nil
+	}
+	f, err := m.facts(e)
+	if err != nil {
+		return f, err
+	}
+	m.factsOf[e.ID] = f
+	return f, nil
 }
 
 // sameFamily reports whether two events may be one happening by their
@@ -516,8 +663,8 @@ func compatibleAgreements(a, b Agreement) bool {
 }
 
 // findAgreement returns the stored agreement of another article that g
-// is, if any: of a compatible kind, on an overlapping date (a single day
-// may be a day off), sharing every party of the one that names fewer
+// is, if any: of a compatible kind, on an overlapping date (a day off
+// allowed), not signed in another country, sharing every party of the one that names fewer
 // (at least one, and two when both name two or more). Ties go to the
 // smaller identifier.
 func (m *merger) findAgreement(g Agreement) (string, error) {
@@ -539,7 +686,7 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 	opt := badger.DefaultIteratorOptions
 	opt.PrefetchValues = false
 	opt.Prefix = []byte(pAgreeDate)
-	it := m.r.txn.NewIterator(opt)
+	it := m.rtxn.NewIterator(opt)
 	var ids []string
 	for it.Seek([]byte(lo)); it.Valid(); it.Next() {
 		k := string(it.Item().Key())
@@ -549,7 +696,13 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 		ids = append(ids, k[lastBar(k)+1:])
 	}
 	it.Close()
+	for id, w := range m.writtenAgree {
+		if w.Date.Known() && w.Date.Start <= to && w.Date.Start >= lo[len(pAgreeDate):] {
+			ids = append(ids, id)
+		}
+	}
 	sort.Strings(ids)
+	ids = slices.Compact(ids)
 	mine := set(g.Parties)
 	for _, id := range ids {
 		if id == g.ID {
@@ -565,6 +718,12 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 		if agreementOfArticle(*o, m.art) {
 			continue
 		}
+		if apart, err := m.placesApart(g.PlaceID, o.PlaceID); err != nil || apart {
+			if err != nil {
+				return "", err
+			}
+			continue
+		}
 		n := shared(mine, set(o.Parties))
 		need := min(len(g.Parties), len(o.Parties), 2)
 		if n >= 1 && n >= need {
@@ -572,6 +731,30 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// placesApart reports whether two places are known and in different
+// countries.
+func (m *merger) placesApart(a, b string) (bool, error) {
+	if a == "" || b == "" || a == b {
+		return false, nil
+	}
+	pa, err := m.r.Place(a)
+	if err != nil {
+		return false, ignoreNotFound(err)
+	}
+	pb, err := m.r.Place(b)
+	if err != nil {
+		return false, ignoreNotFound(err)
+	}
+	return pa.Country != "" && pb.Country != "" && pa.Country != pb.Country, nil
+}
+
+func ignoreNotFound(err error) error {
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	return err
 }
 
 func agreementOfArticle(g Agreement, art string) bool {

@@ -373,7 +373,9 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	defer s.wmu.Unlock()
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var err error
-		res, err = putArticle(txn, f)
+		mg := newMerger(s.db, txn)
+		defer mg.close()
+		res, err = putArticle(txn, f, mg)
 		if err != nil || res.Existed {
 			return err
 		}
@@ -390,7 +392,8 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 
 // putArticle writes one article's facts into txn (see PutFacts) and says
 // what it did. Callers stamp the version.
-func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
+// mg is the transaction's merger.
+func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if _, err := txn.Get([]byte(pArticle + f.Article.ID)); err == nil {
 		res.Existed = true
@@ -418,7 +421,7 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 		}
 		res.Actors++
 	}
-	mg := newMerger(txn, f)
+	mg.begin(f)
 	remap := map[string]string{}      // event ID -> the ID it is stored under
 	agreeRemap := map[string]string{} // agreement ID -> the stored agreement it is
 	var stored []string               // IDs of the article's events as written
@@ -454,7 +457,7 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 			agreeRemap[g.ID] = id
 		}
 	}
-	if err := relinkAgreements(txn, stored, agreeRemap); err != nil {
+	if err := relinkAgreements(txn, mg, stored, agreeRemap); err != nil {
 		return res, err
 	}
 	for _, g := range f.Agreements {
@@ -464,16 +467,18 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 		if id, ok := agreeRemap[g.ID]; ok {
 			g.ID = id
 		}
-		if err := putAgreement(txn, g); err != nil {
+		stored, err := putAgreement(txn, g)
+		if err != nil {
 			return res, err
 		}
+		mg.wroteAgreement(stored)
 	}
 	return res, nil
 }
 
 // relinkAgreements points the article's stored events whose agreement was
 // found to be a stored one (remap) to that one.
-func relinkAgreements(txn *badger.Txn, ids []string, remap map[string]string) error {
+func relinkAgreements(txn *badger.Txn, mg *merger, ids []string, remap map[string]string) error {
 	if len(remap) == 0 {
 		return nil
 	}
@@ -492,6 +497,7 @@ func relinkAgreements(txn *badger.Txn, ids []string, remap map[string]string) er
 			continue
 		}
 		e.AgreementID = n
+		mg.wroteEvent(e)
 		if err := writeEvent(txn, e); err != nil {
 			return err
 		}
@@ -714,6 +720,7 @@ func putEvent(txn *badger.Txn, e Event, mg *merger) (string, Event, bool, error)
 				return "", old, false, err
 			}
 		}
+		mg.wroteEvent(m)
 		return m.ID, old, true, writeEvent(txn, m)
 	}
 	for _, mk := range e.MergeKeys {
@@ -743,6 +750,7 @@ func putEvent(txn *badger.Txn, e Event, mg *merger) (string, Event, bool, error)
 			return merge(old)
 		}
 	}
+	mg.wroteEvent(e)
 	return e.ID, Event{}, false, writeEvent(txn, e)
 }
 
@@ -865,11 +873,13 @@ func MergeQuantities(a, b []Quantity) []Quantity {
 	return out
 }
 
-func putAgreement(txn *badger.Txn, g Agreement) error {
+// putAgreement writes g, merged into the stored agreement of its ID, and
+// returns what it stored.
+func putAgreement(txn *badger.Txn, g Agreement) (Agreement, error) {
 	var old Agreement
 	err := getJSON(txn, pAgreement+g.ID, &old)
 	if err != nil && !errors.Is(err, ErrNotFound) {
-		return err
+		return g, err
 	}
 	if err == nil {
 		_ = txn.Delete([]byte(pAgreeDate + orDate(old.Date.Start) + "|" + old.ID))
@@ -888,9 +898,9 @@ func putAgreement(txn *badger.Txn, g Agreement) error {
 		}
 	}
 	if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
-		return err
+		return g, err
 	}
-	return txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), nil)
+	return g, txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), nil)
 }
 
 // ---- reading single nodes ----
