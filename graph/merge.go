@@ -35,6 +35,12 @@ import (
 // happening (see mergeScore).
 const mergeThreshold = 6
 
+// maxMergeCands bounds the stored events read per index range of one
+// event (a day of a large corpus); errEnough stops the scan there.
+const maxMergeCands = 2000
+
+var errEnough = errors.New("enough candidates")
+
 // maxMergeScans bounds the index ranges read per event: its first actors
 // and its place.
 const maxMergeScans = 6
@@ -130,6 +136,7 @@ func (m *merger) wroteEvent(e Event) {
 			m.writtenBy[kd][e.ID] = true
 		}
 	}
+	add(pEventDate)
 	for _, p := range e.Participants {
 		add(pEventActor + p.ActorID + "|")
 	}
@@ -203,7 +210,17 @@ func (m *merger) find(e Event) (Event, bool, error) {
 	}
 	var filters []EventFilter
 	seenActor := map[string]bool{}
+	if e.Date.Start == e.Date.End {
+		// a single day: every event of the three days around it (the
+		// date index), so that reports sharing no resolved actor ("security
+		// forces", "police") but the town and the words still meet
+		filters = append(filters, EventFilter{From: from, To: to})
+		seenActor = nil
+	}
 	for _, p := range e.Participants {
+		if seenActor == nil {
+			break
+		}
 		if seenActor[p.ActorID] || len(filters) >= maxMergeScans-1 {
 			continue
 		}
@@ -232,8 +249,11 @@ func (m *merger) find(e Event) (Event, bool, error) {
 	for _, f := range filters {
 		// the events this transaction wrote, in their latest version
 		key := pEventPlace + f.PlaceID + "|"
-		if len(f.ActorIDs) == 1 {
+		switch {
+		case len(f.ActorIDs) == 1:
 			key = pEventActor + f.ActorIDs[0] + "|"
+		case f.PlaceID == "":
+			key = pEventDate
 		}
 		for _, id := range m.writtenIn(key, from, to) {
 			if seen[id] || id == e.ID {
@@ -245,11 +265,15 @@ func (m *merger) find(e Event) (Event, bool, error) {
 			}
 		}
 		// the events stored before it
+		read := 0
 		err := m.snap.scanEvents(f, false, func(pos, id string, _ bool, _ []byte) error {
 			if seen[id] || id == e.ID {
 				return nil
 			}
 			seen[id] = true
+			if read++; read > maxMergeCands {
+				return errEnough
+			}
 			if w, ok := m.written[id]; ok {
 				return consider(w)
 			}
@@ -262,7 +286,7 @@ func (m *merger) find(e Event) (Event, bool, error) {
 			}
 			return consider(c)
 		})
-		if err != nil {
+		if err != nil && !errors.Is(err, errEnough) {
 			return Event{}, false, err
 		}
 	}
@@ -290,12 +314,13 @@ type mergeFacts struct {
 	place     *Place
 	agreement *Agreement
 	words     map[string]bool // key word stems of the title
+	text      map[string]bool // key word stems of the evidence sentences
 	locs      map[string]bool // folded names the sentences place it "in", "at", "near"
 	objects   map[string]bool // what its quantities count ("cannabis", "heroin")
 }
 
 func (m *merger) facts(e Event) (mergeFacts, error) {
-	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
+	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, text: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
 		locs: map[string]bool{}, objects: map[string]bool{}}
 	var nameWords []string
 	for _, p := range e.Participants {
@@ -346,6 +371,13 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 	for _, w := range keyWords(e.Title) {
 		if s := stem(w); !skip[s] {
 			f.words[s] = true
+		}
+	}
+	for _, ev := range e.Evidence {
+		for _, w := range keyWords(ev.Sentence) {
+			if s := stem(w); !skip[s] && !calendarWords[w] {
+				f.text[s] = true
+			}
 		}
 	}
 	actorNames := map[string]bool{}
@@ -470,7 +502,9 @@ func sameFamily(a, b Event) bool {
 //	   in different countries rule the pair out
 //	+4 the same agreement; +2 agreements of compatible kinds sharing a
 //	   party; agreements of incompatible kinds rule the pair out
-//	+1 per shared key word of the titles (at most 3)
+//	+1 per shared key word of the titles (at most 3), two more when
+//	   their sentences share half their key words, one for a third
+//	+1 a place named in both sentences ("in Garissa") but not resolved
 //	+1 the same CAMEO code or type
 //	+1 both on the same single day; -1 a single day inside a longer span;
 //	   -2 both longer spans
@@ -478,15 +512,25 @@ func sameFamily(a, b Event) bool {
 // Statements and appeals (roots 01 and 02) also need two shared key words:
 // one speaker says many things a day; so do the coercive and violent
 // families (14 to 20) unless they share a person or the place. A pair sharing no
-// actor, place or agreement and fewer than two countries (or one country
-// and two key words: "inaugurates concrete wall") is ruled out.
+// actor, place or agreement and fewer than two countries (or one country,
+// or a place named in both sentences, and two key words: "inaugurates
+// concrete wall") is ruled out.
 func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	actors := shared(fa.actors, fb.actors)
 	countries := shared(fa.countries, fb.countries)
 	words := shared(fa.words, fb.words)
+	sameLoc := shared(fa.locs, fb.locs) > 0
+	// sentences that share many of their words tell one thing ("former
+	// mayor Ramiro Quispe … corruption charges" in both): they count as
+	// one or two more title words
+	if n, least := shared(fa.text, fb.text), min(len(fa.text), len(fb.text)); n >= 4 && 2*n >= least {
+		words += 2
+	} else if n >= 3 && 3*n >= least {
+		words++
+	}
 	samePlace := fa.place != nil && fb.place != nil && fa.place.ID == fb.place.ID
 	sameAgree := a.AgreementID != "" && a.AgreementID == b.AgreementID
-	if actors == 0 && !samePlace && !sameAgree && countries < 2 && (countries < 1 || words < 2) {
+	if actors == 0 && !samePlace && !sameAgree && countries < 2 && ((countries < 1 && !sameLoc) || words < 2) {
 		return -1
 	}
 	r := root(a.CAMEO)
@@ -497,6 +541,9 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		return -1
 	}
 	s := 3*min(actors, 2) + min(countries, 2) + min(words, 3)
+	if sameLoc && !samePlace {
+		s++ // "in Garissa" in both, a town the gazetteer does not know
+	}
 	if a.CAMEO == "" || b.CAMEO == "" {
 		s -= 2 // an uncoded verb may name any happening
 	}
@@ -507,7 +554,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 {
 		s -= 2 // "40 kg of heroin", "two tonnes of cannabis"
 	}
-	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && shared(fa.locs, fb.locs) == 0 {
+	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc {
 		return -1 // one force acts in many places a day: a person, the place or more words must agree
 	}
 	switch {
