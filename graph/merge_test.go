@@ -17,6 +17,10 @@ var (
 	mMombasa  = Place{ID: PlaceID("Mombasa", "KE"), Name: "Mombasa", Kind: "city", Country: "KE"}
 	mKisumu   = Place{ID: PlaceID("Kisumu", "KE"), Name: "Kisumu", Kind: "city", Country: "KE"}
 	mAddis    = Place{ID: PlaceID("Addis Ababa", "ET"), Name: "Addis Ababa", Kind: "capital", Country: "ET"}
+	mForces   = Actor{ID: ActorID("Kenyan Security Forces"), Name: "Kenyan Security Forces", Kind: Organization}
+	mPolice2  = Actor{ID: ActorID("Kenyan Police Service"), Name: "Kenyan Police Service", Kind: Organization}
+	mPeru     = Actor{ID: ActorID("Peru"), Name: "Peru", Kind: Country, Country: "PE"}
+	mBolivia  = Actor{ID: ActorID("Bolivia"), Name: "Bolivia", Kind: Country, Country: "BO"}
 )
 
 // mReport is one article's report of one happening, as the loader gives it.
@@ -142,6 +146,34 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "063", typ: "extradite", title: "Alleged trafficker extradited to Ethiopia",
 				sentence: "An alleged trafficker was extradited from Kenya to Ethiopia on Thursday.",
 				date:     day("2025-04-17"), actors: []Actor{mEthiopia, mKenya}}, true},
+		{"one raid, two forces named, the town in both sentences",
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Security Forces storm militant hideout in Garsen",
+				sentence: "Kenyan security forces stormed a militant hideout in Garsen on Monday, killing three suspected fighters.",
+				date:     day("2025-08-04"), actors: []Actor{mForces}},
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police Service raids hideout in Garsen",
+				sentence: "Three suspected militants were killed on Monday when police raided their hideout in Garsen.",
+				date:     day("2025-08-04"), actors: []Actor{mPolice2}}, true},
+		{"two raids by two forces in two towns",
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Security Forces storm militant hideout in Garsen",
+				sentence: "Kenyan security forces stormed a militant hideout in Garsen on Monday, killing three suspected fighters.",
+				date:     day("2025-08-04"), actors: []Actor{mForces}},
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police Service raids hideout in Witu",
+				sentence: "Two suspected militants were killed on Monday when police raided their hideout in Witu.",
+				date:     day("2025-08-04"), actors: []Actor{mPolice2}}, false},
+		{"one extradition a day apart, the sentences alike",
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites former mayor to Bolivia",
+				sentence: "Peru on Thursday extradited former mayor Ramon Quilla to Bolivia, where he faces corruption charges.",
+				date:     day("2025-09-11"), actors: []Actor{mPeru, mBolivia}},
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites him over corruption charges",
+				sentence: "Bolivian authorities received former mayor Ramon Quilla after Peru extradited him over corruption charges.",
+				date:     day("2025-09-12"), actors: []Actor{mPeru, mBolivia}}, true},
+		{"two extraditions between two countries the same week",
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites former mayor to Bolivia",
+				sentence: "Peru on Thursday extradited former mayor Ramon Quilla to Bolivia, where he faces corruption charges.",
+				date:     day("2025-09-11"), actors: []Actor{mPeru, mBolivia}},
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites drug trafficker to Bolivia",
+				sentence: "Peru extradited a drug trafficker wanted for cocaine smuggling to Bolivia on Wednesday.",
+				date:     day("2025-09-10"), actors: []Actor{mPeru, mBolivia}}, false},
 		{"two statements of one minister on other matters",
 			mReport{cameo: "010", typ: "make statement", title: "Lee Kinyanjui says tariffs on tea will fall",
 				sentence: "Lee Kinyanjui said on Monday that tariffs on tea would fall.", date: day("2025-03-03"), actors: []Actor{mMinister}},
