@@ -572,7 +572,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	case sameAgree:
 		s += 4
 	case fa.agreement != nil && fb.agreement != nil:
-		if !compatibleAgreements(*fa.agreement, *fb.agreement) {
+		if !compatibleAgreements(*fa.agreement, *fb.agreement) || !sameTopics(*fa.agreement, *fb.agreement) {
 			return -1
 		}
 		if shared(set(fa.agreement.Parties), set(fb.agreement.Parties)) > 0 {
@@ -759,7 +759,7 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if o == nil || !o.Date.Overlaps(DateSpan{Start: from, End: to}) || !compatibleAgreements(g, *o) {
+		if o == nil || !o.Date.Overlaps(DateSpan{Start: from, End: to}) || !compatibleAgreements(g, *o) || !sameTopics(g, *o) {
 			continue
 		}
 		if agreementOfArticle(*o, m.art) {
@@ -778,6 +778,36 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// sameTopics reports whether two agreements may be one by their topics
+// and names: unless one names no topic, they share a key word ("water
+// sharing", "water"); a visit that yields an accord on electricity and
+// one on water yields two.
+func sameTopics(a, b Agreement) bool {
+	ta, tb := topicWords(a), topicWords(b)
+	return len(ta) == 0 || len(tb) == 0 || shared(ta, tb) > 0
+}
+
+// topicWords are the stems of an agreement's topics, or failing them of
+// the words of its name after "on", "for" or "to" ("Agreement on
+// electricity").
+func topicWords(g Agreement) map[string]bool {
+	out := map[string]bool{}
+	text := strings.Join(g.Topics, " ")
+	if text == "" {
+		name := strings.ToLower(g.Name)
+		for _, p := range []string{" on ", " for ", " to "} {
+			if i := strings.Index(name, p); i >= 0 {
+				text = name[i+len(p):]
+				break
+			}
+		}
+	}
+	for _, w := range keyWords(text) {
+		out[stem(w)] = true
+	}
+	return out
 }
 
 // placesApart reports whether two places are known and in different

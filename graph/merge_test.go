@@ -30,6 +30,7 @@ type mReport struct {
 	actors                      []Actor
 	place                       *Place
 	agreement                   string // kind of the agreement signed, if any
+	topics                      []string
 	quantities                  []Quantity
 }
 
@@ -63,7 +64,7 @@ func (r mReport) facts(name string) *Facts {
 	if r.agreement != "" {
 		sort.Strings(parties)
 		g := Agreement{ID: NewID("agreement", art.ID), Kind: r.agreement, Name: r.agreement, Date: r.date, PlaceID: e.PlaceID,
-			Parties: parties, EventID: e.ID, Evidence: e.Evidence}
+			Parties: parties, EventID: e.ID, Evidence: e.Evidence, Topics: r.topics}
 		e.AgreementID = g.ID
 		f.Agreements = append(f.Agreements, g)
 	}
@@ -77,7 +78,8 @@ func TestMergeByScore(t *testing.T) {
 	june := span("2025-06-01", "2025-06-30", Month)
 	signing := mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum on cross-border trade",
 		sentence: "Kenya and Ethiopia signed a memorandum of understanding on cross-border trade in Nairobi on Tuesday.",
-		date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mNairobi, agreement: "memorandum of understanding"}
+		date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mNairobi, agreement: "memorandum of understanding",
+		topics: []string{"cross-border trade"}}
 	tests := []struct {
 		name string
 		a, b mReport
@@ -103,6 +105,11 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign ceasefire along border",
 				sentence: "Kenya and Ethiopia signed a ceasefire on Tuesday.",
 				date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, agreement: "ceasefire"}, false},
+		{"another memorandum signed on that visit", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum on electricity",
+				sentence: "Kenya and Ethiopia also signed a memorandum on electricity in Nairobi on Tuesday.",
+				date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mNairobi, agreement: "memorandum",
+				topics: []string{"electricity"}}, false},
 		{"a signing a week later is another", signing,
 			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum on cross-border trade",
 				sentence: "Kenya and Ethiopia signed a memorandum on cross-border trade on Tuesday.",
