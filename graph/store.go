@@ -362,8 +362,10 @@ type PutResult struct {
 // is stored wholly or not at all. An article already stored is left as it
 // is (re-loading changes nothing). Actors are merged with existing actors of
 // the same ID (aliases and roles united); events sharing a merge key with a
-// stored event of the same CAMEO root and an overlapping date become one
-// event with evidence from both.
+// stored event of the same CAMEO root and an overlapping date, or that the
+// merger scores as a stored event of another article (merge.go), become
+// one event with evidence from both, and an agreement told again is merged
+// into the stored one.
 func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if f.Article.ID == "" {
