@@ -63,6 +63,9 @@ type merger struct {
 	writtenBy map[string]map[string]bool
 	// agreements written by the transaction
 	writtenAgree map[string]Agreement
+	// actor index keys written by the transaction: the identifiers under
+	// each key's prefix ("CL:<surname>|")
+	writtenKeys map[string][]string
 
 	art    string
 	agrees map[string]Agreement // this article's agreements by ID
@@ -84,6 +87,7 @@ func newMerger(db *badger.DB, txn *badger.Txn) *merger {
 		written:      map[string]Event{},
 		writtenBy:    map[string]map[string]bool{},
 		writtenAgree: map[string]Agreement{},
+		writtenKeys:  map[string][]string{},
 		countries:    map[string]bool{},
 	}
 }
@@ -176,6 +180,38 @@ const (
 	maxIndexedDays = 62
 	wideKey        = "wide"
 )
+
+// wroteKey records an index key "<prefix>|<id>" the transaction wrote.
+func (m *merger) wroteKey(k string) {
+	if m == nil {
+		return
+	}
+	i := lastBar(k)
+	if i < 0 {
+		return
+	}
+	pre, id := k[:i+1], k[i+1:]
+	if ids := m.writtenKeys[pre]; !slices.Contains(ids, id) {
+		m.writtenKeys[pre] = append(ids, id)
+	}
+}
+
+// scanIDs is scanIDs of the write transaction txn, read from the
+// snapshot and the keys the transaction wrote (see merger); without a
+// merger, from txn.
+func (m *merger) scanIDs(txn *badger.Txn, prefix string) []string {
+	if m == nil {
+		return scanIDs(txn, prefix)
+	}
+	ids := scanIDs(m.rtxn, prefix)
+	for _, id := range m.writtenKeys[prefix] {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
 
 // wroteAgreement records an agreement the transaction wrote.
 func (m *merger) wroteAgreement(g Agreement) {

@@ -414,11 +414,11 @@ func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
 			return res, err
 		}
 	}
-	if err := resolvePersons(txn, f); err != nil {
+	if err := resolvePersons(txn, mg, f); err != nil {
 		return res, err
 	}
 	for _, a := range f.Actors {
-		if err := putActor(txn, a); err != nil {
+		if err := putActor(txn, mg, a); err != nil {
 			return res, err
 		}
 		res.Actors++
@@ -576,7 +576,7 @@ func putPlace(txn *badger.Txn, p Place) error {
 	return putJSON(txn, pPlace+p.ID, p)
 }
 
-func putActor(txn *badger.Txn, a Actor) error {
+func putActor(txn *badger.Txn, mg *merger, a Actor) error {
 	var old Actor
 	err := getJSON(txn, pActor+a.ID, &old)
 	if err != nil && !errors.Is(err, ErrNotFound) {
@@ -596,6 +596,7 @@ func putActor(txn *badger.Txn, a Actor) error {
 		if err := txn.Set([]byte(k), nil); err != nil {
 			return err
 		}
+		mg.wroteKey(k)
 	}
 	return nil
 }
