@@ -39,6 +39,10 @@ const mergeThreshold = 6
 // event (a day of a large corpus); errEnough stops the scan there.
 const maxMergeCands = 2000
 
+// maxDateCands bounds the events of a single day's window read from the
+// date index (and as many from the transaction's own events).
+const maxDateCands = 64
+
 var errEnough = errors.New("enough candidates")
 
 // maxMergeScans bounds the index ranges read per event: its first actors
@@ -60,9 +64,12 @@ type merger struct {
 	// events under each of their actors and places and each day
 	// (pEventActor+id+"|"+day, pEventPlace+id+"|"+day; see wroteEvent)
 	written   map[string]Event
-	writtenBy map[string]map[string]bool
+	writtenBy map[string][]string
+	inBy      map[string]bool // key+"\x00"+id of each writtenBy entry
 	// agreements written by the transaction
 	writtenAgree map[string]Agreement
+	// events read from the snapshot (which does not change)
+	loaded map[string]Event
 	// actor index keys written by the transaction: the identifiers under
 	// each key's prefix ("CL:<surname>|")
 	writtenKeys map[string][]string
@@ -85,8 +92,10 @@ func newMerger(db *badger.DB, txn *badger.Txn) *merger {
 		snap:         &Reader{txn: rtxn, places: map[string]*Place{}, actors: map[string]*Actor{}},
 		rtxn:         rtxn,
 		written:      map[string]Event{},
-		writtenBy:    map[string]map[string]bool{},
+		writtenBy:    map[string][]string{},
+		inBy:         map[string]bool{},
 		writtenAgree: map[string]Agreement{},
+		loaded:       map[string]Event{},
 		writtenKeys:  map[string][]string{},
 		countries:    map[string]bool{},
 	}
@@ -134,10 +143,10 @@ func (m *merger) wroteEvent(e Event) {
 	add := func(k string) {
 		for _, d := range days {
 			kd := k + d
-			if m.writtenBy[kd] == nil {
-				m.writtenBy[kd] = map[string]bool{}
+			if !m.inBy[kd+"\x00"+e.ID] {
+				m.inBy[kd+"\x00"+e.ID] = true
+				m.writtenBy[kd] = append(m.writtenBy[kd], e.ID)
 			}
-			m.writtenBy[kd][e.ID] = true
 		}
 	}
 	add(pEventDate)
@@ -151,26 +160,35 @@ func (m *merger) wroteEvent(e Event) {
 
 // writtenIn returns the IDs of the events written by the transaction
 // under an actor's or place's key (see wroteEvent) that may overlap the
-// days from..to, sorted.
-func (m *merger) writtenIn(key, from, to string) []string {
-	set := map[string]bool{}
-	for id := range m.writtenBy[key+wideKey] {
-		set[id] = true
+// days from..to, at most limit of them, in the order they were written
+// day by day.
+func (m *merger) writtenIn(key, from, to string, limit int) []string {
+	seen := map[string]bool{}
+	var ids []string
+	take := func(k string) bool {
+		for _, id := range m.writtenBy[k] {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+				if len(ids) >= limit {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !take(key + wideKey) {
+		return ids
 	}
 	t, err1 := time.Parse("2006-01-02", from)
 	u, err2 := time.Parse("2006-01-02", to)
 	if err1 == nil && err2 == nil {
 		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
-			for id := range m.writtenBy[key+d.Format("2006-01-02")] {
-				set[id] = true
+			if !take(key + d.Format("2006-01-02")) {
+				break
 			}
 		}
 	}
-	ids := make([]string, 0, len(set))
-	for id := range set {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 	return ids
 }
 
@@ -244,27 +262,38 @@ func (m *merger) find(e Event) (Event, bool, error) {
 	if !ok {
 		return Event{}, false, nil
 	}
-	var filters []EventFilter
+	// the indexes of its persons, organizations and groups, else of its
+	// countries (the widest: a busy country has many events a day)
+	var filters, countries []EventFilter
 	seenActor := map[string]bool{}
-	if e.Date.Start == e.Date.End {
-		// a single day: every event of the three days around it (the
-		// date index), so that reports sharing no resolved actor ("security
-		// forces", "police") but the town and the words still meet
-		filters = append(filters, EventFilter{From: from, To: to})
-		seenActor = nil
-	}
 	for _, p := range e.Participants {
-		if seenActor == nil {
-			break
-		}
 		if seenActor[p.ActorID] || len(filters) >= maxMergeScans-1 {
 			continue
 		}
 		seenActor[p.ActorID] = true
-		filters = append(filters, EventFilter{From: from, To: to, ActorIDs: []string{p.ActorID}})
+		f := EventFilter{From: from, To: to, ActorIDs: []string{p.ActorID}}
+		a, err := m.r.Actor(p.ActorID)
+		switch {
+		case err == nil && a.Kind == Country:
+			countries = append(countries, f)
+		case err == nil || errors.Is(err, ErrNotFound):
+			filters = append(filters, f)
+		default:
+			return Event{}, false, err
+		}
+	}
+	if len(filters) == 0 && e.PlaceID == "" {
+		filters = countries
 	}
 	if e.PlaceID != "" {
 		filters = append(filters, EventFilter{From: from, To: to, PlaceID: e.PlaceID})
+	}
+	if e.Date.Start == e.Date.End {
+		// a single day: also the first events of the three days around
+		// it (the date index), so that reports sharing no resolved actor
+		// ("security forces", "police") but the town and the words still
+		// meet; a busy day of a large corpus is read only in part
+		filters = append(filters, EventFilter{From: from, To: to})
 	}
 	seen := map[string]bool{}
 	best, bestScore := Event{}, mergeThreshold-1
@@ -291,7 +320,11 @@ func (m *merger) find(e Event) (Event, bool, error) {
 		case f.PlaceID == "":
 			key = pEventDate
 		}
-		for _, id := range m.writtenIn(key, from, to) {
+		limit := maxMergeCands
+		if key == pEventDate {
+			limit = maxDateCands
+		}
+		for _, id := range m.writtenIn(key, from, to, limit) {
 			if seen[id] || id == e.ID {
 				continue
 			}
@@ -307,11 +340,14 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				return nil
 			}
 			seen[id] = true
-			if read++; read > maxMergeCands {
+			if read++; read > limit {
 				return errEnough
 			}
 			if w, ok := m.written[id]; ok {
 				return consider(w)
+			}
+			if c, ok := m.loaded[id]; ok {
+				return consider(c)
 			}
 			var c Event
 			if err := m.snap.loadEvent(pos, nil, &c); err != nil {
@@ -320,6 +356,7 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				}
 				return err
 			}
+			m.loaded[id] = c
 			return consider(c)
 		})
 		if err != nil && !errors.Is(err, errEnough) {
