@@ -70,6 +70,8 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
+	mg := newMerger(s.db, txn)
+	defer mg.close()
 	added := uint64(0)
 	n := 0
 	for ; n < limit; n++ {
@@ -77,7 +79,7 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 		if f == nil || f.Article.ID == "" {
 			break
 		}
-		r, err := putArticle(txn, f)
+		r, err := putArticle(txn, f, mg)
 		if err != nil {
 			return n, err
 		}

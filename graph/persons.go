@@ -55,7 +55,7 @@ func personIndexKeys(a Actor) []string {
 // "Tsipras" and "Alexis Tsipras"). A person whose identifier is stored
 // already keeps it, unless the stored one is of another country: then it
 // is another person, with an identifier of its name and country.
-func resolvePersons(txn *badger.Txn, f *Facts) error {
+func resolvePersons(txn *badger.Txn, mg *merger, f *Facts) error {
 	remap := map[string]string{}
 	for i := range f.Actors {
 		a := &f.Actors[i]
@@ -75,7 +75,7 @@ func resolvePersons(txn *badger.Txn, f *Facts) error {
 		case !errors.Is(err, ErrNotFound):
 			return err
 		}
-		id, err := matchPerson(txn, *a)
+		id, err := matchPerson(txn, mg, *a)
 		if err != nil {
 			return err
 		}
@@ -135,14 +135,15 @@ func remapKey(k string, remap map[string]string) string {
 	return strings.Join(fields, "|")
 }
 
-// matchPerson finds the stored person a person of a new article is: among
+// matchPerson finds (reading index ranges through mg, see
+// merger.scanIDs) the stored person a person of a new article is: among
 // the persons whose surname or whole name has the same transliteration
 // key, those whose names are compatible (names.Compatible) and whose
 // country does not differ. One candidate is taken; of several, the one
 // written alike up to transliteration, else the one with the same first
 // name; with none of these the person stays apart ("Assad" when two
 // persons named Assad are stored).
-func matchPerson(txn *badger.Txn, a Actor) (string, error) {
+func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
 	var mine []names.Name
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
 		if p := names.Person(n); !p.Empty() {
@@ -156,7 +157,7 @@ func matchPerson(txn *badger.Txn, a Actor) (string, error) {
 	var ids []string
 	for _, p := range mine[:1] {
 		for _, pre := range []string{pActorGlued + p.Glued + "|", pActorSurname + p.Surname + "|"} {
-			for _, id := range scanIDs(txn, pre) {
+			for _, id := range mg.scanIDs(txn, pre) {
 				if !seen[id] {
 					seen[id] = true
 					ids = append(ids, id)

@@ -387,8 +387,10 @@ type PutResult struct {
 // is stored wholly or not at all. An article already stored is left as it
 // is (re-loading changes nothing). Actors are merged with existing actors of
 // the same ID (aliases and roles united); events sharing a merge key with a
-// stored event of the same CAMEO root and an overlapping date become one
-// event with evidence from both.
+// stored event of the same CAMEO root and an overlapping date, or that the
+// merger scores as a stored event of another article (merge.go), become
+// one event with evidence from both, and an agreement told again is merged
+// into the stored one.
 func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if f.Article.ID == "" {
@@ -401,7 +403,9 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	}
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var err error
-		res, err = putArticle(txn, f)
+		mg := newMerger(s.db, txn)
+		defer mg.close()
+		res, err = putArticle(txn, f, mg)
 		if err != nil || res.Existed {
 			return err
 		}
@@ -418,7 +422,8 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 
 // putArticle writes one article's facts into txn (see PutFacts) and says
 // what it did. Callers stamp the version.
-func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
+// mg is the transaction's merger.
+func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if _, err := txn.Get([]byte(pArticle + f.Article.ID)); err == nil {
 		res.Existed = true
@@ -446,37 +451,97 @@ func putArticle(txn *badger.Txn, f *Facts) (PutResult, error) {
 			return res, err
 		}
 	}
-	if err := resolvePersons(txn, f); err != nil {
+	if err := resolvePersons(txn, mg, f); err != nil {
 		return res, err
 	}
 	for _, a := range f.Actors {
-		if err := putActor(txn, a); err != nil {
+		if err := putActor(txn, mg, a); err != nil {
 			return res, err
 		}
 		res.Actors++
 	}
-	remap := map[string]string{}
+	mg.begin(f)
+	remap := map[string]string{}      // event ID -> the ID it is stored under
+	agreeRemap := map[string]string{} // agreement ID -> the stored agreement it is
+	var stored []string               // IDs of the article's events as written
 	for _, e := range f.Events {
-		id, merged, err := putEvent(txn, e)
+		if id, ok := agreeRemap[e.AgreementID]; ok {
+			e.AgreementID = id
+		}
+		id, old, merged, err := putEvent(txn, e, mg)
 		if err != nil {
 			return res, err
 		}
 		remap[e.ID] = id
+		stored = append(stored, id)
 		if merged {
 			res.Merged++
+			if e.AgreementID != "" && old.AgreementID != "" && old.AgreementID != e.AgreementID {
+				agreeRemap[e.AgreementID] = old.AgreementID
+			}
 		} else {
 			res.Events++
 		}
+	}
+	// an agreement of the article that is a stored one, told again
+	for _, g := range f.Agreements {
+		if _, ok := agreeRemap[g.ID]; ok {
+			continue
+		}
+		id, err := mg.findAgreement(g)
+		if err != nil {
+			return res, err
+		}
+		if id != "" {
+			agreeRemap[g.ID] = id
+		}
+	}
+	if err := relinkAgreements(txn, mg, stored, agreeRemap); err != nil {
+		return res, err
 	}
 	for _, g := range f.Agreements {
 		if id, ok := remap[g.EventID]; ok {
 			g.EventID = id
 		}
-		if err := putAgreement(txn, g); err != nil {
+		if id, ok := agreeRemap[g.ID]; ok {
+			g.ID = id
+		}
+		stored, err := putAgreement(txn, g)
+		if err != nil {
 			return res, err
 		}
+		mg.wroteAgreement(stored)
 	}
 	return res, nil
+}
+
+// relinkAgreements points the article's stored events whose agreement was
+// found to be a stored one (remap) to that one.
+func relinkAgreements(txn *badger.Txn, mg *merger, ids []string, remap map[string]string) error {
+	if len(remap) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		var e Event
+		if err := getJSON(txn, pEvent+id, &e); err != nil {
+			return fmt.Errorf("relink agreement of event %s: %w", id, err)
+		}
+		n, ok := remap[e.AgreementID]
+		if !ok {
+			continue
+		}
+		e.AgreementID = n
+		mg.wroteEvent(e)
+		if err := writeEvent(txn, e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // stamp records the version v and the time of the write in txn.
@@ -549,7 +614,7 @@ func putPlace(txn *badger.Txn, p Place) error {
 	return putJSON(txn, pPlace+p.ID, p)
 }
 
-func putActor(txn *badger.Txn, a Actor) error {
+func putActor(txn *badger.Txn, mg *merger, a Actor) error {
 	var old Actor
 	err := getJSON(txn, pActor+a.ID, &old)
 	if err != nil && !errors.Is(err, ErrNotFound) {
@@ -570,6 +635,7 @@ func putActor(txn *badger.Txn, a Actor) error {
 		if err := txn.Set([]byte(k), nil); err != nil {
 			return err
 		}
+		mg.wroteKey(k)
 	}
 	return nil
 }
@@ -674,15 +740,27 @@ func spanMonths(start, end string) []string {
 func wide(d DateSpan) bool { return d.Known() && d.End > d.Start }
 
 // putEvent writes e, or merges it into a stored event that shares a merge
-// key; it returns the ID the event is stored under.
-func putEvent(txn *badger.Txn, e Event) (string, bool, error) {
+// key or that mg finds it reports (see merger); it returns the ID the
+// event is stored under and, when merged, the stored event it was merged
+// into as it was.
+func putEvent(txn *badger.Txn, e Event, mg *merger) (string, Event, bool, error) {
+	merge := func(old Event) (string, Event, bool, error) {
+		m := MergeEvents(old, e)
+		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return "", old, false, err
+			}
+		}
+		mg.wroteEvent(m)
+		return m.ID, old, true, writeEvent(txn, m)
+	}
 	for _, mk := range e.MergeKeys {
 		it, err := txn.Get([]byte(pEventMerge + mk))
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			continue
 		}
 		if err != nil {
-			return "", false, err
+			return "", Event{}, false, err
 		}
 		oldID, _ := it.ValueCopy(nil)
 		var old Event
@@ -692,15 +770,19 @@ func putEvent(txn *badger.Txn, e Event) (string, bool, error) {
 		if !Mergeable(old, e) {
 			continue
 		}
-		m := MergeEvents(old, e)
-		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
-			if err := txn.Delete([]byte(k)); err != nil {
-				return "", false, err
-			}
-		}
-		return m.ID, true, writeEvent(txn, m)
+		return merge(old)
 	}
-	return e.ID, false, writeEvent(txn, e)
+	if mg != nil {
+		old, ok, err := mg.find(e)
+		if err != nil {
+			return "", Event{}, false, fmt.Errorf("merge event %s: %w", e.ID, err)
+		}
+		if ok {
+			return merge(old)
+		}
+	}
+	mg.wroteEvent(e)
+	return e.ID, Event{}, false, writeEvent(txn, e)
 }
 
 // eventDocKey is the key of the event's copy in date order.
@@ -822,11 +904,13 @@ func MergeQuantities(a, b []Quantity) []Quantity {
 	return out
 }
 
-func putAgreement(txn *badger.Txn, g Agreement) error {
+// putAgreement writes g, merged into the stored agreement of its ID, and
+// returns what it stored.
+func putAgreement(txn *badger.Txn, g Agreement) (Agreement, error) {
 	var old Agreement
 	err := getJSON(txn, pAgreement+g.ID, &old)
 	if err != nil && !errors.Is(err, ErrNotFound) {
-		return err
+		return g, err
 	}
 	if err == nil {
 		_ = txn.Delete([]byte(pAgreeDate + orDate(old.Date.Start) + "|" + old.ID))
@@ -845,9 +929,9 @@ func putAgreement(txn *badger.Txn, g Agreement) error {
 		}
 	}
 	if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
-		return err
+		return g, err
 	}
-	return txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), nil)
+	return g, txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), nil)
 }
 
 // ---- reading single nodes ----

@@ -136,6 +136,11 @@ func sameMeasure(a, b Quantity) bool {
 	return x == y || x == "" || y == "" || strings.HasSuffix(x, " "+y) || strings.HasSuffix(y, " "+x)
 }
 
+// GeneralCounts is what a quantity counts without a word that only
+// repeats its unit (see generalCounts); the store compares it when it
+// decides whether two reports are one happening.
+func GeneralCounts(q Quantity) string { return generalCounts(q) }
+
 // generalCounts is what a quantity counts without a word that only
 // repeats its unit: "people killed" is "killed", "families" of unit
 // families is "".

@@ -218,7 +218,8 @@ type Event struct {
 	Evidence     []Evidence      `json:"evidence,omitempty"`
 	// MergeKeys name the real-world happening independently of the article
 	// ("fall|assad regime"). Two events that share a key, whose dates overlap
-	// and whose CAMEO roots agree are merged into one.
+	// and whose CAMEO roots agree are merged into one; events without a
+	// shared key are merged by score (see graph/merge.go).
 	MergeKeys []string `json:"merge,omitempty"`
 	// Quantities are the numbers with units the event's sentences give
 	// ("160 km", "35 killed", "$5 billion"), each with the article that

@@ -1662,13 +1662,6 @@ func itoa(n int) string {
 // the same thing on the same day.
 func (st *state) mergeKeys(c *cand) []string {
 	var keys []string
-	var nonCountry []string
-	for _, p := range c.ev.Participants {
-		if a := st.actors[p.ActorID]; a != nil && a.Kind != graph.Country {
-			nonCountry = append(nonCountry, p.ActorID)
-		}
-	}
-	sort.Strings(nonCountry)
 	switch c.ev.Type {
 	case "fall of regime", "defeat":
 		for _, p := range c.ev.Participants {
@@ -1694,9 +1687,9 @@ func (st *state) mergeKeys(c *cand) []string {
 			keys = append(keys, "sign|"+c.ev.Date.Value+"|"+strings.Join(codes, ","))
 		}
 	}
-	if c.explicit && c.ev.Date.Precision == graph.Day && len(nonCountry) > 0 {
-		keys = append(keys, root2(c.ev.CAMEO)+"|"+c.ev.Type+"|"+c.ev.Date.Value+"|"+strings.Join(nonCountry, ","))
-	}
+	// other happenings are merged across articles by the store's score
+	// (graph/merge.go): the same type, day and actors are not enough,
+	// one police force raids two places on one day
 	return keys
 }
 

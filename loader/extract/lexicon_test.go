@@ -47,7 +47,7 @@ func TestLexiconSources(t *testing.T) {
 		{"granted", "060", false, true},     // CAMEO verb
 		{"extradition", "063", true, true},  // WordNet noun of a hand verb
 		{"cancellation", "", true, false},   // noun of an uncoded verb: none
-		{"toppled", "", false, true},        // uncoded motion verb: kept, needs an actor
+		{"absconded", "", false, true},      // uncoded motion verb: kept, needs an actor
 		{"believed", "", false, false},      // uncoded cognition verb: a trigger only by a pattern
 	} {
 		var got *entry

@@ -1,0 +1,965 @@
+package graph
+
+import (
+	"errors"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"eventgraph/graph/model"
+)
+
+// Cross-article merging. Two outlets telling one happening rarely share a
+// merge key (MergeKeys are exact), so an event that shares no key with a
+// stored one is scored against the stored events of other articles that
+// could be it:
+//
+//   - blocked: events whose dates overlap its own (a DAY event one day
+//     apart counts, outlets in other time zones report neighbouring days; a
+//     DAY event may be inside a WEEK or MONTH one), found through the index
+//     of one of its participants or its place, never by a scan of all events;
+//   - of the same CAMEO root (uncoded events: the same type);
+//   - scored (mergeScore) on the resolved participants they share (persons
+//     are resolved across articles before, see resolvePersons), their
+//     countries, their place, their agreement and the key words of their
+//     titles and types; the best candidate at or above mergeThreshold wins,
+//     ties going to the smaller identifier.
+//
+// The threshold was set on the dev corpus (see tools/mergecheck in the
+// report of the merge branch): no false merge there, and the table tests
+// of merge_test.go hold pairs that must and must not merge.
+
+// mergeThreshold is the score a candidate needs to be taken as the same
+// happening (see mergeScore).
+const mergeThreshold = 6
+
+// maxMergeCands bounds the stored events read per index range of one
+// event (a day of a large corpus); errEnough stops the scan there.
+const maxMergeCands = 2000
+
+// maxDateCands bounds the events of a single day's window read from the
+// date index (and as many from the transaction's own events).
+const maxDateCands = 64
+
+var errEnough = errors.New("enough candidates")
+
+// maxMergeScans bounds the index ranges read per event: its first actors
+// and its place.
+const maxMergeScans = 6
+
+// merger finds, for the events of the articles written in one
+// transaction, the stored events of other articles they report. Index
+// ranges are read from a read-only snapshot taken with the write
+// transaction (an iterator of a write transaction sorts all its pending
+// writes, which a batch of thousands of events cannot afford), and the
+// events and agreements the transaction writes are kept in memory beside
+// it. Single nodes are read from the write transaction.
+type merger struct {
+	r    *Reader     // over the write transaction: single reads
+	snap *Reader     // over the snapshot: index ranges
+	rtxn *badger.Txn // the snapshot's transaction
+	// events written by the transaction, by ID, and the IDs of those
+	// events under each of their actors and places and each day
+	// (pEventActor+id+"|"+day, pEventPlace+id+"|"+day; see wroteEvent)
+	written   map[string]Event
+	writtenBy map[string][]string
+	inBy      map[string]bool // key+"\x00"+id of each writtenBy entry
+	// agreements written by the transaction
+	writtenAgree map[string]Agreement
+	// events read from the snapshot (which does not change)
+	loaded map[string]Event
+	// actor index keys written by the transaction: the identifiers under
+	// each key's prefix ("CL:<surname>|")
+	writtenKeys map[string][]string
+
+	art    string
+	agrees map[string]Agreement // this article's agreements by ID
+	stored map[string]*Agreement
+	// countries caches isCountry
+	countries map[string]bool
+	// factsOf caches cachedFacts by event ID
+	factsOf map[string]mergeFacts
+}
+
+// newMerger makes the merger of a write transaction of db; close it
+// when the transaction ends.
+func newMerger(db *badger.DB, txn *badger.Txn) *merger {
+	rtxn := db.NewTransaction(false)
+	return &merger{
+		r:            &Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}},
+		snap:         &Reader{txn: rtxn, places: map[string]*Place{}, actors: map[string]*Actor{}},
+		rtxn:         rtxn,
+		written:      map[string]Event{},
+		writtenBy:    map[string][]string{},
+		inBy:         map[string]bool{},
+		writtenAgree: map[string]Agreement{},
+		loaded:       map[string]Event{},
+		writtenKeys:  map[string][]string{},
+		countries:    map[string]bool{},
+	}
+}
+
+// close ends the snapshot.
+func (m *merger) close() {
+	if m != nil {
+		m.rtxn.Discard()
+	}
+}
+
+// begin starts an article.
+func (m *merger) begin(f *Facts) {
+	m.art = f.Article.ID
+	m.agrees = map[string]Agreement{}
+	m.stored = map[string]*Agreement{}
+	m.factsOf = map[string]mergeFacts{}
+	for _, g := range f.Agreements {
+		m.agrees[g.ID] = g
+	}
+}
+
+// wroteEvent records an event the transaction wrote, under each of its
+// actors and its place and each day it covers (a span of more than
+// maxIndexedDays under wideKey).
+func (m *merger) wroteEvent(e Event) {
+	if m == nil {
+		return
+	}
+	m.written[e.ID] = e
+	if !e.Date.Known() {
+		return
+	}
+	var days []string
+	t, err1 := time.Parse("2006-01-02", e.Date.Start)
+	u, err2 := time.Parse("2006-01-02", e.Date.End)
+	if err1 == nil && err2 == nil && !u.Before(t) && u.Sub(t) < maxIndexedDays*24*time.Hour {
+		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
+			days = append(days, d.Format("2006-01-02"))
+		}
+	} else {
+		days = []string{wideKey}
+	}
+	add := func(k string) {
+		for _, d := range days {
+			kd := k + d
+			if !m.inBy[kd+"\x00"+e.ID] {
+				m.inBy[kd+"\x00"+e.ID] = true
+				m.writtenBy[kd] = append(m.writtenBy[kd], e.ID)
+			}
+		}
+	}
+	add(pEventDate)
+	for _, p := range e.Participants {
+		add(pEventActor + p.ActorID + "|")
+	}
+	if e.PlaceID != "" {
+		add(pEventPlace + e.PlaceID + "|")
+	}
+}
+
+// writtenIn returns the IDs of the events written by the transaction
+// under an actor's or place's key (see wroteEvent) that may overlap the
+// days from..to, at most limit of them, in the order they were written
+// day by day.
+func (m *merger) writtenIn(key, from, to string, limit int) []string {
+	seen := map[string]bool{}
+	var ids []string
+	take := func(k string) bool {
+		for _, id := range m.writtenBy[k] {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+				if len(ids) >= limit {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !take(key + wideKey) {
+		return ids
+	}
+	t, err1 := time.Parse("2006-01-02", from)
+	u, err2 := time.Parse("2006-01-02", to)
+	if err1 == nil && err2 == nil {
+		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
+			if !take(key + d.Format("2006-01-02")) {
+				break
+			}
+		}
+	}
+	return ids
+}
+
+// maxIndexedDays is the longest span wroteEvent indexes day by day;
+// wideKey is the day key of longer ones.
+const (
+	maxIndexedDays = 62
+	wideKey        = "wide"
+)
+
+// wroteKey records an index key "<prefix>|<id>" the transaction wrote.
+func (m *merger) wroteKey(k string) {
+	if m == nil {
+		return
+	}
+	i := lastBar(k)
+	if i < 0 {
+		return
+	}
+	pre, id := k[:i+1], k[i+1:]
+	if ids := m.writtenKeys[pre]; !slices.Contains(ids, id) {
+		m.writtenKeys[pre] = append(ids, id)
+	}
+}
+
+// scanIDs is scanIDs of the write transaction txn, read from the
+// snapshot and the keys the transaction wrote (see merger); without a
+// merger, from txn.
+func (m *merger) scanIDs(txn *badger.Txn, prefix string) []string {
+	if m == nil {
+		return scanIDs(txn, prefix)
+	}
+	ids := scanIDs(m.rtxn, prefix)
+	for _, id := range m.writtenKeys[prefix] {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// wroteAgreement records an agreement the transaction wrote.
+func (m *merger) wroteAgreement(g Agreement) {
+	if m != nil {
+		m.writtenAgree[g.ID] = g
+	}
+}
+
+// mergeWindow is the window of days a stored event must overlap to be a
+// candidate for e: e's own span widened by a day on each side (so that
+// the relation is symmetric and the outcome the same in either load
+// order). ok is false for an event of unknown date or one known only
+// to the quarter or year, which is too vague to merge on.
+func mergeWindow(d DateSpan) (from, to string, ok bool) {
+	if !d.Known() || d.Width() > 3 {
+		return "", "", false
+	}
+	t, err1 := time.Parse("2006-01-02", d.Start)
+	u, err2 := time.Parse("2006-01-02", d.End)
+	if err1 != nil || err2 != nil {
+		return "", "", false
+	}
+	return t.AddDate(0, 0, -1).Format("2006-01-02"), u.AddDate(0, 0, 1).Format("2006-01-02"), true
+}
+
+// find returns the stored event of another article that e reports, if one
+// scores at least mergeThreshold.
+func (m *merger) find(e Event) (Event, bool, error) {
+	from, to, ok := mergeWindow(e.Date)
+	if !ok {
+		return Event{}, false, nil
+	}
+	// the indexes of its persons, organizations and groups, else of its
+	// countries (the widest: a busy country has many events a day)
+	var filters, countries []EventFilter
+	seenActor := map[string]bool{}
+	for _, p := range e.Participants {
+		if seenActor[p.ActorID] || len(filters) >= maxMergeScans-1 {
+			continue
+		}
+		seenActor[p.ActorID] = true
+		f := EventFilter{From: from, To: to, ActorIDs: []string{p.ActorID}}
+		a, err := m.r.Actor(p.ActorID)
+		switch {
+		case err == nil && a.Kind == Country:
+			countries = append(countries, f)
+		case err == nil || errors.Is(err, ErrNotFound):
+			filters = append(filters, f)
+		default:
+			return Event{}, false, err
+		}
+	}
+	if len(filters) == 0 && e.PlaceID == "" {
+		filters = countries
+	}
+	if e.PlaceID != "" {
+		filters = append(filters, EventFilter{From: from, To: to, PlaceID: e.PlaceID})
+	}
+	if e.Date.Start == e.Date.End {
+		// a single day: also the first events of the three days around
+		// it (the date index), so that reports sharing no resolved actor
+		// ("security forces", "police") but the town and the words still
+		// meet; a busy day of a large corpus is read only in part
+		filters = append(filters, EventFilter{From: from, To: to})
+	}
+	seen := map[string]bool{}
+	best, bestScore := Event{}, mergeThreshold-1
+	window := DateSpan{Start: from, End: to}
+	consider := func(c Event) error {
+		if !c.Date.Overlaps(window) || m.sameArticle(c) {
+			return nil
+		}
+		s, err := m.score(e, c)
+		if err != nil {
+			return err
+		}
+		if s > bestScore || (s == bestScore && best.ID != "" && c.ID < best.ID) {
+			best, bestScore = c, s
+		}
+		return nil
+	}
+	for _, f := range filters {
+		// the events this transaction wrote, in their latest version
+		key := pEventPlace + f.PlaceID + "|"
+		switch {
+		case len(f.ActorIDs) == 1:
+			key = pEventActor + f.ActorIDs[0] + "|"
+		case f.PlaceID == "":
+			key = pEventDate
+		}
+		limit := maxMergeCands
+		if key == pEventDate {
+			limit = maxDateCands
+		}
+		for _, id := range m.writtenIn(key, from, to, limit) {
+			if seen[id] || id == e.ID {
+				continue
+			}
+			seen[id] = true
+			if err := consider(m.written[id]); err != nil {
+				return Event{}, false, err
+			}
+		}
+		// the events stored before it
+		read := 0
+		err := m.snap.scanEvents(f, false, func(pos, id string, _ bool, _ []byte) error {
+			if seen[id] || id == e.ID {
+				return nil
+			}
+			seen[id] = true
+			if read++; read > limit {
+				return errEnough
+			}
+			if w, ok := m.written[id]; ok {
+				return consider(w)
+			}
+			if c, ok := m.loaded[id]; ok {
+				return consider(c)
+			}
+			var c Event
+			if err := m.snap.loadEvent(pos, nil, &c); err != nil {
+				if errors.Is(err, ErrNotFound) {
+					return nil
+				}
+				return err
+			}
+			m.loaded[id] = c
+			return consider(c)
+		})
+		if err != nil && !errors.Is(err, errEnough) {
+			return Event{}, false, err
+		}
+	}
+	return best, best.ID != "", nil
+}
+
+// sameArticle reports whether c holds evidence of the article being
+// written: events of one article are never merged by score (the
+// extractor has made one event per happening of an article), and a stored
+// event takes at most one event of each article.
+func (m *merger) sameArticle(c Event) bool {
+	for _, ev := range c.Evidence {
+		if ev.ArticleID == m.art {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeFacts are what mergeScore compares of an event.
+type mergeFacts struct {
+	actors    map[string]bool // non-country actors
+	persons   map[string]bool // the persons among them
+	countries map[string]bool // ISO codes of the participants and the place
+	place     *Place
+	agreement *Agreement
+	words     map[string]bool // key word stems of the title
+	text      map[string]bool // key word stems of the evidence sentences
+	locs      map[string]bool // folded names the sentences place it "in", "at", "near"
+	objects   map[string]bool // what its quantities count ("cannabis", "heroin")
+}
+
+func (m *merger) facts(e Event) (mergeFacts, error) {
+	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, text: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
+		locs: map[string]bool{}, objects: map[string]bool{}}
+	var nameWords []string
+	for _, p := range e.Participants {
+		a, err := m.r.Actor(p.ActorID)
+		if err != nil {
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			return f, err
+		}
+		if a.Country != "" {
+			f.countries[a.Country] = true
+		}
+		if a.Kind != Country {
+			f.actors[a.ID] = true
+		}
+		if a.Kind == Person {
+			f.persons[a.ID] = true
+		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			nameWords = append(nameWords, strings.Fields(NormName(n))...)
+		}
+	}
+	if e.PlaceID != "" {
+		p, err := m.r.Place(e.PlaceID)
+		switch {
+		case err == nil:
+			f.place = &p
+			if p.Country != "" {
+				f.countries[p.Country] = true
+			}
+			nameWords = append(nameWords, strings.Fields(NormName(p.Name))...)
+		case !errors.Is(err, ErrNotFound):
+			return f, err
+		}
+	}
+	if e.AgreementID != "" {
+		g, err := m.agreement(e.AgreementID)
+		if err != nil {
+			return f, err
+		}
+		f.agreement = g
+	}
+	skip := map[string]bool{}
+	for _, w := range nameWords {
+		skip[stem(w)] = true
+	}
+	for _, w := range keyWords(e.Title) {
+		if s := stem(w); !skip[s] {
+			f.words[s] = true
+		}
+	}
+	for _, ev := range e.Evidence {
+		for _, w := range keyWords(ev.Sentence) {
+			if s := stem(w); !skip[s] && !calendarWords[w] {
+				f.text[s] = true
+			}
+		}
+	}
+	actorNames := map[string]bool{}
+	for _, w := range nameWords {
+		actorNames[w] = true
+	}
+	for _, ev := range e.Evidence {
+		for _, l := range locWords(ev.Sentence) {
+			if actorNames[l] {
+				continue
+			}
+			country, err := m.isCountry(l)
+			if err != nil {
+				return f, err
+			}
+			if !country {
+				f.locs[l] = true // a country is too wide to tell places apart
+			}
+		}
+	}
+	if f.place != nil {
+		f.locs[NormName(f.place.Name)] = true
+	}
+	for _, q := range e.Quantities {
+		if c := model.GeneralCounts(q); c != "" {
+			f.objects[c] = true
+		}
+	}
+	return f, nil
+}
+
+// isCountry reports whether a folded name is the name of a stored
+// country (whose identifier is ActorID of its name).
+func (m *merger) isCountry(name string) (bool, error) {
+	if v, ok := m.countries[name]; ok {
+		return v, nil
+	}
+	a, err := m.r.Actor(ActorID(name))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return false, err
+	}
+	found := err == nil && a.Kind == Country
+	m.countries[name] = found
+	return found, nil
+}
+
+// agreement returns the agreement with the ID: one of the article's, or a
+// stored one; nil if there is none.
+func (m *merger) agreement(id string) (*Agreement, error) {
+	if g, ok := m.agrees[id]; ok {
+		return &g, nil
+	}
+	if g, ok := m.writtenAgree[id]; ok {
+		return &g, nil
+	}
+	if g, ok := m.stored[id]; ok {
+		return g, nil
+	}
+	var g Agreement
+	switch err := getJSON(m.r.txn, pAgreement+id, &g); {
+	case errors.Is(err, ErrNotFound):
+		m.stored[id] = nil
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	m.stored[id] = &g
+	return &g, nil
+}
+
+// score is mergeScore of two events, or -1 when they cannot be one.
+func (m *merger) score(e, c Event) (int, error) {
+	if !sameFamily(e, c) {
+		return -1, nil
+	}
+	fe, err := m.cachedFacts(e)
+	if err != nil {
+		return 0, err
+	}
+	fc, err := m.cachedFacts(c)
+	if err != nil {
+		return 0, err
+	}
+	return mergeScore(e, c, fe, fc), nil
+}
+
+// cachedFacts is facts, read once per event and article: an event the
+// article merges into changes, but only by this article's report, which
+// is never compared with it again (sameArticle).
+func (m *merger) cachedFacts(e Event) (mergeFacts, error) {
+	if f, ok := m.factsOf[e.ID]; ok {
+		return f, nil
+	}
+	f, err := m.facts(e)
+	if err != nil {
+		return f, err
+	}
+	m.factsOf[e.ID] = f
+	return f, nil
+}
+
+// sameFamily reports whether two events may be one happening by their
+// kind: the same CAMEO root, or, both uncoded, the same type; an uncoded
+// event may be a coded one ("adopted a declaration", "signed a
+// declaration") when the score says so.
+func sameFamily(a, b Event) bool {
+	switch {
+	case a.CAMEO == "" && b.CAMEO == "":
+		return a.Type == b.Type
+	case a.CAMEO == "" || b.CAMEO == "":
+		return true // scored lower (see mergeScore)
+	}
+	return root(a.CAMEO) == root(b.CAMEO)
+}
+
+// mergeScore scores how surely two events of one CAMEO family whose dates
+// overlap are one happening:
+//
+//	+3 per shared person, organization or group (at most 6)
+//	+1 per shared country of participants or place (at most 2)
+//	+2 the same place; a different place in the same country -3; places
+//	   in different countries rule the pair out
+//	+4 the same agreement; +2 agreements of compatible kinds sharing a
+//	   party; agreements of incompatible kinds rule the pair out
+//	+1 per shared key word of the titles (at most 3), two more when
+//	   their sentences share half their key words, one for a third
+//	+1 a place named in both sentences ("in Garissa") but not resolved
+//	+1 the same CAMEO code or type
+//	+1 both on the same single day; -1 a single day inside a longer span;
+//	   -2 both longer spans
+//
+// Statements and appeals (roots 01 and 02) also need two shared key words:
+// one speaker says many things a day; so do the coercive and violent
+// families (14 to 20) unless they share a person or the place. A pair sharing no
+// actor, place or agreement and fewer than two countries (or one country,
+// or a place named in both sentences, and two key words: "inaugurates
+// concrete wall") is ruled out.
+func mergeScore(a, b Event, fa, fb mergeFacts) int {
+	actors := shared(fa.actors, fb.actors)
+	countries := shared(fa.countries, fb.countries)
+	words := shared(fa.words, fb.words)
+	sameLoc := shared(fa.locs, fb.locs) > 0
+	// sentences that share many of their words tell one thing ("former
+	// mayor Ramiro Quispe … corruption charges" in both): they count as
+	// one or two more title words
+	if n, least := shared(fa.text, fb.text), min(len(fa.text), len(fb.text)); n >= 4 && 2*n >= least {
+		words += 2
+	} else if n >= 3 && 3*n >= least {
+		words++
+	}
+	samePlace := fa.place != nil && fb.place != nil && fa.place.ID == fb.place.ID
+	sameAgree := a.AgreementID != "" && a.AgreementID == b.AgreementID
+	if actors == 0 && !samePlace && !sameAgree && countries < 2 && ((countries < 1 && !sameLoc) || words < 2) {
+		return -1
+	}
+	r := root(a.CAMEO)
+	if r == "" {
+		r = root(b.CAMEO)
+	}
+	if (r == "01" || r == "02") && words < 2 {
+		return -1
+	}
+	s := 3*min(actors, 2) + min(countries, 2) + min(words, 3)
+	if sameLoc && !samePlace {
+		s++ // "in Garissa" in both, a town the gazetteer does not know
+	}
+	if a.CAMEO == "" || b.CAMEO == "" {
+		s -= 2 // an uncoded verb may name any happening
+	}
+	otherLoc := len(fa.locs) > 0 && len(fb.locs) > 0 && shared(fa.locs, fb.locs) == 0
+	if otherLoc && !samePlace {
+		s -= 3 // "raided a house in Nakuru", "raided a warehouse in Mombasa"
+	}
+	if len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 {
+		s -= 2 // "40 kg of heroin", "two tonnes of cannabis"
+	}
+	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc {
+		return -1 // one force acts in many places a day: a person, the place or more words must agree
+	}
+	switch {
+	case samePlace:
+		s += 2
+	case fa.place != nil && fb.place != nil:
+		if fa.place.Country != "" && fb.place.Country != "" && fa.place.Country != fb.place.Country {
+			return -1
+		}
+		if !otherLoc {
+			s -= 3
+		}
+	}
+	switch {
+	case sameAgree:
+		s += 4
+	case fa.agreement != nil && fb.agreement != nil:
+		if !compatibleAgreements(*fa.agreement, *fb.agreement) || !sameTopics(*fa.agreement, *fb.agreement) {
+			return -1
+		}
+		if shared(set(fa.agreement.Parties), set(fb.agreement.Parties)) > 0 {
+			s += 2
+		}
+	}
+	if (a.CAMEO != "" && a.CAMEO == b.CAMEO) || a.Type == b.Type {
+		s++
+	}
+	da, db := a.Date, b.Date
+	switch {
+	case da.Start == da.End && db.Start == db.End:
+		if da.Start == db.Start {
+			s++
+		}
+	case da.Start == da.End || db.Start == db.End:
+		s--
+	default:
+		s -= 2
+	}
+	return s
+}
+
+// forceRoot reports whether a CAMEO root is one of the coercive and
+// violent families (14 protest to 20 mass violence), whose actors (the
+// police, an army) do the same thing in many places on one day.
+func forceRoot(r string) bool { return r >= "14" && r <= "20" }
+
+// locWords are the folded names a sentence places something at: the
+// capitalized words after "in", "at", "near", "outside" (a few lower-case
+// words such as "the port city of" skipped), months and weekdays left out.
+func locWords(sentence string) []string {
+	f := strings.Fields(sentence)
+	var out []string
+	for i := 0; i < len(f); i++ {
+		switch strings.ToLower(f[i]) {
+		case "in", "at", "near", "outside":
+		default:
+			continue
+		}
+		j := i + 1
+		for k := 0; k < 4 && j < len(f) && isLowerWord(f[j]); k++ {
+			j++
+		}
+		var name []string
+		for ; j < len(f) && isCapWord(f[j]); j++ {
+			w := strings.TrimRight(f[j], ".,;:!?\"'’”)")
+			name = append(name, w)
+			if w != f[j] {
+				break
+			}
+		}
+		if len(name) == 0 {
+			continue
+		}
+		joined := strings.TrimSuffix(strings.TrimSuffix(strings.Join(name, " "), "'s"), "’s")
+		n := NormName(joined)
+		if n == "" || calendarWords[strings.Fields(n)[0]] {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func isLowerWord(w string) bool {
+	r := []rune(w)
+	return len(r) > 0 && unicode.IsLower(r[0]) && strings.IndexAny(w, ".,;:") < 0
+}
+
+func isCapWord(w string) bool {
+	r := []rune(strings.TrimLeft(w, "\"'‘“("))
+	return len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// calendarWords are capitalized words that name times, not places.
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october november
+		december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+		sunday the this that its his her their`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func shared(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}
+
+func set(xs []string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// AgreementFamily is the family of an agreement kind: kinds of one family
+// name one agreement told differently ("memorandum of understanding" and
+// "memorandum", "ceasefire" and "armistice"); "agreement" is the generic
+// family.
+func AgreementFamily(kind string) string {
+	k := strings.ToLower(kind)
+	switch {
+	case strings.Contains(k, "memorandum") || k == "mou":
+		return "memorandum"
+	case strings.Contains(k, "ceasefire") || strings.Contains(k, "truce") || k == "armistice":
+		return "ceasefire"
+	case strings.Contains(k, "declaration"):
+		return "declaration"
+	case k == "protocol" || k == "convention":
+		return "protocol"
+	case k == "treaty" || k == "charter" || k == "prisoner exchange" || k == "cooperation":
+		return k
+	}
+	return "agreement"
+}
+
+// compatibleAgreements reports whether two agreements' kinds may name one
+// agreement: the same family, or one of them generic (not a looser
+// cooperation).
+func compatibleAgreements(a, b Agreement) bool {
+	fa, fb := AgreementFamily(a.Kind), AgreementFamily(b.Kind)
+	if fa == "cooperation" || fb == "cooperation" {
+		return fa == fb
+	}
+	return fa == fb || fa == "agreement" || fb == "agreement"
+}
+
+// findAgreement returns the stored agreement of another article that g
+// is, if any: of a compatible kind, on an overlapping date (a day off
+// allowed), not signed in another country, sharing every party of the one that names fewer
+// (at least one, and two when both name two or more). Ties go to the
+// smaller identifier.
+func (m *merger) findAgreement(g Agreement) (string, error) {
+	if len(g.Parties) == 0 {
+		return "", nil
+	}
+	from, to, ok := mergeWindow(g.Date)
+	if !ok {
+		return "", nil
+	}
+	// agreements are indexed by their first day: one spanning a month
+	// may start up to a month before the window
+	t, err := time.Parse("2006-01-02", from)
+	if err != nil {
+		return "", nil
+	}
+	lo := pAgreeDate + t.AddDate(0, 0, -31).Format("2006-01-02")
+	hi := pAgreeDate + to + "|\xff"
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = []byte(pAgreeDate)
+	it := m.rtxn.NewIterator(opt)
+	var ids []string
+	for it.Seek([]byte(lo)); it.Valid(); it.Next() {
+		k := string(it.Item().Key())
+		if k > hi {
+			break
+		}
+		ids = append(ids, k[lastBar(k)+1:])
+	}
+	it.Close()
+	for id, w := range m.writtenAgree {
+		if w.Date.Known() && w.Date.Start <= to && w.Date.Start >= lo[len(pAgreeDate):] {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	ids = slices.Compact(ids)
+	mine := set(g.Parties)
+	for _, id := range ids {
+		if id == g.ID {
+			continue
+		}
+		o, err := m.agreement(id)
+		if err != nil {
+			return "", err
+		}
+		if o == nil || !o.Date.Overlaps(DateSpan{Start: from, End: to}) || !compatibleAgreements(g, *o) || !sameTopics(g, *o) {
+			continue
+		}
+		if agreementOfArticle(*o, m.art) {
+			continue
+		}
+		if apart, err := m.placesApart(g.PlaceID, o.PlaceID); err != nil || apart {
+			if err != nil {
+				return "", err
+			}
+			continue
+		}
+		n := shared(mine, set(o.Parties))
+		need := min(len(g.Parties), len(o.Parties), 2)
+		if n >= 1 && n >= need {
+			return id, nil
+		}
+	}
+	return "", nil
+}
+
+// sameTopics reports whether two agreements may be one by their topics
+// and names: unless one names no topic, they share a key word ("water
+// sharing", "water"); a visit that yields an accord on electricity and
+// one on water yields two.
+func sameTopics(a, b Agreement) bool {
+	ta, tb := topicWords(a), topicWords(b)
+	return len(ta) == 0 || len(tb) == 0 || shared(ta, tb) > 0
+}
+
+// topicWords are the stems of an agreement's topics, or failing them of
+// the words of its name after "on", "for" or "to" ("Agreement on
+// electricity").
+func topicWords(g Agreement) map[string]bool {
+	out := map[string]bool{}
+	text := strings.Join(g.Topics, " ")
+	if text == "" {
+		name := strings.ToLower(g.Name)
+		for _, p := range []string{" on ", " for ", " to "} {
+			if i := strings.Index(name, p); i >= 0 {
+				text = name[i+len(p):]
+				break
+			}
+		}
+	}
+	for _, w := range keyWords(text) {
+		out[stem(w)] = true
+	}
+	return out
+}
+
+// placesApart reports whether two places are known and in different
+// countries.
+func (m *merger) placesApart(a, b string) (bool, error) {
+	if a == "" || b == "" || a == b {
+		return false, nil
+	}
+	pa, err := m.r.Place(a)
+	if err != nil {
+		return false, ignoreNotFound(err)
+	}
+	pb, err := m.r.Place(b)
+	if err != nil {
+		return false, ignoreNotFound(err)
+	}
+	return pa.Country != "" && pb.Country != "" && pa.Country != pb.Country, nil
+}
+
+func ignoreNotFound(err error) error {
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+func agreementOfArticle(g Agreement, art string) bool {
+	for _, ev := range g.Evidence {
+		if ev.ArticleID == art {
+			return true
+		}
+	}
+	return false
+}
+
+// keyWords are the content words of a title: lower-cased words of at
+// least four letters (or numbers) that are not function words.
+func keyWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if stopWords[w] {
+			continue
+		}
+		if len(w) >= 4 || (len(w) >= 2 && unicode.IsDigit(rune(w[0]))) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stem is a crude stem that matches a word with its inflections and most
+// derivations ("inaugurates", "inauguration"; "raids", "raided"): its
+// first five letters, after a plural or verb ending.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ies", "es", "ed", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if r := []rune(w); len(r) > 5 {
+		return string(r[:5])
+	}
+	return w
+}
+
+// stopWords are function words and words every title may hold.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`about above after again against along also among around because been before
+		being below between both during each from further have having here into more most other over said says same
+		some such than that their them then there these they this those through under until upon very were what when
+		where which while with within without would will could should shall after amid across near following toward
+		towards make makes made statement former first last next new news report reports reported`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -1,0 +1,293 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+)
+
+// Made-up actors and places of the merge tests (no article's).
+var (
+	mKenya    = Actor{ID: ActorID("Kenya"), Name: "Kenya", Kind: Country, Country: "KE"}
+	mEthiopia = Actor{ID: ActorID("Ethiopia"), Name: "Ethiopia", Kind: Country, Country: "ET"}
+	mPolice   = Actor{ID: ActorID("Kenyan Police"), Name: "Kenyan Police", Kind: Organization, Country: "KE"}
+	mMinister = Actor{ID: ActorID("Lee Kinyanjui"), Name: "Lee Kinyanjui", Kind: Person, Country: "KE"}
+	mOther    = Actor{ID: ActorID("Kassahun Gofe"), Name: "Kassahun Gofe", Kind: Person, Country: "ET"}
+	mNairobi  = Place{ID: PlaceID("Nairobi", "KE"), Name: "Nairobi", Kind: "capital", Country: "KE"}
+	mMombasa  = Place{ID: PlaceID("Mombasa", "KE"), Name: "Mombasa", Kind: "city", Country: "KE"}
+	mKisumu   = Place{ID: PlaceID("Kisumu", "KE"), Name: "Kisumu", Kind: "city", Country: "KE"}
+	mAddis    = Place{ID: PlaceID("Addis Ababa", "ET"), Name: "Addis Ababa", Kind: "capital", Country: "ET"}
+	mForces   = Actor{ID: ActorID("Kenyan Security Forces"), Name: "Kenyan Security Forces", Kind: Organization}
+	mPolice2  = Actor{ID: ActorID("Kenyan Police Service"), Name: "Kenyan Police Service", Kind: Organization}
+	mPeru     = Actor{ID: ActorID("Peru"), Name: "Peru", Kind: Country, Country: "PE"}
+	mBolivia  = Actor{ID: ActorID("Bolivia"), Name: "Bolivia", Kind: Country, Country: "BO"}
+)
+
+// mReport is one article's report of one happening, as the loader gives it.
+type mReport struct {
+	cameo, typ, title, sentence string
+	date                        DateSpan
+	actors                      []Actor
+	place                       *Place
+	agreement                   string // kind of the agreement signed, if any
+	topics                      []string
+	quantities                  []Quantity
+}
+
+// facts makes the article of a report.
+func (r mReport) facts(name string) *Facts {
+	art := Article{Title: name, Published: r.date.End, Text: r.sentence}
+	art.ID = ArticleID(art)
+	e := Event{ID: NewID("event", art.ID, "0"), CAMEO: r.cameo, Type: r.typ, Title: r.title, Date: r.date,
+		Evidence: []Evidence{{ArticleID: art.ID, Sentence: r.sentence, Start: 0, End: len(r.sentence)}}}
+	f := &Facts{Article: art}
+	var parties []string
+	for i, a := range r.actors {
+		role := "source"
+		if i > 0 {
+			role = "target"
+		}
+		e.Participants = append(e.Participants, Participation{ActorID: a.ID, Role: role})
+		f.Actors = append(f.Actors, a)
+		if a.Kind != Person {
+			parties = append(parties, a.ID)
+		}
+	}
+	if r.place != nil {
+		e.PlaceID = r.place.ID
+		f.Places = append(f.Places, *r.place)
+	}
+	for _, q := range r.quantities {
+		q.ArticleID = art.ID
+		e.Quantities = append(e.Quantities, q)
+	}
+	if r.agreement != "" {
+		sort.Strings(parties)
+		g := Agreement{ID: NewID("agreement", art.ID), Kind: r.agreement, Name: r.agreement, Date: r.date, PlaceID: e.PlaceID,
+			Parties: parties, EventID: e.ID, Evidence: e.Evidence, Topics: r.topics}
+		e.AgreementID = g.ID
+		f.Agreements = append(f.Agreements, g)
+	}
+	f.Events = []Event{e}
+	return f
+}
+
+func day(d string) DateSpan { return span(d, d, Day) }
+
+func TestMergeByScore(t *testing.T) {
+	june := span("2025-06-01", "2025-06-30", Month)
+	signing := mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum on cross-border trade",
+		sentence: "Kenya and Ethiopia signed a memorandum of understanding on cross-border trade in Nairobi on Tuesday.",
+		date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mNairobi, agreement: "memorandum of understanding",
+		topics: []string{"cross-border trade"}}
+	tests := []struct {
+		name string
+		a, b mReport
+		want bool // one event node
+	}{
+		{"one signing told by two outlets", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Ethiopia and Kenya ink memorandum to boost border trade",
+				sentence: "Ethiopia and Kenya on Tuesday inked an MoU to boost trade along their common border.",
+				date:     day("2025-06-10"), actors: []Actor{mEthiopia, mKenya}, agreement: "memorandum"}, true},
+		{"the signing one day apart (another time zone)", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Ethiopia, Kenya sign trade memorandum",
+				sentence: "Ethiopia and Kenya signed a trade memorandum in Nairobi late on Wednesday.",
+				date:     day("2025-06-11"), actors: []Actor{mEthiopia, mKenya}, place: &mNairobi, agreement: "memorandum"}, true},
+		{"the signing inside the month another outlet gives", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign cross-border trade memorandum",
+				sentence: "Earlier this month Kenya and Ethiopia signed a memorandum on cross-border trade in Nairobi.",
+				date:     june, actors: []Actor{mKenya, mEthiopia}, place: &mNairobi, agreement: "memorandum of understanding"}, true},
+		{"a meeting the same day, same actors, is another event", signing,
+			mReport{cameo: "040", typ: "meet", title: "Kenya and Ethiopia meet in Nairobi on railway links",
+				sentence: "Kenya and Ethiopia met in Nairobi on Tuesday to discuss railway links.",
+				date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mNairobi}, false},
+		{"a ceasefire is not a trade memorandum", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign ceasefire along border",
+				sentence: "Kenya and Ethiopia signed a ceasefire on Tuesday.",
+				date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, agreement: "ceasefire"}, false},
+		{"another memorandum signed on that visit", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum on electricity",
+				sentence: "Kenya and Ethiopia also signed a memorandum on electricity in Nairobi on Tuesday.",
+				date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mNairobi, agreement: "memorandum",
+				topics: []string{"electricity"}}, false},
+		{"a signing a week later is another", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum on cross-border trade",
+				sentence: "Kenya and Ethiopia signed a memorandum on cross-border trade on Tuesday.",
+				date:     day("2025-06-17"), actors: []Actor{mKenya, mEthiopia}, agreement: "memorandum"}, false},
+		{"a signing in another country", signing,
+			mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum in Addis Ababa",
+				sentence: "Kenya and Ethiopia signed a memorandum in Addis Ababa on Tuesday.",
+				date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mAddis, agreement: "memorandum"}, false},
+		{"one raid told twice",
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police raids warehouse in Mombasa",
+				sentence: "Kenyan police raided a warehouse in Mombasa on Monday.",
+				date:     day("2025-07-07"), actors: []Actor{mPolice}, place: &mMombasa},
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police raid port warehouse",
+				sentence: "Police on Monday raided a warehouse in the port city of Mombasa.",
+				date:     day("2025-07-07"), actors: []Actor{mPolice}, place: &mMombasa}, true},
+		{"two raids in two towns the same day",
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police raids warehouse in Mombasa",
+				sentence: "Kenyan police raided a warehouse in Mombasa on Monday.",
+				date:     day("2025-07-07"), actors: []Actor{mPolice}, place: &mMombasa},
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police raids house in Kisumu",
+				sentence: "Kenyan police raided a house in Kisumu on Monday.",
+				date:     day("2025-07-07"), actors: []Actor{mPolice}, place: &mKisumu}, false},
+		{"two raids, one town unknown to the gazetteer",
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police raids warehouse in Mombasa",
+				sentence: "Kenyan police raided a warehouse in Mombasa on Monday.",
+				date:     day("2025-07-07"), actors: []Actor{mPolice}, place: &mMombasa},
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police raids house",
+				sentence: "Kenyan police raided a house in Ol Kalou on Monday.",
+				date:     day("2025-07-07"), actors: []Actor{mPolice}}, false},
+		{"two seizures of different drugs the same day",
+			mReport{cameo: "1711", typ: "seize", title: "Kenyan Police seizes two tonnes of cannabis",
+				sentence: "Kenyan police seized two tonnes of cannabis on Monday.", date: day("2025-07-07"), actors: []Actor{mPolice},
+				quantities: []Quantity{{Value: 2, Unit: "t", Counts: "cannabis"}}},
+			mReport{cameo: "1711", typ: "seize", title: "Kenyan Police seizes 40 kilograms of heroin",
+				sentence: "Kenyan police seized 40 kilograms of heroin on Monday.", date: day("2025-07-07"), actors: []Actor{mPolice},
+				quantities: []Quantity{{Value: 40, Unit: "kg", Counts: "heroin"}}}, false},
+		{"one extradition, the minister named in one report only",
+			mReport{cameo: "063", typ: "extradite", title: "Kenya extradites alleged trafficker to Ethiopia",
+				sentence: "Kenya extradited an alleged human trafficker to Ethiopia on Thursday, minister Lee Kinyanjui said.",
+				date:     day("2025-04-17"), actors: []Actor{mKenya, mEthiopia, mMinister}},
+			mReport{cameo: "063", typ: "extradite", title: "Alleged trafficker extradited to Ethiopia",
+				sentence: "An alleged trafficker was extradited from Kenya to Ethiopia on Thursday.",
+				date:     day("2025-04-17"), actors: []Actor{mEthiopia, mKenya}}, true},
+		{"one raid, two forces named, the town in both sentences",
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Security Forces storm militant hideout in Garsen",
+				sentence: "Kenyan security forces stormed a militant hideout in Garsen on Monday, killing three suspected fighters.",
+				date:     day("2025-08-04"), actors: []Actor{mForces}},
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police Service raids hideout in Garsen",
+				sentence: "Three suspected militants were killed on Monday when police raided their hideout in Garsen.",
+				date:     day("2025-08-04"), actors: []Actor{mPolice2}}, true},
+		{"two raids by two forces in two towns",
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Security Forces storm militant hideout in Garsen",
+				sentence: "Kenyan security forces stormed a militant hideout in Garsen on Monday, killing three suspected fighters.",
+				date:     day("2025-08-04"), actors: []Actor{mForces}},
+			mReport{cameo: "190", typ: "use military force", title: "Kenyan Police Service raids hideout in Witu",
+				sentence: "Two suspected militants were killed on Monday when police raided their hideout in Witu.",
+				date:     day("2025-08-04"), actors: []Actor{mPolice2}}, false},
+		{"one extradition a day apart, the sentences alike",
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites former mayor to Bolivia",
+				sentence: "Peru on Thursday extradited former mayor Ramon Quilla to Bolivia, where he faces corruption charges.",
+				date:     day("2025-09-11"), actors: []Actor{mPeru, mBolivia}},
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites him over corruption charges",
+				sentence: "Bolivian authorities received former mayor Ramon Quilla after Peru extradited him over corruption charges.",
+				date:     day("2025-09-12"), actors: []Actor{mPeru, mBolivia}}, true},
+		{"two extraditions between two countries the same week",
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites former mayor to Bolivia",
+				sentence: "Peru on Thursday extradited former mayor Ramon Quilla to Bolivia, where he faces corruption charges.",
+				date:     day("2025-09-11"), actors: []Actor{mPeru, mBolivia}},
+			mReport{cameo: "063", typ: "extradite", title: "Peru extradites drug trafficker to Bolivia",
+				sentence: "Peru extradited a drug trafficker wanted for cocaine smuggling to Bolivia on Wednesday.",
+				date:     day("2025-09-10"), actors: []Actor{mPeru, mBolivia}}, false},
+		{"two statements of one minister on other matters",
+			mReport{cameo: "010", typ: "make statement", title: "Lee Kinyanjui says tariffs on tea will fall",
+				sentence: "Lee Kinyanjui said on Monday that tariffs on tea would fall.", date: day("2025-03-03"), actors: []Actor{mMinister}},
+			mReport{cameo: "010", typ: "make statement", title: "Lee Kinyanjui says railway tender opens in April",
+				sentence: "Lee Kinyanjui said on Monday the railway tender opens in April.", date: day("2025-03-03"), actors: []Actor{mMinister}}, false},
+		{"one statement told twice",
+			mReport{cameo: "010", typ: "make statement", title: "Lee Kinyanjui says tariffs on Ethiopian coffee will fall",
+				sentence: "Lee Kinyanjui said on Monday that tariffs on Ethiopian coffee would fall.", date: day("2025-03-03"), actors: []Actor{mMinister}},
+			mReport{cameo: "010", typ: "make statement", title: "Coffee tariffs to fall, Lee Kinyanjui says",
+				sentence: "Coffee tariffs will fall, Lee Kinyanjui said on Monday.", date: day("2025-03-03"), actors: []Actor{mMinister}}, true},
+		{"visits by two ministers the same day",
+			mReport{cameo: "042", typ: "visit", title: "Lee Kinyanjui visits Addis Ababa",
+				sentence: "Lee Kinyanjui visited Addis Ababa on Friday.", date: day("2025-02-07"), actors: []Actor{mMinister, mEthiopia}, place: &mAddis},
+			mReport{cameo: "042", typ: "visit", title: "Kassahun Gofe visits Nairobi",
+				sentence: "Kassahun Gofe visited Nairobi on Friday.", date: day("2025-02-07"), actors: []Actor{mOther, mKenya}, place: &mNairobi}, false},
+	}
+	for _, tt := range tests {
+		for _, order := range []string{"a then b", "b then a"} {
+			t.Run(tt.name+", "+order, func(t *testing.T) {
+				s := memStore(t)
+				fa, fb := tt.a.facts("outlet one"), tt.b.facts("outlet two")
+				if order == "b then a" {
+					fa, fb = fb, fa
+				}
+				for _, f := range []*Facts{fa, fb} {
+					if _, err := s.PutFacts(f); err != nil {
+						t.Fatal(err)
+					}
+				}
+				var events []Event
+				var agreements []Agreement
+				err := s.View(func(r *Reader) error {
+					if err := r.ForEachEvent(func(e Event) error { events = append(events, e); return nil }); err != nil {
+						return err
+					}
+					return r.ForEachAgreement(func(g Agreement) error { agreements = append(agreements, g); return nil })
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := len(events) == 1; got != tt.want {
+					t.Fatalf("one event: %v, want %v (%d events)", got, tt.want, len(events))
+				}
+				if tt.want && len(events[0].Evidence) != 2 {
+					t.Errorf("merged event has %d sentences, want one of each article", len(events[0].Evidence))
+				}
+				if tt.a.agreement != "" && tt.b.agreement != "" {
+					if got := len(agreements) == 1; got != tt.want {
+						t.Errorf("one agreement: %v, want %v (%d)", got, tt.want, len(agreements))
+					}
+					if tt.want && len(agreements) == 1 {
+						if len(agreements[0].Evidence) != 2 || agreements[0].ID != events[0].AgreementID {
+							t.Errorf("agreement %+v: want evidence of both articles, the event's", agreements[0])
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestAgreementAloneMerges checks that one agreement told by two articles
+// is one node even when their signing events stay apart (one outlet calls
+// it "reached", an uncoded verb).
+func TestAgreementAloneMerges(t *testing.T) {
+	s := memStore(t)
+	a := mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum",
+		sentence: "Kenya and Ethiopia signed a memorandum on Tuesday.", date: day("2025-06-10"),
+		actors: []Actor{mKenya, mEthiopia}, agreement: "memorandum of understanding"}.facts("one")
+	b := mReport{cameo: "", typ: "reach", title: "Deal reached",
+		sentence: "A deal was reached on Tuesday.", date: day("2025-06-10"),
+		actors: []Actor{mEthiopia, mKenya}, agreement: "agreement"}.facts("two")
+	for _, f := range []*Facts{a, b} {
+		if _, err := s.PutFacts(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var gs []Agreement
+	var evs []Event
+	err := s.View(func(r *Reader) error {
+		if err := r.ForEachEvent(func(e Event) error { evs = append(evs, e); return nil }); err != nil {
+			return err
+		}
+		return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gs) != 1 || len(gs[0].Evidence) != 2 {
+		t.Fatalf("agreements %+v, want one with evidence of both", gs)
+	}
+	for _, e := range evs {
+		if e.AgreementID != gs[0].ID {
+			t.Errorf("event %q points to agreement %s, want %s", e.Title, e.AgreementID, gs[0].ID)
+		}
+	}
+}
+
+func TestLocWords(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Police raided a warehouse in Mombasa on Monday.", "[mombasa]"},
+		{"They met in the port city of Port Sudan in June.", "[port sudan]"},
+		{"He spoke at Chatham House near Nairobi's airport.", "[chatham house nairobi]"},
+		{"It happened in March, in the north.", "[]"},
+	} {
+		if got := fmt.Sprint(locWords(tt.in)); got != tt.want {
+			t.Errorf("locWords(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
