@@ -218,6 +218,8 @@ func clauses(toks []token) [][2]int {
 }
 
 var (
+	// copulas take an adjective, not a verb: "remain open"
+	copulas = set("remain remains remained remaining stay stays stayed staying keep keeps kept seem seems seemed")
 	// byMeans follow "by" as a means, not an agent: "spoke by phone"
 	byMeans = set("phone telephone video videoconference videolink letter plane air sea land road car helicopter")
 	// countWords count a plural noun: "the two states", "several strikes"
@@ -417,6 +419,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			if code := conferCode(x.toks, h.j); code != "" {
 				h.e = l.conferEntry(h.e.lemma, code)
 			}
+		}
+		if h.verb && lw == h.e.lemma && copulas.has(prev) {
+			// "would remain open", "is closed" aside: a base form after a
+			// copula is an adjective ("the border will stay open")
+			continue
 		}
 		if h.verb {
 			// "with Morocco's ambassador saying …": a participle, not a statement
