@@ -385,7 +385,8 @@ type ArticlePage struct {
 	HasPrevious bool
 }
 
-// Articles lists articles by publication date.
+// Articles lists articles by publication date, without their text (see
+// ArticleMeta; ArticleText reads it).
 func (r *Reader) Articles(first int, after string) (ArticlePage, error) {
 	var page ArticlePage
 	var afterPos string
@@ -413,7 +414,7 @@ func (r *Reader) Articles(first int, after string) (ArticlePage, error) {
 			continue
 		}
 		id := pos[strings.LastIndexByte(pos, '|')+1:]
-		a, err := r.Article(id)
+		a, err := r.ArticleMeta(id)
 		if err != nil {
 			return page, err
 		}

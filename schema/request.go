@@ -21,7 +21,10 @@ type request struct {
 	r          *graph.Reader
 	nodes      int
 	bytes      int64 // bytes of text fields resolved so far
+	// articles are the articles resolved so far, without their text
+	// (graph.Reader.ArticleMeta); texts are the texts asked for.
 	articles   map[string]*graph.Article
+	texts      map[string]string
 	events     map[string]*graph.Event
 	agreements map[string]*graph.Agreement
 }
@@ -32,6 +35,7 @@ func newRequest(s *Schema, r *graph.Reader, cancel context.CancelCauseFunc) *req
 	return &request{
 		s: s, r: r, cancel: cancel,
 		articles:   map[string]*graph.Article{},
+		texts:      map[string]string{},
 		events:     map[string]*graph.Event{},
 		agreements: map[string]*graph.Agreement{},
 	}
@@ -149,12 +153,32 @@ func (rq *request) article(ctx context.Context, id string) (*graph.Article, erro
 			out = a
 			return nil
 		}
-		a, err := r.Article(id)
+		a, err := r.ArticleMeta(id)
 		if err != nil {
 			return err
 		}
 		out = &a
 		rq.articles[id] = out
+		return nil
+	})
+	return out, err
+}
+
+// articleText returns the text of the article with the ID, read when a
+// query first asks for it: the request's articles hold their metadata only.
+func (rq *request) articleText(ctx context.Context, id string) (string, error) {
+	var out string
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if t, ok := rq.texts[id]; ok {
+			out = t
+			return nil
+		}
+		t, err := r.ArticleText(id)
+		if err != nil {
+			return err
+		}
+		out = t
+		rq.texts[id] = t
 		return nil
 	})
 	return out, err

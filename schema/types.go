@@ -375,7 +375,7 @@ func (rq *request) evidence(ctx context.Context, evs []graph.Evidence) ([]*evide
 		for _, ev := range evs {
 			a, ok := rq.articles[ev.ArticleID]
 			if !ok {
-				art, err := r.Article(ev.ArticleID)
+				art, err := r.ArticleMeta(ev.ArticleID)
 				if notFound(err) {
 					continue
 				}
@@ -615,7 +615,11 @@ func (r *articleResolver) Published() *string { return optStr(r.a.Published) }
 
 // Text is the article's text, charged against the byte budget.
 func (r *articleResolver) Text(ctx context.Context) (string, error) {
-	return r.rq.text(ctx, r.a.Text, "text")
+	t, err := r.rq.articleText(ctx, r.a.ID)
+	if err != nil {
+		return "", err
+	}
+	return r.rq.text(ctx, t, "text")
 }
 
 func (r *articleResolver) Events(ctx context.Context) ([]*eventResolver, error) {

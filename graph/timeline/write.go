@@ -148,7 +148,7 @@ func (m *itemMaker) article(id string) ArticleRef {
 		return a
 	}
 	ref := ArticleRef{ID: id}
-	if a, err := m.r.Article(id); err == nil {
+	if a, err := m.r.ArticleMeta(id); err == nil {
 		ref = ArticleRef{ID: id, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published}
 	}
 	m.articles[id] = ref
