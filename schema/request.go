@@ -17,10 +17,10 @@ type request struct {
 	s      *Schema
 	cancel context.CancelCauseFunc
 
-	mu         sync.Mutex
-	r          *graph.Reader
-	nodes      int
-	bytes      int64 // bytes of text fields resolved so far
+	mu    sync.Mutex
+	r     *graph.Reader
+	nodes int
+	bytes int64 // bytes of text fields resolved so far
 	// articles are the articles resolved so far, without their text
 	// (graph.Reader.ArticleMeta); texts are the texts asked for.
 	articles   map[string]*graph.Article
