@@ -58,10 +58,23 @@ func putArticleMeta(txn *badger.Txn, a *Article) error {
 
 // ArticleMeta returns the article with the ID without its text (Text is
 // empty): its title, source, URL, publication date, file and load time,
-// read from the metadata key without decoding the text. An article stored
+// read from the metadata key without decoding the text, and shared with
+// the readers of the same snapshot (read_cache.go). An article stored
 // without one (a write interrupted before the upgrade to format 6 ended)
 // is read whole.
 func (r *Reader) ArticleMeta(id string) (Article, error) {
+	if a := get(r.shared, cachedArticles, id); a != nil {
+		return *a, nil
+	}
+	a, err := r.readArticleMeta(id)
+	if err == nil {
+		put(r.shared, cachedArticles, id, &a)
+	}
+	return a, err
+}
+
+// readArticleMeta reads ArticleMeta from the store.
+func (r *Reader) readArticleMeta(id string) (Article, error) {
 	var a Article
 	it, err := r.txn.Get([]byte(pArticleMeta + id))
 	if errors.Is(err, badger.ErrKeyNotFound) {

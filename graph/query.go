@@ -16,13 +16,14 @@ type Reader struct {
 	places map[string]*Place
 	actors map[string]*Actor
 	store  *Store
+	shared *readCache // nodes decoded by the readers of the same snapshot, or nil
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's
 // View does with a transaction.
 func (s *Store) View(fn func(r *Reader) error) error {
 	return s.db.View(func(txn *badger.Txn) error {
-		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s})
+		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s, shared: s.sharedCache(txn.ReadTs())})
 	})
 }
 
@@ -41,30 +42,42 @@ func (r *Reader) Event(id string) (Event, error) {
 	return e, wrapGet("event", id, getJSON(r.txn, pEvent+id, &e))
 }
 
-// Actor returns the actor with the ID, cached for the Reader's life.
+// Actor returns the actor with the ID, cached for the Reader's life and
+// shared with the readers of the same snapshot (read_cache.go). Its
+// slices are shared too: callers must not modify them.
 func (r *Reader) Actor(id string) (Actor, error) {
 	if a, ok := r.actors[id]; ok {
 		return *a, nil
 	}
-	var a Actor
-	if err := getJSON(r.txn, pActor+id, &a); err != nil {
-		return a, wrapGet("actor", id, err)
+	if a := get(r.shared, cachedActors, id); a != nil {
+		r.actors[id] = a
+		return *a, nil
 	}
-	r.actors[id] = &a
-	return a, nil
+	a := new(Actor)
+	if err := getJSON(r.txn, pActor+id, a); err != nil {
+		return *a, wrapGet("actor", id, err)
+	}
+	r.actors[id] = a
+	put(r.shared, cachedActors, id, a)
+	return *a, nil
 }
 
-// Place returns the place with the ID, cached for the Reader's life.
+// Place returns the place with the ID, cached as Actor is.
 func (r *Reader) Place(id string) (Place, error) {
 	if p, ok := r.places[id]; ok {
 		return *p, nil
 	}
-	var p Place
-	if err := getJSON(r.txn, pPlace+id, &p); err != nil {
-		return p, wrapGet("place", id, err)
+	if p := get(r.shared, cachedPlaces, id); p != nil {
+		r.places[id] = p
+		return *p, nil
 	}
-	r.places[id] = &p
-	return p, nil
+	p := new(Place)
+	if err := getJSON(r.txn, pPlace+id, p); err != nil {
+		return *p, wrapGet("place", id, err)
+	}
+	r.places[id] = p
+	put(r.shared, cachedPlaces, id, p)
+	return *p, nil
 }
 
 // Agreement returns the agreement with the ID.

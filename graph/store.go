@@ -116,6 +116,9 @@ type Store struct {
 	dir string // the database folder, "" in memory
 	// minFree is the free space a write needs on dir's filesystem.
 	minFree int64
+	// cache is the readers' shared cache of the latest snapshot
+	// (read_cache.go).
+	cache atomic.Pointer[readCache]
 }
 
 // Open opens (creating if needed) the database described by opt.
