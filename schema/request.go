@@ -116,6 +116,19 @@ func (rq *request) text(ctx context.Context, s, what string) (string, error) {
 	return s, nil
 }
 
+// inlineText is text for the resolvers of text fields, which take no
+// context and return no error so that graphql-go runs them inline: with a
+// context, every event of a page was a goroutine and each of its fields
+// another. It charges s against the byte budget and returns it; past the
+// budget chargeBytes has cancelled the request, Exec answers with the
+// budget's error alone, and the "" returned here is never seen.
+func (rq *request) inlineText(s, what string) string {
+	if rq.chargeBytes(context.Background(), len(s), what) != nil {
+		return ""
+	}
+	return s
+}
+
 // read runs fn with the request's Reader, one resolver at a time.
 func (rq *request) read(ctx context.Context, fn func(r *graph.Reader) error) error {
 	if err := ctx.Err(); err != nil {
