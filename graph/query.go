@@ -145,6 +145,12 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 	// one allocation a page, not one for each of the thousands of keys
 	// a count passes over
 	ev := new(Event)
+	// a page of the date index reads its events in their order from
+	// their copies; pages of an actor's or a place's index, scattered
+	// there, look each one up
+	var near docCursor
+	defer near.close()
+	byDate := slices.ContainsFunc(eventRanges(f), func(rg evRange) bool { return rg.prefix == pEventDate })
 	err := r.scanEvents(f, docs, func(pos, id string, check bool, v []byte) error {
 		loaded := false
 		if check || v != nil {
@@ -169,7 +175,13 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 		}
 		if !loaded {
 			*ev = Event{}
-			if err := r.loadEvent(pos, nil, ev); err != nil {
+			var err error
+			if byDate {
+				err = r.loadNear(&near, pos, f.Desc, ev)
+			} else {
+				err = r.loadEvent(pos, nil, ev)
+			}
+			if err != nil {
 				return wrapGet("event", id, err)
 			}
 		}
