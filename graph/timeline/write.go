@@ -308,6 +308,7 @@ func writeJSON(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *ite
 	n := 0
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	var buf []byte
 	err = sel.ForEach(r, func(ev graph.Event) error {
 		if n > 0 {
 			w.WriteString(",\n")
@@ -315,7 +316,13 @@ func writeJSON(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *ite
 			w.WriteString("\n")
 		}
 		n++
-		return enc.Encode(m.Item(ev)) // Encode adds a newline: valid JSON whitespace
+		it := m.Item(ev)
+		var ok bool
+		if buf, ok = appendItem(buf[:0], &it); !ok {
+			return enc.Encode(it) // the error encoding/json gives
+		}
+		_, err := w.Write(buf) // ends with a newline, as Encode's output: valid JSON whitespace
+		return err
 	})
 	if err != nil {
 		return err
