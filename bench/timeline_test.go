@@ -131,6 +131,29 @@ func BenchmarkTimeline(b *testing.B) {
 	})
 }
 
+// selfRSS returns this process's resident memory and its anonymous part
+// in KiB (Linux; zeros elsewhere).
+func selfRSS() (rss, anon int64) {
+	st, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(st), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		v, _ := strconv.ParseInt(f[1], 10, 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = v
+		case "RssAnon:":
+			anon = v
+		}
+	}
+	return rss, anon
+}
+
 // BenchmarkServedReads times what a client of the server waits for, over
 // loopback HTTP against the same big store as BenchmarkTimeline: GET
 // /timeline for a month (every event with its actor, place and article
@@ -171,6 +194,11 @@ func BenchmarkServedReads(b *testing.B) {
 			return 1
 		})
 		b.ReportMetric(float64(bytes)/float64(2*max(b.N, queriesPerRun)), "bytes/query")
+		// the process serves and reads: its memory after the timeline
+		// runs is the server's (plus a small client)
+		rss, anon := selfRSS()
+		b.ReportMetric(float64(rss)/1024, "rss-MiB")
+		b.ReportMetric(float64(anon)/1024, "anon-MiB")
 	})
 	const q = `query($from: String, $to: String) { events(from: $from, to: $to, first: 100) {
 		totalCount edges { node { id title date { value start end } } } } }`
