@@ -57,6 +57,9 @@ func (r *Reader) Actor(id string) (Actor, error) {
 	if err := getJSON(r.txn, pActor+id, a); err != nil {
 		return *a, wrapGet("actor", id, err)
 	}
+	// an append by a caller copies instead of writing into the spare
+	// room of a slice that concurrent readers share
+	a.Aliases, a.Roles = slices.Clip(a.Aliases), slices.Clip(a.Roles)
 	r.actors[id] = a
 	put(r.shared, cachedActors, id, a)
 	return *a, nil

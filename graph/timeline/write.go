@@ -174,7 +174,7 @@ func quantityRef(q graph.Quantity) QuantityRef {
 // Item makes the timeline item of an event.
 func (m *itemMaker) Item(ev graph.Event) Item {
 	it := Item{ID: ev.ID, Title: ev.Title, Type: ev.Type, CAMEO: ev.CAMEO, Date: ev.Date, Status: ev.Status,
-		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
+		Actors: make([]ActorRef, 0, len(ev.Participants)), EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
 	for i, q := range ev.Quantities {
 		it.Quantities[i] = quantityRef(q)
 	}
