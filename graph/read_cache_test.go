@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"testing"
@@ -90,4 +91,59 @@ func TestSharedReadCacheBounded(t *testing.T) {
 	if get(nil, cachedActors, "x") != nil {
 		t.Error("a nil cache returned a node")
 	}
+}
+
+// Readers on several goroutines share the cache while a writer adds
+// articles (run with -race): each reader sees a whole actor.
+func TestSharedReadCacheConcurrent(t *testing.T) {
+	s := memStore(t)
+	if _, err := s.PutFacts(fixture("A", "2024-05-12")); err != nil {
+		t.Fatal(err)
+	}
+	id := fixture("A").Actors[0].ID
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				err := s.View(func(r *Reader) error {
+					a, err := r.Actor(id)
+					if err == nil && a.Name == "" {
+						err = fmt.Errorf("actor without a name: %+v", a)
+					}
+					return err
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		f := fixture(fmt.Sprintf("W%d", i), "2024-05-12")
+		f.Actors[0].Aliases = []string{fmt.Sprintf("alias %d", i)}
+		if _, err := s.PutFacts(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for g := 0; g < 4; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	_ = s.View(func(r *Reader) error {
+		a, _ := r.Actor(id)
+		if len(a.Aliases) != 20 {
+			t.Errorf("%d aliases after the writes, want 20", len(a.Aliases))
+		}
+		return nil
+	})
 }
