@@ -137,10 +137,11 @@ type itemMaker struct {
 	all        bool
 	articles   map[string]ArticleRef
 	agreements map[string]*AgreementRef
+	places     map[string]*PlaceRef // nil: not stored
 }
 
 func newItemMaker(r *graph.Reader, all bool) *itemMaker {
-	return &itemMaker{r: r, all: all, articles: map[string]ArticleRef{}, agreements: map[string]*AgreementRef{}}
+	return &itemMaker{r: r, all: all, articles: map[string]ArticleRef{}, agreements: map[string]*AgreementRef{}, places: map[string]*PlaceRef{}}
 }
 
 func (m *itemMaker) article(id string) ArticleRef {
@@ -164,6 +165,24 @@ func (m *itemMaker) agreement(id string) *AgreementRef {
 		ref = &AgreementRef{ID: g.ID, Name: g.Name, Kind: g.Kind, Date: g.Date.Value}
 	}
 	m.agreements[id] = ref
+	return ref
+}
+
+// place returns the reference of the place with the ID, made once per
+// Write and shared by its items (as agreements are), or nil.
+func (m *itemMaker) place(id string) *PlaceRef {
+	if ref, ok := m.places[id]; ok {
+		return ref
+	}
+	var ref *PlaceRef
+	if p, err := m.r.Place(id); err == nil {
+		ref = &PlaceRef{ID: p.ID, Name: p.Name, Kind: p.Kind, Country: p.Country}
+		if p.HasGeo {
+			lat, lon := p.Lat, p.Lon
+			ref.Lat, ref.Lon = &lat, &lon
+		}
+	}
+	m.places[id] = ref
 	return ref
 }
 
@@ -199,14 +218,7 @@ func (m *itemMaker) Item(ev graph.Event) Item {
 		it.Actors = append(it.Actors, ref)
 	}
 	if ev.PlaceID != "" {
-		if p, err := m.r.Place(ev.PlaceID); err == nil {
-			ref := &PlaceRef{ID: p.ID, Name: p.Name, Kind: p.Kind, Country: p.Country}
-			if p.HasGeo {
-				lat, lon := p.Lat, p.Lon
-				ref.Lat, ref.Lon = &lat, &lon
-			}
-			it.Place = ref
-		}
+		it.Place = m.place(ev.PlaceID)
 	}
 	if ev.AgreementID != "" {
 		it.Agreement = m.agreement(ev.AgreementID)
