@@ -40,7 +40,7 @@ race:
 bench:
 	$(GO) test -run '^$$' -bench '^BenchmarkArticle$$' -benchmem -count=1 -cpu 1 -benchtime 5x ./loader/extract/
 	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchmem -count=1 -cpu 1 -benchtime 3x ./bench/
-	$(GO) test -run '^$$' -bench '^Benchmark(Timeline|ExportGEXF)$$' -count=1 -cpu 1 -benchtime 1x -timeout 60m ./bench/
+	$(GO) test -run '^$$' -bench '^Benchmark(Timeline|ServedReads|ExportGEXF)$$' -count=1 -cpu 1 -benchtime 1x -timeout 60m ./bench/
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/sentence/

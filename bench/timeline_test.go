@@ -2,15 +2,23 @@ package bench
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"math/rand"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"eventgraph/graph"
 	"eventgraph/schema"
+	"eventgraph/server"
 )
 
 // monthWindow returns the first and last day of a random month of the big
@@ -21,8 +29,14 @@ func monthWindow(r *rand.Rand) (string, string) {
 }
 
 // queriesPerRun is how many windows timeQueries samples at least, so that
-// the p99 means something even with -benchtime 1x.
-const queriesPerRun = 500
+// the p99 means something even with -benchtime 1x; EVENTGRAPH_BENCH_QUERIES
+// overrides it (fewer for quick before/after rounds).
+var queriesPerRun = func() int {
+	if n, err := strconv.Atoi(os.Getenv("EVENTGRAPH_BENCH_QUERIES")); err == nil && n > 0 {
+		return n
+	}
+	return 500
+}()
 
 // timeQueries runs q over random one-month windows (at least queriesPerRun
 // times, b.N if more), once to warm up and once timing each, and reports the p50 and p99 in
@@ -112,6 +126,88 @@ func BenchmarkTimeline(b *testing.B) {
 			if len(resp.Errors) > 0 {
 				b.Fatal(resp.Errors)
 			}
+			return 100
+		})
+	})
+}
+
+// selfRSS returns this process's resident memory and its anonymous part
+// in KiB (Linux; zeros elsewhere).
+func selfRSS() (rss, anon int64) {
+	st, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(st), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		v, _ := strconv.ParseInt(f[1], 10, 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = v
+		case "RssAnon:":
+			anon = v
+		}
+	}
+	return rss, anon
+}
+
+// BenchmarkServedReads times what a client of the server waits for, over
+// loopback HTTP against the same big store as BenchmarkTimeline: GET
+// /timeline for a month (every event with its actor, place and article
+// names) and a POST /graphql of a month's first 100 events with their
+// count. Each samples at least 500 windows, so -benchtime 1x is enough.
+func BenchmarkServedReads(b *testing.B) {
+	dir := bigStore(b)
+	st, err := graph.Open(graph.DefaultOptions(dir).WithReadOnly(true).WithLogger(quietLogger()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	srv, err := server.New(st, nil, server.Config{Logger: quietLogger()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	client := ts.Client()
+	get := func(b *testing.B, req *http.Request) int {
+		resp, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			b.Fatalf("%s: %d %v", req.URL, resp.StatusCode, err)
+		}
+		return int(n)
+	}
+	var bytes int
+	b.Run("http-timeline-month", func(b *testing.B) {
+		bytes = 0
+		timeQueries(b, func(from, to string) int {
+			req, _ := http.NewRequest(http.MethodGet, ts.URL+"/timeline?from="+from+"&to="+to, nil)
+			bytes += get(b, req)
+			return 1
+		})
+		b.ReportMetric(float64(bytes)/float64(2*max(b.N, queriesPerRun)), "bytes/query")
+		// the process serves and reads: its memory after the timeline
+		// runs is the server's (plus a small client)
+		rss, anon := selfRSS()
+		b.ReportMetric(float64(rss)/1024, "rss-MiB")
+		b.ReportMetric(float64(anon)/1024, "anon-MiB")
+	})
+	const q = `query($from: String, $to: String) { events(from: $from, to: $to, first: 100) {
+		totalCount edges { node { id title date { value start end } } } } }`
+	b.Run("http-graphql-page100", func(b *testing.B) {
+		timeQueries(b, func(from, to string) int {
+			body, _ := json.Marshal(map[string]any{"query": q, "variables": map[string]any{"from": from, "to": to}})
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+"/graphql", strings.NewReader(string(body)))
+			req.Header.Set("Content-Type", "application/json")
+			get(b, req)
 			return 100
 		})
 	})

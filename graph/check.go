@@ -109,6 +109,15 @@ func (c *checker) articles() error {
 		if !c.has(pArticleOrder + orDate(a.Published) + "|" + id) {
 			return c.add("article %s: no date index key", id)
 		}
+		return c.articleMeta(a)
+	})
+	if err != nil {
+		return err
+	}
+	err = c.keys(pArticleMeta, func(id string, _ []byte) error {
+		if _, ok := c.texts[id]; !ok {
+			return c.add("article metadata %s: no article", id)
+		}
 		return nil
 	})
 	if err != nil {
@@ -121,6 +130,24 @@ func (c *checker) articles() error {
 		}
 		return nil
 	})
+}
+
+// articleMeta checks that the article's metadata key is stored and holds
+// the article without its text.
+func (c *checker) articleMeta(a Article) error {
+	it, err := c.txn.Get([]byte(pArticleMeta + a.ID))
+	if err != nil {
+		return c.add("article %s: no metadata", a.ID)
+	}
+	var m Article
+	if err := it.Value(func(v []byte) error { return decodeArticleMeta(v, &m) }); err != nil {
+		return c.add("article %s: metadata does not decode: %v", a.ID, err)
+	}
+	a.Text = ""
+	if m != a {
+		return c.add("article %s: stale metadata", a.ID)
+	}
+	return nil
 }
 
 func (c *checker) events() error {

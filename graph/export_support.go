@@ -17,15 +17,18 @@ import (
 func (r *Reader) ForEachEventMatching(f EventFilter, fn func(Event) error) error {
 	text := strings.ToLower(f.Text)
 	errEnd := errors.New("end of walk")
+	// one Event decoded into, reset before each use, and passed on by
+	// value: not one allocation for each of a window's thousands
+	ev := new(Event)
 	err := r.scanEvents(f, true, func(pos, id string, check bool, v []byte) error {
-		var ev Event
-		if err := r.loadEvent(pos, v, &ev); err != nil {
+		*ev = Event{}
+		if err := r.loadEvent(pos, v, ev); err != nil {
 			return nil
 		}
-		if check && !r.match(ev, f, text) {
+		if check && !r.match(*ev, f, text) {
 			return nil
 		}
-		if err := fn(ev); errors.Is(err, ErrStop) {
+		if err := fn(*ev); errors.Is(err, ErrStop) {
 			return errEnd
 		} else if err != nil {
 			return err

@@ -16,13 +16,14 @@ type Reader struct {
 	places map[string]*Place
 	actors map[string]*Actor
 	store  *Store
+	shared *readCache // nodes decoded by the readers of the same snapshot, or nil
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's
 // View does with a transaction.
 func (s *Store) View(fn func(r *Reader) error) error {
 	return s.db.View(func(txn *badger.Txn) error {
-		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s})
+		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s, shared: s.sharedCache(txn.ReadTs())})
 	})
 }
 
@@ -41,30 +42,45 @@ func (r *Reader) Event(id string) (Event, error) {
 	return e, wrapGet("event", id, getJSON(r.txn, pEvent+id, &e))
 }
 
-// Actor returns the actor with the ID, cached for the Reader's life.
+// Actor returns the actor with the ID, cached for the Reader's life and
+// shared with the readers of the same snapshot (read_cache.go). Its
+// slices are shared too: callers must not modify them.
 func (r *Reader) Actor(id string) (Actor, error) {
 	if a, ok := r.actors[id]; ok {
 		return *a, nil
 	}
-	var a Actor
-	if err := getJSON(r.txn, pActor+id, &a); err != nil {
-		return a, wrapGet("actor", id, err)
+	if a := get(r.shared, cachedActors, id); a != nil {
+		r.actors[id] = a
+		return *a, nil
 	}
-	r.actors[id] = &a
-	return a, nil
+	a := new(Actor)
+	if err := getJSON(r.txn, pActor+id, a); err != nil {
+		return *a, wrapGet("actor", id, err)
+	}
+	// an append by a caller copies instead of writing into the spare
+	// room of a slice that concurrent readers share
+	a.Aliases, a.Roles = slices.Clip(a.Aliases), slices.Clip(a.Roles)
+	r.actors[id] = a
+	put(r.shared, cachedActors, id, a)
+	return *a, nil
 }
 
-// Place returns the place with the ID, cached for the Reader's life.
+// Place returns the place with the ID, cached as Actor is.
 func (r *Reader) Place(id string) (Place, error) {
 	if p, ok := r.places[id]; ok {
 		return *p, nil
 	}
-	var p Place
-	if err := getJSON(r.txn, pPlace+id, &p); err != nil {
-		return p, wrapGet("place", id, err)
+	if p := get(r.shared, cachedPlaces, id); p != nil {
+		r.places[id] = p
+		return *p, nil
 	}
-	r.places[id] = &p
-	return p, nil
+	p := new(Place)
+	if err := getJSON(r.txn, pPlace+id, p); err != nil {
+		return *p, wrapGet("place", id, err)
+	}
+	r.places[id] = p
+	put(r.shared, cachedPlaces, id, p)
+	return *p, nil
 }
 
 // Agreement returns the agreement with the ID.
@@ -132,6 +148,12 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 	// one allocation a page, not one for each of the thousands of keys
 	// a count passes over
 	ev := new(Event)
+	// a page of the date index reads its events in their order from
+	// their copies; pages of an actor's or a place's index, scattered
+	// there, look each one up
+	var near docCursor
+	defer near.close()
+	byDate := slices.ContainsFunc(eventRanges(f), func(rg evRange) bool { return rg.prefix == pEventDate })
 	err := r.scanEvents(f, docs, func(pos, id string, check bool, v []byte) error {
 		loaded := false
 		if check || v != nil {
@@ -156,7 +178,13 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 		}
 		if !loaded {
 			*ev = Event{}
-			if err := r.loadEvent(pos, nil, ev); err != nil {
+			var err error
+			if byDate {
+				err = r.loadNear(&near, pos, f.Desc, ev)
+			} else {
+				err = r.loadEvent(pos, nil, ev)
+			}
+			if err != nil {
 				return wrapGet("event", id, err)
 			}
 		}
@@ -385,7 +413,8 @@ type ArticlePage struct {
 	HasPrevious bool
 }
 
-// Articles lists articles by publication date.
+// Articles lists articles by publication date, without their text (see
+// ArticleMeta; ArticleText reads it).
 func (r *Reader) Articles(first int, after string) (ArticlePage, error) {
 	var page ArticlePage
 	var afterPos string
@@ -413,7 +442,7 @@ func (r *Reader) Articles(first int, after string) (ArticlePage, error) {
 			continue
 		}
 		id := pos[strings.LastIndexByte(pos, '|')+1:]
-		a, err := r.Article(id)
+		a, err := r.ArticleMeta(id)
 		if err != nil {
 			return page, err
 		}

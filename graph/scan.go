@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -152,6 +153,43 @@ func (r *Reader) loadEvent(pos string, v []byte, ev *Event) error {
 		return unmarshal(v, ev)
 	}
 	return getJSON(r.txn, pEventDoc+pos, ev)
+}
+
+// docCursor reads the events of a page from their copies in date order
+// (EV:), where they are neighbours: one seek, then a step to each next
+// event, instead of a lookup in every level of the store for each.
+type docCursor struct{ it *badger.Iterator }
+
+func (c *docCursor) close() {
+	if c.it != nil {
+		c.it.Close()
+	}
+}
+
+// loadNear decodes the event at an index position as loadEvent does,
+// through the cursor c: the position is expected to be the one after
+// the last one c read, in date order (reversed for desc).
+func (r *Reader) loadNear(c *docCursor, pos string, desc bool, ev *Event) error {
+	key := []byte(pEventDoc + pos)
+	if c.it == nil {
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		opt.Prefix = []byte(pEventDoc)
+		opt.Reverse = desc
+		c.it = r.txn.NewIterator(opt)
+		c.it.Seek(key)
+	} else if c.it.Valid() {
+		c.it.Next()
+		if !c.it.Valid() || !bytes.Equal(c.it.Item().Key(), key) {
+			c.it.Seek(key)
+		}
+	} else {
+		c.it.Seek(key)
+	}
+	if !c.it.Valid() || !bytes.Equal(c.it.Item().Key(), key) {
+		return r.loadEvent(pos, nil, ev) // not stored: its error
+	}
+	return c.it.Item().Value(func(v []byte) error { return unmarshal(v, ev) })
 }
 
 // after reports whether the index position pos comes after the position

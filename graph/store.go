@@ -66,7 +66,9 @@ const (
 	// transliteration keys of their names (see personIndexKeys); a
 	// database of format 3 has its actor indexes rebuilt. Format 5 indexes
 	// the events of each article (EB:); older databases get the index.
-	formatCurrent = "5"
+	// Format 6 stores each article's metadata apart from its text (AM:,
+	// article_meta.go); older databases get it.
+	formatCurrent = "6"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -114,6 +116,9 @@ type Store struct {
 	dir string // the database folder, "" in memory
 	// minFree is the free space a write needs on dir's filesystem.
 	minFree int64
+	// cache is the readers' shared cache of the latest snapshot
+	// (read_cache.go).
+	cache atomic.Pointer[readCache]
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -190,16 +195,17 @@ func Open(opt Options) (*Store, error) {
 // codec with its copy in date order and its month buckets, and the old
 // wide index is deleted; before format 4 the actor indexes are rebuilt
 // with the current name folding; before format 5 the events of each
-// article are indexed and each actor's roles merged per office. Then the format is recorded. It can be
+// article are indexed and each actor's roles merged per office; before
+// format 6 each article's metadata is stored apart. Then the format is recorded. It can be
 // interrupted: it starts again at the next open until the format is
 // recorded.
 func (s *Store) upgrade(format string) error {
-	if format != "3" && format != "4" {
+	if format != "3" && format != "4" && format != "5" {
 		if err := s.upgradeEvents(); err != nil {
 			return err
 		}
 	}
-	if format != "4" {
+	if format != "4" && format != "5" {
 		n, err := s.reindexActors()
 		if err != nil {
 			return fmt.Errorf("actor indexes: %w", err)
@@ -208,11 +214,16 @@ func (s *Store) upgrade(format string) error {
 			s.log.Info("upgraded the database: actor names indexed with the current folding", "actors", n)
 		}
 	}
-	if err := s.indexArticleEvents(); err != nil {
-		return fmt.Errorf("article index: %w", err)
+	if format != "5" {
+		if err := s.indexArticleEvents(); err != nil {
+			return fmt.Errorf("article index: %w", err)
+		}
+		if _, err := s.mergeStoredRoles(); err != nil {
+			return fmt.Errorf("roles: %w", err)
+		}
 	}
-	if _, err := s.mergeStoredRoles(); err != nil {
-		return fmt.Errorf("roles: %w", err)
+	if _, err := s.writeArticleMeta(); err != nil {
+		return fmt.Errorf("article metadata: %w", err)
 	}
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(kFormat), []byte(formatCurrent)) })
 }
@@ -438,6 +449,9 @@ func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
 		return res, nil
 	}
 	if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
+		return res, err
+	}
+	if err := putArticleMeta(txn, &f.Article); err != nil {
 		return res, err
 	}
 	if err := txn.Set(articleTextKey(f.Article.Text), []byte(f.Article.ID)); err != nil {

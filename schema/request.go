@@ -17,11 +17,14 @@ type request struct {
 	s      *Schema
 	cancel context.CancelCauseFunc
 
-	mu         sync.Mutex
-	r          *graph.Reader
-	nodes      int
-	bytes      int64 // bytes of text fields resolved so far
+	mu    sync.Mutex
+	r     *graph.Reader
+	nodes int
+	bytes int64 // bytes of text fields resolved so far
+	// articles are the articles resolved so far, without their text
+	// (graph.Reader.ArticleMeta); texts are the texts asked for.
 	articles   map[string]*graph.Article
+	texts      map[string]string
 	events     map[string]*graph.Event
 	agreements map[string]*graph.Agreement
 }
@@ -32,6 +35,7 @@ func newRequest(s *Schema, r *graph.Reader, cancel context.CancelCauseFunc) *req
 	return &request{
 		s: s, r: r, cancel: cancel,
 		articles:   map[string]*graph.Article{},
+		texts:      map[string]string{},
 		events:     map[string]*graph.Event{},
 		agreements: map[string]*graph.Agreement{},
 	}
@@ -112,6 +116,19 @@ func (rq *request) text(ctx context.Context, s, what string) (string, error) {
 	return s, nil
 }
 
+// inlineText is text for the resolvers of text fields, which take no
+// context and return no error so that graphql-go runs them inline: with a
+// context, every event of a page was a goroutine and each of its fields
+// another. It charges s against the byte budget and returns it; past the
+// budget chargeBytes has cancelled the request, Exec answers with the
+// budget's error alone, and the "" returned here is never seen.
+func (rq *request) inlineText(s, what string) string {
+	if rq.chargeBytes(context.Background(), len(s), what) != nil {
+		return ""
+	}
+	return s
+}
+
 // read runs fn with the request's Reader, one resolver at a time.
 func (rq *request) read(ctx context.Context, fn func(r *graph.Reader) error) error {
 	if err := ctx.Err(); err != nil {
@@ -149,12 +166,32 @@ func (rq *request) article(ctx context.Context, id string) (*graph.Article, erro
 			out = a
 			return nil
 		}
-		a, err := r.Article(id)
+		a, err := r.ArticleMeta(id)
 		if err != nil {
 			return err
 		}
 		out = &a
 		rq.articles[id] = out
+		return nil
+	})
+	return out, err
+}
+
+// articleText returns the text of the article with the ID, read when a
+// query first asks for it: the request's articles hold their metadata only.
+func (rq *request) articleText(ctx context.Context, id string) (string, error) {
+	var out string
+	err := rq.read(ctx, func(r *graph.Reader) error {
+		if t, ok := rq.texts[id]; ok {
+			out = t
+			return nil
+		}
+		t, err := r.ArticleText(id)
+		if err != nil {
+			return err
+		}
+		out = t
+		rq.texts[id] = t
 		return nil
 	})
 	return out, err

@@ -181,8 +181,8 @@ func (r *eventResolver) Type() string   { return r.e.Type }
 func (r *eventResolver) Cameo() *string { return optStr(r.e.CAMEO) }
 
 // Title is the event's title, charged against the byte budget.
-func (r *eventResolver) Title(ctx context.Context) (string, error) {
-	return r.rq.text(ctx, r.e.Title, "title")
+func (r *eventResolver) Title() string {
+	return r.rq.inlineText(r.e.Title, "title")
 }
 func (r *eventResolver) Date() *dateResolver { return &dateResolver{r.e.Date} }
 func (r *eventResolver) Status() *string     { return optStr(r.e.Status) }
@@ -375,7 +375,7 @@ func (rq *request) evidence(ctx context.Context, evs []graph.Evidence) ([]*evide
 		for _, ev := range evs {
 			a, ok := rq.articles[ev.ArticleID]
 			if !ok {
-				art, err := r.Article(ev.ArticleID)
+				art, err := r.ArticleMeta(ev.ArticleID)
 				if notFound(err) {
 					continue
 				}
@@ -404,8 +404,8 @@ type evidenceResolver struct {
 func (e *evidenceResolver) Article() *articleResolver { return &articleResolver{rq: e.rq, a: e.a} }
 
 // Sentence is the evidence sentence, charged against the byte budget.
-func (e *evidenceResolver) Sentence(ctx context.Context) (string, error) {
-	return e.rq.text(ctx, e.ev.Sentence, "sentence")
+func (e *evidenceResolver) Sentence() string {
+	return e.rq.inlineText(e.ev.Sentence, "sentence")
 }
 func (e *evidenceResolver) Start() int32 { return int32(e.ev.Start) }
 func (e *evidenceResolver) End() int32   { return int32(e.ev.End) }
@@ -606,8 +606,8 @@ type articleResolver struct {
 func (r *articleResolver) ID() graphql.ID { return graphql.ID(r.a.ID) }
 
 // Title is the headline, charged against the byte budget.
-func (r *articleResolver) Title(ctx context.Context) (string, error) {
-	return r.rq.text(ctx, r.a.Title, "title")
+func (r *articleResolver) Title() string {
+	return r.rq.inlineText(r.a.Title, "title")
 }
 func (r *articleResolver) Source() *string    { return optStr(r.a.Source) }
 func (r *articleResolver) URL() *string       { return optStr(r.a.URL) }
@@ -615,7 +615,11 @@ func (r *articleResolver) Published() *string { return optStr(r.a.Published) }
 
 // Text is the article's text, charged against the byte budget.
 func (r *articleResolver) Text(ctx context.Context) (string, error) {
-	return r.rq.text(ctx, r.a.Text, "text")
+	t, err := r.rq.articleText(ctx, r.a.ID)
+	if err != nil {
+		return "", err
+	}
+	return r.rq.text(ctx, t, "text")
 }
 
 func (r *articleResolver) Events(ctx context.Context) ([]*eventResolver, error) {

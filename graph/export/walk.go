@@ -212,11 +212,11 @@ func (w *walker) nodes(fn func(*Node) error) error {
 	if err != nil {
 		return err
 	}
-	return w.r.ForEachArticle(func(a graph.Article) error {
+	// exports describe the article, they do not carry its text
+	return w.r.ForEachArticleMeta(func(a graph.Article) error {
 		if !w.in(a.ID) {
 			return nil
 		}
-		a.Text = "" // exports describe the article, they do not carry it
 		s, e := span(a.ID)
 		if s == "" {
 			s, e = day(a.Published, false), day(a.Published, true)

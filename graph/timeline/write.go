@@ -137,10 +137,11 @@ type itemMaker struct {
 	all        bool
 	articles   map[string]ArticleRef
 	agreements map[string]*AgreementRef
+	places     map[string]*PlaceRef // nil: not stored
 }
 
 func newItemMaker(r *graph.Reader, all bool) *itemMaker {
-	return &itemMaker{r: r, all: all, articles: map[string]ArticleRef{}, agreements: map[string]*AgreementRef{}}
+	return &itemMaker{r: r, all: all, articles: map[string]ArticleRef{}, agreements: map[string]*AgreementRef{}, places: map[string]*PlaceRef{}}
 }
 
 func (m *itemMaker) article(id string) ArticleRef {
@@ -148,7 +149,7 @@ func (m *itemMaker) article(id string) ArticleRef {
 		return a
 	}
 	ref := ArticleRef{ID: id}
-	if a, err := m.r.Article(id); err == nil {
+	if a, err := m.r.ArticleMeta(id); err == nil {
 		ref = ArticleRef{ID: id, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published}
 	}
 	m.articles[id] = ref
@@ -167,6 +168,24 @@ func (m *itemMaker) agreement(id string) *AgreementRef {
 	return ref
 }
 
+// place returns the reference of the place with the ID, made once per
+// Write and shared by its items (as agreements are), or nil.
+func (m *itemMaker) place(id string) *PlaceRef {
+	if ref, ok := m.places[id]; ok {
+		return ref
+	}
+	var ref *PlaceRef
+	if p, err := m.r.Place(id); err == nil {
+		ref = &PlaceRef{ID: p.ID, Name: p.Name, Kind: p.Kind, Country: p.Country}
+		if p.HasGeo {
+			lat, lon := p.Lat, p.Lon
+			ref.Lat, ref.Lon = &lat, &lon
+		}
+	}
+	m.places[id] = ref
+	return ref
+}
+
 func quantityRef(q graph.Quantity) QuantityRef {
 	return QuantityRef{Value: q.Value, Unit: q.Unit, Text: q.Text, Counts: q.Counts, Article: q.ArticleID}
 }
@@ -174,7 +193,7 @@ func quantityRef(q graph.Quantity) QuantityRef {
 // Item makes the timeline item of an event.
 func (m *itemMaker) Item(ev graph.Event) Item {
 	it := Item{ID: ev.ID, Title: ev.Title, Type: ev.Type, CAMEO: ev.CAMEO, Date: ev.Date, Status: ev.Status,
-		Actors: []ActorRef{}, EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
+		Actors: make([]ActorRef, 0, len(ev.Participants)), EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
 	for i, q := range ev.Quantities {
 		it.Quantities[i] = quantityRef(q)
 	}
@@ -199,14 +218,7 @@ func (m *itemMaker) Item(ev graph.Event) Item {
 		it.Actors = append(it.Actors, ref)
 	}
 	if ev.PlaceID != "" {
-		if p, err := m.r.Place(ev.PlaceID); err == nil {
-			ref := &PlaceRef{ID: p.ID, Name: p.Name, Kind: p.Kind, Country: p.Country}
-			if p.HasGeo {
-				lat, lon := p.Lat, p.Lon
-				ref.Lat, ref.Lon = &lat, &lon
-			}
-			it.Place = ref
-		}
+		it.Place = m.place(ev.PlaceID)
 	}
 	if ev.AgreementID != "" {
 		it.Agreement = m.agreement(ev.AgreementID)
@@ -308,6 +320,7 @@ func writeJSON(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *ite
 	n := 0
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	var buf []byte
 	err = sel.ForEach(r, func(ev graph.Event) error {
 		if n > 0 {
 			w.WriteString(",\n")
@@ -315,7 +328,13 @@ func writeJSON(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *ite
 			w.WriteString("\n")
 		}
 		n++
-		return enc.Encode(m.Item(ev)) // Encode adds a newline: valid JSON whitespace
+		it := m.Item(ev)
+		var ok bool
+		if buf, ok = appendItem(buf[:0], &it); !ok {
+			return enc.Encode(it) // the error encoding/json gives
+		}
+		_, err := w.Write(buf) // ends with a newline, as Encode's output: valid JSON whitespace
+		return err
 	})
 	if err != nil {
 		return err
