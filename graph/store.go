@@ -6,8 +6,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -150,6 +152,17 @@ func Open(opt Options) (*Store, error) {
 	}
 	bo = bo.WithNumVersionsToKeep(1).WithMetricsEnabled(false)
 	db, err := badger.Open(bo)
+	if err != nil && !opt.InMemory && strings.Contains(err.Error(), "while opening memtables") {
+		// a kill between creating a memtable file and sizing it leaves an
+		// empty .mem file that Badger cannot open (dgraph-io/badger#2207);
+		// it holds nothing, so it is removed and the open tried again
+		// (Badger got the directory lock before it failed, so no other
+		// process is writing the database)
+		if n := removeEmptyMemtables(opt.Dir); n > 0 {
+			l.Warn("removed empty memtable files left by an interrupted write", "dir", opt.Dir, "files", n)
+			db, err = badger.Open(bo)
+		}
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable") {
 			return nil, fmt.Errorf("open %s: %w", opt.Dir, ErrLocked)
@@ -1031,4 +1044,59 @@ func DecodeCursor(c string) (string, error) {
 		return "", fmt.Errorf("cursor %q: %w", c, ErrBadCursor)
 	}
 	return string(b[3:]), nil
+}
+
+// removeEmptyMemtables deletes the memtable files (*.mem) of a database
+// directory that hold no entry — nothing past Badger's 20-byte log header
+// (key ID and base IV) but zero bytes: an empty file, or one a failed
+// write-mode open sized and gave a header — and returns how many it
+// deleted.
+func removeEmptyMemtables(dir string) int {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".mem") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if zeroFrom(path, memHeaderSize) && os.Remove(path) == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// memHeaderSize is the size of the header of Badger's log files (a key
+// ID of 8 bytes and a base IV of 12).
+const memHeaderSize = 20
+
+// zeroFrom reports whether the file at path holds only zero bytes from
+// offset off on (or nothing).
+func zeroFrom(path string, off int64) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if _, err := f.Seek(off, io.SeekStart); err != nil {
+		return false
+	}
+	buf := make([]byte, 1<<16)
+	for {
+		n, err := f.Read(buf)
+		for _, b := range buf[:n] {
+			if b != 0 {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
