@@ -1802,31 +1802,113 @@ func (st *state) statementTitle(x *sent, h hit, c *cand) string {
 		}
 	}
 	var what string
+	verb := headlineVerb(x, h, strings.Contains(name, " and "), false)
+	if strings.HasSuffix(strings.ToLower(x.toks[h.i].lw), "ing") {
+		verb = "says" // "Speaking at …, X said"
+	}
 	if q := quoteBefore(x.toks, h.i); q >= 0 && q < h.i {
 		end := q
 		for end < h.i && !isCloseQuote(x.toks[end].w) {
 			end++
 		}
 		if end > q {
-			what = "“" + clip(x.s.Text[x.toks[q].s:x.toks[end-1].e], 12) + "”"
+			// the quotation, cut at a word to fit the title with its marks
+			budget := maxTitle - len(name) - len(verb) - len("  “”")
+			what = "“" + clipBytes(x.s.Text[x.toks[q].s:x.toks[end-1].e], budget) + "”"
 		}
 	} else if h.j < len(x.toks) {
-		k := h.j
-		if x.toks[k].lw == "that" || x.toks[k].w == ":" {
-			k++
-		}
-		if k < len(x.toks) {
-			what = strings.TrimRight(clip(x.s.Text[x.toks[k].s:], 12), ".,;:")
+		k := complementStart(x, h.j)
+		if k >= 0 && k < len(x.toks) {
+			what = complementWords(x, k, 12)
 		}
 	}
 	if name == "" || what == "" {
 		return ""
 	}
-	verb := x.s.Text[x.toks[h.i].s:x.toks[h.j-1].e]
-	if strings.HasSuffix(strings.ToLower(verb), "ing") {
-		verb = "said" // "Speaking at …, X said"
-	}
+	// headline style: "X says …", "X warns …"
 	return name + " " + verb + " " + strings.Trim(what, " ,")
+}
+
+// clipBytes cuts s at a word so that it and a closing "…" fit in n bytes,
+// without a trailing comma; s itself when it fits.
+func clipBytes(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max(0, n-len("…"))], ' ')
+	if cut <= 0 {
+		return ""
+	}
+	return strings.TrimRight(s[:cut], ",;:") + "…"
+}
+
+// complementStart is the first token of what a statement verb ending
+// before token j says: after "that" or a colon, past the time words and
+// the place phrase that date and place the statement ("said on Monday
+// that …", "said at a press conference in Moscow that …"); -1 when the
+// clause holds nothing but those.
+func complementStart(x *sent, j int) int {
+	k := j
+	for k < len(x.toks) {
+		t := x.toks[k]
+		switch {
+		case t.lw == "that" || t.w == ":":
+			return k + 1
+		case prepositions.has(t.lw) || timeWord(t.lw) || inExpr(x, k):
+			// "on Monday", "at a press conference in Moscow": skip to
+			// "that", or give up at the clause's end
+			for m := k; m < len(x.toks) && m < k+12; m++ {
+				if x.toks[m].lw == "that" {
+					return m + 1
+				}
+				if x.toks[m].punct {
+					return -1
+				}
+			}
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// inExpr reports whether token k lies in a time expression of x.
+func inExpr(x *sent, k int) bool {
+	a := x.toks[k].s
+	for i := range x.exprs {
+		if a >= x.exprs[i].Start && a < x.exprs[i].End {
+			return true
+		}
+	}
+	return false
+}
+
+// complementWords are the words of a statement's complement from token k,
+// up to the first clause break (a comma, semicolon, colon or dash, "but",
+// "adding", "saying") and at most n words, never ending on a function
+// word: "the border would remain open", not "the border would remain open
+// as long as the…".
+func complementWords(x *sent, k, n int) string {
+	var words []string
+	for ; k < len(x.toks) && len(words) < n; k++ {
+		t := x.toks[k]
+		if t.punct && t.w != "'" && t.w != "’" && t.w != "-" && t.w != "%" {
+			break
+		}
+		switch t.lw {
+		case "but", "adding", "saying", "while", "whereas":
+			k = len(x.toks)
+			continue
+		}
+		words = append(words, t.w)
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	out := strings.Join(trimTrail(words), " ")
+	out = strings.NewReplacer(" ' ", "'", " ’ ", "’", " 's", "'s", " ’s", "’s", " %", "%", " - ", "-").Replace(out)
+	return out
 }
 
 // countFields is len(strings.Fields(s)).

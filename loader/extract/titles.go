@@ -30,7 +30,7 @@ var (
 	titleDrop  = set("the a an also reportedly officially formally finally jointly already recently previously subsequently initially now just still then")
 	// titleTrail are words a title never ends on ("late" and "early" are what
 	// a time expression cut out of the title leaves: "late on Wednesday")
-	titleTrail = set("of to in on at for with by from into onto and or but the a an its their his her our this that these those as over under between against about than amid via during late early")
+	titleTrail = set("of to in on at for with by from into onto and or but the a an its their his her our this that these those as over under between against about than amid via during late early has have had is are was were be been will would can could should may might must")
 	plurals    = set("police people forces troops authorities officials militants rebels insurgents protesters fighters soldiers residents smugglers gunmen")
 )
 
