@@ -22,6 +22,7 @@ func TestTitles(t *testing.T) {
 		{"The March closure of the highway by protesters angered truckers.", "Closure of highway by protesters"},
 		{"The minister arrived in Lima on Monday and signed a trade pact with Chile on Tuesday.", "Signs trade pact with Chile"},
 		{"Peruvian President Ana Quispe flew to Quito on Thursday, where she met the Ecuadorian foreign minister.", "Ana Quispe meets Ecuadorian foreign minister"},
+		{"Peruvian Foreign Minister Ana Quispe said on Monday that relations with Chile had been productive, adding that more was needed.", "Ana Quispe says relations with Chile had been productive"},
 		{"A police colonel told reporters that at least 12 smugglers were arrested near Tacna on Monday.", "12 smugglers arrested near Tacna"},
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
