@@ -104,6 +104,13 @@ func (st *state) sentence(x *sent) {
 					c.speaker = speaker
 					c.addParticipant(speaker, "source")
 				}
+				if r := root2(h.e.cameo); r == "10" || r == "11" || r == "12" || r == "13" {
+					// "Moscow accused Kyiv of …", "condemned Israel": whom the
+					// demand, criticism, rejection or threat is aimed at
+					if to := st.firstActorFrom(x, x.s.Start+x.toks[h.j-1].e); len(to) > 0 && to[0] != speaker && x.s.Start+x.toks[h.j-1].e+3 >= st.mentionStart(x, to[0]) {
+						c.addParticipant(to[0], "target")
+					}
+				}
 				if h.e.lemma == "tell" || h.e.lemma == "inform" {
 					if to := st.firstActorFrom(x, x.s.Start+x.toks[h.j-1].e); len(to) > 0 && to[0] != speaker && x.s.Start+x.toks[h.j-1].e+3 >= st.mentionStart(x, to[0]) {
 						c.addParticipant(to[0], "target")
@@ -1893,8 +1900,8 @@ func complementWords(x *sent, k, n int) string {
 	var words []string
 	for ; k < len(x.toks) && len(words) < n; k++ {
 		t := x.toks[k]
-		if t.punct && t.w != "'" && t.w != "’" && t.w != "-" && t.w != "%" {
-			break
+		if t.punct && t.w != "'" && t.w != "’" && t.w != "-" && t.w != "%" || len(words) > 0 && inExpr(x, k) {
+			break // a clause break, or the statement's date: "… on Tuesday"
 		}
 		switch t.lw {
 		case "but", "adding", "saying", "while", "whereas":

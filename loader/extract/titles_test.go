@@ -23,6 +23,7 @@ func TestTitles(t *testing.T) {
 		{"The minister arrived in Lima on Monday and signed a trade pact with Chile on Tuesday.", "Signs trade pact with Chile"},
 		{"Peruvian President Ana Quispe flew to Quito on Thursday, where she met the Ecuadorian foreign minister.", "Ana Quispe meets Ecuadorian foreign minister"},
 		{"Peruvian Foreign Minister Ana Quispe said on Monday that relations with Chile had been productive, adding that more was needed.", "Ana Quispe says relations with Chile had been productive"},
+		{"Lima accused Santiago of shelling the border post on Tuesday.", "Peru accuses Santiago of shelling the border post"},
 		{"A police colonel told reporters that at least 12 smugglers were arrested near Tacna on Monday.", "12 smugglers arrested near Tacna"},
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
