@@ -131,6 +131,11 @@ func (st *state) sentence(x *sent) {
 				// its own ("said it arrested")
 				own = hits[rep].verb && ownSubject(x, h, hits[rep])
 				c.dropActorsBefore(x, x.s.Start+x.toks[h.j-1].e, "target")
+				if own && speaker != "" {
+					// "the army spokesman said security forces arrested …":
+					// not the spokesman but his country's forces acted
+					st.speakerToCountry(x, c, speaker, x.s.Start+x.toks[h.j-1].e)
+				}
 			}
 			if !c.hasRole("source") && speaker != "" && !own {
 				c.addParticipant(speaker, "source")
@@ -580,6 +585,29 @@ func (c *cand) addParticipant(id, role string) {
 		}
 	}
 	c.ev.Participants = append(c.ev.Participants, graph.Participation{ActorID: id, Role: role})
+}
+
+// speakerToCountry replaces speaker, when it is c's source only for
+// being named before the speech verb ending at article offset end, by the
+// speaker's country (a person's or a body's), which acted.
+func (st *state) speakerToCountry(x *sent, c *cand, speaker string, end int) {
+	for i, p := range c.ev.Participants {
+		if p.ActorID != speaker || p.Role != "source" {
+			continue
+		}
+		if st.mentionStart(x, speaker) >= end {
+			return // named in the complement too
+		}
+		a := st.actors[speaker]
+		if a == nil || a.Kind == graph.Country {
+			return
+		}
+		if cc := st.countryActor(a); cc != "" {
+			c.ev.Participants = slices.Delete(c.ev.Participants, i, i+1)
+			c.addParticipant(cc, "source")
+		}
+		return
+	}
 }
 
 // dropActorsBefore removes the participants in role that the sentence

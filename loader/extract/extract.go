@@ -699,6 +699,9 @@ func reducedRelative(x *sent, hits []hit, i, p int) bool {
 		if !g.verb || g.inf || g.prepIng || strings.HasSuffix(x.toks[g.i].lw, "ing") {
 			continue // "to combat", "after meeting": not the clause's verb
 		}
+		if g.e.class == speech || g.e.class == order {
+			return false // "said officers arrested": a complement clause follows
+		}
 		for m := g.j; m < i; m++ {
 			switch x.toks[m].lw {
 			case ",", ";", "and", "but", "or", "while", "whereas", "then", "who", "which", "that", "when", "after", "before":
