@@ -1942,9 +1942,11 @@ func complementWords(x *sent, k, n int) string {
 		return ""
 	}
 	out := strings.Join(trimTrail(words), " ")
-	out = strings.NewReplacer(" ' ", "'", " ’ ", "’", " 's", "'s", " ’s", "’s", " %", "%", " - ", "-").Replace(out)
-	return out
+	return joinMarks.Replace(out)
 }
+
+// joinMarks puts back together the marks tokenization split off words.
+var joinMarks = strings.NewReplacer(" ' ", "'", " ’ ", "’", " 's", "'s", " ’s", "’s", " %", "%", " - ", "-")
 
 // countFields is len(strings.Fields(s)).
 func countFields(s string) int {
