@@ -589,7 +589,9 @@ func (c *cand) addParticipant(id, role string) {
 
 // speakerToCountry replaces speaker, when it is c's source only for
 // being named before the speech verb ending at article offset end, by the
-// speaker's country (a person's or a body's), which acted.
+// speaker's country (or, when the article names none, the body the
+// speaker speaks for, the organization of his title): they acted; the
+// spokesman stays, as the one who reported it (role "speaker").
 func (st *state) speakerToCountry(x *sent, c *cand, speaker string, end int) {
 	for i, p := range c.ev.Participants {
 		if p.ActorID != speaker || p.Role != "source" {
@@ -602,9 +604,23 @@ func (st *state) speakerToCountry(x *sent, c *cand, speaker string, end int) {
 		if a == nil || a.Kind == graph.Country {
 			return
 		}
+		// the body a spokesman speaks for ("police spokesman X": the
+		// police), else his country
+		var by []string
 		if cc := st.countryActor(a); cc != "" {
-			c.ev.Participants = slices.Delete(c.ev.Participants, i, i+1)
-			c.addParticipant(cc, "source")
+			by = append(by, cc)
+		} else {
+			for _, r := range a.Roles {
+				if r.OrgID != "" && st.actors[r.OrgID] != nil {
+					by = appendNew(by, r.OrgID)
+				}
+			}
+		}
+		if len(by) > 0 {
+			c.ev.Participants[i].Role = "speaker" // who reported it
+			for _, id := range by {
+				c.addParticipant(id, "source")
+			}
 		}
 		return
 	}

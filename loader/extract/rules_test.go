@@ -64,7 +64,7 @@ type match struct {
 
 var (
 	eventKeys     = []string{"title", "type", "cameo", "root", "date", "precision", "status", "place"}
-	roleKeys      = []string{"source", "target", "participant", "signatory", "mediator", "host", "witness"}
+	roleKeys      = []string{"source", "target", "participant", "signatory", "mediator", "host", "witness", "speaker"}
 	agreementKeys = []string{"name", "kind", "date", "place"}
 	partyKeys     = []string{"party", "signatory"}
 	isoDay        = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
