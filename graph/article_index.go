@@ -46,7 +46,12 @@ func (r *Reader) ForEachEventOfArticle(articleID string, fn func(Event) error) e
 	opt.Prefix = []byte(prefix)
 	it := r.txn.NewIterator(opt)
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	it.Rewind()
+	for n := 0; it.Valid(); it.Next() {
+		if err := r.live(n); err != nil {
+			return err
+		}
+		n++
 		pos := string(it.Item().Key()[len(prefix):])
 		var ev Event
 		if err := r.loadEvent(pos, nil, &ev); err != nil {

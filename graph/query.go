@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,9 +12,18 @@ import (
 )
 
 // Reader reads the graph from one consistent snapshot. Get one with
-// Store.View; it is valid only inside the closure.
+// Store.View or Store.ViewContext; it is valid only inside the closure.
+//
+// A Reader from ViewContext carries the caller's context: every read that
+// walks many keys (event scans with their text, date and actor filters,
+// the ForEach walks, Actors, Agreements, Articles, Stats, and so the
+// exports and timelines built on them) checks it every few keys and, once
+// it is done, stops with an error wrapping ctx.Err() (test it with
+// errors.Is(err, context.Canceled) or context.DeadlineExceeded). Reads of
+// one node by ID do not check it.
 type Reader struct {
 	txn    *badger.Txn
+	ctx    context.Context // never nil
 	places map[string]*Place
 	actors map[string]*Actor
 	store  *Store
@@ -20,11 +31,50 @@ type Reader struct {
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's
-// View does with a transaction.
+// View does with a transaction. Its scans run to the end; ViewContext
+// gives them a context that stops them.
 func (s *Store) View(fn func(r *Reader) error) error {
+	return s.ViewContext(context.Background(), fn)
+}
+
+// ViewContext is View with a Reader that carries ctx: its long scans stop
+// with an error wrapping ctx.Err() once ctx is cancelled or past its
+// deadline (see Reader). If ctx is already done, fn is not called.
+func (s *Store) ViewContext(ctx context.Context, fn func(r *Reader) error) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("graph: reading not started: %w", err)
+	}
 	return s.db.View(func(txn *badger.Txn) error {
-		return fn(&Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s, shared: s.sharedCache(txn.ReadTs())})
+		return fn(&Reader{txn: txn, ctx: ctx, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s, shared: s.sharedCache(txn.ReadTs())})
 	})
+}
+
+// Context is the context the Reader was made with (Background for View),
+// for callers that loop over reads themselves.
+func (r *Reader) Context() context.Context {
+	if r.ctx == nil {
+		return context.Background()
+	}
+	return r.ctx
+}
+
+// checkEvery is how many keys a scan reads between two context checks.
+const checkEvery = 64
+
+// live reports, every checkEvery keys (n counts the keys a scan has read,
+// from 0), whether the Reader's context is done, as an error wrapping
+// ctx.Err().
+func (r *Reader) live(n int) error {
+	if n%checkEvery != 0 || r.ctx == nil {
+		return nil
+	}
+	if err := r.ctx.Err(); err != nil {
+		return fmt.Errorf("graph: scan stopped after %d keys: %w", n, err)
+	}
+	return nil
 }
 
 // ReleaseMemory is Store.ReleaseMemory, for long walks over a snapshot.
@@ -308,7 +358,12 @@ func (r *Reader) Actors(f ActorFilter, first int, after string) (ActorPage, erro
 	opt.Prefix = []byte(pActorName)
 	it := r.txn.NewIterator(opt)
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	it.Rewind()
+	for n := 0; it.Valid(); it.Next() {
+		if err := r.live(n); err != nil {
+			return page, err
+		}
+		n++
 		pos := string(it.Item().Key()[len(pActorName):])
 		id := pos[strings.LastIndexByte(pos, '|')+1:]
 		a, err := r.Actor(id)
@@ -364,7 +419,12 @@ func (r *Reader) Agreements(f AgreementFilter) ([]Agreement, error) {
 	opt.Prefix = []byte(pAgreeDate)
 	it := r.txn.NewIterator(opt)
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	it.Rewind()
+	for n := 0; it.Valid(); it.Next() {
+		if err := r.live(n); err != nil {
+			return nil, err
+		}
+		n++
 		pos := string(it.Item().Key()[len(pAgreeDate):])
 		id := pos[strings.LastIndexByte(pos, '|')+1:]
 		var g Agreement
@@ -430,7 +490,12 @@ func (r *Reader) Articles(first int, after string) (ArticlePage, error) {
 	opt.Prefix = []byte(pArticleOrder)
 	it := r.txn.NewIterator(opt)
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	it.Rewind()
+	for n := 0; it.Valid(); it.Next() {
+		if err := r.live(n); err != nil {
+			return page, err
+		}
+		n++
 		pos := string(it.Item().Key()[len(pArticleOrder):])
 		page.Total++
 		if afterPos != "" && pos <= afterPos {
@@ -460,7 +525,12 @@ func (r *Reader) forEach(prefix string, fn func(v []byte) error) error {
 	opt.PrefetchSize = 64
 	it := r.txn.NewIterator(opt)
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	it.Rewind()
+	for n := 0; it.Valid(); it.Next() {
+		if err := r.live(n); err != nil {
+			return err
+		}
+		n++
 		err := it.Item().Value(fn)
 		if errors.Is(err, ErrStop) {
 			return nil
@@ -552,7 +622,7 @@ type Stats struct {
 // Stats counts the graph in one pass.
 func (r *Reader) Stats() (Stats, error) {
 	st := Stats{ByType: map[string]int{}, ByMonth: map[string]int{}, ByActor: map[string]int{}}
-	count := func(prefix string) int {
+	count := func(prefix string) (int, error) {
 		n := 0
 		opt := badger.DefaultIteratorOptions
 		opt.PrefetchValues = false
@@ -560,14 +630,22 @@ func (r *Reader) Stats() (Stats, error) {
 		it := r.txn.NewIterator(opt)
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
+			if err := r.live(n); err != nil {
+				return n, err
+			}
 			n++
 		}
-		return n
+		return n, nil
 	}
-	st.Articles = count(pArticle)
-	st.Actors = count(pActor)
-	st.Places = count(pPlace)
-	st.Agreements = count(pAgreement)
+	for _, c := range []struct {
+		n      *int
+		prefix string
+	}{{&st.Articles, pArticle}, {&st.Actors, pActor}, {&st.Places, pPlace}, {&st.Agreements, pAgreement}} {
+		var err error
+		if *c.n, err = count(c.prefix); err != nil {
+			return st, err
+		}
+	}
 	err := r.ForEachEvent(func(e Event) error {
 		st.Events++
 		st.ByType[e.Type]++

@@ -82,6 +82,7 @@ func (f EventFilter) needsFilter() bool {
 // a non-nil error ends the walk with it.
 func (r *Reader) scanEvents(f EventFilter, docs bool, fn func(pos, id string, check bool, v []byte) error) error {
 	filter := f.needsFilter()
+	n := 0 // keys read, for the context checks
 	for _, rg := range eventRanges(f) {
 		if rg.lo > rg.hi {
 			continue
@@ -103,6 +104,10 @@ func (r *Reader) scanEvents(f EventFilter, docs bool, fn func(pos, id string, ch
 		}
 		var err error
 		for ; it.Valid(); it.Next() {
+			if err = r.live(n); err != nil {
+				break
+			}
+			n++
 			item := it.Item()
 			k := item.Key()
 			pos := string(k[len(prefix):])

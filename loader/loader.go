@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"eventgraph/graph"
@@ -29,7 +28,11 @@ type Options struct {
 	Progress io.Writer
 	// Workers is how many articles are extracted at once (default: 2).
 	Workers int
-	Logger  *slog.Logger
+	// InFlight is how many articles may be read and not yet stored
+	// (default: 4 × Workers); with the file being read, it bounds the
+	// load's memory.
+	InFlight int
+	Logger   *slog.Logger
 }
 
 // Loader loads articles into a graph Store.
@@ -74,36 +77,34 @@ func (s Summary) String() string {
 	return msg
 }
 
-// LoadPaths loads files, folders (recursively) and "-" (stdin).
+// LoadPaths loads files, folders (recursively) and "-" (stdin). It reads,
+// extracts and stores as a bounded pipeline: a file is read when the
+// articles before it are nearly all stored (at most InFlight articles are
+// held at once, besides the file being read), so memory does not grow with
+// the folder. A cancelled ctx stops the reading between files and the
+// extraction between sentences, and adds one summary error.
 func (l *Loader) LoadPaths(ctx context.Context, paths []string) Summary {
-	start := time.Now()
-	var docs []read.Document
-	var sum Summary
-	for _, p := range paths {
-		d, errs := read.ReadPath(p)
-		docs = append(docs, d...)
-		for _, e := range errs {
-			if errors.Is(e, read.ErrOutside) {
-				sum.Warnings = append(sum.Warnings, e) // skipped, not bad
-				continue
+	return l.run(ctx, func(ctx context.Context, emit emitFunc) error {
+		for _, p := range paths {
+			if err := read.WalkPath(ctx, p, emit); err != nil {
+				return err
 			}
-			sum.Errors = append(sum.Errors, e)
 		}
-	}
-	l.loadDocs(ctx, docs, &sum)
-	sum.Elapsed = time.Since(start)
-	return sum
+		return nil
+	})
 }
 
 // LoadReader loads one stream (an upload, stdin) named name.
 func (l *Loader) LoadReader(ctx context.Context, name string, r io.Reader) Summary {
-	start := time.Now()
-	docs, errs := read.Read(name, r)
-	sum := Summary{Errors: errs}
-	l.loadDocs(ctx, docs, &sum)
-	sum.Elapsed = time.Since(start)
-	return sum
+	return l.run(ctx, func(ctx context.Context, emit emitFunc) error {
+		return emit(read.Read(name, r))
+	})
 }
+
+// emitFunc takes one file's articles and errors into the pipeline; it
+// blocks while too many articles are in flight, and returns ctx's error
+// once the load is stopped.
+type emitFunc = func(docs []read.Document, errs []error) error
 
 // result is one article's extraction, in input order.
 type result struct {
@@ -111,78 +112,145 @@ type result struct {
 	err   error
 }
 
-// loadDocs extracts articles in parallel and writes them in input order, so
-// that merges across articles are the same from run to run.
-func (l *Loader) loadDocs(parent context.Context, docs []read.Document, sum *Summary) {
+// item is one entry of the pipeline, in input order: an article with the
+// channel its extraction arrives on, or errors of the input alone.
+type item struct {
+	doc  read.Document
+	res  chan result // nil for an errors-only item
+	errs []error
+}
+
+// fileRead, when set (by tests), is called with each file's articles as
+// the pipeline takes them in, before they wait for room.
+var fileRead func(docs []read.Document)
+
+// run reads articles from source, extracts them in parallel and writes them
+// in input order, so that merges across articles are the same from run to
+// run. At most InFlight articles are read and not yet stored.
+func (l *Loader) run(parent context.Context, source func(context.Context, emitFunc) error) Summary {
+	start := time.Now()
+	var sum Summary
 	// a full disk stops the load: the articles after it are not extracted
 	ctx, stop := context.WithCancelCause(parent)
 	defer stop(nil)
-	bar := l.progress(len(docs))
-	out := make([]chan result, len(docs))
-	for i := range out {
-		out[i] = make(chan result, 1)
+	inFlight := l.opt.InFlight
+	if inFlight <= 0 {
+		inFlight = 4 * l.opt.Workers
 	}
-	sem := make(chan struct{}, l.opt.Workers)
-	var wg sync.WaitGroup
+	slots := make(chan struct{}, inFlight) // one per article read and not yet stored
+	queue := make(chan item, inFlight)
+	workers := make(chan struct{}, l.opt.Workers)
+	var sourceErr error
 	go func() {
-		for i, d := range docs {
-			if ctx.Err() != nil {
-				out[i] <- result{err: ctx.Err()}
+		defer close(queue)
+		sourceErr = source(ctx, func(docs []read.Document, errs []error) error {
+			if fileRead != nil {
+				fileRead(docs)
+			}
+			if len(errs) > 0 {
+				queue <- item{errs: errs}
+			}
+			for _, d := range docs {
+				res := make(chan result, 1)
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+				}
+				if err := ctx.Err(); err != nil {
+					res <- result{err: err}
+					queue <- item{doc: d, res: res}
+					continue
+				}
+				workers <- struct{}{}
+				go func(d read.Document) {
+					defer func() { <-workers }()
+					res <- extractSafe(ctx, d)
+				}(d)
+				queue <- item{doc: d, res: res}
+			}
+			return ctx.Err()
+		})
+	}()
+	bar := l.progress()
+	cancelled, seen := 0, 0
+	for it := range queue {
+		for _, e := range it.errs {
+			if errors.Is(e, read.ErrOutside) {
+				sum.Warnings = append(sum.Warnings, e) // skipped, not bad
 				continue
 			}
-			sem <- struct{}{}
-			wg.Add(1)
-			go func(i int, d read.Document) {
-				defer func() { <-sem; wg.Done() }()
-				out[i] <- extractSafe(ctx, d)
-			}(i, d)
+			sum.Errors = append(sum.Errors, e)
 		}
-		wg.Wait()
-	}()
-	cancelled := 0
-	for i, d := range docs {
-		for _, w := range d.Warnings {
-			sum.Warnings = append(sum.Warnings, w)
+		if it.res == nil {
+			continue
 		}
-		r := <-out[i]
+		seen++
+		l.store1(ctx, stop, it, &sum, &cancelled)
+		select {
+		case <-slots:
+		default: // an article taken in after the load stopped holds none
+		}
 		if bar != nil {
 			_ = bar.Add(1)
 		}
-		if r.err != nil {
-			if errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded) {
-				cancelled++ // one line for them all, below
-				continue
-			}
-			sum.Errors = append(sum.Errors, &read.Error{File: d.File, Line: d.Line, Article: d.Title, Err: r.err})
-			continue
-		}
-		sum.Words += len(strings.Fields(d.Text))
-		res, err := l.store.PutFacts(r.facts)
-		if err != nil {
-			sum.Errors = append(sum.Errors, fmt.Errorf("load %s: %w", describe(d), err))
-			if errors.Is(err, graph.ErrDiskFull) {
-				stop(err)
-			}
-			continue
-		}
-		if res.Existed {
-			sum.Existing++
-			continue
-		}
-		sum.Articles++
-		sum.Events += res.Events
-		sum.Merged += res.Merged
 	}
 	if bar != nil {
 		_ = bar.Finish()
 	}
+	stoppedReading := sourceErr != nil && ctx.Err() != nil
 	switch cause := context.Cause(ctx); {
-	case cancelled == 0:
+	case cancelled == 0 && !stoppedReading:
 	case errors.Is(cause, graph.ErrDiskFull):
-		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped, the disk is full: %d of %d articles not loaded: %w", cancelled, len(docs), cause))
+		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped, the disk is full: %d of %d articles read not loaded%s: %w",
+			cancelled, seen, unread(stoppedReading), cause))
 	default:
-		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped (%w): %d of %d articles not loaded", parent.Err(), cancelled, len(docs)))
+		sum.Errors = append(sum.Errors, fmt.Errorf("load stopped (%w): %d of %d articles not loaded%s",
+			parent.Err(), cancelled, seen, unread(stoppedReading)))
 	}
+	sum.Elapsed = time.Since(start)
+	return sum
+}
+
+// unread is what the summary of a stopped load adds when files were left
+// unread.
+func unread(stopped bool) string {
+	if stopped {
+		return ", files after them not read"
+	}
+	return ""
+}
+
+// store1 waits for one article's extraction and stores its facts.
+func (l *Loader) store1(ctx context.Context, stop context.CancelCauseFunc, it item, sum *Summary, cancelled *int) {
+	d := it.doc
+	for _, w := range d.Warnings {
+		sum.Warnings = append(sum.Warnings, w)
+	}
+	r := <-it.res
+	if r.err != nil {
+		if errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded) {
+			*cancelled++ // one line for them all, in run
+			return
+		}
+		sum.Errors = append(sum.Errors, &read.Error{File: d.File, Line: d.Line, Article: d.Title, Err: r.err})
+		return
+	}
+	sum.Words += len(strings.Fields(d.Text))
+	res, err := l.store.PutFacts(r.facts)
+	if err != nil {
+		sum.Errors = append(sum.Errors, fmt.Errorf("load %s: %w", describe(d), err))
+		if errors.Is(err, graph.ErrDiskFull) {
+			stop(err)
+		}
+		return
+	}
+	if res.Existed {
+		sum.Existing++
+		return
+	}
+	sum.Articles++
+	sum.Events += res.Events
+	sum.Merged += res.Merged
 }
 
 // extractSafe runs the extractor, turning a panic on one article into that
@@ -205,12 +273,14 @@ func describe(d read.Document) string {
 	return d.File
 }
 
-func (l *Loader) progress(n int) *progressbar.ProgressBar {
+// progress is a bar counting stored articles on a terminal, or nil; the
+// total is not known, as files are read while earlier ones are stored.
+func (l *Loader) progress() *progressbar.ProgressBar {
 	f, ok := l.opt.Progress.(*os.File)
-	if !ok || n < 2 || !term.IsTerminal(int(f.Fd())) {
+	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
-	return progressbar.NewOptions(n,
+	return progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(f),
 		progressbar.OptionSetDescription("loading"),
 		progressbar.OptionShowCount(),

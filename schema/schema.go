@@ -149,11 +149,16 @@ func (s *Schema) Exec(ctx context.Context, query, operationName string, variable
 	defer cancel(nil)
 	var resp *Response
 	var rq *request
-	err := s.store.View(func(r *graph.Reader) error {
+	// The Reader carries ctx, so the time limit and a client that leaves
+	// stop the store's long scans too, not only the resolvers between them.
+	err := s.store.ViewContext(ctx, func(r *graph.Reader) error {
 		rq = newRequest(s, r, cancel)
 		resp = s.gql.Exec(withRequest(ctx, rq), query, operationName, variables)
 		return nil
 	})
+	if err != nil && ctx.Err() != nil {
+		resp, err = &Response{}, nil // done before it started: said below
+	}
 	if err != nil {
 		return &Response{Errors: []*QueryError{{
 			Message:    "reading the graph failed: " + err.Error(),

@@ -124,13 +124,20 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// stream runs write in a read snapshot, writing to the response. An error
+// stream runs write in a read snapshot, writing to the response; the
+// snapshot's scans stop when the request's context ends. An error
 // before the first byte becomes a 400 (bad query) or 500; after it, the
 // response is cut short and the error logged.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request, write func(io.Writer, *graph.Reader) error) {
 	cw := &countingWriter{w: w}
-	err := s.store.View(func(rd *graph.Reader) error { return write(cw, rd) })
+	// The Reader carries the request's context: a client that leaves stops
+	// the scan behind the response.
+	err := s.store.ViewContext(r.Context(), func(rd *graph.Reader) error { return write(cw, rd) })
 	if err == nil {
+		return
+	}
+	if r.Context().Err() != nil && errors.Is(err, r.Context().Err()) {
+		s.log.Info("request ended before its response", "path", r.URL.Path, "bytes", cw.n, "err", err)
 		return
 	}
 	if cw.n == 0 {

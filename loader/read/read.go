@@ -26,6 +26,7 @@
 package read
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -120,34 +121,58 @@ func (e *Error) Unwrap() error { return e.Err }
 // ReadPath reads a file, a folder (recursively, in lexical order, skipping
 // hidden files and folders and manifest.json/manifest.tsv), or "-" for
 // stdin. It returns every good article and one error per bad input; a bad
-// file or record never stops the others.
+// file or record never stops the others. It holds the whole folder in
+// memory; WalkPath hands it over file by file.
 func ReadPath(path string) ([]Document, []error) {
-	if path == "-" {
-		return Read("-", os.Stdin)
+	var docs []Document
+	var errs []error
+	_ = WalkPath(context.Background(), path, func(ds []Document, es []error) error {
+		docs = append(docs, ds...)
+		errs = append(errs, es...)
+		return nil
+	})
+	return docs, errs
+}
+
+// WalkPath reads what ReadPath reads, one file at a time: fn gets each
+// file's articles and errors (and, alone, the errors of what is not a
+// readable file) as soon as the file is read, so a folder is never held in
+// memory whole. Before each file it checks ctx; once ctx is done, or fn
+// returns an error, the walk stops and WalkPath returns that error (ctx's
+// unwrapped, so errors.Is(err, context.Canceled) holds). It returns nil
+// when every file was visited, whatever errors fn was given.
+func WalkPath(ctx context.Context, path string, fn func(docs []Document, errs []error) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
+	if path == "-" {
+		return fn(Read("-", os.Stdin))
+	}
+	fail := func(err error) error { return fn(nil, []error{err}) }
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, []error{&Error{File: path, Err: unwrapPath(err)}}
+		return fail(&Error{File: path, Err: unwrapPath(err)})
 	}
 	ms := manifests{}
 	if !fi.IsDir() {
 		if !fi.Mode().IsRegular() {
-			return nil, []error{&Error{File: path, Err: fmt.Errorf("%w (%s): only files and folders are read", ErrNotFile, kindOf(fi.Mode()))}}
+			return fail(&Error{File: path, Err: fmt.Errorf("%w (%s): only files and folders are read", ErrNotFile, kindOf(fi.Mode()))})
 		}
-		return readFile(path, fi, ms)
+		return fn(readFile(path, fi, ms))
 	}
 	root, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return nil, []error{&Error{File: path, Err: unwrapPath(err)}}
+		return fail(&Error{File: path, Err: unwrapPath(err)})
 	}
 	if root, err = filepath.Abs(root); err != nil {
-		return nil, []error{&Error{File: path, Err: err}}
+		return fail(&Error{File: path, Err: err})
 	}
-	var docs []Document
-	var errs []error
+	var stopped error // fn's error or ctx's, which ends the walk
 	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
+			if stopped = fail(&Error{File: p, Err: unwrapPath(err)}); stopped != nil {
+				return stopped
+			}
 			if d != nil && d.IsDir() && p != path {
 				return fs.SkipDir
 			}
@@ -163,6 +188,9 @@ func ReadPath(path string) ([]Document, []error) {
 		if d.IsDir() || isManifestName(name) {
 			return nil
 		}
+		if stopped = ctx.Err(); stopped != nil {
+			return stopped
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// a link is followed only when it stays inside the folder
 			// (a link to /etc/passwd in a downloaded folder is not read)
@@ -171,31 +199,32 @@ func ReadPath(path string) ([]Document, []error) {
 				target, err = filepath.Abs(target)
 			}
 			if err != nil {
-				errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
-				return nil
+				stopped = fail(&Error{File: p, Err: unwrapPath(err)})
+				return stopped
 			}
 			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				errs = append(errs, &Error{File: p, Err: fmt.Errorf("%w (it leads to %s)", ErrOutside, target)})
-				return nil
+				stopped = fail(&Error{File: p, Err: fmt.Errorf("%w (it leads to %s)", ErrOutside, target)})
+				return stopped
 			}
 		}
 		info, err := os.Stat(p) // follows symbolic links
 		if err != nil {
-			errs = append(errs, &Error{File: p, Err: unwrapPath(err)})
-			return nil
+			stopped = fail(&Error{File: p, Err: unwrapPath(err)})
+			return stopped
 		}
 		if !info.Mode().IsRegular() {
 			return nil
 		}
-		ds, es := readFile(p, info, ms)
-		docs = append(docs, ds...)
-		errs = append(errs, es...)
-		return nil
+		stopped = fn(readFile(p, info, ms))
+		return stopped
 	})
-	if walkErr != nil {
-		errs = append(errs, &Error{File: path, Err: unwrapPath(walkErr)})
+	if stopped != nil {
+		return stopped
 	}
-	return docs, errs
+	if walkErr != nil {
+		return fail(&Error{File: path, Err: unwrapPath(walkErr)})
+	}
+	return nil
 }
 
 // kindOf names a file mode that is not a regular file, for errors.

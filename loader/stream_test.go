@@ -1,0 +1,97 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"eventgraph/graph"
+	"eventgraph/loader/read"
+	"eventgraph/loader/synth"
+)
+
+// articleFolder writes n made-up articles, one text file each, in a new
+// folder, in the order the loader reads them.
+func articleFolder(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, d := range synth.Generate(n, 7) {
+		body := "title: " + d.Title + "\npublished: " + d.Published + "\n---\n" + strings.TrimPrefix(d.Text, d.Title+"\n\n")
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func storedArticles(t *testing.T, st *graph.Store) int {
+	t.Helper()
+	n := 0
+	if err := st.View(func(r *graph.Reader) error {
+		p, err := r.Articles(0, "")
+		n = p.Total
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// withFileHook sets fileRead for one test.
+func withFileHook(t *testing.T, fn func(docs []read.Document)) {
+	fileRead = fn
+	t.Cleanup(func() { fileRead = nil })
+}
+
+// A folder is stored file by file: when a file is read, all but InFlight
+// of the articles read before it are already in the store (reading the
+// whole folder first would find none stored).
+func TestLoadStreamsFileByFile(t *testing.T) {
+	const files = 12
+	for _, tc := range []struct{ workers, inFlight int }{{1, 1}, {1, 2}, {2, 3}} {
+		t.Run(fmt.Sprintf("workers=%d,inFlight=%d", tc.workers, tc.inFlight), func(t *testing.T) {
+			dir := articleFolder(t, files)
+			st := openStore(t)
+			nRead := 0
+			withFileHook(t, func([]read.Document) {
+				nRead++
+				if got, least := storedArticles(t, st), nRead-1-tc.inFlight; got < least {
+					t.Errorf("file %d read with %d articles stored, want at least %d", nRead, got, least)
+				}
+			})
+			sum := New(st, Options{Logger: quietLogger(), Workers: tc.workers, InFlight: tc.inFlight}).LoadPaths(context.Background(), []string{dir})
+			if sum.Articles != files || len(sum.Errors) != 0 || nRead != files {
+				t.Fatalf("%d files read, summary %+v", nRead, sum)
+			}
+		})
+	}
+}
+
+// Cancelling a load while a folder is read stops the reading at the next
+// file and gives one summary error, not one per article.
+func TestCancelWhileReadingFolder(t *testing.T) {
+	dir := articleFolder(t, 10)
+	st := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	nRead := 0
+	withFileHook(t, func([]read.Document) {
+		if nRead++; nRead == 3 {
+			cancel()
+		}
+	})
+	sum := New(st, Options{Logger: quietLogger(), Workers: 1, InFlight: 1}).LoadPaths(ctx, []string{dir})
+	if nRead != 3 {
+		t.Errorf("%d files read, want 3 (none after the cancel)", nRead)
+	}
+	if len(sum.Errors) != 1 || !errors.Is(sum.Errors[0], context.Canceled) || !strings.Contains(sum.Errors[0].Error(), "files after them not read") {
+		t.Fatalf("errors %q, want one summary line", sum.Errors)
+	}
+	if sum.Articles > 2 || storedArticles(t, st) != sum.Articles {
+		t.Errorf("%d articles stored (%d in the store), want at most the 2 read before the cancel", sum.Articles, storedArticles(t, st))
+	}
+}
