@@ -40,7 +40,9 @@ Commands:
                       JSON Lines; a manifest.json/manifest.tsv beside files gives metadata
   serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
                       and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
-                      [--cors ORIGIN,...] [--allowed-hosts NAME,...]
+                      [--cors ORIGIN,...] [--allowed-hosts NAME,...] [--cache-mb 32]
+                      [--mem-limit-mb N] (MiB of block cache; soft heap limit, unless
+                      GOMEMLIMIT is set)
   query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
                       (exit 1 when the response has errors)
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
