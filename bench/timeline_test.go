@@ -161,7 +161,17 @@ func selfRSS() (rss, anon int64) {
 // count. Each samples at least 500 windows, so -benchtime 1x is enough.
 func BenchmarkServedReads(b *testing.B) {
 	dir := bigStore(b)
-	st, err := graph.Open(graph.DefaultOptions(dir).WithReadOnly(true).WithLogger(quietLogger()))
+	// the block and index caches in MiB: EVENTGRAPH_BENCH_CACHE_MB and
+	// EVENTGRAPH_BENCH_INDEX_CACHE_MB (0: Badger's default), serve's
+	// default block cache otherwise
+	opt := graph.DefaultOptions(dir).WithReadOnly(true).WithLogger(quietLogger()).WithCacheSize(graph.ServerCacheSize)
+	if n, err := strconv.Atoi(os.Getenv("EVENTGRAPH_BENCH_CACHE_MB")); err == nil && n > 0 {
+		opt = opt.WithCacheSize(int64(n) << 20)
+	}
+	if n, err := strconv.Atoi(os.Getenv("EVENTGRAPH_BENCH_INDEX_CACHE_MB")); err == nil && n > 0 {
+		opt = opt.WithIndexCacheSize(int64(n) << 20)
+	}
+	st, err := graph.Open(opt)
 	if err != nil {
 		b.Fatal(err)
 	}

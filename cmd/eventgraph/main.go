@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -39,7 +40,9 @@ Commands:
                       JSON Lines; a manifest.json/manifest.tsv beside files gives metadata
   serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
                       and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
-                      [--cors ORIGIN,...] [--allowed-hosts NAME,...]
+                      [--cors ORIGIN,...] [--allowed-hosts NAME,...] [--cache-mb 32]
+                      [--mem-limit-mb N] (MiB of block cache; soft heap limit, unless
+                      GOMEMLIMIT is set)
   query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
                       (exit 1 when the response has errors)
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
@@ -138,6 +141,7 @@ type command struct {
 	addr, vars, out, cors string
 	gexfVersion           string
 	allowedHosts          string
+	cacheMB, memLimitMB   int64
 	cameo, status, text   string
 	undated               bool
 	gold                  string
@@ -161,6 +165,8 @@ func (c *command) flags(fs *flag.FlagSet) {
 		fs.Var(&c.loads, "load", "load PATH before serving (repeatable)")
 		fs.StringVar(&c.cors, "cors", "", "extra browser origins allowed to call the API, comma-separated (* for any)")
 		fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "host names the server answers to besides loopback ones, comma-separated (* for any)")
+		fs.Int64Var(&c.cacheMB, "cache-mb", graph.ServerCacheSize>>20, "MiB of Badger's block cache")
+		fs.Int64Var(&c.memLimitMB, "mem-limit-mb", serverMemLimitMB, "soft memory limit of the Go heap in MiB (debug.SetMemoryLimit) when GOMEMLIMIT is unset; 0 for none")
 	case "query":
 		fs.StringVar(&c.vars, "vars", "", "variables as a JSON object")
 	case "timeline":
@@ -208,6 +214,12 @@ func (c *command) fail(format string, a ...any) int {
 // their memory stays small —, or for writing when Badger must first
 // recover it (a load or server that was killed).
 func (c *command) open(readOnly bool) (*graph.Store, error) {
+	return c.openWith(readOnly, 0)
+}
+
+// openWith is open with a block cache of cacheSize bytes when the
+// database is opened for writing (0: Badger's default).
+func (c *command) openWith(readOnly bool, cacheSize int64) (*graph.Store, error) {
 	opt := graph.DefaultOptions(c.db).WithLogger(c.log)
 	if mb := os.Getenv("EVENTGRAPH_MIN_FREE_MB"); mb != "" {
 		n, err := strconv.ParseInt(mb, 10, 64)
@@ -217,6 +229,9 @@ func (c *command) open(readOnly bool) (*graph.Store, error) {
 		opt = opt.WithMinFree(n << 20)
 	}
 	if !readOnly {
+		if cacheSize > 0 {
+			opt = opt.WithCacheSize(cacheSize)
+		}
 		return graph.Open(opt)
 	}
 	if _, err := os.Stat(c.db); err != nil {
@@ -284,8 +299,26 @@ func (c *command) load() int {
 	return exitOK
 }
 
+// serverMemLimitMB is serve's default soft memory limit (--mem-limit-mb):
+// none. Measured (bench/README.md, served reads), a limit of 160 MiB
+// keeps the server under 300 MB resident but makes a month's timeline
+// ~35% slower at the median, and neither it nor GOGC=off with a limit
+// shortened the p99s beyond the machine's noise.
+const serverMemLimitMB = 0
+
 func (c *command) serve() int {
-	st, err := c.open(false)
+	if c.cacheMB < 1 {
+		fmt.Fprintf(c.stderr, "eventgraph serve: --cache-mb must be at least 1, not %d\n", c.cacheMB)
+		return exitUsage
+	}
+	if c.memLimitMB < 0 {
+		fmt.Fprintf(c.stderr, "eventgraph serve: --mem-limit-mb must not be negative, not %d\n", c.memLimitMB)
+		return exitUsage
+	}
+	if c.memLimitMB > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(c.memLimitMB << 20)
+	}
+	st, err := c.openWith(false, c.cacheMB<<20)
 	if err != nil {
 		return c.fail("%v", err)
 	}

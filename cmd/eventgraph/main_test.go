@@ -89,6 +89,8 @@ func TestUsage(t *testing.T) {
 		{"export to an unknown format", []string{"export", "--db", db, "--format", "pdf"}, 2, nil, []string{`unknown --format "pdf"`}},
 		{"export to an unknown GEXF version", []string{"export", "--db", db, "--gexf-version", "1.4"}, 2, nil, []string{`--gexf-version "1.4"`}},
 		{"GEXF version without GEXF", []string{"export", "--db", db, "--format", "jsonl", "--gexf-version", "1.3"}, 2, nil, []string{"--gexf-version is for --format gexf"}},
+		{"serve with no block cache", []string{"serve", "--db", db, "--cache-mb", "0"}, 2, nil, []string{"--cache-mb must be at least 1"}},
+		{"serve with a negative memory limit", []string{"serve", "--db", db, "--mem-limit-mb", "-5"}, 2, nil, []string{"--mem-limit-mb must not be negative"}},
 		{"query without a database", []string{"query", "--db", db, "{ stats { events } }"}, 1, nil, []string{"no database at " + db}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
