@@ -44,6 +44,13 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 			subj, plural = t, strings.Contains(t, " and ")
 		} else if w, pl := subjectWords(x, h, cl); w != "" {
 			subj, plural = w, pl
+		} else if src := st.roleNames(c, "source"); src != "" {
+			// "Its crew was evacuated by a French warship": with no
+			// subject to lead, the agent does, in the active voice
+			if o := passiveSubject(x, h, cl); o != "" {
+				verb := headlineVerb(x, h, strings.Contains(src, " and "), false)
+				return upperFirst(fitTitle(src + " " + verb + " " + o))
+			}
 		}
 	}
 	obj := titleObject(x, h, cl, !h.verb)
@@ -328,4 +335,30 @@ func verbHitWithin(x *sent, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// passiveSubject is the noun phrase before a passive verb's auxiliary,
+// without its determiner or possessive ("its crew of 25" is "crew of
+// 25"), at most five words; "" when there is none.
+func passiveSubject(x *sent, h hit, cl [][2]int) string {
+	r := cl[h.clause]
+	to := h.i
+	for to > r[0] && (auxBe.has(x.toks[to-1].lw) || modals.has(x.toks[to-1].lw) || adverbs.has(x.toks[to-1].lw)) {
+		to--
+	}
+	from := to
+	for from > r[0] && to-from < 5 {
+		t := x.toks[from-1]
+		if t.punct || subordinator.has(t.lw) || titleStops.has(t.lw) || t.lw == "and" || t.lw == "or" {
+			break
+		}
+		from--
+	}
+	for from < to && (determiners.has(x.toks[from].lw) || pronouns.has(x.toks[from].lw)) {
+		from++
+	}
+	if from >= to || from > r[0] && !x.toks[from-1].punct && !determiners.has(x.toks[from-1].lw) {
+		return ""
+	}
+	return strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
 }

@@ -24,6 +24,7 @@ func TestTitles(t *testing.T) {
 		{"Peruvian President Ana Quispe flew to Quito on Thursday, where she met the Ecuadorian foreign minister.", "Ana Quispe meets Ecuadorian foreign minister"},
 		{"Peruvian Foreign Minister Ana Quispe said on Monday that relations with Chile had been productive, adding that more was needed.", "Ana Quispe says relations with Chile had been productive"},
 		{"Lima accused Santiago of shelling the border post on Tuesday.", "Peru accuses Santiago of shelling the border post"},
+		{"Its crew of 25 was evacuated by a Chilean warship on Monday.", "Chile evacuates crew of 25"},
 		{"A police colonel told reporters that at least 12 smugglers were arrested near Tacna on Monday.", "12 smugglers arrested near Tacna"},
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
