@@ -214,6 +214,11 @@ func (st *state) sentence(x *sent) {
 				continue
 			}
 			c := st.untitledCand(x, h, cl) // titled once kept
+			if end := speechBefore(x, h); end >= 0 {
+				// "the ministry said 63 were detained and 11 officers were
+				// injured": the speaker's side is no target of what it reports
+				c.dropActorsBefore(x, end, "target")
+			}
 			if intentCode != "" {
 				c.ev.CAMEO, c.ev.Type = intentCode, lex().typeOf(intentCode, "")
 			}
@@ -624,6 +629,21 @@ func (st *state) speakerToCountry(x *sent, c *cand, speaker string, end int) {
 		}
 		return
 	}
+}
+
+// speechBefore returns the article offset where the last speech verb of
+// h's clause before h ends ("said", "told"), or -1.
+func speechBefore(x *sent, h hit) int {
+	end := -1
+	for _, g := range x.hits {
+		if g.i >= h.i {
+			break
+		}
+		if g.verb && g.e.class == speech && g.clause == h.clause {
+			end = x.s.Start + x.toks[g.j-1].e
+		}
+	}
+	return end
 }
 
 // dropActorsBefore removes the participants in role that the sentence
