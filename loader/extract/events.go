@@ -1040,6 +1040,14 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 				return m.ActorID
 			}
 		}
+		// "his party said", "her lawyer told": someone of the person's,
+		// not the person
+		if pp := prevWord(x.toks, p); pp >= 0 && !x.toks[p].cap {
+			switch x.toks[pp].lw {
+			case "his", "her", "their":
+				return ""
+			}
+		}
 		// "officials said", "the source disclosed": an unnamed speaker
 		if t := x.toks[p]; !t.cap && !t.punct && !isNumber(t.lw) {
 			return st.implicitSubject(x, h, cl)
