@@ -28,7 +28,9 @@ func TestCodes(t *testing.T) {
 		{"Chile promised to meet Peruvian officials on Monday.", "036"},
 		{"Chile recalled its ambassador from Lima on Monday.", "161"},
 		{"The president declared a state of emergency in three provinces on Monday.", "1724"},
-		{"The Chilean president flew to Lima on Monday for talks.", "042"},                     // a CAMEO pattern codes an uncoded verb
+		{"The Chilean president flew to Lima on Monday for talks.", "042"},
+		{"Police used tear gas against protesters in Lima on Sunday.", "175"},
+		{"Riot police dispersed thousands of demonstrators in Lima on Sunday.", "175"},         // a CAMEO pattern codes an uncoded verb
 		{"The Chilean president spoke by phone with the Peruvian president on Monday.", "041"}, // a call, not a statement
 		{"The Chilean president talked with the Peruvian president in Lima on Monday.", "040"}, // a consultation
 	} {

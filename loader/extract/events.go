@@ -190,6 +190,14 @@ func (st *state) sentence(x *sent) {
 			for _, id := range st.mainActors(st.actorsBefore(x, h, cl)) {
 				c.addParticipant(id, "participant")
 			}
+			if hr.i > h.i && len(c.ev.Participants) == 0 {
+				// "Police used water cannon": with no actor to lead a noun's
+				// title, the support verb's subject and object do, when it
+				// has one
+				if subj, _ := st.titleSubject(x, h, cl, c); subj != "" {
+					c.ev.Title = st.title(x, h, cl, c)
+				}
+			}
 			made = append(made, c)
 		default:
 			// an intent verb with an infinitive ("plans to meet") yields the
