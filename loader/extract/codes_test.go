@@ -26,6 +26,7 @@ func TestCodes(t *testing.T) {
 		{"Peru and Chile agreed on Monday to reopen the border crossing.", "05"},
 		{"Brazil offered to mediate between Peru and Chile on Monday.", "039"}, // an intent, coded by what is intended
 		{"Chile promised to meet Peruvian officials on Monday.", "036"},
+		{"Chile pledged $50 million in aid to Peru on Monday.", "033"}, // an intent coded by what is pledged
 		{"Chile recalled its ambassador from Lima on Monday.", "161"},
 		{"The president declared a state of emergency in three provinces on Monday.", "1724"},
 		{"The Chilean president flew to Lima on Monday for talks.", "042"},

@@ -213,6 +213,15 @@ func (st *state) sentence(x *sent) {
 					// intent is the event, coded by what is intended
 					used[k] = true
 					intentCode = intentOf(hits[k].e.cameo)
+				} else if h.e.lemma != "plan" {
+					// "pledged $500 million in aid": what is pledged codes it
+					for k := hi + 1; k < len(hits) && hits[k].i-h.j <= 6 && hits[k].clause == h.clause; k++ {
+						if g := hits[k]; !g.verb && !used[k] && g.e.cameo != "" {
+							used[k] = true
+							intentCode = intentOf(g.e.cameo)
+							break
+						}
+					}
 				}
 			}
 			used[hi] = true
@@ -1057,7 +1066,8 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 			}
 		}
 		// "officials said", "the source disclosed": an unnamed speaker
-		if t := x.toks[p]; !t.cap && !t.punct && !isNumber(t.lw) {
+		// ("X met Y and called on …" shares X, found below)
+		if t := x.toks[p]; !t.cap && !t.punct && !isNumber(t.lw) && t.lw != "and" {
 			return st.implicitSubject(x, h, cl)
 		}
 	}

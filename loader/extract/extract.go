@@ -137,6 +137,15 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 		}
 		if j > mi {
 			x.ments = ms[mi:j:j] // read only
+			// "AMMAN, Jordan (Reuters) - Saudi Arabia pledged …": the
+			// dateline's place and agency take no part in the story
+			if end := datelineEnd(x); end > 0 {
+				k := 0
+				for k < len(x.ments) && x.ments[k].End <= x.s.Start+end {
+					k++
+				}
+				x.ments = x.ments[k:]
+			}
 		}
 		st.sents[i] = x
 	}
@@ -711,4 +720,31 @@ func reducedRelative(x *sent, hits []hit, i, p int) bool {
 		return true
 	}
 	return false
+}
+
+// datelineEnd returns the byte offset in x's sentence just past a dateline
+// that opens it — a place in capitals, or a place and a parenthesized
+// agency, before a dash: "AMMAN, Jordan (Reuters) -", "CARACAS —",
+// "Baghdad (AP) –" — or 0 when it has none.
+func datelineEnd(x *sent) int {
+	if len(x.toks) < 3 {
+		return 0
+	}
+	first := x.toks[0].w
+	caps := len(first) >= 3 && strings.ToUpper(first) == first && strings.ToLower(first) != first
+	paren := false
+	for k := 1; k < len(x.toks) && k < 12; k++ {
+		switch w := x.toks[k].w; w {
+		case "(":
+			paren = true
+		case "-", "—", "–":
+			if (caps || paren) && k+1 < len(x.toks) {
+				return x.toks[k].e
+			}
+			return 0
+		case ".", ";", ":":
+			return 0
+		}
+	}
+	return 0
 }

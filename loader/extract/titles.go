@@ -221,7 +221,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 	}
 	for k := h.j; k < end && len(parts) < 14; k++ {
 		t := x.toks[k]
-		if t.punct && t.w != "-" && t.w != "'" && t.w != "’" && t.w != "%" {
+		if t.punct && t.w != "-" && t.w != "'" && t.w != "’" && t.w != "%" && t.w != "$" && t.w != "€" && t.w != "£" {
 			break
 		}
 		if titleStops.has(t.lw) || k > h.j && (subordinator.has(t.lw) && t.lw != "that") {
@@ -247,11 +247,19 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 			continue
 		}
 		w := x.s.Text[t.s:t.e]
+		if w == "$" || w == "€" || w == "£" {
+			parts = append(parts, w) // joined to the number below
+			continue
+		}
 		if t.punct || (len(parts) > 0 && (w == "'s" || w == "’s")) {
 			if n := len(parts); n > 0 {
 				parts[n-1] += w
 				continue
 			}
+		}
+		if n := len(parts); n > 0 && (parts[n-1] == "$" || parts[n-1] == "€" || parts[n-1] == "£") {
+			parts[n-1] += w // "$500"
+			continue
 		}
 		parts = append(parts, w)
 	}

@@ -25,6 +25,7 @@ func TestTitles(t *testing.T) {
 		{"Peruvian Foreign Minister Ana Quispe said on Monday that relations with Chile had been productive, adding that more was needed.", "Ana Quispe says relations with Chile had been productive"},
 		{"Lima accused Santiago of shelling the border post on Tuesday.", "Peru accuses Santiago of shelling the border post"},
 		{"Its crew of 25 was evacuated by a Chilean warship on Monday.", "Chile evacuates crew of 25"},
+		{"Chile pledged $50 million in aid to Peru on Monday.", "Chile pledges $50 million in aid to Peru"},
 		{"A police colonel told reporters that at least 12 smugglers were arrested near Tacna on Monday.", "12 smugglers arrested near Tacna"},
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
