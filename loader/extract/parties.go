@@ -255,7 +255,7 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 		}
 		gap := x.s.Text[m.End-x.s.Start : n.Start-x.s.Start]
 		if gap == "-" || gap == "–" || gap == "—" || gap == "/" {
-			if rest := strings.ToLower(x.s.Text[n.End-x.s.Start:]); startsWithAgreementNoun(rest) {
+			if rest := strings.ToLower(x.s.Text[min(n.End-x.s.Start, len(x.s.Text)):]); startsWithAgreementNoun(rest) {
 				ids = append(ids, m.ActorID, n.ActorID)
 			}
 		}

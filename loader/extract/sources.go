@@ -63,6 +63,9 @@ func dropOutlets(text string, ms []mention.Mention, actors map[string]*graph.Act
 // nextWordLower is the lower-cased word that starts after offset i (after
 // white space), or "".
 func nextWordLower(text string, i int) string {
+	if i > len(text) {
+		return "" // a mention running past the sentence's end
+	}
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 		i++
 	}
