@@ -70,31 +70,18 @@ func (r *Reader) ForEachEventOfArticle(articleID string, fn func(Event) error) e
 // indexArticleEvents writes the article index keys of every stored event
 // (the upgrade to format 5).
 func (s *Store) indexArticleEvents() error {
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
-	n := 0
-	err := s.db.View(func(txn *badger.Txn) error {
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = []byte(pEvent)
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var e Event
-			if err := it.Item().Value(func(v []byte) error { return unmarshal(v, &e) }); err != nil {
-				return fmt.Errorf("event %s: %w", it.Item().Key(), err)
-			}
-			for _, k := range articleIndexKeys(e, orDate(e.Date.Start)+"|"+e.ID) {
-				if err := wb.Set([]byte(k), nil); err != nil {
-					return err
-				}
-			}
-			n++
+	n, err := s.rewriteEach(pEvent, func(key, val []byte, wb *badger.WriteBatch) (bool, error) {
+		var e Event
+		if err := unmarshal(val, &e); err != nil {
+			return false, fmt.Errorf("event %s: %w", key, err)
 		}
-		return nil
+		for _, k := range articleIndexKeys(e, orDate(e.Date.Start)+"|"+e.ID) {
+			if err := wb.Set([]byte(k), nil); err != nil {
+				return false, err
+			}
+		}
+		return true, nil
 	})
-	if err == nil {
-		err = wb.Flush()
-	}
 	if err == nil && n > 0 {
 		s.log.Info("upgraded the database: events indexed by article", "events", n)
 	}

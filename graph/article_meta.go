@@ -109,30 +109,14 @@ func (r *Reader) ForEachArticleMeta(fn func(Article) error) error {
 // writeArticleMeta writes the metadata key of every stored article (the
 // upgrade to format 6); it returns the number of articles.
 func (s *Store) writeArticleMeta() (int, error) {
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
-	n := 0
-	err := s.db.View(func(txn *badger.Txn) error {
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = []byte(pArticle)
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var a Article
-			if err := it.Item().Value(func(v []byte) error { return unmarshal(v, &a) }); err != nil {
-				return fmt.Errorf("article %s: %w", it.Item().Key(), err)
-			}
-			a.ID = string(it.Item().Key()[len(pArticle):])
-			if err := wb.Set([]byte(pArticleMeta+a.ID), encodeArticleMeta(nil, &a)); err != nil {
-				return err
-			}
-			n++
+	n, err := s.rewriteEach(pArticle, func(key, val []byte, wb *badger.WriteBatch) (bool, error) {
+		var a Article
+		if err := unmarshal(val, &a); err != nil {
+			return false, fmt.Errorf("article %s: %w", key, err)
 		}
-		return nil
+		a.ID = string(key[len(pArticle):])
+		return true, wb.Set([]byte(pArticleMeta+a.ID), encodeArticleMeta(nil, &a))
 	})
-	if err == nil {
-		err = wb.Flush()
-	}
 	if err == nil && n > 0 {
 		s.log.Info("upgraded the database: article metadata stored apart from the text", "articles", n)
 	}

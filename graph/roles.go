@@ -96,38 +96,22 @@ func widen(r *Role, o Role) {
 // fewer or wider (the upgrade to format 5: databases written before roles
 // were merged per office); it returns how many it rewrote.
 func (s *Store) mergeStoredRoles() (int, error) {
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
-	n := 0
-	err := s.db.View(func(txn *badger.Txn) error {
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = []byte(pActor)
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var a Actor
-			if err := it.Item().Value(func(v []byte) error { return unmarshal(v, &a) }); err != nil {
-				return fmt.Errorf("actor %s: %w", it.Item().Key(), err)
-			}
-			m := mergeRoles(a.Roles)
-			if reflect.DeepEqual(m, a.Roles) {
-				continue
-			}
-			a.Roles = m
-			b, err := marshal(a)
-			if err != nil {
-				return err
-			}
-			if err := wb.Set(it.Item().KeyCopy(nil), b); err != nil {
-				return err
-			}
-			n++
+	n, err := s.rewriteEach(pActor, func(key, val []byte, wb *badger.WriteBatch) (bool, error) {
+		var a Actor
+		if err := unmarshal(val, &a); err != nil {
+			return false, fmt.Errorf("actor %s: %w", key, err)
 		}
-		return nil
+		m := mergeRoles(a.Roles)
+		if reflect.DeepEqual(m, a.Roles) {
+			return false, nil
+		}
+		a.Roles = m
+		b, err := marshal(a)
+		if err != nil {
+			return false, err
+		}
+		return true, wb.Set(key, b)
 	})
-	if err == nil {
-		err = wb.Flush()
-	}
 	if err == nil && n > 0 {
 		s.log.Info("upgraded the database: roles merged per office", "actors", n)
 	}

@@ -1118,3 +1118,38 @@ func zeroFrom(path string, off int64) bool {
 		}
 	}
 }
+
+// rewriteEach walks the values stored under prefix in one snapshot and lets
+// fn add writes to one batch, flushed at the end (key and val are copies
+// fn may keep); fn reports whether it wrote anything for that key. It
+// returns how many keys fn wrote for. The format upgrades are built on it.
+func (s *Store) rewriteEach(prefix string, fn func(key, val []byte, wb *badger.WriteBatch) (bool, error)) (int, error) {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	n := 0
+	err := s.db.View(func(txn *badger.Txn) error {
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = []byte(prefix)
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			val, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			wrote, err := fn(item.KeyCopy(nil), val, wb)
+			if err != nil {
+				return err
+			}
+			if wrote {
+				n++
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = wb.Flush()
+	}
+	return n, err
+}
