@@ -51,8 +51,8 @@ func personIndexKeys(a Actor) []string {
 // resolvePersons gives each person of the article the identifier of the
 // stored person it names, if there is exactly one (see matchPerson), and
 // rewrites the article's references to it: so a person is one node under
-// every spelling across articles ("Qassem al-Araji" and "Qasim al-Araji",
-// "Tsipras" and "Alexis Tsipras"). A person whose identifier is stored
+// every spelling across articles ("Qassem al-Rawi" and "Qasim al-Rawi",
+// "Novak" and "Ivan Novak"). A person whose identifier is stored
 // already keeps it, unless the stored one is of another country: then it
 // is another person, with an identifier of its name and country.
 func resolvePersons(txn *badger.Txn, mg *merger, f *Facts) error {

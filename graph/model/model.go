@@ -187,7 +187,7 @@ type Place struct {
 	HasGeo  bool    `json:"geo,omitempty"`
 	Country string  `json:"country,omitempty"` // ISO 3166-1 alpha-2
 	// Note says where the coordinates come from when they are a fallback
-	// ("coordinates of Masnaa, the nearest named town").
+	// ("coordinates of the nearest named town").
 	Note string `json:"note,omitempty"`
 }
 
@@ -217,7 +217,7 @@ type Event struct {
 	AgreementID  string          `json:"agreement,omitempty"`
 	Evidence     []Evidence      `json:"evidence,omitempty"`
 	// MergeKeys name the real-world happening independently of the article
-	// ("fall|assad regime"). Two events that share a key, whose dates overlap
+	// ("fall|<regime>"). Two events that share a key, whose dates overlap
 	// and whose CAMEO roots agree are merged into one; events without a
 	// shared key are merged by score (see graph/merge.go).
 	MergeKeys []string `json:"merge,omitempty"`
@@ -383,8 +383,8 @@ func PlaceID(name, country string) string { return NewID("place", NormName(name)
 
 // NormName folds a name for storage and matching: names.Fold (diacritics,
 // case, hyphens and punctuation, apostrophes and the Arabic article
-// particles do not count). "Abdul-Amir al-Shammari", "Abdul Amir Al
-// Shammari" fold alike, and so do "Erdoğan" and "Erdogan".
+// particles do not count). "Abdul-Karim al-Rawi", "Abdul Karim Al
+// Rawi" fold alike, and so do "Erdoğan" and "Erdogan".
 func NormName(s string) string { return names.Fold(s) }
 
 // idFold is the folding article identifiers were first made with (NormName

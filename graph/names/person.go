@@ -12,7 +12,7 @@ import "strings"
 //     ("Ahmed" = "Ahmad" ≠ "Hamed") and a diphthong or a y between vowels
 //     as the consonant y ("Hussein" = "Husayn" ≠ "Hassan", "Said" = "Sayed");
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
-//     "Nazem", "Kadhimi" = "Kadimi"),
+//     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
 //     "Janibek", "Abdelmadjid" = "Abdelmajid"), tch = ch;
 //   - a final h after a vowel is silent ("Abdullah" = "Abdulla", "Hamzah");
@@ -100,7 +100,7 @@ func AppendWordKey(dst []byte, w string) []byte {
 			emit('g')
 			i += 2
 		case two == "dh":
-			emit('d') // dh = z = d: "Kadhimi", "Kazimi", "Kadimi"
+			emit('d') // dh = z = d: "Kadhem", "Kazem", "Kadem"
 			i += 2
 		case c == 'z':
 			emit('d')
@@ -229,7 +229,7 @@ func (n Name) Empty() bool { return len(n.Words) == 0 }
 
 // Compatible reports whether two names may be one person's: written alike
 // up to transliteration and word splitting, or the same surname key with
-// given names that do not differ: one of them has none ("Tsipras"), their
+// given names that do not differ: one of them has none ("Novak"), their
 // first given names have the same key or one is the other's initial
 // ("J. Smith"), or one's given names are the last of the other's
 // ("Amir Abdollahian", "Hossein Amir Abdollahian"). Two names with the

@@ -6,7 +6,7 @@ import "strings"
 // written before a person's name in English news (general English usage;
 // the gazetteer's titles.tsv lists the titles the mention finder reads, and
 // a test checks that each of its words is here). A lookup drops them from
-// the front of a name: "Lt Gen Abdul Amir Al Shammari", "Mr Al Assad",
+// the front of a name: "Lt Gen Abdul Karim Al Rawi", "Mr Al Rawi",
 // "President X", "Sheikh X", "Dr X".
 var titleWords = func() map[string]bool {
 	m := map[string]bool{}

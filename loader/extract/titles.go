@@ -210,15 +210,6 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 	r := cl[h.clause]
 	end := max(r[1], h.j)
 	parts := make([]string, 0, 16) // at most 14 words; on the stack
-	inDate := func(k int) bool {
-		t := x.toks[k]
-		for _, ex := range x.exprs {
-			if t.s >= ex.Start && t.e <= ex.End {
-				return true
-			}
-		}
-		return false
-	}
 	for k := h.j; k < end && len(parts) < 14; k++ {
 		t := x.toks[k]
 		if t.punct && t.w != "-" && t.w != "'" && t.w != "’" && t.w != "%" && t.w != "$" && t.w != "€" && t.w != "£" {
@@ -233,7 +224,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		if (t.lw == "and" || t.lw == "but") && verbHitWithin(x, k+1, k+5) {
 			break // "visited La Paz and signed …": the next event's verb
 		}
-		if inDate(k) {
+		if inExpr(x, k) {
 			// "on Sunday", "in 2019": a preposition before a date goes too
 			if n := len(parts); n > 0 && prepositions.has(strings.ToLower(parts[n-1])) {
 				parts = parts[:n-1]
