@@ -4,7 +4,10 @@ package extract
 // phase it belongs to. The table is an index for readers and tests: each
 // rule has a case file, testdata/rules/<Name>.txt, of short made-up
 // articles and the facts they must give (see rules_test.go). The code does
-// not dispatch through it; Where says which functions carry the rule.
+// not dispatch through it; Phase names the file that carries the rule
+// (triggers.go, speaker.go, participants.go, agreements.go, dates.go,
+// titles.go; merge.go and facts.go close the pipeline) and Where the
+// functions in it.
 type Rule struct {
 	Name  string // the case file's name
 	Phase string // triggers, speaker, participants, agreements, dates, titles

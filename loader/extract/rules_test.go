@@ -379,6 +379,9 @@ func TestRuleIndex(t *testing.T) {
 		if r.Doc == "" || r.Phase == "" {
 			t.Errorf("rule %s has no doc or no phase", r.Name)
 		}
+		if _, err := os.Stat(r.Phase + ".go"); err != nil {
+			t.Errorf("rule %s: its phase's file: %v", r.Name, err)
+		}
 		if !have[r.Name] {
 			t.Errorf("rule %s has no case file %s/%s.txt", r.Name, rulesDir, r.Name)
 		}

@@ -361,3 +361,214 @@ func passiveSubject(x *sent, h hit, cl [][2]int) string {
 	}
 	return strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
 }
+
+// title makes a readable title: a statement's speaker, verb and words
+// (statementTitle), else a headline of actor, verb and object (headline).
+func (st *state) title(x *sent, h hit, cl [][2]int, c *cand) string {
+	if h.e.class == speech {
+		if t := st.statementTitle(x, h, c); t != "" {
+			return upperFirst(fitTitle(t))
+		}
+	}
+	return st.headline(x, h, cl, c)
+}
+
+func (c *cand) firstRole(role string) string {
+	for _, p := range c.ev.Participants {
+		if p.Role == role {
+			return p.ActorID
+		}
+	}
+	return ""
+}
+
+// upperFirst is strings.ToUpper(s[:1]) + s[1:] for a non-empty s: the
+// first byte upper-cased.
+func upperFirst(s string) string {
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'a' <= c && c <= 'z' {
+			return string(c-'a'+'A') + s[1:]
+		}
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// statementTitle is "Speaker verb what": the quotation before the verb
+// ("“…,” X said") or the words after it.
+func (st *state) statementTitle(x *sent, h hit, c *cand) string {
+	name := ""
+	if src := c.firstRole("source"); src != "" {
+		if a := st.actors[src]; a != nil {
+			name = a.Name
+		}
+	}
+	var what string
+	verb := headlineVerb(x, h, strings.Contains(name, " and "), false)
+	if strings.HasSuffix(strings.ToLower(x.toks[h.i].lw), "ing") {
+		verb = "says" // "Speaking at …, X said"
+	}
+	if q := quoteBefore(x.toks, h.i); q >= 0 && q < h.i {
+		end := q
+		for end < h.i && !isCloseQuote(x.toks[end].w) {
+			end++
+		}
+		if end > q {
+			// the quotation, cut at a word to fit the title with its marks
+			budget := maxTitle - len(name) - len(verb) - len("  “”")
+			what = "“" + clipBytes(x.s.Text[x.toks[q].s:x.toks[end-1].e], budget) + "”"
+		}
+	} else if h.j < len(x.toks) {
+		k := complementStart(x, h.j)
+		if k >= 0 && k < len(x.toks) {
+			what = complementWords(x, k, 12)
+		}
+	}
+	if name == "" || what == "" {
+		return ""
+	}
+	// headline style: "X says …", "X warns …"
+	return name + " " + verb + " " + strings.Trim(what, " ,")
+}
+
+// clipBytes cuts s at a word so that it and a closing "…" fit in n bytes,
+// without a trailing comma; s itself when it fits.
+func clipBytes(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max(0, n-len("…"))], ' ')
+	if cut <= 0 {
+		return ""
+	}
+	return strings.TrimRight(s[:cut], ",;:") + "…"
+}
+
+// complementStart is the first token of what a statement verb ending
+// before token j says: after "that" or a colon, past the time words and
+// the place phrase that date and place the statement ("said on Monday
+// that …", "said at a press conference in Moscow that …"); -1 when the
+// clause holds nothing but those.
+func complementStart(x *sent, j int) int {
+	k := j
+	for k < len(x.toks) {
+		t := x.toks[k]
+		switch {
+		case t.lw == "that" || t.w == ":":
+			return k + 1
+		case prepositions.has(t.lw) || timeWord(t.lw) || inExpr(x, k):
+			// "on Monday", "at a press conference in Moscow": skip to
+			// "that", or give up at the clause's end
+			for m := k; m < len(x.toks) && m < k+12; m++ {
+				if x.toks[m].lw == "that" {
+					return m + 1
+				}
+				if x.toks[m].punct {
+					return -1
+				}
+			}
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// inExpr reports whether token k lies in a time expression of x.
+func inExpr(x *sent, k int) bool {
+	a := x.toks[k].s
+	for i := range x.exprs {
+		if a >= x.exprs[i].Start && a < x.exprs[i].End {
+			return true
+		}
+	}
+	return false
+}
+
+// complementWords are the words of a statement's complement from token k,
+// up to the first clause break (a comma, semicolon, colon or dash, "but",
+// "adding", "saying") and at most n words, never ending on a function
+// word: "the border would remain open", not "the border would remain open
+// as long as the…".
+func complementWords(x *sent, k, n int) string {
+	var words []string
+	for ; k < len(x.toks) && len(words) < n; k++ {
+		t := x.toks[k]
+		if t.punct && t.w != "'" && t.w != "’" && t.w != "-" && t.w != "%" || len(words) > 0 && inExpr(x, k) {
+			break // a clause break, or the statement's date: "… on Tuesday"
+		}
+		switch t.lw {
+		case "but", "adding", "saying", "while", "whereas":
+			k = len(x.toks)
+			continue
+		}
+		words = append(words, t.w)
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	out := strings.Join(trimTrail(words), " ")
+	return joinMarks.Replace(out)
+}
+
+// joinMarks puts back together the marks tokenization split off words.
+var joinMarks = strings.NewReplacer(" ' ", "'", " ’ ", "’", " 's", "'s", " ’s", "’s", " %", "%", " - ", "-")
+
+// countFields is len(strings.Fields(s)).
+func countFields(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// clip keeps the first n words of s, marking a cut with an ellipsis:
+// strings.Fields(s) joined by spaces, reading only the words it keeps.
+func clip(s string, n int) string {
+	var b strings.Builder
+	words := 0
+	for i := 0; i < len(s); {
+		// skip white space, then take a word
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if words == n {
+			return strings.TrimRight(b.String(), ",;:") + "…"
+		}
+		if words > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		words++
+		i = j
+	}
+	return b.String()
+}

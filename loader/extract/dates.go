@@ -1,0 +1,231 @@
+package extract
+
+import (
+	"strings"
+
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
+	"eventgraph/loader/timex"
+)
+
+// Phase "dates": each event's date from its own clause's time
+// expression, else the sentence's, the narrative's or the tense.
+
+// timeWord is a word of a time expression: "said on Monday it arrested".
+func timeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "earlier", "later", "last", "this", "week", "month", "year":
+		return true
+	}
+	return false
+}
+
+// date sets an event's date from the nearest time expression of its
+// clause, else of its sentence, else from the narrative or the tense.
+func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
+	trig := c.trig - x.s.Start
+	ti := 0
+	for k, t := range x.toks {
+		if t.s == trig {
+			ti = k
+		}
+	}
+	clause := 0
+	for k, r := range cl {
+		if ti >= r[0] && ti < r[1] {
+			clause = k
+		}
+	}
+	best, bestD := -1, 1<<30
+	for k, ex := range x.exprs {
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		// a statement is dated next to its verb ("said on Monday that");
+		// a date further on belongs to what was said
+		if isStatement(c) && ex.Start > trig && saysBetween(x.s.Text[trig:ex.Start]) {
+			continue
+		}
+		if c.agree != nil && (effectDate(x, &x.exprs[k]) || citedDate(x, &x.exprs[k])) {
+			continue
+		}
+		if premodifiesOther(x, c, &x.exprs[k]) {
+			continue // "sentenced … for a 2022 bombing": the year is the bombing's
+		}
+		d := ex.Start - trig
+		if d < 0 {
+			d = -d + 5 // a date after the trigger is the likelier one
+		}
+		exClause := clause
+		for j, r := range cl {
+			if ex.Start >= x.toks[r[0]].s && ex.Start < x.toks[r[1]-1].e+1 {
+				exClause = j
+			}
+		}
+		// "on February 21, when the forces exchanged fire": a when-clause
+		// takes the date it follows
+		if exClause == clause-1 && clauseOpens(x, cl[clause], "when") {
+			d -= 200
+		}
+		if exClause != clause {
+			if otherEventIn(made, c, x, cl, exClause) {
+				continue
+			}
+			d += 200
+		}
+		// "arrived on March 3 and signed the pact on March 5": a date
+		// that follows another event's trigger more closely is that
+		// event's; it dates this one only when nothing else does
+		if dateOfOther(made, c, x, ex.Start) {
+			d += 300
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best >= 0 {
+		c.ev.Date = x.exprs[best].Span
+		c.explicit = true
+		return
+	}
+	if c.ev.Status == graph.Planned {
+		c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+		return
+	}
+	// "On Thursday, X flew to Nairobi, where he met Y": an earlier event of
+	// the sentence with a day of its own
+	var prev *cand
+	for _, m := range made {
+		if m != c && m.explicit && m.trig < c.trig && m.ev.Date.Precision == graph.Day && m.ev.Status != graph.Planned && !isStatement(m) {
+			prev = m
+		}
+	}
+	if prev != nil {
+		c.ev.Date = prev.ev.Date
+		c.ev.Date.Inferred = true
+		c.inferred = true
+		return
+	}
+	// the narrative's date: an earlier event of the same paragraph with a day
+	for i := len(st.cands) - 1; i >= 0; i-- {
+		p := st.cands[i]
+		if st.sents[p.sent].para != x.para {
+			break
+		}
+		if p.explicit && p.ev.Date.Precision == graph.Day && p.ev.Status != graph.Planned {
+			c.ev.Date = p.ev.Date
+			c.ev.Date.Inferred = true
+			c.inferred = true
+			return
+		}
+	}
+	if st.pastTense(x, ti) {
+		c.ev.Date = st.pubSpan()
+		c.inferred = true
+		return
+	}
+	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+// dateOfOther reports whether the time expression at byte start of the
+// sentence belongs to another event of the sentence than c: the nearest
+// trigger before it is another happening's (not a statement's), standing
+// between c's trigger and the expression.
+func dateOfOther(made []*cand, c *cand, x *sent, start int) bool {
+	trig, at := c.trig-x.s.Start, start
+	for _, m := range made {
+		if m == c || m.sent != c.sent || isStatement(m) || m.definite {
+			continue
+		}
+		mt := m.trig - x.s.Start
+		if trig < at && mt > trig && mt < at || at < trig && nearestBefore(made, c, x, at) == m {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestBefore returns the event of made (c's sentence) whose trigger
+// comes last before byte at of the sentence, or nil.
+func nearestBefore(made []*cand, c *cand, x *sent, at int) *cand {
+	var best *cand
+	for _, m := range made {
+		if m.sent != c.sent || m.definite {
+			continue
+		}
+		if mt := m.trig - x.s.Start; mt < at && (best == nil || mt > best.trig-x.s.Start) {
+			best = m
+		}
+	}
+	return best
+}
+
+func otherEventIn(made []*cand, self *cand, x *sent, cl [][2]int, clause int) bool {
+	lo, hi := x.s.Start+x.toks[cl[clause][0]].s, x.s.Start+x.toks[cl[clause][1]-1].e
+	for _, m := range made {
+		if m != self && m.trig >= lo && m.trig < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTense reports whether the trigger at token ti reads as a past or
+// present-perfect happening ("arrested", "has signed", "were seized").
+func (st *state) pastTense(x *sent, ti int) bool {
+	if ti >= len(x.toks) {
+		return false
+	}
+	lw := x.toks[ti].lw
+	if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) {
+		return true
+	}
+	p := prevWord(x.toks, ti)
+	if p >= 0 {
+		switch x.toks[p].lw {
+		case "was", "were", "had", "has", "have", "did":
+			return true
+		}
+	}
+	// a noun: look for a past verb in the sentence
+	for _, t := range x.toks {
+		if t.lw == "was" || t.lw == "were" || t.lw == "had" || irregularPast.has(t.lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechDate is the time expression that dates a statement: right before
+// its verb, or after it before what was said ("said on Monday that").
+func speechDate(x *sent, h hit) *timex.Expr {
+	a, b := x.toks[h.i].s, x.toks[h.j-1].e
+	for k := range x.exprs {
+		ex := &x.exprs[k]
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		if ex.End <= a && a-ex.End <= 3 {
+			return ex
+		}
+		if ex.Start >= b && ex.Start-b <= 3 && !saysBetween(x.s.Text[b:ex.Start]) {
+			return ex
+		}
+	}
+	return nil
+}
+
+// nearDate is the time expression closest after a verb trigger in its
+// clause, not separated from it by a comma.
+func nearDate(x *sent, h hit) *timex.Expr {
+	b := x.toks[h.j-1].e
+	for k := range x.exprs {
+		ex := &x.exprs[k]
+		if ex.Anchored || ex.Span.Precision == graph.Unknown || ex.Start < b {
+			continue
+		}
+		if ex.Start-b <= 80 && !strings.ContainsAny(x.s.Text[b:ex.Start], ",;") {
+			return ex
+		}
+	}
+	return nil
+}

@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
+)
+
+// Phase "facts": the article's candidates as graph facts, sorted so that
+// the same article always gives the same bytes.
+
+// facts assembles the article's graph facts.
+func (st *state) facts() *graph.Facts {
+	f := &graph.Facts{Article: st.art}
+	slices.SortStableFunc(st.cands, byTrig)
+	st.quantitiesFor(st.cands)
+	if len(st.cands) > 0 {
+		f.Events = make([]graph.Event, 0, len(st.cands))
+		n := 0
+		for _, c := range st.cands {
+			if c.agree != nil {
+				n++
+			}
+		}
+		if n > 0 {
+			f.Agreements = make([]graph.Agreement, 0, n)
+		}
+	}
+	agreementIDs := map[*cand]string{}
+	for _, c := range st.cands {
+		ev := c.ev
+		// dedupe evidence by sentence: the first of each start, in order
+		evs := slices.Clone(ev.Evidence)
+		slices.SortStableFunc(evs, byEvidenceStart)
+		evs = slices.CompactFunc(evs, func(a, b graph.Evidence) bool { return a.Start == b.Start })
+		if len(evs) == 0 {
+			evs = nil
+		}
+		ev.Evidence = evs
+		ev.Date = ev.Date.Normalized()
+		ev.ID = graph.NewID("event", st.art.ID, itoa(c.trig), ev.CAMEO, ev.Type)
+		ev.MergeKeys = st.mergeKeys(c)
+		switch {
+		case c.agreeHome != nil && agreementIDs[c.agreeHome] != "":
+			ev.AgreementID = agreementIDs[c.agreeHome]
+		case c.agree != nil:
+			g := st.agreement(c, ev)
+			ev.AgreementID = g.ID
+			agreementIDs[c] = g.ID
+			f.Agreements = append(f.Agreements, g)
+		}
+		f.Events = append(f.Events, ev)
+	}
+	// every actor and place the article mentions is kept (with roles and
+	// aliases), in ID order so that the facts are the same from run to run
+	f.Actors = sortedActors(st.res.Actors)
+	f.Places = sortedPlaces(st.res.Places)
+	return f
+}
+
+// sortedActors sorts the article's actors (what st.actors points to, one
+// per ID) by ID in place and returns them: the values of st.actors in key
+// order, so that the facts are the same from run to run.
+func sortedActors(as []graph.Actor) []graph.Actor {
+	if len(as) == 0 {
+		return []graph.Actor{}
+	}
+	slices.SortFunc(as, func(a, b graph.Actor) int { return strings.Compare(a.ID, b.ID) })
+	return as
+}
+
+// sortedPlaces is sortedActors for the article's places.
+func sortedPlaces(ps []graph.Place) []graph.Place {
+	if len(ps) == 0 {
+		return []graph.Place{}
+	}
+	slices.SortFunc(ps, func(a, b graph.Place) int { return strings.Compare(a.ID, b.ID) })
+	return ps
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	if n == 0 {
+		return "0"
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// sortedKeys lists a map's keys in order.
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

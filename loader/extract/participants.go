@@ -1,0 +1,461 @@
+package extract
+
+import (
+	"strings"
+
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
+	"eventgraph/loader/mention"
+)
+
+// Phase "participants": who acts and at whom, from the clause around
+// the trigger (subjects, objects, backers, implicit subjects) and where.
+
+func (c *cand) addParticipant(id, role string) {
+	for _, p := range c.ev.Participants {
+		if p.ActorID == id {
+			return
+		}
+	}
+	c.ev.Participants = append(c.ev.Participants, graph.Participation{ActorID: id, Role: role})
+}
+
+// dropActorsBefore removes the participants in role that the sentence
+// names only before article offset end.
+func (c *cand) dropActorsBefore(x *sent, end int, role string) {
+	kept := c.ev.Participants[:0]
+	for _, p := range c.ev.Participants {
+		later := p.Role != role
+		for mi := range x.ments {
+			if m := &x.ments[mi]; m.ActorID == p.ActorID && m.Start >= end {
+				later = true
+				break
+			}
+		}
+		if later {
+			kept = append(kept, p)
+		}
+	}
+	c.ev.Participants = kept
+}
+
+// ownSubject reports whether the complement of speech verb h that reports
+// happening g has a subject of its own: a word other than a pronoun,
+// "that", an auxiliary or an adverb between them, once an object of the
+// speech verb ("told reporters that") is skipped.
+func ownSubject(x *sent, h, g hit) bool {
+	from := h.j
+	for k := h.j; k < g.i && k < h.j+6; k++ {
+		if x.toks[k].lw == "that" {
+			from = k + 1
+			break
+		}
+	}
+	for k := from; k < g.i; k++ {
+		t := x.toks[k]
+		if t.punct || pronouns.has(t.lw) || auxBe.has(t.lw) || modals.has(t.lw) || adverbs.has(t.lw) || negations.has(t.lw) ||
+			t.lw == "that" || t.lw == "had" || t.lw == "has" || t.lw == "have" || t.lw == "also" || t.lw == "on" || t.lw == "in" || timeWord(t.lw) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func (c *cand) hasRole(role string) bool {
+	for _, p := range c.ev.Participants {
+		if p.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBounds returns the byte range (article offsets) of the clause that
+// holds h.
+func clauseBounds(x *sent, h hit, cl [][2]int) (int, int) {
+	r := cl[h.clause]
+	return x.s.Start + x.toks[r[0]].s, x.s.Start + x.toks[r[1]-1].e
+}
+
+// actorsBefore are the actors of the clause before the trigger (its
+// subject); a sentence-initial participle ("Speaking at …, Lavrov
+// attributed") takes the actors after its comma instead.
+func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
+	lo, _ := clauseBounds(x, h, cl)
+	trig := x.s.Start + x.toks[h.i].s
+	if h.i == cl[h.clause][0] && strings.HasSuffix(x.toks[h.i].lw, "ing") {
+		for k := h.j; k < len(x.toks); k++ {
+			if x.toks[k].w == "," {
+				// the subject after the comma, up to its verb
+				from, to := x.s.Start+x.toks[k].e, x.s.End
+				for _, g := range x.hits {
+					if g.verb && g.i > k {
+						to = x.s.Start + x.toks[g.i].s
+						break
+					}
+				}
+				var ids []string
+				for mi := range x.ments {
+					m := &x.ments[mi]
+					if m.ActorID != "" && m.Start >= from && m.End <= to {
+						ids = append(ids, m.ActorID)
+					}
+				}
+				if ids = st.mainActors(ids); len(ids) > 0 {
+					return ids[:1]
+				}
+				return st.firstActorFrom(x, from)
+			}
+		}
+	}
+	var out []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) && !backerOf(x, m.Start, lo) {
+			out = append(out, m.ActorID)
+		}
+	}
+	if len(out) == 0 && h.clause > 0 {
+		// "X, who had threatened a veto, dropped his objections": past the
+		// relative clause, the subject stands before it
+		r := cl[h.clause]
+		k := r[0]
+		if x.toks[k].w == "," && k+1 < h.i {
+			k++
+		}
+		if lw := x.toks[k].lw; (lw == "who" || lw == "which") && commaBetween(x, k+1, h.i) {
+			p := cl[h.clause-1]
+			from, to := x.s.Start+x.toks[p[0]].s, x.s.Start+x.toks[p[1]-1].e
+			for mi := range x.ments {
+				m := &x.ments[mi]
+				if m.ActorID != "" && m.Start >= from && m.End <= to && !inQuote(x, m.Start) {
+					out = append(out, m.ActorID)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// commaBetween reports whether a comma stands among tokens [a, b).
+func commaBetween(x *sent, a, b int) bool {
+	for k := a; k < b && k < len(x.toks); k++ {
+		if x.toks[k].w == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// backerOf reports whether the mention at article offset at follows
+// "backed by", "supported by" or the like within the subject that starts
+// at lo: "Somali forces backed by African Union troops recaptured" — the
+// backer is not who acts.
+func backerOf(x *sent, at, lo int) bool {
+	for k := range x.toks {
+		t := x.toks[k]
+		if x.s.Start+t.s < lo || k == 0 {
+			continue
+		}
+		if x.s.Start+t.s >= at {
+			break
+		}
+		if t.lw == "by" {
+			switch x.toks[k-1].lw {
+			case "backed", "supported", "aided", "assisted", "accompanied", "escorted", "armed", "trained", "funded":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (st *state) firstActorFrom(x *sent, from int) []string {
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID != "" && m.Start >= from {
+			return []string{m.ActorID}
+		}
+	}
+	return nil
+}
+
+// actorsAfter are the actors of the clause after the trigger, up to the
+// next verb trigger ("will open the crossing …, the ministry said").
+func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
+	_, hi := clauseBounds(x, h, cl)
+	for _, g := range x.hits {
+		if g.verb && g.i >= h.j && x.s.Start+x.toks[g.i].s < hi && g.e.class == speech {
+			hi = x.s.Start + x.toks[g.i].s
+			// ", the Hungarian minister said": the speaker is no target
+			// (but "“… was signed,” the minister said" is his own report)
+			for k := g.i - 1; k >= h.j && k >= g.i-10; k-- {
+				if x.toks[k].w == "," {
+					if !(k+1 < len(x.toks) && isCloseQuote(x.toks[k+1].w)) && !isCloseQuote(x.toks[k-1].w) {
+						hi = x.s.Start + x.toks[k].s
+					}
+					break
+				}
+			}
+			break
+		}
+	}
+	trig := x.s.Start + x.toks[h.j-1].e
+	var out []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		// "talks in Luxembourg" names where the talks were, but "airstrikes
+		// in Syria" whom they hit
+		if m.ActorID != "" && m.Start >= trig && m.End <= hi && !(m.Kind == mention.Kind("COUNTRY") && cooperative(h.e.cameo) && locativeBefore(x, m.Start)) {
+			out = append(out, m.ActorID)
+		}
+	}
+	return out
+}
+
+// locativeBefore reports whether the word right before article offset at
+// is a preposition of place: "talks in Luxembourg" names where, not whom.
+func locativeBefore(x *sent, at int) bool {
+	for k := len(x.toks) - 1; k >= 0; k-- {
+		if x.s.Start+x.toks[k].e <= at {
+			switch x.toks[k].lw {
+			case "in", "at", "near", "inside", "across", "throughout":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// personBefore returns the last person the sentence names before article
+// offset at, or "".
+func (st *state) personBefore(x *sent, at int) string {
+	id := ""
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.End > at {
+			break
+		}
+		if m.ActorID != "" && m.Kind == mention.Kind("PERSON") {
+			id = m.ActorID
+		}
+	}
+	return id
+}
+
+// implicitSubject resolves a subject that is not a named actor: "he" and
+// "she" to the last person, "the minister" to the last person with a
+// title, "the government", "the country" or "authorities" to the country
+// the article is about.
+func (st *state) implicitSubject(x *sent, h hit, cl [][2]int) string {
+	r := cl[h.clause]
+	for k := h.i - 1; k >= r[0]; k-- {
+		switch x.toks[k].lw {
+		case "he", "she", "his", "her":
+			// "X flew to Nairobi, where he met": a person named before in
+			// the sentence, else the last person of the story
+			if id := st.personBefore(x, x.s.Start+x.toks[k].s); id != "" {
+				return id
+			}
+			return st.lastPer
+		case "minister", "spokesman", "spokesperson", "president", "premier", "envoy", "ambassador", "general", "commander":
+			if k > 0 && x.toks[k-1].lw == "the" {
+				return st.lastPer
+			}
+		case "government", "country", "authorities", "cabinet":
+			if !st.hasActorBefore(x, k) {
+				return st.dominant
+			}
+		}
+	}
+	return ""
+}
+
+func (st *state) hasActorBefore(x *sent, k int) bool {
+	off := x.s.Start + x.toks[k].s
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID != "" && m.End <= off && off-m.End < 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFor picks the event's place: a named place after "in", "at",
+// "near" in the trigger's clause (cities and crossings before countries).
+func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
+	lo, hi := clauseBounds(x, h, cl)
+	var country string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.PlaceID == "" || m.Start < lo || m.End > hi {
+			continue
+		}
+		rel := m.Start - x.s.Start
+		prep := x.precedingWord(rel)
+		if prep != "in" && prep != "at" && prep != "near" && prep != "of" && prep != "from" && prep != "to" {
+			continue
+		}
+		if m.Kind == mention.Kind("COUNTRY") {
+			if country == "" && prep == "in" {
+				country = m.PlaceID
+			}
+			continue
+		}
+		if prep == "of" || prep == "from" || prep == "to" {
+			// "the province of Kirkuk", "the port of Tartus": only after a place noun
+			lw := x.lastWordsLower(rel, 3)
+			if !strings.Contains(lw, "province") &&
+				!strings.Contains(lw, "city") &&
+				!strings.Contains(lw, "port") &&
+				!strings.Contains(lw, "governorate") &&
+				!strings.Contains(lw, "town") {
+				continue
+			}
+		}
+		return m.PlaceID
+	}
+	return country
+}
+
+// kindRank orders actor kinds for picking a clause's subject: a person
+// named before a verb is its subject sooner than the country in his title.
+func kindRank(k graph.ActorKind) int {
+	switch k {
+	case graph.Person:
+		return 0
+	case graph.Organization, graph.Group:
+		return 1
+	}
+	return 2
+}
+
+// mainActors keeps the actors of the best-ranked kind, in order.
+func (st *state) mainActors(ids []string) []string {
+	best := 3
+	for _, id := range ids {
+		if a := st.actors[id]; a != nil && kindRank(a.Kind) < best {
+			best = kindRank(a.Kind)
+		}
+	}
+	var out []string
+	for _, id := range ids {
+		if a := st.actors[id]; a != nil && kindRank(a.Kind) == best {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// mentionStart is the article offset of the first mention of an actor in
+// the sentence.
+func (st *state) mentionStart(x *sent, id string) int {
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID == id {
+			return m.Start
+		}
+	}
+	return -1
+}
+
+// adjacentBefore keeps the actors that stand right before a noun trigger
+// (a possessive or a modifier: "Iraq's victory", "the Assad regime's fall").
+func (st *state) adjacentBefore(x *sent, h hit, ids []string) []string {
+	trig := x.s.Start + x.toks[h.i].s
+	var out []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID != "" && m.End <= trig && trig-m.End <= 4 && contains(ids, m.ActorID) {
+			out = append(out, m.ActorID)
+		}
+	}
+	return out
+}
+
+// withinPhrase keeps the actors of the noun phrase after a noun trigger:
+// up to the next comma, clause word or verb-like word.
+func (st *state) withinPhrase(x *sent, h hit, ids []string) []string {
+	end := x.s.End
+	for k := h.j; k < len(x.toks); k++ {
+		t := x.toks[k]
+		if t.w == "," || t.w == ";" || t.lw == "that" || t.lw == "which" || t.lw == "who" || auxBe.has(t.lw) || irregularPast.has(t.lw) ||
+			(strings.HasSuffix(t.lw, "ed") && !t.cap && k > h.j+1) {
+			end = x.s.Start + t.s
+			break
+		}
+	}
+	from := x.s.Start + x.toks[h.j-1].e
+	var out []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID != "" && m.Start >= from && m.End <= end && contains(ids, m.ActorID) {
+			out = append(out, m.ActorID)
+		}
+	}
+	return out
+}
+
+// actorsOutside are the actors of a sentence outside [a, b) (sentence
+// offsets), with "the minister" and the like resolved to the last person.
+func (st *state) actorsOutside(x *sent, a, b int) []string {
+	var out []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		rel := m.Start - x.s.Start
+		if m.ActorID != "" && (rel < a || rel >= b) {
+			out = append(out, m.ActorID)
+		}
+	}
+	for k, t := range x.toks {
+		if t.s >= a && t.s < b {
+			continue
+		}
+		switch t.lw {
+		case "minister", "minister’s", "minister's", "spokesman", "spokesperson", "president", "president's", "president’s":
+			if k > 0 && x.toks[k-1].lw == "the" && st.lastPer != "" {
+				out = append(out, st.lastPer)
+			}
+		}
+	}
+	return out
+}
+
+// agentSubject reports whether the subject of verb hit h (the words of its
+// clause before it, at most five) or, in the passive, its "by" phrase holds
+// an agent noun of the lexicon: "police cordoned off", "insurgents
+// toppled", "was blocked by protesters".
+func agentSubject(x *sent, h hit, cl [][2]int) bool {
+	ag := lex().agents
+	r := cl[h.clause]
+	for k := h.i - 1; k >= r[0] && k >= h.i-5; k-- {
+		if ag[x.toks[k].lw] != "" {
+			return true
+		}
+	}
+	if isPassive(x.toks, h.i) {
+		for k := h.j; k < r[1] && k < h.j+6; k++ {
+			if x.toks[k].lw == "by" && k+1 < len(x.toks) {
+				for m := k + 1; m < r[1] && m <= k+3; m++ {
+					if ag[x.toks[m].lw] != "" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// dropRole removes the participants that roles gives the role r.
+func dropRole(ps []graph.Participation, roles map[string]string, r string) []graph.Participation {
+	out := ps[:0]
+	for _, p := range ps {
+		if roles[p.ActorID] != r {
+			out = append(out, p)
+		}
+	}
+	return out
+}

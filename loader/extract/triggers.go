@@ -1,0 +1,665 @@
+package extract
+
+import (
+	"strings"
+
+	graph "eventgraph/graph/model" // types only: extraction must not link the store
+	"eventgraph/loader/mention"
+	"eventgraph/loader/timex"
+)
+
+// Phase "triggers": which words of a sentence make events (finite
+// dictionary verbs, event nouns with their own dates, coordinated clauses,
+// support verbs and intents) and the candidate events they start.
+
+// irregularPast are past forms the suffix test misses.
+var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read")
+
+// sentence finds the events of one sentence.
+func (st *state) sentence(x *sent) {
+	x.exprs = timex.FindLower(x.s.Text, x.low, timex.Context{Published: st.pub, Ref: st.ref})
+	cl := clauses(x.toks)
+	hits := st.findHits(x, cl)
+	x.hits = hits
+	used := make([]bool, len(hits))
+	var made []*cand
+
+	// 1. anchored time: the trigger inside the named happening gets the date
+	for _, ex := range x.exprs {
+		if !ex.Anchored {
+			continue
+		}
+		for hi, h := range hits {
+			if used[hi] || x.toks[h.i].s < ex.TargetStart || x.toks[h.i].e > ex.TargetEnd {
+				continue
+			}
+			c := st.newCand(x, h, cl)
+			c.ev.Date = ex.Span
+			c.explicit = true
+			// "the minister's statements come two weeks after X": whoever the
+			// rest of the sentence names is related to X
+			for _, id := range st.actorsOutside(x, ex.TargetStart, ex.TargetEnd) {
+				c.addParticipant(id, "related")
+			}
+			used[hi] = true
+			made = append(made, c)
+			break
+		}
+	}
+
+	// 2. verbs: statements with what they report, orders, light verbs, happenings
+	for hi, h := range hits {
+		if used[hi] || !h.verb || h.neg || h.prepIng {
+			continue
+		}
+		if h.inf && !h.planned {
+			continue
+		}
+		class := h.e.class
+		if class == light && h.e.cameo != "" && lightObject(x, hits, used, hi, cl) < 0 {
+			// a support verb with a code of its own and no event noun:
+			// "launched in 2019" is a launch
+			class = material
+		}
+		switch class {
+		case speech:
+			used[hi] = true
+			speaker := st.speakerOf(x, h, cl)
+			if speaker != "" {
+				st.lastSpeaker = speaker
+			}
+			rep := st.reported(x, hits, used, hi, cl)
+			if rep < 0 && st.ordersIn(x, hits, used, hi, cl) {
+				// "the source disclosed that Mikati had instructed …": the order is the event
+				continue
+			}
+			if rep < 0 {
+				if coop := st.cooperationCue(x, hits, hi, cl); coop != nil && len(made) > 0 {
+					markCooperate(hits, used, hi)
+					// "met … and announced they would cooperate": the cooperation
+					// is what the meeting agreed
+					t := made[len(made)-1]
+					if t.agree == nil {
+						t.agree = coop
+					} else {
+						t.agree.merge(coop)
+					}
+					continue
+				}
+				c := st.untitledCand(x, h, cl) // titled below, with its own participants
+				c.agree = st.cooperationCue(x, hits, hi, cl)
+				if speaker == "" && c.agree == nil {
+					// "reports suggested …": a statement nobody makes is no event
+					continue
+				}
+				if attributionAfterComma(x.toks, h.i) && len(made) > 0 {
+					// "X agreed to meet, the ministry said on Thursday": the
+					// attribution only sources the happening already made
+					continue
+				}
+				// a statement's participants: its speaker and whom it was told to
+				c.ev.Participants = nil
+				if speaker != "" {
+					c.speaker = speaker
+					c.addParticipant(speaker, "source")
+				}
+				if r := root2(h.e.cameo); r == "10" || r == "11" || r == "12" || r == "13" {
+					// "Moscow accused Kyiv of …", "condemned Israel": whom the
+					// demand, criticism, rejection or threat is aimed at
+					if to := st.firstActorFrom(x, x.s.Start+x.toks[h.j-1].e); len(to) > 0 && to[0] != speaker && x.s.Start+x.toks[h.j-1].e+3 >= st.mentionStart(x, to[0]) {
+						c.addParticipant(to[0], "target")
+					}
+				}
+				if h.e.lemma == "tell" || h.e.lemma == "inform" {
+					if to := st.firstActorFrom(x, x.s.Start+x.toks[h.j-1].e); len(to) > 0 && to[0] != speaker && x.s.Start+x.toks[h.j-1].e+3 >= st.mentionStart(x, to[0]) {
+						c.addParticipant(to[0], "target")
+					}
+				}
+				c.ev.Title = st.title(x, h, cl, c)
+				made = append(made, c)
+				continue
+			}
+			used[rep] = true
+			c := st.newCand(x, hits[rep], cl)
+			own := false
+			if hits[rep].i > h.i {
+				// "X said police arrested …", "X told reporters that 12
+				// militants were killed": the actors named with the speaker
+				// take no part in what the complement reports, and the
+				// speaker does only when the complement has no subject of
+				// its own ("said it arrested")
+				own = hits[rep].verb && ownSubject(x, h, hits[rep])
+				c.dropActorsBefore(x, x.s.Start+x.toks[h.j-1].e, "target")
+				if own && speaker != "" {
+					// "the army spokesman said security forces arrested …":
+					// not the spokesman but his country's forces acted
+					st.speakerToCountry(x, c, speaker, x.s.Start+x.toks[h.j-1].e)
+				}
+			}
+			if !c.hasRole("source") && speaker != "" && !own {
+				c.addParticipant(speaker, "source")
+			}
+			if hits[rep].i > h.i {
+				c.ev.Title = st.title(x, hits[rep], cl, c)
+			}
+			made = append(made, c)
+			// "said on Monday that ISIS attacked the base on Saturday": two
+			// dates, two events — the statement and what it reports
+			if sd, rd := speechDate(x, h), nearDate(x, hits[rep]); speaker != "" && sd != nil && rd != nil && sd.Span.Value != rd.Span.Value {
+				sc := st.untitledCand(x, h, cl) // titled below
+				sc.ev.Participants = nil
+				sc.speaker = speaker
+				sc.addParticipant(speaker, "source")
+				sc.ev.Title = st.title(x, h, cl, sc)
+				sc.ev.Date, sc.explicit = sd.Span, true
+				made = append(made, sc)
+				c.ev.Date, c.explicit = rd.Span, true
+			}
+		case order:
+			used[hi] = true
+			rep := complementHit(x, hits, used, hi, cl, true)
+			if rep < 0 {
+				continue
+			}
+			used[rep] = true
+			c := st.newCand(x, hits[rep], cl)
+			c.ev.Status = graph.Reported
+			c.ev.Participants = nil
+			for _, id := range st.actorsBefore(x, h, cl) {
+				c.addParticipant(id, "source")
+			}
+			for _, id := range st.actorsAfter(x, hits[rep], cl) {
+				c.addParticipant(id, "target")
+			}
+			made = append(made, c)
+		case light:
+			used[hi] = true
+			rep := lightObject(x, hits, used, hi, cl)
+			if rep < 0 {
+				continue
+			}
+			used[rep] = true
+			hr := hits[rep]
+			hr.planned = hr.planned || h.planned
+			c := st.newCand(x, hr, cl)
+			c.trig = x.s.Start + x.toks[h.i].s
+			// "The raid took place on Tuesday."
+			c.datesBack = !hr.verb && hr.det && hr.i <= 2 && hr.j <= h.i
+			// "the commissions of A and B held a meeting": the light verb's subject takes part
+			for _, id := range st.mainActors(st.actorsBefore(x, h, cl)) {
+				c.addParticipant(id, "participant")
+			}
+			if hr.i > h.i && len(c.ev.Participants) == 0 {
+				// "Police used water cannon": with no actor to lead a noun's
+				// title, the support verb's subject and object do, when it
+				// has one
+				if subj, _ := st.titleSubject(x, h, cl, c); subj != "" {
+					c.ev.Title = st.title(x, h, cl, c)
+				}
+			}
+			made = append(made, c)
+		default:
+			// an intent verb with an infinitive ("plans to meet") yields the
+			// planned happening instead
+			intentCode := ""
+			if h.e.cameo == "030" {
+				if k := hi + 1; k < len(hits) && hits[k].inf && hits[k].i-h.j <= 2 {
+					if h.e.lemma == "plan" {
+						used[hi] = true
+						continue
+					}
+					// "offered to mediate", "pledged to send aid": the
+					// intent is the event, coded by what is intended
+					used[k] = true
+					intentCode = intentOf(hits[k].e.cameo)
+				} else if h.e.lemma != "plan" {
+					// "pledged $500 million in aid": what is pledged codes it
+					for k := hi + 1; k < len(hits) && hits[k].i-h.j <= 6 && hits[k].clause == h.clause; k++ {
+						if g := hits[k]; !g.verb && !used[k] && g.e.cameo != "" {
+							used[k] = true
+							intentCode = intentOf(g.e.cameo)
+							break
+						}
+					}
+				}
+			}
+			used[hi] = true
+			if h.e.dict && handHappening(x, hits, h) {
+				// the dictionary fills gaps: a sentence whose happening a
+				// hand-written trigger names gets no second, looser reading
+				continue
+			}
+			c := st.untitledCand(x, h, cl) // titled once kept
+			if end := speechBefore(x, h); end >= 0 {
+				// "the ministry said 63 were detained and 11 officers were
+				// injured": the speaker's side is no target of what it reports
+				c.dropActorsBefore(x, end, "target")
+			}
+			if intentCode != "" {
+				c.ev.CAMEO, c.ev.Type = intentCode, lex().typeOf(intentCode, "")
+			}
+			if h.e.lemma == "agree" && consultFollows(x, hits, hi) {
+				// "agreed to meet soon": CAMEO's intent to meet, no agreement yet
+				c.ev.CAMEO, c.ev.Type = "036", lex().typeOf("036", "")
+			}
+			if h.e.dict && !c.hasRole("source") && (len(c.ev.Participants) == 0 || h.e.cameo == "") && !agentSubject(x, h, cl) {
+				// a dictionary verb names a political event only with an
+				// actor or an agent ("police", "insurgents") doing it, or a
+				// coded one with an actor it is done to
+				continue
+			}
+			c.ev.Title = st.title(x, h, cl, c)
+			made = append(made, c)
+		}
+	}
+
+	// 3. nouns: a happening named by a noun, with a date of its own, in a
+	// clause without another event; a definite noun refers back.
+	for hi, h := range hits {
+		if used[hi] || h.verb || h.neg {
+			continue
+		}
+		if h.numbered && nearExpr(x, h) == nil && !clauseHasEvent(made, x, cl, h.clause) {
+			made = append(made, st.newCand(x, h, cl))
+			continue
+		}
+		if h.det && nearExpr(x, h) == nil {
+			c := st.newCand(x, h, cl)
+			c.definite = true
+			made = append(made, c)
+			continue
+		}
+		if ex := nearExpr(x, h); ex != nil && (premodifier(x, h, ex) || !clauseHasEvent(made, x, cl, h.clause) && !hitBetween(x, h, ex)) {
+			c := st.newCand(x, h, cl)
+			// "The attack happened on Sunday night." after the attack was
+			// told: a definite subject with a date of its own dates it
+			c.datesBack = h.det && h.i <= 2
+			made = append(made, c)
+		}
+	}
+
+	st.appositionCue(x, made)
+	st.agreementFollowUp(x, made)
+
+	// 4. dates
+	for _, c := range made {
+		if !c.explicit {
+			st.date(x, c, cl, made)
+		}
+		if c.explicit && c.ev.Date.Precision == graph.Day && c.ev.Status != graph.Planned {
+			st.ref = c.ev.Date
+		}
+	}
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.Kind == mention.Kind("PERSON") && m.ActorID != "" {
+			st.lastPer = m.ActorID
+		}
+	}
+	st.cands = append(st.cands, made...)
+}
+
+// clauseHasEvent reports whether an event made so far stands in clause c.
+func clauseHasEvent(made []*cand, x *sent, cl [][2]int, c int) bool {
+	for _, m := range made {
+		if m.definite {
+			continue
+		}
+		if m.sent == x.idx && m.trig >= x.s.Start+x.toks[cl[c][0]].s && m.trig < x.s.Start+x.toks[cl[c][1]-1].e {
+			return true
+		}
+	}
+	return false
+}
+
+// nearExpr is a non-anchored time expression close to a noun trigger:
+// "the meeting on Wednesday", "victory over ISIS in 2017".
+func nearExpr(x *sent, h hit) *timex.Expr {
+	a, b := x.toks[h.i].s, x.toks[h.j-1].e
+	for k := range x.exprs {
+		ex := &x.exprs[k]
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		if ex.Start >= b && ex.Start-b <= 60 && !strings.ContainsAny(x.s.Text[b:ex.Start], ",;") {
+			return ex
+		}
+		if ex.End <= a && a-ex.End <= 20 {
+			return ex
+		}
+	}
+	return nil
+}
+
+// intentOf is the CAMEO code of an intent to do what code codes: 039 to
+// mediate, 036 to meet or negotiate, 033 to give aid, 031 to cooperate
+// materially, else 030.
+func intentOf(code string) string {
+	switch {
+	case strings.HasPrefix(code, "045"):
+		return "039"
+	case strings.HasPrefix(code, "04"):
+		return "036"
+	case strings.HasPrefix(code, "07"):
+		return "033"
+	case strings.HasPrefix(code, "06"):
+		return "031"
+	}
+	return "030"
+}
+
+// consultFollows reports whether an infinitive of meeting or talks
+// follows the verb of hits[hi]: "agreed to meet", "agreed on Monday to hold
+// talks".
+func consultFollows(x *sent, hits []hit, hi int) bool {
+	h := hits[hi]
+	to := -1
+	for k := h.j; k < len(x.toks) && k < h.j+5 && !x.toks[k].punct; k++ {
+		if x.toks[k].lw == "to" {
+			to = k
+			break
+		}
+	}
+	if to < 0 {
+		return false
+	}
+	for k := hi + 1; k < len(hits) && hits[k].i-to <= 4; k++ {
+		g := hits[k]
+		if g.i <= to {
+			continue
+		}
+		if strings.HasPrefix(g.e.cameo, "04") || (g.e.class == light && k+1 < len(hits) && strings.HasPrefix(hits[k+1].e.cameo, "04") && hits[k+1].i-to <= 5) {
+			return true
+		}
+	}
+	return false
+}
+
+// lightObject finds the event noun a support verb governs ("held talks",
+// "conducted airstrikes", "a meeting held on Wednesday"), or -1.
+func lightObject(x *sent, hits []hit, used []bool, hi int, cl [][2]int) int {
+	if rep := complementHit(x, hits, used, hi, cl, false); rep >= 0 {
+		return rep
+	}
+	// the noun stands right before: "a meeting held on Wednesday"
+	if k := hi - 1; k >= 0 && !used[k] && !hits[k].verb && hits[hi].i-hits[k].j <= 1 {
+		return k
+	}
+	return -1
+}
+
+// complementHit finds the happening an order or a light verb governs: the
+// first material trigger after it in its clause (infinitives and nouns
+// count when loose is true; for light verbs only nouns).
+func complementHit(x *sent, hits []hit, used []bool, oi int, cl [][2]int, loose bool) int {
+	h := hits[oi]
+	for k, g := range hits {
+		if k <= oi || used[k] || g.neg || g.i >= cl[h.clause][1] {
+			continue
+		}
+		if g.e.class != material {
+			continue
+		}
+		if loose || (!g.verb && g.i-h.j <= 4) {
+			return k
+		}
+	}
+	return -1
+}
+
+// newCand starts an event for a trigger: type, participants, place and
+// title.
+func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
+	c := st.untitledCand(x, h, cl)
+	c.ev.Title = st.title(x, h, cl, c)
+	return c
+}
+
+// untitledCand is newCand without the title, for callers that change the
+// participants first or may drop the event (a title is costly to build).
+func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
+	t := x.toks[h.i]
+	c := &cand{sent: x.idx, trig: x.s.Start + t.s}
+	// field by field: assigning a whole Event copies it with write barriers
+	c.ev.Type, c.ev.CAMEO, c.ev.Status = h.e.typ, h.e.cameo, graph.Reported
+	if h.planned {
+		c.ev.Status = graph.Planned
+	}
+	c.ev.Evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
+	passive := h.verb && isPassive(x.toks, h.i)
+	before := st.actorsBefore(x, h, cl)
+	if !passive && h.verb {
+		before = st.mainActors(before)
+	}
+	after := st.actorsAfter(x, h, cl)
+	if !h.verb {
+		// a noun names its participants around it: "Iraq's victory over
+		// ISIS", "the fall of the Assad regime", "talks between A and B"
+		before = st.adjacentBefore(x, h, before)
+		after = st.withinPhrase(x, h, after)
+	}
+	switch {
+	case !h.verb && (h.e.cameo == "040" || h.e.cameo == "046" || h.e.cameo == "057"):
+		for _, id := range append(before, after...) {
+			c.addParticipant(id, "participant")
+		}
+	case passive:
+		for _, id := range before {
+			c.addParticipant(id, "target")
+		}
+		for _, id := range after {
+			c.addParticipant(id, "source")
+		}
+	default:
+		for _, id := range before {
+			c.addParticipant(id, "source")
+		}
+		role := "target"
+		if h.e.cameo == "040" || h.e.cameo == "057" {
+			role = "participant"
+		}
+		for _, id := range after {
+			c.addParticipant(id, role)
+		}
+	}
+	if len(before) == 0 && !passive {
+		if id := st.implicitSubject(x, h, cl); id != "" {
+			c.addParticipant(id, "source")
+		} else if kind := pairSubject(x, cl[h.clause][0], h.i); kind != "" && h.verb {
+			// "the two sides exchanged prisoners": the pair named before
+			if ids := st.pairBefore(x, kind); len(ids) == 2 {
+				for _, id := range ids {
+					c.addParticipant(id, "source")
+				}
+			}
+		}
+	}
+	if !h.verb && st.dominant != "" && countryWord(x, h) {
+		// "the country's western border": the country the article is about
+		c.addParticipant(st.dominant, "participant")
+	}
+	if !h.verb && len(c.ev.Participants) == 0 {
+		// a noun with no actor of its own ("during a press conference on
+		// Tuesday"): the clause's main actors
+		all := append(st.actorsBefore(x, h, cl), st.actorsAfter(x, h, cl)...)
+		for _, id := range st.mainActors(all) {
+			c.addParticipant(id, "participant")
+		}
+
+	}
+	if h.e.cameo == "057" {
+		for i := range c.ev.Participants {
+			if a := st.actors[c.ev.Participants[i].ActorID]; a != nil && a.Kind == graph.Person {
+				c.ev.Participants[i].Role = "signatory"
+			}
+		}
+		c.agree = st.agreementCue(x, h, cl)
+	} else if cue := st.agreedCue(x, x.hits, h, cl); cue != nil {
+		c.agree = cue
+	}
+	if c.agree != nil {
+		// mediators, hosts and witnesses take part under their own role
+		for i := range c.ev.Participants {
+			p := &c.ev.Participants[i]
+			if r := c.agree.helpers[p.ActorID]; r != "" && r != "place" {
+				p.Role = r
+			}
+		}
+		for _, id := range sortedKeys(c.agree.helpers) {
+			if r := c.agree.helpers[id]; r == roleMediator || r == roleWitness {
+				c.addParticipant(id, r)
+			}
+		}
+		for _, id := range c.agree.parties {
+			c.addParticipant(id, "participant")
+		}
+		c.ev.Participants = dropRole(c.ev.Participants, c.agree.helpers, "place")
+	}
+	c.ev.PlaceID = st.placeFor(x, h, cl)
+	return c
+}
+
+func isPassive(toks []token, i int) bool {
+	lw := toks[i].lw
+	if !(strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en") || irregularPast.has(lw)) {
+		return false
+	}
+	p := prevWord(toks, i)
+	if p < 0 {
+		return false
+	}
+	switch toks[p].lw {
+	case "was", "were", "been", "be", "is", "are", "being":
+		return true
+	}
+	return false
+}
+
+// hitBetween reports whether another trigger stands between a noun trigger
+// and the time expression after it ("the closure followed a clash on
+// February 21": the date is the clash's).
+func hitBetween(x *sent, h hit, ex *timex.Expr) bool {
+	a, b := x.toks[h.j-1].e, ex.Start
+	for _, g := range x.hits {
+		if g.i != h.i && x.toks[g.i].s >= a && x.toks[g.i].e <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// cooperative reports whether a CAMEO code is of the verbal and material
+// cooperation roots (01–08).
+func cooperative(code string) bool { return len(code) >= 2 && code[:2] < "09" }
+
+// add records kept[i] = c.
+func (f families) add(i int, c *cand) {
+	f.byType[c.ev.Type] = i + 1
+	f.byCAMEO[c.ev.CAMEO] = i + 1
+}
+
+// last is the last event of kept (as recorded by add) of c's type or, when
+// c has one, of its CAMEO code; nil when none is.
+func (f families) last(kept []*cand, c *cand) *cand {
+	i := f.byType[c.ev.Type]
+	if c.ev.CAMEO != "" {
+		i = max(i, f.byCAMEO[c.ev.CAMEO])
+	}
+	if i == 0 {
+		return nil
+	}
+	return kept[i-1]
+}
+
+// ordersIn reports whether a statement's complement holds an order verb
+// ("said the minister had instructed …"), which makes its own event.
+func (st *state) ordersIn(x *sent, hits []hit, used []bool, si int, cl [][2]int) bool {
+	h := hits[si]
+	for k, g := range hits {
+		if k > si && !used[k] && g.verb && !g.neg && g.e.class == order && g.clause == h.clause {
+			return true
+		}
+	}
+	return false
+}
+
+// countryWord reports whether "the country" follows a noun trigger within
+// its phrase.
+func countryWord(x *sent, h hit) bool {
+	for k := h.j; k < len(x.toks) && k < h.j+12; k++ {
+		if x.toks[k].w == "," || x.toks[k].w == ";" {
+			return false
+		}
+		if (x.toks[k].lw == "country" || x.toks[k].lw == "country’s" || x.toks[k].lw == "country's") && k > 0 && x.toks[k-1].lw == "the" {
+			return true
+		}
+	}
+	return false
+}
+
+// markCooperate marks the cooperation verb after statement si as used: it
+// became an agreement, not an event of its own.
+func markCooperate(hits []hit, used []bool, si int) {
+	for k := si + 1; k < len(hits); k++ {
+		if hits[k].e.typ == "cooperate" {
+			used[k] = true
+			return
+		}
+	}
+}
+
+// handHappening reports whether the clause of dictionary hit d holds a
+// hand-written trigger of a happening (not a statement) as a finite verb,
+// not negated: "approved the plan, which includes providing funds" keeps
+// "approved", "signed and ratified" does not add a looser reading.
+func handHappening(x *sent, hits []hit, d hit) bool {
+	for _, h := range hits {
+		if h.e.dict || h.neg || !h.verb || h.inf || h.prepIng || h.clause != d.clause || coordinated(x, h, d) {
+			continue
+		}
+		if strings.HasSuffix(x.toks[h.i].lw, "ing") && (h.i == 0 || !auxBe.has(x.toks[h.i-1].lw)) {
+			continue
+		}
+		if h.e.class == material || h.e.class == light || h.e.class == order {
+			return true
+		}
+	}
+	return false
+}
+
+// premodifier reports whether time expression ex modifies noun trigger h
+// from right before it: "the December overthrow of", "the 2011 uprising".
+// Such a noun names a dated happening of its own, whatever else its clause
+// reports.
+// premodifiesOther reports whether time expression ex premodifies a noun
+// trigger of the sentence other than c's ("a 2022 bombing").
+func premodifiesOther(x *sent, c *cand, ex *timex.Expr) bool {
+	for _, g := range x.hits {
+		if !g.verb && x.s.Start+x.toks[g.i].s != c.trig && premodifier(x, g, ex) {
+			return true
+		}
+	}
+	return false
+}
+
+func premodifier(x *sent, h hit, ex *timex.Expr) bool {
+	a := x.toks[h.i].s
+	return ex.End <= a && strings.TrimSpace(x.s.Text[ex.End:a]) == ""
+}
+
+// coordinated reports whether a coordinating word stands between hits a
+// and b: "seized power and the general proclaimed himself president"
+// reports two happenings.
+func coordinated(x *sent, a, b hit) bool {
+	lo, hi := a.j, b.i
+	if b.i < a.i {
+		lo, hi = b.j, a.i
+	}
+	for k := lo; k < hi; k++ {
+		switch x.toks[k].lw {
+		case "and", "but", "while", "whereas", "then", "after", "before", "since", "when", "until":
+			return true
+		}
+	}
+	return false
+}
