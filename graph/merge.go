@@ -11,6 +11,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"eventgraph/graph/model"
+	"eventgraph/graph/synonyms"
 )
 
 // Cross-article merging. Two outlets telling one happening rarely share a
@@ -389,6 +390,9 @@ type mergeFacts struct {
 	place     *Place
 	agreement *Agreement
 	words     map[string]bool // key word stems of the title
+	raw       []string        // the title's key words as written (lower case), for synonyms
+	sources   map[string]bool // actors in the role "source"
+	targets   map[string]bool // actors in the role "target"
 	text      map[string]bool // key word stems of the evidence sentences
 	locs      map[string]bool // folded names the sentences place it "in", "at", "near"
 	objects   map[string]bool // what its quantities count ("cannabis", "heroin")
@@ -396,9 +400,15 @@ type mergeFacts struct {
 
 func (m *merger) facts(e Event) (mergeFacts, error) {
 	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, text: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
-		locs: map[string]bool{}, objects: map[string]bool{}}
+		locs: map[string]bool{}, objects: map[string]bool{}, sources: map[string]bool{}, targets: map[string]bool{}}
 	var nameWords []string
 	for _, p := range e.Participants {
+		switch p.Role {
+		case "source":
+			f.sources[p.ActorID] = true
+		case "target":
+			f.targets[p.ActorID] = true
+		}
 		a, err := m.r.Actor(p.ActorID)
 		if err != nil {
 			if errors.Is(err, ErrNotFound) {
@@ -446,6 +456,7 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 	for _, w := range keyWords(e.Title) {
 		if s := stem(w); !skip[s] {
 			f.words[s] = true
+			f.raw = append(f.raw, w)
 		}
 	}
 	for _, ev := range e.Evidence {
@@ -581,19 +592,23 @@ func sameFamily(a, b Event) bool {
 //	   their sentences share half their key words, one for a third
 //	+1 a place named in both sentences ("in Garissa") but not resolved
 //	+1 the same CAMEO code or type
+//	+1 a shared source and a shared target (the same actor acting on the
+//	   same other)
 //	+1 both on the same single day; -1 a single day inside a longer span;
 //	   -2 both longer spans
 //
 // Statements and appeals (roots 01 and 02) also need two shared key words:
 // one speaker says many things a day; so do the coercive and violent
-// families (14 to 20) unless they share a person or the place. A pair sharing no
+// families (14 to 20) unless they share a person or the place (or, for a
+// state's measure against another, roots 15 and 16, the same code between
+// the same source and target). A pair sharing no
 // actor, place or agreement and fewer than two countries (or one country,
 // or a place named in both sentences, and two key words: "inaugurates
 // concrete wall") is ruled out.
 func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	actors := shared(fa.actors, fb.actors)
 	countries := shared(fa.countries, fb.countries)
-	words := shared(fa.words, fb.words)
+	words := shared(fa.words, fb.words) + synonymous(fa, fb)
 	sameLoc := shared(fa.locs, fb.locs) > 0
 	// sentences that share many of their words tell one thing ("former
 	// mayor Ramiro Quispe … corruption charges" in both): they count as
@@ -629,7 +644,18 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 {
 		s -= 2 // "40 kg of heroin", "two tonnes of cannabis"
 	}
-	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc {
+	// the same actor acting on the same other: Kyrgyzstan closing its
+	// border to Tajikistan in both
+	directed := shared(fa.sources, fb.sources) > 0 && shared(fa.targets, fb.targets) > 0
+	if directed {
+		s++
+	}
+	// a state's measure against another (roots 15 force posture, 16
+	// reduce relations: close a border, expel envoys, impose sanctions)
+	// is rare between one pair on one day: the same code between the same
+	// pair is enough
+	stateMeasure := (r == "15" || r == "16") && directed && a.CAMEO == b.CAMEO
+	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure {
 		return -1 // one force acts in many places a day: a person, the place or more words must agree
 	}
 	switch {
@@ -669,6 +695,31 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		s -= 2
 	}
 	return s
+}
+
+// synonymous counts the title words of a, not shared as stems, that name
+// what a title word of b names ("shuts" and "closes", "frontier" and
+// "border", "deal" and "agreement"; see package synonyms), each word of b
+// used once.
+func synonymous(a, b mergeFacts) int {
+	n := 0
+	var used []string
+	for _, w := range a.raw {
+		if b.words[stem(w)] {
+			continue
+		}
+		for _, v := range b.raw {
+			if a.words[stem(v)] || slices.Contains(used, v) {
+				continue
+			}
+			if synonyms.Related(w, v) {
+				used = append(used, v)
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // forceRoot reports whether a CAMEO root is one of the coercive and

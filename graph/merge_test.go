@@ -21,6 +21,7 @@ var (
 	mPolice2  = Actor{ID: ActorID("Kenyan Police Service"), Name: "Kenyan Police Service", Kind: Organization}
 	mPeru     = Actor{ID: ActorID("Peru"), Name: "Peru", Kind: Country, Country: "PE"}
 	mBolivia  = Actor{ID: ActorID("Bolivia"), Name: "Bolivia", Kind: Country, Country: "BO"}
+	mSomalia  = Actor{ID: ActorID("Somalia"), Name: "Somalia", Kind: Country, Country: "SO"}
 )
 
 // mReport is one article's report of one happening, as the loader gives it.
@@ -191,6 +192,32 @@ func TestMergeByScore(t *testing.T) {
 				sentence: "Lee Kinyanjui said on Monday that tariffs on Ethiopian coffee would fall.", date: day("2025-03-03"), actors: []Actor{mMinister}},
 			mReport{cameo: "010", typ: "make statement", title: "Coffee tariffs to fall, Lee Kinyanjui says",
 				sentence: "Coffee tariffs will fall, Lee Kinyanjui said on Monday.", date: day("2025-03-03"), actors: []Actor{mMinister}}, true},
+		{"one border closure told with other words (shuts, closes)",
+			mReport{cameo: "1621", typ: "reduce relations", title: "Kenya closes its border crossings with Ethiopia",
+				sentence: "Kenya closed its border crossings with Ethiopia on Friday after clashes between herders.",
+				date:     day("2025-09-19"), actors: []Actor{mKenya, mEthiopia}},
+			mReport{cameo: "1621", typ: "reduce relations", title: "Kenya shuts all checkpoints on frontier with Ethiopia",
+				sentence: "Kenyan authorities shut all checkpoints on the frontier with Ethiopia on September 19.",
+				date:     day("2025-09-19"), actors: []Actor{mKenya, mEthiopia}}, true},
+		{"border closures against two neighbours the same day",
+			mReport{cameo: "1621", typ: "reduce relations", title: "Kenya closes border with Ethiopia",
+				sentence: "Kenya closed its border with Ethiopia on Friday.",
+				date:     day("2025-09-19"), actors: []Actor{mKenya, mEthiopia}},
+			mReport{cameo: "1621", typ: "reduce relations", title: "Kenya closes border with Somalia",
+				sentence: "Kenya closed its border with Somalia on Friday.",
+				date:     day("2025-09-19"), actors: []Actor{mKenya, mSomalia}}, false},
+		{"a visit named by its month in another article",
+			mReport{cameo: "042", typ: "visit", title: "Lee Kinyanjui visits Addis Ababa",
+				sentence: "Lee Kinyanjui visited Addis Ababa on Friday.", date: day("2025-02-07"), actors: []Actor{mMinister, mEthiopia}, place: &mAddis},
+			mReport{cameo: "042", typ: "visit", title: "Lee Kinyanjui's visit to Addis Ababa",
+				sentence: "Since Lee Kinyanjui's February visit to Addis Ababa, trade has grown.", date: span("2025-02-01", "2025-02-28", Month),
+				actors: []Actor{mMinister, mEthiopia}, place: &mAddis}, true},
+		{"another minister's visit that month",
+			mReport{cameo: "042", typ: "visit", title: "Lee Kinyanjui visits Addis Ababa",
+				sentence: "Lee Kinyanjui visited Addis Ababa on Friday.", date: day("2025-02-07"), actors: []Actor{mMinister, mEthiopia}, place: &mAddis},
+			mReport{cameo: "042", typ: "visit", title: "Kassahun Gofe's visit to Addis Ababa",
+				sentence: "Since Kassahun Gofe's February visit to Addis Ababa, trade has grown.", date: span("2025-02-01", "2025-02-28", Month),
+				actors: []Actor{mOther, mEthiopia}, place: &mAddis}, false},
 		{"visits by two ministers the same day",
 			mReport{cameo: "042", typ: "visit", title: "Lee Kinyanjui visits Addis Ababa",
 				sentence: "Lee Kinyanjui visited Addis Ababa on Friday.", date: day("2025-02-07"), actors: []Actor{mMinister, mEthiopia}, place: &mAddis},
