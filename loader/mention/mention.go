@@ -155,6 +155,7 @@ type analyzer struct {
 	titles    map[string]gazetteer.Title
 	cover     coverIndex // for isGazetteerSpan
 	lastRank  string
+	anyCase   bool // titleAt takes capitalized offices written in lower case (lowerPlural)
 	maxT      int
 }
 

@@ -33,7 +33,67 @@ var titleTable = func() (m map[string]gazetteer.Title, maxT int) {
 			maxT = n
 		}
 	}
+	// plural offices and roles ("foreign ministers", "presidents") name
+	// several persons at once: "Presidents X of A and Y of B"
+	for k, t := range m {
+		if t.Class != "office" && t.Class != "role" {
+			continue
+		}
+		if pk := pluralKey(k); pk != "" {
+			if _, ok := m[pk]; !ok {
+				m[pk] = t
+				pluralTitleKeys[pk] = true
+			}
+		}
+	}
 	return m, maxT
+}
+
+// pluralTitleKeys are the title keys titleTable made plural.
+var pluralTitleKeys = map[string]bool{}
+
+// pluralKey is a title key with its last word in the plural ("foreign
+// minister" → "foreign ministers", "secretary" → "secretaries",
+// "spokesman" → "spokesmen"), or "" when the last word is no noun that
+// takes a regular plural here.
+func pluralKey(k string) string {
+	i := strings.LastIndexByte(k, ' ') + 1
+	w := k[i:]
+	if len(w) < 3 {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(w, "man"):
+		w = w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		w = w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x"):
+		w += "es"
+	case strings.HasSuffix(w, "general") || strings.HasSuffix(w, "elect"):
+		return "" // "attorneys general", "presidents-elect"
+	default:
+		w += "s"
+	}
+	return k[:i] + w
+}
+
+// singularTitle puts a plural title back in the singular as written
+// ("Foreign Ministers" → "Foreign Minister").
+func singularTitle(s string) string {
+	i := strings.LastIndexByte(s, ' ') + 1
+	w := s[i:]
+	lw := strings.ToLower(w)
+	switch {
+	case strings.HasSuffix(lw, "men"):
+		w = w[:len(w)-3] + w[len(w)-3:len(w)-2] + "an"
+	case strings.HasSuffix(lw, "ies"):
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(lw, "ses") || strings.HasSuffix(lw, "shes") || strings.HasSuffix(lw, "ches") || strings.HasSuffix(lw, "xes"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(lw, "s"):
+		w = w[:len(w)-1]
+	}
+	return s[:i] + w
 }
 
 // sharedTitles is the title table and its longest title in words, built
@@ -95,7 +155,7 @@ func (a *analyzer) titleAt(i int) (gazetteer.Title, int) {
 			continue
 		}
 		// a capitalized rank, office or honorific must be written capitalized
-		if unicode.IsUpper(rune(t.Title[0])) && t.Class != "role" && !a.toks[i].Cap {
+		if unicode.IsUpper(rune(t.Title[0])) && t.Class != "role" && !a.toks[i].Cap && !a.anyCase {
 			continue
 		}
 		return t, ends[n-1]
@@ -415,8 +475,24 @@ func (a *analyzer) persons() {
 		}
 		if t := &a.toks[i]; !t.Word || !t.TFirst {
 			// no title starts here (titleAt's first test): go on below
+		} else if e := a.lowerPlural(i); e > 0 {
+			// "the foreign ministers of Iraq and Syria, X and Y"
+			for q := i; q < e; q++ {
+				used[q] = true
+			}
+			i = e - 1
+			continue
 		} else if _, next := a.titleAt(i); next > 0 {
 			pre := a.preTitle(i)
+			if a.pluralTitle(i, next) {
+				if e := a.pluralPersons(i, next, pre); e > 0 {
+					for q := i; q < e; q++ {
+						used[q] = true
+					}
+					i = e - 1
+				}
+				continue
+			}
 			roles, cc, k := a.rolePhrase(i, pre, false)
 			e := a.nameAt(k, 1)
 			if e < 0 {
@@ -488,6 +564,164 @@ func (a *analyzer) persons() {
 		a.add(cand{start: a.toks[i].Start, end: a.toks[e-1].End, kind: Person, pri: priUntitled, person: pc})
 		i = e - 1
 	}
+}
+
+// lowerPlural reads the persons of a plural office written in lower case
+// ("the foreign ministers of Iraq and Syria, X and Y"), which a singular
+// office is not taken for ("the foreign minister said"): the names after
+// it are the evidence. It returns the index past them, or -1.
+func (a *analyzer) lowerPlural(i int) int {
+	if a.toks[i].Cap {
+		return -1
+	}
+	if _, next := a.titleAt(i); next > 0 {
+		return -1 // a title as written: persons() reads it
+	}
+	a.anyCase = true
+	_, next := a.titleAt(i)
+	a.anyCase = false
+	if next < 0 || !a.pluralTitle(i, next) {
+		return -1
+	}
+	a.anyCase = true
+	defer func() { a.anyCase = false }()
+	return a.pluralPersons(i, next, a.preTitle(i))
+}
+
+// pluralTitle reports whether the title at tokens i..next-1 is a plural
+// one ("Foreign Ministers").
+func (a *analyzer) pluralTitle(i, next int) bool {
+	if !strings.HasSuffix(a.toks[next-1].Lower, "s") && !strings.HasSuffix(a.toks[next-1].Lower, "men") {
+		return false
+	}
+	var b strings.Builder
+	for k := i; k < next; k++ {
+		if a.toks[k].TKey == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.toks[k].TKey)
+	}
+	return pluralTitleKeys[b.String()]
+}
+
+// pluralPersons reads the persons a plural title names, each with the
+// title in the singular and a country of their own where the text pairs
+// them:
+//
+//	Foreign Ministers Ana X and Jonas Y
+//	Presidents Ana X of Kyrgyzstan and Jonas Y of Tajikistan
+//	the foreign ministers of Iraq and Syria, Ana X and Jonas Y, (in order)
+//
+// It returns the index past the last name, or -1 when fewer than two
+// names follow.
+func (a *analyzer) pluralPersons(i, next int, pre rolePre) int {
+	t, _ := a.titleAt(i)
+	title := singularTitle(a.d.Text[a.toks[i].Start:a.toks[next-1].End])
+	if pre.start >= 0 {
+		title = singularTitle(a.d.Text[pre.start:a.toks[next-1].End])
+	}
+	k := next
+	// "of Iraq and Syria,": the countries, in the order of the names
+	var ccs []string
+	if k < len(a.toks) && a.toks[k].Lower == "of" {
+		m := k + 1
+		for {
+			cc, e := a.countryAt(m)
+			if cc == "" {
+				break
+			}
+			ccs = append(ccs, cc)
+			m = e
+			if m+1 < len(a.toks) && (a.toks[m].Lower == "and" || a.toks[m].Text == ",") && a.toks[m+1].Lower != "and" {
+				if _, e2 := a.countryAt(m + 1); e2 > 0 {
+					m++
+					continue
+				}
+			}
+			break
+		}
+		if len(ccs) < 2 || m >= len(a.toks) || a.toks[m].Text != "," {
+			return -1
+		}
+		k = m + 1
+	} else if k < len(a.toks) && a.toks[k].Text == "," {
+		k++ // "the two leaders, X and Y,"
+	}
+	type named struct {
+		s, e int
+		cc   string
+	}
+	var names []named
+	for k < len(a.toks) && a.toks[k].Sent == a.toks[i].Sent {
+		e := a.nameAt(k, 2)
+		if e < 0 || e-k > 4 || !a.plainName(k, e) {
+			break
+		}
+		n := named{s: k, e: e, cc: pre.cc}
+		k = e
+		if k+1 < len(a.toks) && a.toks[k].Lower == "of" {
+			if cc, e2 := a.countryAt(k + 1); cc != "" {
+				n.cc, k = cc, e2
+			}
+		}
+		names = append(names, n)
+		switch {
+		case k+1 < len(a.toks) && a.toks[k].Text == "," && a.toks[k+1].Lower == "and":
+			k += 2
+			continue
+		case k < len(a.toks) && (a.toks[k].Lower == "and" || a.toks[k].Text == ","):
+			if k+1 < len(a.toks) && isNameWord(&a.toks[k+1]) {
+				k++
+				continue
+			}
+		}
+		break
+	}
+	if len(names) < 2 || (len(ccs) > 0 && len(ccs) != len(names)) {
+		return -1
+	}
+	for n, nm := range names {
+		cc := nm.cc
+		if len(ccs) > 0 {
+			cc = ccs[n]
+		}
+		role := roleCand{title: title, start: a.toks[i].Start, tmpl: t.Org, orgID: pre.org}
+		if role.orgID == "" && t.Org != "" {
+			role.orgID = "{" + t.Org
+		}
+		pc := a.newPerson(nm.s, nm.e, []roleCand{role}, cc)
+		a.add(cand{start: a.toks[nm.s].Start, end: a.toks[nm.e-1].End, kind: Person, pri: priPerson, person: pc})
+	}
+	return names[len(names)-1].e
+}
+
+// countryAt reads a country's name starting at token m ("Iraq", "the
+// United Arab Emirates"); it returns the country's code and the index past
+// the name, or "" and -1.
+func (a *analyzer) countryAt(m int) (string, int) {
+	if m < len(a.toks) && a.toks[m].Lower == "the" {
+		m++
+	}
+	if m >= len(a.toks) {
+		return "", -1
+	}
+	c, ok := a.orgStartingAt(a.toks[m].Start)
+	if !ok || c.kind != Country {
+		return "", -1
+	}
+	ac, ok := a.actors[c.actor]
+	if !ok {
+		return "", -1
+	}
+	for q := m; q < len(a.toks); q++ {
+		if a.toks[q].End == c.end {
+			return ac.Country, q + 1
+		}
+	}
+	return "", -1
 }
 
 // appositiveName reads a name set off by commas after a title that has
