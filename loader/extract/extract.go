@@ -491,8 +491,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 					h.planned = true
 				}
 			}
-			// a verb form used as a modifier ("the signed memorandum") is not a verb
-			if determiners.has(prev) && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
+			// a verb form used as a modifier ("the signed memorandum", "the
+			// country's armed forces", "Chad's elected parliament") is not a verb
+			possessive := (strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || prev == "s" && p > 0 && (x.toks[p-1].w == "'" || x.toks[p-1].w == "’")) && i+n < len(x.toks) &&
+				!x.toks[i+n].punct && !prepositions.has(x.toks[i+n].lw) && !determiners.has(x.toks[i+n].lw)
+			if (determiners.has(prev) || possessive) && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
 				if nounE == nil {
 					continue
 				}

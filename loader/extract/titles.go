@@ -42,7 +42,7 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 		// "five smugglers were arrested by police": the target leads
 		if t := st.roleNames(c, "target"); t != "" {
 			subj, plural = t, strings.Contains(t, " and ")
-		} else if w, pl := subjectWords(x, h, cl); w != "" {
+		} else if w, pl := passiveSubjectWords(x, h, cl); w != "" {
 			subj, plural = w, pl
 		} else if src := st.roleNames(c, "source"); src != "" {
 			// "Its crew was evacuated by a French warship": with no
@@ -136,6 +136,18 @@ func (st *state) roleNames(c *cand, role string) string {
 // without a leading article; plural tells whether the verb agrees with a
 // plural.
 func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
+	return nounPhraseBefore(x, h, cl, false)
+}
+
+// passiveSubjectWords is subjectWords for a passive verb, whose subject
+// undergoes it and need not be able to act ("The convoy was attacked").
+func passiveSubjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
+	return nounPhraseBefore(x, h, cl, true)
+}
+
+// nounPhraseBefore is the short noun phrase before the verb (see
+// subjectWords); anyNoun takes any noun, not only one that can act.
+func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) {
 	r := cl[h.clause]
 	to := h.i
 	// auxiliaries and adverbs between subject and verb stay out
@@ -163,7 +175,7 @@ func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
 		return "", false
 	}
 	last := x.toks[to-1].lw
-	if !x.toks[to-1].cap && lex().agents[last] == "" && !plurals.has(last) && !(strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")) {
+	if !anyNoun && !x.toks[to-1].cap && lex().agents[last] == "" && !plurals.has(last) && !(strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")) {
 		return "", false // not a noun that can act: "include", "also"
 	}
 	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
@@ -221,8 +233,8 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		if t.lw == "that" && k == h.j {
 			break
 		}
-		if (t.lw == "and" || t.lw == "but") && verbHitWithin(x, k+1, k+5) {
-			break // "visited La Paz and signed …": the next event's verb
+		if (t.lw == "and" || t.lw == "but") && (verbHitWithin(x, k+1, k+5) || k+1 < end && clauseAfterAnd.has(x.toks[k+1].lw)) {
+			break // "visited La Paz and signed …": the next event's verb; "… and that …"
 		}
 		if inExpr(x, k) {
 			// "on Sunday", "in 2019": a preposition before a date goes too
@@ -502,6 +514,12 @@ func complementWords(x *sent, k, n int) string {
 		case "but", "adding", "saying", "while", "whereas":
 			k = len(x.toks)
 			continue
+		case "and":
+			// "… flown in and that the attackers were pursued": another clause
+			if k+1 < len(x.toks) && clauseAfterAnd.has(x.toks[k+1].lw) {
+				k = len(x.toks)
+				continue
+			}
 		}
 		words = append(words, t.w)
 	}
@@ -511,6 +529,9 @@ func complementWords(x *sent, k, n int) string {
 	out := strings.Join(trimTrail(words), " ")
 	return joinMarks.Replace(out)
 }
+
+// clauseAfterAnd are the words after "and" that open another clause.
+var clauseAfterAnd = set("that which who whom said says added then")
 
 // joinMarks puts back together the marks tokenization split off words.
 var joinMarks = strings.NewReplacer(" ' ", "'", " ’ ", "’", " 's", "'s", " ’s", "’s", " %", "%", " - ", "-")

@@ -30,6 +30,9 @@ func (s *scanner) futureClause(i, j int) bool {
 			}
 			break
 		}
+		if t.kind == kWord && t.low == "since" {
+			return false // "would mark the first … since the fall in December"
+		}
 		if s.futureWord(k) {
 			return true
 		}
@@ -212,6 +215,14 @@ func (s *scanner) futureWord(k int) bool {
 	case w == "will":
 		// "the will of the people" is a noun
 		return !determiners[s.w(k-1)] && s.w(k-1) != "popular" && s.w(k-1) != "political" && s.w(k-1) != "good"
+	case w == "would":
+		// the future of reported speech ("said talks would resume in
+		// April"), not a past that did not happen ("would have crossed")
+		n := k + 1
+		if s.w(n) == "not" || s.w(n) == "also" || s.w(n) == "then" {
+			n++
+		}
+		return s.w(n) != "have" && !(s.p(n) == "'" && s.w(n+1) == "ve")
 	case w == "must":
 		// "must be ratified", not "must have crossed" or "a must"
 		n := k + 1
