@@ -318,3 +318,38 @@ func TestLocWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeParticipants: an actor keeps one side when two reports tell a
+// happening from either end; other roles stand beside it.
+func TestMergeParticipants(t *testing.T) {
+	p := func(id, role string) Participation { return Participation{ActorID: id, Role: role} }
+	for _, c := range []struct {
+		name string
+		a, b []Participation
+		want []Participation
+	}{
+		{"a visit told by the visitor's and the host's outlets",
+			[]Participation{p("visitor", "source"), p("host", "target")},
+			[]Participation{p("host", "source"), p("visitor", "target")},
+			[]Participation{p("visitor", "source"), p("host", "target")}},
+		{"a side replaces a plain participant",
+			[]Participation{p("x", "participant"), p("y", "participant")},
+			[]Participation{p("x", "source")},
+			[]Participation{p("x", "source"), p("y", "participant")}},
+		{"other roles stand beside a side",
+			[]Participation{p("x", "source")},
+			[]Participation{p("x", "signatory"), p("z", "mediator")},
+			[]Participation{p("x", "source"), p("x", "signatory"), p("z", "mediator")}},
+		{"the same participation once",
+			[]Participation{p("x", "source")},
+			[]Participation{p("x", "source")},
+			[]Participation{p("x", "source")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := mergeParticipants(c.a, c.b)
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}

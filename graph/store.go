@@ -911,14 +911,7 @@ func MergeEvents(a, b Event) Event {
 	if m.AgreementID == "" {
 		m.AgreementID = b.AgreementID
 	}
-	seenP := map[string]bool{}
-	m.Participants = nil
-	for _, p := range append(append([]Participation{}, a.Participants...), b.Participants...) {
-		if !seenP[p.ActorID+"|"+p.Role] {
-			seenP[p.ActorID+"|"+p.Role] = true
-			m.Participants = append(m.Participants, p)
-		}
-	}
+	m.Participants = mergeParticipants(a.Participants, b.Participants)
 	seenE := map[string]bool{}
 	m.Evidence = nil
 	for _, e := range append(append([]Evidence{}, a.Evidence...), b.Evidence...) {
@@ -932,6 +925,33 @@ func MergeEvents(a, b Event) Event {
 	m.Quantities = MergeQuantities(a.Quantities, b.Quantities)
 	m.SourceDates = mergeSourceDates(a, b)
 	return m
+}
+
+// mergeParticipants unites two reports' participants. An actor keeps one
+// side: when one report makes it the source and the other the target (a
+// host and a visitor told from either end) the first report's side stays,
+// and a side replaces the plain "participant" of the same actor. Other
+// roles (speaker, signatory, mediator, host) stand beside a side.
+func mergeParticipants(a, b []Participation) []Participation {
+	out := make([]Participation, 0, len(a)+len(b))
+	side := map[string]int{} // actor → index in out of its source, target or participant
+	isSide := func(r string) bool { return r == "source" || r == "target" || r == "participant" }
+	for _, p := range append(append([]Participation{}, a...), b...) {
+		if slices.Contains(out, p) {
+			continue
+		}
+		if isSide(p.Role) {
+			if i, ok := side[p.ActorID]; ok {
+				if out[i].Role == "participant" && p.Role != "participant" {
+					out[i].Role = p.Role
+				}
+				continue
+			}
+			side[p.ActorID] = len(out)
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // MergeQuantities is the union of two events' quantities, one per value
