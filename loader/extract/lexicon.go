@@ -374,6 +374,10 @@ func (l *lexicon) file(e *entry, forms []string) {
 // (toks, the words after the verb up to the clause's end) gives the code.
 // It returns e itself when no pattern matches. Only the patterns whose
 // first word is in the phrase are tried (byFirst).
+// monthNames are the month names that are also nouns of patterns
+// ("march", "may"): written capitalized they are dates.
+var monthNames = set("january february march april may june july august september october november december")
+
 func (l *lexicon) refine(e *entry, toks []token) *entry {
 	if !e.dict || e.block == "" {
 		return e
@@ -388,6 +392,10 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 	for _, t := range toks {
 		if t.punct || len(keys) == window {
 			break
+		}
+		if t.cap && monthNames.has(t.lw) {
+			keys = append(keys, "\x00") // "on March 12" is a date, no "march"
+			continue
 		}
 		keys = append(keys, nounKey(t.lw))
 	}

@@ -482,7 +482,7 @@ func (a *analyzer) persons() {
 			}
 			i = e - 1
 			continue
-		} else if _, next := a.titleAt(i); next > 0 {
+		} else if next, lower := a.titleOrLower(i); next > 0 {
 			pre := a.preTitle(i)
 			if a.pluralTitle(i, next) {
 				if e := a.pluralPersons(i, next, pre); e > 0 {
@@ -493,8 +493,17 @@ func (a *analyzer) persons() {
 				}
 				continue
 			}
+			a.anyCase = lower
 			roles, cc, k := a.rolePhrase(i, pre, false)
-			e := a.nameAt(k, 1)
+			a.anyCase = false
+			minWords := 1
+			if lower {
+				minWords = 2 // "defence minister Ana X", not "defence minister Monday"
+			}
+			e := a.nameAt(k, minWords)
+			if e >= 0 && lower && !a.plainName(k, e) {
+				e = -1
+			}
 			if e < 0 {
 				k, e = a.appositiveName(k)
 			}
@@ -564,6 +573,26 @@ func (a *analyzer) persons() {
 		a.add(cand{start: a.toks[i].Start, end: a.toks[e-1].End, kind: Person, pri: priUntitled, person: pc})
 		i = e - 1
 	}
+}
+
+// titleOrLower matches a title at token i as titleAt does, or an office
+// written in lower case ("former Malian defence minister Ana X", the style
+// of many outlets), which counts only before a name (lower reports it). It
+// returns the index past the title, or -1.
+func (a *analyzer) titleOrLower(i int) (next int, lower bool) {
+	if _, next := a.titleAt(i); next > 0 {
+		return next, false
+	}
+	if a.toks[i].Cap {
+		return -1, false
+	}
+	a.anyCase = true
+	t, next := a.titleAt(i)
+	a.anyCase = false
+	if next < 0 || t.Class != "office" {
+		return -1, false
+	}
+	return next, true
 }
 
 // lowerPlural reads the persons of a plural office written in lower case
@@ -863,6 +892,10 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 		}
 		k++
 	}
+	// an office after a name may be written in lower case: "Ana X, the
+	// country's defence minister,"
+	a.anyCase = true
+	defer func() { a.anyCase = false }()
 	if _, n := a.titleAt(k); n < 0 {
 		return false
 	}

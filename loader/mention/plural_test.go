@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"strings"
 	"testing"
 
 	"eventgraph/graph/model"
@@ -72,4 +73,40 @@ func keys(m map[string]model.Actor) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// An office written in lower case, as many outlets write it, names a
+// person before a full name or in an apposition; never before a word that
+// is no name (made-up names).
+func TestLowerCaseOffices(t *testing.T) {
+	for _, c := range []struct {
+		name, text, person, country, title string
+	}{
+		{"before a name", "A court sentenced former Malian defence minister Ana Toure to ten years.", "Ana Toure", "ML", "defence minister"},
+		{"in an apposition after a title phrase", "Mali's former defence minister, Ana Toure, was jailed.", "Ana Toure", "ML", "defence minister"},
+		{"in an apposition after the name", "Jonas Berzins, Latvia's defence minister, said the drills would go ahead.", "Jonas Berzins", "LV", "defence minister"},
+		{"before a weekday", "The interior minister Monday rejected the claims.", "", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := analyzeText("Title\n\n"+c.text, "2024-05-12")
+			var persons []model.Actor
+			for _, a := range r.Actors {
+				if a.Kind == model.Person {
+					persons = append(persons, a)
+				}
+			}
+			if c.person == "" {
+				if len(persons) > 0 {
+					t.Errorf("persons %+v, want none", persons)
+				}
+				return
+			}
+			if len(persons) != 1 || persons[0].Name != c.person || persons[0].Country != c.country {
+				t.Fatalf("persons %+v, want %s (%s)", persons, c.person, c.country)
+			}
+			if len(persons[0].Roles) == 0 || !strings.EqualFold(persons[0].Roles[0].Title, c.title) && !strings.HasSuffix(strings.ToLower(persons[0].Roles[0].Title), c.title) {
+				t.Errorf("roles %+v, want %q", persons[0].Roles, c.title)
+			}
+		})
+	}
 }
