@@ -118,6 +118,7 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 	toks := (*bufp)[:0]
 	sents := make([]sent, len(ss))
 	st.sents = make([]*sent, len(ss))
+	var dateline time.Time
 	for i, s := range ss {
 		if strings.Contains(d.Text[prevEnd:s.Start], "\n") {
 			para++
@@ -148,6 +149,14 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 			}
 		}
 		st.sents[i] = x
+		if i < 3 && dateline.IsZero() {
+			dateline = datelineDay(x, st.pub)
+		}
+	}
+	if !dateline.IsZero() {
+		// "CARACAS, Aug 1 (Reuters) -": the story was written that day,
+		// which its "Friday" and its tenses count from
+		st.pub = dateline
 	}
 	defer func() {
 		*bufp = toks[:0] // not cleared (see mention.Analyze)
@@ -723,6 +732,27 @@ func reducedRelative(x *sent, hits []hit, i, p int) bool {
 		return true
 	}
 	return false
+}
+
+// datelineDay is the day a dateline gives ("CARACAS, Aug 1 (AW) -",
+// "KABUL, 12 June 2025 -"), when it is the publication day or one of the
+// six days before it; else the zero time.
+func datelineDay(x *sent, pub time.Time) time.Time {
+	end := datelineEnd(x)
+	if end == 0 || pub.IsZero() {
+		return time.Time{}
+	}
+	for _, e := range timex.FindLower(x.s.Text[:end], x.low[:end], timex.Context{Published: pub}) {
+		if e.Span.Precision != graph.Day || e.Span.Start != e.Span.End {
+			continue
+		}
+		d, err := time.Parse("2006-01-02", e.Span.Start)
+		if err != nil || d.After(pub) || pub.Sub(d) > 6*24*time.Hour {
+			continue
+		}
+		return d
+	}
+	return time.Time{}
 }
 
 // datelineEnd returns the byte offset in x's sentence just past a dateline

@@ -162,6 +162,11 @@ func (st *state) sentence(x *sent) {
 				continue
 			}
 			used[rep] = true
+			if leaveVerbs.has(hits[rep].e.lemma) && hits[rep].i > h.j {
+				// "ordered Peru's diplomats to leave the country": an expulsion
+				made = append(made, st.orderedOut(x, h, hits[rep], cl))
+				continue
+			}
 			c := st.newCand(x, hits[rep], cl)
 			c.ev.Status = graph.Reported
 			c.ev.Participants = nil
@@ -569,6 +574,47 @@ func (f families) last(kept []*cand, c *cand) *cand {
 		return nil
 	}
 	return kept[i-1]
+}
+
+// leaveVerbs are the verbs of going away that, ordered, make an
+// expulsion.
+var leaveVerbs = set("leave depart quit exit")
+
+// diplomatWords mark an expulsion of a country's representatives (CAMEO
+// 166, expel or withdraw) rather than of persons (174, expel or deport).
+var diplomatWords = set("diplomat diplomats diplomatic ambassador ambassadors envoy envoys embassy attaché attache consul consuls staff mission")
+
+// orderedOut is the expulsion an order to leave reports ("Venezuela
+// ordered Peru's diplomats to leave the country"): the order verb is the
+// trigger, coded 166 when those ordered out represent a country and 174
+// otherwise; its subject is the source and those named between the verb
+// and "to leave" the targets.
+func (st *state) orderedOut(x *sent, h, leave hit, cl [][2]int) *cand {
+	e := *h.e
+	e.cameo, e.class = "174", material
+	for k := h.j; k < leave.i; k++ {
+		if diplomatWords.has(x.toks[k].lw) {
+			e.cameo = "166"
+			break
+		}
+	}
+	e.typ = lex().typeOf(e.cameo, "")
+	oh := h
+	oh.e = &e
+	c := st.newCand(x, oh, cl)
+	c.ev.Status = graph.Reported
+	c.ev.Participants = nil
+	for _, id := range st.actorsBefore(x, h, cl) {
+		c.addParticipant(id, "source")
+	}
+	lo, hi := x.s.Start+x.toks[h.j].s, x.s.Start+x.toks[leave.i].s
+	for _, m := range x.ments {
+		if m.Start >= lo && m.End <= hi && m.ActorID != "" {
+			c.addParticipant(m.ActorID, "target")
+		}
+	}
+	c.ev.Title = st.title(x, oh, cl, c)
+	return c
 }
 
 // ordersIn reports whether a statement's complement holds an order verb
