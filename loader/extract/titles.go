@@ -179,8 +179,22 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 		return "", false // not a noun that can act: "include", "also"
 	}
 	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
-	pl := plurals.has(last) || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !x.toks[to-1].cap
+	// capitalized only as the sentence's first word, a plural noun is one:
+	// "Farmers staged a sit-in"
+	pl := plurals.has(last) || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && (!x.toks[to-1].cap || to-1 == 0 && !mentioned(x, to-1))
 	return upperFirst(w), pl
+}
+
+// mentioned reports whether token k lies in a mention (a name, a place):
+// "Brussels", "Athens" are no plurals.
+func mentioned(x *sent, k int) bool {
+	off := x.s.Start + x.toks[k].s
+	for _, m := range x.ments {
+		if m.Start <= off && off < m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineVerb puts the trigger in the headline present: "inaugurates",

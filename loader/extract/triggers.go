@@ -228,6 +228,21 @@ func (st *state) sentence(x *sent) {
 					}
 				}
 			}
+			if code := crowdCode(x, h, cl); code != "" && !h.neg && !h.inf {
+				// "Thousands of people marched … to protest", "Residents
+				// blocked the highway": a crowd's gathering is a protest
+				used[hi] = true
+				for k := hi + 1; k < len(hits) && hits[k].clause == h.clause; k++ {
+					if hits[k].inf {
+						used[k] = true // its purpose: "to protest", "to demand"
+					}
+				}
+				c := st.untitledCand(x, h, cl)
+				c.ev.CAMEO, c.ev.Type = code, lex().typeOf(code, "")
+				c.ev.Title = st.title(x, h, cl, c)
+				made = append(made, c)
+				continue
+			}
 			used[hi] = true
 			if h.e.dict && handHappening(x, hits, h) {
 				// the dictionary fills gaps: a sentence whose happening a
@@ -574,6 +589,47 @@ func (f families) last(kept []*cand, c *cand) *cand {
 		return nil
 	}
 	return kept[i-1]
+}
+
+// crowdVerbs are the verbs of a crowd gathering, with the CAMEO code of
+// the protest they make when a crowd does it (141 demonstrate or rally,
+// 144 obstruct passage or block, 145 riot).
+var crowdVerbs = map[string]string{
+	"march": "141", "rally": "141", "gather": "141", "assemble": "141", "demonstrate": "141",
+	"protest": "141", "picket": "141", "converge": "141", "flock": "141",
+	"block": "144", "blockade": "144", "barricade": "144", "occupy": "144",
+	"riot": "145",
+}
+
+// crowdNouns are the heads of a crowd subject ("thousands of people",
+// "farmers", "supporters of the opposition"): general English, hand-written
+// because no resource here lists them.
+var crowdNouns = set(`people protesters protestors demonstrators marchers supporters thousands hundreds dozens
+	crowds crowd students workers farmers villagers residents activists teachers doctors nurses women youths
+	miners drivers traders opponents mourners citizens voters tribesmen refugees relatives pensioners employees
+	unionists merchants shopkeepers fishermen lawyers journalists veterans locals inhabitants rioters`)
+
+// crowdCode is the protest code of verb hit h when a crowd is its subject
+// (see crowdVerbs, crowdNouns), or "".
+func crowdCode(x *sent, h hit, cl [][2]int) string {
+	if !h.verb {
+		return ""
+	}
+	code := crowdVerbs[h.e.lemma]
+	if code == "" {
+		return ""
+	}
+	r := cl[h.clause]
+	for k := h.i - 1; k >= r[0] && k >= h.i-8; k-- {
+		t := x.toks[k]
+		if t.punct {
+			return ""
+		}
+		if crowdNouns.has(t.lw) {
+			return code
+		}
+	}
+	return ""
 }
 
 // leaveVerbs are the verbs of going away that, ordered, make an

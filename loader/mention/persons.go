@@ -500,7 +500,11 @@ func (a *analyzer) persons() {
 			if lower {
 				minWords = 2 // "defence minister Ana X", not "defence minister Monday"
 			}
-			e := a.nameAt(k, minWords)
+			e := -1
+			if k < len(a.toks) && a.toks[k].Sent == a.toks[i].Sent {
+				// not across a sentence's end: "… of a local leader. Protesters gathered"
+				e = a.nameAt(k, minWords)
+			}
 			if e >= 0 && lower && !a.plainName(k, e) {
 				e = -1
 			}
