@@ -484,8 +484,8 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 			}
 		}
 	}
-	if f.place != nil {
-		f.locs[NormName(f.place.Name)] = true
+	if f.place != nil && f.place.Kind != "country" {
+		f.locs[NormName(f.place.Name)] = true // a country is too wide (see above)
 	}
 	for _, q := range e.Quantities {
 		if c := model.GeneralCounts(q); c != "" {
@@ -584,8 +584,9 @@ func sameFamily(a, b Event) bool {
 //
 //	+3 per shared person, organization or group (at most 6)
 //	+1 per shared country of participants or place (at most 2)
-//	+2 the same place; a different place in the same country -3; places
-//	   in different countries rule the pair out
+//	+2 the same place; a different place in the same country -3 (none
+//	   when one is the country itself); places in different countries
+//	   rule the pair out
 //	+4 the same agreement; +2 agreements of compatible kinds sharing a
 //	   party; agreements of incompatible kinds rule the pair out
 //	+1 per shared key word of the titles (at most 3), two more when
@@ -665,7 +666,9 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		if fa.place.Country != "" && fb.place.Country != "" && fa.place.Country != fb.place.Country {
 			return -1
 		}
-		if !otherLoc {
+		// a country holds its towns: "in Mali" and "in Bamako" agree
+		within := fa.place.Kind == "country" || fb.place.Kind == "country"
+		if !otherLoc && !within {
 			s -= 3
 		}
 	}

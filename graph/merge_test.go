@@ -22,6 +22,7 @@ var (
 	mPeru     = Actor{ID: ActorID("Peru"), Name: "Peru", Kind: Country, Country: "PE"}
 	mBolivia  = Actor{ID: ActorID("Bolivia"), Name: "Bolivia", Kind: Country, Country: "BO"}
 	mSomalia  = Actor{ID: ActorID("Somalia"), Name: "Somalia", Kind: Country, Country: "SO"}
+	mKenyaP   = Place{ID: PlaceID("Kenya", "KE"), Name: "Kenya", Kind: "country", Country: "KE"}
 )
 
 // mReport is one article's report of one happening, as the loader gives it.
@@ -218,6 +219,13 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "042", typ: "visit", title: "Kassahun Gofe's visit to Addis Ababa",
 				sentence: "Since Kassahun Gofe's February visit to Addis Ababa, trade has grown.", date: span("2025-02-01", "2025-02-28", Month),
 				actors: []Actor{mOther, mEthiopia}, place: &mAddis}, false},
+		{"one sentencing, the country as one report's place and the capital as the other's",
+			mReport{cameo: "172", typ: "sentence", title: "Nairobi court sentences former minister Lee Kinyanjui to ten years",
+				sentence: "A Nairobi court sentenced former minister Lee Kinyanjui to ten years in prison on Tuesday.",
+				date:     day("2025-10-14"), actors: []Actor{mMinister}, place: &mNairobi},
+			mReport{cameo: "173", typ: "arrest", title: "Lee Kinyanjui jailed for ten years",
+				sentence: "Kenya's former minister Lee Kinyanjui was jailed for ten years on Tuesday.",
+				date:     day("2025-10-14"), actors: []Actor{mMinister}, place: &mKenyaP}, true},
 		{"visits by two ministers the same day",
 			mReport{cameo: "042", typ: "visit", title: "Lee Kinyanjui visits Addis Ababa",
 				sentence: "Lee Kinyanjui visited Addis Ababa on Friday.", date: day("2025-02-07"), actors: []Actor{mMinister, mEthiopia}, place: &mAddis},

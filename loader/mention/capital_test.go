@@ -16,6 +16,9 @@ func TestCapitalActs(t *testing.T) {
 		{"The reforms of the Moscow and Cairo platforms stalled.", "Cairo", ""},
 		{"Ankara is a large city.", "Ankara", ""},
 		{"Ankara has said it will retaliate.", "Ankara", "Turkey"},
+		{"Lima recalled its envoy after the government in Caracas expelled its diplomats.", "Caracas", "Venezuela"},
+		{"Officials in Bishkek said the border was closed.", "Bishkek", "Kyrgyzstan"},
+		{"Protesters marched in Bishkek on Monday.", "Bishkek", ""},
 	} {
 		r := analyzeText(c.text, "")
 		found := false

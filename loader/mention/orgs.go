@@ -533,6 +533,13 @@ func (a *analyzer) capitalActs(i, j int) bool {
 			return true
 		}
 	}
+	if i > 1 && a.toks[i-1].Lower == "in" && a.toks[i-2].Sent == a.toks[i].Sent {
+		// "the government in Caracas", "officials in Bishkek said"
+		switch a.toks[i-2].Lower {
+		case "government", "authorities", "officials", "leadership", "regime", "rulers", "administration", "leaders":
+			return true
+		}
+	}
 	if i > 0 && a.toks[i-1].Sent == a.toks[i].Sent {
 		switch a.toks[i-1].Lower {
 		case "accused", "accuses", "accusing", "blamed", "blames", "blaming", "urged", "urges", "warned", "warns", "condemned", "condemns", "criticized", "criticised", "sanctioned", "threatened":
