@@ -226,3 +226,56 @@ func TestRemapKey(t *testing.T) {
 		}
 	}
 }
+
+// TestUpgradeFormat7 reindexes person keys written before a y after a
+// consonant counted as a vowel: the name is then found under its other
+// transliteration.
+func TestUpgradeFormat7(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(DefaultOptions(dir).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PutFacts(personArticle("A", "Davit Harutyunyan", "AM")); err != nil {
+		t.Fatal(err)
+	}
+	id := ActorID("Davit Harutyunyan")
+	// what format 6 wrote: the surname keyed with the y as a consonant
+	err = s.db.Update(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		var del [][]byte
+		for it.Rewind(); it.Valid(); it.Next() {
+			if k := string(it.Item().Key()); strings.HasPrefix(k, pActorSurname) || strings.HasPrefix(k, pActorGlued) {
+				del = append(del, it.Item().KeyCopy(nil))
+			}
+		}
+		it.Close()
+		for _, k := range del {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		if err := txn.Set([]byte(pActorSurname+"hrtYnYn|"+id), nil); err != nil {
+			return err
+		}
+		return txn.Set([]byte(kFormat), []byte("6"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(DefaultOptions(dir).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range []string{"Davit Harutiunian", "Harutiunian", "Davit Harutyunyan"} {
+		as, err := s.ActorsByName(q)
+		if err != nil || len(as) != 1 || as[0].ID != id {
+			t.Errorf("upgraded: ActorsByName(%q) = %v, %v; want the one actor", q, as, err)
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -69,8 +70,10 @@ const (
 	// database of format 3 has its actor indexes rebuilt. Format 5 indexes
 	// the events of each article (EB:); older databases get the index.
 	// Format 6 stores each article's metadata apart from its text (AM:,
-	// article_meta.go); older databases get it.
-	formatCurrent = "6"
+	// article_meta.go); older databases get it. Format 7 keys a y after a
+	// consonant as a vowel in person names ("Harutyunyan" = "Harutiunian",
+	// names.WordKey); older databases have their actor indexes rebuilt.
+	formatCurrent = "7"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -224,19 +227,20 @@ func Open(opt Options) (*Store, error) {
 // upgrade brings a database of an earlier layout (or a new one) to
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
-// wide index is deleted; before format 4 the actor indexes are rebuilt
-// with the current name folding; before format 5 the events of each
+// wide index is deleted; before format 4 (and 7) the actor indexes are
+// rebuilt with the current name folding and person keys; before format 5 the events of each
 // article are indexed and each actor's roles merged per office; before
 // format 6 each article's metadata is stored apart. Then the format is recorded. It can be
 // interrupted: it starts again at the next open until the format is
 // recorded.
 func (s *Store) upgrade(format string) error {
-	if format != "3" && format != "4" && format != "5" {
+	n, _ := strconv.Atoi(format) // 0: no format recorded (or a new database)
+	if n < 3 {
 		if err := s.upgradeEvents(); err != nil {
 			return err
 		}
 	}
-	if format != "4" && format != "5" {
+	if n < 7 {
 		n, err := s.reindexActors()
 		if err != nil {
 			return fmt.Errorf("actor indexes: %w", err)
@@ -245,7 +249,7 @@ func (s *Store) upgrade(format string) error {
 			s.log.Info("upgraded the database: actor names indexed with the current folding", "actors", n)
 		}
 	}
-	if format != "5" {
+	if n < 5 {
 		if err := s.indexArticleEvents(); err != nil {
 			return fmt.Errorf("article index: %w", err)
 		}

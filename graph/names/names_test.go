@@ -55,6 +55,9 @@ func TestWordKey(t *testing.T) {
 		{"Tchaikovskiy", "Chaikovsky"},                   // tch/ch, -iy/-y
 		{"Alexandrov", "Aleksandrov"},                    // x/ks
 		{"Abdullah", "Abdulla", "Abdallah"},              // final h, prefix
+		{"Harutyunyan", "Harutiunian", "Harutunyan"},     // y after a consonant is i (Armenian -yan/-ian)
+		{"Kyiv", "Kiev"},                                 // Ukrainian y/i
+		{"Zelenskyy", "Zelensky", "Zelenskiy"},           // -yy/-y/-iy
 	}
 	for _, group := range same {
 		k := WordKey(Fold(group[0]))
@@ -70,6 +73,8 @@ func TestWordKey(t *testing.T) {
 		{"Said", "Sadr"},
 		{"Karim", "Kamal"},
 		{"Shammari", "Sammari"},
+		{"Yahya", "Yaha"}, // a y between vowels is a consonant
+		{"Sayed", "Saed"},
 	}
 	for _, p := range differ {
 		if a, b := WordKey(Fold(p[0])), WordKey(Fold(p[1])); a == b {
