@@ -1,0 +1,127 @@
+package graph
+
+import (
+	"errors"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Small exported helpers for the other implementation of Storage (the
+// Dgraph store, graph/dgraph), which keeps every node in this package's
+// codec and reuses this package's writing and merging by running PutFacts
+// on a scratch in-memory Store seeded with the stored nodes an article may
+// touch (see package graph/dgraph).
+
+// Encode encodes a node (Article, Event, Actor, Place, Agreement) as the
+// Store stores it (codec.go).
+func Encode(v any) ([]byte, error) { return marshal(v) }
+
+// Decode decodes what Encode wrote into v.
+func Decode(b []byte, v any) error { return unmarshal(b, v) }
+
+// EventPos is an event's position in date order, "<start>|<id>" with an
+// unknown start as "~": what the event cursors encode.
+func EventPos(e Event) string { return orDate(e.Date.Start) + "|" + e.ID }
+
+// AgreementPos is an agreement's position in date order (Agreements).
+func AgreementPos(g Agreement) string { return orDate(g.Date.Start) + "|" + g.ID }
+
+// ArticlePos is an article's position in publication order (Articles).
+func ArticlePos(a Article) string { return orDate(a.Published) + "|" + a.ID }
+
+// ActorPos is an actor's position in name order (Actors).
+func ActorPos(a Actor) string { return NormName(a.Name) + "|" + a.ID }
+
+// NewEventEdge is an edge of an event page at position pos (EventPos).
+func NewEventEdge(e Event, pos string) *EventEdge { return &EventEdge{Event: e, pos: pos} }
+
+// NeedsFilter reports whether f selects by more than the date window, one
+// actor or one place (the indexes): the events must then be matched one by
+// one.
+func (f EventFilter) NeedsFilter() bool { return f.needsFilter() }
+
+// After reports whether position pos comes after the cursor position in
+// f's order (undated events last in both orders).
+func (f EventFilter) After(pos, cursor string) bool { return f.after(pos, cursor) }
+
+// MonthBucket is the Stats.ByMonth bucket of a date.
+func MonthBucket(d DateSpan) string { return monthBucket(d) }
+
+// Nodes are stored nodes as they are.
+type Nodes struct {
+	Articles   []Article
+	Events     []Event
+	Actors     []Actor
+	Places     []Place
+	Agreements []Agreement
+	// MergeOwners maps a merge key to the event it names (the last
+	// written with it), where that is not the last event given with it.
+	MergeOwners map[string]string
+}
+
+// PutNodes writes nodes as they are, with their index keys, without
+// merging anything: a copy of part of another store, on which PutFacts
+// then merges an article as it would on the whole.
+func (s *Store) PutNodes(n Nodes) error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		for _, a := range n.Articles {
+			if err := putJSON(txn, pArticle+a.ID, a); err != nil {
+				return err
+			}
+			if err := putArticleMeta(txn, &a); err != nil {
+				return err
+			}
+			if err := txn.Set(articleTextKey(a.Text), []byte(a.ID)); err != nil {
+				return err
+			}
+			if err := txn.Set([]byte(pArticleOrder+ArticlePos(a)), nil); err != nil {
+				return err
+			}
+		}
+		for _, p := range n.Places {
+			if err := putJSON(txn, pPlace+p.ID, p); err != nil {
+				return err
+			}
+		}
+		for _, a := range n.Actors {
+			if err := putJSON(txn, pActor+a.ID, a); err != nil {
+				return err
+			}
+			for _, k := range actorIndexKeys(a) {
+				if err := txn.Set([]byte(k), nil); err != nil {
+					return err
+				}
+			}
+		}
+		for _, e := range n.Events {
+			if err := writeEvent(txn, e); err != nil {
+				return err
+			}
+		}
+		for k, id := range n.MergeOwners {
+			if err := txn.Set([]byte(pEventMerge+k), []byte(id)); err != nil {
+				return err
+			}
+		}
+		for _, g := range n.Agreements {
+			if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
+				return err
+			}
+			if err := txn.Set([]byte(pAgreeDate+AgreementPos(g)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// MergeKeyOwner returns the event a merge key names (the last written
+// with it), if any.
+func (r *Reader) MergeKeyOwner(key string) (string, bool) {
+	it, err := r.txn.Get([]byte(pEventMerge + key))
+	if errors.Is(err, badger.ErrKeyNotFound) || err != nil {
+		return "", false
+	}
+	v, err := it.ValueCopy(nil)
+	return string(v), err == nil
+}
