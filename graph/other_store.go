@@ -2,8 +2,11 @@ package graph
 
 import (
 	"errors"
+	"fmt"
+	"log/slog"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 )
 
 // Small exported helpers for the other implementation of Storage (the
@@ -46,6 +49,19 @@ func (f EventFilter) After(pos, cursor string) bool { return f.after(pos, cursor
 
 // MonthBucket is the Stats.ByMonth bucket of a date.
 func MonthBucket(d DateSpan) string { return monthBucket(d) }
+
+// OpenScratch opens an empty in-memory Store for a short life (one
+// article's write in another store): small tables, no block cache, no
+// logs, so that opening it costs little.
+func OpenScratch() (*Store, error) {
+	bo := badger.DefaultOptions("").WithInMemory(true).WithLogger(nil).WithMemTableSize(8 << 20).WithValueThreshold(1 << 16).
+		WithBlockCacheSize(0).WithCompression(options.None).WithNumVersionsToKeep(1).WithMetricsEnabled(false).WithNumCompactors(2)
+	db, err := badger.Open(bo)
+	if err != nil {
+		return nil, fmt.Errorf("open scratch store: %w", err)
+	}
+	return &Store{db: db, log: slog.New(slog.DiscardHandler), minFree: -1}, nil
+}
 
 // Nodes are stored nodes as they are.
 type Nodes struct {

@@ -384,3 +384,7 @@ func dayTime(d string) string {
 	}
 	return d + "T00:00:00Z"
 }
+
+// The store satisfies the storage contract (its View hands a
+// graph.Snapshot).
+var _ graph.Storage[graph.Snapshot] = (*Store)(nil)

@@ -243,7 +243,7 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 
 // scratch is an in-memory embedded store seeded with the candidates.
 func (c *candidates) scratch() (*graph.Store, error) {
-	st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
+	st, err := graph.OpenScratch()
 	if err != nil {
 		return nil, err
 	}
