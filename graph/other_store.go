@@ -54,7 +54,7 @@ func MonthBucket(d DateSpan) string { return monthBucket(d) }
 // article's write in another store): small tables, no block cache, no
 // logs, so that opening it costs little.
 func OpenScratch() (*Store, error) {
-	bo := badger.DefaultOptions("").WithInMemory(true).WithLogger(nil).WithMemTableSize(8 << 20).WithValueThreshold(1 << 16).
+	bo := badger.DefaultOptions("").WithInMemory(true).WithLogger(nil).WithMemTableSize(16 << 20).WithValueThreshold(1 << 16).
 		WithBlockCacheSize(0).WithCompression(options.None).WithNumVersionsToKeep(1).WithMetricsEnabled(false).WithNumCompactors(2)
 	db, err := badger.Open(bo)
 	if err != nil {
@@ -79,56 +79,82 @@ type Nodes struct {
 // merging anything: a copy of part of another store, on which PutFacts
 // then merges an article as it would on the whole.
 func (s *Store) PutNodes(n Nodes) error {
-	return s.db.Update(func(txn *badger.Txn) error {
-		for _, a := range n.Articles {
-			if err := putJSON(txn, pArticle+a.ID, a); err != nil {
-				return err
-			}
-			if err := putArticleMeta(txn, &a); err != nil {
-				return err
-			}
-			if err := txn.Set(articleTextKey(a.Text), []byte(a.ID)); err != nil {
-				return err
-			}
-			if err := txn.Set([]byte(pArticleOrder+ArticlePos(a)), nil); err != nil {
-				return err
-			}
+	txn := s.db.NewTransaction(true)
+	defer func() { txn.Discard() }()
+	// a write too big for one transaction goes on in the next: every
+	// write is a plain set, so writing one again is harmless
+	do := func(fn func(txn *badger.Txn) error) error {
+		err := fn(txn)
+		if !errors.Is(err, badger.ErrTxnTooBig) {
+			return err
 		}
-		for _, p := range n.Places {
-			if err := putJSON(txn, pPlace+p.ID, p); err != nil {
-				return err
-			}
+		if err := txn.Commit(); err != nil {
+			return err
 		}
-		for _, a := range n.Actors {
-			if err := putJSON(txn, pActor+a.ID, a); err != nil {
-				return err
-			}
-			for _, k := range actorIndexKeys(a) {
-				if err := txn.Set([]byte(k), nil); err != nil {
+		txn = s.db.NewTransaction(true)
+		return fn(txn)
+	}
+	var err error
+	for _, a := range n.Articles {
+		if err == nil {
+			err = do(func(txn *badger.Txn) error {
+				if err := putJSON(txn, pArticle+a.ID, a); err != nil {
 					return err
 				}
-			}
+				if err := putArticleMeta(txn, &a); err != nil {
+					return err
+				}
+				if err := txn.Set(articleTextKey(a.Text), []byte(a.ID)); err != nil {
+					return err
+				}
+				return txn.Set([]byte(pArticleOrder+ArticlePos(a)), nil)
+			})
 		}
-		for _, e := range n.Events {
-			if err := writeEvent(txn, e); err != nil {
-				return err
-			}
+	}
+	for _, p := range n.Places {
+		if err == nil {
+			err = do(func(txn *badger.Txn) error { return putJSON(txn, pPlace+p.ID, p) })
 		}
-		for k, id := range n.MergeOwners {
-			if err := txn.Set([]byte(pEventMerge+k), []byte(id)); err != nil {
-				return err
-			}
+	}
+	for _, a := range n.Actors {
+		if err == nil {
+			err = do(func(txn *badger.Txn) error {
+				if err := putJSON(txn, pActor+a.ID, a); err != nil {
+					return err
+				}
+				for _, k := range actorIndexKeys(a) {
+					if err := txn.Set([]byte(k), nil); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
 		}
-		for _, g := range n.Agreements {
-			if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
-				return err
-			}
-			if err := txn.Set([]byte(pAgreeDate+AgreementPos(g)), nil); err != nil {
-				return err
-			}
+	}
+	for _, e := range n.Events {
+		if err == nil {
+			err = do(func(txn *badger.Txn) error { return writeEvent(txn, e) })
 		}
-		return nil
-	})
+	}
+	for k, id := range n.MergeOwners {
+		if err == nil {
+			err = do(func(txn *badger.Txn) error { return txn.Set([]byte(pEventMerge+k), []byte(id)) })
+		}
+	}
+	for _, g := range n.Agreements {
+		if err == nil {
+			err = do(func(txn *badger.Txn) error {
+				if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
+					return err
+				}
+				return txn.Set([]byte(pAgreeDate+AgreementPos(g)), nil)
+			})
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("put nodes: %w", err)
+	}
+	return txn.Commit()
 }
 
 // MergeKeyOwner returns the event a merge key names (the last written

@@ -91,6 +91,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/dgo/v250"
@@ -227,6 +228,8 @@ type Store struct {
 	// committed, when set (by tests), is called with each article written
 	// and the version its transaction committed.
 	committed func(articleID string, version uint64)
+	// aborts counts the transactions aborted by a concurrent writer.
+	aborts atomic.Uint64
 }
 
 // maxTries bounds the tries of one article's transaction when concurrent
@@ -323,6 +326,7 @@ func (s *Store) PutFacts(f *graph.Facts) (graph.PutResult, error) {
 	for try := 0; ; try++ {
 		r, err := s.putOnce(f)
 		if errors.Is(err, dgo.ErrAborted) && try+1 < maxTries {
+			s.aborts.Add(1)
 			time.Sleep(time.Duration(try+1) * 5 * time.Millisecond)
 			continue
 		}

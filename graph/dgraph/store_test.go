@@ -1,7 +1,6 @@
 package dgraph
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -11,12 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dgraph-io/dgo/v250/protos/api"
-
 	"eventgraph/graph"
 	"eventgraph/graph/dgraph/dgraphtest"
 	"eventgraph/loader/extract"
 	"eventgraph/loader/read"
+	"eventgraph/loader/synth"
 )
 
 const seeds = "../../seeds"
@@ -446,7 +444,7 @@ func TestConcurrentWriters(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	t.Logf("commit order: %v", order)
+	t.Logf("commit order: %v; %d transactions aborted by the other writer and run again", order, dg.aborts.Load())
 	compare(t, "concurrent", answers(t, embeddedView(emb)), answers(t, dg.View))
 	if err := dg.Check(); err != nil {
 		t.Error(err)
@@ -461,13 +459,33 @@ func TestOpenBadAddress(t *testing.T) {
 	}
 }
 
-// dropAll empties the cluster (for tests that share one).
-func dropAll(t *testing.T, s *Store) {
-	t.Helper()
-	if err := s.dg.Alter(context.Background(), &api.Operation{DropAll: true}); err != nil {
-		t.Fatal(err)
+// TestSyntheticConformance loads synthetic articles of one month, whose
+// events and persons meet across articles (merges by key and by score,
+// persons under other spellings), into both stores and compares every
+// answer.
+func TestSyntheticConformance(t *testing.T) {
+	dgraphtest.Binary(t)
+	n := 120
+	if testing.Short() {
+		n = 30
 	}
-	if err := s.dg.Alter(context.Background(), &api.Operation{Schema: Schema}); err != nil {
-		t.Fatal(err)
+	docs := synth.GenerateWith(n, 16, synth.Options{Paragraphs: 4,
+		From: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)})
+	emb, dg, _ := openBoth(t)
+	tookE, resE := load(t, emb, docs)
+	tookD, resD := load(t, dg, docs)
+	merged := 0
+	for _, r := range resE {
+		merged += r.Merged
 	}
+	t.Logf("%d synthetic articles (%d events merged into stored ones): embedded %v (%.1f articles/s), Dgraph %v (%.1f articles/s)",
+		len(docs), merged, tookE, float64(len(docs))/tookE.Seconds(), tookD, float64(len(docs))/tookD.Seconds())
+	if merged == 0 {
+		t.Error("no event merged across articles: the corpus tests too little")
+	}
+	resJSON := func(r []graph.PutResult) string { b, _ := json.Marshal(r); return string(b) }
+	if resJSON(resE) != resJSON(resD) {
+		t.Errorf("put results differ:\nembedded %s\ndgraph   %s", resJSON(resE), resJSON(resD))
+	}
+	compare(t, "synthetic", answers(t, embeddedView(emb)), answers(t, dg.View))
 }

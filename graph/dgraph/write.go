@@ -38,14 +38,37 @@ type candidates struct {
 	nodes  map[string]*node // by xid
 	events map[string]graph.Event
 	agrees map[string]graph.Agreement
-	asked  map[string]bool // lookups made: "id:"+xid, "pk:"+key, "ew:"+from+to, "aw:"+lo+hi, "countries"
+	asked  map[string]bool // lookups made: "id:"+xid, "pk:"+key, eventWin.key(), "aw:"+lo+hi, "countries"
+	// found is the number of events each window lookup returned
+	found map[string]int
+	// dateK is the most events asked of each date window
+	dateK map[string]int
+	// plans are the merger's scans of the events of the article as last
+	// run; kinds its actors' kinds
+	plans  []graph.Event
+	kinds  map[string]graph.ActorKind
+	actors map[string]graph.Actor // candidate actors decoded
+}
+
+// eventWin is a lookup of the stored events whose span overlaps the days
+// from..to: those of an actor (kind 'a'), at a place ('p'), or the first
+// k of all in date order ('d'): the merger's scans (graph's merger.find).
+type eventWin struct {
+	kind     byte
+	id       string
+	from, to string
+	k        int
+}
+
+func (w eventWin) key() string {
+	return "ew:" + string(w.kind) + w.id + "|" + w.from + "|" + w.to
 }
 
 // wants are the lookups a run of an article needs.
 type wants struct {
 	xids      []string
 	pkeys     []string
-	eventWins [][2]string // [from, to] days
+	eventWins []eventWin
 	agreeWins [][2]string // [lo, hi] positions
 	countries bool
 }
@@ -111,9 +134,11 @@ func (c *candidates) wantsOf(f *graph.Facts) wants {
 				w.xids = append(w.xids, x)
 			}
 		}
-		if from, to, ok := mergeWindow(e.Date); ok && c.ask("ew:"+from+to) {
-			w.eventWins = append(w.eventWins, [2]string{from, to})
-		}
+	}
+	c.plans = f.Events
+	c.kinds = map[string]graph.ActorKind{}
+	for _, a := range f.Actors {
+		c.kinds[a.ID] = a.Kind
 	}
 	for _, g := range f.Agreements {
 		c.wantID(&w, g.ID)
@@ -126,6 +151,10 @@ func (c *candidates) wantsOf(f *graph.Facts) wants {
 			}
 		}
 	}
+	// and what the candidates read so far and the scans ask for
+	more := c.closure()
+	w.xids = append(w.xids, more.xids...)
+	w.eventWins = append(w.eventWins, more.eventWins...)
 	return w
 }
 
@@ -149,7 +178,75 @@ func (c *candidates) closure() wants {
 			c.wantID(&w, n.owner)
 		}
 	}
+	for _, e := range c.plans {
+		c.wantWindows(&w, e)
+	}
 	return w
+}
+
+// maxDateCands is graph's merger's limit on the events of a single day's
+// window read from the date index (merge.go).
+const maxDateCands = 64
+
+// wantWindows adds the window lookups of the merger's scans for one event
+// of the article (merger.find): the events overlapping its merge window of
+// each of its actors but countries (of its countries when it has no other
+// actor and no place), of its place, and for a single day, once those are
+// read, the first events of all in date order: as many as the merger may
+// read past those it has seen.
+func (c *candidates) wantWindows(w *wants, e graph.Event) {
+	from, to, ok := mergeWindow(e.Date)
+	if !ok {
+		return
+	}
+	var filters, countries []eventWin
+	seen := map[string]bool{}
+	for _, p := range e.Participants {
+		if seen[p.ActorID] {
+			continue
+		}
+		seen[p.ActorID] = true
+		win := eventWin{kind: 'a', id: p.ActorID, from: from, to: to}
+		if c.actorKind(p.ActorID) == graph.Country {
+			countries = append(countries, win)
+		} else {
+			filters = append(filters, win)
+		}
+	}
+	if len(filters) == 0 && e.PlaceID == "" {
+		filters = countries
+	}
+	if e.PlaceID != "" {
+		filters = append(filters, eventWin{kind: 'p', id: e.PlaceID, from: from, to: to})
+	}
+	ready, sum := true, 0
+	for _, f := range filters {
+		if c.ask(f.key()) {
+			w.eventWins = append(w.eventWins, f)
+			ready = false
+		} else if n, ok := c.found[f.key()]; ok {
+			sum += n
+		} else {
+			ready = false
+		}
+	}
+	if e.Date.Start != e.Date.End || !ready {
+		return
+	}
+	d := eventWin{kind: 'd', from: from, to: to, k: maxDateCands + sum + len(c.plans) + 1}
+	if c.dateK[d.key()] < d.k {
+		c.dateK[d.key()] = d.k
+		w.eventWins = append(w.eventWins, d)
+	}
+}
+
+// actorKind is the kind an actor has once the article is written: the
+// stored one, else the article's.
+func (c *candidates) actorKind(id string) graph.ActorKind {
+	if a, ok := c.actors[id]; ok && a.Kind != "" {
+		return a.Kind
+	}
+	return c.kinds[id]
 }
 
 // mergeWindow is graph's merge window of a date (merge.go): the span
@@ -184,9 +281,22 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 		if w.countries {
 			fmt.Fprintf(&q, "co(func: eq(actor.kind, %s)) @filter(type(Actor)) %s\n", quote(string(graph.Country)), nodeFields)
 		}
+		wins := map[string]string{}
 		for i, win := range w.eventWins {
-			fmt.Fprintf(&q, "ew%d(func: le(event.start, %s)) @filter(type(Event) AND ge(event.end, %s)) %s\n",
-				i, quote(dayTime(win[1])), quote(dayTime(win[0])), nodeFields)
+			name := "ew" + strconv.Itoa(i)
+			wins[name] = win.key()
+			from, to := quote(dayTime(win.from)), quote(dayTime(win.to))
+			switch win.kind {
+			case 'a':
+				fmt.Fprintf(&q, "%s(func: eq(event.actor_id, %s)) @filter(type(Event) AND le(event.start, %s) AND ge(event.end, %s)) %s\n",
+					name, quote(win.id), to, from, nodeFields)
+			case 'p':
+				fmt.Fprintf(&q, "%s(func: eq(event.place_id, %s)) @filter(type(Event) AND le(event.start, %s) AND ge(event.end, %s)) %s\n",
+					name, quote(win.id), to, from, nodeFields)
+			default:
+				fmt.Fprintf(&q, "%s(func: le(event.start, %s), orderasc: event.pos, first: %d) @filter(type(Event) AND ge(event.end, %s)) %s\n",
+					name, to, win.k, from, nodeFields)
+			}
 		}
 		for i, win := range w.agreeWins {
 			fmt.Fprintf(&q, "aw%d(func: ge(agreement.pos, %s)) @filter(type(Agreement) AND le(agreement.pos, %s)) %s\n",
@@ -207,6 +317,9 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 		}
 		if err := json.Unmarshal(resp.Json, &r); err != nil {
 			return fmt.Errorf("read candidates: %w", err)
+		}
+		for name, k := range wins {
+			c.found[k] = len(r[name])
 		}
 		for _, block := range r {
 			for _, n := range block {
@@ -233,6 +346,12 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 						return fmt.Errorf("agreement %s: %w", n.XID, err)
 					}
 					c.agrees[g.ID] = g
+				case export.DgraphActor:
+					var a graph.Actor
+					if err := graph.Decode(b, &a); err != nil {
+						return fmt.Errorf("actor %s: %w", n.XID, err)
+					}
+					c.actors[a.ID] = a
 				}
 			}
 		}
@@ -263,9 +382,7 @@ func (c *candidates) scratch() (*graph.Store, error) {
 		case export.DgraphAgreement:
 			n.Agreements = append(n.Agreements, c.agrees[xidID(x)])
 		case export.DgraphActor:
-			var a graph.Actor
-			err = graph.Decode(nd.blob, &a)
-			n.Actors = append(n.Actors, a)
+			n.Actors = append(n.Actors, c.actors[xidID(x)])
 		case export.DgraphPlace:
 			var p graph.Place
 			err = graph.Decode(nd.blob, &p)
@@ -334,7 +451,8 @@ func (s *Store) putOnce(f *graph.Facts) (graph.PutResult, error) {
 	}
 
 	// the article run on its candidates until it wants no other
-	c := &candidates{nodes: map[string]*node{}, events: map[string]graph.Event{}, agrees: map[string]graph.Agreement{}, asked: map[string]bool{}}
+	c := &candidates{nodes: map[string]*node{}, events: map[string]graph.Event{}, agrees: map[string]graph.Agreement{},
+		asked: map[string]bool{}, found: map[string]int{}, dateK: map[string]int{}, actors: map[string]graph.Actor{}}
 	var st *graph.Store
 	defer func() {
 		if st != nil {
