@@ -171,8 +171,9 @@ func (r *Reader) Has(kind, id string) bool {
 // scan streams the nodes a selection holds in the order of the predicate
 // pred (ascending, or descending with desc), between lo and hi inclusive
 // ("" for no bound), chunk by chunk: root is the DQL function that
-// selects, filter more conditions (or ""), fields what to fetch besides
-// the xid and the position (as pos).
+// selects ("" to select by the range of pred itself, each chunk from the
+// last position read), filter more conditions (or ""), fields what to
+// fetch besides the xid and the position (as pos).
 func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields string, fn func(row) error) error {
 	order, cmp := "orderasc", "gt"
 	if desc {
@@ -193,8 +194,27 @@ func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields 
 		if cursor != "" {
 			conds = append(conds, cmp+"("+pred+", "+quote(cursor)+")")
 		}
+		sel := root
+		if sel == "" {
+			// the range itself, from the cursor on: each chunk reads
+			// the index from where the last one stopped
+			switch {
+			case !desc && cursor != "":
+				sel = "ge(" + pred + ", " + quote(max(cursor, lo)) + ")"
+			case !desc && lo != "":
+				sel = "ge(" + pred + ", " + quote(lo) + ")"
+			case !desc:
+				sel = "has(" + pred + ")"
+			case cursor != "" && (hi == "" || cursor < hi):
+				sel = "le(" + pred + ", " + quote(cursor) + ")"
+			case hi != "":
+				sel = "le(" + pred + ", " + quote(hi) + ")"
+			default:
+				sel = "has(" + pred + ")"
+			}
+		}
 		q := fmt.Sprintf("{ n(func: %s, %s: %s, first: %d) @filter(%s) { xid pos: %s %s } }",
-			root, order, pred, chunk, strings.Join(conds, " AND "), pred, fields)
+			sel, order, pred, chunk, strings.Join(conds, " AND "), pred, fields)
 		var out struct{ N []row }
 		if err := r.query(q, nil, &out); err != nil {
 			return err
@@ -282,12 +302,20 @@ func (r *Reader) ForEachArticle(fn func(graph.Article) error) error {
 	})
 }
 
-// eventRanges are the position ranges of the events f selects, in scan
-// order, with the root function and filter of the query (the embedded
-// store's eventRanges, scan.go, over event.pos: undated events, "~|<id>",
-// last in both orders).
-func eventRanges(f graph.EventFilter) (root, filter string, ranges [][2]string) {
-	root = "type(Event)"
+// segment is one stretch of a scan of events: the root function that
+// selects ("" for the range of event.pos), more conditions, and the
+// position bounds.
+type segment struct {
+	root, filter, lo, hi string
+}
+
+// eventSegments are the stretches of the events f selects, in scan order:
+// the embedded store's eventRanges (scan.go) over event.pos, undated
+// events ("~|<id>") last in both orders. With a From date: first the spans
+// that start before it and reach it (found by event.month, the month of
+// From, as the embedded store's wide index), then the events from From on.
+func eventSegments(f graph.EventFilter) []segment {
+	root := ""
 	switch {
 	case len(f.ActorIDs) == 1:
 		root = "eq(event.actor_id, " + quote(f.ActorIDs[0]) + ")"
@@ -302,31 +330,36 @@ func eventRanges(f graph.EventFilter) (root, filter string, ranges [][2]string) 
 	} else if f.From != "" || f.NoUndated {
 		hi = "~" // before the undated events
 	}
-	if f.From != "" {
-		// from From on, and the spans that start before it and reach it
-		filter = "(ge(event.pos, " + quote(f.From) + ")"
-		if t := dayTime(f.From); t != "" {
-			filter += " OR ge(event.end, " + quote(t) + ")"
+	if f.From == "" {
+		if f.Desc && hi > "~" {
+			return []segment{{root: root, hi: "~"}, {root: root, lo: "~", hi: hi}}
 		}
-		filter += ")"
-		return root, filter, [][2]string{{"", hi}}
+		return []segment{{root: root, hi: hi}}
 	}
-	if f.Desc && hi > "~" {
-		return root, "", [][2]string{{"", "~"}, {"~", hi}}
+	main := segment{root: root, lo: f.From, hi: hi}
+	t := dayTime(f.From)
+	if t == "" {
+		return []segment{main}
 	}
-	return root, "", [][2]string{{"", hi}}
+	before := segment{root: root, filter: "lt(event.pos, " + quote(f.From) + ") AND ge(event.end, " + quote(t) + ")", hi: hi}
+	if root == "" {
+		before.root = "eq(event.month, " + quote(f.From[:7]) + ")"
+	}
+	if f.Desc {
+		return []segment{main, before}
+	}
+	return []segment{before, main}
 }
 
 // scanEvents streams the positions (and, with blobs, the stored bytes) of
 // the events f's indexes select, in f's order.
 func (r *Reader) scanEvents(f graph.EventFilter, blobs bool, fn func(w row) error) error {
-	root, filter, ranges := eventRanges(f)
 	fields := ""
 	if blobs {
 		fields = "blob: eg.blob"
 	}
-	for _, rg := range ranges {
-		if err := r.scan(root, export.DgraphEvent, filter, "event.pos", f.Desc, rg[0], rg[1], fields, fn); err != nil {
+	for _, sg := range eventSegments(f) {
+		if err := r.scan(sg.root, export.DgraphEvent, sg.filter, "event.pos", f.Desc, sg.lo, sg.hi, fields, fn); err != nil {
 			return err
 		}
 	}
@@ -558,7 +591,7 @@ func (r *Reader) Actors(f graph.ActorFilter, first int, after string) (graph.Act
 		afterPos = p
 	}
 	q := graph.NormName(f.Name)
-	err := r.scan("type(Actor)", export.DgraphActor, "", "actor.pos", false, "", "", "blob: eg.blob", func(w row) error {
+	err := r.scan("", export.DgraphActor, "", "actor.pos", false, "", "", "blob: eg.blob", func(w row) error {
 		var a graph.Actor
 		if err := w.decode(&a); err != nil {
 			return nil
@@ -599,7 +632,7 @@ func actorHasName(a graph.Actor, q string) bool {
 // Agreements lists the agreements f selects in date order.
 func (r *Reader) Agreements(f graph.AgreementFilter) ([]graph.Agreement, error) {
 	var out []graph.Agreement
-	err := r.scan("type(Agreement)", export.DgraphAgreement, "", "agreement.pos", false, "", "", "blob: eg.blob", func(w row) error {
+	err := r.scan("", export.DgraphAgreement, "", "agreement.pos", false, "", "", "blob: eg.blob", func(w row) error {
 		var g graph.Agreement
 		if err := w.decode(&g); err != nil {
 			return nil
@@ -632,7 +665,7 @@ func (r *Reader) Articles(first int, after string) (graph.ArticlePage, error) {
 		}
 		afterPos = p
 	}
-	err := r.scan("type(Article)", export.DgraphArticle, "", "article.pos", false, "", "", "blob: eg.blob", func(w row) error {
+	err := r.scan("", export.DgraphArticle, "", "article.pos", false, "", "", "blob: eg.blob", func(w row) error {
 		page.Total++
 		if afterPos != "" && w.Pos <= afterPos {
 			page.HasPrevious = true

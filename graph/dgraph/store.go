@@ -22,6 +22,9 @@
 //     that pages and cursors are the same;
 //   - event.start, event.end, agreement.start, agreement.end,
 //     article.published: datetime @index(day);
+//   - event.month: the months (YYYY-MM) an event of more than one day
+//     overlaps (the embedded store's WM keys), so that a window finds the
+//     spans that start before it in one bucket, its first day's month;
 //   - event.actor_id, event.place_id, event.article_id (the articles of its
 //     evidence): the identifiers it refers to, @index(exact), for the
 //     lookups by actor, place and article; and the edges event.actor
@@ -122,6 +125,7 @@ mk.key: string .
 event.pos: string @index(exact) .
 event.start: datetime @index(day) .
 event.end: datetime @index(day) .
+event.month: [string] @index(exact) .
 event.type: string @index(exact) .
 event.cameo: string @index(exact) .
 event.title: string @index(term, fulltext) .
@@ -160,6 +164,7 @@ type Event {
   event.pos
   event.start
   event.end
+  event.month
   event.type
   event.cameo
   event.title

@@ -294,8 +294,12 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 				fmt.Fprintf(&q, "%s(func: eq(event.place_id, %s)) @filter(type(Event) AND le(event.start, %s) AND ge(event.end, %s)) %s\n",
 					name, quote(win.id), to, from, nodeFields)
 			default:
-				fmt.Fprintf(&q, "%s(func: le(event.start, %s), orderasc: event.pos, first: %d) @filter(type(Event) AND ge(event.end, %s)) %s\n",
-					name, to, win.k, from, nodeFields)
+				// the spans that start before the window and reach it,
+				// then the first events that start in it
+				fmt.Fprintf(&q, "%sb(func: eq(event.month, %s)) @filter(type(Event) AND lt(event.start, %s) AND ge(event.end, %s)) %s\n",
+					name, quote(win.from[:7]), from, from, nodeFields)
+				fmt.Fprintf(&q, "%s(func: between(event.start, %s, %s), orderasc: event.pos, first: %d) @filter(type(Event)) %s\n",
+					name, from, to, win.k, nodeFields)
 			}
 		}
 		for i, win := range w.agreeWins {
@@ -319,7 +323,7 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 			return fmt.Errorf("read candidates: %w", err)
 		}
 		for name, k := range wins {
-			c.found[k] = len(r[name])
+			c.found[k] = len(r[name]) + len(r[name+"b"])
 		}
 		for _, block := range r {
 			for _, n := range block {
@@ -679,6 +683,7 @@ func (c *candidates) mutation(ctx context.Context, txn *dgo.Txn, st *graph.Store
 			o["event.pos"] = graph.EventPos(v)
 			setDay(o, "event.start", v.Date.Start)
 			setDay(o, "event.end", v.Date.End)
+			setList(o, "event.month", wideMonths(v.Date))
 			setStr(o, "event.type", v.Type)
 			setStr(o, "event.cameo", v.CAMEO)
 			setStr(o, "event.title", v.Title)
@@ -715,7 +720,7 @@ func (c *candidates) mutation(ctx context.Context, txn *dgo.Txn, st *graph.Store
 					o["event.agreement"] = r
 				}
 			}
-			del = []string{"event.start", "event.end", "event.type", "event.cameo", "event.status", "event.place_id",
+			del = []string{"event.start", "event.end", "event.month", "event.type", "event.cameo", "event.status", "event.place_id",
 				"event.merge_key", "event.actor_id", "event.article_id", "event.actor", "event.place", "event.agreement"}
 		case graph.Actor:
 			o["actor.pos"] = graph.ActorPos(v)
@@ -807,4 +812,26 @@ func personKeys(a graph.Actor) []string {
 		}
 	}
 	return keys
+}
+
+// maxWideMonths bounds the months a span is listed under (graph's
+// maxWideMonths: a century).
+const maxWideMonths = 1200
+
+// wideMonths are the months (YYYY-MM) a span of more than one day
+// overlaps, none for a single day or an unknown date.
+func wideMonths(d graph.DateSpan) []string {
+	if !d.Known() || d.End <= d.Start {
+		return nil
+	}
+	t, err1 := time.Parse("2006-01-02", d.Start)
+	u, err2 := time.Parse("2006-01-02", d.End)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	var out []string
+	for m := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(u) && len(out) < maxWideMonths; m = m.AddDate(0, 1, 0) {
+		out = append(out, m.Format("2006-01"))
+	}
+	return out
 }
