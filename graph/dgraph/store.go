@@ -51,13 +51,16 @@
 // start timestamp, every stored node the embedded store's PutFacts could
 // read for that article: the article itself (by ID and by text digest:
 // stored already, nothing is written), its places, actors (by ID, by the
-// person keys of its persons, and every country), the events sharing its
-// merge keys, the events whose span overlaps the merge window of each of
-// its events (all of them, whatever their actors: a superset of what the
-// merger scans), the agreements dated near its agreements, and, closing
-// over these, the actors, places and agreements those nodes refer to. It
-// seeds a scratch in-memory graph.Store with them (graph.Store.PutNodes)
-// and runs the embedded store's own PutFacts on it: person resolution,
+// person keys of its persons, and every country), the events that own its
+// merge keys, the events the merger's candidate scans read (graph's
+// merger.find: for each event of the article, the events overlapping its
+// merge window of each of its actors but countries, or of its countries
+// when it has no other actor and no place, of its place, and for a single
+// day the first events of all in date order, as many as the merger may
+// read past those it has seen), the agreements dated near its agreements,
+// and, closing over these, the actors, places, agreements and events
+// those nodes refer to. It seeds a scratch in-memory graph.Store with them
+// (graph.OpenScratch, graph.Store.PutNodes) and runs the embedded store's own PutFacts on it: person resolution,
 // actor merging, the merge of events by merge key and by score, agreement
 // matching and relinking are the same code, not a copy, and give the same
 // result as long as the candidates seeded are those the embedded store
@@ -74,7 +77,16 @@
 // miss the other's report of one event; with it, writes are serialized
 // across every loader of the cluster (optimistically: the work of an
 // aborted try is redone), and the merged graph is one the embedded store
-// gives for some order of the articles. Reads are not serialized.
+// gives for some order of the articles (the order of their commits).
+// Reads are not serialized.
+//
+// Limits: the windows are read by datetime, so an event whose dates are
+// not days (YYYY-MM-DD) is never a candidate of the score merge (the
+// embedded store's extractor writes days); a write costs a few round trips
+// to the cluster and a scratch store, so one loader writes tens of
+// articles a second where the embedded store writes hundreds; writers
+// serialize on the meta node, so more loaders add extraction, not write,
+// throughput.
 //
 // # Reads
 //
