@@ -3,8 +3,10 @@ package dgraph
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -466,11 +468,12 @@ func TestOpenBadAddress(t *testing.T) {
 func TestSyntheticConformance(t *testing.T) {
 	dgraphtest.Binary(t)
 	n := 120
-	if testing.Short() {
-		n = 30
+	if v, err := strconv.Atoi(os.Getenv("EVENTGRAPH_SYNTH_ARTICLES")); err == nil && v > 0 {
+		n = v // a longer run by hand
 	}
-	docs := synth.GenerateWith(n, 16, synth.Options{Paragraphs: 4,
-		From: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)})
+	// about 120 articles a month
+	from := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	docs := synth.GenerateWith(n, 16, synth.Options{Paragraphs: 4, From: from, To: from.AddDate(0, (n+119)/120, -1)})
 	emb, dg, _ := openBoth(t)
 	tookE, resE := load(t, emb, docs)
 	tookD, resD := load(t, dg, docs)
