@@ -188,6 +188,11 @@ func (c *candidates) closure() wants {
 // window read from the date index (merge.go).
 const maxDateCands = 64
 
+// dateSlack is how many events the scans of one event by actor and place
+// are guessed to find at most when its date scan is read with them (a
+// date scan is read again, further, when they find more).
+const dateSlack = 100
+
 // wantWindows adds the window lookups of the merger's scans for one event
 // of the article (merger.find): the events overlapping its merge window of
 // each of its actors but countries (of its countries when it has no other
@@ -230,10 +235,15 @@ func (c *candidates) wantWindows(w *wants, e graph.Event) {
 			ready = false
 		}
 	}
-	if e.Date.Start != e.Date.End || !ready {
+	if e.Date.Start != e.Date.End {
 		return
 	}
 	d := eventWin{kind: 'd', from: from, to: to, k: maxDateCands + sum + len(c.plans) + 1}
+	if !ready {
+		// read with the other scans, as many as will do unless those
+		// find more than dateSlack events
+		d.k = maxDateCands + len(c.plans) + 1 + dateSlack
+	}
 	if c.dateK[d.key()] < d.k {
 		c.dateK[d.key()] = d.k
 		w.eventWins = append(w.eventWins, d)
@@ -263,17 +273,64 @@ func mergeWindow(d graph.DateSpan) (from, to string, ok bool) {
 	return t.AddDate(0, 0, -1).Format("2006-01-02"), u.AddDate(0, 0, 1).Format("2006-01-02"), true
 }
 
-// nodeFields are the predicates a write transaction reads of a node.
-const nodeFields = `{ uid xid dgraph.type eg.blob mk.key eg.owner }`
+// nodeFields are the predicates a write transaction reads of a node;
+// eventFields those of an event, with the nodes it refers to (which the
+// merger reads when it scores it).
+const (
+	nodeFields  = `{ uid xid dgraph.type eg.blob mk.key eg.owner }`
+	eventFields = `{ uid xid dgraph.type eg.blob mk.key eg.owner event.actor ` + nodeFields + ` event.place ` + nodeFields +
+		` event.agreement ` + nodeFields + ` }`
+)
+
+// loaded is a node as a write transaction reads it, with the nodes an
+// event refers to.
+type loaded struct {
+	UID   string          `json:"uid"`
+	XID   string          `json:"xid"`
+	Types []string        `json:"dgraph.type"`
+	Blob  string          `json:"eg.blob"`
+	Key   string          `json:"mk.key"`
+	Owner string          `json:"eg.owner"`
+	Actor json.RawMessage `json:"event.actor"`
+	Place json.RawMessage `json:"event.place"`
+	Agree json.RawMessage `json:"event.agreement"`
+}
+
+// refs decodes an edge's nodes: a list, or one node.
+func refs(raw json.RawMessage) ([]loaded, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var list []loaded
+	if raw[0] == '[' {
+		return list, json.Unmarshal(raw, &list)
+	}
+	var one loaded
+	if err := json.Unmarshal(raw, &one); err != nil {
+		return nil, err
+	}
+	return []loaded{one}, nil
+}
 
 // load makes the lookups of w and then those of the closure until no new
 // one is wanted.
 func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
-	for !w.empty() {
+	_, err := c.loadWith(ctx, txn, w, "")
+	return err
+}
+
+// loadWith is load whose first query also holds the blocks head, whose
+// answer it returns.
+func (c *candidates) loadWith(ctx context.Context, txn *dgo.Txn, w wants, head string) (json.RawMessage, error) {
+	var headAnswer json.RawMessage
+	for first := true; first || !w.empty(); first = false {
 		var q strings.Builder
 		q.WriteString("{\n")
+		if first {
+			q.WriteString(head)
+		}
 		if len(w.xids) > 0 {
-			fmt.Fprintf(&q, "ids(func: eq(xid, %s)) %s\n", quoteList(w.xids), nodeFields)
+			fmt.Fprintf(&q, "ids(func: eq(xid, %s)) %s\n", quoteList(w.xids), eventFields)
 		}
 		if len(w.pkeys) > 0 {
 			fmt.Fprintf(&q, "pk(func: eq(actor.pkey, %s)) @filter(type(Actor)) %s\n", quoteList(w.pkeys), nodeFields)
@@ -289,17 +346,17 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 			switch win.kind {
 			case 'a':
 				fmt.Fprintf(&q, "%s(func: eq(event.actor_id, %s)) @filter(type(Event) AND le(event.start, %s) AND ge(event.end, %s)) %s\n",
-					name, quote(win.id), to, from, nodeFields)
+					name, quote(win.id), to, from, eventFields)
 			case 'p':
 				fmt.Fprintf(&q, "%s(func: eq(event.place_id, %s)) @filter(type(Event) AND le(event.start, %s) AND ge(event.end, %s)) %s\n",
-					name, quote(win.id), to, from, nodeFields)
+					name, quote(win.id), to, from, eventFields)
 			default:
 				// the spans that start before the window and reach it,
 				// then the first events that start in it
 				fmt.Fprintf(&q, "%sb(func: eq(event.month, %s)) @filter(type(Event) AND lt(event.start, %s) AND ge(event.end, %s)) %s\n",
-					name, quote(win.from[:7]), from, from, nodeFields)
+					name, quote(win.from[:7]), from, from, eventFields)
 				fmt.Fprintf(&q, "%s(func: between(event.start, %s, %s), orderasc: event.pos, first: %d) @filter(type(Event)) %s\n",
-					name, from, to, win.k, nodeFields)
+					name, from, to, win.k, eventFields)
 			}
 		}
 		for i, win := range w.agreeWins {
@@ -309,57 +366,83 @@ func (c *candidates) load(ctx context.Context, txn *dgo.Txn, w wants) error {
 		q.WriteString("}")
 		resp, err := txn.Query(ctx, q.String())
 		if err != nil {
-			return fmt.Errorf("read candidates: %w", err)
+			return nil, fmt.Errorf("read candidates: %w", err)
 		}
-		var r map[string][]struct {
-			UID   string   `json:"uid"`
-			XID   string   `json:"xid"`
-			Types []string `json:"dgraph.type"`
-			Blob  string   `json:"eg.blob"`
-			Key   string   `json:"mk.key"`
-			Owner string   `json:"eg.owner"`
+		if first {
+			headAnswer = resp.Json
 		}
+		var r map[string]json.RawMessage
 		if err := json.Unmarshal(resp.Json, &r); err != nil {
-			return fmt.Errorf("read candidates: %w", err)
+			return nil, fmt.Errorf("read candidates: %w", err)
+		}
+		blocks := map[string][]loaded{}
+		for name, raw := range r {
+			if strings.HasPrefix(name, "h") {
+				continue // the head's blocks
+			}
+			var list []loaded
+			if err := json.Unmarshal(raw, &list); err != nil {
+				return nil, fmt.Errorf("read candidates: %w", err)
+			}
+			blocks[name] = list
 		}
 		for name, k := range wins {
-			c.found[k] = len(r[name]) + len(r[name+"b"])
+			c.found[k] = len(blocks[name]) + len(blocks[name+"b"])
 		}
-		for _, block := range r {
+		for _, block := range blocks {
 			for _, n := range block {
-				if _, ok := c.nodes[n.XID]; ok || n.XID == "" || len(n.Types) == 0 {
-					continue
-				}
-				b, err := base64.StdEncoding.DecodeString(n.Blob)
-				if err != nil {
-					return fmt.Errorf("node %s: %w", n.XID, err)
-				}
-				nd := &node{uid: n.UID, xid: n.XID, kind: n.Types[0], blob: b, key: n.Key, owner: n.Owner}
-				c.nodes[n.XID] = nd
-				c.asked["id:"+n.XID] = true
-				switch nd.kind {
-				case export.DgraphEvent:
-					var e graph.Event
-					if err := graph.Decode(b, &e); err != nil {
-						return fmt.Errorf("event %s: %w", n.XID, err)
-					}
-					c.events[e.ID] = e
-				case export.DgraphAgreement:
-					var g graph.Agreement
-					if err := graph.Decode(b, &g); err != nil {
-						return fmt.Errorf("agreement %s: %w", n.XID, err)
-					}
-					c.agrees[g.ID] = g
-				case export.DgraphActor:
-					var a graph.Actor
-					if err := graph.Decode(b, &a); err != nil {
-						return fmt.Errorf("actor %s: %w", n.XID, err)
-					}
-					c.actors[a.ID] = a
+				if err := c.add(n); err != nil {
+					return nil, err
 				}
 			}
 		}
 		w = c.closure()
+	}
+	return headAnswer, nil
+}
+
+// add keeps a node read, and the nodes it refers to.
+func (c *candidates) add(n loaded) error {
+	for _, raw := range []json.RawMessage{n.Actor, n.Place, n.Agree} {
+		rs, err := refs(raw)
+		if err != nil {
+			return fmt.Errorf("node %s: %w", n.XID, err)
+		}
+		for _, r := range rs {
+			if err := c.add(r); err != nil {
+				return err
+			}
+		}
+	}
+	if _, ok := c.nodes[n.XID]; ok || n.XID == "" || len(n.Types) == 0 {
+		return nil
+	}
+	b, err := base64.StdEncoding.DecodeString(n.Blob)
+	if err != nil {
+		return fmt.Errorf("node %s: %w", n.XID, err)
+	}
+	nd := &node{uid: n.UID, xid: n.XID, kind: n.Types[0], blob: b, key: n.Key, owner: n.Owner}
+	c.nodes[n.XID] = nd
+	c.asked["id:"+n.XID] = true
+	switch nd.kind {
+	case export.DgraphEvent:
+		var e graph.Event
+		if err := graph.Decode(b, &e); err != nil {
+			return fmt.Errorf("event %s: %w", n.XID, err)
+		}
+		c.events[e.ID] = e
+	case export.DgraphAgreement:
+		var g graph.Agreement
+		if err := graph.Decode(b, &g); err != nil {
+			return fmt.Errorf("agreement %s: %w", n.XID, err)
+		}
+		c.agrees[g.ID] = g
+	case export.DgraphActor:
+		var a graph.Actor
+		if err := graph.Decode(b, &a); err != nil {
+			return fmt.Errorf("actor %s: %w", n.XID, err)
+		}
+		c.actors[a.ID] = a
 	}
 	return nil
 }
@@ -424,39 +507,43 @@ func (s *Store) putOnce(f *graph.Facts) (graph.PutResult, error) {
 	txn := s.dg.NewTxn()
 	defer func() { _ = txn.Discard(ctx) }()
 
-	// stored already, under its ID or its text?
-	resp, err := txn.Query(ctx, fmt.Sprintf(`{
-  a(func: eq(xid, %s)) @filter(type(Article)) { xid }
-  t(func: eq(article.text_sha, %s)) @filter(type(Article)) { xid }
-  m(func: eq(xid, %s)) { uid eg.version }
-}`, quote(export.XIDOf(f.Article.ID)), quote(textSHA(f.Article.Text)), quote(metaXID)))
+	// stored already, under its ID or its text? (asked with the first
+	// candidates)
+	c := &candidates{nodes: map[string]*node{}, events: map[string]graph.Event{}, agrees: map[string]graph.Agreement{},
+		asked: map[string]bool{}, found: map[string]int{}, dateK: map[string]int{}, actors: map[string]graph.Actor{}}
+	head := fmt.Sprintf(`ha(func: eq(xid, %s)) @filter(type(Article)) { xid }
+ht(func: eq(article.text_sha, %s)) @filter(type(Article)) { xid }
+hm(func: eq(xid, %s)) { uid eg.version }
+`, quote(export.XIDOf(f.Article.ID)), quote(textSHA(f.Article.Text)), quote(metaXID))
+	raw, err := c.loadWith(ctx, txn, c.wantsOf(f), head)
 	if err != nil {
-		return res, fmt.Errorf("read article: %w", err)
+		return res, err
 	}
-	var head struct {
-		A, T []struct {
+	var h struct {
+		A []struct {
 			XID string `json:"xid"`
-		}
+		} `json:"ha"`
+		T []struct {
+			XID string `json:"xid"`
+		} `json:"ht"`
 		M []struct {
 			UID     string `json:"uid"`
 			Version uint64 `json:"eg.version"`
-		}
+		} `json:"hm"`
 	}
-	if err := json.Unmarshal(resp.Json, &head); err != nil {
+	if err := json.Unmarshal(raw, &h); err != nil {
 		return res, fmt.Errorf("read article: %w", err)
 	}
-	if len(head.A) > 0 {
+	if len(h.A) > 0 {
 		res.Existed = true
 		return res, nil
 	}
-	if len(head.T) > 0 {
-		res.ArticleID, res.Existed = xidID(head.T[0].XID), true
+	if len(h.T) > 0 {
+		res.ArticleID, res.Existed = xidID(h.T[0].XID), true
 		return res, nil
 	}
 
 	// the article run on its candidates until it wants no other
-	c := &candidates{nodes: map[string]*node{}, events: map[string]graph.Event{}, agrees: map[string]graph.Agreement{},
-		asked: map[string]bool{}, found: map[string]int{}, dateK: map[string]int{}, actors: map[string]graph.Actor{}}
 	var st *graph.Store
 	defer func() {
 		if st != nil {
@@ -465,16 +552,14 @@ func (s *Store) putOnce(f *graph.Facts) (graph.PutResult, error) {
 	}()
 	var fc *graph.Facts
 	for round := 0; round < maxRounds; round++ {
-		base := f
-		if fc != nil {
-			base = fc
-		}
-		w := c.wantsOf(base)
-		if round > 0 && w.empty() {
-			break
-		}
-		if err := c.load(ctx, txn, w); err != nil {
-			return res, err
+		if round > 0 {
+			w := c.wantsOf(fc)
+			if w.empty() {
+				break
+			}
+			if err := c.load(ctx, txn, w); err != nil {
+				return res, err
+			}
 		}
 		if st != nil {
 			_ = st.Close()
@@ -500,9 +585,9 @@ func (s *Store) putOnce(f *graph.Facts) (graph.PutResult, error) {
 	}
 	meta := map[string]any{"uid": "_:meta", "xid": metaXID, "dgraph.type": typeMeta}
 	version := uint64(1)
-	if len(head.M) > 0 {
-		meta["uid"] = head.M[0].UID
-		version = head.M[0].Version + 1
+	if len(h.M) > 0 {
+		meta["uid"] = h.M[0].UID
+		version = h.M[0].Version + 1
 	}
 	meta["eg.version"] = version
 	meta["eg.modified"] = time.Now().UTC().Format(time.RFC3339Nano)
