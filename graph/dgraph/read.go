@@ -73,6 +73,8 @@ type row struct {
 	Pos  string `json:"pos"`
 	Blob string `json:"blob"`
 	Text string `json:"text"`
+	// Types are the node's types, where asked
+	Types []string `json:"types"`
 }
 
 func (w row) decode(v any) error {
@@ -96,11 +98,12 @@ func (r *Reader) get(typ, kind, id string, v any) error {
 	if typ == export.DgraphArticle {
 		text = "text: article.text"
 	}
-	q := `query q($x: string) { n(func: eq(xid, $x)) @filter(type(` + typ + `)) { xid blob: eg.blob ` + text + ` } }`
+	// the type is tested here: a type() filter reads every node's of the type
+	q := `query q($x: string) { n(func: eq(xid, $x)) { xid types: dgraph.type blob: eg.blob ` + text + ` } }`
 	if err := r.query(q, map[string]string{"$x": export.XIDOf(id)}, &out); err != nil {
 		return fmt.Errorf("%s %s: %w", kind, id, err)
 	}
-	if len(out.N) == 0 {
+	if len(out.N) == 0 || !slices.Contains(out.N[0].Types, typ) {
 		return fmt.Errorf("%s %s: %w", kind, id, graph.ErrNotFound)
 	}
 	return out.N[0].decode(v)
@@ -164,8 +167,8 @@ func (r *Reader) Has(kind, id string) bool {
 		return false
 	}
 	var out struct{ N []row }
-	q := `query q($x: string) { n(func: eq(xid, $x)) @filter(type(` + typ + `)) { xid } }`
-	return r.query(q, map[string]string{"$x": export.XIDOf(id)}, &out) == nil && len(out.N) > 0
+	q := `query q($x: string) { n(func: eq(xid, $x)) { xid types: dgraph.type } }`
+	return r.query(q, map[string]string{"$x": export.XIDOf(id)}, &out) == nil && len(out.N) > 0 && slices.Contains(out.N[0].Types, typ)
 }
 
 // scan streams the nodes a selection holds in the order of the predicate
@@ -181,7 +184,9 @@ func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields 
 	}
 	cursor := ""
 	for {
-		conds := []string{"type(" + typ + ")"}
+		// no type() filter: it would read every node of the type; the
+		// roots and the order predicates belong to one type of node
+		var conds []string
 		if filter != "" {
 			conds = append(conds, filter)
 		}
@@ -213,8 +218,12 @@ func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields 
 				sel = "has(" + pred + ")"
 			}
 		}
-		q := fmt.Sprintf("{ n(func: %s, %s: %s, first: %d) @filter(%s) { xid pos: %s %s } }",
-			sel, order, pred, chunk, strings.Join(conds, " AND "), pred, fields)
+		where := ""
+		if len(conds) > 0 {
+			where = "@filter(" + strings.Join(conds, " AND ") + ")"
+		}
+		q := fmt.Sprintf("{ n(func: %s, %s: %s, first: %d) %s { xid pos: %s %s } }",
+			sel, order, pred, chunk, where, pred, fields)
 		var out struct{ N []row }
 		if err := r.query(q, nil, &out); err != nil {
 			return err
@@ -435,7 +444,7 @@ func (r *Reader) eventsAt(pos []string) (map[string]graph.Event, error) {
 		ids[i] = export.XIDOf(p[strings.LastIndexByte(p, '|')+1:])
 	}
 	var out struct{ N []row }
-	q := fmt.Sprintf("{ n(func: eq(xid, %s)) @filter(type(Event)) { xid pos: event.pos blob: eg.blob } }", quoteList(ids))
+	q := fmt.Sprintf("{ n(func: eq(xid, %s)) { xid pos: event.pos blob: eg.blob } }", quoteList(ids))
 	if err := r.query(q, nil, &out); err != nil {
 		return nil, err
 	}
@@ -742,7 +751,7 @@ func (r *Reader) PlacesByName(name string) ([]graph.Place, error) {
 // predicate, sorted (the embedded store's index order).
 func (r *Reader) idsWith(pred, value string) []string {
 	var out struct{ N []row }
-	q := `query q($v: string) { n(func: eq(` + pred + `, $v)) @filter(type(Actor)) { xid } }`
+	q := `query q($v: string) { n(func: eq(` + pred + `, $v)) { xid } }`
 	if err := r.query(q, map[string]string{"$v": value}, &out); err != nil {
 		return nil
 	}
@@ -762,7 +771,7 @@ func (r *Reader) eventCount(id string, limit int) int {
 			Count int `json:"count"`
 		}
 	}
-	q := `query q($a: string) { n(func: eq(event.actor_id, $a)) @filter(type(Event)) { count(uid) } }`
+	q := `query q($a: string) { n(func: eq(event.actor_id, $a)) { count(uid) } }`
 	if err := r.query(q, map[string]string{"$a": id}, &out); err != nil || len(out.N) == 0 {
 		return 0
 	}

@@ -41,8 +41,9 @@ type candidates struct {
 	asked  map[string]bool // lookups made: "id:"+xid, "pk:"+key, eventWin.key(), "aw:"+lo+hi, "countries"
 	// found is the number of events each window lookup returned
 	found map[string]int
-	// dateK is the most events asked of each date window
-	dateK map[string]int
+	// datePos are the positions ("<start>|<id>", sorted) of the events of
+	// each date window
+	datePos map[string][]string
 	// plans are the merger's scans of the events of the article as last
 	// run; kinds its actors' kinds
 	plans  []graph.Event
@@ -51,13 +52,12 @@ type candidates struct {
 }
 
 // eventWin is a lookup of the stored events whose span overlaps the days
-// from..to: those of an actor (kind 'a'), at a place ('p'), or the first
-// k of all in date order ('d'): the merger's scans (graph's merger.find).
+// from..to: those of an actor (kind 'a'), at a place ('p'), or the
+// positions of all ('d'): the merger's scans (graph's merger.find).
 type eventWin struct {
 	kind     byte
 	id       string
 	from, to string
-	k        int
 }
 
 func (w eventWin) key() string {
@@ -188,11 +188,6 @@ func (c *candidates) closure() wants {
 // window read from the date index (merge.go).
 const maxDateCands = 64
 
-// dateSlack is how many events the scans of one event by actor and place
-// are guessed to find at most when its date scan is read with them (a
-// date scan is read again, further, when they find more).
-const dateSlack = 100
-
 // wantWindows adds the window lookups of the merger's scans for one event
 // of the article (merger.find): the events overlapping its merge window of
 // each of its actors but countries (of its countries when it has no other
@@ -238,15 +233,20 @@ func (c *candidates) wantWindows(w *wants, e graph.Event) {
 	if e.Date.Start != e.Date.End {
 		return
 	}
-	d := eventWin{kind: 'd', from: from, to: to, k: maxDateCands + sum + len(c.plans) + 1}
-	if !ready {
-		// read with the other scans, as many as will do unless those
-		// find more than dateSlack events
-		d.k = maxDateCands + len(c.plans) + 1 + dateSlack
-	}
-	if c.dateK[d.key()] < d.k {
-		c.dateK[d.key()] = d.k
+	// the positions of the window's events are read with the other
+	// scans; once those are read too, the first events the merger may
+	// read past those it has seen
+	d := eventWin{kind: 'd', from: from, to: to}
+	if c.ask(d.key()) {
 		w.eventWins = append(w.eventWins, d)
+		return
+	}
+	pos, ok := c.datePos[d.key()]
+	if !ready || !ok {
+		return
+	}
+	for _, p := range pos[:min(len(pos), maxDateCands+sum+len(c.plans)+1)] {
+		c.wantID(w, p[strings.LastIndexByte(p, '|')+1:])
 	}
 }
 
@@ -291,6 +291,7 @@ type loaded struct {
 	Blob  string          `json:"eg.blob"`
 	Key   string          `json:"mk.key"`
 	Owner string          `json:"eg.owner"`
+	Pos   string          `json:"pos"`
 	Actor json.RawMessage `json:"event.actor"`
 	Place json.RawMessage `json:"event.place"`
 	Agree json.RawMessage `json:"event.agreement"`
@@ -333,34 +334,35 @@ func (c *candidates) loadWith(ctx context.Context, txn *dgo.Txn, w wants, head s
 			fmt.Fprintf(&q, "ids(func: eq(xid, %s)) %s\n", quoteList(w.xids), eventFields)
 		}
 		if len(w.pkeys) > 0 {
-			fmt.Fprintf(&q, "pk(func: eq(actor.pkey, %s)) @filter(type(Actor)) %s\n", quoteList(w.pkeys), nodeFields)
+			fmt.Fprintf(&q, "pk(func: eq(actor.pkey, %s)) %s\n", quoteList(w.pkeys), nodeFields)
 		}
 		if w.countries {
-			fmt.Fprintf(&q, "co(func: eq(actor.kind, %s)) @filter(type(Actor)) %s\n", quote(string(graph.Country)), nodeFields)
+			fmt.Fprintf(&q, "co(func: eq(actor.kind, %s)) %s\n", quote(string(graph.Country)), nodeFields)
 		}
-		wins := map[string]string{}
+		wins := map[string]eventWin{}
 		for i, win := range w.eventWins {
 			name := "ew" + strconv.Itoa(i)
-			wins[name] = win.key()
+			wins[name] = win
 			from, to := quote(dayTime(win.from)), quote(dayTime(win.to))
 			switch win.kind {
 			case 'a':
-				fmt.Fprintf(&q, "%s(func: eq(event.actor_id, %s)) @filter(type(Event) AND le(event.start, %s) AND ge(event.end, %s)) %s\n",
+				fmt.Fprintf(&q, "%s(func: eq(event.actor_id, %s)) @filter(le(event.start, %s) AND ge(event.end, %s)) %s\n",
 					name, quote(win.id), to, from, eventFields)
 			case 'p':
-				fmt.Fprintf(&q, "%s(func: eq(event.place_id, %s)) @filter(type(Event) AND le(event.start, %s) AND ge(event.end, %s)) %s\n",
+				fmt.Fprintf(&q, "%s(func: eq(event.place_id, %s)) @filter(le(event.start, %s) AND ge(event.end, %s)) %s\n",
 					name, quote(win.id), to, from, eventFields)
 			default:
-				// the spans that start before the window and reach it,
-				// then the first events that start in it
-				fmt.Fprintf(&q, "%sb(func: eq(event.month, %s)) @filter(type(Event) AND lt(event.start, %s) AND ge(event.end, %s)) %s\n",
-					name, quote(win.from[:7]), from, from, eventFields)
-				fmt.Fprintf(&q, "%s(func: between(event.start, %s, %s), orderasc: event.pos, first: %d) @filter(type(Event)) %s\n",
-					name, from, to, win.k, eventFields)
+				// the positions of the spans that start before the
+				// window and reach it, and of the events that start in
+				// it (sorted here: a sort by Dgraph reads the whole index)
+				fmt.Fprintf(&q, "%sb(func: eq(event.month, %s)) @filter(lt(event.start, %s) AND ge(event.end, %s)) { xid pos: event.pos }\n",
+					name, quote(win.from[:7]), from, from)
+				fmt.Fprintf(&q, "%s(func: between(event.start, %s, %s)) { xid pos: event.pos }\n",
+					name, from, to)
 			}
 		}
 		for i, win := range w.agreeWins {
-			fmt.Fprintf(&q, "aw%d(func: ge(agreement.pos, %s)) @filter(type(Agreement) AND le(agreement.pos, %s)) %s\n",
+			fmt.Fprintf(&q, "aw%d(func: ge(agreement.pos, %s)) @filter(le(agreement.pos, %s)) %s\n",
 				i, quote(win[0]), quote(win[1]), nodeFields)
 		}
 		q.WriteString("}")
@@ -386,8 +388,20 @@ func (c *candidates) loadWith(ctx context.Context, txn *dgo.Txn, w wants, head s
 			}
 			blocks[name] = list
 		}
-		for name, k := range wins {
-			c.found[k] = len(blocks[name]) + len(blocks[name+"b"])
+		for name, win := range wins {
+			list := append(blocks[name], blocks[name+"b"]...)
+			if win.kind != 'd' {
+				c.found[win.key()] = len(list)
+				continue
+			}
+			pos := make([]string, 0, len(list))
+			for _, n := range list {
+				pos = append(pos, n.Pos)
+			}
+			sort.Strings(pos)
+			c.datePos[win.key()] = slices.Compact(pos)
+			delete(blocks, name)
+			delete(blocks, name+"b")
 		}
 		for _, block := range blocks {
 			for _, n := range block {
@@ -510,9 +524,9 @@ func (s *Store) putOnce(f *graph.Facts) (graph.PutResult, error) {
 	// stored already, under its ID or its text? (asked with the first
 	// candidates)
 	c := &candidates{nodes: map[string]*node{}, events: map[string]graph.Event{}, agrees: map[string]graph.Agreement{},
-		asked: map[string]bool{}, found: map[string]int{}, dateK: map[string]int{}, actors: map[string]graph.Actor{}}
-	head := fmt.Sprintf(`ha(func: eq(xid, %s)) @filter(type(Article)) { xid }
-ht(func: eq(article.text_sha, %s)) @filter(type(Article)) { xid }
+		asked: map[string]bool{}, found: map[string]int{}, datePos: map[string][]string{}, actors: map[string]graph.Actor{}}
+	head := fmt.Sprintf(`ha(func: eq(xid, %s)) { xid dgraph.type }
+ht(func: eq(article.text_sha, %s)) { xid }
 hm(func: eq(xid, %s)) { uid eg.version }
 `, quote(export.XIDOf(f.Article.ID)), quote(textSHA(f.Article.Text)), quote(metaXID))
 	raw, err := c.loadWith(ctx, txn, c.wantsOf(f), head)
@@ -521,7 +535,8 @@ hm(func: eq(xid, %s)) { uid eg.version }
 	}
 	var h struct {
 		A []struct {
-			XID string `json:"xid"`
+			XID   string   `json:"xid"`
+			Types []string `json:"dgraph.type"`
 		} `json:"ha"`
 		T []struct {
 			XID string `json:"xid"`
@@ -534,7 +549,7 @@ hm(func: eq(xid, %s)) { uid eg.version }
 	if err := json.Unmarshal(raw, &h); err != nil {
 		return res, fmt.Errorf("read article: %w", err)
 	}
-	if len(h.A) > 0 {
+	if len(h.A) > 0 && slices.Contains(h.A[0].Types, export.DgraphArticle) {
 		res.Existed = true
 		return res, nil
 	}
