@@ -1,0 +1,863 @@
+package dgraph
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/dgraph-io/dgo/v250"
+
+	"eventgraph/graph"
+	"eventgraph/graph/export"
+	"eventgraph/graph/names"
+)
+
+// chunk is how many nodes a streamed read asks for at once.
+const chunk = 500
+
+// Reader reads the graph at one read timestamp (a read-only transaction):
+// graph.Snapshot's methods. It is valid only inside View's callback.
+type Reader struct {
+	s      *Store
+	txn    *dgo.Txn
+	ctx    context.Context
+	actors map[string]*graph.Actor
+	places map[string]*graph.Place
+}
+
+// The store satisfies the contract's snapshot.
+var _ graph.Snapshot = (*Reader)(nil)
+
+// View runs fn over one consistent snapshot of the graph: a read-only
+// transaction whose queries all read at its first query's timestamp.
+func (s *Store) View(fn func(graph.Snapshot) error) error {
+	return s.ViewContext(context.Background(), fn)
+}
+
+// ViewContext is View with a context that ends the reads once done.
+func (s *Store) ViewContext(ctx context.Context, fn func(graph.Snapshot) error) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("dgraph: reading not started: %w", err)
+	}
+	txn := s.dg.NewReadOnlyTxn()
+	defer func() { _ = txn.Discard(ctx) }()
+	return fn(&Reader{s: s, txn: txn, ctx: ctx, actors: map[string]*graph.Actor{}, places: map[string]*graph.Place{}})
+}
+
+// ReleaseMemory does nothing: the reader maps no files.
+func (r *Reader) ReleaseMemory() error { return nil }
+
+// query runs a DQL query with variables in the transaction and decodes
+// its answer into out.
+func (r *Reader) query(q string, vars map[string]string, out any) error {
+	ctx, cancel := context.WithTimeout(r.ctx, r.s.timeout)
+	defer cancel()
+	resp, err := r.txn.QueryWithVars(ctx, q, vars)
+	if err != nil {
+		return fmt.Errorf("dgraph: query: %w", err)
+	}
+	if err := json.Unmarshal(resp.Json, out); err != nil {
+		return fmt.Errorf("dgraph: answer: %w", err)
+	}
+	return nil
+}
+
+// row is a node as the reads fetch it.
+type row struct {
+	XID  string `json:"xid"`
+	Pos  string `json:"pos"`
+	Blob string `json:"blob"`
+	Text string `json:"text"`
+	// Types are the node's types, where asked
+	Types []string `json:"types"`
+}
+
+func (w row) decode(v any) error {
+	b, err := base64.StdEncoding.DecodeString(w.Blob)
+	if err != nil {
+		return fmt.Errorf("node %s: %w", w.XID, err)
+	}
+	if err := graph.Decode(b, v); err != nil {
+		return fmt.Errorf("node %s: %w", w.XID, err)
+	}
+	if a, ok := v.(*graph.Article); ok {
+		a.Text = w.Text
+	}
+	return nil
+}
+
+// get reads the node of a type with the ID into v.
+func (r *Reader) get(typ, kind, id string, v any) error {
+	var out struct{ N []row }
+	text := ""
+	if typ == export.DgraphArticle {
+		text = "text: article.text"
+	}
+	// the type is tested here: a type() filter reads every node's of the type
+	q := `query q($x: string) { n(func: eq(xid, $x)) { xid types: dgraph.type blob: eg.blob ` + text + ` } }`
+	if err := r.query(q, map[string]string{"$x": export.XIDOf(id)}, &out); err != nil {
+		return fmt.Errorf("%s %s: %w", kind, id, err)
+	}
+	if len(out.N) == 0 || !slices.Contains(out.N[0].Types, typ) {
+		return fmt.Errorf("%s %s: %w", kind, id, graph.ErrNotFound)
+	}
+	return out.N[0].decode(v)
+}
+
+// Article returns the article with the ID.
+func (r *Reader) Article(id string) (graph.Article, error) {
+	var a graph.Article
+	err := r.get(export.DgraphArticle, "article", id, &a)
+	return a, err
+}
+
+// Event returns the event with the ID.
+func (r *Reader) Event(id string) (graph.Event, error) {
+	var e graph.Event
+	err := r.get(export.DgraphEvent, "event", id, &e)
+	return e, err
+}
+
+// Actor returns the actor with the ID, cached for the Reader's life.
+func (r *Reader) Actor(id string) (graph.Actor, error) {
+	if a, ok := r.actors[id]; ok {
+		return *a, nil
+	}
+	a := new(graph.Actor)
+	if err := r.get(export.DgraphActor, "actor", id, a); err != nil {
+		return *a, err
+	}
+	r.actors[id] = a
+	return *a, nil
+}
+
+// Place returns the place with the ID, cached for the Reader's life.
+func (r *Reader) Place(id string) (graph.Place, error) {
+	if p, ok := r.places[id]; ok {
+		return *p, nil
+	}
+	p := new(graph.Place)
+	if err := r.get(export.DgraphPlace, "place", id, p); err != nil {
+		return *p, err
+	}
+	r.places[id] = p
+	return *p, nil
+}
+
+// Agreement returns the agreement with the ID.
+func (r *Reader) Agreement(id string) (graph.Agreement, error) {
+	var g graph.Agreement
+	err := r.get(export.DgraphAgreement, "agreement", id, &g)
+	return g, err
+}
+
+// kindTypes maps Has's kinds to node types.
+var kindTypes = map[string]string{"article": export.DgraphArticle, "event": export.DgraphEvent, "actor": export.DgraphActor,
+	"place": export.DgraphPlace, "agreement": export.DgraphAgreement}
+
+// Has reports whether a node of the kind with the ID is stored.
+func (r *Reader) Has(kind, id string) bool {
+	typ, ok := kindTypes[kind]
+	if !ok {
+		return false
+	}
+	var out struct{ N []row }
+	q := `query q($x: string) { n(func: eq(xid, $x)) { xid types: dgraph.type } }`
+	return r.query(q, map[string]string{"$x": export.XIDOf(id)}, &out) == nil && len(out.N) > 0 && slices.Contains(out.N[0].Types, typ)
+}
+
+// scan streams the nodes a selection holds in the order of the predicate
+// pred (ascending, or descending with desc), between lo and hi inclusive
+// ("" for no bound), chunk by chunk: root is the DQL function that
+// selects ("" to select by the range of pred itself, each chunk from the
+// last position read), filter more conditions (or ""), fields what to
+// fetch besides the xid and the position (as pos).
+func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields string, fn func(row) error) error {
+	order, cmp := "orderasc", "gt"
+	if desc {
+		order, cmp = "orderdesc", "lt"
+	}
+	cursor := ""
+	for {
+		// no type() filter: it would read every node of the type; the
+		// roots and the order predicates belong to one type of node
+		var conds []string
+		if filter != "" {
+			conds = append(conds, filter)
+		}
+		if lo != "" {
+			conds = append(conds, "ge("+pred+", "+quote(lo)+")")
+		}
+		if hi != "" {
+			conds = append(conds, "le("+pred+", "+quote(hi)+")")
+		}
+		if cursor != "" {
+			conds = append(conds, cmp+"("+pred+", "+quote(cursor)+")")
+		}
+		sel := root
+		if sel == "" {
+			// the range itself, from the cursor on: each chunk reads
+			// the index from where the last one stopped
+			switch {
+			case !desc && cursor != "":
+				sel = "ge(" + pred + ", " + quote(max(cursor, lo)) + ")"
+			case !desc && lo != "":
+				sel = "ge(" + pred + ", " + quote(lo) + ")"
+			case !desc:
+				sel = "has(" + pred + ")"
+			case cursor != "" && (hi == "" || cursor < hi):
+				sel = "le(" + pred + ", " + quote(cursor) + ")"
+			case hi != "":
+				sel = "le(" + pred + ", " + quote(hi) + ")"
+			default:
+				sel = "has(" + pred + ")"
+			}
+		}
+		where := ""
+		if len(conds) > 0 {
+			where = "@filter(" + strings.Join(conds, " AND ") + ")"
+		}
+		q := fmt.Sprintf("{ n(func: %s, %s: %s, first: %d) %s { xid pos: %s %s } }",
+			sel, order, pred, chunk, where, pred, fields)
+		var out struct{ N []row }
+		if err := r.query(q, nil, &out); err != nil {
+			return err
+		}
+		for _, w := range out.N {
+			if err := fn(w); err != nil {
+				return err
+			}
+		}
+		if len(out.N) < chunk {
+			return nil
+		}
+		cursor = out.N[len(out.N)-1].Pos
+		if err := r.ctx.Err(); err != nil {
+			return fmt.Errorf("dgraph: scan stopped: %w", err)
+		}
+	}
+}
+
+// errEnd ends a walk early.
+var errEnd = errors.New("end of walk")
+
+// forEach streams every node of a type in ID order (as the embedded store
+// walks its node keys).
+func (r *Reader) forEach(typ string, text bool, fn func(row) error) error {
+	fields := "blob: eg.blob"
+	if text {
+		fields += " text: article.text"
+	}
+	err := r.scan("type("+typ+")", typ, "", "xid", false, "", "", fields, func(w row) error {
+		if err := fn(w); errors.Is(err, graph.ErrStop) {
+			return errEnd
+		} else if err != nil {
+			return err
+		}
+		return nil
+	})
+	if errors.Is(err, errEnd) {
+		return nil
+	}
+	return err
+}
+
+// ForEachActor calls fn for every actor.
+func (r *Reader) ForEachActor(fn func(graph.Actor) error) error {
+	return r.forEach(export.DgraphActor, false, func(w row) error {
+		var a graph.Actor
+		if err := w.decode(&a); err != nil {
+			return err
+		}
+		return fn(a)
+	})
+}
+
+// ForEachPlace calls fn for every place.
+func (r *Reader) ForEachPlace(fn func(graph.Place) error) error {
+	return r.forEach(export.DgraphPlace, false, func(w row) error {
+		var p graph.Place
+		if err := w.decode(&p); err != nil {
+			return err
+		}
+		return fn(p)
+	})
+}
+
+// ForEachAgreement calls fn for every agreement.
+func (r *Reader) ForEachAgreement(fn func(graph.Agreement) error) error {
+	return r.forEach(export.DgraphAgreement, false, func(w row) error {
+		var g graph.Agreement
+		if err := w.decode(&g); err != nil {
+			return err
+		}
+		return fn(g)
+	})
+}
+
+// ForEachArticle calls fn for every article.
+func (r *Reader) ForEachArticle(fn func(graph.Article) error) error {
+	return r.forEach(export.DgraphArticle, true, func(w row) error {
+		var a graph.Article
+		if err := w.decode(&a); err != nil {
+			return err
+		}
+		return fn(a)
+	})
+}
+
+// segment is one stretch of a scan of events: the root function that
+// selects ("" for the range of event.pos), more conditions, and the
+// position bounds.
+type segment struct {
+	root, filter, lo, hi string
+}
+
+// eventSegments are the stretches of the events f selects, in scan order:
+// the embedded store's eventRanges (scan.go) over event.pos, undated
+// events ("~|<id>") last in both orders. With a From date: first the spans
+// that start before it and reach it (found by event.month, the month of
+// From, as the embedded store's wide index), then the events from From on.
+func eventSegments(f graph.EventFilter) []segment {
+	root := ""
+	switch {
+	case len(f.ActorIDs) == 1:
+		root = "eq(event.actor_id, " + quote(f.ActorIDs[0]) + ")"
+	case f.PlaceID != "":
+		root = "eq(event.place_id, " + quote(f.PlaceID) + ")"
+	case len(f.PlaceIDs) == 1:
+		root = "eq(event.place_id, " + quote(f.PlaceIDs[0]) + ")"
+	}
+	hi := "~~"
+	if f.To != "" {
+		hi = f.To + "|~"
+	} else if f.From != "" || f.NoUndated {
+		hi = "~" // before the undated events
+	}
+	if f.From == "" {
+		if f.Desc && hi > "~" {
+			return []segment{{root: root, hi: "~"}, {root: root, lo: "~", hi: hi}}
+		}
+		return []segment{{root: root, hi: hi}}
+	}
+	main := segment{root: root, lo: f.From, hi: hi}
+	t := dayTime(f.From)
+	if t == "" {
+		return []segment{main}
+	}
+	before := segment{root: root, filter: "lt(event.pos, " + quote(f.From) + ") AND ge(event.end, " + quote(t) + ")", hi: hi}
+	if root == "" {
+		before.root = "eq(event.month, " + quote(f.From[:7]) + ")"
+	}
+	if f.Desc {
+		return []segment{main, before}
+	}
+	return []segment{before, main}
+}
+
+// scanEvents streams the positions (and, with blobs, the stored bytes) of
+// the events f's indexes select, in f's order.
+func (r *Reader) scanEvents(f graph.EventFilter, blobs bool, fn func(w row) error) error {
+	fields := ""
+	if blobs {
+		fields = "blob: eg.blob"
+	}
+	for _, sg := range eventSegments(f) {
+		if err := r.scan(sg.root, export.DgraphEvent, sg.filter, "event.pos", f.Desc, sg.lo, sg.hi, fields, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Events returns up to first events (first < 0: all) after the cursor,
+// with the total number matching, as the embedded store's Reader.Events.
+func (r *Reader) Events(f graph.EventFilter, first int, after string) (graph.EventPage, error) {
+	var page graph.EventPage
+	var afterPos string
+	if after != "" {
+		p, err := graph.DecodeCursor(after)
+		if err != nil {
+			return page, err
+		}
+		afterPos = p
+	}
+	text := strings.ToLower(f.Text)
+	filter := f.NeedsFilter()
+	var pending []string // positions of the page's events, loaded after the scan
+	n := 0
+	err := r.scanEvents(f, filter, func(w row) error {
+		var ev graph.Event
+		if filter {
+			if err := w.decode(&ev); err != nil {
+				return nil
+			}
+			if !r.match(ev, f, text) {
+				return nil
+			}
+		}
+		page.Total++
+		if afterPos != "" && !f.After(w.Pos, afterPos) {
+			page.HasPrevious = true
+			return nil
+		}
+		if first >= 0 && n >= first {
+			page.HasNext = true
+			return nil
+		}
+		n++
+		if filter {
+			page.Edges = append(page.Edges, graph.NewEventEdge(ev, w.Pos))
+		} else {
+			pending = append(pending, w.Pos)
+		}
+		return nil
+	})
+	if err != nil {
+		return page, err
+	}
+	for len(pending) > 0 {
+		part := pending[:min(len(pending), chunk)]
+		pending = pending[len(part):]
+		evs, err := r.eventsAt(part)
+		if err != nil {
+			return page, err
+		}
+		for _, pos := range part {
+			if ev, ok := evs[pos]; ok {
+				page.Edges = append(page.Edges, graph.NewEventEdge(ev, pos))
+			}
+		}
+	}
+	return page, nil
+}
+
+// eventsAt reads the events at positions, by position.
+func (r *Reader) eventsAt(pos []string) (map[string]graph.Event, error) {
+	ids := make([]string, len(pos))
+	for i, p := range pos {
+		ids[i] = export.XIDOf(p[strings.LastIndexByte(p, '|')+1:])
+	}
+	var out struct{ N []row }
+	q := fmt.Sprintf("{ n(func: eq(xid, %s)) { xid pos: event.pos blob: eg.blob } }", quoteList(ids))
+	if err := r.query(q, nil, &out); err != nil {
+		return nil, err
+	}
+	m := make(map[string]graph.Event, len(out.N))
+	for _, w := range out.N {
+		var ev graph.Event
+		if err := w.decode(&ev); err != nil {
+			return nil, err
+		}
+		m[w.Pos] = ev
+	}
+	return m, nil
+}
+
+// ForEachEventMatching calls fn for every event f selects, in f's order,
+// one chunk in memory at a time.
+func (r *Reader) ForEachEventMatching(f graph.EventFilter, fn func(graph.Event) error) error {
+	text := strings.ToLower(f.Text)
+	filter := f.NeedsFilter()
+	err := r.scanEvents(f, true, func(w row) error {
+		var ev graph.Event
+		if err := w.decode(&ev); err != nil {
+			return nil
+		}
+		if filter && !r.match(ev, f, text) {
+			return nil
+		}
+		if err := fn(ev); errors.Is(err, graph.ErrStop) {
+			return errEnd
+		} else if err != nil {
+			return err
+		}
+		return nil
+	})
+	if errors.Is(err, errEnd) {
+		return nil
+	}
+	return err
+}
+
+// ForEachEvent calls fn for every event in date order (undated last).
+func (r *Reader) ForEachEvent(fn func(graph.Event) error) error {
+	return r.ForEachEventMatching(graph.EventFilter{}, fn)
+}
+
+// ForEachEventOfArticle calls fn for every event the article gives
+// evidence for, in date order (undated last).
+func (r *Reader) ForEachEventOfArticle(articleID string, fn func(graph.Event) error) error {
+	if articleID == "" {
+		return nil
+	}
+	err := r.scan("eq(event.article_id, "+quote(articleID)+")", export.DgraphEvent, "", "event.pos", false, "", "", "blob: eg.blob", func(w row) error {
+		var ev graph.Event
+		if err := w.decode(&ev); err != nil {
+			return err
+		}
+		if err := fn(ev); errors.Is(err, graph.ErrStop) {
+			return errEnd
+		} else if err != nil {
+			return err
+		}
+		return nil
+	})
+	if errors.Is(err, errEnd) {
+		return nil
+	}
+	return err
+}
+
+// match is the embedded store's test of an event against a filter
+// (query.go).
+func (r *Reader) match(ev graph.Event, f graph.EventFilter, text string) bool {
+	if f.From != "" && (!ev.Date.Known() || ev.Date.End < f.From) {
+		return false
+	}
+	if f.To != "" && (!ev.Date.Known() || ev.Date.Start > f.To) {
+		return false
+	}
+	if len(f.ActorIDs) > 0 && !slices.ContainsFunc(ev.Participants, func(p graph.Participation) bool {
+		return slices.Contains(f.ActorIDs, p.ActorID)
+	}) {
+		return false
+	}
+	if f.PlaceID != "" && ev.PlaceID != f.PlaceID {
+		return false
+	}
+	if len(f.PlaceIDs) > 0 && !slices.Contains(f.PlaceIDs, ev.PlaceID) {
+		return false
+	}
+	if f.CAMEO != "" && !strings.HasPrefix(ev.CAMEO, f.CAMEO) {
+		return false
+	}
+	if f.Type != "" && !strings.EqualFold(ev.Type, f.Type) && !(ev.CAMEO != "" && isDigits(f.Type) && strings.HasPrefix(ev.CAMEO, f.Type)) {
+		return false
+	}
+	if f.Status != "" && !strings.EqualFold(ev.Status, f.Status) {
+		return false
+	}
+	if text != "" && !eventHasText(ev, text) {
+		return false
+	}
+	if f.Country != "" && !r.inCountry(ev, f.Country) {
+		return false
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func eventHasText(ev graph.Event, text string) bool {
+	if strings.Contains(strings.ToLower(ev.Title), text) {
+		return true
+	}
+	for _, e := range ev.Evidence {
+		if strings.Contains(strings.ToLower(e.Sentence), text) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Reader) inCountry(ev graph.Event, cc string) bool {
+	if ev.PlaceID != "" {
+		if p, err := r.Place(ev.PlaceID); err == nil && strings.EqualFold(p.Country, cc) {
+			return true
+		}
+	}
+	for _, p := range ev.Participants {
+		if a, err := r.Actor(p.ActorID); err == nil && strings.EqualFold(a.Country, cc) {
+			return true
+		}
+	}
+	return false
+}
+
+// Actors lists actors by name (folded name, then ID), as the embedded
+// store's Reader.Actors.
+func (r *Reader) Actors(f graph.ActorFilter, first int, after string) (graph.ActorPage, error) {
+	var page graph.ActorPage
+	var afterPos string
+	if after != "" {
+		p, err := graph.DecodeCursor(after)
+		if err != nil {
+			return page, err
+		}
+		afterPos = p
+	}
+	q := graph.NormName(f.Name)
+	err := r.scan("", export.DgraphActor, "", "actor.pos", false, "", "", "blob: eg.blob", func(w row) error {
+		var a graph.Actor
+		if err := w.decode(&a); err != nil {
+			return nil
+		}
+		if f.Kind != "" && a.Kind != f.Kind {
+			return nil
+		}
+		if q != "" && !actorHasName(a, q) {
+			return nil
+		}
+		page.Total++
+		if afterPos != "" && w.Pos <= afterPos {
+			page.HasPrevious = true
+			return nil
+		}
+		if first >= 0 && len(page.Edges) >= first {
+			page.HasNext = true
+			return nil
+		}
+		page.Edges = append(page.Edges, graph.ActorEdge{Cursor: graph.EncodeCursor(w.Pos), Actor: a})
+		return nil
+	})
+	return page, err
+}
+
+func actorHasName(a graph.Actor, q string) bool {
+	if strings.Contains(graph.NormName(a.Name), q) {
+		return true
+	}
+	for _, al := range a.Aliases {
+		if strings.Contains(graph.NormName(al), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// Agreements lists the agreements f selects in date order.
+func (r *Reader) Agreements(f graph.AgreementFilter) ([]graph.Agreement, error) {
+	var out []graph.Agreement
+	err := r.scan("", export.DgraphAgreement, "", "agreement.pos", false, "", "", "blob: eg.blob", func(w row) error {
+		var g graph.Agreement
+		if err := w.decode(&g); err != nil {
+			return nil
+		}
+		if f.From != "" && (!g.Date.Known() || g.Date.End < f.From) {
+			return nil
+		}
+		if f.To != "" && (!g.Date.Known() || g.Date.Start > f.To) {
+			return nil
+		}
+		if len(f.PartyIDs) > 0 && !slices.ContainsFunc(append(append([]string{}, g.Parties...), g.Signatories...), func(id string) bool {
+			return slices.Contains(f.PartyIDs, id)
+		}) {
+			return nil
+		}
+		out = append(out, g)
+		return nil
+	})
+	return out, err
+}
+
+// Articles lists articles by publication date, without their text.
+func (r *Reader) Articles(first int, after string) (graph.ArticlePage, error) {
+	var page graph.ArticlePage
+	var afterPos string
+	if after != "" {
+		p, err := graph.DecodeCursor(after)
+		if err != nil {
+			return page, err
+		}
+		afterPos = p
+	}
+	err := r.scan("", export.DgraphArticle, "", "article.pos", false, "", "", "blob: eg.blob", func(w row) error {
+		page.Total++
+		if afterPos != "" && w.Pos <= afterPos {
+			page.HasPrevious = true
+			return nil
+		}
+		if first >= 0 && len(page.Edges) >= first {
+			page.HasNext = true
+			return nil
+		}
+		var a graph.Article
+		if err := w.decode(&a); err != nil {
+			return err
+		}
+		page.Edges = append(page.Edges, graph.ArticleEdge{Cursor: graph.EncodeCursor(w.Pos), Article: a})
+		return nil
+	})
+	return page, err
+}
+
+// Stats counts the graph.
+func (r *Reader) Stats() (graph.Stats, error) {
+	st := graph.Stats{ByType: map[string]int{}, ByMonth: map[string]int{}, ByActor: map[string]int{}}
+	var out map[string][]struct {
+		Count int `json:"count"`
+	}
+	q := `{ a(func: type(Article)) { count(uid) } c(func: type(Actor)) { count(uid) }
+  p(func: type(Place)) { count(uid) } g(func: type(Agreement)) { count(uid) } }`
+	if err := r.query(q, nil, &out); err != nil {
+		return st, err
+	}
+	n := func(k string) int {
+		if len(out[k]) == 0 {
+			return 0
+		}
+		return out[k][0].Count
+	}
+	st.Articles, st.Actors, st.Places, st.Agreements = n("a"), n("c"), n("p"), n("g")
+	err := r.ForEachEvent(func(e graph.Event) error {
+		st.Events++
+		st.ByType[e.Type]++
+		st.ByMonth[graph.MonthBucket(e.Date)]++
+		seen := map[string]bool{}
+		for _, p := range e.Participants {
+			if !seen[p.ActorID] {
+				seen[p.ActorID] = true
+				st.ByActor[p.ActorID]++
+			}
+		}
+		return nil
+	})
+	return st, err
+}
+
+// PlacesByName returns the places whose name folds as name does, in ID
+// order.
+func (r *Reader) PlacesByName(name string) ([]graph.Place, error) {
+	k := graph.NormName(name)
+	if k == "" {
+		return nil, nil
+	}
+	var out []graph.Place
+	err := r.scan("eq(place.key, "+quote(k)+")", export.DgraphPlace, "", "xid", false, "", "", "blob: eg.blob", func(w row) error {
+		var p graph.Place
+		if err := w.decode(&p); err != nil {
+			return err
+		}
+		out = append(out, p)
+		return nil
+	})
+	return out, err
+}
+
+// idsWith returns the IDs of the actors with a value of an indexed list
+// predicate, sorted (the embedded store's index order).
+func (r *Reader) idsWith(pred, value string) []string {
+	var out struct{ N []row }
+	q := `query q($v: string) { n(func: eq(` + pred + `, $v)) { xid } }`
+	if err := r.query(q, map[string]string{"$v": value}, &out); err != nil {
+		return nil
+	}
+	ids := make([]string, 0, len(out.N))
+	for _, w := range out.N {
+		ids = append(ids, xidID(w.XID))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// eventCount is the number of events an actor takes part in, up to
+// limit.
+func (r *Reader) eventCount(id string, limit int) int {
+	var out struct {
+		N []struct {
+			Count int `json:"count"`
+		}
+	}
+	q := `query q($a: string) { n(func: eq(event.actor_id, $a)) { count(uid) } }`
+	if err := r.query(q, map[string]string{"$a": id}, &out); err != nil || len(out.N) == 0 {
+		return 0
+	}
+	return min(out.N[0].Count, limit)
+}
+
+// ActorsByName returns the actors a name may be, most exact first, as the
+// embedded store's Reader.ActorsByName (persons.go) does over its indexes.
+func (r *Reader) ActorsByName(name string) []graph.Actor {
+	k := graph.NormName(name)
+	if k == "" {
+		return nil
+	}
+	ids := r.idsWith("actor.key", k)
+	words := names.StripTitles(strings.Fields(k))
+	stripped := strings.Join(words, " ")
+	if len(ids) == 0 && stripped != k {
+		ids = r.idsWith("actor.key", stripped)
+	}
+	var out []graph.Actor
+	if len(ids) == 0 {
+		out = r.personsNamed(stripped)
+	} else {
+		for _, id := range ids {
+			if a, err := r.Actor(id); err == nil {
+				out = append(out, a)
+			}
+		}
+	}
+	events := map[string]int{}
+	for _, a := range out {
+		events[a.ID] = r.eventCount(a.ID, 10000)
+	}
+	last := words[len(words)-1]
+	exact := func(a graph.Actor) int {
+		if n := graph.NormName(a.Name); n == k || n == stripped {
+			return 2
+		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if f := strings.Fields(graph.NormName(n)); len(f) > 0 && f[len(f)-1] == last {
+				return 1
+			}
+		}
+		return 0
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if ei, ej := exact(out[i]), exact(out[j]); ei != ej {
+			return ei > ej
+		}
+		return events[out[i].ID] > events[out[j].ID]
+	})
+	return out
+}
+
+// personsNamed returns the persons a title-free name may be under another
+// spelling (persons.go).
+func (r *Reader) personsNamed(name string) []graph.Actor {
+	q := names.Person(name)
+	if q.Empty() {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []graph.Actor
+	try := func(key string, ok func(names.Name) bool) {
+		for _, id := range r.idsWith("actor.pkey", key) {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			a, err := r.Actor(id)
+			if err != nil || a.Kind != graph.Person {
+				continue
+			}
+			for _, n := range append([]string{a.Name}, a.Aliases...) {
+				if ok(names.Person(n)) {
+					out = append(out, a)
+					break
+				}
+			}
+		}
+	}
+	compatible := func(p names.Name) bool { return names.Compatible(q, p) }
+	try("G:"+q.Glued, compatible)
+	try("L:"+q.Surname, compatible)
+	if len(out) == 0 && len(q.Words) == 1 {
+		try("F:"+q.Surname, func(names.Name) bool { return true })
+	}
+	return out
+}

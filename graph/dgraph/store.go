@@ -1,0 +1,411 @@
+// Package dgraph keeps eventgraph's graph on a Dgraph cluster: the second
+// implementation of the storage contract of package graph (Storage and
+// Snapshot), for users who outgrow one machine (issue 16). Its answers are
+// the embedded Badger store's, byte for byte: the conformance tests load
+// the same articles into both and compare every read.
+//
+// # Nodes
+//
+// Every node (article, event, actor, place, agreement) is one Dgraph node
+// keyed by its eventgraph identifier (uuid v5) in the predicate xid
+// (export.XIDOf: "urn:uuid:<id>", @index(exact) @upsert, the key `dgraph
+// live --upsertPredicate xid` uses for the N-Quads export), with its
+// dgraph.type (Article, Event, Actor, Place, Agreement: export's names) and
+// its whole value in eg.blob, base64 of the Badger store's own encoding
+// (graph.Encode). Reads decode eg.blob, so they return exactly the structs
+// the embedded store returns. Beside it each node has the predicates the
+// reads select and order by, and those a DQL user queries (the names of
+// the RDF export, graph/export/rdf.go, with the same types):
+//
+//   - event.pos, agreement.pos, article.pos, actor.pos: the node's position
+//     in the embedded store's order (graph.EventPos, …; @index(exact)), so
+//     that pages and cursors are the same;
+//   - event.start, event.end, agreement.start, agreement.end,
+//     article.published: datetime @index(day);
+//   - event.month: the months (YYYY-MM) an event of more than one day
+//     overlaps (the embedded store's WM keys), so that a window finds the
+//     spans that start before it in one bucket, its first day's month;
+//   - event.actor_id, event.place_id, event.article_id (the articles of its
+//     evidence): the identifiers it refers to, @index(exact), for the
+//     lookups by actor, place and article; and the edges event.actor
+//     (@reverse @count), event.place and event.agreement (@reverse) to the
+//     nodes, for DQL users;
+//   - event.type, event.cameo, event.status, event.title, event.merge_key;
+//   - actor.name, actor.kind, actor.country, actor.alias, actor.key (each
+//     folded name and alias, graph.NormName, @index(exact)) and actor.pkey
+//     (a person's transliteration keys, names.Person: "G:" glued, "L:"
+//     surname, "F:" first given name; what the embedded store indexes as
+//     CG:, CL:, CF:);
+//   - place.name, place.key (folded name), place.country;
+//   - article.title, article.text (the text is kept out of eg.blob, so that
+//     listing articles does not read it), article.text_sha (the digest that
+//     makes the same text one article).
+//
+// Two more kinds of node: one per merge key (xid "urn:eventgraph:mk:"+its
+// sha256, eg.owner the event it names, as the embedded store's EM: key)
+// and one meta node (xid "urn:eventgraph:meta": eg.version, eg.modified).
+//
+// # Writes
+//
+// One article is one Dgraph transaction. It reads, at the transaction's
+// start timestamp, every stored node the embedded store's PutFacts could
+// read for that article: the article itself (by ID and by text digest:
+// stored already, nothing is written), its places, actors (by ID, by the
+// person keys of its persons, and every country), the events that own its
+// merge keys, the events the merger's candidate scans read (graph's
+// merger.find: for each event of the article, the events overlapping its
+// merge window of each of its actors but countries, or of its countries
+// when it has no other actor and no place, of its place, and for a single
+// day the first events of all in date order, as many as the merger may
+// read past those it has seen), the agreements dated near its agreements,
+// and, closing over these, the actors, places, agreements and events
+// those nodes refer to. It seeds a scratch in-memory graph.Store with them
+// (graph.OpenScratch, graph.Store.PutNodes) and runs the embedded store's own PutFacts on it: person resolution,
+// actor merging, the merge of events by merge key and by score, agreement
+// matching and relinking are the same code, not a copy, and give the same
+// result as long as the candidates seeded are those the embedded store
+// would read. Person resolution may rename the article's actors and so its
+// merge keys: the candidates of the renamed facts are read too and the
+// article run again until nothing new is wanted. The nodes of the scratch
+// store whose encoding changed (or that are new) are then written to
+// Dgraph in the same transaction, with the meta node's version increased.
+//
+// Every write transaction thus writes the meta node: two concurrent
+// writers conflict and one is aborted (dgo.ErrAborted) and run again from
+// the start against the graph as the other left it. Dgraph's transactions
+// are snapshot-isolated, so without this common key two loaders could each
+// miss the other's report of one event; with it, writes are serialized
+// across every loader of the cluster (optimistically: the work of an
+// aborted try is redone), and the merged graph is one the embedded store
+// gives for some order of the articles (the order of their commits).
+// Reads are not serialized.
+//
+// Limits: the windows are read by datetime, so an event whose dates are
+// not days (YYYY-MM-DD) is never a candidate of the score merge (the
+// embedded store's extractor writes days); a write costs a few round trips
+// to the cluster and a scratch store, so one loader writes tens of
+// articles a second where the embedded store writes hundreds; writers
+// serialize on the meta node, so more loaders add extraction, not write,
+// throughput.
+//
+// # Reads
+//
+// View runs its callback over one read-only transaction: every query of it
+// reads at one timestamp, as a Badger snapshot. Lookups query by xid; pages
+// and walks are streamed in chunks ordered by the position predicates
+// (cursor: the last position read), so memory stays bounded by the chunk
+// and the page; filters beyond the indexes are tested on the decoded
+// events as the embedded store tests them.
+package dgraph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/dgraph-io/dgo/v250"
+	"github.com/dgraph-io/dgo/v250/protos/api"
+
+	"eventgraph/graph"
+	"eventgraph/graph/export"
+)
+
+// Node types and keys of the store's own nodes.
+const (
+	typeMergeKey = "MergeKey"
+	typeMeta     = "EventgraphMeta"
+	metaXID      = "urn:eventgraph:meta"
+	mkXIDPrefix  = "urn:eventgraph:mk:"
+)
+
+// Schema is the DQL schema the store alters the cluster with when it
+// opens: the predicates of package doc. Types agree with the RDF export's
+// schema (export.WriteDQLSchema) where names are shared.
+const Schema = `
+xid: string @index(exact) @upsert .
+eg.blob: string .
+eg.owner: string .
+eg.version: int .
+eg.modified: datetime .
+mk.key: string .
+event.pos: string @index(exact) .
+event.start: datetime @index(day) .
+event.end: datetime @index(day) .
+event.month: [string] @index(exact) .
+event.type: string @index(exact) .
+event.cameo: string @index(exact) .
+event.title: string @index(term, fulltext) .
+event.status: string @index(exact) .
+event.merge_key: [string] @index(exact) .
+event.actor_id: [string] @index(exact) .
+event.place_id: string @index(exact) .
+event.article_id: [string] @index(exact) .
+event.actor: [uid] @reverse @count .
+event.place: uid @reverse .
+event.agreement: uid @reverse .
+actor.pos: string @index(exact) .
+actor.name: string @index(exact, term) .
+actor.kind: string @index(exact) .
+actor.alias: [string] @index(exact, term) .
+actor.key: [string] @index(exact) .
+actor.pkey: [string] @index(exact) .
+actor.country: string @index(exact) .
+place.name: string @index(exact, term) .
+place.key: string @index(exact) .
+place.country: string @index(exact) .
+agreement.pos: string @index(exact) .
+agreement.name: string @index(exact, term) .
+agreement.kind: string @index(exact) .
+agreement.start: datetime @index(day) .
+agreement.end: datetime @index(day) .
+article.pos: string @index(exact) .
+article.title: string @index(term, fulltext) .
+article.published: datetime @index(day) .
+article.text: string .
+article.text_sha: string @index(exact) .
+
+type Event {
+  xid
+  eg.blob
+  event.pos
+  event.start
+  event.end
+  event.month
+  event.type
+  event.cameo
+  event.title
+  event.status
+  event.merge_key
+  event.actor_id
+  event.place_id
+  event.article_id
+  event.actor
+  event.place
+  event.agreement
+}
+type Actor {
+  xid
+  eg.blob
+  actor.pos
+  actor.name
+  actor.kind
+  actor.alias
+  actor.key
+  actor.pkey
+  actor.country
+}
+type Place {
+  xid
+  eg.blob
+  place.name
+  place.key
+  place.country
+}
+type Agreement {
+  xid
+  eg.blob
+  agreement.pos
+  agreement.name
+  agreement.kind
+  agreement.start
+  agreement.end
+}
+type Article {
+  xid
+  eg.blob
+  article.pos
+  article.title
+  article.published
+  article.text
+  article.text_sha
+}
+type MergeKey {
+  xid
+  mk.key
+  eg.owner
+}
+type EventgraphMeta {
+  xid
+  eg.version
+  eg.modified
+}
+`
+
+// Store is a graph on a Dgraph cluster: graph.Storage's methods.
+type Store struct {
+	dg *dgo.Dgraph
+	// timeout bounds each request to the cluster.
+	timeout time.Duration
+	// committed, when set (by tests), is called with each article written
+	// and the version its transaction committed.
+	committed func(articleID string, version uint64)
+	// aborts counts the transactions aborted by a concurrent writer.
+	aborts atomic.Uint64
+}
+
+// maxTries bounds the tries of one article's transaction when concurrent
+// writers keep aborting it.
+const maxTries = 50
+
+// Open connects to a Dgraph cluster by a connection string
+// ("dgraph://host:port[,host:port…][?sslmode=…]", as dgo.Open takes it)
+// and makes sure the schema is there.
+func Open(conn string) (*Store, error) {
+	dg, err := dgo.Open(conn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", conn, err)
+	}
+	s := &Store{dg: dg, timeout: 2 * time.Minute}
+	ctx, cancel := s.ctx()
+	defer cancel()
+	if err := dg.Alter(ctx, &api.Operation{Schema: Schema}); err != nil {
+		dg.Close()
+		return nil, fmt.Errorf("open %s: schema: %w", conn, err)
+	}
+	return s, nil
+}
+
+func (s *Store) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), s.timeout)
+}
+
+// Close closes the connections.
+func (s *Store) Close() error {
+	s.dg.Close()
+	return nil
+}
+
+// ReleaseMemory does nothing: the store maps no files.
+func (s *Store) ReleaseMemory() error { return nil }
+
+// meta reads the meta node.
+func (s *Store) meta() (version uint64, modified time.Time, err error) {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	txn := s.dg.NewReadOnlyTxn().BestEffort()
+	var r struct {
+		M []struct {
+			Version  uint64    `json:"eg.version"`
+			Modified time.Time `json:"eg.modified"`
+		} `json:"m"`
+	}
+	resp, err := txn.Query(ctx, `{ m(func: eq(xid, "`+metaXID+`")) { eg.version eg.modified } }`)
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("dgraph: read version: %w", err)
+	}
+	if err := json.Unmarshal(resp.Json, &r); err != nil {
+		return 0, time.Time{}, fmt.Errorf("dgraph: read version: %w", err)
+	}
+	if len(r.M) == 0 {
+		return 0, time.Time{}, nil
+	}
+	return r.M[0].Version, r.M[0].Modified, nil
+}
+
+// Version is the number of articles written (the meta node's counter); 0
+// when the cluster cannot be read.
+func (s *Store) Version() uint64 {
+	v, _, _ := s.meta()
+	return v
+}
+
+// Modified is the time of the last write, or the zero time.
+func (s *Store) Modified() time.Time {
+	_, t, _ := s.meta()
+	return t
+}
+
+// PutFactsBatch writes the articles one by one, each in its own
+// transaction.
+func (s *Store) PutFactsBatch(fs []*graph.Facts) ([]graph.PutResult, []error) {
+	res := make([]graph.PutResult, len(fs))
+	errs := make([]error, len(fs))
+	for i, f := range fs {
+		res[i], errs[i] = s.PutFacts(f)
+	}
+	return res, errs
+}
+
+// PutFacts writes one article's facts in one transaction, merged with the
+// stored graph as the embedded store merges them (see the package doc),
+// and tried again while concurrent writers abort it.
+func (s *Store) PutFacts(f *graph.Facts) (graph.PutResult, error) {
+	res := graph.PutResult{ArticleID: f.Article.ID}
+	if f.Article.ID == "" {
+		return res, errors.New("put facts: article has no ID")
+	}
+	for try := 0; ; try++ {
+		r, err := s.putOnce(f)
+		if errors.Is(err, dgo.ErrAborted) && try+1 < maxTries {
+			s.aborts.Add(1)
+			time.Sleep(time.Duration(try+1) * 5 * time.Millisecond)
+			continue
+		}
+		if err != nil {
+			return r, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+		}
+		return r, nil
+	}
+}
+
+// textSHA is the hex digest of an article's text (article.text_sha).
+func textSHA(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
+
+// mkXID is the xid of a merge key's node.
+func mkXID(key string) string {
+	h := sha256.Sum256([]byte(key))
+	return mkXIDPrefix + hex.EncodeToString(h[:16])
+}
+
+// quote writes s as a DQL string literal.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// quoteList writes strings as a DQL list literal.
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// xidID is the eventgraph identifier of an xid.
+func xidID(x string) string { return strings.TrimPrefix(x, export.XIDPrefix) }
+
+// dayTime is a YYYY-MM-DD day as a Dgraph datetime, or "" when it is not
+// one.
+func dayTime(d string) string {
+	if _, err := time.Parse("2006-01-02", d); err != nil {
+		return ""
+	}
+	return d + "T00:00:00Z"
+}
+
+// The store satisfies the storage contract (its View hands a
+// graph.Snapshot).
+var _ graph.Storage[graph.Snapshot] = (*Store)(nil)

@@ -1,0 +1,110 @@
+package dgraph
+
+import (
+	"slices"
+	"testing"
+
+	"eventgraph/graph"
+)
+
+// These tests need no cluster.
+
+func TestQuote(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", `""`},
+		{"al-Rawi", `"al-Rawi"`},
+		{`say "no"`, `"say \"no\""`},
+		{`a\b`, `"a\\b"`},
+		{"tab\there", `"tab here"`},
+		{"São Tomé", `"São Tomé"`},
+	} {
+		if got := quote(c.in); got != c.want {
+			t.Errorf("quote(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+	if got := quoteList([]string{"a", `b"`}); got != `["a", "b\""]` {
+		t.Errorf("quoteList = %s", got)
+	}
+}
+
+func TestWideMonths(t *testing.T) {
+	for _, c := range []struct {
+		d    graph.DateSpan
+		want []string
+	}{
+		{graph.DateSpan{Start: "2024-03-05", End: "2024-03-05", Precision: graph.Day}, nil},
+		{graph.DateSpan{Start: "2024-03-05", End: "2024-03-09", Precision: graph.Week}, []string{"2024-03"}},
+		{graph.DateSpan{Start: "2024-11-20", End: "2025-01-02"}, []string{"2024-11", "2024-12", "2025-01"}},
+		{graph.DateSpan{}, nil},
+		{graph.DateSpan{Start: "2024", End: "2025"}, nil},
+	} {
+		if got := wideMonths(c.d); !slices.Equal(got, c.want) {
+			t.Errorf("wideMonths(%+v) = %v, want %v", c.d, got, c.want)
+		}
+	}
+}
+
+func TestMergeWindow(t *testing.T) {
+	for _, c := range []struct {
+		d        graph.DateSpan
+		from, to string
+		ok       bool
+	}{
+		{graph.DateSpan{Start: "2024-03-01", End: "2024-03-01", Precision: graph.Day}, "2024-02-29", "2024-03-02", true},
+		{graph.DateSpan{Start: "2024-03-01", End: "2024-03-31", Precision: graph.Month}, "2024-02-29", "2024-04-01", true},
+		{graph.DateSpan{Start: "2024-01-01", End: "2024-03-31", Precision: graph.Quarter}, "", "", false},
+		{graph.DateSpan{}, "", "", false},
+	} {
+		from, to, ok := mergeWindow(c.d)
+		if from != c.from || to != c.to || ok != c.ok {
+			t.Errorf("mergeWindow(%+v) = %s %s %v, want %s %s %v", c.d, from, to, ok, c.from, c.to, c.ok)
+		}
+	}
+}
+
+// TestEventSegments checks the stretches an event scan reads, in order.
+func TestEventSegments(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		f    graph.EventFilter
+		want []segment
+	}{
+		{"all", graph.EventFilter{}, []segment{{hi: "~~"}}},
+		{"all newest first: dated, then undated", graph.EventFilter{Desc: true},
+			[]segment{{hi: "~"}, {lo: "~", hi: "~~"}}},
+		{"no undated", graph.EventFilter{NoUndated: true}, []segment{{hi: "~"}}},
+		{"to", graph.EventFilter{To: "2024-03-31"}, []segment{{hi: "2024-03-31|~"}}},
+		{"window: spans before it by month, then from its first day",
+			graph.EventFilter{From: "2024-03-10", To: "2024-03-31"},
+			[]segment{
+				{root: `eq(event.month, "2024-03")`, filter: `lt(event.pos, "2024-03-10") AND ge(event.end, "2024-03-10T00:00:00Z")`, hi: "2024-03-31|~"},
+				{lo: "2024-03-10", hi: "2024-03-31|~"},
+			}},
+		{"actor window newest first",
+			graph.EventFilter{From: "2024-03-10", ActorIDs: []string{"a1"}, Desc: true},
+			[]segment{
+				{root: `eq(event.actor_id, "a1")`, lo: "2024-03-10", hi: "~"},
+				{root: `eq(event.actor_id, "a1")`, filter: `lt(event.pos, "2024-03-10") AND ge(event.end, "2024-03-10T00:00:00Z")`, hi: "~"},
+			}},
+		{"place", graph.EventFilter{PlaceIDs: []string{"p1"}}, []segment{{root: `eq(event.place_id, "p1")`, hi: "~~"}}},
+		{"two actors: all events, filtered", graph.EventFilter{ActorIDs: []string{"a1", "a2"}}, []segment{{hi: "~~"}}},
+	} {
+		if got := eventSegments(c.f); !slices.Equal(got, c.want) {
+			t.Errorf("%s: eventSegments = %+v, want %+v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestActorKeys(t *testing.T) {
+	a := graph.Actor{ID: "x", Name: "Ivan Novak", Kind: graph.Person, Aliases: []string{"Novak", "IVAN NOVAK"}}
+	if got := actorKeys(a); !slices.Equal(got, []string{"ivan novak", "novak"}) {
+		t.Errorf("actorKeys = %v", got)
+	}
+	keys := personKeys(a)
+	if len(keys) == 0 || !slices.ContainsFunc(keys, func(k string) bool { return k[:2] == "L:" }) {
+		t.Errorf("personKeys = %v: no surname key", keys)
+	}
+	if got := personKeys(graph.Actor{Name: "Acme Corp", Kind: graph.Organization}); got != nil {
+		t.Errorf("personKeys of an organization = %v", got)
+	}
+}
