@@ -175,7 +175,7 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 		return "", false
 	}
 	last := x.toks[to-1].lw
-	if !anyNoun && !x.toks[to-1].cap && lex().agents[last] == "" && !plurals.has(last) && !(strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")) {
+	if !anyNoun && !x.toks[to-1].cap && lex().agents[last] == "" && !plurals.has(last) && !forceNouns.has(last) && !(strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")) {
 		return "", false // not a noun that can act: "include", "also"
 	}
 	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
@@ -184,6 +184,10 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 	pl := plurals.has(last) || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && (!x.toks[to-1].cap || to-1 == 0 && !mentioned(x, to-1))
 	return upperFirst(w), pl
 }
+
+// forceNouns are the weapons and blasts that lead a violent happening's
+// headline when no actor does: "Car bomb kills five people in Mogadishu".
+var forceNouns = set("bomb blast explosion airstrike strike drone missile rocket shell mine landmine ied grenade attack fire fighting violence shelling bombing")
 
 // mentioned reports whether token k lies in a mention (a name, a place):
 // "Brussels", "Athens" are no plurals.

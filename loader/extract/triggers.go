@@ -300,6 +300,7 @@ func (st *state) sentence(x *sent) {
 
 	st.appositionCue(x, made)
 	st.agreementFollowUp(x, made)
+	made = casualtiesWhen(x, made)
 
 	// 4. dates
 	for _, c := range made {
@@ -317,6 +318,65 @@ func (st *state) sentence(x *sent) {
 		}
 	}
 	st.cands = append(st.cands, made...)
+}
+
+// casualtyVerbs are the verbs that report what a violent happening cost.
+var casualtyVerbs = set("killed wounded injured died dead hurt")
+
+// casualtiesWhen folds the casualties of a violent happening told in a
+// "when" clause into it: "12 soldiers were killed when gunmen stormed an
+// outpost" is one happening, the storming, with its dead. The storming
+// keeps its title and takes the casualty event's participants, place and
+// date; the casualty event goes.
+func casualtiesWhen(x *sent, made []*cand) []*cand {
+	if len(made) < 2 {
+		return made
+	}
+	tokAt := func(off int) int {
+		for k := range x.toks {
+			if x.s.Start+x.toks[k].s == off {
+				return k
+			}
+		}
+		return -1
+	}
+	out := made[:0]
+	for i, c := range made {
+		ci := tokAt(c.trig)
+		var into *cand
+		if ci >= 0 && casualtyVerbs.has(x.toks[ci].lw) {
+			for _, d := range made[i+1:] {
+				di := tokAt(d.trig)
+				if di <= ci || di-ci > 8 || d.ev.CAMEO < "18" || d.ev.CAMEO >= "21" {
+					continue
+				}
+				for k := ci + 1; k < di; k++ {
+					if w := x.toks[k].lw; w == "when" || w == "as" {
+						into = d
+						break
+					}
+					if x.toks[k].punct {
+						break
+					}
+				}
+				break
+			}
+		}
+		if into == nil {
+			out = append(out, c)
+			continue
+		}
+		for _, p := range c.ev.Participants {
+			into.addParticipant(p.ActorID, p.Role)
+		}
+		if into.ev.PlaceID == "" {
+			into.ev.PlaceID = c.ev.PlaceID
+		}
+		if !into.explicit && c.explicit {
+			into.ev.Date, into.explicit, into.inferred = c.ev.Date, true, false
+		}
+	}
+	return out
 }
 
 // clauseHasEvent reports whether an event made so far stands in clause c.
