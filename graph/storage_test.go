@@ -4,8 +4,22 @@ import (
 	"testing"
 
 	"eventgraph/graph"
+	"eventgraph/graph/storagetest"
 	"eventgraph/graph/timeline/timelinetest"
 )
+
+// TestStorageConformance runs the storage conformance suite on the
+// embedded store (in memory).
+func TestStorageConformance(t *testing.T) {
+	storagetest.Run(t, func(t *testing.T) graph.Storage {
+		st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = st.Close() })
+		return st
+	})
+}
 
 // load writes facts through the Storage contract alone, as a loader
 // written against it will.
