@@ -114,7 +114,7 @@ func verify(t *testing.T, dir string, want []*graph.Facts) int {
 		t.Errorf("inconsistent database: %v", err)
 	}
 	in := 0
-	err = st.View(func(r *graph.Reader) error {
+	err = st.View(func(r graph.Snapshot) error {
 		evidence := map[string]bool{} // article ID|start of every stored evidence
 		if err := r.ForEachEvent(func(e graph.Event) error {
 			for _, ev := range e.Evidence {

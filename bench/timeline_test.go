@@ -93,7 +93,7 @@ func BenchmarkTimeline(b *testing.B) {
 	b.Run("store-window", func(b *testing.B) {
 		timeQueries(b, func(from, to string) int {
 			var p graph.EventPage
-			if err := st.View(func(r *graph.Reader) (err error) {
+			if err := st.View(func(r graph.Snapshot) (err error) {
 				p, err = r.Events(graph.EventFilter{From: from, To: to}, -1, "")
 				return err
 			}); err != nil {
@@ -105,7 +105,7 @@ func BenchmarkTimeline(b *testing.B) {
 	b.Run("store-page100", func(b *testing.B) {
 		timeQueries(b, func(from, to string) int {
 			var p graph.EventPage
-			if err := st.View(func(r *graph.Reader) (err error) {
+			if err := st.View(func(r graph.Snapshot) (err error) {
 				p, err = r.Events(graph.EventFilter{From: from, To: to}, 100, "")
 				return err
 			}); err != nil {

@@ -10,7 +10,7 @@ import (
 func eventsOfArticle(t *testing.T, s *Store, id string) []string {
 	t.Helper()
 	var out []string
-	err := s.View(func(r *Reader) error {
+	err := s.view(func(r *Reader) error {
 		return r.ForEachEventOfArticle(id, func(e Event) error { out = append(out, e.Date.Start+" "+e.Title); return nil })
 	})
 	if err != nil {

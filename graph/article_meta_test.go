@@ -56,7 +56,7 @@ func metaFixture(title, source string) *Facts {
 // of each, the Articles page and the ForEachArticleMeta walk.
 func readMeta(t *testing.T, s *Store, ids ...string) (byID []Article, page ArticlePage, walk []Article) {
 	t.Helper()
-	err := s.View(func(r *Reader) error {
+	err := s.view(func(r *Reader) error {
 		for _, id := range ids {
 			a, err := r.ArticleMeta(id)
 			if err != nil {
@@ -142,7 +142,7 @@ func TestUpgradeArticleMeta(t *testing.T) {
 	if !reflect.DeepEqual(byID, wantByID) || !reflect.DeepEqual(page, wantPage) || !reflect.DeepEqual(walk, wantWalk) {
 		t.Errorf("upgraded:\n got %+v %+v %+v\nwant %+v %+v %+v", byID, page, walk, wantByID, wantPage, wantWalk)
 	}
-	_ = s.View(func(r *Reader) error {
+	_ = s.view(func(r *Reader) error {
 		if txt, err := r.ArticleText(a.Article.ID); err != nil || txt != a.Article.Text {
 			t.Errorf("ArticleText: %q %v, want %q", txt, err, a.Article.Text)
 		}

@@ -147,7 +147,7 @@ func TestWideEventsInWindow(t *testing.T) {
 	for _, tt := range tests {
 		var p EventPage
 		var walked []string
-		err := s.View(func(r *Reader) (err error) {
+		err := s.view(func(r *Reader) (err error) {
 			if p, err = r.Events(tt.f, -1, ""); err != nil {
 				return err
 			}

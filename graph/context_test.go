@@ -32,7 +32,7 @@ func manyEvents(t *testing.T, n int) *Store {
 func TestScansHonourContext(t *testing.T) {
 	s := manyEvents(t, 3*checkEvery)
 	var articleID string
-	if err := s.View(func(r *Reader) error {
+	if err := s.view(func(r *Reader) error {
 		p, err := r.Articles(1, "")
 		if err == nil && len(p.Edges) == 1 {
 			articleID = p.Edges[0].Article.ID
@@ -68,7 +68,7 @@ func TestScansHonourContext(t *testing.T) {
 	}
 	for _, sc := range scans {
 		t.Run(sc.name, func(t *testing.T) {
-			if err := s.ViewContext(context.Background(), sc.read); err != nil {
+			if err := s.viewContext(context.Background(), sc.read); err != nil {
 				t.Fatalf("live context: %v", err)
 			}
 			for _, cause := range []error{context.Canceled, context.DeadlineExceeded} {
@@ -76,7 +76,7 @@ func TestScansHonourContext(t *testing.T) {
 				if cause == context.DeadlineExceeded {
 					ctx, cancel = context.WithDeadline(context.Background(), time.Unix(0, 0).Add(time.Hour))
 				}
-				err := s.ViewContext(context.Background(), func(r *Reader) error {
+				err := s.viewContext(context.Background(), func(r *Reader) error {
 					r.ctx = ctx // done once the Reader exists, as when the client leaves mid-query
 					cancel()
 					return sc.read(r)
@@ -96,7 +96,7 @@ func TestWalkStopsSoonAfterCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	seen := 0
-	err := s.ViewContext(ctx, func(r *Reader) error {
+	err := s.viewContext(ctx, func(r *Reader) error {
 		return r.ForEachEvent(func(Event) error {
 			seen++
 			if seen == 10 {
@@ -113,7 +113,7 @@ func TestWalkStopsSoonAfterCancel(t *testing.T) {
 	}
 	// A context done before the view starts: fn is not called.
 	called := false
-	if err := s.ViewContext(ctx, func(*Reader) error { called = true; return nil }); !errors.Is(err, context.Canceled) || called {
+	if err := s.viewContext(ctx, func(*Reader) error { called = true; return nil }); !errors.Is(err, context.Canceled) || called {
 		t.Errorf("done before start: err %v, called %v", err, called)
 	}
 }

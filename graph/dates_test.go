@@ -40,7 +40,7 @@ func TestStatsByMonth(t *testing.T) {
 		t.Fatal(err)
 	}
 	var st Stats
-	if err := s.View(func(r *Reader) (err error) { st, err = r.Stats(); return }); err != nil {
+	if err := s.view(func(r *Reader) (err error) { st, err = r.Stats(); return }); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]int{"2003-01": 1, "2003": 1, "2014-Q1": 1, "2014-02": 1, "unknown": 1}

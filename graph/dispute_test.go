@@ -102,7 +102,7 @@ func TestStoreKeepsDisagreement(t *testing.T) {
 		}
 	}
 	var p EventPage
-	if err := s.View(func(r *Reader) (err error) { p, err = r.Events(EventFilter{}, -1, ""); return }); err != nil {
+	if err := s.view(func(r *Reader) (err error) { p, err = r.Events(EventFilter{}, -1, ""); return }); err != nil {
 		t.Fatal(err)
 	}
 	if p.Total != 1 {
@@ -135,7 +135,7 @@ func TestStoreMergesNeighbouringDays(t *testing.T) {
 			}
 		}
 		var p EventPage
-		if err := s.View(func(r *Reader) (err error) { p, err = r.Events(EventFilter{}, -1, ""); return }); err != nil {
+		if err := s.view(func(r *Reader) (err error) { p, err = r.Events(EventFilter{}, -1, ""); return }); err != nil {
 			t.Fatal(err)
 		}
 		if p.Total != tt.events {

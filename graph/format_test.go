@@ -60,7 +60,7 @@ func downgrade(t *testing.T, s *Store) {
 func allEvents(t *testing.T, s *Store, f EventFilter, first int) EventPage {
 	t.Helper()
 	var p EventPage
-	if err := s.View(func(r *Reader) (err error) { p, err = r.Events(f, first, ""); return err }); err != nil {
+	if err := s.view(func(r *Reader) (err error) { p, err = r.Events(f, first, ""); return err }); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -120,7 +120,7 @@ func TestCheckFindsBadCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	var e0, e1 Event
-	_ = s.View(func(r *Reader) error {
+	_ = s.view(func(r *Reader) error {
 		p, _ := r.Events(EventFilter{}, -1, "")
 		e0, e1 = p.Edges[0].Event, p.Edges[1].Event
 		return nil

@@ -34,7 +34,7 @@ func TestOpenAfterEmptyMemtable(t *testing.T) {
 		if err != nil {
 			t.Fatalf("read-only %v: open with an empty memtable file: %v", readOnly, err)
 		}
-		err = s.View(func(r *Reader) error {
+		err = s.view(func(r *Reader) error {
 			if !r.Has("article", f.Article.ID) {
 				t.Errorf("read-only %v: the article is gone", readOnly)
 			}

@@ -247,7 +247,7 @@ func TestMergeByScore(t *testing.T) {
 				}
 				var events []Event
 				var agreements []Agreement
-				err := s.View(func(r *Reader) error {
+				err := s.view(func(r *Reader) error {
 					if err := r.ForEachEvent(func(e Event) error { events = append(events, e); return nil }); err != nil {
 						return err
 					}
@@ -295,7 +295,7 @@ func TestAgreementAloneMerges(t *testing.T) {
 	}
 	var gs []Agreement
 	var evs []Event
-	err := s.View(func(r *Reader) error {
+	err := s.view(func(r *Reader) error {
 		if err := r.ForEachEvent(func(e Event) error { evs = append(evs, e); return nil }); err != nil {
 			return err
 		}

@@ -59,7 +59,7 @@ func TestActorsByNameFoldsDiacritics(t *testing.T) {
 		{"Sokolóv", "Dmitri Sokolov"},
 	} {
 		var got []Actor
-		if err := s.View(func(r *Reader) error { got = r.ActorsByName(c.query); return nil }); err != nil {
+		if err := s.view(func(r *Reader) error { got = r.ActorsByName(c.query); return nil }); err != nil {
 			t.Fatal(err)
 		}
 		if len(got) == 0 || got[0].Name != c.want {

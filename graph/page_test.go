@@ -50,7 +50,7 @@ func TestPagesMatchWindow(t *testing.T) {
 				after := ""
 				for i := 0; i < 20; i++ {
 					var p EventPage
-					if err := s.View(func(r *Reader) (err error) { p, err = r.Events(f, size, after); return err }); err != nil {
+					if err := s.view(func(r *Reader) (err error) { p, err = r.Events(f, size, after); return err }); err != nil {
 						t.Fatal(err)
 					}
 					if p.Total != len(want) {

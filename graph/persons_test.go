@@ -79,7 +79,7 @@ func TestPersonsOneNodeAcrossArticles(t *testing.T) {
 	}
 	// the events whose merge keys named one person under two spellings
 	// are one event
-	_ = s.View(func(r *Reader) error {
+	_ = s.view(func(r *Reader) error {
 		p, err := r.Events(EventFilter{ActorIDs: []string{who["A"]}}, -1, "")
 		if err != nil {
 			t.Fatal(err)

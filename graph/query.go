@@ -11,8 +11,9 @@ import (
 	"github.com/dgraph-io/badger/v4"
 )
 
-// Reader reads the graph from one consistent snapshot. Get one with
-// Store.View or Store.ViewContext; it is valid only inside the closure.
+// Reader reads the graph from one consistent snapshot: the embedded
+// store's Snapshot. Get one with Store.View or Store.ViewContext (as a
+// Snapshot); it is valid only inside the closure.
 //
 // A Reader from ViewContext carries the caller's context: every read that
 // walks many keys (event scans with their text, date and actor filters,
@@ -31,16 +32,28 @@ type Reader struct {
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's
-// View does with a transaction. Its scans run to the end; ViewContext
-// gives them a context that stops them.
-func (s *Store) View(fn func(r *Reader) error) error {
-	return s.ViewContext(context.Background(), fn)
+// View does with a transaction (Storage.View; the Snapshot is a *Reader).
+// Its scans run to the end; ViewContext gives them a context that stops
+// them.
+func (s *Store) View(fn func(Snapshot) error) error {
+	return s.viewContext(context.Background(), func(r *Reader) error { return fn(r) })
 }
 
 // ViewContext is View with a Reader that carries ctx: its long scans stop
 // with an error wrapping ctx.Err() once ctx is cancelled or past its
 // deadline (see Reader). If ctx is already done, fn is not called.
-func (s *Store) ViewContext(ctx context.Context, fn func(r *Reader) error) error {
+func (s *Store) ViewContext(ctx context.Context, fn func(Snapshot) error) error {
+	return s.viewContext(ctx, func(r *Reader) error { return fn(r) })
+}
+
+// view is View with the embedded store's own Reader, for the package's
+// own code.
+func (s *Store) view(fn func(r *Reader) error) error {
+	return s.viewContext(context.Background(), fn)
+}
+
+// viewContext runs fn with a Reader over one snapshot that carries ctx.
+func (s *Store) viewContext(ctx context.Context, fn func(r *Reader) error) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -42,11 +42,11 @@ func TestSharedReadCache(t *testing.T) {
 		return seen{ac.Aliases, p.HasGeo, m.Title}
 	}
 	var before seen
-	_ = s.View(func(r *Reader) error { before = look(r); return nil })
+	_ = s.view(func(r *Reader) error { before = look(r); return nil })
 	if len(before.aliases) != 0 || before.geo || before.title != "A" {
 		t.Fatalf("first reader: %+v", before)
 	}
-	err := s.View(func(old *Reader) error {
+	err := s.view(func(old *Reader) error {
 		if got := look(old); !slices.Equal(got.aliases, before.aliases) || got.geo {
 			t.Errorf("second reader of the same snapshot: %+v", got)
 		}
@@ -61,7 +61,7 @@ func TestSharedReadCache(t *testing.T) {
 			t.Fatal(err)
 		}
 		var after seen
-		_ = s.View(func(r *Reader) error { after = look(r); return nil })
+		_ = s.view(func(r *Reader) error { after = look(r); return nil })
 		if !slices.Contains(after.aliases, "Shammari") || !after.geo {
 			t.Errorf("reader after the write: %+v, want the alias and the coordinates", after)
 		}
@@ -112,7 +112,7 @@ func TestSharedReadCacheConcurrent(t *testing.T) {
 					return
 				default:
 				}
-				err := s.View(func(r *Reader) error {
+				err := s.view(func(r *Reader) error {
 					a, err := r.Actor(id)
 					if err == nil && a.Name == "" {
 						err = fmt.Errorf("actor without a name: %+v", a)
@@ -139,7 +139,7 @@ func TestSharedReadCacheConcurrent(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	_ = s.View(func(r *Reader) error {
+	_ = s.view(func(r *Reader) error {
 		a, _ := r.Actor(id)
 		if len(a.Aliases) != 20 {
 			t.Errorf("%d aliases after the writes, want 20", len(a.Aliases))

@@ -69,7 +69,7 @@ func TestReleaseMemory(t *testing.T) {
 	}
 	defer s.Close()
 	walk := func() (n int) {
-		err := s.View(func(r *Reader) error {
+		err := s.view(func(r *Reader) error {
 			return r.ForEachEvent(func(Event) error { n++; return nil })
 		})
 		if err != nil {

@@ -4,12 +4,26 @@ import (
 	"testing"
 
 	"eventgraph/graph"
+	"eventgraph/graph/storagetest"
 	"eventgraph/graph/timeline/timelinetest"
 )
 
+// TestStorageConformance runs the storage conformance suite on the
+// embedded store (in memory).
+func TestStorageConformance(t *testing.T) {
+	storagetest.Run(t, func(t *testing.T) graph.Storage {
+		st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = st.Close() })
+		return st
+	})
+}
+
 // load writes facts through the Storage contract alone, as a loader
 // written against it will.
-func load[S graph.Snapshot](st graph.Storage[S], facts []graph.Facts) error {
+func load(st graph.Storage, facts []graph.Facts) error {
 	for i := range facts {
 		if _, err := st.PutFacts(&facts[i]); err != nil {
 			return err
@@ -20,8 +34,8 @@ func load[S graph.Snapshot](st graph.Storage[S], facts []graph.Facts) error {
 
 // rangeCount counts, through the Snapshot contract, the events of a date
 // range, paged and streamed, and the nodes by kind.
-func rangeCount[S graph.Snapshot](st graph.Storage[S], from, to string) (paged, streamed int, stats graph.Stats, err error) {
-	err = st.View(func(r S) error {
+func rangeCount(st graph.Storage, from, to string) (paged, streamed int, stats graph.Stats, err error) {
+	err = st.View(func(r graph.Snapshot) error {
 		f := graph.EventFilter{From: from, To: to}
 		p, err := r.Events(f, 2, "")
 		if err != nil {

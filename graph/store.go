@@ -1050,7 +1050,7 @@ func wrapGet(kind, id string, err error) error {
 // ActorsByName returns the actors a name may be (Reader.ActorsByName).
 func (s *Store) ActorsByName(name string) ([]Actor, error) {
 	var out []Actor
-	err := s.View(func(r *Reader) error {
+	err := s.view(func(r *Reader) error {
 		out = r.ActorsByName(name)
 		return nil
 	})

@@ -56,7 +56,7 @@ func TestPutFactsIdempotent(t *testing.T) {
 	if s.Version() != v {
 		t.Errorf("re-load changed the version %d -> %d", v, s.Version())
 	}
-	err = s.View(func(r *Reader) error {
+	err = s.view(func(r *Reader) error {
 		p, err := r.Events(EventFilter{}, -1, "")
 		if p.Total != 2 {
 			t.Errorf("total %d, want 2", p.Total)
@@ -94,7 +94,7 @@ func TestEventsDateRangeAndPaging(t *testing.T) {
 			total := -1
 			for i := 0; i < 10; i++ { // page two at a time
 				var p EventPage
-				if err := s.View(func(r *Reader) (err error) { p, err = r.Events(tt.f, 2, after); return }); err != nil {
+				if err := s.view(func(r *Reader) (err error) { p, err = r.Events(tt.f, 2, after); return }); err != nil {
 					t.Fatal(err)
 				}
 				if total >= 0 && p.Total != total {
@@ -135,7 +135,7 @@ func TestMergeAcrossArticles(t *testing.T) {
 		}
 	}
 	var p EventPage
-	_ = s.View(func(r *Reader) (err error) { p, err = r.Events(EventFilter{}, -1, ""); return })
+	_ = s.view(func(r *Reader) (err error) { p, err = r.Events(EventFilter{}, -1, ""); return })
 	if p.Total != 2 {
 		t.Fatalf("want 2 events after merge, got %d", p.Total)
 	}
@@ -148,7 +148,7 @@ func TestMergeAcrossArticles(t *testing.T) {
 		t.Errorf("merged quantities: %s", got)
 	}
 	// the index must not keep the old date position
-	_ = s.View(func(r *Reader) (err error) {
+	_ = s.view(func(r *Reader) (err error) {
 		p, err = r.Events(EventFilter{From: "2017-01-01", To: "2017-08-31"}, -1, "")
 		return
 	})
@@ -182,7 +182,7 @@ func TestActorsByAliasAndRoles(t *testing.T) {
 
 func TestBadCursor(t *testing.T) {
 	s := memStore(t)
-	err := s.View(func(r *Reader) error { _, err := r.Events(EventFilter{}, 1, "garbage!"); return err })
+	err := s.view(func(r *Reader) error { _, err := r.Events(EventFilter{}, 1, "garbage!"); return err })
 	if !errors.Is(err, ErrBadCursor) {
 		t.Errorf("want ErrBadCursor, got %v", err)
 	}

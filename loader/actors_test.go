@@ -43,7 +43,7 @@ func TestSeedOrganizations(t *testing.T) {
 		{"PMF", []string{"Popular Mobilization Forces"}},
 	} {
 		t.Run(tt.acronym, func(t *testing.T) {
-			err := st.View(func(r *graph.Reader) error {
+			err := st.View(func(r graph.Snapshot) error {
 				id := ""
 				for _, name := range append([]string{tt.acronym}, tt.names...) {
 					var orgs, all []string
@@ -80,7 +80,7 @@ func TestSeedPlaces(t *testing.T) {
 		place graph.Place
 	}
 	var events []placed
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		page, err := r.Events(graph.EventFilter{}, -1, "")
 		if err != nil {
 			return err

@@ -75,7 +75,7 @@ func TestBadInputsEndToEnd(t *testing.T) {
 	if sum.Articles != 2 {
 		t.Errorf("stored %d articles, want the 2 good ones", sum.Articles)
 	}
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		p, err := r.Articles(-1, "")
 		if err != nil {
 			return err

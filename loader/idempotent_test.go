@@ -13,7 +13,7 @@ import (
 func graphIDs(t *testing.T, st *graph.Store) map[string][]string {
 	t.Helper()
 	ids := map[string][]string{}
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		add := func(kind, id string) error { ids[kind] = append(ids[kind], id); return nil }
 		if err := r.ForEachArticle(func(a graph.Article) error { return add("article", a.ID) }); err != nil {
 			return err

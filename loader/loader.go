@@ -35,14 +35,15 @@ type Options struct {
 	Logger   *slog.Logger
 }
 
-// Loader loads articles into a graph Store.
+// Loader loads articles into a graph.Storage (the embedded store or a
+// Dgraph cluster).
 type Loader struct {
-	store *graph.Store
+	store graph.Storage
 	opt   Options
 }
 
 // New returns a Loader writing to store.
-func New(store *graph.Store, opt Options) *Loader {
+func New(store graph.Storage, opt Options) *Loader {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}

@@ -31,7 +31,7 @@ func articleFolder(t *testing.T, n int) string {
 func storedArticles(t *testing.T, st *graph.Store) int {
 	t.Helper()
 	n := 0
-	if err := st.View(func(r *graph.Reader) error {
+	if err := st.View(func(r graph.Snapshot) error {
 		p, err := r.Articles(0, "")
 		n = p.Total
 		return err

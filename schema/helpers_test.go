@@ -11,7 +11,7 @@ import (
 
 // newTestSchema opens a store with the seed articles (schematest.Open) and
 // the schema over it.
-func newTestSchema(t testing.TB, opts Options) (*Schema, *graph.Store) {
+func newTestSchema(t testing.TB, opts Options) (*Schema, graph.Storage) {
 	t.Helper()
 	return schemaOver(t, schematest.Open(t), opts)
 }
@@ -19,12 +19,12 @@ func newTestSchema(t testing.TB, opts Options) (*Schema, *graph.Store) {
 // newHandSchema opens a store with the hand-made fixture
 // (schematest.OpenHand), for tests that count exact events, and the schema
 // over it.
-func newHandSchema(t testing.TB, opts Options) (*Schema, *graph.Store) {
+func newHandSchema(t testing.TB, opts Options) (*Schema, graph.Storage) {
 	t.Helper()
 	return schemaOver(t, schematest.OpenHand(t), opts)
 }
 
-func schemaOver(t testing.TB, st *graph.Store, opts Options) (*Schema, *graph.Store) {
+func schemaOver(t testing.TB, st graph.Storage, opts Options) (*Schema, graph.Storage) {
 	t.Helper()
 	s, err := New(st, opts)
 	if err != nil {

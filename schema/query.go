@@ -44,7 +44,7 @@ func (q *queryResolver) Events(ctx context.Context, args eventsArgs) (*eventConn
 		return nil, filterErr(err)
 	}
 	var res *filter.Resolved
-	if err := rq.read(ctx, func(r *graph.Reader) (err error) { res, err = filter.Resolve(r, fl); return }); err != nil {
+	if err := rq.read(ctx, func(r graph.Snapshot) (err error) { res, err = filter.Resolve(r, fl); return }); err != nil {
 		return nil, filterErr(err)
 	}
 	if res.None {
@@ -93,7 +93,7 @@ func (q *queryResolver) Actors(ctx context.Context, args actorsArgs) (*actorConn
 		f.Kind = graph.ActorKind(*args.Kind)
 	}
 	var page graph.ActorPage
-	if err := rq.read(ctx, func(r *graph.Reader) (err error) { page, err = r.Actors(f, n, after); return }); err != nil {
+	if err := rq.read(ctx, func(r graph.Snapshot) (err error) { page, err = r.Actors(f, n, after); return }); err != nil {
 		return nil, graphErr(err)
 	}
 	if err := rq.charge(ctx, len(page.Edges), "actors"); err != nil {
@@ -125,7 +125,7 @@ func (q *queryResolver) Actor(ctx context.Context, args struct {
 			return nil, nil
 		}
 	case args.Name != nil && *args.Name != "":
-		err = rq.read(ctx, func(r *graph.Reader) error {
+		err = rq.read(ctx, func(r graph.Snapshot) error {
 			if as := r.ActorsByName(*args.Name); len(as) > 0 {
 				a = &as[0]
 			}
@@ -178,7 +178,7 @@ func (q *queryResolver) Agreements(ctx context.Context, args agreementsArgs) ([]
 		f.PartyIDs = ids
 	}
 	var gs []graph.Agreement
-	if err := rq.read(ctx, func(r *graph.Reader) (err error) { gs, err = r.Agreements(f); return }); err != nil {
+	if err := rq.read(ctx, func(r graph.Snapshot) (err error) { gs, err = r.Agreements(f); return }); err != nil {
 		return nil, err
 	}
 	if err := rq.charge(ctx, len(gs), "agreements"); err != nil {
@@ -231,7 +231,7 @@ func (q *queryResolver) Articles(ctx context.Context, args pageArgs) (*articleCo
 		return nil, err
 	}
 	var page graph.ArticlePage
-	if err := rq.read(ctx, func(r *graph.Reader) (err error) { page, err = r.Articles(n, after); return }); err != nil {
+	if err := rq.read(ctx, func(r graph.Snapshot) (err error) { page, err = r.Articles(n, after); return }); err != nil {
 		return nil, graphErr(err)
 	}
 	if err := rq.charge(ctx, len(page.Edges), "articles"); err != nil {

@@ -12,17 +12,17 @@ import (
 )
 
 // request is the state of one query: its snapshot, its caches and its node
-// budget. Every access to the Reader holds mu.
+// budget. Every access to the snapshot holds mu.
 type request struct {
 	s      *Schema
 	cancel context.CancelCauseFunc
 
 	mu    sync.Mutex
-	r     *graph.Reader
+	r     graph.Snapshot
 	nodes int
 	bytes int64 // bytes of text fields resolved so far
 	// articles are the articles resolved so far, without their text
-	// (graph.Reader.ArticleMeta); texts are the texts asked for.
+	// (graph.Snapshot.ArticleMeta); texts are the texts asked for.
 	articles   map[string]*graph.Article
 	texts      map[string]string
 	events     map[string]*graph.Event
@@ -31,7 +31,7 @@ type request struct {
 
 type requestKey struct{}
 
-func newRequest(s *Schema, r *graph.Reader, cancel context.CancelCauseFunc) *request {
+func newRequest(s *Schema, r graph.Snapshot, cancel context.CancelCauseFunc) *request {
 	return &request{
 		s: s, r: r, cancel: cancel,
 		articles:   map[string]*graph.Article{},
@@ -129,8 +129,8 @@ func (rq *request) inlineText(s, what string) string {
 	return s
 }
 
-// read runs fn with the request's Reader, one resolver at a time.
-func (rq *request) read(ctx context.Context, fn func(r *graph.Reader) error) error {
+// read runs fn with the request's snapshot, one resolver at a time.
+func (rq *request) read(ctx context.Context, fn func(r graph.Snapshot) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func notFound(err error) bool { return errors.Is(err, graph.ErrNotFound) }
 
 func (rq *request) actor(ctx context.Context, id string) (*graph.Actor, error) {
 	var a graph.Actor
-	err := rq.read(ctx, func(r *graph.Reader) (err error) { a, err = r.Actor(id); return })
+	err := rq.read(ctx, func(r graph.Snapshot) (err error) { a, err = r.Actor(id); return })
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (rq *request) actor(ctx context.Context, id string) (*graph.Actor, error) {
 
 func (rq *request) place(ctx context.Context, id string) (*graph.Place, error) {
 	var p graph.Place
-	err := rq.read(ctx, func(r *graph.Reader) (err error) { p, err = r.Place(id); return })
+	err := rq.read(ctx, func(r graph.Snapshot) (err error) { p, err = r.Place(id); return })
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func (rq *request) place(ctx context.Context, id string) (*graph.Place, error) {
 
 func (rq *request) article(ctx context.Context, id string) (*graph.Article, error) {
 	var out *graph.Article
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		if a, ok := rq.articles[id]; ok {
 			out = a
 			return nil
@@ -181,7 +181,7 @@ func (rq *request) article(ctx context.Context, id string) (*graph.Article, erro
 // query first asks for it: the request's articles hold their metadata only.
 func (rq *request) articleText(ctx context.Context, id string) (string, error) {
 	var out string
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		if t, ok := rq.texts[id]; ok {
 			out = t
 			return nil
@@ -199,7 +199,7 @@ func (rq *request) articleText(ctx context.Context, id string) (string, error) {
 
 func (rq *request) event(ctx context.Context, id string) (*graph.Event, error) {
 	var out *graph.Event
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		if e, ok := rq.events[id]; ok {
 			out = e
 			return nil
@@ -217,7 +217,7 @@ func (rq *request) event(ctx context.Context, id string) (*graph.Event, error) {
 
 func (rq *request) agreement(ctx context.Context, id string) (*graph.Agreement, error) {
 	var out *graph.Agreement
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		if g, ok := rq.agreements[id]; ok {
 			out = g
 			return nil
@@ -237,7 +237,7 @@ func (rq *request) agreement(ctx context.Context, id string) (*graph.Agreement, 
 // IDs; none when nothing matches.
 func (rq *request) actorIDs(ctx context.Context, name string) ([]string, error) {
 	var ids []string
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		for _, a := range filter.Actors(r, name) {
 			ids = append(ids, a.ID)
 		}
@@ -250,7 +250,7 @@ func (rq *request) actorIDs(ctx context.Context, name string) ([]string, error) 
 // article→events index is built once per request, in one pass.
 func (rq *request) eventsOfArticle(ctx context.Context, articleID string) ([]*graph.Event, error) {
 	var out []*graph.Event
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		// the article index reads this article's events only; past the
 		// node budget (checked by the caller's charge) nothing more is read
 		room := rq.s.opts.MaxNodes - rq.nodes + 1
@@ -276,7 +276,7 @@ func (rq *request) eventsOfArticle(ctx context.Context, articleID string) ([]*gr
 // stats counts the graph once per request.
 func (rq *request) stats(ctx context.Context) (*graph.Stats, error) {
 	var st graph.Stats
-	err := rq.read(ctx, func(r *graph.Reader) (err error) { st, err = r.Stats(); return })
+	err := rq.read(ctx, func(r graph.Snapshot) (err error) { st, err = r.Stats(); return })
 	if err != nil {
 		return nil, err
 	}

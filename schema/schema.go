@@ -1,14 +1,16 @@
 // Package schema is eventgraph's GraphQL API: the SDL (schema.graphql,
-// embedded) and its resolvers over a graph.Store.
+// embedded) and its resolvers over a graph.Storage (the embedded store or
+// a Dgraph cluster).
 //
 // # One snapshot per request
 //
-// Exec runs a whole query inside one Store.View: graphql-go's Exec returns
-// only when every resolver has finished, so all resolvers of a request read
-// the same consistent snapshot and the graph.Reader never outlives its
-// transaction. graphql-go runs sibling resolvers concurrently, and a
-// graph.Reader is not safe for concurrent use, so every read goes through
-// the request's mutex. The Reader caches actors and places for the request;
+// Exec runs a whole query inside one Storage.ViewContext: graphql-go's Exec
+// returns only when every resolver has finished, so all resolvers of a
+// request read the same consistent snapshot and the graph.Snapshot never
+// outlives it. graphql-go runs sibling resolvers concurrently, and a
+// graph.Snapshot is not safe for concurrent use, so every read goes through
+// the request's mutex. The embedded store's snapshot caches actors and
+// places for the request;
 // the request caches articles, events, agreements, the place-name index and
 // the article→events index, so a query that lists 500 events with their
 // participants, places and evidence articles reads each node once (no N+1).
@@ -100,13 +102,13 @@ func (o Options) withDefaults() Options {
 
 // Schema is the executable GraphQL schema over a store.
 type Schema struct {
-	store *graph.Store
+	store graph.Storage
 	opts  Options
 	gql   *graphql.Schema
 }
 
 // New parses the SDL and binds it to resolvers over store.
-func New(store *graph.Store, opts Options) (*Schema, error) {
+func New(store graph.Storage, opts Options) (*Schema, error) {
 	opts = opts.withDefaults()
 	s := &Schema{store: store, opts: opts}
 	gql, err := graphql.ParseSchema(SDL, &queryResolver{s: s},
@@ -149,9 +151,9 @@ func (s *Schema) Exec(ctx context.Context, query, operationName string, variable
 	defer cancel(nil)
 	var resp *Response
 	var rq *request
-	// The Reader carries ctx, so the time limit and a client that leaves
+	// The snapshot carries ctx, so the time limit and a client that leaves
 	// stop the store's long scans too, not only the resolvers between them.
-	err := s.store.ViewContext(ctx, func(r *graph.Reader) error {
+	err := s.store.ViewContext(ctx, func(r graph.Snapshot) error {
 		rq = newRequest(s, r, cancel)
 		resp = s.gql.Exec(withRequest(ctx, rq), query, operationName, variables)
 		return nil

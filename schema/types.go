@@ -18,7 +18,7 @@ func (rq *request) eventConn(ctx context.Context, f graph.EventFilter, first *in
 		return nil, err
 	}
 	var page graph.EventPage
-	if err := rq.read(ctx, func(r *graph.Reader) (err error) { page, err = r.Events(f, n, cur); return }); err != nil {
+	if err := rq.read(ctx, func(r graph.Snapshot) (err error) { page, err = r.Events(f, n, cur); return }); err != nil {
 		return nil, graphErr(err)
 	}
 	if err := rq.charge(ctx, len(page.Edges), "events"); err != nil {
@@ -319,11 +319,11 @@ type participationResolver struct {
 func (p *participationResolver) Actor() *actorResolver { return p.actor }
 func (p *participationResolver) Role() string          { return p.role }
 
-// actors looks up several actors under one lock (the Reader caches them);
+// actors looks up several actors under one lock (the embedded store's snapshot caches them);
 // missing ones are nil.
 func (rq *request) actors(ctx context.Context, ids []string) ([]*actorResolver, error) {
 	out := make([]*actorResolver, len(ids))
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		for i, id := range ids {
 			a, err := r.Actor(id)
 			if notFound(err) {
@@ -371,7 +371,7 @@ func (rq *request) placeRef(ctx context.Context, id string) (*placeResolver, err
 // request caches articles); evidence whose article is missing is left out.
 func (rq *request) evidence(ctx context.Context, evs []graph.Evidence) ([]*evidenceResolver, error) {
 	out := make([]*evidenceResolver, 0, len(evs))
-	err := rq.read(ctx, func(r *graph.Reader) error {
+	err := rq.read(ctx, func(r graph.Snapshot) error {
 		for _, ev := range evs {
 			a, ok := rq.articles[ev.ArticleID]
 			if !ok {

@@ -232,7 +232,7 @@ func TestIngestWhileReading(t *testing.T) {
 		t.Error(err)
 	}
 	var p graph.ArticlePage
-	_ = s.store.View(func(r *graph.Reader) (err error) { p, err = r.Articles(-1, ""); return })
+	_ = s.store.View(func(r graph.Snapshot) (err error) { p, err = r.Articles(-1, ""); return })
 	if p.Total != writers*perWriter {
 		t.Errorf("%d articles stored, want %d", p.Total, writers*perWriter)
 	}

@@ -45,7 +45,7 @@ func TestStreamReaderCarriesRequestContext(t *testing.T) {
 	defer cancel()
 	req := localReq(http.MethodGet, "/export/graph.jsonl", nil).WithContext(ctx)
 	var walkErr error
-	s.stream(httptest.NewRecorder(), req, func(_ io.Writer, rd *graph.Reader) error {
+	s.stream(httptest.NewRecorder(), req, func(_ io.Writer, rd graph.Snapshot) error {
 		cancel()
 		walkErr = rd.ForEachEvent(func(graph.Event) error { return nil })
 		return walkErr

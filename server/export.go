@@ -61,7 +61,7 @@ func (s *Server) exportHandler() http.Handler {
 		w.Header().Set("Content-Type", export.ContentType(format))
 		w.Header().Set("Content-Disposition", `attachment; filename="eventgraph-`+name+`"`)
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		s.stream(w, r, func(out io.Writer, rd *graph.Reader) error {
+		s.stream(w, r, func(out io.Writer, rd graph.Snapshot) error {
 			return export.WriteWith(out, rd, format, q, opt)
 		})
 	})

@@ -18,7 +18,7 @@ import (
 
 // twoTripolis adds to the fixture an article with one event in each of two
 // places of one name, Tripoli in Libya and Tripoli in Lebanon (made up).
-func twoTripolis(t *testing.T, st *graph.Store) (ly, lb string) {
+func twoTripolis(t *testing.T, st graph.Storage) (ly, lb string) {
 	t.Helper()
 	a := graph.Article{Title: "Port authorities of two Tripolis sign exchange", Source: "Test Wire", Published: "2024-03-04", File: "filters"}
 	a.ID = graph.ArticleID(a)
@@ -145,7 +145,7 @@ func TestOneFilterPolicy(t *testing.T) {
 			var q timeline.Query = timeline.FromFilter(f)
 			q.Undated = true
 			var lib []string
-			err = st.View(func(r *graph.Reader) error {
+			err = st.View(func(r graph.Snapshot) error {
 				sel, err := timeline.Select(r, q)
 				if err != nil {
 					return err

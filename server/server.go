@@ -57,7 +57,7 @@ type Config struct {
 
 // Server serves a graph over HTTP.
 type Server struct {
-	store  *graph.Store
+	store  graph.Storage
 	ingest Ingester
 	cfg    Config
 	log    *slog.Logger
@@ -81,7 +81,7 @@ func (s *Server) releaseMemory() {
 
 // New builds a Server over store; ingest may be nil (POST /articles then
 // answers 503).
-func New(store *graph.Store, ingest Ingester, cfg Config) (*Server, error) {
+func New(store graph.Storage, ingest Ingester, cfg Config) (*Server, error) {
 	if cfg.Addr == "" {
 		cfg.Addr = "127.0.0.1:8080"
 	}

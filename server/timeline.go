@@ -41,7 +41,7 @@ func (s *Server) timelineHandler() http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		s.stream(w, r, func(out io.Writer, rd *graph.Reader) error {
+		s.stream(w, r, func(out io.Writer, rd graph.Snapshot) error {
 			return timeline.Write(out, rd, q, format)
 		})
 	})
@@ -128,11 +128,11 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // snapshot's scans stop when the request's context ends. An error
 // before the first byte becomes a 400 (bad query) or 500; after it, the
 // response is cut short and the error logged.
-func (s *Server) stream(w http.ResponseWriter, r *http.Request, write func(io.Writer, *graph.Reader) error) {
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, write func(io.Writer, graph.Snapshot) error) {
 	cw := &countingWriter{w: w}
-	// The Reader carries the request's context: a client that leaves stops
+	// The snapshot carries the request's context: a client that leaves stops
 	// the scan behind the response.
-	err := s.store.ViewContext(r.Context(), func(rd *graph.Reader) error { return write(cw, rd) })
+	err := s.store.ViewContext(r.Context(), func(rd graph.Snapshot) error { return write(cw, rd) })
 	if err == nil {
 		return
 	}

@@ -18,7 +18,7 @@ import (
 
 // tlServer is a Server over the hand-built fixture graph (timelinetest;
 // swap its Open for the seed load once the loader exists).
-func tlServer(t *testing.T) (*Server, *graph.Store) {
+func tlServer(t *testing.T) (*Server, graph.Storage) {
 	t.Helper()
 	st := timelinetest.Open(t)
 	s, err := New(st, nil, Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})

@@ -115,9 +115,9 @@ func (c *command) eval() int {
 }
 
 // evalEvents reads every stored event as the scoring needs it.
-func evalEvents(st *graph.Store) ([]evalEvent, error) {
+func evalEvents(st graph.Storage) ([]evalEvent, error) {
 	var out []evalEvent
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		titles := map[string]string{}
 		return r.ForEachEvent(func(ev graph.Event) error {
 			e := evalEvent{id: ev.ID, cameo: ev.CAMEO, start: ev.Date.Start, end: ev.Date.End, names: map[string]bool{}}

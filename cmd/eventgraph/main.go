@@ -12,13 +12,13 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
 
 	"eventgraph/graph"
+	"eventgraph/graph/backend"
 	"eventgraph/loader"
 	"eventgraph/server"
 )
@@ -66,7 +66,8 @@ Commands:
                       "exact", "actors": [...], "cameo": [roots]}]}]}
   help                this text
 
-Every command takes --db DIR (default ./data) and -v for verbose logs.
+Every command takes --db DIR (default ./data), or --db dgraph://host:port[,host:port…][?sslmode=…]
+for a Dgraph cluster (eval always uses a fresh in-memory graph), and -v for verbose logs.
 Exit codes: 0 ok, 1 failure, 2 usage error.
 `
 
@@ -91,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := &command{name: cmd, stdin: stdin, stdout: stdout, stderr: stderr}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.db, "db", "./data", "database directory")
+	fs.StringVar(&c.db, "db", "./data", "database directory, or dgraph://host:port[,host:port…] for a Dgraph cluster")
 	fs.BoolVar(&c.verbose, "v", false, "verbose logs")
 	c.flags(fs)
 	pos, err := parseInterleaved(fs, rest)
@@ -209,44 +210,38 @@ func (c *command) fail(format string, a ...any) int {
 	return exitFailure
 }
 
-// open opens the database. The reading commands (query, timeline,
-// export) open it read-only with a small block cache — they read once, and
-// their memory stays small —, or for writing when Badger must first
-// recover it (a load or server that was killed).
-func (c *command) open(readOnly bool) (*graph.Store, error) {
-	return c.openWith(readOnly, 0)
+// readCacheSize is the block cache of the reading commands (query,
+// timeline, export) on the embedded store: they read once, and their
+// memory stays small.
+const readCacheSize = 16 << 20
+
+// open opens the database --db names (backend.Open: a folder is the
+// embedded store, dgraph://… a Dgraph cluster). The reading commands
+// (query, timeline, export) open it read-only with a small block cache, or
+// for writing when Badger must first recover it (a load or server that was
+// killed).
+func (c *command) open(readOnly bool) (graph.Storage, error) {
+	if readOnly {
+		return c.openWith(true, readCacheSize)
+	}
+	return c.openWith(false, 0)
 }
 
-// openWith is open with a block cache of cacheSize bytes when the
-// database is opened for writing (0: Badger's default).
-func (c *command) openWith(readOnly bool, cacheSize int64) (*graph.Store, error) {
-	opt := graph.DefaultOptions(c.db).WithLogger(c.log)
+// openWith is open with a block cache of cacheSize bytes (0: Badger's
+// default).
+func (c *command) openWith(readOnly bool, cacheSize int64) (graph.Storage, error) {
+	opts := []backend.Option{backend.Logger(c.log), backend.CacheSize(cacheSize)}
+	if readOnly {
+		opts = append(opts, backend.ReadOnly())
+	}
 	if mb := os.Getenv("EVENTGRAPH_MIN_FREE_MB"); mb != "" {
 		n, err := strconv.ParseInt(mb, 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("EVENTGRAPH_MIN_FREE_MB=%q is not a number of MiB", mb)
 		}
-		opt = opt.WithMinFree(n << 20)
+		opts = append(opts, backend.MinFree(n<<20))
 	}
-	if !readOnly {
-		if cacheSize > 0 {
-			opt = opt.WithCacheSize(cacheSize)
-		}
-		return graph.Open(opt)
-	}
-	if _, err := os.Stat(c.db); err != nil {
-		return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", c.db, c.db)
-	}
-	// a folder without Badger's MANIFEST is not a database: a reading
-	// command must not create one there (and answer empty)
-	if _, err := os.Stat(filepath.Join(c.db, "MANIFEST")); err != nil {
-		return nil, fmt.Errorf("%s is not an eventgraph database (it has no MANIFEST file); give the database folder with --db, or load articles first: eventgraph load --db DIR PATH", c.db)
-	}
-	st, err := graph.Open(opt.WithReadOnly(true).WithCacheSize(16 << 20))
-	if err == nil || errors.Is(err, graph.ErrLocked) {
-		return st, err
-	}
-	return graph.Open(opt.WithCacheSize(16 << 20))
+	return backend.Open(c.db, opts...)
 }
 
 func (c *command) run() int {

@@ -9,12 +9,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
 	"testing"
 
 	"eventgraph/graph"
+	"eventgraph/graph/backend"
 	"eventgraph/graph/timeline"
 )
 
@@ -92,6 +94,7 @@ func TestUsage(t *testing.T) {
 		{"serve with no block cache", []string{"serve", "--db", db, "--cache-mb", "0"}, 2, nil, []string{"--cache-mb must be at least 1"}},
 		{"serve with a negative memory limit", []string{"serve", "--db", db, "--mem-limit-mb", "-5"}, 2, nil, []string{"--mem-limit-mb must not be negative"}},
 		{"query without a database", []string{"query", "--db", db, "{ stats { events } }"}, 1, nil, []string{"no database at " + db}},
+		{"export from a database of an unknown kind", []string{"export", "--db", "postgres://127.0.0.1/x"}, 1, nil, []string{`no backend for "postgres" databases`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			eventgraph(t, "", tt.args...).check(t, tt.code, tt.stdout, tt.stderr)
@@ -99,6 +102,26 @@ func TestUsage(t *testing.T) {
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Errorf("a usage error created the database %s", db)
+	}
+}
+
+// TestNoDgraphBackend: in a build without the Dgraph backend, every
+// command given a dgraph:// database fails (exit 1) and says so.
+func TestNoDgraphBackend(t *testing.T) {
+	if slices.Contains(backend.Schemes(), "dgraph") {
+		t.Skip("this build has the Dgraph backend")
+	}
+	const dsn = "dgraph://127.0.0.1:9080"
+	for _, args := range [][]string{
+		{"load", "--db", dsn, seeds},
+		{"query", "--db", dsn, "{ stats { events } }"},
+		{"timeline", "--db", dsn},
+		{"export", "--db", dsn, "--format", "jsonl"},
+		{"serve", "--db", dsn, "--addr", "127.0.0.1:0"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			eventgraph(t, "", args...).check(t, 1, nil, []string{dsn + ": this build has no Dgraph backend"})
+		})
 	}
 }
 

@@ -35,7 +35,7 @@ func (c *command) exportRDF(q timeline.Query) int {
 	err = writeFile(schema, func(w *bufio.Writer) error { return export.WriteDQLSchema(w) })
 	if err == nil {
 		err = writeFile(rdf, func(w *bufio.Writer) error {
-			return st.View(func(r *graph.Reader) error { return export.WriteRDF(w, r, q) })
+			return st.View(func(r graph.Snapshot) error { return export.WriteRDF(w, r, q) })
 		})
 	}
 	if err != nil {

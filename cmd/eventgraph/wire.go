@@ -16,7 +16,7 @@ import (
 )
 
 // runQuery executes a GraphQL query and returns the JSON response.
-func runQuery(ctx context.Context, st *graph.Store, query string, vars map[string]any) ([]byte, bool, error) {
+func runQuery(ctx context.Context, st graph.Storage, query string, vars map[string]any) ([]byte, bool, error) {
 	s, err := schema.New(st, schema.Options{})
 	if err != nil {
 		return nil, false, err
@@ -48,7 +48,7 @@ func (c *command) timeline() int {
 	}
 	defer st.Close()
 	w := bufio.NewWriter(c.stdout)
-	err = st.View(func(r *graph.Reader) error { return timeline.Write(w, r, q, format) })
+	err = st.View(func(r graph.Snapshot) error { return timeline.Write(w, r, q, format) })
 	if err == nil {
 		err = w.Flush()
 	}
@@ -106,7 +106,7 @@ func (c *command) export() int {
 		out = f
 	}
 	w := bufio.NewWriterSize(out, 1<<16)
-	err = st.View(func(r *graph.Reader) error { return export.WriteWith(w, r, format, q, opt) })
+	err = st.View(func(r graph.Snapshot) error { return export.WriteWith(w, r, format, q, opt) })
 	if err == nil {
 		err = w.Flush()
 	}
@@ -123,7 +123,7 @@ func (c *command) export() int {
 
 // exportCSV writes Gephi's two spreadsheet files: OUT-nodes.csv and
 // OUT-edges.csv (default graph-nodes.csv and graph-edges.csv).
-func (c *command) exportCSV(st *graph.Store, q timeline.Query) int {
+func (c *command) exportCSV(st graph.Storage, q timeline.Query) int {
 	base := strings.TrimSuffix(c.out, ".csv")
 	if base == "" || base == "-" {
 		base = "graph"
@@ -139,7 +139,7 @@ func (c *command) exportCSV(st *graph.Store, q timeline.Query) int {
 	}
 	defer ef.Close()
 	nw, ew := bufio.NewWriter(nf), bufio.NewWriter(ef)
-	err = st.View(func(r *graph.Reader) error { return export.WriteCSV(nw, ew, r, q) })
+	err = st.View(func(r graph.Snapshot) error { return export.WriteCSV(nw, ew, r, q) })
 	if err == nil {
 		err = nw.Flush()
 	}

@@ -64,7 +64,7 @@ func BenchmarkExportGEXF(b *testing.B) {
 	var out countWriter
 	for i := 0; i < b.N; i++ {
 		out.n = 0
-		if err := s.View(func(r *graph.Reader) error { return export.Write(&out, r, export.GEXF, timeline.Query{}) }); err != nil {
+		if err := s.View(func(r graph.Snapshot) error { return export.Write(&out, r, export.GEXF, timeline.Query{}) }); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -119,7 +119,7 @@ func TestExportMemoryFlat(t *testing.T) {
 			var out countWriter
 			start := time.Now()
 			p := peakHeap(func() {
-				if err := s.View(func(r *graph.Reader) error { return export.Write(&out, r, format, timeline.Query{}) }); err != nil {
+				if err := s.View(func(r graph.Snapshot) error { return export.Write(&out, r, format, timeline.Query{}) }); err != nil {
 					t.Fatal(err)
 				}
 			})

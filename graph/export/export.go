@@ -65,13 +65,13 @@ func ContentType(format string) string {
 // graph; undated events are always included unless q has a date bound),
 // streaming from the snapshot r. A bad q is a *timeline.Error, returned
 // before anything is written.
-func Write(w io.Writer, r *graph.Reader, format string, q timeline.Query) error {
+func Write(w io.Writer, r graph.Snapshot, format string, q timeline.Query) error {
 	return WriteWith(w, r, format, q, Options{})
 }
 
 // WriteWith is Write with options (the GEXF version). A bad option is an
 // error wrapping ErrGEXFVersion, returned before anything is written.
-func WriteWith(w io.Writer, r *graph.Reader, format string, q timeline.Query, opt Options) error {
+func WriteWith(w io.Writer, r graph.Snapshot, format string, q timeline.Query, opt Options) error {
 	var f formatter
 	switch strings.ToLower(format) {
 	case GEXF:
@@ -102,18 +102,18 @@ func WriteWith(w io.Writer, r *graph.Reader, format string, q timeline.Query, op
 
 // WriteCSVNodes writes the nodes table for Gephi's spreadsheet import:
 // Id, Label, Type, Timeset and the attributes.
-func WriteCSVNodes(w io.Writer, r *graph.Reader, q timeline.Query) error {
+func WriteCSVNodes(w io.Writer, r graph.Snapshot, q timeline.Query) error {
 	return run(w, r, q, &csvNodes{}, true, false)
 }
 
 // WriteCSVEdges writes the edges table for Gephi's spreadsheet import:
 // Source, Target, Type, Label, Weight, Id, Relation, Role, Timeset.
-func WriteCSVEdges(w io.Writer, r *graph.Reader, q timeline.Query) error {
+func WriteCSVEdges(w io.Writer, r graph.Snapshot, q timeline.Query) error {
 	return run(w, r, q, &csvEdges{}, false, true)
 }
 
 // WriteCSV writes both CSV tables, from the same snapshot.
-func WriteCSV(nodes, edges io.Writer, r *graph.Reader, q timeline.Query) error {
+func WriteCSV(nodes, edges io.Writer, r graph.Snapshot, q timeline.Query) error {
 	if err := WriteCSVNodes(nodes, r, q); err != nil {
 		return err
 	}
@@ -130,10 +130,11 @@ type formatter interface {
 }
 
 // releaseEvery is how many nodes or edges an export writes between two
-// releases of the database pages it has read (graph.Store.ReleaseMemory).
+// releases of the database pages it has read (graph.ReleaseMemory: the
+// embedded store hands them back; other stores need not).
 const releaseEvery = 1 << 14
 
-func run(out io.Writer, r *graph.Reader, q timeline.Query, f formatter, nodes, edges bool) error {
+func run(out io.Writer, r graph.Snapshot, q timeline.Query, f formatter, nodes, edges bool) error {
 	wk, err := newWalker(r, q)
 	if err != nil {
 		return err
@@ -148,7 +149,7 @@ func run(out io.Writer, r *graph.Reader, q timeline.Query, f formatter, nodes, e
 	written := 0
 	release := func() error {
 		if written++; written%releaseEvery == 0 {
-			return r.ReleaseMemory()
+			return graph.ReleaseMemory(r)
 		}
 		return nil
 	}

@@ -19,20 +19,20 @@ import (
 	"eventgraph/graph/timeline/timelinetest"
 )
 
-func write(t *testing.T, s *graph.Store, format string, q timeline.Query) []byte {
+func write(t *testing.T, s graph.Storage, format string, q timeline.Query) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.View(func(r *graph.Reader) error { return export.Write(&buf, r, format, q) }); err != nil {
+	if err := s.View(func(r graph.Snapshot) error { return export.Write(&buf, r, format, q) }); err != nil {
 		t.Fatalf("export %s: %v", format, err)
 	}
 	return buf.Bytes()
 }
 
 // writeGEXF writes the GEXF export of the given version.
-func writeGEXF(t *testing.T, s *graph.Store, version string, q timeline.Query) []byte {
+func writeGEXF(t *testing.T, s graph.Storage, version string, q timeline.Query) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.View(func(r *graph.Reader) error {
+	if err := s.View(func(r graph.Snapshot) error {
 		return export.WriteWith(&buf, r, export.GEXF, q, export.Options{GEXFVersion: version})
 	}); err != nil {
 		t.Fatalf("export gexf %s: %v", version, err)
@@ -182,7 +182,7 @@ func TestGEXFContent(t *testing.T) {
 		t.Errorf("Write's GEXF is not the default version %s", export.DefaultGEXFVersion)
 	}
 	var buf bytes.Buffer
-	err := s.View(func(r *graph.Reader) error {
+	err := s.View(func(r graph.Snapshot) error {
 		return export.WriteWith(&buf, r, export.GEXF, timeline.Query{}, export.Options{GEXFVersion: "1.4"})
 	})
 	if !errors.Is(err, export.ErrGEXFVersion) || buf.Len() > 0 {
@@ -201,7 +201,7 @@ func TestCSVHeaders(t *testing.T) {
 		t.Errorf("edges.csv: %.200s", e)
 	}
 	var nb, eb bytes.Buffer
-	if err := s.View(func(r *graph.Reader) error { return export.WriteCSV(&nb, &eb, r, timeline.Query{}) }); err != nil || nb.String() != n || eb.String() != e {
+	if err := s.View(func(r graph.Snapshot) error { return export.WriteCSV(&nb, &eb, r, timeline.Query{}) }); err != nil || nb.String() != n || eb.String() != e {
 		t.Errorf("WriteCSV differs from WriteCSVNodes/WriteCSVEdges (%v)", err)
 	}
 }
@@ -219,7 +219,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
-		err := s.View(func(r *graph.Reader) error { return export.Write(&buf, r, tt.format, tt.q) })
+		err := s.View(func(r graph.Snapshot) error { return export.Write(&buf, r, tt.format, tt.q) })
 		if !tt.check(err) || buf.Len() > 0 {
 			t.Errorf("Write(%s, %+v) = %v (wrote %d bytes)", tt.format, tt.q, err, buf.Len())
 		}
@@ -290,7 +290,7 @@ func TestNetworkx(t *testing.T) {
 	}
 	s := timelinetest.Open(t)
 	geoEvents := 0 // events at a place with coordinates
-	_ = s.View(func(r *graph.Reader) error {
+	_ = s.View(func(r graph.Snapshot) error {
 		return r.ForEachEvent(func(ev graph.Event) error {
 			if p, err := r.Place(ev.PlaceID); err == nil && p.HasGeo {
 				geoEvents++

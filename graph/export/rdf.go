@@ -216,7 +216,7 @@ func SchemaPredicates() map[string]string {
 // Every node is the IRI urn:uuid:<id> of its eventgraph identifier
 // (sub-nodes: a uuid v5 of their owner and content), with that IRI as its
 // xid and its dgraph.type. Edges to nodes outside the export are left out.
-func WriteRDF(out io.Writer, r *graph.Reader, q timeline.Query) error {
+func WriteRDF(out io.Writer, r graph.Snapshot, q timeline.Query) error {
 	wk, err := newWalker(r, q)
 	if err != nil {
 		return err
@@ -225,7 +225,7 @@ func WriteRDF(out io.Writer, r *graph.Reader, q timeline.Query) error {
 	written := 0
 	err = wk.nodes(func(n *Node) error {
 		if written++; written%releaseEvery == 0 {
-			if err := r.ReleaseMemory(); err != nil {
+			if err := graph.ReleaseMemory(r); err != nil {
 				return err
 			}
 		}

@@ -170,10 +170,10 @@ func readRDF(t *testing.T, b []byte) []quad {
 	return out
 }
 
-func writeRDF(t *testing.T, s *graph.Store, q timeline.Query) []byte {
+func writeRDF(t *testing.T, s graph.Storage, q timeline.Query) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.View(func(r *graph.Reader) error { return export.WriteRDF(&buf, r, q) }); err != nil {
+	if err := s.View(func(r graph.Snapshot) error { return export.WriteRDF(&buf, r, q) }); err != nil {
 		t.Fatalf("rdf: %v", err)
 	}
 	return buf.Bytes()

@@ -1,7 +1,7 @@
 // Package export writes the graph for other tools: GEXF 1.2draft or 1.3 (dynamic, for
 // Gephi's timeline slider and Geo Layout), GraphML, CSV for Gephi's
 // spreadsheet import, and JSON Lines. Every writer streams: it walks the
-// graph's nodes and then its edges from one Reader snapshot, one at a time,
+// graph's nodes and then its edges from one snapshot (graph.Snapshot), one at a time,
 // so memory stays flat however big the graph.
 //
 // With a filter (timeline.Query) an export holds the selected events and the
@@ -74,7 +74,7 @@ type Edge struct {
 
 // walker walks the nodes and edges of a selection in one snapshot.
 type walker struct {
-	r   *graph.Reader
+	r   graph.Snapshot
 	sel *timeline.Selection
 	// set holds the IDs of the selected events and the nodes they touch;
 	// nil when the export is the whole graph.
@@ -90,7 +90,7 @@ const maxStored = 1 << 16
 // newWalker resolves q; the export always includes undated events (they
 // cannot match a date bound anyway). With q.Limit, only the first Limit
 // events (in date order) and the nodes they touch are exported.
-func newWalker(r *graph.Reader, q timeline.Query) (*walker, error) {
+func newWalker(r graph.Snapshot, q timeline.Query) (*walker, error) {
 	q.Undated = true
 	sel, err := timeline.Select(r, q)
 	if err != nil {

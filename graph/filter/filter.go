@@ -9,7 +9,7 @@
 // The policy:
 //   - from and to are YYYY, YYYY-MM or YYYY-MM-DD, inclusive (2024 is
 //     2024-01-01..2024-12-31); an event matches when its span overlaps them.
-//   - actor is an actor ID, or a name or alias as graph.Reader.ActorsByName
+//   - actor is an actor ID, or a name or alias as graph.Snapshot.ActorsByName
 //     reads it; every actor so named counts (the union).
 //   - place is a place ID, or a place name (graph.NormName): every place of
 //     the name counts (two places named Tripoli: the events of both).
@@ -166,7 +166,7 @@ func Bound(s string, end bool) (string, error) {
 }
 
 // Resolved is a Filter resolved against one snapshot: names turned into
-// identifiers, ready for graph.Reader's event scans.
+// identifiers, ready for graph.Snapshot's event scans.
 type Resolved struct {
 	// Events is the graph filter (order and undated events are the
 	// caller's: Desc, NoUndated).
@@ -182,7 +182,7 @@ type Resolved struct {
 }
 
 // Resolve checks f and resolves its names against the snapshot r.
-func Resolve(r *graph.Reader, f Filter) (*Resolved, error) {
+func Resolve(r graph.Snapshot, f Filter) (*Resolved, error) {
 	from, to, err := f.Days()
 	if err != nil {
 		return nil, err
@@ -229,7 +229,7 @@ func Resolve(r *graph.Reader, f Filter) (*Resolved, error) {
 
 // Actors returns the actors an actor argument names: the actor with that
 // ID, else every actor with the name or alias.
-func Actors(r *graph.Reader, name string) []graph.Actor {
+func Actors(r graph.Snapshot, name string) []graph.Actor {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil
@@ -242,7 +242,7 @@ func Actors(r *graph.Reader, name string) []graph.Actor {
 
 // Places returns the places a place argument names: the place with that
 // ID, else every place with the name.
-func Places(r *graph.Reader, name string) ([]graph.Place, error) {
+func Places(r graph.Snapshot, name string) ([]graph.Place, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil, nil
@@ -260,7 +260,7 @@ func Places(r *graph.Reader, name string) ([]graph.Place, error) {
 // CountryCode resolves a country argument: an ISO 3166-1 alpha-2 code or a
 // name or alias the gazetteer knows, else a country the graph knows by that
 // name (a COUNTRY actor, a place of kind country). "" when unknown.
-func CountryCode(r *graph.Reader, s string) (string, error) {
+func CountryCode(r graph.Snapshot, s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil

@@ -154,7 +154,7 @@ type Selection struct {
 
 // Select resolves q against the snapshot r. It fails only on a bad date
 // (an *Error) or a read error; unknown names select nothing.
-func Select(r *graph.Reader, q Query) (*Selection, error) {
+func Select(r graph.Snapshot, q Query) (*Selection, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
@@ -170,14 +170,14 @@ func Select(r *graph.Reader, q Query) (*Selection, error) {
 // CountryCode resolves a country given by ISO 3166-1 alpha-2 code ("iq")
 // or by name ("Iraq"), as filter.CountryCode does. It returns "" for an
 // unknown country.
-func CountryCode(r *graph.Reader, s string) string {
+func CountryCode(r graph.Snapshot, s string) string {
 	code, _ := filter.CountryCode(r, s)
 	return code
 }
 
 // ForEach calls fn for every selected event in date order (undated last,
 // when included), one at a time, up to the Limit.
-func (s *Selection) ForEach(r *graph.Reader, fn func(graph.Event) error) error {
+func (s *Selection) ForEach(r graph.Snapshot, fn func(graph.Event) error) error {
 	if s.None {
 		return nil
 	}

@@ -75,10 +75,10 @@ func errorsAs(err error, target **timeline.Error) bool {
 	return ok
 }
 
-func ids(t *testing.T, s *graph.Store, q timeline.Query) []string {
+func ids(t *testing.T, s graph.Storage, q timeline.Query) []string {
 	t.Helper()
 	var out []string
-	err := s.View(func(r *graph.Reader) error {
+	err := s.View(func(r graph.Snapshot) error {
 		items, err := timeline.Items(r, q)
 		for _, it := range items {
 			out = append(out, it.ID)
@@ -129,7 +129,7 @@ func TestFilters(t *testing.T) {
 }
 
 // first2021 is whichever of the two 2021-01-18 events sorts first (by ID).
-func first2021(_ *graph.Store, _ *testing.T) string {
+func first2021(_ graph.Storage, _ *testing.T) string {
 	a, b := timelinetest.EventTour, timelinetest.EventRasool
 	if b < a {
 		return b
@@ -140,7 +140,7 @@ func first2021(_ *graph.Store, _ *testing.T) string {
 func TestAllInDateOrder(t *testing.T) {
 	s := timelinetest.Open(t)
 	var items []timeline.Item
-	_ = s.View(func(r *graph.Reader) error {
+	_ = s.View(func(r graph.Snapshot) error {
 		var err error
 		items, err = timeline.Items(r, timeline.Query{})
 		return err
@@ -158,7 +158,7 @@ func TestAllInDateOrder(t *testing.T) {
 func TestWriteJSON(t *testing.T) {
 	s := timelinetest.Open(t)
 	var buf bytes.Buffer
-	err := s.View(func(r *graph.Reader) error {
+	err := s.View(func(r graph.Snapshot) error {
 		return timeline.Write(&buf, r, timeline.Query{Actor: "al-Shammari", AllEvidence: true}, "json")
 	})
 	if err != nil {
@@ -226,7 +226,7 @@ func TestQuantityString(t *testing.T) {
 func TestWriteTimelineJS(t *testing.T) {
 	s := timelinetest.Open(t)
 	var buf bytes.Buffer
-	err := s.View(func(r *graph.Reader) error {
+	err := s.View(func(r graph.Snapshot) error {
 		return timeline.Write(&buf, r, timeline.Query{Undated: true}, "timelinejs")
 	})
 	if err != nil {
@@ -244,7 +244,7 @@ func TestWriteTimelineJS(t *testing.T) {
 func TestBadFormat(t *testing.T) {
 	s := timelinetest.Open(t)
 	var buf bytes.Buffer
-	err := s.View(func(r *graph.Reader) error { return timeline.Write(&buf, r, timeline.Query{}, "xml") })
+	err := s.View(func(r graph.Snapshot) error { return timeline.Write(&buf, r, timeline.Query{}, "xml") })
 	if !timeline.IsQueryError(err) || buf.Len() != 0 {
 		t.Errorf("Write(xml) = %v, wrote %d bytes; want a query error and nothing written", err, buf.Len())
 	}
@@ -256,7 +256,7 @@ func TestDisputedItem(t *testing.T) {
 	st := timelinetest.OpenDisputed(t)
 	var items []timeline.Item
 	var slide bytes.Buffer
-	err := st.View(func(r *graph.Reader) (err error) {
+	err := st.View(func(r graph.Snapshot) (err error) {
 		if items, err = timeline.Items(r, timeline.Query{}); err != nil {
 			return err
 		}

@@ -133,14 +133,14 @@ type ArticleRef struct {
 // itemMaker builds Items, caching the small things it looks up (article
 // titles, agreement names) for one Write.
 type itemMaker struct {
-	r          *graph.Reader
+	r          graph.Snapshot
 	all        bool
 	articles   map[string]ArticleRef
 	agreements map[string]*AgreementRef
 	places     map[string]*PlaceRef // nil: not stored
 }
 
-func newItemMaker(r *graph.Reader, all bool) *itemMaker {
+func newItemMaker(r graph.Snapshot, all bool) *itemMaker {
 	return &itemMaker{r: r, all: all, articles: map[string]ArticleRef{}, agreements: map[string]*AgreementRef{}, places: map[string]*PlaceRef{}}
 }
 
@@ -239,7 +239,7 @@ func (m *itemMaker) Item(ev graph.Event) Item {
 
 // Items returns the timeline's items (for callers that want values, not
 // bytes; Write streams instead).
-func Items(r *graph.Reader, q Query) ([]Item, error) {
+func Items(r graph.Snapshot, q Query) ([]Item, error) {
 	sel, err := Select(r, q)
 	if err != nil {
 		return nil, err
@@ -279,7 +279,7 @@ type echo struct {
 //	{"query": {…}, "events": [Item…], "count": N}
 //
 // TimelineJS leaves out undated events (a slide needs a start date).
-func Write(w io.Writer, r *graph.Reader, q Query, format string) error {
+func Write(w io.Writer, r graph.Snapshot, q Query, format string) error {
 	format, err := CheckFormat(format)
 	if err != nil {
 		return err
@@ -301,7 +301,7 @@ func Write(w io.Writer, r *graph.Reader, q Query, format string) error {
 	return bw.Flush()
 }
 
-func writeJSON(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *itemMaker) error {
+func writeJSON(w *bufio.Writer, r graph.Snapshot, q Query, sel *Selection, m *itemMaker) error {
 	e := echo{From: sel.Filter.From, To: sel.Filter.To, Actor: q.Actor, Type: q.Type, Place: q.Place,
 		Country: sel.Country, CAMEO: q.CAMEO, Status: q.Status, Text: q.Text, Undated: q.Undated, Limit: q.Limit}
 	for _, a := range sel.Actors {
@@ -382,7 +382,7 @@ type TLDocument struct {
 	Events []TLEvent `json:"events"`
 }
 
-func writeTimelineJS(w *bufio.Writer, r *graph.Reader, q Query, sel *Selection, m *itemMaker) error {
+func writeTimelineJS(w *bufio.Writer, r graph.Snapshot, q Query, sel *Selection, m *itemMaker) error {
 	title := TLTitle{Text: TLText{Headline: "eventgraph timeline", Text: html.EscapeString(describe(q))}, UniqueID: "title"}
 	head, err := json.Marshal(title)
 	if err != nil {

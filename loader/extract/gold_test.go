@@ -181,7 +181,7 @@ func loadGold(t *testing.T) gold {
 func readEvents(t *testing.T, st *graph.Store) []scoredEvent {
 	t.Helper()
 	var out []scoredEvent
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		page, err := r.Events(graph.EventFilter{}, -1, "")
 		if err != nil {
 			return err
@@ -463,7 +463,7 @@ func TestGoldPeople(t *testing.T) {
 	g := loadGold(t)
 	st := seedStore(t)
 	withRoles := 0
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		for _, p := range g.People {
 			var id string
 			var person graph.Actor

@@ -43,7 +43,7 @@ func loadOwn(t *testing.T) (*graph.Store, map[string]graph.Actor) {
 func TestOwnArticles(t *testing.T) {
 	st, actors := loadOwn(t)
 	var events []graph.Event
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		p, err := r.Events(graph.EventFilter{}, -1, "")
 		for _, e := range p.Edges {
 			events = append(events, e.Event)
@@ -128,7 +128,7 @@ func TestOwnArticles(t *testing.T) {
 			}
 			if tt.place != "" {
 				var p graph.Place
-				_ = st.View(func(r *graph.Reader) (err error) { p, err = r.Place(hit.PlaceID); return })
+				_ = st.View(func(r graph.Snapshot) (err error) { p, err = r.Place(hit.PlaceID); return })
 				if p.Name != tt.place || !p.HasGeo {
 					t.Errorf("place %q (geo %v), want %q with coordinates", p.Name, p.HasGeo, tt.place)
 				}
@@ -155,7 +155,7 @@ func TestOwnArticles(t *testing.T) {
 
 	t.Run("treaty", func(t *testing.T) {
 		var gs []graph.Agreement
-		_ = st.View(func(r *graph.Reader) (err error) { gs, err = r.Agreements(graph.AgreementFilter{}); return })
+		_ = st.View(func(r graph.Snapshot) (err error) { gs, err = r.Agreements(graph.AgreementFilter{}); return })
 		var g graph.Agreement
 		for _, x := range gs {
 			if x.Kind == "treaty" && x.Date.Value != "1992" { // t7 also cites an older accord
@@ -215,7 +215,7 @@ func TestOwnArticles(t *testing.T) {
 func TestOwnQuantities(t *testing.T) {
 	st, _ := loadOwn(t)
 	var events []graph.Event
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		p, err := r.Events(graph.EventFilter{}, -1, "")
 		for _, e := range p.Edges {
 			events = append(events, e.Event)

@@ -23,7 +23,7 @@ import (
 
 // Open returns an in-memory store holding the seed articles (Load), closed
 // when the test ends.
-func Open(t testing.TB) *graph.Store {
+func Open(t testing.TB) graph.Storage {
 	t.Helper()
 	st := Empty(t)
 	if err := Load(st); err != nil {
@@ -34,7 +34,7 @@ func Open(t testing.TB) *graph.Store {
 
 // OpenHand returns an in-memory store holding the hand-made fixture
 // (LoadHand), closed when the test ends.
-func OpenHand(t testing.TB) *graph.Store {
+func OpenHand(t testing.TB) graph.Storage {
 	t.Helper()
 	st := Empty(t)
 	if err := LoadHand(st); err != nil {
@@ -44,7 +44,7 @@ func OpenHand(t testing.TB) *graph.Store {
 }
 
 // Empty returns an empty in-memory store, closed when the test ends.
-func Empty(t testing.TB) *graph.Store {
+func Empty(t testing.TB) graph.Storage {
 	t.Helper()
 	st, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
 	if err != nil {
@@ -59,7 +59,7 @@ const SeedArticles = 7
 
 // Load loads the seed articles (the module's seeds/ folder) into st with the
 // real loader, as `eventgraph load seeds/` does.
-func Load(st *graph.Store) error {
+func Load(st graph.Storage) error {
 	dir, err := SeedsDir()
 	if err != nil {
 		return err
@@ -106,7 +106,7 @@ func SeedsDir() (string, error) {
 }
 
 // LoadHand puts the hand-made fixture (Facts) into st.
-func LoadHand(st *graph.Store) error {
+func LoadHand(st graph.Storage) error {
 	for _, f := range Facts() {
 		f := f
 		if _, err := st.PutFacts(&f); err != nil {
@@ -263,7 +263,7 @@ func ptr[T any](v T) *T { return &v }
 // LoadBulk adds n synthetic events (one article), spread over the days
 // from 2020-01-01 on, some sharing a day, a tenth of them undated, each
 // with the fixture's Iraq as participant: for paging walks and limits.
-func LoadBulk(st *graph.Store, n int) error {
+func LoadBulk(st graph.Storage, n int) error {
 	art := graph.Article{Title: fmt.Sprintf("Bulk %d", n), Source: "test", Published: "2020-01-01", Text: "bulk"}
 	art.ID = graph.ArticleID(art)
 	f := graph.Facts{Article: art, Actors: []graph.Actor{{ID: graph.ActorID("Iraq"), Name: "Iraq", Kind: graph.Country, Country: "IQ"}}}

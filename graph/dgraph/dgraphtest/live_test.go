@@ -39,7 +39,7 @@ func seedExport(t *testing.T) (*graph.Store, string, string) {
 	}{
 		{schema, func(w *os.File) error { return export.WriteDQLSchema(w) }},
 		{rdf, func(w *os.File) error {
-			return st.View(func(r *graph.Reader) error { return export.WriteRDF(w, r, timeline.Query{}) })
+			return st.View(func(r graph.Snapshot) error { return export.WriteRDF(w, r, timeline.Query{}) })
 		}},
 	} {
 		out, err := os.Create(f.path)
@@ -61,7 +61,7 @@ func seedExport(t *testing.T) (*graph.Store, string, string) {
 func embeddedRange(t *testing.T, st *graph.Store, from, to string) []string {
 	t.Helper()
 	var ids []string
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		sel, err := timeline.Select(r, timeline.Query{From: from, To: to})
 		if err != nil {
 			return err
@@ -135,7 +135,7 @@ func TestLiveLoadSeeds(t *testing.T) {
 	c.Live(t, rdf, schema, export.XID)
 
 	var stats graph.Stats
-	if err := st.View(func(r *graph.Reader) (err error) { stats, err = r.Stats(); return }); err != nil {
+	if err := st.View(func(r graph.Snapshot) (err error) { stats, err = r.Stats(); return }); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]int{export.DgraphEvent: stats.Events, export.DgraphActor: stats.Actors,
@@ -190,7 +190,7 @@ func checkReverse(t *testing.T, c *dgraphtest.Cluster, st *graph.Store, stats gr
 	var actor graph.Actor
 	places := map[string]int{}
 	var byActor, byPlace []string
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(r graph.Snapshot) error {
 		top := ""
 		for id, n := range stats.ByActor {
 			if top == "" || n > stats.ByActor[top] || (n == stats.ByActor[top] && id < top) {

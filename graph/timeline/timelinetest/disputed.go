@@ -42,7 +42,7 @@ func DisputedFacts() []graph.Facts {
 
 // LoadDisputed puts DisputedFacts into st: the store merges the two
 // reports into one disputed event.
-func LoadDisputed(st *graph.Store) error {
+func LoadDisputed(st graph.Storage) error {
 	for _, f := range DisputedFacts() {
 		if _, err := st.PutFacts(&f); err != nil {
 			return err
@@ -53,7 +53,7 @@ func LoadDisputed(st *graph.Store) error {
 
 // OpenDisputed returns an in-memory Store holding DisputedFacts, closed
 // when the test ends.
-func OpenDisputed(tb testing.TB) *graph.Store {
+func OpenDisputed(tb testing.TB) graph.Storage {
 	tb.Helper()
 	s, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
 	if err != nil {

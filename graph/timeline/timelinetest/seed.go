@@ -14,7 +14,7 @@ import (
 )
 
 // Open returns an in-memory Store holding Facts(), closed when the test ends.
-func Open(tb testing.TB) *graph.Store {
+func Open(tb testing.TB) graph.Storage {
 	tb.Helper()
 	s, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
 	if err != nil {
