@@ -52,6 +52,28 @@ func (s *Store) ViewContext(ctx context.Context, fn func(graph.Snapshot) error) 
 // ReleaseMemory does nothing: the reader maps no files.
 func (r *Reader) ReleaseMemory() error { return nil }
 
+// ArticleMeta is Article without its text.
+func (r *Reader) ArticleMeta(id string) (graph.Article, error) {
+	a, err := r.Article(id)
+	a.Text = ""
+	return a, err
+}
+
+// ArticleText is an article's text.
+func (r *Reader) ArticleText(id string) (string, error) {
+	a, err := r.Article(id)
+	return a.Text, err
+}
+
+// ForEachArticleMeta walks the articles as ForEachArticle does, without
+// their text.
+func (r *Reader) ForEachArticleMeta(fn func(graph.Article) error) error {
+	return r.ForEachArticle(func(a graph.Article) error {
+		a.Text = ""
+		return fn(a)
+	})
+}
+
 // query runs a DQL query with variables in the transaction and decodes
 // its answer into out.
 func (r *Reader) query(q string, vars map[string]string, out any) error {

@@ -408,4 +408,4 @@ func dayTime(d string) string {
 
 // The store satisfies the storage contract (its View hands a
 // graph.Snapshot).
-var _ graph.Storage[graph.Snapshot] = (*Store)(nil)
+var _ graph.Storage = (*Store)(nil)

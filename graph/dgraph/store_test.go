@@ -81,7 +81,7 @@ func load(t *testing.T, st putter, docs []read.Document) (time.Duration, []graph
 // embeddedView adapts the embedded store's View to the contract's.
 func embeddedView(st *graph.Store) func(func(graph.Snapshot) error) error {
 	return func(fn func(graph.Snapshot) error) error {
-		return st.View(func(r *graph.Reader) error { return fn(r) })
+		return st.View(fn)
 	}
 }
 

@@ -686,7 +686,8 @@ func (c *candidates) mutation(ctx context.Context, txn *dgo.Txn, st *graph.Store
 		writes = append(writes, write{xid: xid, kind: kind, blob: b, v: v})
 		return nil
 	}
-	err := st.View(func(r *graph.Reader) error {
+	err := st.View(func(snap graph.Snapshot) error {
+		r := snap.(*graph.Reader) // the scratch store is an embedded one
 		if err := r.ForEachArticle(func(a graph.Article) error {
 			return add(export.XIDOf(a.ID), export.DgraphArticle, a)
 		}); err != nil {
