@@ -431,6 +431,14 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				h.e, h.verb = nounE, false
 			}
 		}
+		if h.verb && takeVerbs.has(h.e.lemma) && st.territoryObject(x, h.j) {
+			// "Rebels captured the town of X", "seized Bunagana": taking
+			// ground is occupying territory (CAMEO 192), not an arrest or
+			// a seizure of goods
+			e := *h.e
+			e.cameo, e.typ = "192", l.typeOf("192", "")
+			h.e = &e
+		}
 		if h.verb && (h.e.lemma == "speak" || h.e.lemma == "talk") {
 			// "spoke by phone with both leaders", "talked with the
 			// president": a consultation, not a statement
@@ -547,6 +555,38 @@ func isAdjective(w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "-level") || strings.HasSuffix(w, "al") && len(w) > 5 || strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "ous")
+}
+
+// takeVerbs are the verbs of taking that, with ground as their object,
+// occupy territory.
+var takeVerbs = set("capture seize take overrun occupy retake recapture")
+
+// territoryNouns are the kinds of ground a force takes.
+var territoryNouns = set("town towns city cities village villages district districts province provinces region territory territories base bases airport airbase outpost outposts hill stronghold area areas border crossing")
+
+// territoryObject reports whether the object from token k is ground: a
+// territory noun after at most three determiners or modifiers ("the
+// strategic town of"), or a place's name.
+func (st *state) territoryObject(x *sent, k int) bool {
+	for n := 0; k < len(x.toks) && n < 4; k, n = k+1, n+1 {
+		t := x.toks[k]
+		if t.punct {
+			return false
+		}
+		if territoryNouns.has(t.lw) {
+			return true
+		}
+		if t.cap {
+			off := x.s.Start + t.s
+			for _, m := range x.ments {
+				if m.Start <= off && off < m.End {
+					return m.Kind == mention.Kind("PLACE")
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // insideMention reports whether a token lies inside an actor or place
