@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
 	"eventgraph/loader/timex"
@@ -48,7 +50,7 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if c.agree != nil && (effectDate(x, &x.exprs[k]) || citedDate(x, &x.exprs[k])) {
 			continue
 		}
-		if premodifiesOther(x, c, &x.exprs[k]) {
+		if premodifiesOther(x, c, &x.exprs[k]) || modifiesNoun(x, &x.exprs[k], trig) {
 			continue // "sentenced … for a 2022 bombing": the year is the bombing's
 		}
 		d := ex.Start - trig
@@ -124,6 +126,29 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		return
 	}
 	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+// modifiesNoun reports whether a bare year after a determiner names
+// a noun's year rather than a date ("criticised the 2015 accord", "the
+// 2011 uprising"): the expression is the year alone, "the", "a" or a
+// possessive comes before it and a lower-case word, not the trigger at
+// trig, right after it.
+func modifiesNoun(x *sent, ex *timex.Expr, trig int) bool {
+	if y := strings.TrimSpace(ex.Text); ex.Span.Precision != graph.Year || len(y) != 4 || !isNumber(y) {
+		return false
+	}
+	before := strings.TrimSpace(x.s.Text[:ex.Start])
+	det := strings.HasSuffix(before, " the") || strings.HasSuffix(before, " a") || before == "The" || before == "A" ||
+		strings.HasSuffix(before, "'s") || strings.HasSuffix(before, "’s") || strings.HasSuffix(before, " its") || strings.HasSuffix(before, " their")
+	if !det {
+		return false
+	}
+	rest := strings.TrimLeft(x.s.Text[ex.End:], " ")
+	if rest == "" || ex.End+len(x.s.Text[ex.End:])-len(rest) == trig {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r)
 }
 
 // dateOfOther reports whether the time expression at byte start of the

@@ -328,8 +328,8 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			continue
 		}
 		f, ok := l.first[x.toks[i].lw]
-		if !ok {
-			continue
+		if !ok || x.toks[i].cap && monthNames.has(x.toks[i].lw) && inExpr(x, i) {
+			continue // "in March" is a date, not a march
 		}
 		key, ends := keyArr[:0], endsArr[:0]
 		for k := i; k < i+f.longest && k < len(x.toks); k++ {
