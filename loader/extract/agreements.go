@@ -42,7 +42,7 @@ var agreementKinds = []struct {
 	{regexp.MustCompile(`(?i)\bmemorand(?:um|a) of understanding\b|\bMoUs?\b`), "memorandum of understanding", []string{"memorand", "mou"}},
 	{regexp.MustCompile(`(?i)\btreat(?:y|ies)\b`), "treaty", []string{"treat"}},
 	{regexp.MustCompile(`(?i)\bmemorand(?:um|a)\b`), "memorandum", []string{"memorand"}},
-	{regexp.MustCompile(`(?i)\bprisoners? (?:exchange|swap)s?\b|\b(?:exchange|swap) of prisoners\b`), "prisoner exchange", []string{"prisoner"}},
+	{regexp.MustCompile(`(?i)\bprisoners? (?:exchange|swap)s?\b|\b(?:exchange|swap) of prisoners\b|\b(?:exchang|swapp?)(?:ed|e|es|ing)\s+(?:[\w,-]+\s+){0,3}prisoners\b`), "prisoner exchange", []string{"prisoner"}},
 	{regexp.MustCompile(`(?i)\bceasefire agreement\b|\bceasefire deal\b|\bcease-fire agreement\b`), "ceasefire agreement", []string{"cease"}},
 	{regexp.MustCompile(`(?i)\bjoint declaration\b`), "joint declaration", []string{"joint declaration"}},
 	{regexp.MustCompile(`(?i)\bdeclarations?\b`), "declaration", []string{"declaration"}},
@@ -187,6 +187,17 @@ func (st *state) agreedCue(x *sent, hits []hit, h hit, cl [][2]int) *agreementCu
 			return nil
 		}
 		kind, rank, name = k, r, agreementName(rest, loc[0], loc[1])
+	case h.e.lemma == "exchange" || h.e.lemma == "swap":
+		// "Russia and Ukraine exchanged 150 prisoners of war each"
+		if i := strings.Index(strings.ToLower(rest), "prisoner"); i < 0 || i > 40 {
+			return nil
+		}
+		kind, name = "prisoner exchange", "Prisoner exchange"
+		for r, k := range agreementKinds {
+			if k.kind == kind {
+				rank = r
+			}
+		}
 	case h.e.cameo == "084" || h.e.typ == "release persons" || h.e.lemma == "release":
 		r, k, loc := objectKind(rest, 60)
 		if k != "prisoner exchange" {

@@ -320,7 +320,33 @@ func fitTitle(s string) string {
 		keep = append(keep, p)
 		n += len(p)
 	}
+	// a name cut in two ("… mediated by United Arab") goes whole, with the
+	// words that lead to it back to a preposition ("in deal mediated by")
+	if len(keep) < len(parts) && isCapWord(parts[len(keep)]) && len(keep) > 0 && isCapWord(keep[len(keep)-1]) {
+		k := len(keep)
+		for k > 0 && isCapWord(keep[k-1]) {
+			k--
+		}
+		for j := max(k-4, len(keep)/2+1); j < k; j++ {
+			if titlePreps.has(strings.ToLower(keep[j])) {
+				k = j // the phrase's first preposition: "in deal mediated by"
+				break
+			}
+		}
+		if k > len(keep)/2 {
+			keep = keep[:k]
+		}
+	}
 	return strings.TrimRight(strings.Join(trimTrail(keep), " "), " ,;:")
+}
+
+// titlePreps are the prepositions a clipped title may end before.
+var titlePreps = set("in at on by with from to of for near after during")
+
+// isCapWord reports whether a title word starts with a capital letter.
+func isCapWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
