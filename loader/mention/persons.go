@@ -804,6 +804,7 @@ func (a *analyzer) references(sel []cand) []cand {
 	var add []cand
 	// isLast[j] memoizes whether token j is a known surname: 1 yes, 2 no
 	isLast := make([]int8, len(a.toks))
+	var keyBuf [48]byte // a token's WordKey, made without allocating
 	for i := 0; i < len(a.toks); i++ {
 		t := &a.toks[i]
 		if !isNameWord(t) {
@@ -817,7 +818,7 @@ func (a *analyzer) references(sel []cand) []cand {
 			}
 			if isLast[j] == 0 {
 				isLast[j] = 2
-				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[cachedWordKey(t.Key)] {
+				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(keyBuf[:0], t.Key))] {
 					isLast[j] = 1
 				}
 			}
