@@ -54,6 +54,26 @@ type cand struct {
 	// one reports again (see unifyAgreements)
 	agreeHome *cand
 	dropped   bool
+	// evidence backs ev.Evidence's first sentence, allocated with the
+	// candidate instead of on its own
+	evidence [1]graph.Evidence
+	// participants backs ev.Participants until it outgrows it (facts
+	// copies them out)
+	participants [4]graph.Participation
+}
+
+// candBlock is how many candidates newCandidate allocates at once.
+const candBlock = 16
+
+// newCandidate returns a zero candidate, carved from a block of the
+// article's (one allocation per candBlock candidates).
+func (st *state) newCandidate() *cand {
+	if len(st.candFree) == 0 {
+		st.candFree = make([]cand, candBlock)
+	}
+	c := &st.candFree[0]
+	st.candFree = st.candFree[1:]
+	return c
 }
 
 // state is the per-article extraction state.
@@ -69,6 +89,9 @@ type state struct {
 	lastSpeaker string // the speaker of the last statement
 	lastTitle   map[string]string
 	cands       []*cand
+	candFree    []cand         // the rest of the block newCandidate carves from
+	hitFree     []hit          // the rest of the block findHits appends to
+	clauseBuf   [][2]int       // the clauses of the sentence being read
 	ref         graph.DateSpan // the narrative's last explicit DAY date
 }
 

@@ -419,13 +419,15 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 // participants first or may drop the event (a title is costly to build).
 func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	t := x.toks[h.i]
-	c := &cand{sent: x.idx, trig: x.s.Start + t.s}
+	c := st.newCandidate()
+	c.sent, c.trig = x.idx, x.s.Start+t.s
 	// field by field: assigning a whole Event copies it with write barriers
 	c.ev.Type, c.ev.CAMEO, c.ev.Status = h.e.typ, h.e.cameo, graph.Reported
 	if h.planned {
 		c.ev.Status = graph.Planned
 	}
-	c.ev.Evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
+	c.evidence[0] = graph.Evidence{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}
+	c.ev.Evidence = c.evidence[:]
 	passive := h.verb && isPassive(x.toks, h.i)
 	before := st.actorsBefore(x, h, cl)
 	if !passive && h.verb {
