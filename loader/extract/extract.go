@@ -218,8 +218,10 @@ func (st *state) pubSpan() graph.DateSpan {
 }
 
 // clauses splits a sentence's tokens into clause ranges [start, end).
-func clauses(toks []token) [][2]int {
-	var out [][2]int
+func clauses(toks []token) [][2]int { return appendClauses(nil, toks) }
+
+// appendClauses appends clauses(toks) to out (a buffer to reuse).
+func appendClauses(out [][2]int, toks []token) [][2]int {
 	start := 0
 	for i, t := range toks {
 		cut := false
@@ -330,7 +332,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		}
 		return len(cl) - 1
 	}
-	var hits []hit
+	// the hits are appended in place to the article's free block of
+	// hits, if it has room for them
+	if len(st.hitFree) < 8 {
+		st.hitFree = make([]hit, 64)
+	}
+	hits := st.hitFree[:0]
 	// key holds the lower-case words from i joined by spaces; ends[w-1] is
 	// the length of the join of the first w
 	var keyArr [128]byte
@@ -533,7 +540,13 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		hits = append(hits, h)
 		i += n - 1
 	}
-	return hits
+	if len(hits) == 0 {
+		return nil
+	}
+	if len(hits) <= len(st.hitFree) {
+		st.hitFree = st.hitFree[len(hits):] // they stayed in the block
+	}
+	return hits[:len(hits):len(hits)]
 }
 
 func isNumber(w string) bool {
