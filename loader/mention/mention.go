@@ -136,6 +136,7 @@ const (
 type analyzer struct {
 	bufs      *buffers // reused across articles
 	d         Doc
+	low       string // d.Text with its ASCII letters lower-cased (ascii.Lower)
 	toks      []token
 	home      string
 	cands     []cand
@@ -207,6 +208,7 @@ func Analyze(d Doc) Result {
 	if len(low) != len(d.Text) {
 		low = ascii.Lower(d.Text)
 	}
+	a.low = low
 	a.toks = tokenize(d.Text, low, bufs.toks[:0])
 	a.cover.tree = bufs.cover[:0]
 	a.cands = bufs.cands[:0]
