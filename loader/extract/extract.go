@@ -288,6 +288,24 @@ type wordSet struct {
 // has reports whether w is in the set.
 func (s *wordSet) has(w string) bool { return s.f.MayHave(w) && s.m[w] }
 
+// hasLower is has(strings.ToLower(w)), lower-casing a short ASCII word on
+// the stack.
+func (s *wordSet) hasLower(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return s.has(strings.ToLower(w))
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return s.f.MayHave(string(b)) && s.m[string(b)]
+}
+
 // hit is a trigger found in a sentence.
 type hit struct {
 	i, j    int // token range
