@@ -92,6 +92,8 @@ type state struct {
 	candFree    []cand         // the rest of the block newCandidate carves from
 	hitFree     []hit          // the rest of the block findHits appends to
 	clauseBuf   [][2]int       // the clauses of the sentence being read
+	usedBuf     []bool         // which of its hits are used
+	madeBuf     []*cand        // the candidates it made
 	ref         graph.DateSpan // the narrative's last explicit DAY date
 }
 

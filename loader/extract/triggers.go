@@ -22,8 +22,10 @@ func (st *state) sentence(x *sent) {
 	st.clauseBuf = cl
 	hits := st.findHits(x, cl)
 	x.hits = hits
-	used := make([]bool, len(hits))
-	var made []*cand
+	// used and made live while reading x only: their buffers are reused
+	used := append(st.usedBuf[:0], make([]bool, len(hits))...)
+	made := st.madeBuf[:0]
+	defer func() { st.usedBuf, st.madeBuf = used[:0], made[:0] }()
 
 	// 1. anchored time: the trigger inside the named happening gets the date
 	for _, ex := range x.exprs {
