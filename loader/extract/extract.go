@@ -141,6 +141,11 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 	// the sentences' tokens share one buffer, reused across articles
 	bufp := tokenBufs.Get().(*[]token)
 	toks := (*bufp)[:0]
+	if want := len(d.Text) / 5; cap(toks) < want {
+		// a long article: its tokens at once, not by doubling (about one
+		// per 5 bytes of news text)
+		toks = make([]token, 0, want)
+	}
 	sents := make([]sent, len(ss))
 	st.sents = make([]*sent, len(ss))
 	for i, s := range ss {
