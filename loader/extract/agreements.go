@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
 )
@@ -677,10 +678,10 @@ func citedDate(x *sent, ex *timex.Expr) bool {
 			}
 		}
 	}
-	after := strings.ToLower(x.s.Text[ex.End:])
-	f := strings.Fields(after)
-	if len(f) > 0 {
-		w := strings.Trim(f[0], ",.;:")
+	// the first word after the expression (lower-casing maps rune by rune
+	// and keeps white space, so lower-casing that word alone is the same)
+	if f := firstField(x.s.Text[ex.End:]); f != "" {
+		w := strings.Trim(strings.ToLower(f), ",.;:")
 		for _, n := range agreementNouns {
 			if w == n {
 				return true
@@ -688,6 +689,20 @@ func citedDate(x *sent, ex *timex.Expr) bool {
 		}
 	}
 	return false
+}
+
+// firstField is strings.Fields(s)[0], or "" when s has no field, without
+// splitting the rest of s.
+func firstField(s string) string {
+	start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if start < 0 {
+		return ""
+	}
+	s = s[start:]
+	if end := strings.IndexFunc(s, unicode.IsSpace); end >= 0 {
+		s = s[:end]
+	}
+	return s
 }
 
 // followUpSides adds what a later sentence about an agreement says of its

@@ -54,6 +54,26 @@ type cand struct {
 	// one reports again (see unifyAgreements)
 	agreeHome *cand
 	dropped   bool
+	// evidence backs ev.Evidence's first sentence, allocated with the
+	// candidate instead of on its own
+	evidence [1]graph.Evidence
+	// participants backs ev.Participants until it outgrows it (facts
+	// copies them out)
+	participants [4]graph.Participation
+}
+
+// candBlock is how many candidates newCandidate allocates at once.
+const candBlock = 16
+
+// newCandidate returns a zero candidate, carved from a block of the
+// article's (one allocation per candBlock candidates).
+func (st *state) newCandidate() *cand {
+	if len(st.candFree) == 0 {
+		st.candFree = make([]cand, candBlock)
+	}
+	c := &st.candFree[0]
+	st.candFree = st.candFree[1:]
+	return c
 }
 
 // state is the per-article extraction state.
@@ -69,6 +89,11 @@ type state struct {
 	lastSpeaker string // the speaker of the last statement
 	lastTitle   map[string]string
 	cands       []*cand
+	candFree    []cand         // the rest of the block newCandidate carves from
+	hitFree     []hit          // the rest of the block findHits appends to
+	clauseBuf   [][2]int       // the clauses of the sentence being read
+	usedBuf     []bool         // which of its hits are used
+	madeBuf     []*cand        // the candidates it made
 	ref         graph.DateSpan // the narrative's last explicit DAY date
 }
 
@@ -116,6 +141,11 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 	// the sentences' tokens share one buffer, reused across articles
 	bufp := tokenBufs.Get().(*[]token)
 	toks := (*bufp)[:0]
+	if want := len(d.Text) / 5; cap(toks) < want {
+		// a long article: its tokens at once, not by doubling (about one
+		// per 5 bytes of news text)
+		toks = make([]token, 0, want)
+	}
 	sents := make([]sent, len(ss))
 	st.sents = make([]*sent, len(ss))
 	var dateline time.Time
@@ -204,8 +234,10 @@ func (st *state) pubSpan() graph.DateSpan {
 }
 
 // clauses splits a sentence's tokens into clause ranges [start, end).
-func clauses(toks []token) [][2]int {
-	var out [][2]int
+func clauses(toks []token) [][2]int { return appendClauses(nil, toks) }
+
+// appendClauses appends clauses(toks) to out (a buffer to reuse).
+func appendClauses(out [][2]int, toks []token) [][2]int {
 	start := 0
 	for i, t := range toks {
 		cut := false
@@ -272,6 +304,24 @@ type wordSet struct {
 // has reports whether w is in the set.
 func (s *wordSet) has(w string) bool { return s.f.MayHave(w) && s.m[w] }
 
+// hasLower is has(strings.ToLower(w)), lower-casing a short ASCII word on
+// the stack.
+func (s *wordSet) hasLower(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return s.has(strings.ToLower(w))
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return s.f.MayHave(string(b)) && s.m[string(b)]
+}
+
 // hit is a trigger found in a sentence.
 type hit struct {
 	i, j    int // token range
@@ -316,7 +366,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		}
 		return len(cl) - 1
 	}
-	var hits []hit
+	// the hits are appended in place to the article's free block of
+	// hits, if it has room for them
+	if len(st.hitFree) < 8 {
+		st.hitFree = make([]hit, 64)
+	}
+	hits := st.hitFree[:0]
 	// key holds the lower-case words from i joined by spaces; ends[w-1] is
 	// the length of the join of the first w
 	var keyArr [128]byte
@@ -530,7 +585,13 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		hits = append(hits, h)
 		i += n - 1
 	}
-	return hits
+	if len(hits) == 0 {
+		return nil
+	}
+	if len(hits) <= len(st.hitFree) {
+		st.hitFree = st.hitFree[len(hits):] // they stayed in the block
+	}
+	return hits[:len(hits):len(hits)]
 }
 
 func isNumber(w string) bool {

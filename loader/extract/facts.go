@@ -31,6 +31,9 @@ func (st *state) facts() *graph.Facts {
 	agreementIDs := map[*cand]string{}
 	for _, c := range st.cands {
 		ev := c.ev
+		// the participants may lie in the candidate's own array: the
+		// facts get a copy of their own (nil stays nil)
+		ev.Participants = slices.Clone(ev.Participants)
 		// dedupe evidence by sentence: the first of each start, in order
 		evs := slices.Clone(ev.Evidence)
 		slices.SortStableFunc(evs, byEvidenceStart)

@@ -19,7 +19,8 @@ import (
 // dated statement they belong to.
 func (st *state) mergeWithinArticle() {
 	// a headline restates the story: its events join the body's
-	var body, heads []*cand
+	body := make([]*cand, 0, len(st.cands))
+	var heads []*cand
 	for _, c := range st.cands {
 		if st.isHeadline(c.sent) {
 			heads = append(heads, c)
@@ -39,7 +40,7 @@ func (st *state) mergeWithinArticle() {
 	}
 	slices.SortStableFunc(body, byTrig)
 	st.cands = body
-	var kept []*cand
+	kept := make([]*cand, 0, len(st.cands))
 	fam := families{byType: map[string]int{}, byCAMEO: map[string]int{}}
 	same := map[happeningKey][]*cand{}
 	for _, c := range st.cands {
@@ -65,7 +66,7 @@ func (st *state) mergeWithinArticle() {
 		same[key] = append(same[key], c)
 	}
 	// statements: one event per speaker and date
-	var out []*cand
+	out := make([]*cand, 0, len(kept))
 	bySource := map[string][]*cand{} // the statements of out by source
 	for _, c := range kept {
 		if !isStatement(c) || c.speaker == "" && c.firstRole("source") == "" {

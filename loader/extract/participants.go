@@ -16,6 +16,9 @@ func (c *cand) addParticipant(id, role string) {
 			return
 		}
 	}
+	if c.ev.Participants == nil {
+		c.ev.Participants = c.participants[:0]
+	}
 	c.ev.Participants = append(c.ev.Participants, graph.Participation{ActorID: id, Role: role})
 }
 

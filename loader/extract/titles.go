@@ -256,7 +256,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		}
 		if inExpr(x, k) {
 			// "on Sunday", "in 2019": a preposition before a date goes too
-			if n := len(parts); n > 0 && prepositions.has(strings.ToLower(parts[n-1])) {
+			if n := len(parts); n > 0 && prepositions.hasLower(parts[n-1]) {
 				parts = parts[:n-1]
 			}
 			continue
@@ -291,8 +291,8 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 // words.
 func trimTrail(parts []string) []string {
 	for len(parts) > 0 {
-		l := strings.ToLower(parts[len(parts)-1])
-		if titleTrail.has(l) || l == "-" || l == "'s" {
+		w := parts[len(parts)-1]
+		if titleTrail.hasLower(w) || w == "-" || w == "'s" || w == "'S" {
 			parts = parts[:len(parts)-1]
 			continue
 		}

@@ -18,11 +18,14 @@ var irregularPast = set("said told met held spoke struck sworn fought caught wit
 // sentence finds the events of one sentence.
 func (st *state) sentence(x *sent) {
 	x.exprs = timex.FindLower(x.s.Text, x.low, timex.Context{Published: st.pub, Ref: st.ref})
-	cl := clauses(x.toks)
+	cl := appendClauses(st.clauseBuf[:0], x.toks) // used while reading x only
+	st.clauseBuf = cl
 	hits := st.findHits(x, cl)
 	x.hits = hits
-	used := make([]bool, len(hits))
-	var made []*cand
+	// used and made live while reading x only: their buffers are reused
+	used := append(st.usedBuf[:0], make([]bool, len(hits))...)
+	made := st.madeBuf[:0]
+	defer func() { st.usedBuf, st.madeBuf = used[:0], made[:0] }()
 
 	// 1. anchored time: the trigger inside the named happening gets the date
 	for _, ex := range x.exprs {
@@ -499,13 +502,15 @@ func (st *state) newCand(x *sent, h hit, cl [][2]int) *cand {
 // participants first or may drop the event (a title is costly to build).
 func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	t := x.toks[h.i]
-	c := &cand{sent: x.idx, trig: x.s.Start + t.s}
+	c := st.newCandidate()
+	c.sent, c.trig = x.idx, x.s.Start+t.s
 	// field by field: assigning a whole Event copies it with write barriers
 	c.ev.Type, c.ev.CAMEO, c.ev.Status = h.e.typ, h.e.cameo, graph.Reported
 	if h.planned {
 		c.ev.Status = graph.Planned
 	}
-	c.ev.Evidence = []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}
+	c.evidence[0] = graph.Evidence{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}
+	c.ev.Evidence = c.evidence[:]
 	passive := h.verb && isPassive(x.toks, h.i)
 	before := st.actorsBefore(x, h, cl)
 	if !passive && h.verb {

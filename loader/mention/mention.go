@@ -136,6 +136,7 @@ const (
 type analyzer struct {
 	bufs      *buffers // reused across articles
 	d         Doc
+	low       string // d.Text with its ASCII letters lower-cased (ascii.Lower)
 	toks      []token
 	home      string
 	cands     []cand
@@ -186,6 +187,11 @@ type buffers struct {
 	plist              []model.Place
 }
 
+// bytesPerToken is about how many bytes of English news text make a token
+// (a word with its space, or a punctuation mark): what a token buffer is
+// sized by.
+const bytesPerToken = 5
+
 var analyzerBufs = sync.Pool{New: func() any {
 	return &buffers{toks: make([]token, 0, 1024), cands: make([]cand, 0, 256),
 		ids: map[string]string{}, actors: map[string]*model.Actor{}, places: map[string]int32{}}
@@ -208,7 +214,13 @@ func Analyze(d Doc) Result {
 	if len(low) != len(d.Text) {
 		low = ascii.Lower(d.Text)
 	}
-	a.toks = tokenize(d.Text, low, bufs.toks[:0])
+	a.low = low
+	toks := bufs.toks[:0]
+	if want := len(d.Text) / bytesPerToken; cap(toks) < want {
+		// a long article: its tokens at once, not by doubling
+		toks = make([]token, 0, want)
+	}
+	a.toks = tokenize(d.Text, low, toks)
 	a.cover.tree = bufs.cover[:0]
 	a.cands = bufs.cands[:0]
 	defer func() {

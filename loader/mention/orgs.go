@@ -2,6 +2,7 @@ package mention
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"eventgraph/graph/model"
 	"eventgraph/loader/gazetteer"
@@ -32,6 +33,18 @@ func (a *analyzer) spanOK(i, j int) bool {
 }
 
 func (a *analyzer) text(i, j int) string { return a.d.Text[a.toks[i].Start:a.toks[j].End] }
+
+// lowerText is strings.ToLower(a.text(i, j)): for ASCII text a slice of the
+// article's lower-cased text, with no new string.
+func (a *analyzer) lowerText(i, j int) string {
+	s, e := a.toks[i].Start, a.toks[j].End
+	for k := s; k < e; k++ {
+		if a.d.Text[k] >= utf8.RuneSelf {
+			return strings.ToLower(a.d.Text[s:e])
+		}
+	}
+	return a.low[s:e]
+}
 
 // definitions learns "Long Name (ACR)": the acronym names the organization
 // for the whole article.
@@ -318,7 +331,7 @@ func (a *analyzer) orgPatterns() {
 				if j+n >= len(a.toks) || !a.spanLower(j+1, j+n) {
 					continue
 				}
-				phrase := strings.ToLower(a.text(j+1, j+n))
+				phrase := a.lowerText(j+1, j+n)
 				if countryHeads.has(phrase) && n == 1 {
 					c, _ := gazetteer.CountryByCode(cc)
 					act, pl := a.countryActor(c, "")

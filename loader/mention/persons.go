@@ -1075,6 +1075,7 @@ func (a *analyzer) references(sel []cand) []cand {
 	var add []cand
 	// isLast[j] memoizes whether token j is a known surname: 1 yes, 2 no
 	isLast := make([]int8, len(a.toks))
+	var keyBuf [48]byte // a token's WordKey, made without allocating
 	for i := 0; i < len(a.toks); i++ {
 		t := &a.toks[i]
 		if !isNameWord(t) {
@@ -1088,7 +1089,7 @@ func (a *analyzer) references(sel []cand) []cand {
 			}
 			if isLast[j] == 0 {
 				isLast[j] = 2
-				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[cachedWordKey(t.Key)] {
+				if t := &a.toks[j]; t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && last[string(namekey.AppendWordKey(keyBuf[:0], t.Key))] {
 					isLast[j] = 1
 				}
 			}
@@ -1113,9 +1114,58 @@ func (a *analyzer) references(sel []cand) []cand {
 		add = append(add, cand{start: a.toks[s].Start, end: a.toks[best].End, kind: Person, pri: priUntitled, person: pc})
 		i = best
 	}
+	return mergeByStart(sel, add)
+}
+
+// mergeByStart returns sel and add, each sorted by start, as one list
+// sorted by start (what appending and slices.SortFunc(byStart) give), in
+// linear time when no start is shared; sel's room past its length is used.
+func mergeByStart(sel, add []cand) []cand {
+	n := len(sel)
 	sel = append(sel, add...)
-	slices.SortFunc(sel, byStart)
+	if !distinctStarts(sel[:n], add) {
+		// the order among equal starts is the sort's
+		slices.SortFunc(sel, byStart)
+		return sel
+	}
+	// from the back, each place takes the greater of the two heads
+	i, j := n-1, len(add)-1
+	for k := len(sel) - 1; j >= 0; k-- {
+		if i >= 0 && sel[i].start > add[j].start {
+			sel[k] = sel[i]
+			i--
+		} else {
+			sel[k] = add[j]
+			j--
+		}
+	}
 	return sel
+}
+
+// distinctStarts reports whether the candidates of a and b, each sorted by
+// start, all start at different offsets.
+func distinctStarts(a, b []cand) bool {
+	for k := 1; k < len(a); k++ {
+		if a[k].start <= a[k-1].start {
+			return false
+		}
+	}
+	for k := 1; k < len(b); k++ {
+		if b[k].start <= b[k-1].start {
+			return false
+		}
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].start < b[j].start:
+			i++
+		case a[i].start > b[j].start:
+			j++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // group is one resolved person.
