@@ -433,9 +433,13 @@ func (st *state) actorsOutside(x *sent, a, b int) []string {
 func agentSubject(x *sent, h hit, cl [][2]int) bool {
 	ag := lex().agents
 	r := cl[h.clause]
+	violent := h.e.cameo >= "18" && h.e.cameo < "21"
 	for k := h.i - 1; k >= r[0] && k >= h.i-5; k-- {
 		if ag[x.toks[k].lw] != "" {
 			return true
+		}
+		if violent && forceNouns.has(x.toks[k].lw) {
+			return true // "A roadside bomb hit a minibus": the weapon acts
 		}
 	}
 	if isPassive(x.toks, h.i) {
