@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -26,7 +27,9 @@ import (
 type Options struct {
 	// Progress receives a progress bar when it is a terminal; nil for none.
 	Progress io.Writer
-	// Workers is how many articles are extracted at once (default: 2).
+	// Workers is how many articles are extracted at once (default: the
+	// number of CPUs, runtime.NumCPU). Whatever their number, facts are
+	// stored in input order, so a load stores the same bytes with any.
 	Workers int
 	// InFlight is how many articles may be read and not yet stored
 	// (default: 4 × Workers); with the file being read, it bounds the
@@ -44,7 +47,7 @@ type Loader struct {
 // New returns a Loader writing to store.
 func New(store *graph.Store, opt Options) *Loader {
 	if opt.Workers <= 0 {
-		opt.Workers = 2
+		opt.Workers = runtime.NumCPU()
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -38,6 +39,8 @@ Commands:
   load PATH...        load files, folders (recursively) or - (stdin): plain text with an
                       optional "key: value" header ended by ---, multi-article scrapes,
                       JSON Lines; a manifest.json/manifest.tsv beside files gives metadata
+                      [--jobs N] (articles extracted at once; default the number of CPUs;
+                      the stored graph is the same with any N)
   serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
                       and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
                       [--cors ORIGIN,...] [--allowed-hosts NAME,...] [--cache-mb 32]
@@ -151,6 +154,7 @@ type command struct {
 	from, to, actor, typ   string
 	place, country, format string
 	loads                  multiFlag
+	jobs                   int
 }
 
 type multiFlag []string
@@ -160,6 +164,8 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func (c *command) flags(fs *flag.FlagSet) {
 	switch c.name {
+	case "load":
+		fs.IntVar(&c.jobs, "jobs", runtime.NumCPU(), "articles extracted at once (the stored graph is the same with any number)")
 	case "serve":
 		fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen address")
 		fs.Var(&c.loads, "load", "load PATH before serving (repeatable)")
@@ -272,6 +278,10 @@ func (c *command) load() int {
 		fmt.Fprintf(c.stderr, "eventgraph load: no PATH given (a file, a folder or - for stdin)\n")
 		return exitUsage
 	}
+	if c.jobs < 1 {
+		fmt.Fprintf(c.stderr, "eventgraph load: --jobs must be at least 1, not %d\n", c.jobs)
+		return exitUsage
+	}
 	st, err := c.open(false)
 	if err != nil {
 		return c.fail("%v", err)
@@ -279,7 +289,7 @@ func (c *command) load() int {
 	defer st.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log})
+	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log, Workers: c.jobs})
 	var sum loader.Summary
 	if len(c.args) == 1 && c.args[0] == "-" {
 		sum = l.LoadReader(ctx, "-", c.stdin)
