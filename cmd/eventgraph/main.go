@@ -287,7 +287,7 @@ func (c *command) load() int {
 		return c.fail("%v", err)
 	}
 	defer st.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := stopContext()
 	defer stop()
 	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log, Workers: c.jobs})
 	var sum loader.Summary
