@@ -145,6 +145,7 @@ type command struct {
 	gexfVersion           string
 	allowedHosts          string
 	cacheMB, memLimitMB   int64
+	indexCache            int64 // bytes of Badger's index cache when writing (0: every index held)
 	cameo, status, text   string
 	undated               bool
 	gold                  string
@@ -238,6 +239,9 @@ func (c *command) openWith(readOnly bool, cacheSize int64) (*graph.Store, error)
 		if cacheSize > 0 {
 			opt = opt.WithCacheSize(cacheSize)
 		}
+		if c.indexCache > 0 {
+			opt = opt.WithIndexCacheSize(c.indexCache)
+		}
 		return graph.Open(opt)
 	}
 	if _, err := os.Stat(c.db); err != nil {
@@ -273,6 +277,19 @@ func (c *command) run() int {
 	return exitUsage
 }
 
+// A load's memory: Badger's block cache and its cache of table indexes
+// and Bloom filters, and a soft limit of the Go heap (unless GOMEMLIMIT
+// is set). A load reads little and mostly what it has just written (the
+// merge candidates of the same days), so small caches cost it nothing;
+// with Badger's defaults (a 256 MiB block cache, every table's index
+// held) and the heap let grow to twice its live size, the peak grew with
+// the database (see bench/README.md, make bench-load).
+const (
+	loadCacheSize      = 32 << 20
+	loadIndexCacheSize = 32 << 20
+	loadMemLimit       = 384 << 20
+)
+
 func (c *command) load() int {
 	if len(c.args) == 0 {
 		fmt.Fprintf(c.stderr, "eventgraph load: no PATH given (a file, a folder or - for stdin)\n")
@@ -282,7 +299,11 @@ func (c *command) load() int {
 		fmt.Fprintf(c.stderr, "eventgraph load: --jobs must be at least 1, not %d\n", c.jobs)
 		return exitUsage
 	}
-	st, err := c.open(false)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(loadMemLimit)
+	}
+	c.indexCache = loadIndexCacheSize
+	st, err := c.openWith(false, loadCacheSize)
 	if err != nil {
 		return c.fail("%v", err)
 	}
