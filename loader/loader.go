@@ -230,6 +230,11 @@ func (l *Loader) store1(ctx context.Context, stop context.CancelCauseFunc, it it
 		sum.Warnings = append(sum.Warnings, w)
 	}
 	r := <-it.res
+	if r.err == nil && ctx.Err() != nil {
+		// extracted before the load was stopped: not stored, so that a
+		// stopped load ends at once rather than after the articles in flight
+		r.err = ctx.Err()
+	}
 	if r.err != nil {
 		if errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded) {
 			*cancelled++ // one line for them all, in run
