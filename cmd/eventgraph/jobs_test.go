@@ -27,7 +27,7 @@ func parallelCorpus(t *testing.T, n int) string {
 // across articles, evidence and order), because facts are stored in input
 // order whatever the number of workers.
 func TestJobsSameGraph(t *testing.T) {
-	n := 120
+	n := 60
 	if testing.Short() {
 		n = 30
 	}
