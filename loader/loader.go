@@ -176,6 +176,7 @@ func (l *Loader) run(parent context.Context, source func(context.Context, emitFu
 	}()
 	bar := l.progress()
 	cancelled, seen := 0, 0
+	released := time.Now()
 	for it := range queue {
 		for _, e := range it.errs {
 			if errors.Is(e, read.ErrOutside) {
@@ -189,6 +190,10 @@ func (l *Loader) run(parent context.Context, source func(context.Context, emitFu
 		}
 		seen++
 		l.store1(ctx, stop, it, &sum, &cancelled)
+		if time.Since(released) >= releaseEvery {
+			l.releaseMemory()
+			released = time.Now()
+		}
 		select {
 		case <-slots:
 		default: // an article taken in after the load stopped holds none
@@ -212,6 +217,23 @@ func (l *Loader) run(parent context.Context, source func(context.Context, emitFu
 	}
 	sum.Elapsed = time.Since(start)
 	return sum
+}
+
+// releaseEvery is how often a load gives back the pages of the
+// database's memory-mapped tables that its merge lookups have read:
+// without it they stay resident, and a load's resident memory grows
+// with the database (336 MiB of table pages by the 20,000th article).
+const releaseEvery = 2 * time.Second
+
+// releaseMemory drops the pages of the store's memory-mapped files from
+// the process's resident memory when the store can (they stay in the
+// page cache, so nothing is read from disk again).
+func (l *Loader) releaseMemory() {
+	if r, ok := any(l.store).(interface{ ReleaseMemory() error }); ok {
+		if err := r.ReleaseMemory(); err != nil {
+			l.opt.Logger.Debug("could not release the memory-mapped pages", "err", err)
+		}
+	}
 }
 
 // unread is what the summary of a stopped load adds when files were left
