@@ -223,7 +223,7 @@ func (l *Loader) run(parent context.Context, source func(context.Context, emitFu
 // database's memory-mapped tables that its merge lookups have read:
 // without it they stay resident, and a load's resident memory grows
 // with the database (336 MiB of table pages by the 20,000th article).
-const releaseEvery = 2 * time.Second
+const releaseEvery = 500 * time.Millisecond
 
 // releaseMemory drops the pages of the store's memory-mapped files from
 // the process's resident memory when the store can (they stay in the

@@ -287,7 +287,7 @@ func (c *command) run() int {
 const (
 	loadCacheSize      = 32 << 20
 	loadIndexCacheSize = 32 << 20
-	loadMemLimit       = 384 << 20
+	loadMemLimit       = 320 << 20
 )
 
 func (c *command) load() int {
