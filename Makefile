@@ -7,7 +7,7 @@ DGRAPH  := bin/dgraph
 DB      ?= ./data
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: all build run test race vet fmt-check bench fuzz score score-dev clean dgraph
+.PHONY: all build run test race vet fmt-check bench bench-load fuzz score score-dev clean dgraph
 
 all: build
 
@@ -41,6 +41,20 @@ bench:
 	$(GO) test -run '^$$' -bench '^BenchmarkArticle$$' -benchmem -count=1 -cpu 1 -benchtime 5x ./loader/extract/
 	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchmem -count=1 -cpu 1 -benchtime 3x ./bench/
 	$(GO) test -run '^$$' -bench '^Benchmark(Timeline|ServedReads|ExportGEXF)$$' -count=1 -cpu 1 -benchtime 1x -timeout 60m ./bench/
+
+# make bench-load: `eventgraph load` of synthetic corpora in a subprocess, words/s and peak RSS
+# at each size (LOAD_SIZES="2000 20000 200000" for the 200,000-article run, ~73 M words),
+# beside BASELINE (another eventgraph binary) when given, alternating LOAD_ROUNDS times;
+# LOAD_JOBS="1 2" compares --jobs; then 20 × 30 MB JSON Lines loaded for 60 s and stopped
+# by SIGINT (peak RSS, seconds to stop). Not part of make test.
+LOAD_SIZES  ?= 2000 20000
+LOAD_JOBS   ?= 0
+LOAD_ROUNDS ?= 1
+BASELINE    ?=
+bench-load:
+	EVENTGRAPH_LOAD_SIZES="$(LOAD_SIZES)" EVENTGRAPH_LOAD_JOBS="$(LOAD_JOBS)" EVENTGRAPH_LOAD_ROUNDS="$(LOAD_ROUNDS)" \
+	EVENTGRAPH_LOAD_BASELINE="$(BASELINE)" $(GO) test -run '^$$' -bench '^BenchmarkLoad(Scale|JSONLStop)$$' \
+		-benchtime 1x -count=1 -timeout 600m -v ./bench/
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/sentence/

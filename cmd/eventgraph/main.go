@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -38,6 +39,8 @@ Commands:
   load PATH...        load files, folders (recursively) or - (stdin): plain text with an
                       optional "key: value" header ended by ---, multi-article scrapes,
                       JSON Lines; a manifest.json/manifest.tsv beside files gives metadata
+                      [--jobs N] (articles extracted at once; default the number of CPUs;
+                      the stored graph is the same with any N)
   serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
                       and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
                       [--cors ORIGIN,...] [--allowed-hosts NAME,...] [--cache-mb 32]
@@ -143,6 +146,7 @@ type command struct {
 	gexfVersion           string
 	allowedHosts          string
 	cacheMB, memLimitMB   int64
+	indexCache            int64 // bytes of Badger's index cache when writing (0: every index held)
 	cameo, status, text   string
 	undated               bool
 	gold                  string
@@ -152,6 +156,7 @@ type command struct {
 	from, to, actor, typ   string
 	place, country, format string
 	loads                  multiFlag
+	jobs                   int
 }
 
 type multiFlag []string
@@ -161,6 +166,8 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func (c *command) flags(fs *flag.FlagSet) {
 	switch c.name {
+	case "load":
+		fs.IntVar(&c.jobs, "jobs", runtime.NumCPU(), "articles extracted at once (the stored graph is the same with any number)")
 	case "serve":
 		fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen address")
 		fs.Var(&c.loads, "load", "load PATH before serving (repeatable)")
@@ -241,6 +248,9 @@ func (c *command) openWith(readOnly bool, cacheSize int64) (graph.Storage, error
 		}
 		opts = append(opts, backend.MinFree(n<<20))
 	}
+	if !readOnly && c.indexCache > 0 {
+		opts = append(opts, backend.IndexCacheSize(c.indexCache))
+	}
 	return backend.Open(c.db, opts...)
 }
 
@@ -262,19 +272,40 @@ func (c *command) run() int {
 	return exitUsage
 }
 
+// A load's memory: Badger's block cache and its cache of table indexes
+// and Bloom filters, and a soft limit of the Go heap (unless GOMEMLIMIT
+// is set). A load reads little and mostly what it has just written (the
+// merge candidates of the same days), so small caches cost it nothing;
+// with Badger's defaults (a 256 MiB block cache, every table's index
+// held) and the heap let grow to twice its live size, the peak grew with
+// the database (see bench/README.md, make bench-load).
+const (
+	loadCacheSize      = 32 << 20
+	loadIndexCacheSize = 32 << 20
+	loadMemLimit       = 320 << 20
+)
+
 func (c *command) load() int {
 	if len(c.args) == 0 {
 		fmt.Fprintf(c.stderr, "eventgraph load: no PATH given (a file, a folder or - for stdin)\n")
 		return exitUsage
 	}
-	st, err := c.open(false)
+	if c.jobs < 1 {
+		fmt.Fprintf(c.stderr, "eventgraph load: --jobs must be at least 1, not %d\n", c.jobs)
+		return exitUsage
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(loadMemLimit)
+	}
+	c.indexCache = loadIndexCacheSize
+	st, err := c.openWith(false, loadCacheSize)
 	if err != nil {
 		return c.fail("%v", err)
 	}
 	defer st.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := stopContext()
 	defer stop()
-	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log})
+	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log, Workers: c.jobs})
 	var sum loader.Summary
 	if len(c.args) == 1 && c.args[0] == "-" {
 		sum = l.LoadReader(ctx, "-", c.stdin)

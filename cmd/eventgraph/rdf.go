@@ -32,11 +32,19 @@ func (c *command) exportRDF(q timeline.Query) int {
 		return c.fail("export rdf: %v", err)
 	}
 	rdf, schema := filepath.Join(dir, export.RDFFile), filepath.Join(dir, export.SchemaFile)
+	ctx, stop := stopContext()
+	defer stop()
 	err = writeFile(schema, func(w *bufio.Writer) error { return export.WriteDQLSchema(w) })
 	if err == nil {
 		err = writeFile(rdf, func(w *bufio.Writer) error {
-			return st.View(func(r graph.Snapshot) error { return export.WriteRDF(w, r, q) })
+			return st.ViewContext(ctx, func(r graph.Snapshot) error { return export.WriteRDF(ctxWriter{ctx, w}, r, q) })
 		})
+	}
+	if err != nil && ctx.Err() != nil {
+		_ = os.Remove(rdf)
+	}
+	if c.stopped(ctx, err, "the partial "+rdf+" removed") {
+		return exitFailure
 	}
 	if err != nil {
 		return c.fail("export rdf: %v", err)

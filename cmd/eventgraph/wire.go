@@ -47,10 +47,15 @@ func (c *command) timeline() int {
 		return c.fail("%v", err)
 	}
 	defer st.Close()
-	w := bufio.NewWriter(c.stdout)
-	err = st.View(func(r graph.Snapshot) error { return timeline.Write(w, r, q, format) })
+	ctx, stop := stopContext()
+	defer stop()
+	w := bufio.NewWriter(ctxWriter{ctx, c.stdout})
+	err = st.ViewContext(ctx, func(r graph.Snapshot) error { return timeline.Write(w, r, q, format) })
 	if err == nil {
 		err = w.Flush()
+	}
+	if c.stopped(ctx, err, "the timeline printed is incomplete") {
+		return exitFailure
 	}
 	if err != nil {
 		return c.fail("%v", err)
@@ -105,8 +110,10 @@ func (c *command) export() int {
 		}
 		out = f
 	}
-	w := bufio.NewWriterSize(out, 1<<16)
-	err = st.View(func(r graph.Snapshot) error { return export.WriteWith(w, r, format, q, opt) })
+	ctx, stop := stopContext()
+	defer stop()
+	w := bufio.NewWriterSize(ctxWriter{ctx, out}, 1<<16)
+	err = st.ViewContext(ctx, func(r graph.Snapshot) error { return export.WriteWith(w, r, format, q, opt) })
 	if err == nil {
 		err = w.Flush()
 	}
@@ -114,6 +121,14 @@ func (c *command) export() int {
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
+	}
+	partial := "the output is incomplete"
+	if f != nil && err != nil && ctx.Err() != nil {
+		partial = "the partial " + c.out + " removed"
+		_ = os.Remove(c.out)
+	}
+	if c.stopped(ctx, err, partial) {
+		return exitFailure
 	}
 	if err != nil {
 		return c.fail("export %s: %v", format, err)
@@ -138,13 +153,22 @@ func (c *command) exportCSV(st graph.Storage, q timeline.Query) int {
 		return c.fail("%v", err)
 	}
 	defer ef.Close()
-	nw, ew := bufio.NewWriter(nf), bufio.NewWriter(ef)
-	err = st.View(func(r graph.Snapshot) error { return export.WriteCSV(nw, ew, r, q) })
+	ctx, stop := stopContext()
+	defer stop()
+	nw, ew := bufio.NewWriter(ctxWriter{ctx, nf}), bufio.NewWriter(ctxWriter{ctx, ef})
+	err = st.ViewContext(ctx, func(r graph.Snapshot) error { return export.WriteCSV(nw, ew, r, q) })
 	if err == nil {
 		err = nw.Flush()
 	}
 	if err == nil {
 		err = ew.Flush()
+	}
+	if err != nil && ctx.Err() != nil {
+		_ = os.Remove(nf.Name())
+		_ = os.Remove(ef.Name())
+	}
+	if c.stopped(ctx, err, "the partial "+nf.Name()+" and "+ef.Name()+" removed") {
+		return exitFailure
 	}
 	if err != nil {
 		return c.fail("export csv: %v", err)

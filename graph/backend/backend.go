@@ -37,6 +37,10 @@ type Config struct {
 	// CacheSize is the embedded store's block cache in bytes (0: Badger's
 	// default). Other backends may ignore it.
 	CacheSize int64
+	// IndexCacheSize bounds the embedded store's cache of table indexes
+	// in bytes (0: Badger keeps every table's index in memory). Other
+	// backends may ignore it.
+	IndexCacheSize int64
 	// MinFree is the free disk space the embedded store's writes need (0:
 	// graph.DefaultMinFree; negative: no check). Other backends may ignore
 	// it.
@@ -54,6 +58,10 @@ func ReadOnly() Option { return func(c *Config) { c.ReadOnly = true } }
 // CacheSize sets the embedded store's block cache in bytes
 // (Config.CacheSize).
 func CacheSize(n int64) Option { return func(c *Config) { c.CacheSize = n } }
+
+// IndexCacheSize bounds the embedded store's index cache in bytes
+// (Config.IndexCacheSize).
+func IndexCacheSize(n int64) Option { return func(c *Config) { c.IndexCacheSize = n } }
 
 // MinFree sets the free disk space the embedded store keeps
 // (Config.MinFree).
@@ -189,6 +197,9 @@ func openEmbedded(dir string, cfg Config) (graph.Storage, error) {
 	}
 	if cfg.CacheSize > 0 {
 		opt = opt.WithCacheSize(cfg.CacheSize)
+	}
+	if cfg.IndexCacheSize > 0 {
+		opt = opt.WithIndexCacheSize(cfg.IndexCacheSize)
 	}
 	if !cfg.ReadOnly {
 		return storage(graph.Open(opt))
