@@ -111,6 +111,8 @@ import (
 
 	"github.com/dgraph-io/dgo/v250"
 	"github.com/dgraph-io/dgo/v250/protos/api"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"eventgraph/graph"
 	"eventgraph/graph/export"
@@ -245,7 +247,8 @@ type Store struct {
 	// committed, when set (by tests), is called with each article written
 	// and the version its transaction committed.
 	committed func(articleID string, version uint64)
-	// aborts counts the transactions aborted by a concurrent writer.
+	// aborts counts the transactions aborted by a concurrent writer or
+	// lost with an alpha, and tried again.
 	aborts atomic.Uint64
 }
 
@@ -254,10 +257,12 @@ type Store struct {
 const maxTries = 50
 
 // Open connects to a Dgraph cluster by a connection string
-// ("dgraph://host:port[,host:port…][?sslmode=…]", as dgo.Open takes it)
-// and makes sure the schema is there.
+// ("dgraph://host:port[,host:port…][?sslmode=…]", as dgo.Open takes it,
+// with any number of alphas: requests go to one of them at random, so a
+// lost alpha costs only the requests sent to it) and makes sure the schema
+// is there.
 func Open(conn string) (*Store, error) {
-	dg, err := dgo.Open(conn)
+	dg, err := openClients(conn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", conn, err)
 	}
@@ -269,6 +274,34 @@ func Open(conn string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: schema: %w", conn, err)
 	}
 	return s, nil
+}
+
+// openClients opens one dgo client on each alpha of conn (dgo.Open takes
+// one host) and joins them into one client.
+func openClients(conn string) (*dgo.Dgraph, error) {
+	rest, ok := strings.CutPrefix(conn, "dgraph://")
+	if !ok {
+		return dgo.Open(conn)
+	}
+	hosts, query, _ := strings.Cut(rest, "?")
+	if i := strings.IndexByte(hosts, '@'); i >= 0 {
+		hosts = hosts[i+1:] // credentials: one host only, as dgo.Open
+	}
+	if !strings.Contains(hosts, ",") {
+		return dgo.Open(conn)
+	}
+	if query != "" {
+		query = "?" + query
+	}
+	var clients []api.DgraphClient
+	for _, h := range strings.Split(hosts, ",") {
+		one, err := dgo.Open("dgraph://" + h + query)
+		if err != nil {
+			return nil, err
+		}
+		clients = append(clients, one.GetAPIClients()...)
+	}
+	return dgo.NewDgraphClient(clients...), nil
 }
 
 func (s *Store) ctx() (context.Context, context.CancelFunc) {
@@ -342,7 +375,7 @@ func (s *Store) PutFacts(f *graph.Facts) (graph.PutResult, error) {
 	}
 	for try := 0; ; try++ {
 		r, err := s.putOnce(f)
-		if errors.Is(err, dgo.ErrAborted) && try+1 < maxTries {
+		if (errors.Is(err, dgo.ErrAborted) || unavailable(err)) && try+1 < maxTries {
 			s.aborts.Add(1)
 			time.Sleep(time.Duration(try+1) * 5 * time.Millisecond)
 			continue
@@ -352,6 +385,19 @@ func (s *Store) PutFacts(f *graph.Facts) (graph.PutResult, error) {
 		}
 		return r, nil
 	}
+}
+
+// unavailable reports whether err is an alpha that does not answer (lost,
+// restarting, or a group electing its leader): the article is tried again
+// from the start, which is safe when the lost request had committed, since
+// a stored article is found and nothing is written twice.
+func unavailable(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if st, ok := status.FromError(e); ok && st.Code() == codes.Unavailable {
+			return true
+		}
+	}
+	return false
 }
 
 // textSHA is the hex digest of an article's text (article.text_sha).
