@@ -28,6 +28,12 @@ vet:
 	$(GO) vet ./...
 	$(GO) vet -tags dgraphfaults ./graph/dgraph/
 
+# the embedded store beside Dgraph (issue 16): load rate with 1 and 2
+# loaders, a one-month first page p50/p99, an export walk, with the ratios;
+# EVENTGRAPH_BENCH_ARTICLES=n for another corpus size (default 120)
+bench-dgraph:
+	$(GO) test -run '^$$' -bench '^BenchmarkDgraphVsEmbedded$$' -benchtime 1x -count 1 -timeout 60m ./graph/dgraph/
+
 # the fault test (issue 16): one zero (--replicas 3) and three alphas, two
 # loaders, the leader SIGKILLed mid-load and restarted; about 2 minutes on
 # two busy cores, so kept out of make test (build tag dgraphfaults)
