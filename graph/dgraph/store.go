@@ -277,7 +277,8 @@ func Open(conn string) (*Store, error) {
 }
 
 // openClients opens one dgo client on each alpha of conn (dgo.Open takes
-// one host) and joins them into one client.
+// one host) and joins them into one client. An alpha that does not answer
+// is left out (until the store is opened again) as long as another does.
 func openClients(conn string) (*dgo.Dgraph, error) {
 	rest, ok := strings.CutPrefix(conn, "dgraph://")
 	if !ok {
@@ -294,12 +295,20 @@ func openClients(conn string) (*dgo.Dgraph, error) {
 		query = "?" + query
 	}
 	var clients []api.DgraphClient
+	var down error
 	for _, h := range strings.Split(hosts, ",") {
 		one, err := dgo.Open("dgraph://" + h + query)
+		if unavailable(err) {
+			down = err // dgo pings the alpha: one down is left out
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
 		clients = append(clients, one.GetAPIClients()...)
+	}
+	if len(clients) == 0 {
+		return nil, down
 	}
 	return dgo.NewDgraphClient(clients...), nil
 }

@@ -1,8 +1,13 @@
 package dgraph
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"testing"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"eventgraph/graph"
 )
@@ -106,5 +111,48 @@ func TestActorKeys(t *testing.T) {
 	}
 	if got := personKeys(graph.Actor{Name: "Acme Corp", Kind: graph.Organization}); got != nil {
 		t.Errorf("personKeys of an organization = %v", got)
+	}
+}
+
+// TestOpenClientsMalformed refuses a connection string with any malformed
+// host (dgo pings each alpha it opens: the fault test opens three).
+func TestOpenClientsMalformed(t *testing.T) {
+	for _, conn := range []string{
+		"dgraph://127.0.0.1:1,127.0.0.1?sslmode=disable",
+		"dgraph://127.0.0.1:1,127.0.0.1:?sslmode=disable",
+		"dgraph://127.0.0.1:1,127.0.0.1:2?sslmode=nonsense",
+		"http://127.0.0.1:1",
+	} {
+		if dg, err := openClients(conn); err == nil {
+			dg.Close()
+			t.Errorf("%s: opened, want an error", conn)
+		}
+	}
+	// no alpha answers (nothing listens on port 1): an error, not a store
+	if dg, err := openClients("dgraph://127.0.0.1:1,127.0.0.1:1?sslmode=disable"); err == nil || !unavailable(err) {
+		if dg != nil {
+			dg.Close()
+		}
+		t.Errorf("no alpha answers: %v, want unavailable", err)
+	}
+}
+
+// TestUnavailable tells an alpha that does not answer from other errors,
+// wrapped or not.
+func TestUnavailable(t *testing.T) {
+	down := status.Error(codes.Unavailable, "connection refused")
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{down, true},
+		{fmt.Errorf("read candidates: %w", down), true},
+		{status.Error(codes.DeadlineExceeded, "slow"), false},
+		{errors.New("unavailable"), false},
+	} {
+		if got := unavailable(c.err); got != c.want {
+			t.Errorf("unavailable(%v) = %v, want %v", c.err, got, c.want)
+		}
 	}
 }
