@@ -105,6 +105,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -247,6 +248,8 @@ type Store struct {
 	// committed, when set (by tests), is called with each article written
 	// and the version its transaction committed.
 	committed func(articleID string, version uint64)
+	// altered is set when Open altered the cluster's schema.
+	altered bool
 	// aborts counts the transactions aborted by a concurrent writer or
 	// lost with an alpha, and tried again.
 	aborts atomic.Uint64
@@ -269,11 +272,139 @@ func Open(conn string) (*Store, error) {
 	s := &Store{dg: dg, timeout: 2 * time.Minute}
 	ctx, cancel := s.ctx()
 	defer cancel()
-	if err := dg.Alter(ctx, &api.Operation{Schema: Schema}); err != nil {
+	// the schema is altered only when it is not there yet: an alter while
+	// other loaders write fails ("Pending transactions found")
+	present, err := s.schemaPresent(ctx)
+	if err != nil {
 		dg.Close()
-		return nil, fmt.Errorf("open %s: schema: %w", conn, err)
+		return nil, fmt.Errorf("open %s: %w", conn, err)
+	}
+	if !present {
+		if err := dg.Alter(ctx, &api.Operation{Schema: Schema}); err != nil {
+			dg.Close()
+			return nil, fmt.Errorf("open %s: schema: %w", conn, err)
+		}
+		s.altered = true
 	}
 	return s, nil
+}
+
+// predicate is one predicate of a DQL schema, as `schema {}` answers it.
+type predicate struct {
+	Predicate string   `json:"predicate"`
+	Type      string   `json:"type"`
+	Tokenizer []string `json:"tokenizer"`
+	Upsert    bool     `json:"upsert"`
+	Reverse   bool     `json:"reverse"`
+	Count     bool     `json:"count"`
+	List      bool     `json:"list"`
+}
+
+// dqlSchema is a DQL schema's predicates and types (type name to its
+// sorted fields).
+type dqlSchema struct {
+	preds map[string]predicate
+	types map[string]string
+}
+
+// parseSchema reads a schema written as Schema is: one predicate a line
+// ("name: [type] @index(a, b) @upsert ."), then types ("type T {", one
+// field a line, "}").
+func parseSchema(text string) dqlSchema {
+	out := dqlSchema{preds: map[string]predicate{}, types: map[string]string{}}
+	var typ string
+	var fields []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "type ") && strings.HasSuffix(line, "{"):
+			typ = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "type "), "{"))
+			fields = nil
+		case line == "}":
+			slices.Sort(fields)
+			out.types[typ] = strings.Join(fields, " ")
+			typ = ""
+		case typ != "":
+			fields = append(fields, line)
+		default:
+			name, rest, ok := strings.Cut(strings.TrimSuffix(line, "."), ":")
+			if !ok {
+				continue
+			}
+			p := predicate{Predicate: strings.TrimSpace(name)}
+			rest = strings.TrimSpace(rest)
+			t, dirs, _ := strings.Cut(rest, " ")
+			if strings.HasPrefix(t, "[") {
+				p.List, t = true, strings.Trim(t, "[]")
+			}
+			p.Type = t
+			if _, idx, ok := strings.Cut(dirs, "@index("); ok {
+				idx, _, _ = strings.Cut(idx, ")")
+				for _, tok := range strings.Split(idx, ",") {
+					p.Tokenizer = append(p.Tokenizer, strings.TrimSpace(tok))
+				}
+				slices.Sort(p.Tokenizer)
+			}
+			p.Upsert = strings.Contains(dirs, "@upsert")
+			p.Reverse = strings.Contains(dirs, "@reverse")
+			p.Count = strings.Contains(dirs, "@count")
+			out.preds[p.Predicate] = p
+		}
+	}
+	return out
+}
+
+// covers reports whether every predicate and type of want is in s as want
+// has it.
+func (s dqlSchema) covers(want dqlSchema) bool {
+	for name, w := range want.preds {
+		g, ok := s.preds[name]
+		if !ok || g.Type != w.Type || g.List != w.List || g.Upsert != w.Upsert || g.Reverse != w.Reverse ||
+			g.Count != w.Count || !slices.Equal(g.Tokenizer, w.Tokenizer) {
+			return false
+		}
+	}
+	for name, w := range want.types {
+		if s.types[name] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// schemaPresent reports whether the cluster's schema holds Schema already.
+func (s *Store) schemaPresent(ctx context.Context) (bool, error) {
+	resp, err := s.dg.NewReadOnlyTxn().Query(ctx, "schema {}")
+	if err != nil {
+		return false, fmt.Errorf("read schema: %w", err)
+	}
+	var r struct {
+		Schema []predicate `json:"schema"`
+		Types  []struct {
+			Name   string `json:"name"`
+			Fields []struct {
+				Name string `json:"name"`
+			} `json:"fields"`
+		} `json:"types"`
+	}
+	if err := json.Unmarshal(resp.Json, &r); err != nil {
+		return false, fmt.Errorf("read schema: %w", err)
+	}
+	got := dqlSchema{preds: map[string]predicate{}, types: map[string]string{}}
+	for _, p := range r.Schema {
+		slices.Sort(p.Tokenizer)
+		got.preds[p.Predicate] = p
+	}
+	for _, t := range r.Types {
+		var fields []string
+		for _, f := range t.Fields {
+			fields = append(fields, f.Name)
+		}
+		slices.Sort(fields)
+		got.types[t.Name] = strings.Join(fields, " ")
+	}
+	return got.covers(parseSchema(Schema)), nil
 }
 
 // openClients opens one dgo client on each alpha of conn (dgo.Open takes

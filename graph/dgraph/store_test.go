@@ -492,3 +492,19 @@ func TestSyntheticConformance(t *testing.T) {
 	}
 	compare(t, "synthetic", answers(t, embeddedView(emb)), answers(t, dg.View))
 }
+
+// TestOpenSchemaOnce alters the schema of an empty cluster and leaves it
+// alone when it is there: an alter fails while other loaders write.
+func TestOpenSchemaOnce(t *testing.T) {
+	c := dgraphtest.Start(t)
+	for i, want := range []bool{true, false} {
+		st, err := Open("dgraph://" + c.GRPC + "?sslmode=disable")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.altered != want {
+			t.Errorf("open %d: altered %v, want %v", i+1, st.altered, want)
+		}
+		st.Close()
+	}
+}

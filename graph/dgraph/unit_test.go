@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"google.golang.org/grpc/codes"
@@ -154,5 +155,38 @@ func TestUnavailable(t *testing.T) {
 		if got := unavailable(c.err); got != c.want {
 			t.Errorf("unavailable(%v) = %v, want %v", c.err, got, c.want)
 		}
+	}
+}
+
+// TestParseSchema reads the store's own schema as `schema {}` would answer
+// it, and a schema lacking an index or a type's field does not cover it.
+func TestParseSchema(t *testing.T) {
+	s := parseSchema(Schema)
+	for _, c := range []predicate{
+		{Predicate: "xid", Type: "string", Tokenizer: []string{"exact"}, Upsert: true},
+		{Predicate: "event.actor", Type: "uid", List: true, Reverse: true, Count: true},
+		{Predicate: "actor.alias", Type: "string", List: true, Tokenizer: []string{"exact", "term"}},
+		{Predicate: "event.title", Type: "string", Tokenizer: []string{"fulltext", "term"}},
+		{Predicate: "eg.blob", Type: "string"},
+	} {
+		got, ok := s.preds[c.Predicate]
+		if !ok || got.Type != c.Type || got.List != c.List || got.Upsert != c.Upsert || got.Reverse != c.Reverse ||
+			got.Count != c.Count || !slices.Equal(got.Tokenizer, c.Tokenizer) {
+			t.Errorf("%s: %+v, want %+v", c.Predicate, got, c)
+		}
+	}
+	if !strings.Contains(" "+s.types["Event"]+" ", " xid ") || s.types["EventgraphMeta"] != "eg.modified eg.version xid" {
+		t.Errorf("types: %v", s.types)
+	}
+	if !s.covers(s) {
+		t.Error("a schema does not cover itself")
+	}
+	less := parseSchema(strings.Replace(Schema, "actor.key: [string] @index(exact) .", "actor.key: [string] .", 1))
+	if less.covers(s) {
+		t.Error("a schema without an index covers the store's")
+	}
+	fewer := parseSchema(strings.Replace(Schema, "  place.country\n}", "}", 1))
+	if fewer.covers(s) {
+		t.Error("a type with a field less covers the store's")
 	}
 }
