@@ -78,7 +78,11 @@
 // across every loader of the cluster (optimistically: the work of an
 // aborted try is redone), and the merged graph is one the embedded store
 // gives for some order of the articles (the order of their commits).
-// Reads are not serialized.
+// Reads are not serialized. An article whose request was lost with an
+// alpha (gRPC Unavailable: the alpha killed, its group electing a leader)
+// is run again the same way: had the lost request committed, the article
+// is found stored and nothing is written twice (the fault test,
+// fault_test.go, kills the leader of three replicas mid-load).
 //
 // Limits: the windows are read by datetime, so an event whose dates are
 // not days (YYYY-MM-DD) is never a candidate of the score merge (the
