@@ -78,7 +78,11 @@
 // across every loader of the cluster (optimistically: the work of an
 // aborted try is redone), and the merged graph is one the embedded store
 // gives for some order of the articles (the order of their commits).
-// Reads are not serialized.
+// Reads are not serialized. An article whose request was lost with an
+// alpha (gRPC Unavailable: the alpha killed, its group electing a leader)
+// is run again the same way: had the lost request committed, the article
+// is found stored and nothing is written twice (the fault test,
+// fault_test.go, kills the leader of three replicas mid-load).
 //
 // Limits: the windows are read by datetime, so an event whose dates are
 // not days (YYYY-MM-DD) is never a candidate of the score merge (the
@@ -105,12 +109,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/dgo/v250"
 	"github.com/dgraph-io/dgo/v250/protos/api"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"eventgraph/graph"
 	"eventgraph/graph/export"
@@ -245,7 +252,10 @@ type Store struct {
 	// committed, when set (by tests), is called with each article written
 	// and the version its transaction committed.
 	committed func(articleID string, version uint64)
-	// aborts counts the transactions aborted by a concurrent writer.
+	// altered is set when Open altered the cluster's schema.
+	altered bool
+	// aborts counts the transactions aborted by a concurrent writer or
+	// lost with an alpha, and tried again.
 	aborts atomic.Uint64
 }
 
@@ -254,21 +264,188 @@ type Store struct {
 const maxTries = 50
 
 // Open connects to a Dgraph cluster by a connection string
-// ("dgraph://host:port[,host:port…][?sslmode=…]", as dgo.Open takes it)
-// and makes sure the schema is there.
+// ("dgraph://host:port[,host:port…][?sslmode=…]", as dgo.Open takes it,
+// with any number of alphas: requests go to one of them at random, so a
+// lost alpha costs only the requests sent to it) and makes sure the schema
+// is there.
 func Open(conn string) (*Store, error) {
-	dg, err := dgo.Open(conn)
+	dg, err := openClients(conn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", conn, err)
 	}
 	s := &Store{dg: dg, timeout: 2 * time.Minute}
 	ctx, cancel := s.ctx()
 	defer cancel()
-	if err := dg.Alter(ctx, &api.Operation{Schema: Schema}); err != nil {
+	// the schema is altered only when it is not there yet: an alter while
+	// other loaders write fails ("Pending transactions found")
+	present, err := s.schemaPresent(ctx)
+	if err != nil {
 		dg.Close()
-		return nil, fmt.Errorf("open %s: schema: %w", conn, err)
+		return nil, fmt.Errorf("open %s: %w", conn, err)
+	}
+	if !present {
+		if err := dg.Alter(ctx, &api.Operation{Schema: Schema}); err != nil {
+			dg.Close()
+			return nil, fmt.Errorf("open %s: schema: %w", conn, err)
+		}
+		s.altered = true
 	}
 	return s, nil
+}
+
+// predicate is one predicate of a DQL schema, as `schema {}` answers it.
+type predicate struct {
+	Predicate string   `json:"predicate"`
+	Type      string   `json:"type"`
+	Tokenizer []string `json:"tokenizer"`
+	Upsert    bool     `json:"upsert"`
+	Reverse   bool     `json:"reverse"`
+	Count     bool     `json:"count"`
+	List      bool     `json:"list"`
+}
+
+// dqlSchema is a DQL schema's predicates and types (type name to its
+// sorted fields).
+type dqlSchema struct {
+	preds map[string]predicate
+	types map[string]string
+}
+
+// parseSchema reads a schema written as Schema is: one predicate a line
+// ("name: [type] @index(a, b) @upsert ."), then types ("type T {", one
+// field a line, "}").
+func parseSchema(text string) dqlSchema {
+	out := dqlSchema{preds: map[string]predicate{}, types: map[string]string{}}
+	var typ string
+	var fields []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "type ") && strings.HasSuffix(line, "{"):
+			typ = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "type "), "{"))
+			fields = nil
+		case line == "}":
+			slices.Sort(fields)
+			out.types[typ] = strings.Join(fields, " ")
+			typ = ""
+		case typ != "":
+			fields = append(fields, line)
+		default:
+			name, rest, ok := strings.Cut(strings.TrimSuffix(line, "."), ":")
+			if !ok {
+				continue
+			}
+			p := predicate{Predicate: strings.TrimSpace(name)}
+			rest = strings.TrimSpace(rest)
+			t, dirs, _ := strings.Cut(rest, " ")
+			if strings.HasPrefix(t, "[") {
+				p.List, t = true, strings.Trim(t, "[]")
+			}
+			p.Type = t
+			if _, idx, ok := strings.Cut(dirs, "@index("); ok {
+				idx, _, _ = strings.Cut(idx, ")")
+				for _, tok := range strings.Split(idx, ",") {
+					p.Tokenizer = append(p.Tokenizer, strings.TrimSpace(tok))
+				}
+				slices.Sort(p.Tokenizer)
+			}
+			p.Upsert = strings.Contains(dirs, "@upsert")
+			p.Reverse = strings.Contains(dirs, "@reverse")
+			p.Count = strings.Contains(dirs, "@count")
+			out.preds[p.Predicate] = p
+		}
+	}
+	return out
+}
+
+// covers reports whether every predicate and type of want is in s as want
+// has it.
+func (s dqlSchema) covers(want dqlSchema) bool {
+	for name, w := range want.preds {
+		g, ok := s.preds[name]
+		if !ok || g.Type != w.Type || g.List != w.List || g.Upsert != w.Upsert || g.Reverse != w.Reverse ||
+			g.Count != w.Count || !slices.Equal(g.Tokenizer, w.Tokenizer) {
+			return false
+		}
+	}
+	for name, w := range want.types {
+		if s.types[name] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// schemaPresent reports whether the cluster's schema holds Schema already.
+func (s *Store) schemaPresent(ctx context.Context) (bool, error) {
+	resp, err := s.dg.NewReadOnlyTxn().Query(ctx, "schema {}")
+	if err != nil {
+		return false, fmt.Errorf("read schema: %w", err)
+	}
+	var r struct {
+		Schema []predicate `json:"schema"`
+		Types  []struct {
+			Name   string `json:"name"`
+			Fields []struct {
+				Name string `json:"name"`
+			} `json:"fields"`
+		} `json:"types"`
+	}
+	if err := json.Unmarshal(resp.Json, &r); err != nil {
+		return false, fmt.Errorf("read schema: %w", err)
+	}
+	got := dqlSchema{preds: map[string]predicate{}, types: map[string]string{}}
+	for _, p := range r.Schema {
+		slices.Sort(p.Tokenizer)
+		got.preds[p.Predicate] = p
+	}
+	for _, t := range r.Types {
+		var fields []string
+		for _, f := range t.Fields {
+			fields = append(fields, f.Name)
+		}
+		slices.Sort(fields)
+		got.types[t.Name] = strings.Join(fields, " ")
+	}
+	return got.covers(parseSchema(Schema)), nil
+}
+
+// openClients opens one dgo client on each alpha of conn (dgo.Open takes
+// one host) and joins them into one client. An alpha that does not answer
+// is left out (until the store is opened again) as long as another does.
+func openClients(conn string) (*dgo.Dgraph, error) {
+	rest, ok := strings.CutPrefix(conn, "dgraph://")
+	if !ok {
+		return dgo.Open(conn)
+	}
+	hosts, query, _ := strings.Cut(rest, "?")
+	if i := strings.IndexByte(hosts, '@'); i >= 0 {
+		hosts = hosts[i+1:] // credentials: one host only, as dgo.Open
+	}
+	if !strings.Contains(hosts, ",") {
+		return dgo.Open(conn)
+	}
+	if query != "" {
+		query = "?" + query
+	}
+	var clients []api.DgraphClient
+	var down error
+	for _, h := range strings.Split(hosts, ",") {
+		one, err := dgo.Open("dgraph://" + h + query)
+		if unavailable(err) {
+			down = err // dgo pings the alpha: one down is left out
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		clients = append(clients, one.GetAPIClients()...)
+	}
+	if len(clients) == 0 {
+		return nil, down
+	}
+	return dgo.NewDgraphClient(clients...), nil
 }
 
 func (s *Store) ctx() (context.Context, context.CancelFunc) {
@@ -342,7 +519,7 @@ func (s *Store) PutFacts(f *graph.Facts) (graph.PutResult, error) {
 	}
 	for try := 0; ; try++ {
 		r, err := s.putOnce(f)
-		if errors.Is(err, dgo.ErrAborted) && try+1 < maxTries {
+		if (errors.Is(err, dgo.ErrAborted) || unavailable(err)) && try+1 < maxTries {
 			s.aborts.Add(1)
 			time.Sleep(time.Duration(try+1) * 5 * time.Millisecond)
 			continue
@@ -352,6 +529,19 @@ func (s *Store) PutFacts(f *graph.Facts) (graph.PutResult, error) {
 		}
 		return r, nil
 	}
+}
+
+// unavailable reports whether err is an alpha that does not answer (lost,
+// restarting, or a group electing its leader): the article is tried again
+// from the start, which is safe when the lost request had committed, since
+// a stored article is found and nothing is written twice.
+func unavailable(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if st, ok := status.FromError(e); ok && st.Code() == codes.Unavailable {
+			return true
+		}
+	}
+	return false
 }
 
 // textSHA is the hex digest of an article's text (article.text_sha).

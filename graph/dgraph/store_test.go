@@ -355,7 +355,7 @@ func compare(t *testing.T, what string, want, got map[string]string) {
 func TestSeedConformance(t *testing.T) {
 	dgraphtest.Binary(t)
 	docs := seedDocs(t)
-	emb, dg, _ := openBoth(t)
+	emb, dg, c := openBoth(t)
 	start := time.Now()
 	tookE, resE := load(t, emb, docs)
 	tookD, resD := load(t, dg, docs)
@@ -375,7 +375,20 @@ func TestSeedConformance(t *testing.T) {
 		t.Errorf("dgraph check: %v", err)
 	}
 
-	// again: every article is stored already, nothing changes
+	// again, through a store opened on the loaded cluster (which leaves
+	// the schema alone: an alter fails while other loaders write): every
+	// article is stored already, nothing changes
+	if !dg.altered {
+		t.Error("the first store on an empty cluster did not alter its schema")
+	}
+	dg, err := Open("dgraph://" + c.GRPC + "?sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dg.Close()
+	if dg.altered {
+		t.Error("a store opened on a cluster with the schema altered it")
+	}
 	v := dg.Version()
 	if v != uint64(len(docs)) {
 		t.Errorf("version %d after %d articles", v, len(docs))

@@ -1,8 +1,14 @@
 package dgraph
 
 import (
+	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"eventgraph/graph"
 )
@@ -106,5 +112,81 @@ func TestActorKeys(t *testing.T) {
 	}
 	if got := personKeys(graph.Actor{Name: "Acme Corp", Kind: graph.Organization}); got != nil {
 		t.Errorf("personKeys of an organization = %v", got)
+	}
+}
+
+// TestOpenClientsMalformed refuses a connection string with any malformed
+// host (dgo pings each alpha it opens: the fault test opens three).
+func TestOpenClientsMalformed(t *testing.T) {
+	for _, conn := range []string{
+		"dgraph://127.0.0.1:1,127.0.0.1?sslmode=disable",
+		"dgraph://127.0.0.1:1,127.0.0.1:?sslmode=disable",
+		"dgraph://127.0.0.1:1,127.0.0.1:2?sslmode=nonsense",
+		"http://127.0.0.1:1",
+	} {
+		if dg, err := openClients(conn); err == nil {
+			dg.Close()
+			t.Errorf("%s: opened, want an error", conn)
+		}
+	}
+	// no alpha answers (nothing listens on port 1): an error, not a store
+	if dg, err := openClients("dgraph://127.0.0.1:1,127.0.0.1:1?sslmode=disable"); err == nil || !unavailable(err) {
+		if dg != nil {
+			dg.Close()
+		}
+		t.Errorf("no alpha answers: %v, want unavailable", err)
+	}
+}
+
+// TestUnavailable tells an alpha that does not answer from other errors,
+// wrapped or not.
+func TestUnavailable(t *testing.T) {
+	down := status.Error(codes.Unavailable, "connection refused")
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{down, true},
+		{fmt.Errorf("read candidates: %w", down), true},
+		{status.Error(codes.DeadlineExceeded, "slow"), false},
+		{errors.New("unavailable"), false},
+	} {
+		if got := unavailable(c.err); got != c.want {
+			t.Errorf("unavailable(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
+}
+
+// TestParseSchema reads the store's own schema as `schema {}` would answer
+// it, and a schema lacking an index or a type's field does not cover it.
+func TestParseSchema(t *testing.T) {
+	s := parseSchema(Schema)
+	for _, c := range []predicate{
+		{Predicate: "xid", Type: "string", Tokenizer: []string{"exact"}, Upsert: true},
+		{Predicate: "event.actor", Type: "uid", List: true, Reverse: true, Count: true},
+		{Predicate: "actor.alias", Type: "string", List: true, Tokenizer: []string{"exact", "term"}},
+		{Predicate: "event.title", Type: "string", Tokenizer: []string{"fulltext", "term"}},
+		{Predicate: "eg.blob", Type: "string"},
+	} {
+		got, ok := s.preds[c.Predicate]
+		if !ok || got.Type != c.Type || got.List != c.List || got.Upsert != c.Upsert || got.Reverse != c.Reverse ||
+			got.Count != c.Count || !slices.Equal(got.Tokenizer, c.Tokenizer) {
+			t.Errorf("%s: %+v, want %+v", c.Predicate, got, c)
+		}
+	}
+	if !strings.Contains(" "+s.types["Event"]+" ", " xid ") || s.types["EventgraphMeta"] != "eg.modified eg.version xid" {
+		t.Errorf("types: %v", s.types)
+	}
+	if !s.covers(s) {
+		t.Error("a schema does not cover itself")
+	}
+	less := parseSchema(strings.Replace(Schema, "actor.key: [string] @index(exact) .", "actor.key: [string] .", 1))
+	if less.covers(s) {
+		t.Error("a schema without an index covers the store's")
+	}
+	fewer := parseSchema(strings.Replace(Schema, "  place.country\n}", "}", 1))
+	if fewer.covers(s) {
+		t.Error("a type with a field less covers the store's")
 	}
 }

@@ -1,5 +1,6 @@
 // Package dgraphtest starts a throwaway Dgraph cluster (one zero, one
-// alpha) for tests: the bin/dgraph that `make dgraph` builds from the Go
+// alpha; or one zero and a group of three replicated alphas, which a test
+// may kill and restart) for tests: the bin/dgraph that `make dgraph` builds from the Go
 // module proxy (tools/dgraph), on free loopback ports, with its data in the
 // test's temporary folder, stopped when the test ends.
 //
@@ -79,20 +80,41 @@ func moduleRoot() (string, error) {
 	}
 }
 
-// Cluster is one running zero and one running alpha.
+// Cluster is one running zero and its alphas (one, or a replicated group
+// of three with StartReplicated).
 type Cluster struct {
 	bin  string
 	dir  string
 	zero int // port offset of the zero
-	off  int // port offset of the alpha
-	// GRPC is the alpha's gRPC address (host:port), for dgo and dgraph live.
+	off  int // port offset of the first alpha
+	// GRPC is the first alpha's gRPC address (host:port), for dgo and
+	// dgraph live.
 	GRPC string
-	// HTTP is the alpha's HTTP base URL (http://host:port), for /query,
-	// /mutate, /alter and /admin.
+	// HTTP is the first alpha's HTTP base URL (http://host:port), for
+	// /query, /mutate, /alter and /admin.
 	HTTP string
 	// ZeroGRPC is the zero's gRPC address.
 	ZeroGRPC string
-	procs    []*proc
+	// ZeroHTTP is the zero's HTTP base URL (/state).
+	ZeroHTTP string
+	// Alphas are every alpha, the first one included.
+	Alphas []*Alpha
+	procs  []*proc
+}
+
+// Alpha is one alpha of a cluster.
+type Alpha struct {
+	// Name names its log (DIR/Name.log) and its folders.
+	Name string
+	// GRPC is its gRPC address (host:port).
+	GRPC string
+	// HTTP is its HTTP base URL.
+	HTTP string
+	// Internal is its Raft address (host:port), as the zero's /state
+	// names it.
+	Internal string
+	args     []string
+	proc     *proc
 }
 
 // proc is one running dgraph process; done closes when it has exited.
@@ -117,6 +139,21 @@ func (p *proc) exited() bool {
 // test ends.
 func Start(tb testing.TB) *Cluster {
 	tb.Helper()
+	return start(tb, 1)
+}
+
+// StartReplicated starts a zero with --replicas 3 and three alphas, which
+// form one group of three replicas (each holds every predicate; writes
+// need two of them), waits until every alpha's /admin answers healthy, and
+// stops them when the test ends.
+func StartReplicated(tb testing.TB) *Cluster {
+	tb.Helper()
+	return start(tb, 3)
+}
+
+// start starts a zero with --replicas n and n alphas.
+func start(tb testing.TB, n int) *Cluster {
+	tb.Helper()
 	c := &Cluster{bin: Binary(tb), dir: tb.TempDir()}
 	tb.Cleanup(func() { c.Stop(tb) })
 	var err error
@@ -125,26 +162,111 @@ func Start(tb testing.TB) *Cluster {
 		tb.Fatalf("dgraphtest: %v", err)
 	}
 	taken := map[int]bool{5080 + c.zero: true, 6080 + c.zero: true}
-	if c.off, err = freeOffset(taken, 7080, 8080, 9080); err != nil {
-		tb.Fatalf("dgraphtest: %v", err)
-	}
 	c.ZeroGRPC = "127.0.0.1:" + strconv.Itoa(5080+c.zero)
-	c.start(tb, "zero", "zero", "--my", c.ZeroGRPC, "--port_offset", strconv.Itoa(c.zero),
-		"--wal", filepath.Join(c.dir, "zw"), "--bindall=false", "--telemetry", "reports=false; sentry=false;")
-	c.GRPC = "127.0.0.1:" + strconv.Itoa(9080+c.off)
-	c.HTTP = "http://127.0.0.1:" + strconv.Itoa(8080+c.off)
-	c.start(tb, "alpha", "alpha", "--my", "127.0.0.1:"+strconv.Itoa(7080+c.off), "--zero", c.ZeroGRPC,
-		"--port_offset", strconv.Itoa(c.off), "--postings", filepath.Join(c.dir, "p"), "--wal", filepath.Join(c.dir, "w"),
-		"--tmp", filepath.Join(c.dir, "t"), "--bindall=false", "--telemetry", "reports=false; sentry=false;",
-		"--security", "whitelist=127.0.0.1;", "--cache", "size-mb=256;")
-	c.waitAdmin(tb)
+	c.ZeroHTTP = "http://127.0.0.1:" + strconv.Itoa(6080+c.zero)
+	c.procs = append(c.procs, c.run(tb, "zero", "zero", "--my", c.ZeroGRPC, "--port_offset", strconv.Itoa(c.zero),
+		"--replicas", strconv.Itoa(n),
+		"--wal", filepath.Join(c.dir, "zw"), "--bindall=false", "--telemetry", "reports=false; sentry=false;"))
+	for i := 0; i < n; i++ {
+		off, err := freeOffset(taken, 7080, 8080, 9080)
+		if err != nil {
+			tb.Fatalf("dgraphtest: %v", err)
+		}
+		for _, b := range []int{7080, 8080, 9080} {
+			taken[b+off] = true
+		}
+		name := "alpha"
+		if i > 0 {
+			name += strconv.Itoa(i)
+		}
+		a := &Alpha{Name: name,
+			GRPC:     "127.0.0.1:" + strconv.Itoa(9080+off),
+			HTTP:     "http://127.0.0.1:" + strconv.Itoa(8080+off),
+			Internal: "127.0.0.1:" + strconv.Itoa(7080+off)}
+		sub := name // the first alpha keeps the folders it always had
+		if i == 0 {
+			sub = ""
+			c.off = off
+			c.GRPC, c.HTTP = a.GRPC, a.HTTP
+		}
+		a.args = []string{"alpha", "--my", a.Internal, "--zero", c.ZeroGRPC,
+			"--port_offset", strconv.Itoa(off), "--postings", filepath.Join(c.dir, sub, "p"), "--wal", filepath.Join(c.dir, sub, "w"),
+			"--tmp", filepath.Join(c.dir, sub, "t"), "--bindall=false", "--telemetry", "reports=false; sentry=false;",
+			"--security", "whitelist=127.0.0.1;", "--cache", "size-mb=256;"}
+		a.proc = c.run(tb, name, a.args...)
+		c.procs = append(c.procs, a.proc)
+		c.Alphas = append(c.Alphas, a)
+		// one at a time: the first becomes the group's leader before the
+		// others join it
+		c.waitAdmin(tb, a.HTTP)
+	}
 	return c
 }
 
-// start runs dgraph with args, its output in DIR/name.log.
-func (c *Cluster) start(tb testing.TB, name string, args ...string) {
+// Kill SIGKILLs the alpha (no shutdown: what a lost machine does) and
+// waits until it has exited.
+func (c *Cluster) Kill(tb testing.TB, a *Alpha) {
 	tb.Helper()
-	log, err := os.Create(filepath.Join(c.dir, name+".log"))
+	if err := a.proc.cmd.Process.Kill(); err != nil && !a.proc.exited() {
+		tb.Fatalf("dgraphtest: kill %s: %v", a.Name, err)
+	}
+	<-a.proc.done
+}
+
+// Restart starts a killed alpha again with its folders and ports and
+// waits until its /admin answers healthy.
+func (c *Cluster) Restart(tb testing.TB, a *Alpha) {
+	tb.Helper()
+	if !a.proc.exited() {
+		tb.Fatalf("dgraphtest: restart %s: still running", a.Name)
+	}
+	p := c.run(tb, a.Name, a.args...)
+	for i, q := range c.procs {
+		if q == a.proc {
+			c.procs[i] = p
+		}
+	}
+	a.proc = p
+	c.waitAdmin(tb, a.HTTP)
+}
+
+// Leader returns the alpha that leads group 1, as the zero's /state
+// says, or nil when none does (an election under way).
+func (c *Cluster) Leader(tb testing.TB) *Alpha {
+	tb.Helper()
+	resp, err := http.Get(c.ZeroHTTP + "/state")
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	var st struct {
+		Groups map[string]struct {
+			Members map[string]struct {
+				Addr   string `json:"addr"`
+				Leader bool   `json:"leader"`
+			} `json:"members"`
+		} `json:"groups"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+		return nil
+	}
+	for _, m := range st.Groups["1"].Members {
+		if !m.Leader {
+			continue
+		}
+		for _, a := range c.Alphas {
+			if a.Internal == m.Addr {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// run starts dgraph with args, its output appended to DIR/name.log.
+func (c *Cluster) run(tb testing.TB, name string, args ...string) *proc {
+	tb.Helper()
+	log, err := os.OpenFile(filepath.Join(c.dir, name+".log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		tb.Fatalf("dgraphtest: %v", err)
 	}
@@ -157,19 +279,22 @@ func (c *Cluster) start(tb testing.TB, name string, args ...string) {
 		tb.Fatalf("dgraphtest: start dgraph %s: %v", name, err)
 	}
 	p := &proc{name: name, cmd: cmd, done: make(chan struct{})}
-	c.procs = append(c.procs, p)
 	go func() {
 		_ = cmd.Wait()
 		log.Close()
 		close(p.done)
 	}()
+	return p
 }
 
-// Stop stops the alpha, then the zero: SIGTERM, then SIGKILL after 20 s.
+// Stop stops the alphas, then the zero: SIGTERM, then SIGKILL after 20 s.
 // Start registers it with the test's cleanup; calling it twice is harmless.
 func (c *Cluster) Stop(tb testing.TB) {
 	for i := len(c.procs) - 1; i >= 0; i-- {
 		p := c.procs[i]
+		if p.exited() {
+			continue
+		}
 		_ = p.cmd.Process.Signal(syscall.SIGTERM)
 		select {
 		case <-p.done:
@@ -184,9 +309,16 @@ func (c *Cluster) Stop(tb testing.TB) {
 	}
 }
 
-// dumpLogs writes the end of the zero's and alpha's logs to the test log.
+// dumpLogs writes the end of the zero's and alphas' logs to the test log.
 func (c *Cluster) dumpLogs(tb testing.TB) {
-	for _, name := range []string{"zero", "alpha"} {
+	names := []string{"zero"}
+	for _, a := range c.Alphas {
+		names = append(names, a.Name)
+	}
+	if len(c.Alphas) == 0 {
+		names = append(names, "alpha")
+	}
+	for _, name := range names {
 		b, err := os.ReadFile(filepath.Join(c.dir, name+".log"))
 		if err != nil {
 			continue
@@ -238,9 +370,10 @@ func FreeAddr(tb testing.TB) string {
 	return l.Addr().String()
 }
 
-// waitAdmin waits until /admin answers the health query with the alpha
-// healthy: /health answers earlier, before the alpha serves queries.
-func (c *Cluster) waitAdmin(tb testing.TB) {
+// waitAdmin waits until the /admin of the alpha at base answers the health
+// query with the alpha healthy: /health answers earlier, before the alpha
+// serves queries.
+func (c *Cluster) waitAdmin(tb testing.TB, base string) {
 	tb.Helper()
 	deadline := time.Now().Add(readyTimeout)
 	var last string
@@ -251,7 +384,7 @@ func (c *Cluster) waitAdmin(tb testing.TB) {
 				tb.Fatalf("dgraphtest: dgraph %s exited while starting", p.name)
 			}
 		}
-		b, err := c.post("/admin", "application/json", `{"query":"{ health { instance status } }"}`)
+		b, err := postTo(base, "/admin", "application/json", `{"query":"{ health { instance status } }"}`)
 		if err == nil {
 			var r struct {
 				Data struct {
@@ -277,12 +410,17 @@ func (c *Cluster) waitAdmin(tb testing.TB) {
 	tb.Fatalf("dgraphtest: the alpha's /admin was not ready after %s: %.300s", readyTimeout, last)
 }
 
-// post sends body to the alpha's HTTP path and returns the response body;
-// a status other than 200 is an error.
+// post sends body to the first alpha's HTTP path and returns the response
+// body; a status other than 200 is an error.
 func (c *Cluster) post(path, contentType, body string) ([]byte, error) {
+	return postTo(c.HTTP, path, contentType, body)
+}
+
+// postTo sends body to the HTTP path of the alpha at base.
+func postTo(base, path, contentType, body string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.HTTP+path, strings.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+path, strings.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -302,13 +440,23 @@ func (c *Cluster) post(path, contentType, body string) ([]byte, error) {
 	return b, nil
 }
 
-// Query runs a DQL query over HTTP (/query) and returns its "data" object;
-// an answer with errors fails the test.
+// Query runs a DQL query over HTTP (/query) on the first alpha and returns
+// its "data" object; an answer with errors fails the test.
 func (c *Cluster) Query(tb testing.TB, dql string) json.RawMessage {
 	tb.Helper()
-	b, err := c.post("/query", "application/dql", dql)
+	data, err := QueryAt(c.HTTP, dql)
 	if err != nil {
-		tb.Fatalf("dgraphtest: query: %v", err)
+		tb.Fatalf("dgraphtest: %v", err)
+	}
+	return data
+}
+
+// QueryAt runs a DQL query over HTTP (/query) on the alpha at base (an
+// Alpha's HTTP) and returns its "data" object, or the error it answered.
+func QueryAt(base, dql string) (json.RawMessage, error) {
+	b, err := postTo(base, "/query", "application/dql", dql)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
 	}
 	var r struct {
 		Data   json.RawMessage `json:"data"`
@@ -317,12 +465,12 @@ func (c *Cluster) Query(tb testing.TB, dql string) json.RawMessage {
 		} `json:"errors"`
 	}
 	if err := json.Unmarshal(b, &r); err != nil {
-		tb.Fatalf("dgraphtest: query answer: %v: %.300s", err, b)
+		return nil, fmt.Errorf("query answer: %w: %.300s", err, b)
 	}
 	if len(r.Errors) > 0 {
-		tb.Fatalf("dgraphtest: query %q: %s", dql, r.Errors[0].Message)
+		return nil, fmt.Errorf("query %q: %s", dql, r.Errors[0].Message)
 	}
-	return r.Data
+	return r.Data, nil
 }
 
 // Live loads N-Quads and their schema with dgraph live, upserting on the
