@@ -83,6 +83,9 @@ type merger struct {
 	countries map[string]bool
 	// factsOf caches cachedFacts by event ID
 	factsOf map[string]mergeFacts
+	// snapFacts caches facts of the snapshot's events for the whole
+	// transaction (see snapshotFacts)
+	snapFacts map[string]mergeFacts
 }
 
 // newMerger makes the merger of a write transaction of db; close it
@@ -100,6 +103,7 @@ func newMerger(db *badger.DB, txn *badger.Txn) *merger {
 		loaded:       map[string]Event{},
 		writtenKeys:  map[string][]string{},
 		countries:    map[string]bool{},
+		snapFacts:    map[string]mergeFacts{},
 	}
 }
 
@@ -129,6 +133,7 @@ func (m *merger) wroteEvent(e Event) {
 		return
 	}
 	m.written[e.ID] = e
+	delete(m.snapFacts, e.ID)
 	if !e.Date.Known() {
 		return
 	}
@@ -300,11 +305,13 @@ func (m *merger) find(e Event) (Event, bool, error) {
 	seen := map[string]bool{}
 	best, bestScore := Event{}, mergeThreshold-1
 	window := DateSpan{Start: from, End: to}
-	consider := func(c Event) error {
+	// snap says c is as the snapshot holds it (not written by the
+	// transaction)
+	consider := func(c Event, snap bool) error {
 		if !c.Date.Overlaps(window) || m.sameArticle(c) {
 			return nil
 		}
-		s, err := m.score(e, c)
+		s, err := m.score(e, c, snap)
 		if err != nil {
 			return err
 		}
@@ -331,13 +338,13 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				continue
 			}
 			seen[id] = true
-			if err := consider(m.written[id]); err != nil {
+			if err := consider(m.written[id], false); err != nil {
 				return Event{}, false, err
 			}
 		}
 		// the events stored before it
 		read := 0
-		err := m.snap.scanEvents(f, false, func(pos, id string, _ bool, _ []byte) error {
+		err := m.snap.scanIndex(f, false, true, func(pos, id string, _ bool, _, fam []byte) error {
 			if seen[id] || id == e.ID {
 				return nil
 			}
@@ -346,10 +353,13 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				return errEnough
 			}
 			if w, ok := m.written[id]; ok {
-				return consider(w)
+				return consider(w, false)
+			}
+			if fam != nil && e.CAMEO != "" && string(fam) != root(e.CAMEO) {
+				return nil // another family (sameFamily): never a match
 			}
 			if c, ok := m.loaded[id]; ok {
-				return consider(c)
+				return consider(c, true)
 			}
 			var c Event
 			if err := m.snap.loadEvent(pos, nil, &c); err != nil {
@@ -359,7 +369,7 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				return err
 			}
 			m.loaded[id] = c
-			return consider(c)
+			return consider(c, true)
 		})
 		if err != nil && !errors.Is(err, errEnough) {
 			return Event{}, false, err
@@ -523,8 +533,9 @@ func (m *merger) agreement(id string) (*Agreement, error) {
 	return &g, nil
 }
 
-// score is mergeScore of two events, or -1 when they cannot be one.
-func (m *merger) score(e, c Event) (int, error) {
+// score is mergeScore of two events, or -1 when they cannot be one; snap
+// says c is an event of the snapshot the transaction has not written.
+func (m *merger) score(e, c Event, snap bool) (int, error) {
 	if !sameFamily(e, c) {
 		return -1, nil
 	}
@@ -532,11 +543,38 @@ func (m *merger) score(e, c Event) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	fc, err := m.cachedFacts(c)
+	var fc mergeFacts
+	if snap {
+		fc, err = m.snapshotFacts(c)
+	} else {
+		fc, err = m.cachedFacts(c)
+	}
 	if err != nil {
 		return 0, err
 	}
 	return mergeScore(e, c, fe, fc), nil
+}
+
+// snapshotFacts is cachedFacts of an event of the snapshot that the
+// transaction has not written, kept for the whole transaction instead of
+// one article: what facts reads of it does not change within a
+// transaction — its actors and places are stored before the snapshot and
+// m.r keeps the first version it reads of each, and isCountry is cached
+// alike — but for its agreement (m.agreement depends on the article), so
+// an event with an agreement is read per article. wroteEvent drops an
+// event the transaction writes from the cache.
+func (m *merger) snapshotFacts(c Event) (mergeFacts, error) {
+	if c.AgreementID != "" {
+		return m.cachedFacts(c)
+	}
+	if f, ok := m.snapFacts[c.ID]; ok {
+		return f, nil
+	}
+	f, err := m.cachedFacts(c)
+	if err == nil {
+		m.snapFacts[c.ID] = f
+	}
+	return f, err
 }
 
 // cachedFacts is facts, read once per event and article: an event the

@@ -830,6 +830,19 @@ func putEvent(txn *badger.Txn, e Event, mg *merger) (string, Event, bool, error)
 	return e.ID, Event{}, false, writeEvent(txn, e)
 }
 
+// eventFamily is the value of an event's date, actor and place index
+// keys (and the tail of its wide keys' values): the root of its CAMEO code
+// (root), which is what sameFamily compares of coded events, so that the
+// merger passes over candidates of another family without loading them;
+// nil for an uncoded event, whose family is its type. Keys written before
+// families were stored hold nothing, and their events are loaded.
+func eventFamily(e Event) []byte {
+	if e.CAMEO == "" {
+		return nil
+	}
+	return []byte(root(e.CAMEO))
+}
+
 // eventDocKey is the key of the event's copy in date order.
 func eventDocKey(e Event) string { return pEventDoc + orDate(e.Date.Start) + "|" + e.ID }
 
@@ -844,10 +857,17 @@ func writeEvent(txn *badger.Txn, e Event) error {
 	if err := txn.Set([]byte(eventDocKey(e)), b); err != nil {
 		return err
 	}
+	fam := eventFamily(e)
 	for _, k := range eventIndexKeys(e) {
 		var v []byte
-		if strings.HasPrefix(k, pWide) {
-			v = []byte(e.Date.End) // lets a window skip it unread
+		switch {
+		case strings.HasPrefix(k, pWide):
+			// the end day lets a window skip it unread; the family
+			// lets the merger skip it
+			v = append([]byte(e.Date.End), fam...)
+		case strings.HasPrefix(k, pEventArticle):
+		default:
+			v = fam
 		}
 		if err := txn.Set([]byte(k), v); err != nil {
 			return err
