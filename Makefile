@@ -7,7 +7,7 @@ DGRAPH  := bin/dgraph
 DB      ?= ./data
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: all build run test race vet fmt-check bench fuzz score score-dev clean dgraph
+.PHONY: all build run test race vet fmt-check bench bench-store fuzz score score-dev clean dgraph
 
 all: build
 
@@ -37,10 +37,16 @@ test: fmt-check vet
 race:
 	$(GO) test -race -count=1 -short ./graph/... ./server/... ./loader/... ./schema/... ./bench/...
 
-bench:
+bench: bench-store
 	$(GO) test -run '^$$' -bench '^BenchmarkArticle$$' -benchmem -count=1 -cpu 1 -benchtime 5x ./loader/extract/
 	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchmem -count=1 -cpu 1 -benchtime 3x ./bench/
 	$(GO) test -run '^$$' -bench '^Benchmark(Timeline|ServedReads|ExportGEXF)$$' -count=1 -cpu 1 -benchtime 1x -timeout 60m ./bench/
+
+# the 1 M-event store build on one core (GOMAXPROCS=1): events/s and peak RSS
+# of this tree beside the baseline commit BASE built and run alternately in
+# the same run (bench/storebench.sh; EVENTS=, ROUNDS=, BASE= override)
+bench-store:
+	GO=$(GO) sh bench/storebench.sh
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/sentence/

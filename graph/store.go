@@ -168,7 +168,10 @@ func Open(opt Options) (*Store, error) {
 	if opt.IndexCacheSize > 0 {
 		bo = bo.WithIndexCacheSize(opt.IndexCacheSize)
 	}
-	bo = bo.WithNumVersionsToKeep(1).WithMetricsEnabled(false)
+	// the Store serializes its writers (wmu), so Badger's conflict
+	// detection, which tracks every key a write transaction reads, finds
+	// nothing and is turned off
+	bo = bo.WithNumVersionsToKeep(1).WithMetricsEnabled(false).WithDetectConflicts(false)
 	db, err := badger.Open(bo)
 	if err != nil && !opt.InMemory && strings.Contains(err.Error(), "while opening memtables") {
 		// a kill between creating a memtable file and sizing it leaves an
