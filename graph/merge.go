@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -66,8 +67,8 @@ type merger struct {
 	// events under each of their actors and places and each day
 	// (pEventActor+id+"|"+day, pEventPlace+id+"|"+day; see wroteEvent)
 	written   map[string]Event
-	writtenBy map[string][]string
-	inBy      map[string]bool // key+"\x00"+id of each writtenBy entry
+	writtenBy map[dayKey][]string
+	inBy      map[dayEvent]bool // each writtenBy entry
 	// agreements written by the transaction
 	writtenAgree map[string]Agreement
 	// events read from the snapshot (which does not change)
@@ -97,8 +98,8 @@ func newMerger(db *badger.DB, txn *badger.Txn) *merger {
 		snap:         &Reader{txn: rtxn, places: map[string]*Place{}, actors: map[string]*Actor{}},
 		rtxn:         rtxn,
 		written:      map[string]Event{},
-		writtenBy:    map[string][]string{},
-		inBy:         map[string]bool{},
+		writtenBy:    map[dayKey][]string{},
+		inBy:         map[dayEvent]bool{},
 		writtenAgree: map[string]Agreement{},
 		loaded:       map[string]Event{},
 		writtenKeys:  map[string][]string{},
@@ -127,7 +128,7 @@ func (m *merger) begin(f *Facts) {
 
 // wroteEvent records an event the transaction wrote, under each of its
 // actors and its place and each day it covers (a span of more than
-// maxIndexedDays under wideKey).
+// maxIndexedDays under wideDay).
 func (m *merger) wroteEvent(e Event) {
 	if m == nil {
 		return
@@ -137,21 +138,17 @@ func (m *merger) wroteEvent(e Event) {
 	if !e.Date.Known() {
 		return
 	}
-	var days []string
+	first, last := int32(wideDay), int32(wideDay)
 	t, err1 := time.Parse("2006-01-02", e.Date.Start)
 	u, err2 := time.Parse("2006-01-02", e.Date.End)
 	if err1 == nil && err2 == nil && !u.Before(t) && u.Sub(t) < maxIndexedDays*24*time.Hour {
-		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
-			days = append(days, d.Format("2006-01-02"))
-		}
-	} else {
-		days = []string{wideKey}
+		first, last = dayNumber(t), dayNumber(u)
 	}
 	add := func(k string) {
-		for _, d := range days {
-			kd := k + d
-			if !m.inBy[kd+"\x00"+e.ID] {
-				m.inBy[kd+"\x00"+e.ID] = true
+		for d := first; d <= last; d++ {
+			kd := dayKey{k, d}
+			if de := (dayEvent{kd, e.ID}); !m.inBy[de] {
+				m.inBy[de] = true
 				m.writtenBy[kd] = append(m.writtenBy[kd], e.ID)
 			}
 		}
@@ -172,7 +169,7 @@ func (m *merger) wroteEvent(e Event) {
 func (m *merger) writtenIn(key, from, to string, limit int) []string {
 	seen := map[string]bool{}
 	var ids []string
-	take := func(k string) bool {
+	take := func(k dayKey) bool {
 		for _, id := range m.writtenBy[k] {
 			if !seen[id] {
 				seen[id] = true
@@ -184,14 +181,14 @@ func (m *merger) writtenIn(key, from, to string, limit int) []string {
 		}
 		return true
 	}
-	if !take(key + wideKey) {
+	if !take(dayKey{key, wideDay}) {
 		return ids
 	}
 	t, err1 := time.Parse("2006-01-02", from)
 	u, err2 := time.Parse("2006-01-02", to)
 	if err1 == nil && err2 == nil {
-		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
-			if !take(key + d.Format("2006-01-02")) {
+		for d, last := dayNumber(t), dayNumber(u); d <= last; d++ {
+			if !take(dayKey{key, d}) {
 				break
 			}
 		}
@@ -199,11 +196,29 @@ func (m *merger) writtenIn(key, from, to string, limit int) []string {
 	return ids
 }
 
+// dayKey is an index key prefix of wroteEvent ("ED:", "EA:<actor>|",
+// "EP:<place>|") and a day (dayNumber), or wideDay for spans of more than
+// maxIndexedDays; dayEvent is an event under it.
+type (
+	dayKey struct {
+		key string
+		day int32
+	}
+	dayEvent struct {
+		dayKey
+		id string
+	}
+)
+
+// dayNumber numbers a day (a time at midnight UTC, as time.Parse gives
+// "2006-01-02"): the days since 1970-01-01.
+func dayNumber(t time.Time) int32 { return int32(t.Unix() / 86400) }
+
 // maxIndexedDays is the longest span wroteEvent indexes day by day;
-// wideKey is the day key of longer ones.
+// wideDay is the day of longer ones (no day's number).
 const (
 	maxIndexedDays = 62
-	wideKey        = "wide"
+	wideDay        = math.MinInt32
 )
 
 // wroteKey records an index key "<prefix>|<id>" the transaction wrote.
