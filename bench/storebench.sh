@@ -33,8 +33,8 @@ done
 awk '
 /events\/s=/ {
 	for (f = 1; f <= NF; f++) { split($f, kv, "="); v[kv[1]] = kv[2] }
-	if ($1 == "base") { b[nb++] = v["events/s"]; br[nbr++] = v["peak-rss-MB"] }
-	else { n[nn++] = v["events/s"]; nr[nnr++] = v["peak-rss-MB"] }
+	if ($1 == "base") { b[nb++] = v["events/s"]; br[nbr++] = v["peak-rss-MB"]; bc[nbc++] = v["cpu-s"] }
+	else { n[nn++] = v["events/s"]; nr[nnr++] = v["peak-rss-MB"]; nc[nnc++] = v["cpu-s"] }
 }
 END {
 	m = (nb < nn) ? nb : nn
@@ -42,5 +42,6 @@ END {
 	# median of the per-round ratios (sort: m is small)
 	for (i = 0; i < m; i++) for (j = i + 1; j < m; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
 	printf "events/s: baseline %s, this tree %s; ratio (median of rounds) %.2fx\n", b[0], n[0], r[int((m - 1) / 2)]
+	printf "CPU seconds: baseline %s, this tree %s (first round)\n", bc[0], nc[0]
 	printf "peak RSS MB: baseline %s, this tree %s (goal: >= 70000 events/s, <= 500 MB)\n", br[0], nr[0]
 }' "$tmp/out"
