@@ -209,3 +209,42 @@ func TestCheckFindsProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestPutFactsBatchLearnsRunSize checks that after a transaction overflows,
+// PutFactsBatch takes fewer articles a transaction (so that the next ones
+// fit at the first try), grows back slowly, and stores every article.
+func TestPutFactsBatchLearnsRunSize(t *testing.T) {
+	s := memStore(t)
+	big := strings.Repeat("y", 900<<10) // a dozen of these overflow one transaction
+	batch := func(from, n int) {
+		var fs []*Facts
+		for i := from; i < from+n; i++ {
+			f := fixture(fmt.Sprint("large ", i), "2024-05-12")
+			f.Article.Text = big + fmt.Sprint(i)
+			fs = append(fs, f)
+		}
+		_, errs := s.PutFactsBatch(fs)
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("article %d: %v", from+i, err)
+			}
+		}
+	}
+	batch(0, 30)
+	fit := s.runFit
+	if fit < 1 || fit >= 30 {
+		t.Fatalf("after an overflow, %d articles a transaction", fit)
+	}
+	for i := 0; i < runGrowAfter; i++ {
+		batch(30+i*fit, fit)
+	}
+	if s.runFit != fit+1 {
+		t.Errorf("after %d full runs of %d, %d articles a transaction, want %d", runGrowAfter, fit, s.runFit, fit+1)
+	}
+	if want := uint64(30 + runGrowAfter*fit); s.Version() != want {
+		t.Errorf("version %d, want %d", s.Version(), want)
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -67,8 +68,8 @@ type merger struct {
 	// events under each of their actors and places and each day
 	// (pEventActor+id+"|"+day, pEventPlace+id+"|"+day; see wroteEvent)
 	written   map[string]Event
-	writtenBy map[string][]string
-	inBy      map[string]bool // key+"\x00"+id of each writtenBy entry
+	writtenBy map[dayKey][]string
+	inBy      map[dayEvent]bool // each writtenBy entry
 	// agreements written by the transaction
 	writtenAgree map[string]Agreement
 	// events read from the snapshot (which does not change)
@@ -84,6 +85,9 @@ type merger struct {
 	countries map[string]bool
 	// factsOf caches cachedFacts by event ID
 	factsOf map[string]mergeFacts
+	// snapFacts caches facts of the snapshot's events for the whole
+	// transaction (see snapshotFacts)
+	snapFacts map[string]mergeFacts
 }
 
 // newMerger makes the merger of a write transaction of db; close it
@@ -95,12 +99,13 @@ func newMerger(db *badger.DB, txn *badger.Txn) *merger {
 		snap:         &Reader{txn: rtxn, places: map[string]*Place{}, actors: map[string]*Actor{}},
 		rtxn:         rtxn,
 		written:      map[string]Event{},
-		writtenBy:    map[string][]string{},
-		inBy:         map[string]bool{},
+		writtenBy:    map[dayKey][]string{},
+		inBy:         map[dayEvent]bool{},
 		writtenAgree: map[string]Agreement{},
 		loaded:       map[string]Event{},
 		writtenKeys:  map[string][]string{},
 		countries:    map[string]bool{},
+		snapFacts:    map[string]mergeFacts{},
 	}
 }
 
@@ -124,30 +129,27 @@ func (m *merger) begin(f *Facts) {
 
 // wroteEvent records an event the transaction wrote, under each of its
 // actors and its place and each day it covers (a span of more than
-// maxIndexedDays under wideKey).
+// maxIndexedDays under wideDay).
 func (m *merger) wroteEvent(e Event) {
 	if m == nil {
 		return
 	}
 	m.written[e.ID] = e
+	delete(m.snapFacts, e.ID)
 	if !e.Date.Known() {
 		return
 	}
-	var days []string
+	first, last := int32(wideDay), int32(wideDay)
 	t, err1 := time.Parse("2006-01-02", e.Date.Start)
 	u, err2 := time.Parse("2006-01-02", e.Date.End)
 	if err1 == nil && err2 == nil && !u.Before(t) && u.Sub(t) < maxIndexedDays*24*time.Hour {
-		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
-			days = append(days, d.Format("2006-01-02"))
-		}
-	} else {
-		days = []string{wideKey}
+		first, last = dayNumber(t), dayNumber(u)
 	}
 	add := func(k string) {
-		for _, d := range days {
-			kd := k + d
-			if !m.inBy[kd+"\x00"+e.ID] {
-				m.inBy[kd+"\x00"+e.ID] = true
+		for d := first; d <= last; d++ {
+			kd := dayKey{k, d}
+			if de := (dayEvent{kd, e.ID}); !m.inBy[de] {
+				m.inBy[de] = true
 				m.writtenBy[kd] = append(m.writtenBy[kd], e.ID)
 			}
 		}
@@ -168,7 +170,7 @@ func (m *merger) wroteEvent(e Event) {
 func (m *merger) writtenIn(key, from, to string, limit int) []string {
 	seen := map[string]bool{}
 	var ids []string
-	take := func(k string) bool {
+	take := func(k dayKey) bool {
 		for _, id := range m.writtenBy[k] {
 			if !seen[id] {
 				seen[id] = true
@@ -180,14 +182,14 @@ func (m *merger) writtenIn(key, from, to string, limit int) []string {
 		}
 		return true
 	}
-	if !take(key + wideKey) {
+	if !take(dayKey{key, wideDay}) {
 		return ids
 	}
 	t, err1 := time.Parse("2006-01-02", from)
 	u, err2 := time.Parse("2006-01-02", to)
 	if err1 == nil && err2 == nil {
-		for d := t; !d.After(u); d = d.AddDate(0, 0, 1) {
-			if !take(key + d.Format("2006-01-02")) {
+		for d, last := dayNumber(t), dayNumber(u); d <= last; d++ {
+			if !take(dayKey{key, d}) {
 				break
 			}
 		}
@@ -195,11 +197,29 @@ func (m *merger) writtenIn(key, from, to string, limit int) []string {
 	return ids
 }
 
+// dayKey is an index key prefix of wroteEvent ("ED:", "EA:<actor>|",
+// "EP:<place>|") and a day (dayNumber), or wideDay for spans of more than
+// maxIndexedDays; dayEvent is an event under it.
+type (
+	dayKey struct {
+		key string
+		day int32
+	}
+	dayEvent struct {
+		dayKey
+		id string
+	}
+)
+
+// dayNumber numbers a day (a time at midnight UTC, as time.Parse gives
+// "2006-01-02"): the days since 1970-01-01.
+func dayNumber(t time.Time) int32 { return int32(t.Unix() / 86400) }
+
 // maxIndexedDays is the longest span wroteEvent indexes day by day;
-// wideKey is the day key of longer ones.
+// wideDay is the day of longer ones (no day's number).
 const (
 	maxIndexedDays = 62
-	wideKey        = "wide"
+	wideDay        = math.MinInt32
 )
 
 // wroteKey records an index key "<prefix>|<id>" the transaction wrote.
@@ -301,11 +321,13 @@ func (m *merger) find(e Event) (Event, bool, error) {
 	seen := map[string]bool{}
 	best, bestScore := Event{}, mergeThreshold-1
 	window := DateSpan{Start: from, End: to}
-	consider := func(c Event) error {
+	// snap says c is as the snapshot holds it (not written by the
+	// transaction)
+	consider := func(c Event, snap bool) error {
 		if !c.Date.Overlaps(window) || m.sameArticle(c) {
 			return nil
 		}
-		s, err := m.score(e, c)
+		s, err := m.score(e, c, snap)
 		if err != nil {
 			return err
 		}
@@ -332,13 +354,13 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				continue
 			}
 			seen[id] = true
-			if err := consider(m.written[id]); err != nil {
+			if err := consider(m.written[id], false); err != nil {
 				return Event{}, false, err
 			}
 		}
 		// the events stored before it
 		read := 0
-		err := m.snap.scanEvents(f, false, func(pos, id string, _ bool, _ []byte) error {
+		err := m.snap.scanIndex(f, false, true, func(pos, id string, _ bool, _, fam []byte) error {
 			if seen[id] || id == e.ID {
 				return nil
 			}
@@ -347,10 +369,13 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				return errEnough
 			}
 			if w, ok := m.written[id]; ok {
-				return consider(w)
+				return consider(w, false)
+			}
+			if fam != nil && e.CAMEO != "" && string(fam) != root(e.CAMEO) {
+				return nil // another family (sameFamily): never a match
 			}
 			if c, ok := m.loaded[id]; ok {
-				return consider(c)
+				return consider(c, true)
 			}
 			var c Event
 			if err := m.snap.loadEvent(pos, nil, &c); err != nil {
@@ -360,7 +385,7 @@ func (m *merger) find(e Event) (Event, bool, error) {
 				return err
 			}
 			m.loaded[id] = c
-			return consider(c)
+			return consider(c, true)
 		})
 		if err != nil && !errors.Is(err, errEnough) {
 			return Event{}, false, err
@@ -534,8 +559,9 @@ func (m *merger) agreement(id string) (*Agreement, error) {
 	return &g, nil
 }
 
-// score is mergeScore of two events, or -1 when they cannot be one.
-func (m *merger) score(e, c Event) (int, error) {
+// score is mergeScore of two events, or -1 when they cannot be one; snap
+// says c is an event of the snapshot the transaction has not written.
+func (m *merger) score(e, c Event, snap bool) (int, error) {
 	if !sameFamily(e, c) {
 		return -1, nil
 	}
@@ -543,11 +569,38 @@ func (m *merger) score(e, c Event) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	fc, err := m.cachedFacts(c)
+	var fc mergeFacts
+	if snap {
+		fc, err = m.snapshotFacts(c)
+	} else {
+		fc, err = m.cachedFacts(c)
+	}
 	if err != nil {
 		return 0, err
 	}
 	return mergeScore(e, c, fe, fc), nil
+}
+
+// snapshotFacts is cachedFacts of an event of the snapshot that the
+// transaction has not written, kept for the whole transaction instead of
+// one article: what facts reads of it does not change within a
+// transaction — its actors and places are stored before the snapshot and
+// m.r keeps the first version it reads of each, and isCountry is cached
+// alike — but for its agreement (m.agreement depends on the article), so
+// an event with an agreement is read per article. wroteEvent drops an
+// event the transaction writes from the cache.
+func (m *merger) snapshotFacts(c Event) (mergeFacts, error) {
+	if c.AgreementID != "" {
+		return m.cachedFacts(c)
+	}
+	if f, ok := m.snapFacts[c.ID]; ok {
+		return f, nil
+	}
+	f, err := m.cachedFacts(c)
+	if err == nil {
+		m.snapFacts[c.ID] = f
+	}
+	return f, err
 }
 
 // cachedFacts is facts, read once per event and article: an event the

@@ -29,6 +29,7 @@ type Reader struct {
 	actors map[string]*Actor
 	store  *Store
 	shared *readCache // nodes decoded by the readers of the same snapshot, or nil
+	famBuf []byte     // scanIndex's copy of an index key's family
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's

@@ -81,6 +81,15 @@ func (f EventFilter) needsFilter() bool {
 // scan reads index keys only, which is cheaper for counting. fn returning
 // a non-nil error ends the walk with it.
 func (r *Reader) scanEvents(f EventFilter, docs bool, fn func(pos, id string, check bool, v []byte) error) error {
+	return r.scanIndex(f, docs, false, func(pos, id string, check bool, v, _ []byte) error { return fn(pos, id, check, v) })
+}
+
+// scanIndex is scanEvents that, with fams, also hands fn the event's
+// family as its index key stores it (eventFamily; nil when the key holds
+// none: an uncoded event, or a key written before families were stored),
+// valid during the call only. The merger skips candidates of another
+// family without loading them.
+func (r *Reader) scanIndex(f EventFilter, docs, fams bool, fn func(pos, id string, check bool, v, fam []byte) error) error {
 	filter := f.needsFilter()
 	n := 0 // keys read, for the context checks
 	for _, rg := range eventRanges(f) {
@@ -119,24 +128,40 @@ func (r *Reader) scanEvents(f EventFilter, docs bool, fn func(pos, id string, ch
 			}
 			id := pos[lastBar(pos)+1:]
 			check := filter || rg.check
+			var fam []byte
 			if rg.check && !filter {
 				// a wide event before the window: its end day, the
 				// key's value, says whether it reaches into the window
+				// (the event's family follows it)
 				var end string
-				if err = item.Value(func(v []byte) error { end = string(v); return nil }); err != nil {
+				if err = item.Value(func(v []byte) error {
+					if len(v) >= len("2006-01-02") {
+						end, fam = string(v[:len("2006-01-02")]), append(r.famBuf[:0], v[len("2006-01-02"):]...)
+					}
+					return nil
+				}); err != nil {
 					break
 				}
-				if len(end) == len("2006-01-02") {
+				if end != "" {
 					if end < f.From {
 						continue
 					}
 					check = false
 				}
+			} else if fams && !withDoc && item.ValueSize() > 0 {
+				if err = item.Value(func(v []byte) error { fam = append(r.famBuf[:0], v...); return nil }); err != nil {
+					break
+				}
+			}
+			if len(fam) == 0 {
+				fam = nil
+			} else {
+				r.famBuf = fam
 			}
 			if withDoc {
-				err = item.Value(func(v []byte) error { return fn(pos, id, check, v) })
+				err = item.Value(func(v []byte) error { return fn(pos, id, check, v, nil) })
 			} else {
-				err = fn(pos, id, check, nil)
+				err = fn(pos, id, check, nil, fam)
 			}
 			if err != nil {
 				break
