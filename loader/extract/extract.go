@@ -726,7 +726,7 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	}
 	switch {
 	case lw == head:
-		if irregularPast.has(lw) && p == i-1 && !determiners.has(prev) && !prepositions.has(prev) && !x.toks[p].punct && i+1 < len(x.toks) {
+		if irregularPast.has(lw) && p >= 0 && p == i-1 && !determiners.has(prev) && !prepositions.has(prev) && !x.toks[p].punct && i+1 < len(x.toks) {
 			// a past the same as the base ("hit", "cut", "shut") after a
 			// noun and before its object: "a roadside bomb hit a minibus"
 			if n := x.toks[i+1].lw; determiners.has(n) || isNumber(n) || x.toks[i+1].cap {
