@@ -371,7 +371,7 @@ func (m *merger) find(e Event) (Event, bool, error) {
 			if w, ok := m.written[id]; ok {
 				return consider(w, false)
 			}
-			if fam != nil && e.CAMEO != "" && string(fam) != root(e.CAMEO) {
+			if fam != nil && e.CAMEO != "" && !kinRoots(string(fam), root(e.CAMEO)) {
 				return nil // another family (sameFamily): never a match
 			}
 			if c, ok := m.loaded[id]; ok {
@@ -629,7 +629,22 @@ func sameFamily(a, b Event) bool {
 	case a.CAMEO == "" || b.CAMEO == "":
 		return true // scored lower (see mergeScore)
 	}
-	return root(a.CAMEO) == root(b.CAMEO)
+	return kinRoots(root(a.CAMEO), root(b.CAMEO))
+}
+
+// kinRoots reports whether two CAMEO roots may name one happening: the
+// same root, or roots that outlets use for one act told from either end —
+// an extradition (063, judicial cooperation) is a handing over (173) or a
+// deportation (174) to the other outlet. A pair of kin roots merges only
+// on a shared person (see mergeScore).
+func kinRoots(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a > b {
+		a, b = b, a
+	}
+	return a == "06" && b == "17"
 }
 
 // mergeScore scores how surely two events of one CAMEO family whose dates
@@ -651,7 +666,9 @@ func sameFamily(a, b Event) bool {
 //	+1 both on the same single day; -1 a single day inside a longer span;
 //	   -2 both longer spans
 //
-// Statements and appeals (roots 01 and 02) also need two shared key words:
+// Kin roots (an extradition, 063, told as a handing over, 173) need a
+// shared person. Statements and appeals (roots 01 and 02) also need two
+// shared key words:
 // one speaker says many things a day; so do the coercive and violent
 // families (14 to 20) unless they share a person or the place (or, for a
 // state's measure against another, roots 15 and 16, the same code between
@@ -680,6 +697,9 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	r := root(a.CAMEO)
 	if r == "" {
 		r = root(b.CAMEO)
+	}
+	if a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) != root(b.CAMEO) && shared(fa.persons, fb.persons) == 0 {
+		return -1 // kin roots (see kinRoots) need the same person
 	}
 	if (r == "01" || r == "02") && words < 2 {
 		return -1

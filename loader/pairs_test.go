@@ -60,6 +60,7 @@ func TestSameEventTwoOutlets(t *testing.T) {
 		fileB, phraseB string
 	}{
 		{"a border protocol signed", "a1.txt", "signed a protocol on Thursday", "a2.txt", "signed a border delimitation protocol"},
+		{"an extradition told as a handing over", "c1.txt", "extradited Cambodian opposition activist", "c2.txt", "was handed over to Cambodian authorities"},
 		{"a border closed, in other words", "d1.txt", "closed its border crossings", "d2.txt", "shut all checkpoints"},
 		{"a ceasefire agreed by telephone", "d1.txt", "agreed to a ceasefire", "d2.txt", "agreed on a ceasefire"},
 		{"a visit told by the visitor's and the host's outlets", "e1.txt", "arrived in Budapest", "e2.txt", "hosted his Serbian counterpart"},
