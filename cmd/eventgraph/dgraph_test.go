@@ -1,14 +1,22 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"syscall"
 	"testing"
 
 	"eventgraph/graph/dgraph/dgraphtest"
 )
 
 // TestDgraphCommands: the seeds loaded with `load --db dgraph://…` answer
-// the README's queries, the timeline and the JSON Lines export with the
-// same bytes as the embedded store (the cluster is a throwaway one; the
+// the README's queries, the timeline and the JSON Lines export, and `serve`
+// the README's example and /timeline over HTTP, with the same bytes as the
+// embedded store (the cluster is a throwaway one; the
 // test is skipped without bin/dgraph, and fails without it in CI).
 func TestDgraphCommands(t *testing.T) {
 	c := dgraphtest.Start(t)
@@ -39,5 +47,66 @@ func TestDgraphCommands(t *testing.T) {
 				t.Errorf("answer too short to compare: %q", embedded.stdout)
 			}
 		})
+	}
+
+	// serve on each store: the README's example over HTTP, and /timeline
+	embeddedURL, stopE := serveOn(t, dir)
+	clusterURL, stopD := serveOn(t, dsn)
+	get := func(base, path, body string) string {
+		var resp *http.Response
+		var err error
+		if body == "" {
+			resp, err = http.Get(base + path)
+		} else {
+			resp, err = http.Post(base+path, "application/json", strings.NewReader(body))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Errorf("%s%s: %s %.200s", base, path, resp.Status, b)
+		}
+		return string(b)
+	}
+	for _, c := range []struct{ path, body string }{
+		{"/graphql", `{"query":"{ agreements { name kind date { value } place { name } parties { name } signatories { name } topics } }"}`},
+		{"/timeline?from=2024-01-01&to=2024-12-31", ""},
+	} {
+		e, d := get(embeddedURL, c.path, c.body), get(clusterURL, c.path, c.body)
+		if e != d || len(e) < 50 {
+			t.Errorf("serve %s: dgraph answers differ from the embedded store's:\nembedded: %.500s\ndgraph:   %.500s", c.path, e, d)
+		}
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	stopE()
+	stopD()
+}
+
+// serveOn starts `eventgraph serve --db db` on a free port and returns its
+// base URL and a function that waits for it to end (after a SIGHUP).
+func serveOn(t *testing.T, db string) (string, func()) {
+	t.Helper()
+	pr, pw := io.Pipe()
+	var errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		code := run([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, strings.NewReader(""), pw, &errb)
+		pw.Close()
+		done <- code
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil || !strings.Contains(line, "serving on http://") {
+		t.Fatalf("serve --db %s did not start: %q %v %s", db, line, err, errb.String())
+	}
+	go io.Copy(io.Discard, pr)
+	url := strings.Fields(line[strings.Index(line, "http://"):])[0]
+	return url, func() {
+		if code := <-done; code != 0 {
+			t.Errorf("serve --db %s: exit %d: %s", db, code, errb.String())
+		}
 	}
 }
