@@ -6,10 +6,13 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 
+	"eventgraph/graph/backend"
 	"eventgraph/graph/dgraph/dgraphtest"
 )
 
@@ -108,5 +111,82 @@ func serveOn(t *testing.T, db string) (string, func()) {
 		if code := <-done; code != 0 {
 			t.Errorf("serve --db %s: exit %d: %s", db, code, errb.String())
 		}
+	}
+}
+
+// TestDgraphFrontKilled: two `eventgraph serve` fronts on one cluster; the
+// first is SIGKILLed in the middle of a response, and the second goes on
+// serving the same data (fronts hold nothing of their own), which still
+// passes Check.
+func TestDgraphFrontKilled(t *testing.T) {
+	c := dgraphtest.Start(t)
+	dsn := "dgraph://" + c.GRPC + "?sslmode=disable"
+	eventgraph(t, "", "load", "--db", dsn, seeds).check(t, 0, []string{"loaded 7 articles"}, nil)
+	work := t.TempDir()
+	bin := filepath.Join(work, "eventgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, "eventgraph/cmd/eventgraph").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	front := func() (*exec.Cmd, string) {
+		cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+		line, err := bufio.NewReader(out).ReadString('\n')
+		if err != nil || !strings.Contains(line, "serving on http://") {
+			t.Fatalf("front did not start: %q %v", line, err)
+		}
+		go io.Copy(io.Discard, out)
+		return cmd, strings.Fields(line[strings.Index(line, "http://"):])[0]
+	}
+	a, urlA := front()
+	_, urlB := front()
+	const query = `{"query":"{ agreements { name date { value } parties { name } } events(first: 500) { totalCount nodes { id title } } }"}`
+	post := func(url string) (string, error) {
+		resp, err := http.Post(url+"/graphql", "application/json", strings.NewReader(query))
+		if err != nil {
+			return "", err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return string(b), err
+	}
+	before, err := post(urlA)
+	if err != nil || !strings.Contains(before, "totalCount") {
+		t.Fatalf("front A: %v %.200s", err, before)
+	}
+	// a long response from A, killed after its first bytes
+	resp, err := http.Get(urlA + "/export/graph.gexf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := make([]byte, 64)
+	if _, err := io.ReadFull(resp.Body, first); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.ReadAll(resp.Body) // cut short, or whole if A had sent it all
+	resp.Body.Close()
+	if _, err := post(urlA); err == nil {
+		t.Errorf("front A still answers after SIGKILL")
+	}
+	after, err := post(urlB)
+	if err != nil || after != before {
+		t.Errorf("front B after A's loss: %v\nbefore: %.300s\nafter:  %.300s", err, before, after)
+	}
+	st, err := backend.Open(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Check(); err != nil {
+		t.Errorf("check after the front's loss: %v", err)
 	}
 }
