@@ -29,10 +29,11 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"eventgraph/loader/extract/gen/wordnet"
 )
 
 // senses is how many of a word's most frequent senses count.
@@ -41,24 +42,10 @@ const senses = 2
 // maxAbove bounds the words a set above a sense may hold.
 const maxAbove = 25
 
-// nounClasses are the lexicographer files (lexnames(5WN) numbers) of the
-// nouns kept.
-var nounClasses = map[int]bool{
-	4:  true, // noun.act
-	6:  true, // noun.artifact
-	10: true, // noun.communication
-	11: true, // noun.event
-	14: true, // noun.group
-	15: true, // noun.location
-	21: true, // noun.possession
-	26: true, // noun.state
-}
-
-type synset struct {
-	key   string // pos + offset
-	class int
-	words []string
-	above []string // hypernym keys
+// nounClasses are the lexicographer files of the nouns kept.
+var nounClasses = map[string]bool{
+	"noun.act": true, "noun.artifact": true, "noun.communication": true, "noun.event": true,
+	"noun.group": true, "noun.location": true, "noun.possession": true, "noun.state": true,
 }
 
 func main() {
@@ -73,41 +60,34 @@ func main() {
 }
 
 func run(dir string) error {
-	syn := map[string]*synset{}
-	sets := map[string]map[string]bool{} // word → synset keys
-	for _, pos := range []string{"verb", "noun"} {
-		if err := readData(filepath.Join(dir, "data."+pos), pos[:1], syn); err != nil {
-			return err
-		}
+	db, err := wordnet.Read(dir)
+	if err != nil {
+		return err
 	}
-	for _, pos := range []string{"verb", "noun"} {
-		p := pos[:1]
-		err := readIndex(filepath.Join(dir, "index."+pos), func(lemma string, offs []string) error {
+	sets := map[string]map[string]bool{} // word → synset keys
+	for _, p := range []string{"v", "n"} {
+		for lemma, offs := range db.Index[p] {
 			if !keptWord(lemma) {
-				return nil
+				continue
 			}
 			for i, o := range offs {
 				if i >= senses {
 					break
 				}
-				s, ok := syn[p+o]
+				s, ok := db.Syn[p+o]
 				if !ok {
-					return fmt.Errorf("index.%s: %s: no synset %s", pos, lemma, o)
+					return fmt.Errorf("index %s: %s: no synset %s", p, lemma, o)
 				}
-				if p == "n" && !nounClasses[s.class] {
+				if p == "n" && !nounClasses[s.Class] {
 					continue
 				}
-				add(sets, lemma, s.key)
+				add(sets, lemma, s.Key)
 				if p == "n" {
-					for _, a := range s.above {
+					for _, a := range s.Above {
 						add(sets, lemma, "^"+a)
 					}
 				}
 			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
 	}
 	// count the words of each set; keep sets of two words or more (sets
@@ -128,8 +108,7 @@ func run(dir string) error {
 	// a synset reached both as a sense and as a set above is one set
 	var keys []string
 	seen := map[string]bool{}
-	for k, n := range count {
-		_ = n
+	for k := range count {
 		if keep(k) {
 			b := strings.TrimPrefix(k, "^")
 			if !seen[b] {
@@ -212,77 +191,4 @@ func keptWord(w string) bool {
 		}
 	}
 	return true
-}
-
-func readIndex(path string, fn func(lemma string, offs []string) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		l := sc.Text()
-		if strings.HasPrefix(l, " ") {
-			continue // licence header
-		}
-		fs := strings.Fields(l)
-		if len(fs) < 6 {
-			return fmt.Errorf("%s: short line %q", path, l)
-		}
-		nptr, err := strconv.Atoi(fs[3])
-		if err != nil || 4+nptr+2 > len(fs) {
-			return fmt.Errorf("%s: bad line %q", path, l)
-		}
-		if err := fn(fs[0], fs[4+nptr+2:]); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
-}
-
-func readData(path, pos string, syn map[string]*synset) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		l := sc.Text()
-		if strings.HasPrefix(l, " ") {
-			continue
-		}
-		if i := strings.Index(l, " | "); i >= 0 {
-			l = l[:i]
-		}
-		fs := strings.Fields(l)
-		if len(fs) < 4 {
-			return fmt.Errorf("%s: short line %q", path, l)
-		}
-		class, err1 := strconv.Atoi(fs[1])
-		n, err2 := strconv.ParseInt(fs[3], 16, 32)
-		if err1 != nil || err2 != nil || 4+2*int(n) >= len(fs) {
-			return fmt.Errorf("%s: bad line %q", path, l)
-		}
-		s := &synset{key: pos + fs[0], class: class}
-		for i := 0; i < int(n); i++ {
-			s.words = append(s.words, strings.ToLower(fs[4+2*i]))
-		}
-		p := 4 + 2*int(n)
-		nptr, err := strconv.Atoi(fs[p])
-		if err != nil || p+1+4*nptr > len(fs) {
-			return fmt.Errorf("%s: bad pointers %q", path, l)
-		}
-		for i := 0; i < nptr; i++ {
-			q := fs[p+1+4*i:]
-			if q[0] == "@" && q[2] == pos {
-				s.above = append(s.above, pos+q[1])
-			}
-		}
-		syn[s.key] = s
-	}
-	return sc.Err()
 }
