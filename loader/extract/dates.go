@@ -25,12 +25,7 @@ func timeWord(w string) bool {
 // clause, else of its sentence, else from the narrative or the tense.
 func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 	trig := c.trig - x.s.Start
-	ti := 0
-	for k, t := range x.toks {
-		if t.s == trig {
-			ti = k
-		}
-	}
+	ti := max(tokenAt(x, c.trig), 0)
 	clause := 0
 	for k, r := range cl {
 		if ti >= r[0] && ti < r[1] {

@@ -638,13 +638,8 @@ func (st *state) territoryObject(x *sent, k int) bool {
 			return true
 		}
 		if t.cap {
-			off := x.s.Start + t.s
-			for _, m := range x.ments {
-				if m.Start <= off && off < m.End {
-					return m.Kind == mention.Kind("PLACE")
-				}
-			}
-			return false
+			m := mentionAt(x, x.s.Start+t.s)
+			return m != nil && m.Kind == mention.Kind("PLACE")
 		}
 	}
 	return false
@@ -653,15 +648,30 @@ func (st *state) territoryObject(x *sent, k int) bool {
 // insideMention reports whether a token lies inside an actor or place
 // mention (the "Mobilization" of "Popular Mobilization Forces").
 func (st *state) insideMention(x *sent, t token) bool {
-	a, b := x.s.Start+t.s, x.s.Start+t.e
-	// the mentions are sorted and do not overlap: only the last one that
-	// starts at or before the token may hold it
-	i := sort.Search(len(x.ments), func(i int) bool { return x.ments[i].Start > a }) - 1
-	if i < 0 {
-		return false
+	m := mentionAt(x, x.s.Start+t.s)
+	return m != nil && x.s.Start+t.e <= m.End && m.Kind != mention.Kind("DEMONYM")
+}
+
+// mentionAt is the mention of x that holds byte offset off of the article,
+// or nil. The mentions are sorted and do not overlap: only the last one
+// that starts at or before off may hold it.
+func mentionAt(x *sent, off int) *mention.Mention {
+	i := sort.Search(len(x.ments), func(i int) bool { return x.ments[i].Start > off }) - 1
+	if i < 0 || off >= x.ments[i].End {
+		return nil
 	}
-	m := &x.ments[i]
-	return b <= m.End && m.Kind != mention.Kind("DEMONYM")
+	return &x.ments[i]
+}
+
+// tokenAt is the index of x's token that starts at byte offset off of the
+// article, or -1.
+func tokenAt(x *sent, off int) int {
+	for k := range x.toks {
+		if x.s.Start+x.toks[k].s == off {
+			return k
+		}
+	}
+	return -1
 }
 
 // hasVerb reports whether tokens hold a verb: a trigger's verb form, an

@@ -191,15 +191,7 @@ var forceNouns = set("bomb blast explosion airstrike strike drone missile rocket
 
 // mentioned reports whether token k lies in a mention (a name, a place):
 // "Brussels", "Athens" are no plurals.
-func mentioned(x *sent, k int) bool {
-	off := x.s.Start + x.toks[k].s
-	for _, m := range x.ments {
-		if m.Start <= off && off < m.End {
-			return true
-		}
-	}
-	return false
-}
+func mentioned(x *sent, k int) bool { return mentionAt(x, x.s.Start+x.toks[k].s) != nil }
 
 // headlineVerb puts the trigger in the headline present: "inaugurates",
 // "hand over" after a plural, "to visit" when planned, the participle of

@@ -335,21 +335,13 @@ func casualtiesWhen(x *sent, made []*cand) []*cand {
 	if len(made) < 2 {
 		return made
 	}
-	tokAt := func(off int) int {
-		for k := range x.toks {
-			if x.s.Start+x.toks[k].s == off {
-				return k
-			}
-		}
-		return -1
-	}
 	out := made[:0]
 	for i, c := range made {
-		ci := tokAt(c.trig)
+		ci := tokenAt(x, c.trig)
 		var into *cand
 		if ci >= 0 && casualtyVerbs.has(x.toks[ci].lw) {
 			for _, d := range made[i+1:] {
-				di := tokAt(d.trig)
+				di := tokenAt(x, d.trig)
 				if di <= ci || di-ci > 8 || d.ev.CAMEO < "18" || d.ev.CAMEO >= "21" {
 					continue
 				}
