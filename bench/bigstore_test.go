@@ -6,11 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"eventgraph/bench/bigfacts"
 	"eventgraph/graph"
 )
 
@@ -27,7 +27,7 @@ func bigEvents() int {
 	return 1_000_000
 }
 
-const eventsPerArticle = 100
+const eventsPerArticle = bigfacts.EventsPerArticle
 
 var big struct {
 	once   sync.Once
@@ -38,8 +38,8 @@ var big struct {
 }
 
 var (
-	benchFrom = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	benchDays = int(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC).Sub(benchFrom).Hours() / 24)
+	benchFrom = bigfacts.From
+	benchDays = bigfacts.Days
 )
 
 // bigStore builds, once per run, a database on disk of bigEvents() events
@@ -75,7 +75,7 @@ func bigStore(b *testing.B) string {
 		r := rand.New(rand.NewSource(1))
 		var batch []*graph.Facts
 		for a := 0; a*eventsPerArticle < n; a++ {
-			batch = append(batch, bigArticle(r, a))
+			batch = append(batch, bigfacts.Article(r, a))
 			if len(batch) == 100 {
 				if err := putAll(st, batch); err != nil {
 					big.err = err
@@ -108,54 +108,4 @@ func putAll(st *graph.Store, fs []*graph.Facts) error {
 		}
 	}
 	return nil
-}
-
-var verbs = []string{"met", "called on", "signed an agreement with", "accused", "arrested members of", "attacked"}
-
-func bigArticle(r *rand.Rand, a int) *graph.Facts {
-	pub := benchFrom.AddDate(0, 0, r.Intn(benchDays)).Format("2006-01-02")
-	art := graph.Article{Title: fmt.Sprintf("Synthetic report %d", a), Published: pub,
-		URL: fmt.Sprintf("https://synthetic.example/big/%d", a)}
-	art.ID = graph.ArticleID(art)
-	f := &graph.Facts{Article: art}
-	var text strings.Builder
-	seenA, seenP := map[string]bool{}, map[string]bool{}
-	for i := 0; i < eventsPerArticle; i++ {
-		src, tgt := r.Intn(2000), r.Intn(2000)
-		place := r.Intn(200)
-		for _, x := range []int{src, tgt} {
-			name := fmt.Sprintf("Actor Number %d", x)
-			if id := graph.ActorID(name); !seenA[id] {
-				seenA[id] = true
-				f.Actors = append(f.Actors, graph.Actor{ID: id, Name: name, Kind: graph.Organization})
-			}
-		}
-		pname := fmt.Sprintf("Town %d", place)
-		pid := graph.PlaceID(pname, "IQ")
-		if !seenP[pid] {
-			seenP[pid] = true
-			f.Places = append(f.Places, graph.Place{ID: pid, Name: pname, Kind: "city", Country: "IQ", Lat: 33, Lon: 44, HasGeo: true})
-		}
-		day := benchFrom.AddDate(0, 0, r.Intn(benchDays))
-		date := graph.DateSpan{Value: day.Format("2006-01-02"), Start: day.Format("2006-01-02"), End: day.Format("2006-01-02"), Precision: graph.Day}
-		if r.Intn(10) == 0 {
-			m := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
-			date = graph.DateSpan{Value: m.Format("2006-01"), Start: m.Format("2006-01-02"), End: m.AddDate(0, 1, -1).Format("2006-01-02"), Precision: graph.Month}
-		}
-		verb := verbs[r.Intn(len(verbs))]
-		sent := fmt.Sprintf("Actor Number %d %s Actor Number %d in %s on %s.", src, verb, tgt, pname, date.Value)
-		start := text.Len()
-		text.WriteString(sent)
-		text.WriteByte(' ')
-		f.Events = append(f.Events, graph.Event{
-			ID: graph.NewID("event", art.ID, strconv.Itoa(i)), Type: verb, CAMEO: fmt.Sprintf("0%d0", 1+r.Intn(9)),
-			Title: fmt.Sprintf("Actor Number %d %s Actor Number %d", src, verb, tgt), Date: date, Status: graph.Reported,
-			Participants: []graph.Participation{{ActorID: graph.ActorID(fmt.Sprintf("Actor Number %d", src)), Role: "source"},
-				{ActorID: graph.ActorID(fmt.Sprintf("Actor Number %d", tgt)), Role: "target"}},
-			PlaceID:  pid,
-			Evidence: []graph.Evidence{{ArticleID: art.ID, Sentence: sent, Start: start, End: start + len(sent)}},
-		})
-	}
-	f.Article.Text = text.String()
-	return f
 }

@@ -5,8 +5,8 @@
 # same store of EVENTS synthetic events with each, alternating, ROUNDS
 # times, and prints each run's events/s and peak RSS and the median ratio.
 # The baseline is built from `git archive BASE` in a temporary folder with
-# this tree's bench/storebench/main.go, which uses only graph.Open and
-# Store.PutFactsBatch.
+# this tree's bench/storebench/main.go and bench/bigfacts, which use only
+# graph.Open, Store.PutFactsBatch and the model types.
 set -eu
 BASE=${BASE:-42cb0de}
 EVENTS=${EVENTS:-1000000}
@@ -19,8 +19,9 @@ cd "$root"
 $GO build -o "$tmp/new" ./bench/storebench
 mkdir "$tmp/base-src"
 git archive "$BASE" | tar -x -C "$tmp/base-src"
-mkdir -p "$tmp/base-src/bench/storebench"
+mkdir -p "$tmp/base-src/bench/storebench" "$tmp/base-src/bench/bigfacts"
 cp bench/storebench/main.go "$tmp/base-src/bench/storebench/main.go"
+cp bench/bigfacts/bigfacts.go "$tmp/base-src/bench/bigfacts/bigfacts.go"
 (cd "$tmp/base-src" && $GO build -o "$tmp/base" ./bench/storebench)
 echo "store build: $EVENTS synthetic events (bench/storebench), baseline $BASE, $ROUNDS round(s), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 i=0
