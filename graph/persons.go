@@ -217,29 +217,65 @@ func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
 // first (the name itself, then a name with the same last word as written,
 // then other spellings), then the actors in the most events.
 func (r *Reader) ActorsByName(name string) []Actor {
+	return FindActors(ActorIndex{
+		Actor:  r.Actor,
+		ByName: func(key string) []string { return scanIDs(r.txn, pActorAlias+key+"|") },
+		ByPerson: func(kind, key string) []string {
+			prefix := pActorGiven
+			switch kind {
+			case "G":
+				prefix = pActorGlued
+			case "L":
+				prefix = pActorSurname
+			}
+			return scanIDs(r.txn, prefix+key+"|")
+		},
+		Events: func(id string, limit int) int { return r.countKeys(pEventActor+id+"|", limit) },
+	}, name)
+}
+
+// ActorIndex is how FindActors reads a store's actor indexes; each store
+// (the embedded one, Dgraph) gives its own lookups.
+type ActorIndex struct {
+	Actor func(id string) (Actor, error)
+	// ByName gives the actors whose folded name or alias is key (NormName).
+	ByName func(key string) []string
+	// ByPerson gives the persons under a transliteration key of their
+	// names (names.Person): kind "G" the glued name, "L" the surname, "F"
+	// the first given name.
+	ByPerson func(kind, key string) []string
+	// Events counts an actor's events, up to limit.
+	Events func(id string, limit int) int
+}
+
+// FindActors returns the actors a name may be, most exact first: those
+// whose name or alias folds to it (with titles and ranks dropped when
+// nothing has it whole), else the persons it names under another
+// spelling; ties go to the actor with more events.
+func FindActors(ix ActorIndex, name string) []Actor {
 	k := NormName(name)
 	if k == "" {
 		return nil
 	}
-	ids := scanIDs(r.txn, pActorAlias+k+"|")
+	ids := ix.ByName(k)
 	words := names.StripTitles(strings.Fields(k))
 	stripped := strings.Join(words, " ")
 	if len(ids) == 0 && stripped != k {
-		ids = scanIDs(r.txn, pActorAlias+stripped+"|")
+		ids = ix.ByName(stripped)
 	}
 	var out []Actor
 	if len(ids) == 0 {
-		out = r.personsNamed(stripped)
+		out = personsNamed(ix, stripped)
 	} else {
 		for _, id := range ids {
-			if a, err := r.Actor(id); err == nil {
+			if a, err := ix.Actor(id); err == nil {
 				out = append(out, a)
 			}
 		}
 	}
 	events := map[string]int{}
 	for _, a := range out {
-		events[a.ID] = r.countKeys(pEventActor+a.ID+"|", 10000)
+		events[a.ID] = ix.Events(a.ID, 10000)
 	}
 	// how exactly an actor has the name: 2 its name, 1 a name or alias
 	// with the same last word as written, 0 another spelling
@@ -265,21 +301,21 @@ func (r *Reader) ActorsByName(name string) []Actor {
 }
 
 // personsNamed returns the persons a title-free name may be under another
-// spelling (see ActorsByName).
-func (r *Reader) personsNamed(name string) []Actor {
+// spelling (see FindActors).
+func personsNamed(ix ActorIndex, name string) []Actor {
 	q := names.Person(name)
 	if q.Empty() {
 		return nil
 	}
 	seen := map[string]bool{}
 	var out []Actor
-	try := func(prefix string, ok func(names.Name) bool) {
-		for _, id := range scanIDs(r.txn, prefix) {
+	try := func(kind, key string, ok func(names.Name) bool) {
+		for _, id := range ix.ByPerson(kind, key) {
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
-			a, err := r.Actor(id)
+			a, err := ix.Actor(id)
 			if err != nil || a.Kind != Person {
 				continue
 			}
@@ -292,11 +328,11 @@ func (r *Reader) personsNamed(name string) []Actor {
 		}
 	}
 	compatible := func(p names.Name) bool { return names.Compatible(q, p) }
-	try(pActorGlued+q.Glued+"|", compatible)
-	try(pActorSurname+q.Surname+"|", compatible)
+	try("G", q.Glued, compatible)
+	try("L", q.Surname, compatible)
 	if len(out) == 0 && len(q.Words) == 1 {
 		// a given name alone: "Prince Faisal"
-		try(pActorGiven+q.Surname+"|", func(names.Name) bool { return true })
+		try("F", q.Surname, func(names.Name) bool { return true })
 	}
 	return out
 }

@@ -258,7 +258,13 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 	return page, err
 }
 
-func (r *Reader) match(ev Event, f EventFilter, text string) bool {
+func (r *Reader) match(ev Event, f EventFilter, text string) bool { return MatchEvent(r, ev, f, text) }
+
+// MatchEvent reports whether ev passes f, text being f.Text in lower case:
+// the test every store applies to the events its indexes give (a store's
+// indexes narrow the candidates; this decides). s looks up the places and
+// actors a country filter needs.
+func MatchEvent(s Snapshot, ev Event, f EventFilter, text string) bool {
 	if f.From != "" && (!ev.Date.Known() || ev.Date.End < f.From) {
 		return false
 	}
@@ -294,7 +300,7 @@ func (r *Reader) match(ev Event, f EventFilter, text string) bool {
 	if text != "" && !eventHasText(ev, text) {
 		return false
 	}
-	if f.Country != "" && !r.inCountry(ev, f.Country) {
+	if f.Country != "" && !inCountry(s, ev, f.Country) {
 		return false
 	}
 	return true
@@ -321,14 +327,15 @@ func eventHasText(ev Event, text string) bool {
 	return false
 }
 
-func (r *Reader) inCountry(ev Event, cc string) bool {
+// inCountry reports whether ev's place or one of its actors is of country cc.
+func inCountry(s Snapshot, ev Event, cc string) bool {
 	if ev.PlaceID != "" {
-		if p, err := r.Place(ev.PlaceID); err == nil && strings.EqualFold(p.Country, cc) {
+		if p, err := s.Place(ev.PlaceID); err == nil && strings.EqualFold(p.Country, cc) {
 			return true
 		}
 	}
 	for _, p := range ev.Participants {
-		if a, err := r.Actor(p.ActorID); err == nil && strings.EqualFold(a.Country, cc) {
+		if a, err := s.Actor(p.ActorID); err == nil && strings.EqualFold(a.Country, cc) {
 			return true
 		}
 	}

@@ -14,7 +14,6 @@ import (
 
 	"eventgraph/graph"
 	"eventgraph/graph/export"
-	"eventgraph/graph/names"
 )
 
 // chunk is how many nodes a streamed read asks for at once.
@@ -289,48 +288,35 @@ func (r *Reader) forEach(typ string, text bool, fn func(row) error) error {
 	return err
 }
 
-// ForEachActor calls fn for every actor.
-func (r *Reader) ForEachActor(fn func(graph.Actor) error) error {
-	return r.forEach(export.DgraphActor, false, func(w row) error {
-		var a graph.Actor
-		if err := w.decode(&a); err != nil {
+// forEachOf streams every node of a type decoded as T.
+func forEachOf[T any](r *Reader, typ string, text bool, fn func(T) error) error {
+	return r.forEach(typ, text, func(w row) error {
+		var v T
+		if err := w.decode(&v); err != nil {
 			return err
 		}
-		return fn(a)
+		return fn(v)
 	})
+}
+
+// ForEachActor calls fn for every actor.
+func (r *Reader) ForEachActor(fn func(graph.Actor) error) error {
+	return forEachOf(r, export.DgraphActor, false, fn)
 }
 
 // ForEachPlace calls fn for every place.
 func (r *Reader) ForEachPlace(fn func(graph.Place) error) error {
-	return r.forEach(export.DgraphPlace, false, func(w row) error {
-		var p graph.Place
-		if err := w.decode(&p); err != nil {
-			return err
-		}
-		return fn(p)
-	})
+	return forEachOf(r, export.DgraphPlace, false, fn)
 }
 
 // ForEachAgreement calls fn for every agreement.
 func (r *Reader) ForEachAgreement(fn func(graph.Agreement) error) error {
-	return r.forEach(export.DgraphAgreement, false, func(w row) error {
-		var g graph.Agreement
-		if err := w.decode(&g); err != nil {
-			return err
-		}
-		return fn(g)
-	})
+	return forEachOf(r, export.DgraphAgreement, false, fn)
 }
 
 // ForEachArticle calls fn for every article.
 func (r *Reader) ForEachArticle(fn func(graph.Article) error) error {
-	return r.forEach(export.DgraphArticle, true, func(w row) error {
-		var a graph.Article
-		if err := w.decode(&a); err != nil {
-			return err
-		}
-		return fn(a)
-	})
+	return forEachOf(r, export.DgraphArticle, true, fn)
 }
 
 // segment is one stretch of a scan of events: the root function that
@@ -536,77 +522,9 @@ func (r *Reader) ForEachEventOfArticle(articleID string, fn func(graph.Event) er
 	return err
 }
 
-// match is the embedded store's test of an event against a filter
-// (query.go).
+// match is the embedded store's test of an event against a filter.
 func (r *Reader) match(ev graph.Event, f graph.EventFilter, text string) bool {
-	if f.From != "" && (!ev.Date.Known() || ev.Date.End < f.From) {
-		return false
-	}
-	if f.To != "" && (!ev.Date.Known() || ev.Date.Start > f.To) {
-		return false
-	}
-	if len(f.ActorIDs) > 0 && !slices.ContainsFunc(ev.Participants, func(p graph.Participation) bool {
-		return slices.Contains(f.ActorIDs, p.ActorID)
-	}) {
-		return false
-	}
-	if f.PlaceID != "" && ev.PlaceID != f.PlaceID {
-		return false
-	}
-	if len(f.PlaceIDs) > 0 && !slices.Contains(f.PlaceIDs, ev.PlaceID) {
-		return false
-	}
-	if f.CAMEO != "" && !strings.HasPrefix(ev.CAMEO, f.CAMEO) {
-		return false
-	}
-	if f.Type != "" && !strings.EqualFold(ev.Type, f.Type) && !(ev.CAMEO != "" && isDigits(f.Type) && strings.HasPrefix(ev.CAMEO, f.Type)) {
-		return false
-	}
-	if f.Status != "" && !strings.EqualFold(ev.Status, f.Status) {
-		return false
-	}
-	if text != "" && !eventHasText(ev, text) {
-		return false
-	}
-	if f.Country != "" && !r.inCountry(ev, f.Country) {
-		return false
-	}
-	return true
-}
-
-func isDigits(s string) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func eventHasText(ev graph.Event, text string) bool {
-	if strings.Contains(strings.ToLower(ev.Title), text) {
-		return true
-	}
-	for _, e := range ev.Evidence {
-		if strings.Contains(strings.ToLower(e.Sentence), text) {
-			return true
-		}
-	}
-	return false
-}
-
-func (r *Reader) inCountry(ev graph.Event, cc string) bool {
-	if ev.PlaceID != "" {
-		if p, err := r.Place(ev.PlaceID); err == nil && strings.EqualFold(p.Country, cc) {
-			return true
-		}
-	}
-	for _, p := range ev.Participants {
-		if a, err := r.Actor(p.ActorID); err == nil && strings.EqualFold(a.Country, cc) {
-			return true
-		}
-	}
-	return false
+	return graph.MatchEvent(r, ev, f, text)
 }
 
 // Actors lists actors by name (folded name, then ID), as the embedded
@@ -800,86 +718,13 @@ func (r *Reader) eventCount(id string, limit int) int {
 	return min(out.N[0].Count, limit)
 }
 
-// ActorsByName returns the actors a name may be, most exact first, as the
-// embedded store's Reader.ActorsByName (persons.go) does over its indexes.
+// ActorsByName returns the actors a name may be, most exact first, by the
+// embedded store's algorithm (graph.FindActors) over this store's indexes.
 func (r *Reader) ActorsByName(name string) []graph.Actor {
-	k := graph.NormName(name)
-	if k == "" {
-		return nil
-	}
-	ids := r.idsWith("actor.key", k)
-	words := names.StripTitles(strings.Fields(k))
-	stripped := strings.Join(words, " ")
-	if len(ids) == 0 && stripped != k {
-		ids = r.idsWith("actor.key", stripped)
-	}
-	var out []graph.Actor
-	if len(ids) == 0 {
-		out = r.personsNamed(stripped)
-	} else {
-		for _, id := range ids {
-			if a, err := r.Actor(id); err == nil {
-				out = append(out, a)
-			}
-		}
-	}
-	events := map[string]int{}
-	for _, a := range out {
-		events[a.ID] = r.eventCount(a.ID, 10000)
-	}
-	last := words[len(words)-1]
-	exact := func(a graph.Actor) int {
-		if n := graph.NormName(a.Name); n == k || n == stripped {
-			return 2
-		}
-		for _, n := range append([]string{a.Name}, a.Aliases...) {
-			if f := strings.Fields(graph.NormName(n)); len(f) > 0 && f[len(f)-1] == last {
-				return 1
-			}
-		}
-		return 0
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if ei, ej := exact(out[i]), exact(out[j]); ei != ej {
-			return ei > ej
-		}
-		return events[out[i].ID] > events[out[j].ID]
-	})
-	return out
-}
-
-// personsNamed returns the persons a title-free name may be under another
-// spelling (persons.go).
-func (r *Reader) personsNamed(name string) []graph.Actor {
-	q := names.Person(name)
-	if q.Empty() {
-		return nil
-	}
-	seen := map[string]bool{}
-	var out []graph.Actor
-	try := func(key string, ok func(names.Name) bool) {
-		for _, id := range r.idsWith("actor.pkey", key) {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			a, err := r.Actor(id)
-			if err != nil || a.Kind != graph.Person {
-				continue
-			}
-			for _, n := range append([]string{a.Name}, a.Aliases...) {
-				if ok(names.Person(n)) {
-					out = append(out, a)
-					break
-				}
-			}
-		}
-	}
-	compatible := func(p names.Name) bool { return names.Compatible(q, p) }
-	try("G:"+q.Glued, compatible)
-	try("L:"+q.Surname, compatible)
-	if len(out) == 0 && len(q.Words) == 1 {
-		try("F:"+q.Surname, func(names.Name) bool { return true })
-	}
-	return out
+	return graph.FindActors(graph.ActorIndex{
+		Actor:    r.Actor,
+		ByName:   func(key string) []string { return r.idsWith("actor.key", key) },
+		ByPerson: func(kind, key string) []string { return r.idsWith("actor.pkey", kind+":"+key) },
+		Events:   r.eventCount,
+	}, name)
 }
