@@ -71,7 +71,7 @@ const (
 	// the events of each article (EB:); older databases get the index.
 	// Format 6 stores each article's metadata apart from its text (AM:,
 	// article_meta.go); older databases get it. Format 7 keys a y after a
-	// consonant as a vowel in person names ("Harutyunyan" = "Harutiunian",
+	// consonant as a vowel in person names ("Avetisyan" = "Avetisian",
 	// names.WordKey); older databases have their actor indexes rebuilt.
 	formatCurrent = "7"
 	// maxWideMonths bounds the months a span is bucketed under (a

@@ -11,8 +11,8 @@ import "strings"
 //   - vowels are dropped, but a word's first vowel counts as one mark
 //     ("Ahmed" = "Ahmad" ≠ "Hamed") and a diphthong or a y between vowels
 //     as the consonant y ("Hussein" = "Husayn" ≠ "Hassan", "Said" = "Sayed");
-//     a y after a consonant but h is a vowel ("Harutyunyan" =
-//     "Harutiunian", "Kyiv" = "Kiev");
+//     a y after a consonant but h is a vowel ("Avetisyan" =
+//     "Avetisian", "Kyiv" = "Kiev");
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
@@ -62,7 +62,7 @@ func AppendWordKey(dst []byte, w string) []byte {
 		if isVowel(c) || c == 'y' && (!vowelAt(w, i+1) || i > 0 && !isVowel(w[i-1]) && w[i-1] != 'y' && w[i-1] != 'h') {
 			// a vowel run; a y before no vowel is one ("Dmitry", "Husayn"),
 			// and so is a y after a consonant other than h, the i of Slavic
-			// and Armenian transliterations ("Harutyunyan" = "Harutiunian",
+			// and Armenian transliterations ("Avetisyan" = "Avetisian",
 			// "Kyiv"; but "Yahya")
 			j := i + 1
 			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1)) {
