@@ -49,6 +49,9 @@ type cand struct {
 	// attack happened on Sunday" dates the attack told before
 	datesBack bool
 	speaker   string
+	// agentSubj says the source is the country of a force named in the
+	// subject ("Police fired"; see homeAgent): the headline keeps the words
+	agentSubj bool
 	agree     *agreementCue
 	// agreeHome is the earlier event of the article whose agreement this
 	// one reports again (see unifyAgreements)
@@ -85,6 +88,7 @@ type state struct {
 	actors      map[string]*graph.Actor
 	places      map[string]*graph.Place
 	dominant    string // the country actor the article is mostly about
+	home        string // the dateline's country actor (see homeAgent)
 	lastPer     string // last person mentioned (for "he", "she")
 	lastSpeaker string // the speaker of the last statement
 	lastTitle   map[string]string
@@ -173,6 +177,9 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 			if end := datelineEnd(x); end > 0 {
 				k := 0
 				for k < len(x.ments) && x.ments[k].End <= x.s.Start+end {
+					if i < 3 && st.home == "" {
+						st.home = st.countryOf(&x.ments[k])
+					}
 					k++
 				}
 				x.ments = x.ments[k:]

@@ -466,3 +466,90 @@ func dropRole(ps []graph.Participation, roles map[string]string, r string) []gra
 	}
 	return out
 }
+
+// homeAgents are the Phoenix sectors of a state's own forces: police,
+// military, intelligence.
+var homeAgents = map[string]bool{"COP": true, "MIL": true, "SPY": true}
+
+// forceHeads are the words before "forces" that make them a state's
+// ("security forces", "government forces"); other forces ("rebel
+// forces", "Kurdish forces") are named or are not a state's.
+var forceHeads = set("security government armed federal special state defence defense")
+
+// homeAgent resolves a subject that is a state's force without a
+// country of its own — "Police fired tear gas", "the army deployed",
+// "security forces arrested" — to the country it serves, as CAMEO codes
+// such an agent by its country (NGACOP): the country of the event's place
+// ("in Kano"), else the dateline's ("LAGOS, Nigeria (Reuters) -"), else
+// the article's only country. It returns "" when the subject holds none,
+// when a word before the agent makes it someone else's ("rebel
+// soldiers"), or when no country is certain.
+func (st *state) homeAgent(x *sent, h hit, cl [][2]int) string {
+	ag := lex().agents
+	r := cl[h.clause]
+	found := false
+	for k := h.i - 1; k >= r[0] && k >= h.i-5 && !found; k-- {
+		lw := x.toks[k].lw
+		switch {
+		case homeAgents[ag[lw]]:
+			found = true
+		case lw == "forces" && k > 0 && forceHeads.has(x.toks[k-1].lw):
+			found = true
+		default:
+			continue
+		}
+		if k > 0 {
+			prev := x.toks[k-1]
+			if s := ag[prev.lw]; s != "" && !homeAgents[s] && s != "GOV" {
+				return "" // "rebel soldiers", "opposition police"
+			}
+		}
+	}
+	if !found {
+		return ""
+	}
+	if p := st.places[st.placeFor(x, h, cl)]; p != nil {
+		if id := st.countryCode(p.Country); id != "" {
+			return id
+		}
+	}
+	if st.home != "" {
+		return st.home
+	}
+	return st.onlyCountry()
+}
+
+// countryOf is the country actor of a mention: the country it names, or
+// the country of the place it names, when the article has that actor.
+func (st *state) countryOf(m *mention.Mention) string {
+	if m.Kind == mention.Kind("COUNTRY") && m.ActorID != "" {
+		return m.ActorID
+	}
+	if p := st.places[m.PlaceID]; p != nil {
+		return st.countryCode(p.Country)
+	}
+	return ""
+}
+
+// countryCode is the article's actor of the country with ISO code cc,
+// or "" when the article has none.
+func (st *state) countryCode(cc string) string {
+	if cc == "" {
+		return ""
+	}
+	return st.countryActor(&graph.Actor{Country: cc})
+}
+
+// onlyCountry is the article's country actor when it has exactly one.
+func (st *state) onlyCountry() string {
+	one := ""
+	for id, a := range st.actors {
+		if a.Kind == graph.Country {
+			if one != "" {
+				return ""
+			}
+			one = id
+		}
+	}
+	return one
+}

@@ -92,6 +92,12 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 
 // titleSubject is who leads the headline, and whether it is plural.
 func (st *state) titleSubject(x *sent, h hit, cl [][2]int, c *cand) (string, bool) {
+	if c.agentSubj && h.verb {
+		// "Police fire tear gas", not "Nigeria fires tear gas"
+		if s, pl := subjectWords(x, h, cl); s != "" {
+			return s, pl
+		}
+	}
 	if s := st.roleNames(c, "source"); s != "" {
 		return s, strings.Contains(s, " and ")
 	}
@@ -139,6 +145,12 @@ func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
 	return nounPhraseBefore(x, h, cl, false)
 }
 
+// spacedDash reports whether t, a "-", stands between spaces: a dash
+// ("LAGOS (TW) - Police fired"), not a hyphen in a compound.
+func spacedDash(x *sent, t token) bool {
+	return t.s > 0 && t.e < len(x.s.Text) && x.s.Text[t.s-1] == ' ' && x.s.Text[t.e] == ' '
+}
+
 // passiveSubjectWords is subjectWords for a passive verb, whose subject
 // undergoes it and need not be able to act ("The convoy was attacked").
 func passiveSubjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
@@ -163,7 +175,7 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 			hedge = true
 			break
 		}
-		if t.punct && t.w != "-" || prepositions.has(t.lw) || pronouns.has(t.lw) || subordinator.has(t.lw) || titleStops.has(t.lw) || determiners.has(t.lw) || t.lw == "and" || t.lw == "or" {
+		if t.punct && (t.w != "-" || spacedDash(x, t)) || prepositions.has(t.lw) || pronouns.has(t.lw) || subordinator.has(t.lw) || titleStops.has(t.lw) || determiners.has(t.lw) || t.lw == "and" || t.lw == "or" {
 			break
 		}
 		from--

@@ -542,6 +542,9 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	if len(before) == 0 && !passive {
 		if id := st.implicitSubject(x, h, cl); id != "" {
 			c.addParticipant(id, "source")
+		} else if id := st.homeAgent(x, h, cl); id != "" {
+			c.addParticipant(id, "source")
+			c.agentSubj = true
 		} else if kind := pairSubject(x, cl[h.clause][0], h.i); kind != "" && h.verb {
 			// "the two sides exchanged prisoners": the pair named before
 			if ids := st.pairBefore(x, kind); len(ids) == 2 {
