@@ -488,7 +488,29 @@ func (st *state) homeAgent(x *sent, h hit, cl [][2]int) string {
 	ag := lex().agents
 	r := cl[h.clause]
 	found := false
-	for k := h.i - 1; k >= r[0] && k >= h.i-5 && !found; k-- {
+	// the subject before the verb; in the passive, its "by" phrase
+	// ("were detained by police")
+	ks := make([]int, 0, 8)
+	if isPassive(x.toks, h.i) {
+		for k := h.j; k < r[1] && k < h.j+6; k++ {
+			if x.toks[k].lw == "by" {
+				for m := k + 3; m > k; m-- {
+					if m < r[1] {
+						ks = append(ks, m)
+					}
+				}
+				break
+			}
+		}
+	} else {
+		for k := h.i - 1; k >= r[0] && k >= h.i-5; k-- {
+			ks = append(ks, k)
+		}
+	}
+	for _, k := range ks {
+		if found {
+			break
+		}
 		lw := x.toks[k].lw
 		switch {
 		case homeAgents[ag[lw]]:

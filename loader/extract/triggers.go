@@ -554,6 +554,11 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 			}
 		}
 	}
+	if passive && !c.hasRole("source") {
+		if id := st.homeAgent(x, h, cl); id != "" {
+			c.addParticipant(id, "source") // "were detained by police"
+		}
+	}
 	if !h.verb && st.dominant != "" && countryWord(x, h) {
 		// "the country's western border": the country the article is about
 		c.addParticipant(st.dominant, "participant")
