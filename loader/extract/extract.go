@@ -210,8 +210,45 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 	}
 	st.mergeWithinArticle()
 	st.unifyAgreements()
+	if stateHook != nil {
+		stateHook(st)
+	}
 	return st.facts(), nil
 }
+
+// attributive reports whether the -ed form before token next is a
+// participle used as an adjective: after a determiner, or a determiner
+// and an adjective ("an internal armed conflict"; p is the word before
+// it), and before a lower-case word that can be its noun.
+func attributive(toks []token, p, next int) bool {
+	if p < 0 || next >= len(toks) || !strings.HasSuffix(toks[next-1].lw, "ed") {
+		return false
+	}
+	prev := toks[p].lw
+	q := p - 1 // the word before prev, past an opening quote
+	for q >= 0 && isQuoteMark(toks[q].w) {
+		q--
+	}
+	if !determiners.has(prev) && !(q >= 0 && isAdjective(prev) && determiners.has(toks[q].lw)) {
+		return false
+	}
+	n := toks[next]
+	return !n.punct && !n.cap && !prepositions.has(n.lw) && !determiners.has(n.lw) && !auxBe.has(n.lw) &&
+		!modals.has(n.lw) && !adverbs.has(n.lw) && !negations.has(n.lw) && n.lw != "and" && n.lw != "or" && !isNumber(n.lw)
+}
+
+// isQuoteMark reports whether w is a quotation mark.
+func isQuoteMark(w string) bool {
+	switch w {
+	case "\"", "“", "”", "'", "‘", "’", "«", "»":
+		return true
+	}
+	return false
+}
+
+// stateHook, when set (by tests), sees each article's extraction state
+// before its facts are made: the sentences with their mentions and hits.
+var stateHook func(*state)
 
 // tokenBufs holds token buffers for Article's sentences.
 var tokenBufs = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
@@ -462,6 +499,10 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.e, h.verb = verbE, true
 		case verbE != nil && nounCtx && !strings.HasSuffix(lw, "ed") && !irregularPast.has(lw):
 			// a verb-only lemma used as a noun: "the plan", "the launch of"
+			continue
+		case verbE != nil && attributive(x.toks, p, i+n):
+			// "an internal armed conflict", "the signed agreement": a
+			// participle before its noun is an adjective
 			continue
 		case verbE != nil:
 			h.e, h.verb = verbE, true

@@ -267,9 +267,29 @@ func (st *state) implicitSubject(x *sent, h hit, cl [][2]int) string {
 				return st.lastPer
 			}
 		case "government", "country", "authorities", "cabinet":
+			if id := st.possessorOf(x, k); id != "" {
+				return id // "Peru's government"
+			}
 			if !st.hasActorBefore(x, k) {
 				return st.dominant
 			}
+		}
+	}
+	return ""
+}
+
+// possessorOf is the actor named in the possessive right before token k
+// ("Peru's government", "Kenya’s authorities"), or "".
+func (st *state) possessorOf(x *sent, k int) string {
+	off := x.s.Start + x.toks[k].s
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID == "" || m.End > off || off-m.End > 5 {
+			continue
+		}
+		switch strings.TrimSpace(x.s.Text[m.End-x.s.Start : off-x.s.Start]) {
+		case "'s", "’s", "'", "’":
+			return m.ActorID
 		}
 	}
 	return ""

@@ -79,6 +79,11 @@ func quoteBefore(toks []token, i int) int {
 	if k < 0 || !isCloseQuote(toks[k].w) {
 		return -1
 	}
+	if toks[k].w == "\"" && (k == 0 || toks[k-1].e != toks[k].s) {
+		// a straight quote that opens ("it was \"extremely concerned\""):
+		// a closing one ends the word before it
+		return -1
+	}
 	for j := k - 1; j >= 0; j-- {
 		if isOpenQuote(toks[j].w) || (toks[j].w == "\"" && j < k) {
 			return j + 1

@@ -44,7 +44,11 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 			subj, plural = t, strings.Contains(t, " and ")
 		} else if w, pl := passiveSubjectWords(x, h, cl); w != "" {
 			subj, plural = w, pl
-		} else if src := st.roleNames(c, "source"); src != "" {
+		} else if src := st.roleNames(c, "source"); src != "" && (h.e.class == speech || strings.HasPrefix(h.e.cameo, "01")) {
+			// "the US said it was deeply concerned": the speaker is
+			// ("United States concerned")
+			subj, plural = src, strings.Contains(src, " and ")
+		} else if src != "" {
 			// "Its crew was evacuated by a French warship": with no
 			// subject to lead, the agent does, in the active voice
 			if o := passiveSubject(x, h, cl); o != "" {
@@ -142,7 +146,22 @@ func (st *state) roleNames(c *cand, role string) string {
 // without a leading article; plural tells whether the verb agrees with a
 // plural.
 func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
-	return nounPhraseBefore(x, h, cl, false)
+	if w, pl := nounPhraseBefore(x, h, cl, false); w != "" || h.clause == 0 {
+		return w, pl
+	}
+	// "The army, which had blocked the road, withdrew": the subject
+	// stands before the relative clause
+	r := cl[h.clause]
+	k := r[0]
+	if x.toks[k].w == "," && k+1 < h.i {
+		k++
+	}
+	if lw := x.toks[k].lw; (lw == "who" || lw == "which") && commaBetween(x, k+1, h.i) {
+		g := h
+		g.clause, g.i = h.clause-1, cl[h.clause-1][1]
+		return nounPhraseBefore(x, g, cl, false)
+	}
+	return "", false
 }
 
 // spacedDash reports whether t, a "-", stands between spaces: a dash
@@ -163,7 +182,8 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 	r := cl[h.clause]
 	to := h.i
 	// auxiliaries and adverbs between subject and verb stay out
-	for to > r[0] && (auxBe.has(x.toks[to-1].lw) || modals.has(x.toks[to-1].lw) || adverbs.has(x.toks[to-1].lw) || negations.has(x.toks[to-1].lw)) {
+	for to > r[0] && (auxBe.has(x.toks[to-1].lw) || modals.has(x.toks[to-1].lw) || adverbs.has(x.toks[to-1].lw) || negations.has(x.toks[to-1].lw) ||
+		isQuoteMark(x.toks[to-1].w) || strings.HasSuffix(x.toks[to-1].lw, "ly") && len(x.toks[to-1].lw) > 4) {
 		to--
 	}
 	// the noun phrase right before: back to a word that cannot be in one
@@ -457,6 +477,9 @@ func upperFirst(s string) string {
 // statementTitle is "Speaker verb what": the quotation before the verb
 // ("“…,” X said") or the words after it.
 func (st *state) statementTitle(x *sent, h hit, c *cand) string {
+	if isPassive(x.toks, h.i) {
+		return "" // "it was deeply concerned": a headline, "X concerned"
+	}
 	name := ""
 	if src := c.firstRole("source"); src != "" {
 		if a := st.actors[src]; a != nil {
@@ -555,6 +578,9 @@ func complementWords(x *sent, k, n int) string {
 	var words []string
 	for ; k < len(x.toks) && len(words) < n; k++ {
 		t := x.toks[k]
+		if t.w == "\"" || t.w == "“" || t.w == "”" || t.w == "«" || t.w == "»" {
+			continue // a quoted phrase inside: 'it was "deeply concerned"'
+		}
 		if t.punct && t.w != "'" && t.w != "’" && t.w != "-" && t.w != "%" || len(words) > 0 && inExpr(x, k) {
 			break // a clause break, or the statement's date: "… on Tuesday"
 		}

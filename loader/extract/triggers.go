@@ -611,7 +611,15 @@ func isPassive(toks []token, i int) bool {
 	}
 	p := prevWord(toks, i)
 	if p < 0 {
-		return false
+		// "was \"extremely concerned\"": past an opening quote
+		k := i - 1
+		for k >= 0 && (isQuoteMark(toks[k].w) || adverbs.has(toks[k].lw) || strings.HasSuffix(toks[k].lw, "ly") && len(toks[k].lw) > 4) {
+			k--
+		}
+		if k == i-1 || k < 0 {
+			return false
+		}
+		p = k
 	}
 	switch toks[p].lw {
 	case "was", "were", "been", "be", "is", "are", "being":
