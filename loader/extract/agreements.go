@@ -260,8 +260,8 @@ func agreementName(text string, a, b int) string {
 	for i := len(words) - 1; i >= 0 && n < 3; i-- {
 		w := strings.Trim(words[i], "“”\"'(),")
 		lw := strings.ToLower(w)
-		if w != words[i] || determiners.has(lw) || prepositions.has(lw) || modals.has(lw) || auxBe.has(lw) || isNumber(lw) || irregularPast.has(lw) || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || lw == "and" {
-			break
+		if w != words[i] || determiners.has(lw) || prepositions.has(lw) || modals.has(lw) || auxBe.has(lw) || isNumber(lw) || irregularPast.has(lw) || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || lw == "and" || onlyVerb(lw) {
+			break // "sign border demarcation accord": the verb is no modifier
 		}
 		start = strings.LastIndex(text[:start], words[i])
 		n++
@@ -275,11 +275,50 @@ func agreementName(text string, a, b int) string {
 	if end-b > 80 {
 		end = b + 80
 	}
+	end = b + newPhraseAt(text[b:end])
 	name := strings.TrimSpace(text[start:end])
 	if name == "" {
 		return ""
 	}
 	return upperFirst(name)
+}
+
+// onlyVerb reports whether w is a form of a trigger verb of the lexicon
+// and of no trigger noun ("sign", "inks", "seals").
+func onlyVerb(w string) bool {
+	es := lex().forms[w]
+	if len(es) == 0 {
+		return false
+	}
+	for _, e := range es {
+		if e.noun {
+			return false
+		}
+	}
+	return true
+}
+
+// newPhraseAt is where a new noun phrase starts in s, the text after an
+// agreement's head noun — a determiner right after a word that is not a
+// preposition or a conjunction ("declaration of peace and friendship the
+// two leaders signed"): a relative clause without "that" — or len(s).
+func newPhraseAt(s string) int {
+	prev := ""
+	for i := 0; i < len(s); {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		w := strings.ToLower(s[i:j])
+		if (w == "the" || w == "its" || w == "their" || w == "both") && prev != "" && !prepositions.has(prev) && !determiners.has(prev) && prev != "and" && prev != "or" {
+			return strings.LastIndexFunc(s[:i], func(r rune) bool { return r != ' ' }) + 1
+		}
+		prev, i = w, j
+	}
+	return len(s)
 }
 
 // topicSep separates the topics of an enumeration (splitTopics splits by

@@ -50,10 +50,12 @@ var sideNouns = map[string]string{
 	"mediator": roleMediator, "mediators": roleMediator, "facilitator": roleMediator, "facilitators": roleMediator,
 	"broker": roleMediator, "brokers": roleMediator, "mediation": roleMediator, "guarantor": roleMediator, "guarantors": roleMediator,
 	"host": roleHost, "hosts": roleHost,
+	"witness": roleWitness, "witnesses": roleWitness, "observer": roleWitness, "observers": roleWitness,
 }
 
 // sideVerbs are the lemmas whose subject helps an agreement along.
-var sideVerbs = map[string]string{"broker": roleMediator, "mediate": roleMediator, "facilitate": roleMediator, "host": roleHost}
+var sideVerbs = map[string]string{"broker": roleMediator, "mediate": roleMediator, "facilitate": roleMediator, "host": roleHost,
+	"attend": roleWitness, "witness": roleWitness}
 
 // collectiveWords name the sides of an agreement without naming them:
 // "the warring factions", "both sides", "the rivals".

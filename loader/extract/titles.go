@@ -26,11 +26,11 @@ const maxTitle = 90
 //   - a noun event is "Subject: noun phrase" ("Syria: overthrow of
 //     president by rebel forces").
 var (
-	titleStops = set("which who whom whose while as after before when amid following despite because since until unless although though whereas according said says saying told adding noting where")
+	titleStops = set("that which who whom whose while as after before when amid following despite because since until unless although though whereas according said says saying told adding noting where")
 	titleDrop  = set("the a an also reportedly officially formally finally jointly already recently previously subsequently initially now just still then")
 	// titleTrail are words a title never ends on ("late" and "early" are what
 	// a time expression cut out of the title leaves: "late on Wednesday")
-	titleTrail = set("of to in on at for with by from into onto and or but the a an its their his her our this that these those as over under between against about than amid via during late early has have had is are was were be been will would can could should may might must")
+	titleTrail = set("of to in on at for with by from into onto and or but the a an its their his her our this that these those as over under between against about than amid via during late early has have had is are was were be been will would can could should may might must confirming claiming stating announcing warning insisting arguing suggesting indicating showing")
 	plurals    = set("police people forces troops authorities officials militants rebels insurgents protesters fighters soldiers residents smugglers gunmen")
 )
 
@@ -103,24 +103,34 @@ func (st *state) titleSubject(x *sent, h hit, cl [][2]int, c *cand) (string, boo
 		}
 	}
 	if s := st.roleNames(c, "source"); s != "" {
-		return s, strings.Contains(s, " and ")
+		return s, pluralName(s)
 	}
 	if !h.verb {
 		if s := st.roleNames(c, "participant"); s != "" {
-			return s, strings.Contains(s, " and ")
+			return s, pluralName(s)
 		}
 		if s := st.roleNames(c, "signatory"); s != "" {
-			return s, strings.Contains(s, " and ")
+			return s, pluralName(s)
 		}
 		return "", false
 	}
 	if s := st.roleNames(c, "signatory"); s != "" {
-		return s, strings.Contains(s, " and ")
+		return s, pluralName(s)
 	}
 	if s := st.roleNames(c, "participant"); s != "" && (h.e.cameo == "040" || h.e.cameo == "057") {
-		return s, strings.Contains(s, " and ")
+		return s, pluralName(s)
 	}
 	return subjectWords(x, h, cl)
+}
+
+// pluralName reports whether a subject of names takes a plural verb:
+// two joined ("Iraq and Syria") or a plural head ("Kenyan Police").
+func pluralName(s string) bool {
+	if strings.Contains(s, " and ") {
+		return true
+	}
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	return plurals.has(strings.ToLower(last))
 }
 
 // roleNames joins the names of up to two participants with role: "Iraq",
