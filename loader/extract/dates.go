@@ -33,9 +33,13 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		}
 	}
 	best, bestD := -1, 1<<30
+	plo, phi := apposition(x, ti)
 	for k, ex := range x.exprs {
 		if ex.Anchored || ex.Span.Precision == graph.Unknown {
 			continue
+		}
+		if ex.Start >= plo && ex.End <= phi && phi > 0 {
+			continue // "X, who broke with Y in June, rejected": June is not the rejection's
 		}
 		// a statement is dated next to its verb ("said on Monday that");
 		// a date further on belongs to what was said

@@ -80,6 +80,43 @@ func clauseBounds(x *sent, h hit, cl [][2]int) (int, int) {
 	return x.s.Start + x.toks[r[0]].s, x.s.Start + x.toks[r[1]-1].e
 }
 
+// apposition finds the apposition or relative clause set off by commas
+// between a name and its verb at token i — "Tchiroma, a former spokesman
+// who broke with Biya in June, rejected the results" — and returns its
+// byte range in the sentence (from its opening comma to its closing one),
+// or 0, 0. What it names is no subject of the verb, and its dates are not
+// the verb's.
+func apposition(x *sent, i int) (int, int) {
+	k := i - 1
+	for k > 0 && (adverbs.has(x.toks[k].lw) || auxBe.has(x.toks[k].lw) || modals.has(x.toks[k].lw)) {
+		k--
+	}
+	if k < 2 || x.toks[k].w != "," {
+		return 0, 0
+	}
+	closing := k
+	for k--; k > 0; k-- {
+		switch x.toks[k].w {
+		case ",":
+			if k+1 >= closing {
+				return 0, 0
+			}
+			// a name before it, and an apposition's or relative clause's
+			// first word after it
+			switch x.toks[k+1].lw {
+			case "a", "an", "the", "who", "which", "whose", "whom":
+				if x.toks[k-1].cap {
+					return x.toks[k].s, x.toks[closing].e
+				}
+			}
+			return 0, 0
+		case ";", ":", "(", ")":
+			return 0, 0
+		}
+	}
+	return 0, 0
+}
+
 // actorsBefore are the actors of the clause before the trigger (its
 // subject); a sentence-initial participle ("Speaking at …, Lavrov
 // attributed") takes the actors after its comma instead.
@@ -112,9 +149,11 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 		}
 	}
 	var out []string
+	plo, phi := apposition(x, h.i)
 	for mi := range x.ments {
 		m := &x.ments[mi]
-		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) && !backerOf(x, m.Start, lo) {
+		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) && !backerOf(x, m.Start, lo) &&
+			!(m.Start >= x.s.Start+plo && m.End <= x.s.Start+phi) {
 			out = append(out, m.ActorID)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // support verbs and intents) and the candidate events they start.
 
 // irregularPast are past forms the suffix test misses.
-var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read")
+var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read flown thrown drawn withdrawn overthrown shown sought fled found bound kept paid laid sold")
 
 // sentence finds the events of one sentence.
 func (st *state) sentence(x *sent) {

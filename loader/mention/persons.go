@@ -875,7 +875,7 @@ func (a *analyzer) isGazetteerSpan(i, j int) bool {
 // appositive reads ", [the] [Russia's] title phrase" after a name at token
 // i (just past the comma) and adds its roles.
 func (a *analyzer) appositive(pc *personCand, i int) bool {
-	k := i
+	k := a.aliasAt(pc, i)
 	if k < len(a.toks) && (a.toks[k].Lower == "the" || a.toks[k].Lower == "a" || a.toks[k].Lower == "an") {
 		k++
 	}
@@ -884,8 +884,17 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 		pre.cc, k = cc, n
 	} else if k+1 < len(a.toks) && a.toks[k].Word && !a.toks[k].Cap && (a.toks[k+1].Text == "'s" || a.toks[k+1].Text == "’s") {
 		k += 2 // "the country's foreign minister"
-	} else if k < len(a.toks) {
-		if c, ok := demonym(&a.toks[k]); ok && a.toks[k].Cap {
+	} else {
+		// "a Serb businessman", "a Kosovo Serb businessman": demonyms and
+		// country names as modifiers, the last one the person's
+		for n := 0; n < 2 && k < len(a.toks) && a.toks[k].Cap; n++ {
+			c, ok := demonym(&a.toks[k])
+			if !ok {
+				c, ok = countryByName(&a.toks[k])
+			}
+			if !ok {
+				break
+			}
 			pre.cc = c.Code
 			k++
 		}
@@ -901,7 +910,15 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 	a.anyCase = true
 	defer func() { a.anyCase = false }()
 	if _, n := a.titleAt(k); n < 0 {
-		return false
+		// "a Kosovo Serb businessman": one capitalized group word before
+		// the office
+		if k+1 >= len(a.toks) || !a.toks[k].Cap || !a.toks[k].Word {
+			return false
+		}
+		if _, n := a.titleAt(k + 1); n < 0 {
+			return false
+		}
+		k++
 	}
 	roles, cc, _ := a.rolePhrase(k, pre, true)
 	if len(roles) == 0 {
@@ -915,6 +932,38 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 		pc.title = roles[0].title
 	}
 	return true
+}
+
+// aliasAt reads a nickname at token i, just past the comma after a name
+// ("alias \"Fito\",", "aka El Chapo,") into pc.alias and returns the
+// token past its comma, where an apposition may follow; without one, i.
+func (a *analyzer) aliasAt(pc *personCand, i int) int {
+	if i >= len(a.toks) || (a.toks[i].Lower != "alias" && a.toks[i].Lower != "aka") {
+		return i
+	}
+	from, to := -1, -1
+	for k := i + 1; k < len(a.toks) && k < i+6 && a.toks[k].Sent == a.toks[i].Sent; k++ {
+		t := &a.toks[k]
+		switch {
+		case t.Word && t.Cap:
+			if from < 0 {
+				from = k
+			}
+			to = k
+		case t.Text == ",":
+			if from < 0 {
+				return i
+			}
+			pc.alias = a.text(from, to)
+			return k + 1
+		case t.Word:
+			return i // "alias the …": no nickname
+		}
+	}
+	if from >= 0 {
+		pc.alias = a.text(from, to)
+	}
+	return i
 }
 
 func (a *analyzer) newPerson(i, e int, roles []roleCand, cc string) *personCand {
@@ -1053,6 +1102,13 @@ func (a *analyzer) references(sel []cand) []cand {
 	for k := range sel {
 		if c := &sel[k]; c.person != nil && len(c.person.keys) > 0 {
 			last[namekey.WordKey(c.person.keys[len(c.person.keys)-1])] = true
+			if n := len(c.person.keys); n >= 3 {
+				for _, w := range c.person.keys[1 : n-1] {
+					if len(w) > 2 {
+						last[namekey.WordKey(w)] = true // see middleName
+					}
+				}
+			}
 		}
 	}
 	if len(last) == 0 {
@@ -1187,6 +1243,13 @@ func nameWordKeys(keys []string) []string {
 	return out
 }
 
+// middleName reports whether key w is a word of a name of three words or
+// more (keys) other than its first and last: a paternal surname or a
+// middle name.
+func middleName(w string, keys []string) bool {
+	return len(keys) >= 3 && slices.Contains(keys[1:len(keys)-1], w)
+}
+
 func suffixOf(short, long []string) bool {
 	if len(short) == 0 || len(short) > len(long) {
 		return false
@@ -1264,6 +1327,20 @@ func (a *analyzer) resolve(sel []cand) Result {
 				cands = nil
 			}
 		}
+		if len(cands) == 0 && len(wk[pi]) == 1 {
+			// a surname inside a longer name ("Tchiroma" after "Issa
+			// Tchiroma Bakary", "Macias" after "Jose Adolfo Macias
+			// Villamar"): the one person of the article with that word
+			// between the first and the last
+			for _, h := range groups {
+				if middleName(wk[pi][0], h.keys) {
+					cands = append(cands, h)
+				}
+			}
+			if len(cands) > 1 {
+				cands = nil
+			}
+		}
 		var g *group
 		switch {
 		case len(cands) == 1:
@@ -1317,6 +1394,9 @@ func (a *analyzer) resolve(sel []cand) Result {
 			m.Title = c.person.title
 			ac := a.actors[g.id]
 			a.actor(ac.Name, model.Person, c.person.cc, c.person.name)
+			if c.person.alias != "" {
+				a.update(ac, "", c.person.alias)
+			}
 			for _, r := range c.person.roles {
 				a.addRole(ac, r, c.person.cc, m.Sentence)
 			}
