@@ -291,7 +291,7 @@ func (c *checker) actors() error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven} {
+	for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven, pActorLead} {
 		err := c.keys(p, func(rest string, _ []byte) error {
 			if id := lastField(rest); !c.has(pActor + id) {
 				return c.add("index %s%s: no actor %s", p, rest, id)

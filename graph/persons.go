@@ -16,6 +16,7 @@ import (
 const (
 	pActorGlued = "CG:" // CG:<names.Person(name).Glued>|<id> (persons)
 	pActorGiven = "CF:" // CF:<WordKey of the first given name>|<id> (persons)
+	pActorLead  = "CP:" // CP:<names.Person(name).Lead>|<id> (persons of three words or more)
 )
 
 // personIndexKeys are the keys that find a person by a spelling of its
@@ -43,6 +44,9 @@ func personIndexKeys(a Actor) []string {
 		add(pActorGlued + p.Glued + "|" + a.ID)
 		if len(p.Given) > 0 {
 			add(pActorGiven + p.Given[0] + "|" + a.ID)
+		}
+		if p.Lead != "" {
+			add(pActorLead + p.Lead + "|" + a.ID)
 		}
 	}
 	return keys
@@ -156,7 +160,11 @@ func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
 	seen := map[string]bool{}
 	var ids []string
 	for _, p := range mine[:1] {
-		for _, pre := range []string{pActorGlued + p.Glued + "|", pActorSurname + p.Surname + "|"} {
+		pres := []string{pActorGlued + p.Glued + "|", pActorSurname + p.Surname + "|", pActorLead + p.Glued + "|"}
+		if p.Lead != "" {
+			pres = append(pres, pActorGlued+p.Lead+"|") // "Abiy Ahmed" stored, "Abiy Ahmed Ali" new
+		}
+		for _, pre := range pres {
 			for _, id := range mg.scanIDs(txn, pre) {
 				if !seen[id] {
 					seen[id] = true

@@ -52,6 +52,12 @@ func TestPersonsOneNodeAcrossArticles(t *testing.T) {
 		{"Q", "Abdul Karim Zeroual", "", "P"},    // Abd al- prefix, split
 		{"R", "Ana Lopez", "", ""},               //
 		{"S", "Maria Lopez", "", ""},             // another first name
+		{"T", "Tesfaye Bekele", "ET", ""},        //
+		{"U", "Tesfaye Bekele Alemu", "ET", "T"}, // the grandfather's name added
+		{"V", "Getachew Haile Desta", "ET", ""},  //
+		{"W", "Getachew Haile", "", "V"},         // and left out
+		{"X", "Ramzan Kadiyev", "RU", ""},        //
+		{"Y", "Ramzan Kadiev", "", "X"},          // the glide after i
 	}
 	who := map[string]string{} // article title -> the person's stored ID
 	for _, a := range articles {
@@ -274,6 +280,58 @@ func TestUpgradeFormat7(t *testing.T) {
 		if err != nil || len(as) != 1 || as[0].ID != id {
 			t.Errorf("upgraded: ActorsByName(%q) = %v, %v; want the one actor", q, as, err)
 		}
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestUpgradeFormat8 reindexes person keys written before a y after an i
+// counted as its glide: the name is then found under its other
+// transliteration, and a longer name by its first two words.
+func TestUpgradeFormat8(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(DefaultOptions(dir).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PutFacts(personArticle("A", "Ramzan Kadiyev Alkhanov", "RU")); err != nil {
+		t.Fatal(err)
+	}
+	id := ActorID("Ramzan Kadiyev Alkhanov")
+	// what format 7 wrote: no CP: key, the surname and glued keys with the
+	// y as a consonant
+	err = s.db.Update(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		var del [][]byte
+		for it.Rewind(); it.Valid(); it.Next() {
+			if k := string(it.Item().Key()); strings.HasPrefix(k, pActorLead) || strings.HasPrefix(k, pActorGlued) {
+				del = append(del, it.Item().KeyCopy(nil))
+			}
+		}
+		it.Close()
+		for _, k := range del {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		return txn.Set([]byte(kFormat), []byte("7"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(DefaultOptions(dir).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f := personArticle("B", "Ramzan Kadiev", "")
+	if _, err := s.PutFacts(f); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Events[0].Participants[0].ActorID; got != id {
+		t.Errorf("upgraded: %q is another person than %q", "Ramzan Kadiev", "Ramzan Kadiyev Alkhanov")
 	}
 	if err := s.Check(); err != nil {
 		t.Error(err)

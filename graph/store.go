@@ -73,7 +73,10 @@ const (
 	// article_meta.go); older databases get it. Format 7 keys a y after a
 	// consonant as a vowel in person names ("Avetisyan" = "Avetisian",
 	// names.WordKey); older databases have their actor indexes rebuilt.
-	formatCurrent = "7"
+	// Format 8 keys a y after an i as its glide ("Aliyev" = "Aliev") and
+	// indexes persons of three words by their first two (CP:); older
+	// databases have their actor indexes rebuilt.
+	formatCurrent = "8"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -239,7 +242,7 @@ func Open(opt Options) (*Store, error) {
 // upgrade brings a database of an earlier layout (or a new one) to
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
-// wide index is deleted; before format 4 (and 7) the actor indexes are
+// wide index is deleted; before format 4 (and 7, 8) the actor indexes are
 // rebuilt with the current name folding and person keys; before format 5 the events of each
 // article are indexed and each actor's roles merged per office; before
 // format 6 each article's metadata is stored apart. Then the format is recorded. It can be
@@ -252,7 +255,7 @@ func (s *Store) upgrade(format string) error {
 			return err
 		}
 	}
-	if n < 7 {
+	if n < 8 {
 		n, err := s.reindexActors()
 		if err != nil {
 			return fmt.Errorf("actor indexes: %w", err)
@@ -281,7 +284,7 @@ func (s *Store) reindexActors() (int, error) {
 	del := s.db.NewWriteBatch()
 	defer del.Cancel()
 	err := s.db.View(func(txn *badger.Txn) error {
-		for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven} {
+		for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven, pActorLead} {
 			opt := badger.DefaultIteratorOptions
 			opt.PrefetchValues = false
 			opt.Prefix = []byte(p)

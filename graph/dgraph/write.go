@@ -114,7 +114,11 @@ func (c *candidates) wantsOf(f *graph.Facts) wants {
 			if p.Empty() {
 				continue
 			}
-			for _, k := range []string{"G:" + p.Glued, "L:" + p.Surname} {
+			ks := []string{"G:" + p.Glued, "L:" + p.Surname, "P:" + p.Glued}
+			if p.Lead != "" {
+				ks = append(ks, "G:"+p.Lead)
+			}
+			for _, k := range ks {
 				if c.ask("pk:" + k) {
 					w.pkeys = append(w.pkeys, k)
 				}
@@ -889,8 +893,9 @@ func actorKeys(a graph.Actor) []string {
 }
 
 // personKeys are a person's transliteration keys (the embedded store's
-// CG:, CL: and CF: indexes, persons.go): "G:" the glued name, "L:" the
-// surname, "F:" the first given name of its name and each alias.
+// CG:, CL:, CF: and CP: indexes, persons.go): "G:" the glued name, "L:" the
+// surname, "F:" the first given name, "P:" the first two words of a longer
+// name (names.Name.Lead), of its name and each alias.
 func personKeys(a graph.Actor) []string {
 	if a.Kind != graph.Person {
 		return nil
@@ -910,6 +915,9 @@ func personKeys(a graph.Actor) []string {
 		add("G:" + p.Glued)
 		if len(p.Given) > 0 {
 			add("F:" + p.Given[0])
+		}
+		if p.Lead != "" {
+			add("P:" + p.Lead)
 		}
 	}
 	return keys

@@ -12,7 +12,8 @@ import "strings"
 //     ("Ahmed" = "Ahmad" ≠ "Hamed") and a diphthong or a y between vowels
 //     as the consonant y ("Hussein" = "Husayn" ≠ "Hassan", "Said" = "Sayed");
 //     a y after a consonant but h is a vowel ("Avetisyan" =
-//     "Avetisian", "Kyiv" = "Kiev");
+//     "Avetisian", "Kyiv" = "Kiev"), and a y after an i inside the word
+//     is its glide ("Aliyev" = "Aliev");
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
@@ -65,7 +66,9 @@ func AppendWordKey(dst []byte, w string) []byte {
 			// and Armenian transliterations ("Avetisyan" = "Avetisian",
 			// "Kyiv"; but "Yahya")
 			j := i + 1
-			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1)) {
+			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1) || w[j] == 'y' && w[j-1] == 'i' && j > 1) {
+				// (a y after an i inside the word is its glide: "Aliyev" =
+				// "Aliev", "Diyab" = "Diab")
 				j++
 			}
 			run := w[i:j]
@@ -202,6 +205,10 @@ type Name struct {
 	// that differ only in where words are split ("Amirabdollahian",
 	// "Amir Abdollahian"; "Abdelmadjid", "Abdel Madjid").
 	Glued string
+	// Lead is the Glued key of the first two words of a name of three
+	// words or more, and "" for a shorter one: "Abiy Ahmed Ali" (given
+	// name, father's, grandfather's) is also written "Abiy Ahmed".
+	Lead string
 }
 
 // Person reduces a person's name for matching. The name must be without
@@ -222,6 +229,9 @@ func Person(s string) Name {
 		glued.WriteString(normWord(w))
 	}
 	n.Glued = WordKey(glued.String())
+	if len(n.Words) >= 3 {
+		n.Lead = WordKey(normWord(n.Words[0]) + normWord(n.Words[1]))
+	}
 	for _, w := range n.Words[:len(n.Words)-1] {
 		n.Given = append(n.Given, WordKey(w))
 	}
@@ -237,7 +247,9 @@ func (n Name) Empty() bool { return len(n.Words) == 0 }
 // given names that do not differ: one of them has none ("Novak"), their
 // first given names have the same key or one is the other's initial
 // ("J. Smith"), or one's given names are the last of the other's
-// ("Amir Abdollahian", "Hossein Amir Abdollahian"). Two names with the
+// ("Amir Abdollahian", "Hossein Amir Abdollahian"); or a name of two words
+// is the first two of the other ("Abiy Ahmed", "Abiy Ahmed Ali": a given
+// name and the father's, with or without the grandfather's). Two names with the
 // same surname and different first names are different people ("Hassan
 // X" and "Hussein X", "Ahmed X" and "Hamed X").
 func Compatible(a, b Name) bool {
@@ -246,6 +258,9 @@ func Compatible(a, b Name) bool {
 	}
 	if a.Glued == b.Glued {
 		return true
+	}
+	if a.Lead != "" && a.Lead == b.Glued || b.Lead != "" && b.Lead == a.Glued {
+		return true // "Abiy Ahmed" and "Abiy Ahmed Ali"
 	}
 	if a.Surname != b.Surname {
 		return false

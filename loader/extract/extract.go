@@ -32,7 +32,11 @@ type sent struct {
 	ments []mention.Mention // offsets relative to the article
 	hits  []hit
 	exprs []timex.Expr // offsets relative to the sentence
-	para  int
+	// dateline is the byte offset past the sentence's opening dateline
+	// ("DUBAI, United Arab Emirates (AP) -"), 0 without one: no trigger
+	// stands in it
+	dateline int
+	para     int
 	// quotes indexes the quotation marks for inQuote, made on first use
 	quotes []quoteMark
 }
@@ -175,6 +179,7 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 			// "AMMAN, Jordan (Reuters) - Saudi Arabia pledged …": the
 			// dateline's place and agency take no part in the story
 			if end := datelineEnd(x); end > 0 {
+				x.dateline = end
 				k := 0
 				for k < len(x.ments) && x.ments[k].End <= x.s.Start+end {
 					if i < 3 && st.home == "" {
@@ -423,7 +428,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 	for i := 0; i < len(x.toks); i++ {
 		// the longest form from i: only a form's first word starts one (the
 		// filter first: it rules out most words at once)
-		if x.toks[i].punct || !l.firstFilter.MayHave(x.toks[i].lw) || st.insideMention(x, x.toks[i]) {
+		if x.toks[i].punct || x.toks[i].s < x.dateline || !l.firstFilter.MayHave(x.toks[i].lw) || st.insideMention(x, x.toks[i]) {
 			continue
 		}
 		f, ok := l.first[x.toks[i].lw]
@@ -481,7 +486,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// finite past verb and its object is the subject's plural noun
 		pluralSubject := verbE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && lw != verbE.lemma && i+n+1 < len(x.toks) &&
 			(strings.HasSuffix(x.toks[i+n].lw, "ed") || irregularPast.has(x.toks[i+n].lw)) && determiners.has(x.toks[i+n+1].lw)
-		nounCtx := determiners.has(prev) || baseAfterNoun || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
+		// "the 2008 Mumbai terror attacks, …": an -s form before a comma or
+		// the sentence's end has no object: a plural noun
+		pluralEnd := nounE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && p >= 0 &&
+			(i+n >= len(x.toks) || x.toks[i+n].punct && x.toks[i+n].w != "-" && !isQuoteMark(x.toks[i+n].w))
+		nounCtx := determiners.has(prev) || baseAfterNoun || pluralEnd || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
@@ -499,6 +508,13 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.e, h.verb = verbE, true
 		case verbE != nil && nounCtx && !strings.HasSuffix(lw, "ed") && !irregularPast.has(lw):
 			// a verb-only lemma used as a noun: "the plan", "the launch of"
+			continue
+		case verbE != nil && strings.HasSuffix(lw, "ed") && p > 0 && (x.toks[p-1].lw == "a" || x.toks[p-1].lw == "an") &&
+			i+n < len(x.toks) && (prepositions.has(x.toks[i+n].lw) || x.toks[i+n].w == ","):
+			// "a key accused in the attacks", "a man detained in Lagos":
+			// after an indefinite article and one word, and before a
+			// preposition, a noun or a reduced relative ("a court
+			// sentenced him" is finite)
 			continue
 		case verbE != nil && attributive(x.toks, p, i+n):
 			// "an internal armed conflict", "the signed agreement": a

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"eventgraph/loader/gazetteer"
 )
 
 // maxTitle is the longest event title, in bytes.
@@ -129,9 +131,19 @@ func pluralName(s string) bool {
 	if strings.Contains(s, " and ") {
 		return true
 	}
-	last := s[strings.LastIndexByte(s, ' ')+1:]
-	return plurals.has(strings.ToLower(last))
+	last := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+	if plurals.has(last) {
+		return true
+	}
+	// a group named in the plural ("Houthis", "Rapid Support Forces"),
+	// not a country or body whose name ends in s ("United States")
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "us") &&
+		!singularNames.has(last) && !isCountryName(s)
 }
+
+// singularNames are last words of names in the plural that take a
+// singular verb.
+var singularNames = set("nations states emirates philippines netherlands bahamas comoros seychelles maldives news affairs times analytics")
 
 // roleNames joins the names of up to two participants with role: "Iraq",
 // "Iraq and Syria".
@@ -676,4 +688,10 @@ func clip(s string, n int) string {
 		i = j
 	}
 	return b.String()
+}
+
+// isCountryName reports whether s names a country ("Comoros").
+func isCountryName(s string) bool {
+	_, ok := gazetteer.CountryByName(s)
+	return ok
 }

@@ -827,11 +827,39 @@ func (a *analyzer) subjectOfHappening(i, e int) bool {
 	}
 	if i > 0 && a.toks[i-1].Sent == a.toks[i].Sent {
 		p := a.toks[i-1].Lower
-		if p != "and" && p != "but" && p != "," {
+		if !a.toks[i-1].Word {
+			p = a.toks[i-1].Text // marks have no lower-case form
+		}
+		switch p {
+		case "and", "but", ",", ":", "-", "—", "–", "said", "says", "that":
+			// the start of a clause: "…, officials said X Y arrived"
+		default:
 			return false
 		}
 	}
 	v := &a.toks[e]
+	if vi := e; v.Text == "," && e+1 < len(a.toks) {
+		// "X Y, a key accused in the attacks, was extradited": past the
+		// apposition to the verb
+		switch a.toks[e+1].Lower {
+		case "a", "an", "the", "who":
+			for k := e + 2; k < len(a.toks) && k < e+20 && a.toks[k].Sent == a.toks[i].Sent; k++ {
+				if a.toks[k].Text == "," {
+					vi = k + 1
+					if vi < len(a.toks) && (a.toks[vi].Lower == "was" || a.toks[vi].Lower == "were" || a.toks[vi].Lower == "has" || a.toks[vi].Lower == "had") {
+						vi++
+					}
+					break
+				}
+			}
+		}
+		if vi >= len(a.toks) {
+			return false
+		}
+		v = &a.toks[vi]
+	} else if (v.Lower == "was" || v.Lower == "were") && e+1 < len(a.toks) {
+		v = &a.toks[e+1] // "X Y was extradited"
+	}
 	if !v.Word || v.Cap {
 		return false
 	}
@@ -1250,6 +1278,17 @@ func middleName(w string, keys []string) bool {
 	return len(keys) >= 3 && slices.Contains(keys[1:len(keys)-1], w)
 }
 
+// shortFormOf reports whether a name of two words is a shorter form of a
+// longer one: its first and last words ("Tahawwur Rana" of "Tahawwur
+// Hussain Rana") or its first two ("Abiy Ahmed" of "Abiy Ahmed Ali", a
+// given name and the father's without the grandfather's).
+func shortFormOf(short, long []string) bool {
+	if len(short) != 2 || len(long) < 3 || short[0] != long[0] {
+		return false
+	}
+	return short[1] == long[len(long)-1] || short[1] == long[1]
+}
+
 func suffixOf(short, long []string) bool {
 	if len(short) == 0 || len(short) > len(long) {
 		return false
@@ -1288,7 +1327,7 @@ func (a *analyzer) resolve(sel []cand) Result {
 		}
 		var g *group
 		for _, h := range groups {
-			if suffixOf(wk[pi], h.keys) {
+			if suffixOf(wk[pi], h.keys) || shortFormOf(wk[pi], h.keys) {
 				g = h
 				break
 			}
