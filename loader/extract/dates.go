@@ -76,7 +76,7 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		// "arrived on March 3 and signed the pact on March 5": a date
 		// that follows another event's trigger more closely is that
 		// event's; it dates this one only when nothing else does
-		if dateOfOther(made, c, x, ex.Start) {
+		if dateOfOther(made, c, x, ex.Start) || ex.Start > trig && reducedRelativeDate(x, ex.Start) {
 			d += 300
 		}
 		if d < bestD {
@@ -125,6 +125,24 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		return
 	}
 	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+// reducedRelativeDate reports whether the time expression at byte start
+// of the sentence follows a participle that modifies the noun before it —
+// "initialled the treaty agreed in March on Friday": March is when the
+// treaty was agreed — so it dates another happening than the trigger's.
+func reducedRelativeDate(x *sent, start int) bool {
+	k := tokenAt(x, x.s.Start+start) - 1
+	if k < 2 {
+		return false
+	}
+	v := x.toks[k]
+	if !strings.HasSuffix(v.lw, "ed") && !irregularPast.has(v.lw) {
+		return false
+	}
+	n := x.toks[k-1]
+	return !n.punct && !n.cap && !auxBe.has(n.lw) && !modals.has(n.lw) && !pronouns.has(n.lw) && !adverbs.has(n.lw) &&
+		!negations.has(n.lw) && n.lw != "and" && n.lw != "or" && n.lw != "have" && n.lw != "has" && n.lw != "had" && !determiners.has(n.lw)
 }
 
 // modifiesNoun reports whether a bare year after a determiner names

@@ -251,6 +251,35 @@ func isQuoteMark(w string) bool {
 	return false
 }
 
+// actorInClauseBefore reports whether an actor is named in h's clause
+// before it.
+func (st *state) actorInClauseBefore(x *sent, h hit, cl [][2]int) bool {
+	lo := x.s.Start
+	if h.clause < len(cl) {
+		lo += x.toks[cl[h.clause][0]].s
+	}
+	trig := x.s.Start + x.toks[h.i].s
+	for mi := range x.ments {
+		if m := &x.ments[mi]; m.ActorID != "" && m.Start >= lo && m.End <= trig {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementAhead reports whether an agreement noun ("deal", "accord")
+// stands among the n words from token k.
+func agreementAhead(x *sent, k, n int) bool {
+	for q := k; q < len(x.toks) && q < k+n; q++ {
+		for _, a := range agreementNouns {
+			if x.toks[q].lw == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // stateHook, when set (by tests), sees each article's extraction state
 // before its facts are made: the sentences with their mentions and hits.
 var stateHook func(*state)
@@ -548,6 +577,22 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				}
 				// "hold talks": the word is the hand-written noun
 				h.e, h.verb = nounE, false
+			}
+		}
+		if h.verb && h.e.lemma == "seal" && !agreementAhead(x, h.j, 5) {
+			// "sealed the border crossings": a closure; "sealed a deal" signs
+			h.e = l.conferEntry("seal", "1621")
+		}
+		if h.verb && characterVerbs.has(h.e.lemma) {
+			if strings.HasSuffix(lw, "ing") && i > 0 && x.toks[i-1].w == "," && len(hits) > 0 {
+				// "welcomed the treaty, calling it …": the participle says
+				// what the event before it was
+				continue
+			}
+			if code := characterization(x, h, cl); code != "" && st.actorInClauseBefore(x, h, cl) {
+				// a statement of its own: what it characterizes is no
+				// happening it reports
+				h.e = l.conferEntry(h.e.lemma, code)
 			}
 		}
 		if h.verb && takeVerbs.has(h.e.lemma) && st.territoryObject(x, h.j) {

@@ -390,6 +390,9 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 	var keysArr [window]string
 	keys := keysArr[:0]
 	for _, t := range toks {
+		if isQuoteMark(t.w) {
+			continue // 'called it "illegitimate"': the pattern reads on
+		}
 		if t.punct || len(keys) == window {
 			break
 		}

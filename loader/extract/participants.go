@@ -334,6 +334,23 @@ func (st *state) possessorOf(x *sent, k int) string {
 	return ""
 }
 
+// phrasePossessor is the actor in the possessive that opens the noun
+// phrase ending at token k: "Russia's foreign ministry", "Kenya's
+// interior ministry spokesman" (up to three lower-case words after the
+// possessive), or "".
+func (st *state) phrasePossessor(x *sent, k int) string {
+	for q := k; q >= 0 && q > k-3; q-- {
+		t := x.toks[q]
+		if t.punct || t.cap || determiners.has(t.lw) || prepositions.has(t.lw) {
+			return ""
+		}
+		if id := st.possessorOf(x, q); id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
 func (st *state) hasActorBefore(x *sent, k int) bool {
 	off := x.s.Start + x.toks[k].s
 	for mi := range x.ments {

@@ -249,6 +249,9 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 		// "officials said", "the source disclosed": an unnamed speaker
 		// ("X met Y and called on …" shares X, found below)
 		if t := x.toks[p]; !t.cap && !t.punct && !isNumber(t.lw) && t.lw != "and" {
+			if id := st.phrasePossessor(x, p); id != "" {
+				return id // "Russia's foreign ministry said": Russia spoke
+			}
 			return st.implicitSubject(x, h, cl)
 		}
 	}

@@ -310,6 +310,15 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		if noun && (auxBe.has(t.lw) || modals.has(t.lw) || k > h.j+1 && (strings.HasSuffix(t.lw, "ed") || irregularPast.has(t.lw)) && !determiners.has(x.toks[k-1].lw)) {
 			break
 		}
+		if !noun && k > h.j+1 && !t.cap && (strings.HasSuffix(t.lw, "ed") || irregularPast.has(t.lw)) && len(t.lw) > 3 &&
+			(k+1 >= len(x.toks) || prepositions.has(x.toks[k+1].lw) && x.toks[k+1].lw != "by" || x.toks[k+1].punct) {
+			// "initials text of treaty agreed in March": a participle after
+			// its noun starts a clause of its own
+			if p := x.toks[k-1]; !p.punct && !p.cap && !determiners.has(p.lw) && !auxBe.has(p.lw) && !adverbs.has(p.lw) && !prepositions.has(p.lw) &&
+				p.lw != "and" && p.lw != "or" && p.lw != "has" && p.lw != "have" && p.lw != "had" && !isNumber(p.lw) {
+				break
+			}
+		}
 		if titleDrop.has(t.lw) {
 			continue
 		}
@@ -496,6 +505,11 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// sayVerbs are the verbs whose -ing form a statement's headline tells as
+// "says" ("Speaking at …, X said"); others keep their own verb ("a warrant
+// accusing him" → "accuses").
+var sayVerbs = set("say speak tell add note state explain")
+
 // statementTitle is "Speaker verb what": the quotation before the verb
 // ("“…,” X said") or the words after it.
 func (st *state) statementTitle(x *sent, h hit, c *cand) string {
@@ -510,7 +524,7 @@ func (st *state) statementTitle(x *sent, h hit, c *cand) string {
 	}
 	var what string
 	verb := headlineVerb(x, h, strings.Contains(name, " and "), false)
-	if strings.HasSuffix(strings.ToLower(x.toks[h.i].lw), "ing") {
+	if strings.HasSuffix(strings.ToLower(x.toks[h.i].lw), "ing") && sayVerbs.has(h.e.lemma) {
 		verb = "says" // "Speaking at …, X said"
 	}
 	if q := quoteBefore(x.toks, h.i); q >= 0 && q < h.i {
