@@ -324,7 +324,7 @@ func appendClauses(out [][2]int, toks []token) [][2]int {
 			cut = true
 		case t.w == "," && i+1 < len(toks):
 			switch toks[i+1].lw {
-			case "but", "while", "whereas", "as", "so", "which", "who", "where", "although", "though", "after", "before", "when", "despite", "amid":
+			case "but", "while", "whereas", "as", "so", "which", "who", "whose", "where", "although", "though", "after", "before", "when", "despite", "amid":
 				cut = true
 			case "and":
 				// ", and" ends a clause only after a verb: not in "Iraq, Syria, and Lebanon met"

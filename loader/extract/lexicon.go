@@ -560,6 +560,15 @@ func tokenize(s, low string, buf []token) []token {
 		case isAlnum(r):
 			j := i
 			ascii := true
+			// "U.S.", "U.N.": capitals with dots are one word
+			for j+2 < len(s) && 'A' <= s[j] && s[j] <= 'Z' && s[j+1] == '.' && 'A' <= s[j+2] && s[j+2] <= 'Z' &&
+				(j+3 == len(s) || s[j+3] == '.' || s[j+3] == ' ') && (j == i || s[j-1] == '.') {
+				j += 2
+				if j+1 < len(s) && s[j+1] == '.' {
+					j += 2 // past the last letter and its dot
+					break
+				}
+			}
 			for j < len(s) {
 				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
 					j++ // the common case, before decoding

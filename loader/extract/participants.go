@@ -165,6 +165,21 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 		if x.toks[k].w == "," && k+1 < h.i {
 			k++
 		}
+		if lw := x.toks[k].lw; (lw == "who" || lw == "which" || lw == "whose") && !commaBetween(x, k+1, h.i) && k > 0 {
+			// "Erdogan, whose government mediated the talks", "the UN,
+			// which brokered the deal": the relative clause's verb is the
+			// antecedent's, the actor right before it
+			to := x.s.Start + x.toks[k-1].e
+			last := ""
+			for mi := range x.ments {
+				if m := &x.ments[mi]; m.ActorID != "" && m.End <= to && to-m.End <= 2 {
+					last = m.ActorID
+				}
+			}
+			if last != "" {
+				return []string{last}
+			}
+		}
 		if lw := x.toks[k].lw; (lw == "who" || lw == "which") && commaBetween(x, k+1, h.i) {
 			p := cl[h.clause-1]
 			from, to := x.s.Start+x.toks[p[0]].s, x.s.Start+x.toks[p[1]-1].e

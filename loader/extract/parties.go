@@ -130,13 +130,30 @@ func (st *state) sideRoles(x *sent) map[string]string {
 		if !ok || !h.verb || h.neg || isPassive(x.toks, h.i) {
 			continue
 		}
+		// the nearest actor before the verb, with those joined to it by
+		// "and" ("Qatar and Egypt, which brokered"): not every actor of
+		// the sentence ("A and B agreed …, Erdogan said after hosting")
 		trig := x.s.Start + x.toks[h.i].s
+		last := -1
 		for mi := range x.ments {
+			if m := &x.ments[mi]; m.ActorID != "" && m.End <= trig && !st.inBetween(x, m) {
+				last = mi
+			}
+		}
+		for mi := last; mi >= 0; mi-- {
 			m := &x.ments[mi]
-			if m.ActorID != "" && m.End <= trig && !st.inBetween(x, m) {
-				if _, has := roles[m.ActorID]; !has {
-					roles[m.ActorID] = r
+			if m.ActorID == "" {
+				continue
+			}
+			if mi < last {
+				n := &x.ments[mi+1]
+				gap := strings.TrimSpace(text[m.End-x.s.Start : n.Start-x.s.Start])
+				if gap != "and" && gap != "," && gap != ", and" && gap != "'s" && gap != "’s" {
+					break
 				}
+			}
+			if _, has := roles[m.ActorID]; !has {
+				roles[m.ActorID] = r
 			}
 		}
 	}
