@@ -579,6 +579,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				h.e, h.verb = nounE, false
 			}
 		}
+		if h.verb && p >= 0 && p == i-1 && (prev == "who" || prev == "which") && nearExpr(x, h) == nil {
+			// "gunmen who arrived by sea attacked …": an undated relative
+			// clause describes its noun; the happening is the main verb's
+			continue
+		}
 		if h.verb && h.e.lemma == "seal" && !agreementAhead(x, h.j, 5) {
 			// "sealed the border crossings": a closure; "sealed a deal" signs
 			h.e = l.conferEntry("seal", "1621")
@@ -949,6 +954,11 @@ func reducedRelative(x *sent, hits []hit, i, p int) bool {
 		}
 		if g.e.class == speech || g.e.class == order {
 			return false // "said officers arrested": a complement clause follows
+		}
+		if pw := prevWord(x.toks, g.i); pw >= 0 && (x.toks[pw].lw == "who" || x.toks[pw].lw == "which" || x.toks[pw].lw == "that") {
+			// "gunmen who arrived by sea attacked a station": the verb before
+			// is a relative clause's; the main verb is still to come
+			return false
 		}
 		for m := g.j; m < i; m++ {
 			switch x.toks[m].lw {

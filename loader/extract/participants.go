@@ -525,6 +525,17 @@ func agentSubject(x *sent, h hit, cl [][2]int) bool {
 	ag := lex().agents
 	r := cl[h.clause]
 	violent := h.e.cameo >= "18" && h.e.cameo < "21"
+	if plo, _ := apposition(x, h.i); plo > 0 {
+		// "The gunmen, who arrived by boat, attacked": the subject before
+		// the apposition
+		if k := tokenAt(x, x.s.Start+plo); k > 0 {
+			for q := k - 1; q >= 0 && q >= k-5; q-- {
+				if ag[x.toks[q].lw] != "" {
+					return true
+				}
+			}
+		}
+	}
 	for k := h.i - 1; k >= r[0] && k >= h.i-5; k-- {
 		if ag[x.toks[k].lw] != "" {
 			return true

@@ -168,8 +168,23 @@ func (st *state) roleNames(c *cand, role string) string {
 // without a leading article; plural tells whether the verb agrees with a
 // plural.
 func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
-	if w, pl := nounPhraseBefore(x, h, cl, false); w != "" || h.clause == 0 {
+	if w, pl := nounPhraseBefore(x, h, cl, false); w != "" {
 		return w, pl
+	}
+	// "Gunmen who arrived by sea attacked a station": the subject stands
+	// before its relative clause
+	for k := h.i - 1; k > cl[h.clause][0] && k > h.i-10; k-- {
+		if lw := x.toks[k].lw; x.toks[k].punct || lw == "who" || lw == "which" {
+			if !x.toks[k].punct {
+				g := h
+				g.i = k
+				return nounPhraseBefore(x, g, cl, false)
+			}
+			break
+		}
+	}
+	if h.clause == 0 {
+		return "", false
 	}
 	// "The army, which had blocked the road, withdrew": the subject
 	// stands before the relative clause
