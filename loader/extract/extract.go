@@ -545,6 +545,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// preposition, a noun or a reduced relative ("a court
 			// sentenced him" is finite)
 			continue
+		case verbE != nil && lw == "armed" && i+n < len(x.toks) && !x.toks[i+n].punct && !prepositions.has(x.toks[i+n].lw) && !determiners.has(x.toks[i+n].lw) && !x.toks[i+n].cap:
+			// "armed men", "armed groups": an adjective
+			continue
 		case verbE != nil && attributive(x.toks, p, i+n):
 			// "an internal armed conflict", "the signed agreement": a
 			// participle before its noun is an adjective
@@ -862,7 +865,14 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 		return p >= 0 && p == i-1 && (st.insideMention(x, x.toks[p]) || pronouns.has(prev))
 	case strings.HasSuffix(lw, "ing"):
 		// "after leaving Baltiysk on Dec. 11": a dated gerund after a
-		// preposition of time is decided with the other gerunds
+		// preposition of time is decided with the other gerunds; "shows
+		// armed men storming the bridge on November 19": a participle
+		// after its noun with a date of its own tells a happening
+		if e.class == material && p >= 0 && p == i-1 && !x.toks[p].punct && !prepositions.has(prev) && !determiners.has(prev) {
+			if ex := nearExpr(x, hit{i: i, j: i + 1}); ex != nil && ex.Start > x.toks[i].s && ex.Span.Precision == graph.Day {
+				return true
+			}
+		}
 		return auxBe.has(prev) || prev == "after" || prev == "before" || prev == "since" || prev == "upon"
 	default:
 		return !determiners.has(prev)

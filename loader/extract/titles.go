@@ -223,6 +223,21 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 		isQuoteMark(x.toks[to-1].w) || strings.HasSuffix(x.toks[to-1].lw, "ly") && len(x.toks[to-1].lw) > 4) {
 		to--
 	}
+	// "armed men in military fatigues stormed": the head noun phrase
+	// before a short prepositional phrase
+	if k := to - 1; k > r[0]+1 && !x.toks[k].cap {
+		for q := k - 1; q > r[0] && q >= k-3; q-- {
+			if lw := x.toks[q].lw; lw == "in" || lw == "with" || lw == "from" {
+				if p := x.toks[q-1]; !p.punct && !p.cap && !determiners.has(p.lw) && !prepositions.has(p.lw) && (plurals.has(p.lw) || lex().agents[p.lw] != "" || strings.HasSuffix(p.lw, "men")) {
+					to = q
+				}
+				break
+			}
+			if x.toks[q].punct || determiners.has(x.toks[q].lw) && q != k-1 && q != k-2 {
+				break
+			}
+		}
+	}
 	// the noun phrase right before: back to a word that cannot be in one
 	from := to
 	hedge := false // "at least 12 militants": the count without its hedge
@@ -312,7 +327,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		if t.lw == "that" && k == h.j {
 			break
 		}
-		if (t.lw == "and" || t.lw == "but") && (verbHitWithin(x, k+1, k+5) || k+1 < end && clauseAfterAnd.has(x.toks[k+1].lw)) {
+		if (t.lw == "and" || t.lw == "but") && (verbHitWithin(x, k+1, k+5) || k+1 < end && (clauseAfterAnd.has(x.toks[k+1].lw) || strings.HasSuffix(x.toks[k+1].lw, "ing") && !x.toks[k+1].cap)) {
 			break // "visited La Paz and signed …": the next event's verb; "… and that …"
 		}
 		if inExpr(x, k) {
