@@ -41,6 +41,12 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if ex.Start >= plo && ex.End <= phi && phi > 0 {
 			continue // "X, who broke with Y in June, rejected": June is not the rejection's
 		}
+		if ex.Start > trig && relativeBetween(x, trig, ex.Start) {
+			continue // "lifted restrictions that had been in place since 1992"
+		}
+		if c.ev.Status == graph.Planned && !st.pub.IsZero() && ex.Span.End != "" && ex.Span.End < st.pub.Format("2006-01-02") {
+			continue // "closed since the clashes of 2022, would reopen": a plan is not dated in the past
+		}
 		// a statement is dated next to its verb ("said on Monday that");
 		// a date further on belongs to what was said
 		if isStatement(c) && ex.Start > trig && saysBetween(x.s.Text[trig:ex.Start]) {
@@ -125,6 +131,22 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		return
 	}
 	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+// relativeBetween reports whether a relative clause with its own verb
+// opens between byte offsets a and b of the sentence: "that had been",
+// "which was", "who has".
+func relativeBetween(x *sent, a, b int) bool {
+	for k := tokenAt(x, x.s.Start+a) + 1; k+1 < len(x.toks) && x.toks[k].s < b; k++ {
+		switch x.toks[k].lw {
+		case "that", "which", "who":
+			switch x.toks[k+1].lw {
+			case "had", "has", "have", "was", "were", "is", "are":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reducedRelativeDate reports whether the time expression at byte start

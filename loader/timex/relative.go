@@ -305,12 +305,36 @@ func (s *scanner) vagueAt(i, k int) (v, next int, ok bool) {
 var vagueQuant = words("few", "several", "many", "some", "those", "these", "recent", "coming")
 
 // vague finishes "hours after X", "days before X" from token k: only an
-// anchored happening is dated, counted from base. Hours put it on base's
+// anchored happening is dated, counted from base; "hours earlier", "days
+// later" date the sentence's own happening from base. Hours put it on base's
 // day or the day next to it (DAY precision, valued by the day on its side);
 // days put it about five days off (WEEK precision, ± 3 days).
 func (s *scanner) vague(m match, v, k int, base time.Time, has bool) (match, bool) {
 	dir := 0
-	switch s.w(k) {
+	switch w := s.w(k); w {
+	case "earlier", "later":
+		// "Hours earlier, X told reporters", "days later": counted from the
+		// narrative's day, not anchored to a phrase
+		d := 1
+		if w == "earlier" {
+			d, m.past = -1, true
+		}
+		sp := unknown()
+		if has {
+			switch v {
+			case vHours:
+				o := base.AddDate(0, 0, d)
+				if d < 0 {
+					sp = span(isoDay(base), model.Day, o, base)
+				} else {
+					sp = span(isoDay(base), model.Day, base, o)
+				}
+			case vDays:
+				sp = around(base.AddDate(0, 0, 5*d))
+			}
+		}
+		m.j, m.span = k+1, sp
+		return m, true
 	case "after", "following":
 		dir = -1
 	case "before":
@@ -686,6 +710,22 @@ func (s *scanner) deictic(i int) (match, bool) {
 		return m, true
 	case "the":
 		b, hb := s.base()
+		if s.w(i+1) == "coming" {
+			// "in the coming days": the ten days after publication
+			n := 0
+			if s.w(i+2) == "days" {
+				n = 10 // (the coming weeks and months are too vague to date)
+			}
+			if n > 0 {
+				m.j, m.fut = i+3, true
+				m.span = unknown()
+				if hp {
+					a := pub.AddDate(0, 0, 1)
+					m.span = span(isoDay(a)+"/"+isoDay(pub.AddDate(0, 0, n)), model.Week, a, pub.AddDate(0, 0, n))
+				}
+				return m, true
+			}
+		}
 		switch s.w(i + 1) {
 		case "day":
 			switch s.w(i + 2) {
