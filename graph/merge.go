@@ -655,8 +655,9 @@ func kinRoots(a, b string) bool {
 //	+2 the same place; a different place in the same country -3 (none
 //	   when one is the country itself); places in different countries
 //	   rule the pair out
-//	+4 the same agreement; +2 agreements of compatible kinds sharing a
-//	   party; agreements of incompatible kinds rule the pair out
+//	+4 the same agreement or agreements of compatible kinds between the
+//	   same two parties; +2 sharing one party; agreements of incompatible
+//	   kinds rule the pair out
 //	+1 per shared key word of the titles (at most 3), two more when
 //	   their sentences share half their key words, one for a third
 //	+1 a place named in both sentences ("in Garissa") but not resolved
@@ -752,7 +753,10 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		if !compatibleAgreements(*fa.agreement, *fb.agreement) || !sameTopics(*fa.agreement, *fb.agreement) {
 			return -1
 		}
-		if shared(set(fa.agreement.Parties), set(fb.agreement.Parties)) > 0 {
+		switch n := shared(set(fa.agreement.Parties), set(fb.agreement.Parties)); {
+		case n >= 2:
+			s += 4 // the same two sides agreeing: one agreement told twice
+		case n == 1:
 			s += 2
 		}
 	}

@@ -41,6 +41,9 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if ex.Start >= plo && ex.End <= phi && phi > 0 {
 			continue // "X, who broke with Y in June, rejected": June is not the rejection's
 		}
+		if strings.HasPrefix(strings.ToLower(ex.Text), "since ") && !perfectAt(x, ti) && !clauseOpens(x, cl[clause], "when") {
+			continue // "has been drifting since Jan. 5 after leaving …": a state's start
+		}
 		if ex.Start > trig && relativeBetween(x, trig, ex.Start) {
 			continue // "lifted restrictions that had been in place since 1992"
 		}
@@ -70,11 +73,16 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		}
 		// "on February 21, when the forces exchanged fire": a when-clause
 		// takes the date it follows
-		if exClause == clause-1 && clauseOpens(x, cl[clause], "when") {
+		prevClause := clause - 1
+		if prevClause > 0 && cl[prevClause][1]-cl[prevClause][0] == 1 {
+			prevClause-- // a comma alone between them: ", when"
+		}
+		when := exClause == prevClause && clauseOpens(x, cl[clause], "when")
+		if when {
 			d -= 200
 		}
 		if exClause != clause {
-			if otherEventIn(made, c, x, cl, exClause) {
+			if !when && otherEventIn(made, c, x, cl, exClause) {
 				continue
 			}
 			d += 200
@@ -131,6 +139,21 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		return
 	}
 	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+// perfectAt reports whether the verb at token i is in a perfect tense
+// ("has been closed", "have fled"), which "since" dates.
+func perfectAt(x *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch x.toks[k].lw {
+		case "has", "have", "had":
+			return true
+		case "been", "not", "already", "also", "now":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // relativeBetween reports whether a relative clause with its own verb

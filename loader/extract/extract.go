@@ -280,6 +280,20 @@ func agreementAhead(x *sent, k, n int) bool {
 	return false
 }
 
+// underState reports whether the noun at token i is governed by "under"
+// (up to two modifiers between): "under U.S. sanctions", "under siege".
+func underState(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].punct {
+			return false
+		}
+		if toks[k].lw == "under" {
+			return true
+		}
+	}
+	return false
+}
+
 // stateHook, when set (by tests), sees each article's extraction state
 // before its facts are made: the sentences with their mentions and hits.
 var stateHook func(*state)
@@ -555,6 +569,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		case verbE != nil:
 			h.e, h.verb = verbE, true
 		default:
+			continue
+		}
+		if (!h.verb || strings.HasSuffix(lw, "s")) && underState(x.toks, i) {
+			// "a ship under U.S. sanctions", "a town under siege": a state,
+			// not a happening
 			continue
 		}
 		if !h.verb {

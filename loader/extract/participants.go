@@ -150,6 +150,17 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	}
 	var out []string
 	plo, phi := apposition(x, h.i)
+	// "… in an exchange under which the government of Nicolas Maduro
+	// freed …": the subject starts after the relative pronoun when one
+	// stands between it and the clause's start
+	for k := h.i - 1; k > 0 && x.s.Start+x.toks[k].s > lo; k-- {
+		if lw := x.toks[k].lw; lw == "which" || lw == "whom" || lw == "where" {
+			if from := x.s.Start + x.toks[k].e; st.actorBetween(x, from, trig) {
+				lo = from
+			}
+			break
+		}
+	}
 	for mi := range x.ments {
 		m := &x.ments[mi]
 		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) && !backerOf(x, m.Start, lo) &&
@@ -364,6 +375,17 @@ func (st *state) phrasePossessor(x *sent, k int) string {
 		}
 	}
 	return ""
+}
+
+// actorBetween reports whether an actor is named between article offsets
+// a and b.
+func (st *state) actorBetween(x *sent, a, b int) bool {
+	for mi := range x.ments {
+		if m := &x.ments[mi]; m.ActorID != "" && m.Start >= a && m.End <= b {
+			return true
+		}
+	}
+	return false
 }
 
 func (st *state) hasActorBefore(x *sent, k int) bool {

@@ -331,7 +331,12 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 			break // "visited La Paz and signed …": the next event's verb; "… and that …"
 		}
 		if inExpr(x, k) {
-			// "on Sunday", "in 2019": a preposition before a date goes too
+			// "on Sunday", "in 2019": a preposition before a date goes too,
+			// but not before a year that modifies a noun ("over the 2008
+			// Mumbai attacks")
+			if k > 0 && determiners.has(x.toks[k-1].lw) {
+				continue
+			}
 			if n := len(parts); n > 0 && prepositions.hasLower(parts[n-1]) {
 				parts = parts[:n-1]
 			}

@@ -831,7 +831,7 @@ func (a *analyzer) subjectOfHappening(i, e int) bool {
 			p = a.toks[i-1].Text // marks have no lower-case form
 		}
 		switch p {
-		case "and", "but", ",", ":", "-", "—", "–", "said", "says", "that":
+		case "and", "but", ",", ":", "-", "—", "–", "said", "says", "that", "of":
 			// the start of a clause: "…, officials said X Y arrived"
 		default:
 			return false
