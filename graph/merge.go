@@ -513,7 +513,9 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 		f.locs[NormName(f.place.Name)] = true // a country is too wide (see above)
 	}
 	for _, q := range e.Quantities {
-		if c := model.GeneralCounts(q); c != "" {
+		// goods, not people: outlets count the same people under other
+		// names ("ten Americans", "10 U.S. citizens")
+		if c := model.GeneralCounts(q); c != "" && q.Unit != "people" {
 			f.objects[c] = true
 		}
 	}

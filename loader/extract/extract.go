@@ -611,6 +611,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.e = l.conferEntry("seal", "1621")
 		}
 		if h.verb && characterVerbs.has(h.e.lemma) {
+			if i > 1 && x.toks[i-2].lw == "what" && pronouns.has(x.toks[i-1].lw) {
+				// "reached what he called a historic reconciliation": a
+				// hedge inside a noun phrase
+				continue
+			}
 			if strings.HasSuffix(lw, "ing") && i > 0 && x.toks[i-1].w == "," && len(hits) > 0 {
 				// "welcomed the treaty, calling it …": the participle says
 				// what the event before it was
