@@ -384,8 +384,18 @@ func (st *state) pairBefore(x *sent, kind string) []string {
 			break
 		}
 		ids := of(p)
-		if len(ids) >= 2 {
-			return ids[:2]
+		if len(ids) == 2 {
+			if p.para != x.para {
+				// from an earlier paragraph, "the two governments" are the
+				// article's principal pair when it has one
+				if pp := st.principalPair(x, kind); pp != nil {
+					return pp
+				}
+			}
+			return ids
+		}
+		if len(ids) > 2 {
+			continue // "co-chaired by France, Russia and the US": not a pair
 		}
 		for k := len(ids) - 1; k >= 0; k-- {
 			if !slices.Contains(recent, ids[k]) {
@@ -397,6 +407,31 @@ func (st *state) pairBefore(x *sent, kind string) []string {
 		recent = recent[:2]
 	}
 	return recent
+}
+
+// principalPair is the two actors of kind ("person", "country") named
+// most often in the article up to sentence x, each at least twice and
+// more often than any other, or nil.
+func (st *state) principalPair(x *sent, kind string) []string {
+	n := map[string]int{}
+	var order []string
+	for i := 0; i <= x.idx && i < len(st.sents); i++ {
+		for mi := range st.sents[i].ments {
+			a := st.actors[st.sents[i].ments[mi].ActorID]
+			if a == nil || !(kind == "person" && a.Kind == graph.Person || kind == "country" && a.Kind == graph.Country) {
+				continue
+			}
+			if n[a.ID] == 0 {
+				order = append(order, a.ID)
+			}
+			n[a.ID]++
+		}
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return n[b] - n[a] })
+	if len(order) < 2 || n[order[1]] < 2 || len(order) > 2 && n[order[2]] == n[order[1]] {
+		return nil
+	}
+	return order[:2]
 }
 
 // lastCommaBefore is the article offset after the last comma between lo
