@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
+	"eventgraph/loader/gazetteer"
 	"eventgraph/loader/mention"
 )
 
@@ -654,10 +655,11 @@ func (st *state) homeAgent(x *sent, h hit, cl [][2]int) string {
 	if !found {
 		return ""
 	}
-	if p := st.places[st.placeFor(x, h, cl)]; p != nil {
+	if p := st.places[st.placeFor(x, h, cl)]; p != nil && p.Country != "" {
 		if id := st.countryCode(p.Country); id != "" {
 			return id
 		}
+		return st.addCountry(p.Country) // "in Manta": Ecuador's police
 	}
 	if st.home != "" {
 		return st.home
@@ -672,9 +674,28 @@ func (st *state) countryOf(m *mention.Mention) string {
 		return m.ActorID
 	}
 	if p := st.places[m.PlaceID]; p != nil {
-		return st.countryCode(p.Country)
+		if id := st.countryCode(p.Country); id != "" {
+			return id
+		}
+		return st.addCountry(p.Country) // "QUITO -": Ecuador, named or not
 	}
 	return ""
+}
+
+// addCountry adds the country with ISO code cc to the article's actors
+// (a dateline's town names its country without the text naming it) and
+// returns its identifier, or "" for an unknown code.
+func (st *state) addCountry(cc string) string {
+	c, ok := gazetteer.CountryByCode(cc)
+	if !ok || cc == "" {
+		return ""
+	}
+	st.res.Actors = append(st.res.Actors, graph.Actor{ID: c.ActorID(), Name: c.Name, Kind: graph.Country, Country: cc})
+	// the slice may have moved: point the index at its elements again
+	for i := range st.res.Actors {
+		st.actors[st.res.Actors[i].ID] = &st.res.Actors[i]
+	}
+	return c.ActorID()
 }
 
 // countryCode is the article's actor of the country with ISO code cc,

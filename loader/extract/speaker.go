@@ -271,7 +271,10 @@ func (st *state) speakerOf(x *sent, h hit, cl [][2]int) string {
 			return m.ActorID
 		}
 	}
-	return st.implicitSubject(x, h, cl)
+	if id := st.implicitSubject(x, h, cl); id != "" {
+		return id
+	}
+	return st.homeAgent(x, h, cl) // "Police said": the country they serve
 }
 
 // addressee reports whether every mention of the actor in the sentence is

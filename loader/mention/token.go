@@ -106,6 +106,11 @@ func tokenize(text, low string, buf []token) []token {
 		if t.Cap {
 			// capitalized words are the ones looked up again and again
 			t.gz, t.gzSet = gazetteer.LookupNames(w, key), true
+			if t.gz == (gazetteer.Names{}) && datelineWord(text, i, j) {
+				// "NAIROBI, Kenya (Reuters) -", "QUITO -": a town in
+				// capitals opening a paragraph, no acronym known
+				t.gz = gazetteer.LookupNames(w[:1]+strings.ToLower(w[1:]), key)
+			}
 		}
 		i = j
 	}
@@ -149,6 +154,22 @@ func wordKeys(w, low string) (lower, key string) {
 		return low, ""
 	}
 	return low, low
+}
+
+// datelineWord reports whether text[i:j] is a word of four letters or more
+// in capitals that opens a line and is followed by a dateline's mark (a
+// comma, a parenthesis, a dash or a colon).
+func datelineWord(text string, i, j int) bool {
+	if j-i < 4 || i > 0 && text[i-1] != '\n' {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if c := text[k]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	rest := strings.TrimLeft(text[j:], " ")
+	return rest != "" && strings.ContainsRune(",(-:", rune(rest[0])) || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
 }
 
 // wordTitleKey is titleKey(w) for a word token w whose Lower is lower: a

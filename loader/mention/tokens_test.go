@@ -52,7 +52,7 @@ func TestTokenKeys(t *testing.T) {
 			if want := len(f) > 0 && tf.set[f[0]]; tok.TFirst != want {
 				t.Fatalf("%q: TFirst %v", w, tok.TFirst)
 			}
-			if tok.gzSet && tok.gz != gazetteer.LookupNames(w, gazetteer.Key(w)) {
+			if want := gazetteer.LookupNames(w, gazetteer.Key(w)); tok.gzSet && tok.gz != want && !(want == (gazetteer.Names{}) && datelineWord(text, tok.Start, tok.End)) {
 				t.Fatalf("%q: gazetteer names differ", w)
 			}
 			var keys []string
