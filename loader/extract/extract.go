@@ -294,6 +294,20 @@ func underState(toks []token, i int) bool {
 	return false
 }
 
+// quotedHappening reports whether the verb at token i of a quotation
+// tells a happening: not a present ("is attacking our state", "are
+// violating"), which is the speaker's view; a past ("we arrested") or a
+// plan ("will open the crossing") is one.
+func quotedHappening(toks []token, i, p int) bool {
+	if p >= 0 {
+		switch toks[p].lw {
+		case "is", "are", "am":
+			return false
+		}
+	}
+	return !strings.HasSuffix(toks[i].lw, "ing")
+}
+
 // stateHook, when set (by tests), sees each article's extraction state
 // before its facts are made: the sentences with their mentions and hits.
 var stateHook func(*state)
@@ -580,6 +594,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// "the 4th meeting of", "the second round of talks": a numbered
 			// happening is one of its own, not a reference back
 			h.numbered = isOrdinal(prev) && p > 0 && x.toks[p-1].lw == "the"
+		}
+		if inQuote(x, x.s.Start+x.toks[i].s) && (h.e.dict || h.verb && !quotedHappening(x.toks, i, p)) {
+			// 'said Somalia had "defended its red lines"', '"crime … is
+			// attacking our state," Kurti said': the speaker's wording, not
+			// a happening; '"We arrested 12 men," police said' is one
+			continue
 		}
 		if h.verb && h.e.dict {
 			end := len(x.toks)

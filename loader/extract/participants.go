@@ -164,7 +164,7 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	}
 	for mi := range x.ments {
 		m := &x.ments[mi]
-		if m.ActorID != "" && m.Start >= lo && m.End <= trig && !inQuote(x, m.Start) && !backerOf(x, m.Start, lo) &&
+		if m.ActorID != "" && m.Start >= lo && m.End <= trig && (!inQuote(x, m.Start) || inQuote(x, trig)) && !backerOf(x, m.Start, lo) &&
 			!(m.Start >= x.s.Start+plo && m.End <= x.s.Start+phi) {
 			out = append(out, m.ActorID)
 		}

@@ -165,26 +165,28 @@ func inQuote(x *sent, off int) bool {
 // more opening than closing marks stand up to and including it.
 type quoteMark struct{ at, open int }
 
-// quoteMarks lists the curly quotation marks of s, with a final sentinel
-// that keeps the list non-nil.
+// quoteMarks lists the quotation marks of s — curly ones, and straight
+// ones, opening after a space or at the start, closing otherwise — with a
+// final sentinel that keeps the list non-nil.
 func quoteMarks(s string) []quoteMark {
 	out := make([]quoteMark, 0, 1)
 	open := 0
-	for i := 0; i < len(s); {
-		k := strings.IndexByte(s[i:], 0xE2) // the first byte of “ and ”
-		if k < 0 {
-			break
-		}
-		i += k
-		switch {
-		case strings.HasPrefix(s[i:], "“"):
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			if i == 0 || s[i-1] == ' ' || s[i-1] == '(' {
+				open++
+			} else if open > 0 {
+				open--
+			}
+			out = append(out, quoteMark{i, open})
+		case c == 0xE2 && strings.HasPrefix(s[i:], "“"):
 			open++
 			out = append(out, quoteMark{i, open})
-		case strings.HasPrefix(s[i:], "”"):
+		case c == 0xE2 && strings.HasPrefix(s[i:], "”"):
 			open--
 			out = append(out, quoteMark{i, open})
 		}
-		i++
 	}
 	return append(out, quoteMark{len(s) + 1, open})
 }
