@@ -14,7 +14,7 @@ var characterVerbs = set("call describe brand label term dub")
 // pejoratives and praises are the words that make a characterization a
 // criticism or a praise (general English vocabulary of news statements).
 var (
-	pejoratives = set("attack aggression aggressive terrorism terrorist terrorists terror crime crimes criminal illegal illegitimate unlawful violation violations provocation provocative piracy invasion occupation genocide massacre threat lie lies farce sham unacceptable outrageous hostile irresponsible betrayal interference blackmail escalation barbaric cowardly heinous dangerous absurd baseless fabricated propaganda coup annexation aggressor enemy hypocrisy hypocritical shameful disgraceful reckless destabilizing destabilising null void worthless racist fascist")
+	pejoratives = set("attack assault aggression aggressive terrorism terrorist terrorists terror crime crimes criminal illegal illegitimate unlawful violation violations provocation provocative piracy invasion occupation genocide massacre threat lie lies farce sham unacceptable outrageous hostile irresponsible betrayal interference blackmail escalation barbaric cowardly heinous dangerous absurd baseless fabricated propaganda coup annexation aggressor enemy hypocrisy hypocritical shameful disgraceful reckless destabilizing destabilising null void worthless racist fascist")
 	praises     = set("historic important milestone breakthrough success successful positive contribution victory achievement landmark welcome constructive fruitful excellent good great significant")
 )
 
