@@ -547,7 +547,10 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// the sentence's end has no object: a plural noun
 		pluralEnd := nounE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && p >= 0 &&
 			(i+n >= len(x.toks) || x.toks[i+n].punct && x.toks[i+n].w != "-" && !isQuoteMark(x.toks[i+n].w))
-		nounCtx := determiners.has(prev) || baseAfterNoun || pluralEnd || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
+		// "in Mumbai attacks case": a name after a preposition modifies
+		// the noun after it
+		afterPlaceName := p > 0 && x.toks[p].cap && prepositions.has(x.toks[p-1].lw) && nounE != nil
+		nounCtx := determiners.has(prev) || baseAfterNoun || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {

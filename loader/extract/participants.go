@@ -415,6 +415,9 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 		if prep != "in" && prep != "at" && prep != "near" && prep != "of" && prep != "from" && prep != "to" {
 			continue
 		}
+		if modifiesNounAfter(x, m.End-x.s.Start) {
+			continue // "in the Mumbai attacks case": the place names the case
+		}
 		if m.Kind == mention.Kind("COUNTRY") {
 			if country == "" && prep == "in" {
 				country = m.PlaceID
@@ -436,6 +439,41 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 	}
 	return country
 }
+
+// placeNouns follow a place name that is still where something happened
+// ("in Basra province", "at the Masnaa crossing").
+var placeNouns = set("province city town village region district governorate area county state border crossing airport port camp prison district's province's city's")
+
+// modifiesNounAfter reports whether the place name ending at byte end of
+// the sentence modifies a lower-case noun after it ("Mumbai attacks case",
+// "Gaza ceasefire talks") rather than naming where something happened.
+func modifiesNounAfter(x *sent, end int) bool {
+	k := lastTokenAt(x, x.s.Start+end)
+	if k < 0 || k >= len(x.toks) || x.toks[k].s < end {
+		return false
+	}
+	t := x.toks[k]
+	if t.punct || t.cap || prepositions.has(t.lw) || placeNouns.has(t.lw) || determiners.has(t.lw) || auxBe.has(t.lw) || modals.has(t.lw) ||
+		t.lw == "and" || t.lw == "or" || t.lw == "but" || t.lw == "who" || t.lw == "which" || t.lw == "that" || t.lw == "where" || t.lw == "when" ||
+		strings.HasSuffix(t.lw, "ed") || strings.HasSuffix(t.lw, "ly") || timeWord(t.lw) || isNumber(t.lw) {
+		return false
+	}
+	// an event noun or a noun of cases and conflicts: "Mumbai attacks",
+	// "Gaza ceasefire talks", "the Karabakh conflict"
+	if caseNouns.has(t.lw) {
+		return true
+	}
+	for _, e := range lex().forms[t.lw] {
+		if e.noun {
+			return true
+		}
+	}
+	return false
+}
+
+// caseNouns are nouns a place name modifies that the lexicon does not
+// hold as events.
+var caseNouns = set("case trial crisis conflict process issue file question dispute")
 
 // kindRank orders actor kinds for picking a clause's subject: a person
 // named before a verb is its subject sooner than the country in his title.
