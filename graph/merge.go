@@ -809,6 +809,13 @@ func synonymous(a, b mergeFacts) int {
 // police, an army) do the same thing in many places on one day.
 func forceRoot(r string) bool { return r >= "14" && r <= "20" }
 
+// caseNounsAfterPlace are the nouns after a place name that make it a
+// modifier ("the Mumbai attacks case", "Gaza ceasefire talks") rather
+// than where the sentence's event happened.
+var caseNounsAfterPlace = map[string]bool{"attack": true, "attacks": true, "bombing": true, "bombings": true, "case": true, "trial": true,
+	"talks": true, "ceasefire": true, "truce": true, "crisis": true, "conflict": true, "war": true, "process": true, "agreement": true,
+	"accord": true, "deal": true, "summit": true, "massacre": true, "killings": true, "dispute": true, "negotiations": true}
+
 // locWords are the folded names a sentence places something at: the
 // capitalized words after "in", "at", "near", "outside" (a few lower-case
 // words such as "the port city of" skipped), months and weekdays left out.
@@ -835,6 +842,9 @@ func locWords(sentence string) []string {
 		}
 		if len(name) == 0 {
 			continue
+		}
+		if j < len(f) && !strings.ContainsAny(f[j-1], ".,;:!?\"'’”)") && caseNounsAfterPlace[strings.ToLower(strings.TrimRight(f[j], ".,;:!?\"'’”)"))] {
+			continue // "in Mumbai attacks case": the name modifies a noun
 		}
 		joined := strings.TrimSuffix(strings.TrimSuffix(strings.Join(name, " "), "'s"), "’s")
 		n := NormName(joined)
