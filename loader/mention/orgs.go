@@ -120,6 +120,9 @@ func initialsMatch(ws []token, acr string) bool {
 	for _, w := range ws {
 		if w.Cap {
 			n++
+			if !strings.Contains(acr, strings.ToUpper(w.Text[:1])) {
+				return false // "United Arab Emirates (AP)": E is not in AP
+			}
 		}
 	}
 	return n >= 2 || len(acr) <= 3 && n >= 1 && len(ws) >= 1

@@ -105,3 +105,22 @@ func TestPersonsWithoutTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestInitialsMatch: "Name (ACR)" defines the acronym only when every
+// capitalized word's initial is in it.
+func TestInitialsMatch(t *testing.T) {
+	for _, c := range []struct {
+		words, acr string
+		want       bool
+	}{
+		{"Syrian Democratic Forces", "SDF", true},
+		{"Popular Mobilization Forces", "PMF", true},
+		{"Arab Emirates", "AP", false}, // "DUBAI, United Arab Emirates (AP) -"
+		{"Kenya", "KE", true},
+	} {
+		toks := tokenize(c.words, strings.ToLower(c.words), nil)
+		if got := initialsMatch(toks, c.acr); got != c.want {
+			t.Errorf("initialsMatch(%q, %q) = %v, want %v", c.words, c.acr, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"testing"
+
+	"eventgraph/loader/read"
+)
+
+// inState extracts text and calls check with the extraction state before
+// the facts are made (through stateHook).
+func inState(t *testing.T, published, text string, check func(*state)) {
+	t.Helper()
+	called := false
+	stateHook = func(s *state) { called = true; check(s) }
+	defer func() { stateHook = nil }()
+	Article(read.Document{Title: "t", Published: published, Text: text})
+	if !called {
+		t.Fatal("no state")
+	}
+}
+
+// TestNoTriggerInDateline: the words of a dateline ("DUBAI, United Arab
+// Emirates (AP) -") are a place and an agency, never a trigger ("United"
+// is no verb), and the dateline's country is the article's home.
+func TestNoTriggerInDateline(t *testing.T) {
+	for _, c := range []struct{ text, home string }{
+		{"DUBAI, United Arab Emirates (AP) - Rebels seized a cargo ship on Sunday.", "United Arab Emirates"},
+		{"NAIROBI, Kenya (Reuters) - Police arrested three men on Monday.", "Kenya"},
+		{"QUITO - Police arrested three men on Monday.", "Ecuador"},
+	} {
+		inState(t, "2024-01-10", c.text, func(st *state) {
+			x := st.sents[0]
+			for _, h := range x.hits {
+				if x.toks[h.i].s < x.dateline {
+					t.Errorf("%q: trigger %q inside the dateline", c.text, x.toks[h.i].w)
+				}
+			}
+			if a := st.actors[st.home]; a == nil || a.Name != c.home {
+				t.Errorf("%q: home %v, want %s", c.text, a, c.home)
+			}
+		})
+	}
+}
