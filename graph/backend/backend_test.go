@@ -63,6 +63,14 @@ func TestOpenEmbedded(t *testing.T) {
 	if _, err := Open(empty, ReadOnly()); err == nil || !strings.Contains(err.Error(), "no MANIFEST") {
 		t.Fatalf("read-only open of a folder without a database: %v", err)
 	}
+	// a load killed between taking Badger's lock and writing its MANIFEST
+	// leaves only the LOCK file
+	if err := os.WriteFile(filepath.Join(empty, "LOCK"), []byte("1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(empty, ReadOnly()); err == nil || !strings.Contains(err.Error(), "stopped before it stored anything (load articles: eventgraph load --db "+empty) {
+		t.Fatalf("read-only open of a folder a killed load left empty: %v", err)
+	}
 
 	st, err := Open(dir, CacheSize(8<<20), MinFree(-1))
 	if err != nil {
