@@ -207,12 +207,12 @@ func openEmbedded(dir string, cfg Config) (graph.Storage, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", dir, dir)
 	}
-	// a folder without Badger's MANIFEST is not a database; one holding
-	// only Badger's LOCK file is a database whose first load was killed
-	// before it wrote anything
+	// a folder without Badger's MANIFEST is not a database; an empty one,
+	// or one holding only Badger's LOCK file, may be one whose first
+	// load was killed before it wrote anything
 	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
-		if ents, _ := os.ReadDir(dir); len(ents) == 1 && ents[0].Name() == "LOCK" {
-			return nil, fmt.Errorf("no data in %s yet: a load into it stopped before it stored anything (load articles: eventgraph load --db %s PATH)", dir, dir)
+		if ents, _ := os.ReadDir(dir); len(ents) == 0 || len(ents) == 1 && ents[0].Name() == "LOCK" {
+			return nil, fmt.Errorf("no data in %s yet (a load into it stopped before storing anything, or none ran): load articles first: eventgraph load --db %s PATH", dir, dir)
 		}
 		return nil, fmt.Errorf("%s is not an eventgraph database (it has no MANIFEST file); give the database folder with --db, or load articles first: eventgraph load --db DIR PATH", dir)
 	}
