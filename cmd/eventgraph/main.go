@@ -147,6 +147,7 @@ type command struct {
 	allowedHosts          string
 	cacheMB, memLimitMB   int64
 	indexCache            int64 // bytes of Badger's index cache when writing (0: every index held)
+	memTable              int64 // bytes of Badger's memtables when writing (0: Badger's 64 MiB)
 	cameo, status, text   string
 	undated               bool
 	gold                  string
@@ -251,6 +252,9 @@ func (c *command) openWith(readOnly bool, cacheSize int64) (graph.Storage, error
 	if !readOnly && c.indexCache > 0 {
 		opts = append(opts, backend.IndexCacheSize(c.indexCache))
 	}
+	if !readOnly && c.memTable > 0 {
+		opts = append(opts, backend.MemTableSize(c.memTable))
+	}
 	return backend.Open(c.db, opts...)
 }
 
@@ -272,16 +276,20 @@ func (c *command) run() int {
 	return exitUsage
 }
 
-// A load's memory: Badger's block cache and its cache of table indexes
-// and Bloom filters, and a soft limit of the Go heap (unless GOMEMLIMIT
-// is set). A load reads little and mostly what it has just written (the
-// merge candidates of the same days), so small caches cost it nothing;
-// with Badger's defaults (a 256 MiB block cache, every table's index
-// held) and the heap let grow to twice its live size, the peak grew with
-// the database (see bench/README.md, make bench-load).
+// A load's memory: Badger's block cache, its cache of table indexes and
+// Bloom filters, its memtables, and a soft limit of the Go heap (unless
+// GOMEMLIMIT is set). A load reads little and mostly what it has just
+// written (the merge candidates of the same days), so small caches cost it
+// nothing; with Badger's defaults (a 256 MiB block cache, every table's
+// index held) and the heap let grow to twice its live size, the peak grew
+// with the database. Badger's 64 MiB memtables put two arenas of 83 MiB
+// and a table being built of ~60 MiB in the heap during each flush: at 32
+// MiB the peak of a JSON Lines load fell from 458 to 374 MiB at the same
+// rate (see bench/README.md, make bench-load and make bench-jsonl).
 const (
 	loadCacheSize      = 32 << 20
 	loadIndexCacheSize = 32 << 20
+	loadMemTableSize   = 32 << 20
 	loadMemLimit       = 320 << 20
 )
 
@@ -297,7 +305,7 @@ func (c *command) load() int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(loadMemLimit)
 	}
-	c.indexCache = loadIndexCacheSize
+	c.indexCache, c.memTable = loadIndexCacheSize, loadMemTableSize
 	st, err := c.openWith(false, loadCacheSize)
 	if err != nil {
 		return c.fail("%v", err)

@@ -41,6 +41,9 @@ type Config struct {
 	// in bytes (0: Badger keeps every table's index in memory). Other
 	// backends may ignore it.
 	IndexCacheSize int64
+	// MemTableSize is the embedded store's memtable size in bytes (0:
+	// Badger's default). Other backends may ignore it.
+	MemTableSize int64
 	// MinFree is the free disk space the embedded store's writes need (0:
 	// graph.DefaultMinFree; negative: no check). Other backends may ignore
 	// it.
@@ -62,6 +65,10 @@ func CacheSize(n int64) Option { return func(c *Config) { c.CacheSize = n } }
 // IndexCacheSize bounds the embedded store's index cache in bytes
 // (Config.IndexCacheSize).
 func IndexCacheSize(n int64) Option { return func(c *Config) { c.IndexCacheSize = n } }
+
+// MemTableSize sets the embedded store's memtable size in bytes
+// (Config.MemTableSize).
+func MemTableSize(n int64) Option { return func(c *Config) { c.MemTableSize = n } }
 
 // MinFree sets the free disk space the embedded store keeps
 // (Config.MinFree).
@@ -200,6 +207,9 @@ func openEmbedded(dir string, cfg Config) (graph.Storage, error) {
 	}
 	if cfg.IndexCacheSize > 0 {
 		opt = opt.WithIndexCacheSize(cfg.IndexCacheSize)
+	}
+	if cfg.MemTableSize > 0 {
+		opt = opt.WithMemTableSize(cfg.MemTableSize)
 	}
 	if !cfg.ReadOnly {
 		return storage(graph.Open(opt))
