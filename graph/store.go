@@ -92,6 +92,9 @@ type Options struct {
 	// MemTableSize is the size in bytes of Badger's memtables (0: Badger's
 	// default, 64 MiB); see WithMemTableSize.
 	MemTableSize int64
+	// Compactors is how many compactions Badger runs at once (0: Badger's
+	// default, 4); see WithCompactors.
+	Compactors int
 	// MinFree is the free space writes need (see WithMinFree).
 	MinFree int64
 }
@@ -129,6 +132,11 @@ func (o Options) WithIndexCacheSize(n int64) Options { o.IndexCacheSize = max(n,
 // while the next one fills: a writer holds two or three of them at once.
 // A load keeps them at 32 MiB (bench/README.md, JSON Lines load).
 func (o Options) WithMemTableSize(n int64) Options { o.MemTableSize = max(n, 1<<20); return o }
+
+// WithCompactors sets how many compactions Badger runs at once (at least
+// 2). Each builds its tables in the Go heap, up to hundreds of MiB when
+// level 0's tables are merged; a load on two cores runs 2.
+func (o Options) WithCompactors(n int) Options { o.Compactors = max(n, 2); return o }
 
 // WithLogger routes Badger's and the Store's logs to l.
 func (o Options) WithLogger(l *slog.Logger) Options { o.Logger = l; return o }
@@ -192,6 +200,9 @@ func Open(opt Options) (*Store, error) {
 	}
 	if opt.MemTableSize > 0 {
 		bo = bo.WithMemTableSize(opt.MemTableSize)
+	}
+	if opt.Compactors > 0 {
+		bo = bo.WithNumCompactors(opt.Compactors)
 	}
 	// the Store serializes its writers (wmu), so Badger's conflict
 	// detection, which tracks every key a write transaction reads, finds
