@@ -107,7 +107,7 @@ func TestReleaseMemory(t *testing.T) {
 // with every article, the ones written before and after the release.
 func TestReleaseMemtableLog(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "db")
-	s, err := Open(DefaultOptions(dir).WithLogger(quiet()).WithMemTableSize(64 << 20))
+	s, err := Open(DefaultOptions(dir).WithLogger(quiet()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,9 +89,6 @@ type Options struct {
 	// IndexCacheSize bounds the memory of the tables' indexes and bloom
 	// filters in bytes; 0 keeps Badger's default (all held, memory-mapped).
 	IndexCacheSize int64
-	// MemTableSize is the size in bytes of Badger's memtables (0: Badger's
-	// default, 64 MiB); see WithMemTableSize.
-	MemTableSize int64
 	// Compactors is how many compactions Badger runs at once (0: Badger's
 	// default, 4); see WithCompactors.
 	Compactors int
@@ -125,13 +122,6 @@ func (o Options) WithCacheSize(n int64) Options { o.CacheSize = max(n, 1<<20); r
 // WithIndexCacheSize bounds the tables' indexes and bloom filters kept in
 // memory to n bytes (0: all of them, Badger's default).
 func (o Options) WithIndexCacheSize(n int64) Options { o.IndexCacheSize = max(n, 0); return o }
-
-// WithMemTableSize sets the size in bytes of Badger's memtables (at least
-// 1 MiB). A memtable lives in the Go heap (its arena, a sixth larger) and
-// is built into a table of about its size in memory when it is flushed,
-// while the next one fills: a writer holds two or three of them at once.
-// A load keeps them at 32 MiB (bench/README.md, JSON Lines load).
-func (o Options) WithMemTableSize(n int64) Options { o.MemTableSize = max(n, 1<<20); return o }
 
 // WithCompactors sets how many compactions Badger runs at once (at least
 // 2). Each builds its tables in the Go heap, up to hundreds of MiB when
@@ -197,9 +187,6 @@ func Open(opt Options) (*Store, error) {
 	}
 	if opt.IndexCacheSize > 0 {
 		bo = bo.WithIndexCacheSize(opt.IndexCacheSize)
-	}
-	if opt.MemTableSize > 0 {
-		bo = bo.WithMemTableSize(opt.MemTableSize)
 	}
 	if opt.Compactors > 0 {
 		bo = bo.WithNumCompactors(opt.Compactors)

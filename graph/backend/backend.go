@@ -41,9 +41,6 @@ type Config struct {
 	// in bytes (0: Badger keeps every table's index in memory). Other
 	// backends may ignore it.
 	IndexCacheSize int64
-	// MemTableSize is the embedded store's memtable size in bytes (0:
-	// Badger's default). Other backends may ignore it.
-	MemTableSize int64
 	// Compactors is how many compactions the embedded store runs at once
 	// (0: Badger's default). Other backends may ignore it.
 	Compactors int
@@ -68,10 +65,6 @@ func CacheSize(n int64) Option { return func(c *Config) { c.CacheSize = n } }
 // IndexCacheSize bounds the embedded store's index cache in bytes
 // (Config.IndexCacheSize).
 func IndexCacheSize(n int64) Option { return func(c *Config) { c.IndexCacheSize = n } }
-
-// MemTableSize sets the embedded store's memtable size in bytes
-// (Config.MemTableSize).
-func MemTableSize(n int64) Option { return func(c *Config) { c.MemTableSize = n } }
 
 // Compactors sets how many compactions the embedded store runs at once
 // (Config.Compactors).
@@ -214,9 +207,6 @@ func openEmbedded(dir string, cfg Config) (graph.Storage, error) {
 	}
 	if cfg.IndexCacheSize > 0 {
 		opt = opt.WithIndexCacheSize(cfg.IndexCacheSize)
-	}
-	if cfg.MemTableSize > 0 {
-		opt = opt.WithMemTableSize(cfg.MemTableSize)
 	}
 	if cfg.Compactors > 0 {
 		opt = opt.WithCompactors(cfg.Compactors)
