@@ -7,7 +7,7 @@ DGRAPH  := bin/dgraph
 DB      ?= ./data
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: all build run test race vet fmt-check bench bench-store bench-load fuzz score score-dev clean dgraph test-dgraph-faults bench-dgraph
+.PHONY: all build run test race vet fmt-check bench bench-store bench-load bench-jsonl test-kill fuzz score score-dev clean dgraph test-dgraph-faults bench-dgraph
 
 all: build
 
@@ -44,6 +44,15 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
+# the kill test (issue 14) alone, KILL_ROUNDS rounds in a row (default 200,
+# about 1.5 s a round): SIGKILL during `eventgraph load`, then a reading
+# command or a write open must open the database, Check pass and every
+# article be wholly in or out; it stops at the first failing round. make
+# test runs it with 20 rounds (3 under make race's -short).
+KILL_ROUNDS ?= 200
+test-kill:
+	EVENTGRAPH_KILL_ROUNDS=$(KILL_ROUNDS) $(GO) test -count=1 -run '^TestKillDuringLoad$$' -v -timeout 180m ./bench/
+
 test: fmt-check vet
 	$(GO) test -count=1 ./...
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-dgraph-faults; fi
@@ -69,6 +78,16 @@ bench-load:
 	EVENTGRAPH_LOAD_SIZES="$(LOAD_SIZES)" EVENTGRAPH_LOAD_JOBS="$(LOAD_JOBS)" EVENTGRAPH_LOAD_ROUNDS="$(LOAD_ROUNDS)" \
 	EVENTGRAPH_LOAD_BASELINE="$(BASELINE)" $(GO) test -run '^$$' -bench '^BenchmarkLoad(Scale|JSONLStop)$$' \
 		-benchtime 1x -count=1 -timeout 600m -v ./bench/
+
+# the JSON Lines part of bench-load alone (issue 14): JSONL_FILES files of
+# JSONL_MB MB each loaded for JSONL_SECONDS s, then SIGINT: peak RSS and the
+# time to stop
+JSONL_FILES   ?= 20
+JSONL_MB      ?= 30
+JSONL_SECONDS ?= 60
+bench-jsonl:
+	EVENTGRAPH_JSONL_FILES=$(JSONL_FILES) EVENTGRAPH_JSONL_MB=$(JSONL_MB) EVENTGRAPH_JSONL_SECONDS=$(JSONL_SECONDS) \
+	EVENTGRAPH_LOAD_BASELINE="$(BASELINE)" $(GO) test -run '^$$' -bench '^BenchmarkLoadJSONLStop$$' -benchtime 1x -count=1 -timeout 120m -v ./bench/
 
 # the 1 M-event store build on one core (GOMAXPROCS=1): events/s and peak RSS
 # of this tree beside the baseline commit BASE built and run alternately in

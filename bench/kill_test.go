@@ -1,11 +1,14 @@
 package bench
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -26,18 +29,36 @@ func buildBinary(t testing.TB, dir string) string {
 	return bin
 }
 
+// killRounds is how many rounds TestKillDuringLoad runs: 20 (the number
+// make test runs in CI), 3 with -short, or EVENTGRAPH_KILL_ROUNDS (make
+// test-kill ROUNDS=200).
+func killRounds(t *testing.T) int {
+	if v := os.Getenv("EVENTGRAPH_KILL_ROUNDS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("EVENTGRAPH_KILL_ROUNDS=%q: want a number of rounds", v)
+		}
+		return n
+	}
+	if testing.Short() {
+		return 3
+	}
+	return 20
+}
+
 // TestKillDuringLoad kills `eventgraph load` with SIGKILL at random points
 // of a large load into one database, round after round, and after each
-// round reopens the database and checks it: the indexes agree with the
-// nodes (Store.Check), and every article is wholly in (all its events,
-// actors, places and agreements stored) or wholly out (no evidence from
-// it). A last load runs to the end and must store the whole corpus.
-// -short runs 3 rounds instead of 20.
+// round opens the database the kill left with a command: by turns a
+// reading command (query, timeline, export: a read-only open, which must
+// recover the database when Badger needs it) or none, so that the first
+// open is verify's, for writing, as load and serve open it. Then it checks
+// the database: the indexes agree with the nodes (Store.Check), and every
+// article is wholly in (all its events, actors, places and agreements
+// stored) or wholly out (no evidence from it); query must count the same
+// articles. A last load runs to the end and must store the whole corpus.
+// It stops at the first failing round; killRounds says how many it runs.
 func TestKillDuringLoad(t *testing.T) {
-	rounds := 20
-	if testing.Short() {
-		rounds = 3
-	}
+	rounds := killRounds(t)
 	work := t.TempDir()
 	bin := buildBinary(t, work)
 	corpusDir := filepath.Join(work, "corpus")
@@ -53,14 +74,20 @@ func TestKillDuringLoad(t *testing.T) {
 		want[i] = extract.Article(d)
 	}
 	db := filepath.Join(work, "db")
-	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
 	// time one whole load, so that the kills fall across all of it
 	start := time.Now()
 	if out, err := exec.Command(bin, "load", "--db", filepath.Join(work, "timed"), corpusDir).CombinedOutput(); err != nil {
 		t.Fatalf("timed load: %v\n%s", err, out)
 	}
 	span := time.Since(start)
-	t.Logf("corpus: %d articles, a whole load takes %v", len(docs), span)
+	t.Logf("corpus: %d articles, a whole load takes %v; %d rounds, seed %d", len(docs), span, rounds, seed)
+	// a load into the database the last kill left has less to store: its
+	// kills fall within the time the last such load took that ended
+	// before its kill, a quarter longer after each kill (up to span)
+	resumed := span
+	killed := 0
 	for round := 0; round < rounds; round++ {
 		if round%2 == 0 {
 			// even rounds load into a new database, odd ones into the
@@ -71,26 +98,48 @@ func TestKillDuringLoad(t *testing.T) {
 			}
 		}
 		delay := time.Duration(rng.Int63n(int64(span)))
+		if round%2 == 1 {
+			delay = time.Duration(rng.Int63n(int64(resumed)))
+		}
 		cmd := exec.Command(bin, "load", "--db", db, corpusDir)
+		started := time.Now()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
-		killed := false
+		wasKilled := false
 		select {
-		case <-done:
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("round %d: load ended before the kill: %v", round, err)
+			}
+			if round%2 == 1 {
+				resumed = max(time.Since(started), time.Millisecond)
+			}
 		case <-time.After(delay):
 			_ = cmd.Process.Kill() // SIGKILL
 			<-done
-			killed = true
+			wasKilled = true
+			killed++
+			if round%2 == 1 {
+				resumed = min(resumed*5/4, span)
+			}
+		}
+		// the first command to open the killed database, by turns
+		reader := []string{"query", "timeline", "export", ""}[round%4]
+		count := -1
+		if reader != "" {
+			count = readAfterKill(t, bin, db, reader, filepath.Join(work, "out"))
 		}
 		in := verify(t, db, want)
-		t.Logf("round %d: delay %v killed=%v, %d/%d articles in", round, delay, killed, in, len(want))
-		if t.Failed() {
-			return
+		if count >= 0 && count != in {
+			t.Errorf("round %d: query counts %d articles, the store holds %d", round, count, in)
 		}
-
+		t.Logf("round %d: delay %v killed=%v, opened first by %q, %d/%d articles in", round, delay, wasKilled, reader, in, len(want))
+		if t.Failed() {
+			t.Fatalf("round %d failed after %d rounds in a row passed (seed %d)", round, round, seed)
+		}
 	}
 	out, err := exec.Command(bin, "load", "--db", db, corpusDir).CombinedOutput()
 	if err != nil {
@@ -99,6 +148,54 @@ func TestKillDuringLoad(t *testing.T) {
 	if in := verify(t, db, want); in != len(want) {
 		t.Errorf("after a full load %d of %d articles are stored", in, len(want))
 	}
+	t.Logf("%d rounds in a row passed (%d killed mid-load, the others ended first)", rounds, killed)
+}
+
+// readAfterKill runs the reading command name (query, timeline or export)
+// on the database db, which a kill may have left for Badger to recover,
+// and fails the test unless it succeeds. For query it returns the number
+// of articles the command counts, else -1. out is a scratch file.
+func readAfterKill(t *testing.T, bin, db, name, out string) int {
+	t.Helper()
+	args := map[string][]string{
+		"query":    {"query", "--db", db, `{ articles(first: 1) { totalCount } }`},
+		"timeline": {"timeline", "--db", db, "--format", "json"},
+		"export":   {"export", "--db", db, "--format", "jsonl", "--out", out},
+	}[name]
+	// a kill before Badger wrote its MANIFEST leaves no database (or
+	// no folder): then the command must say to load articles
+	_, err := os.Stat(filepath.Join(db, "MANIFEST"))
+	empty := err != nil
+	stdout, err := exec.Command(bin, args...).Output()
+	if err != nil {
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		if empty && bytes.Contains(stderr, []byte("eventgraph load --db "+db+" PATH")) {
+			return 0
+		}
+		t.Errorf("%s after a kill: %v\n%s", name, err, stderr)
+		return -1
+	}
+	if empty {
+		t.Errorf("%s after a kill before anything was stored: exit 0, want a message to load articles", name)
+	}
+	if name != "query" {
+		return -1
+	}
+	var resp struct {
+		Data struct {
+			Articles struct {
+				TotalCount int `json:"totalCount"`
+			} `json:"articles"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(stdout, &resp); err != nil {
+		t.Errorf("query after a kill: %v\n%s", err, stdout)
+		return -1
+	}
+	return resp.Data.Articles.TotalCount
 }
 
 // verify opens the database, checks it and returns how many of the

@@ -13,11 +13,13 @@ import (
 )
 
 // releaseMapped drops from this process's resident set the pages of the
-// database files under dir that Badger has memory-mapped (the tables and
-// value logs: shared, file-backed mappings). The pages stay in the
-// operating system's page cache, so reading them again costs a minor page
-// fault, not disk I/O, and no data can be lost: a shared file mapping's
-// contents are the file's. It returns how many mappings it released.
+// database files under dir that Badger has memory-mapped (the tables,
+// value logs and memtables' write-ahead logs: shared, file-backed
+// mappings). The pages stay in the operating system's page cache, so
+// reading them again costs a minor page fault, not disk I/O, and no data
+// can be lost: a shared file mapping's contents are the file's, and a page
+// written through the mapping stays dirty in the page cache when it leaves
+// the resident set. It returns how many mappings it released.
 func releaseMapped(dir string) (int, error) {
 	if dir == "" {
 		return 0, nil
@@ -43,7 +45,7 @@ func releaseMapped(dir string) (int, error) {
 			continue
 		}
 		path := strings.Join(f[5:], " ")
-		if filepath.Dir(path) != abs || !(strings.HasSuffix(path, ".sst") || strings.HasSuffix(path, ".vlog")) {
+		if filepath.Dir(path) != abs || !(strings.HasSuffix(path, ".sst") || strings.HasSuffix(path, ".vlog") || strings.HasSuffix(path, ".mem")) {
 			continue
 		}
 		lo, hi, ok := strings.Cut(f[0], "-")

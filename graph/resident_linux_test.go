@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,5 +98,75 @@ func TestReleaseMemory(t *testing.T) {
 	}
 	if walk() != n {
 		t.Error("the data reads differently after ReleaseMemory")
+	}
+}
+
+// While a writer fills a memtable, ReleaseMemory gives back the pages of
+// its write-ahead log (a .mem file mapped shared), and nothing written is
+// lost: a copy of the folder taken then, as a kill would leave it, opens
+// with every article, the ones written before and after the release.
+func TestReleaseMemtableLog(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	s, err := Open(DefaultOptions(dir).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rnd := rand.New(rand.NewSource(2))
+	put := func(from, to int) {
+		t.Helper()
+		var fs []*Facts
+		for a := from; a < to; a++ {
+			text := make([]byte, 4000) // random letters: a few MB of log in all
+			for i := range text {
+				text[i] = 'a' + byte(rnd.Intn(26))
+			}
+			fs = append(fs, &Facts{Article: Article{ID: NewID("article", fmt.Sprint("wal ", a)), Title: fmt.Sprint("wal ", a), Text: string(text)}})
+		}
+		_, errs := s.PutFactsBatch(fs)
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	before := rssFile(t)
+	put(0, 2000)
+	written := rssFile(t)
+	if err := s.ReleaseMemory(); err != nil {
+		t.Fatal(err)
+	}
+	after := rssFile(t)
+	t.Logf("resident file pages: %d KiB before the writes, %d after, %d after ReleaseMemory", before, written, after)
+	if written-before < 4<<10 {
+		t.Skipf("the writes made only %d KiB resident: nothing to measure", written-before)
+	}
+	if after > before+(written-before)/4 {
+		t.Errorf("ReleaseMemory kept %d of the %d KiB the writes made resident", after-before, written-before)
+	}
+	put(2000, 2500)
+	if _, err := os.Stat(filepath.Join(dir, "00001.mem")); err != nil {
+		t.Fatalf("the articles are no longer in the first memtable's log: %v", err)
+	}
+	// the folder as a kill now would leave it (the log in the page cache)
+	killed := filepath.Join(t.TempDir(), "killed")
+	if out, err := exec.Command("cp", "-r", "--sparse=always", dir, killed).CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v\n%s", err, out)
+	}
+	c, err := Open(DefaultOptions(killed).WithLogger(quiet()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	err = c.view(func(r *Reader) error {
+		for a := 0; a < 2500; a++ {
+			if !r.Has("article", NewID("article", fmt.Sprint("wal ", a))) {
+				t.Errorf("article %d is lost", a)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

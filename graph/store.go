@@ -6,10 +6,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -94,6 +92,9 @@ type Options struct {
 	// IndexCacheSize bounds the memory of the tables' indexes and bloom
 	// filters in bytes; 0 keeps Badger's default (all held, memory-mapped).
 	IndexCacheSize int64
+	// Compactors is how many compactions Badger runs at once (0: Badger's
+	// default, 4); see WithCompactors.
+	Compactors int
 	// MinFree is the free space writes need (see WithMinFree).
 	MinFree int64
 }
@@ -124,6 +125,11 @@ func (o Options) WithCacheSize(n int64) Options { o.CacheSize = max(n, 1<<20); r
 // WithIndexCacheSize bounds the tables' indexes and bloom filters kept in
 // memory to n bytes (0: all of them, Badger's default).
 func (o Options) WithIndexCacheSize(n int64) Options { o.IndexCacheSize = max(n, 0); return o }
+
+// WithCompactors sets how many compactions Badger runs at once (at least
+// 2). Each builds its tables in the Go heap, up to hundreds of MiB when
+// level 0's tables are merged; a load on two cores runs 2.
+func (o Options) WithCompactors(n int) Options { o.Compactors = max(n, 2); return o }
 
 // WithLogger routes Badger's and the Store's logs to l.
 func (o Options) WithLogger(l *slog.Logger) Options { o.Logger = l; return o }
@@ -170,7 +176,9 @@ func Open(opt Options) (*Store, error) {
 			}
 		}
 	}
-	bo := badger.DefaultOptions(opt.Dir).WithLogger(badgerLogger{l}).WithLoggingLevel(badger.WARNING)
+	// (not WithLoggingLevel: it replaces the logger by Badger's own,
+	// writing to stderr)
+	bo := badger.DefaultOptions(opt.Dir).WithLogger(badgerLogger{l})
 	if opt.InMemory {
 		bo = bo.WithInMemory(true).WithDir("").WithValueDir("")
 	}
@@ -183,19 +191,25 @@ func Open(opt Options) (*Store, error) {
 	if opt.IndexCacheSize > 0 {
 		bo = bo.WithIndexCacheSize(opt.IndexCacheSize)
 	}
+	if opt.Compactors > 0 {
+		bo = bo.WithNumCompactors(opt.Compactors)
+	}
 	// the Store serializes its writers (wmu), so Badger's conflict
 	// detection, which tracks every key a write transaction reads, finds
 	// nothing and is turned off
 	bo = bo.WithNumVersionsToKeep(1).WithMetricsEnabled(false).WithDetectConflicts(false)
 	db, err := badger.Open(bo)
-	if err != nil && !opt.InMemory && strings.Contains(err.Error(), "while opening memtables") {
-		// a kill between creating a memtable file and sizing it leaves an
-		// empty .mem file that Badger cannot open (dgraph-io/badger#2207);
-		// it holds nothing, so it is removed and the open tried again
-		// (Badger got the directory lock before it failed, so no other
-		// process is writing the database)
-		if n := removeEmptyMemtables(opt.Dir); n > 0 {
-			l.Warn("removed empty memtable files left by an interrupted write", "dir", opt.Dir, "files", n)
+	if err != nil && !opt.InMemory && emptyLogError(err) {
+		// a kill between creating a memtable or value log file and
+		// writing its header leaves an empty file that Badger cannot open
+		// (dgraph-io/badger#2207); it holds nothing, so it is removed
+		// (under the directory's lock) and the open tried again
+		n, rerr := removeEmptyLogs(opt.Dir)
+		if rerr != nil {
+			l.Warn("could not remove the empty log files left by an interrupted write", "dir", opt.Dir, "err", rerr)
+		}
+		if n > 0 {
+			l.Warn("removed empty log files left by an interrupted write", "dir", opt.Dir, "files", n)
 			db, err = badger.Open(bo)
 		}
 	}
@@ -421,7 +435,14 @@ func (s *Store) Modified() time.Time {
 type badgerLogger struct{ l *slog.Logger }
 
 func (b badgerLogger) Errorf(f string, a ...any) {
-	b.l.Error(strings.TrimSpace(fmt.Sprintf(f, a...)), "component", "badger")
+	msg := strings.TrimSpace(fmt.Sprintf(f, a...))
+	if strings.HasPrefix(msg, "Received err: ") {
+		// a failed Open; it returns the error, which Open recovers
+		// from or reports
+		b.l.Debug(msg, "component", "badger")
+		return
+	}
+	b.l.Error(msg, "component", "badger")
 }
 func (b badgerLogger) Warningf(f string, a ...any) {
 	b.l.Warn(strings.TrimSpace(fmt.Sprintf(f, a...)), "component", "badger")
@@ -1121,61 +1142,6 @@ func DecodeCursor(c string) (string, error) {
 		return "", fmt.Errorf("cursor %q: %w", c, ErrBadCursor)
 	}
 	return string(b[3:]), nil
-}
-
-// removeEmptyMemtables deletes the memtable files (*.mem) of a database
-// directory that hold no entry — nothing past Badger's 20-byte log header
-// (key ID and base IV) but zero bytes: an empty file, or one a failed
-// write-mode open sized and gave a header — and returns how many it
-// deleted.
-func removeEmptyMemtables(dir string) int {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return 0
-	}
-	n := 0
-	for _, e := range ents {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".mem") {
-			continue
-		}
-		path := filepath.Join(dir, e.Name())
-		if zeroFrom(path, memHeaderSize) && os.Remove(path) == nil {
-			n++
-		}
-	}
-	return n
-}
-
-// memHeaderSize is the size of the header of Badger's log files (a key
-// ID of 8 bytes and a base IV of 12).
-const memHeaderSize = 20
-
-// zeroFrom reports whether the file at path holds only zero bytes from
-// offset off on (or nothing).
-func zeroFrom(path string, off int64) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	if _, err := f.Seek(off, io.SeekStart); err != nil {
-		return false
-	}
-	buf := make([]byte, 1<<16)
-	for {
-		n, err := f.Read(buf)
-		for _, b := range buf[:n] {
-			if b != 0 {
-				return false
-			}
-		}
-		if err == io.EOF {
-			return true
-		}
-		if err != nil {
-			return false
-		}
-	}
 }
 
 // rewriteEach walks the values stored under prefix in one snapshot and lets

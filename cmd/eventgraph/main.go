@@ -147,6 +147,7 @@ type command struct {
 	allowedHosts          string
 	cacheMB, memLimitMB   int64
 	indexCache            int64 // bytes of Badger's index cache when writing (0: every index held)
+	compactors            int   // Badger's compactions at once when writing (0: Badger's 4)
 	cameo, status, text   string
 	undated               bool
 	gold                  string
@@ -251,6 +252,9 @@ func (c *command) openWith(readOnly bool, cacheSize int64) (graph.Storage, error
 	if !readOnly && c.indexCache > 0 {
 		opts = append(opts, backend.IndexCacheSize(c.indexCache))
 	}
+	if !readOnly && c.compactors > 0 {
+		opts = append(opts, backend.Compactors(c.compactors))
+	}
 	return backend.Open(c.db, opts...)
 }
 
@@ -272,16 +276,22 @@ func (c *command) run() int {
 	return exitUsage
 }
 
-// A load's memory: Badger's block cache and its cache of table indexes
-// and Bloom filters, and a soft limit of the Go heap (unless GOMEMLIMIT
-// is set). A load reads little and mostly what it has just written (the
-// merge candidates of the same days), so small caches cost it nothing;
-// with Badger's defaults (a 256 MiB block cache, every table's index
-// held) and the heap let grow to twice its live size, the peak grew with
-// the database (see bench/README.md, make bench-load).
+// A load's memory: Badger's block cache, its cache of table indexes and
+// Bloom filters, its compactions, and a soft limit of the Go heap (unless
+// GOMEMLIMIT is set). A load reads little and mostly what it has just
+// written (the merge candidates of the same days), so small caches cost it
+// nothing; with Badger's defaults (a 256 MiB block cache, every table's
+// index held) and the heap let grow to twice its live size, the peak grew
+// with the database. Badger's four compactors each build their tables in
+// the heap (a merge of level 0's tables starts at 256 MiB); two keep a
+// JSON Lines load lower (see bench/README.md, make bench-jsonl). The
+// memtables stay at Badger's 64 MiB: a transaction may hold 15% of one,
+// and an article of read.MaxArticleSize needs it (at 32 MiB, event-dense
+// articles of 400 KB no longer fit).
 const (
 	loadCacheSize      = 32 << 20
 	loadIndexCacheSize = 32 << 20
+	loadCompactors     = 2
 	loadMemLimit       = 320 << 20
 )
 
@@ -297,7 +307,7 @@ func (c *command) load() int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(loadMemLimit)
 	}
-	c.indexCache = loadIndexCacheSize
+	c.indexCache, c.compactors = loadIndexCacheSize, loadCompactors
 	st, err := c.openWith(false, loadCacheSize)
 	if err != nil {
 		return c.fail("%v", err)

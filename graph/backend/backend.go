@@ -41,6 +41,9 @@ type Config struct {
 	// in bytes (0: Badger keeps every table's index in memory). Other
 	// backends may ignore it.
 	IndexCacheSize int64
+	// Compactors is how many compactions the embedded store runs at once
+	// (0: Badger's default). Other backends may ignore it.
+	Compactors int
 	// MinFree is the free disk space the embedded store's writes need (0:
 	// graph.DefaultMinFree; negative: no check). Other backends may ignore
 	// it.
@@ -62,6 +65,10 @@ func CacheSize(n int64) Option { return func(c *Config) { c.CacheSize = n } }
 // IndexCacheSize bounds the embedded store's index cache in bytes
 // (Config.IndexCacheSize).
 func IndexCacheSize(n int64) Option { return func(c *Config) { c.IndexCacheSize = n } }
+
+// Compactors sets how many compactions the embedded store runs at once
+// (Config.Compactors).
+func Compactors(n int) Option { return func(c *Config) { c.Compactors = n } }
 
 // MinFree sets the free disk space the embedded store keeps
 // (Config.MinFree).
@@ -201,14 +208,22 @@ func openEmbedded(dir string, cfg Config) (graph.Storage, error) {
 	if cfg.IndexCacheSize > 0 {
 		opt = opt.WithIndexCacheSize(cfg.IndexCacheSize)
 	}
+	if cfg.Compactors > 0 {
+		opt = opt.WithCompactors(cfg.Compactors)
+	}
 	if !cfg.ReadOnly {
 		return storage(graph.Open(opt))
 	}
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("no database at %s (load articles first: eventgraph load --db %s PATH)", dir, dir)
 	}
-	// a folder without Badger's MANIFEST is not a database
+	// a folder without Badger's MANIFEST is not a database; an empty one,
+	// or one holding only Badger's LOCK file, may be one whose first
+	// load was killed before it wrote anything
 	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
+		if ents, _ := os.ReadDir(dir); len(ents) == 0 || len(ents) == 1 && ents[0].Name() == "LOCK" {
+			return nil, fmt.Errorf("no data in %s yet (a load into it stopped before storing anything, or none ran): load articles first: eventgraph load --db %s PATH", dir, dir)
+		}
 		return nil, fmt.Errorf("%s is not an eventgraph database (it has no MANIFEST file); give the database folder with --db, or load articles first: eventgraph load --db DIR PATH", dir)
 	}
 	st, err := graph.Open(opt.WithReadOnly(true))

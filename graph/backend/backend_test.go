@@ -59,9 +59,25 @@ func TestOpenEmbedded(t *testing.T) {
 	if _, err := os.Stat(dir); err == nil {
 		t.Fatal("a read-only open created the database")
 	}
+	// a load killed before Badger wrote its MANIFEST leaves an empty
+	// folder or one with only Badger's LOCK file; other files make a
+	// folder that is no database
 	empty := t.TempDir()
-	if _, err := Open(empty, ReadOnly()); err == nil || !strings.Contains(err.Error(), "no MANIFEST") {
-		t.Fatalf("read-only open of a folder without a database: %v", err)
+	for _, tc := range []struct {
+		file, want string
+	}{
+		{"", "no data in " + empty + " yet (a load into it stopped before storing anything, or none ran): load articles first: eventgraph load --db " + empty + " PATH"},
+		{"LOCK", "no data in " + empty + " yet"},
+		{"notes.txt", "no MANIFEST"},
+	} {
+		if tc.file != "" {
+			if err := os.WriteFile(filepath.Join(empty, tc.file), []byte("1\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := Open(empty, ReadOnly()); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("read-only open of a folder without a database (%q): %v, want %q", tc.file, err, tc.want)
+		}
 	}
 
 	st, err := Open(dir, CacheSize(8<<20), MinFree(-1))
