@@ -7,7 +7,7 @@ DGRAPH  := bin/dgraph
 DB      ?= ./data
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: all build run test race vet fmt-check bench bench-store bench-load bench-jsonl test-kill fuzz score score-dev clean dgraph test-dgraph-faults bench-dgraph
+.PHONY: all build run test race vet fmt-check bench bench-store bench-load bench-jsonl test-kill fuzz score score-dev clean dgraph test-dgraph-faults test-dgraph-big bench-dgraph
 
 all: build
 
@@ -26,19 +26,29 @@ dgraph:
 
 vet:
 	$(GO) vet ./...
-	$(GO) vet -tags dgraphfaults ./graph/dgraph/
+	$(GO) vet -tags 'dgraphfaults dgraphbig' ./graph/dgraph/
 
-# the embedded store beside Dgraph (issue 16): load rate with 1 and 2
-# loaders, a one-month first page p50/p99, an export walk, with the ratios;
-# EVENTGRAPH_BENCH_ARTICLES=n for another corpus size (default 120)
+# the embedded store beside Dgraph (issue 16), at 100,000 stored events:
+# load rate with 1 and 2 loaders, a month's /timeline and GraphQL first page
+# p50/p99, an event walk, the GEXF export's time and peak RSS, with the
+# ratios; EVENTGRAPH_BENCH_EVENTS=n for another size (BENCH_EVENTS=n here)
+BENCH_EVENTS ?= 100000
 bench-dgraph:
-	$(GO) test -run '^$$' -bench '^BenchmarkDgraphVsEmbedded$$' -benchtime 1x -count 1 -timeout 60m ./graph/dgraph/
+	EVENTGRAPH_BENCH_EVENTS=$(BENCH_EVENTS) $(GO) test -run '^$$' -bench '^BenchmarkDgraphVsEmbedded$$' -benchtime 1x -count 1 -timeout 300m ./graph/dgraph/
 
 # the fault test (issue 16): one zero (--replicas 3) and three alphas, two
 # loaders, the leader SIGKILLed mid-load and restarted; about 2 minutes on
 # two busy cores, so run by make test only in CI (CI=true; build tag dgraphfaults)
 test-dgraph-faults:
 	$(GO) test -tags dgraphfaults -count=1 -run '^TestFault' -v -timeout 20m ./graph/dgraph/
+
+# the conformance of the two stores on 2,000 synthetic articles (issue 16):
+# the same answers to GraphQL connections (cursors, totalCount, filters),
+# /timeline and every export format (build tag dgraphbig). Loading 2,000
+# articles into Dgraph takes over ten minutes and its reads longer still on
+# two cores, so it is in neither make test nor CI yet
+test-dgraph-big:
+	$(GO) test -tags dgraphbig -count=1 -run '^TestBigConformance$$' -v -timeout 120m ./graph/dgraph/
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -2,15 +2,14 @@ package bench
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"eventgraph/bench/procmem"
 )
 
 var binOnce struct {
@@ -51,15 +50,15 @@ func BenchmarkExportGEXF(b *testing.B) {
 			b.Fatal(err)
 		}
 		done := make(chan struct{})
-		peaks := make(chan memPeaks, 1)
-		go func() { peaks <- samplePeaks(cmd.Process.Pid, done) }()
+		peaks := make(chan procmem.Peaks, 1)
+		go func() { peaks <- procmem.Sample(cmd.Process.Pid, done) }()
 		err := cmd.Wait()
 		close(done)
 		pk := <-peaks
 		if err != nil {
 			b.Fatalf("export: %v\n%s", err, msg.Bytes())
 		}
-		maxRSS, maxAnon, maxFile = max(maxRSS, pk.hwm), max(maxAnon, pk.anon), max(maxFile, pk.file)
+		maxRSS, maxAnon, maxFile = max(maxRSS, pk.HWM), max(maxAnon, pk.Anon), max(maxFile, pk.File)
 		if os.Getenv("EVENTGRAPH_BENCH_GCTRACE") != "" {
 			b.Logf("%s", msg.Bytes())
 		}
@@ -75,41 +74,4 @@ func BenchmarkExportGEXF(b *testing.B) {
 	b.ReportMetric(float64(size)/(1<<20), "file-MiB")
 	b.ReportMetric(float64(big.events), "events")
 	_ = os.Remove(out)
-}
-
-// memPeaks are the highest values seen of a process's /proc status lines,
-// in KiB.
-type memPeaks struct{ hwm, anon, file int64 }
-
-// samplePeaks reads /proc/<pid>/status every 10 ms until done is closed or
-// the process is gone.
-func samplePeaks(pid int, done <-chan struct{}) memPeaks {
-	var pk memPeaks
-	path := fmt.Sprintf("/proc/%d/status", pid)
-	tick := time.NewTicker(10 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		if st, err := os.ReadFile(path); err == nil {
-			for _, line := range strings.Split(string(st), "\n") {
-				f := strings.Fields(line)
-				if len(f) < 2 {
-					continue
-				}
-				v, _ := strconv.ParseInt(f[1], 10, 64)
-				switch f[0] {
-				case "VmHWM:":
-					pk.hwm = max(pk.hwm, v)
-				case "RssAnon:":
-					pk.anon = max(pk.anon, v)
-				case "RssFile:":
-					pk.file = max(pk.file, v)
-				}
-			}
-		}
-		select {
-		case <-done:
-			return pk
-		case <-tick.C:
-		}
-	}
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"eventgraph/bench/procmem"
 	"eventgraph/loader/synth"
 )
 
@@ -81,7 +82,7 @@ type loadRun struct {
 	words   int
 	elapsed time.Duration
 	cpu     time.Duration // user + system time of the process
-	peaks   memPeaks
+	peaks   procmem.Peaks
 	summary string
 }
 
@@ -110,8 +111,8 @@ func runLoad(b *testing.B, bin string, jobs int, stopAfter time.Duration, paths 
 		b.Fatal(err)
 	}
 	done := make(chan struct{})
-	peaks := make(chan memPeaks, 1)
-	go func() { peaks <- samplePeaks(cmd.Process.Pid, done) }()
+	peaks := make(chan procmem.Peaks, 1)
+	go func() { peaks <- procmem.Sample(cmd.Process.Pid, done) }()
 	var signalled time.Time
 	if stopAfter > 0 {
 		t := time.AfterFunc(stopAfter, func() {
@@ -198,11 +199,11 @@ func BenchmarkLoadScale(b *testing.B) {
 						}
 						b.ReportMetric(m.rate(), prefix+"words/s")
 						b.ReportMetric(float64(m.words)/m.cpu.Seconds(), prefix+"words/cpu-s")
-						b.ReportMetric(float64(m.peaks.hwm)/1024, prefix+"peak-MiB")
-						b.ReportMetric(float64(m.peaks.anon)/1024, prefix+"anon-MiB")
-						b.ReportMetric(float64(m.peaks.file)/1024, prefix+"file-MiB")
+						b.ReportMetric(float64(m.peaks.HWM)/1024, prefix+"peak-MiB")
+						b.ReportMetric(float64(m.peaks.Anon)/1024, prefix+"anon-MiB")
+						b.ReportMetric(float64(m.peaks.File)/1024, prefix+"file-MiB")
 						b.Logf("%-8s %7d articles --jobs %d: %.3f M words/s (%.3f M words per CPU second), peak RSS %.0f MiB (anon %.0f, file %.0f): %s",
-							bin[0], n, jobs, m.rate()/1e6, float64(m.words)/m.cpu.Seconds()/1e6, float64(m.peaks.hwm)/1024, float64(m.peaks.anon)/1024, float64(m.peaks.file)/1024, m.summary)
+							bin[0], n, jobs, m.rate()/1e6, float64(m.words)/m.cpu.Seconds()/1e6, float64(m.peaks.HWM)/1024, float64(m.peaks.Anon)/1024, float64(m.peaks.File)/1024, m.summary)
 					}
 				}
 			})
@@ -255,10 +256,10 @@ func BenchmarkLoadJSONLStop(b *testing.B) {
 			if k > 0 {
 				prefix = bin[0] + "-"
 			}
-			b.ReportMetric(float64(r.peaks.hwm)/1024, prefix+"peak-MiB")
+			b.ReportMetric(float64(r.peaks.HWM)/1024, prefix+"peak-MiB")
 			b.ReportMetric(r.elapsed.Seconds(), prefix+"stop-s")
 			b.Logf("%-8s %d × %d MB JSON Lines, SIGINT after %d s: peak RSS %.0f MiB (anon %.0f, file %.0f), stopped %.2f s after the signal: %s",
-				bin[0], files, mb, secs, float64(r.peaks.hwm)/1024, float64(r.peaks.anon)/1024, float64(r.peaks.file)/1024, r.elapsed.Seconds(), r.summary)
+				bin[0], files, mb, secs, float64(r.peaks.HWM)/1024, float64(r.peaks.Anon)/1024, float64(r.peaks.File)/1024, r.elapsed.Seconds(), r.summary)
 		}
 	}
 }

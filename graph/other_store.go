@@ -50,11 +50,22 @@ func (f EventFilter) After(pos, cursor string) bool { return f.after(pos, cursor
 // MonthBucket is the Stats.ByMonth bucket of a date.
 func MonthBucket(d DateSpan) string { return monthBucket(d) }
 
+// ScratchMaxMemTable is the largest memtable of a scratch store
+// (OpenScratch's): a transaction may write up to about 15% of it.
+const ScratchMaxMemTable = 16 << 20
+
 // OpenScratch opens an empty in-memory Store for a short life (one
 // article's write in another store): small tables, no block cache, no
 // logs, so that opening it costs little.
-func OpenScratch() (*Store, error) {
-	bo := badger.DefaultOptions("").WithInMemory(true).WithLogger(nil).WithMemTableSize(16 << 20).WithValueThreshold(1 << 16).
+func OpenScratch() (*Store, error) { return OpenScratchSize(ScratchMaxMemTable) }
+
+// OpenScratchSize is OpenScratch with a memtable of memTable bytes (at
+// most ScratchMaxMemTable): opening clears it, so a small one opens
+// faster, and a transaction larger than about 15% of it fails with
+// ErrTooManyFacts.
+func OpenScratchSize(memTable int64) (*Store, error) {
+	memTable = min(max(memTable, 1<<20), ScratchMaxMemTable)
+	bo := badger.DefaultOptions("").WithInMemory(true).WithLogger(nil).WithMemTableSize(memTable).WithValueThreshold(1 << 16).
 		WithBlockCacheSize(0).WithCompression(options.None).WithNumVersionsToKeep(1).WithMetricsEnabled(false).WithNumCompactors(2)
 	db, err := badger.Open(bo)
 	if err != nil {

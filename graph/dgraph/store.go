@@ -86,9 +86,9 @@
 //
 // Limits: the windows are read by datetime, so an event whose dates are
 // not days (YYYY-MM-DD) is never a candidate of the score merge (the
-// embedded store's extractor writes days); a write costs a few round trips
-// to the cluster and a scratch store, so one loader writes tens of
-// articles a second where the embedded store writes hundreds; writers
+// embedded store's extractor writes days); a write costs two or three
+// round trips to the cluster and a scratch store, so one loader writes a
+// few articles a second where the embedded store writes hundreds; writers
 // serialize on the meta node, so more loaders add extraction, not write,
 // throughput.
 //

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -277,44 +278,51 @@ func mergeWindow(d graph.DateSpan) (from, to string, ok bool) {
 	return t.AddDate(0, 0, -1).Format("2006-01-02"), u.AddDate(0, 0, 1).Format("2006-01-02"), true
 }
 
-// nodeFields are the predicates a write transaction reads of a node;
-// eventFields those of an event, with the nodes it refers to (which the
-// merger reads when it scores it).
+// nodeFields are the predicates a write transaction reads of an article,
+// event, actor, place or agreement; keyFields those of any node, merge
+// keys' included (each predicate of each node is one read of the alpha's:
+// the blocks that find no merge key do not ask for theirs).
 const (
-	nodeFields  = `{ uid xid dgraph.type eg.blob mk.key eg.owner }`
-	eventFields = `{ uid xid dgraph.type eg.blob mk.key eg.owner event.actor ` + nodeFields + ` event.place ` + nodeFields +
-		` event.agreement ` + nodeFields + ` }`
+	nodeFields = `uid xid dgraph.type eg.blob`
+	keyFields  = nodeFields + ` mk.key eg.owner`
 )
 
-// loaded is a node as a write transaction reads it, with the nodes an
-// event refers to.
-type loaded struct {
-	UID   string          `json:"uid"`
-	XID   string          `json:"xid"`
-	Types []string        `json:"dgraph.type"`
-	Blob  string          `json:"eg.blob"`
-	Key   string          `json:"mk.key"`
-	Owner string          `json:"eg.owner"`
-	Pos   string          `json:"pos"`
-	Actor json.RawMessage `json:"event.actor"`
-	Place json.RawMessage `json:"event.place"`
-	Agree json.RawMessage `json:"event.agreement"`
+// refsBlock names the query block that reads the nodes the events of the
+// other blocks refer to.
+const refsBlock = "refs"
+
+// eventFields selects, in block name, fields of a node that may be an
+// event, and the nodes an event refers to (which the merger reads when it scores it), gathered into the uid
+// variables it appends to vars, which the block refsBlock reads once each
+// (events of one window share their actors: nested, each actor would be
+// read and sent once per event).
+func eventFields(name, fields string, vars *[]string) string {
+	a, p, g := name+"_a", name+"_p", name+"_g"
+	*vars = append(*vars, a, p, g)
+	return `{ ` + fields + ` ` + a + ` as event.actor ` + p + ` as event.place ` + g + ` as event.agreement }`
 }
 
-// refs decodes an edge's nodes: a list, or one node.
-func refs(raw json.RawMessage) ([]loaded, error) {
-	if len(raw) == 0 {
-		return nil, nil
+// loaded is a node as a write transaction reads it (the nodes an event
+// refers to come in the block refsBlock).
+type loaded struct {
+	UID   string   `json:"uid"`
+	XID   string   `json:"xid"`
+	Types []string `json:"dgraph.type"`
+	Blob  string   `json:"eg.blob"`
+	Key   string   `json:"mk.key"`
+	Owner string   `json:"eg.owner"`
+	Pos   string   `json:"pos"`
+	Start string   `json:"s"` // an event's event.start and event.end
+	End   string   `json:"e"`
+}
+
+// overlaps reports whether a window's event, as read, overlaps its days
+// (event.start <= to and event.end >= from: the days of the datetimes).
+func overlaps(n loaded, win eventWin) bool {
+	if len(n.Start) < 10 || len(n.End) < 10 {
+		return false
 	}
-	var list []loaded
-	if raw[0] == '[' {
-		return list, json.Unmarshal(raw, &list)
-	}
-	var one loaded
-	if err := json.Unmarshal(raw, &one); err != nil {
-		return nil, err
-	}
-	return []loaded{one}, nil
+	return n.Start[:10] <= win.to && n.End[:10] >= win.from
 }
 
 // load makes the lookups of w and then those of the closure until no new
@@ -330,44 +338,67 @@ func (c *candidates) loadWith(ctx context.Context, txn *dgo.Txn, w wants, head s
 	var headAnswer json.RawMessage
 	for first := true; first || !w.empty(); first = false {
 		var q strings.Builder
+		var vars []string
 		q.WriteString("{\n")
 		if first {
 			q.WriteString(head)
 		}
 		if len(w.xids) > 0 {
-			fmt.Fprintf(&q, "ids(func: eq(xid, %s)) %s\n", quoteList(w.xids), eventFields)
+			fmt.Fprintf(&q, "ids(func: eq(xid, %s)) %s\n", quoteList(w.xids), eventFields("ids", keyFields, &vars))
 		}
 		if len(w.pkeys) > 0 {
-			fmt.Fprintf(&q, "pk(func: eq(actor.pkey, %s)) %s\n", quoteList(w.pkeys), nodeFields)
+			fmt.Fprintf(&q, "pk(func: eq(actor.pkey, %s)) { %s }\n", quoteList(w.pkeys), nodeFields)
 		}
 		if w.countries {
-			fmt.Fprintf(&q, "co(func: eq(actor.kind, %s)) %s\n", quote(string(graph.Country)), nodeFields)
+			fmt.Fprintf(&q, "co(func: eq(actor.kind, %s)) { %s }\n", quote(string(graph.Country)), nodeFields)
 		}
+		// the events that may overlap each window of days, in two uid
+		// variables (read once however many windows filter them): those
+		// that start in it, and the spans listed under its first day's
+		// month in event.month (those that start before it and reach it
+		// are among them). Both are bounded by the density of the days
+		// read, where an actor's or a place's events grow with the graph;
+		// and neither filters by an inequality, which Dgraph answers by
+		// reading every index key from the bound on. Each window's
+		// events are then kept here when their span overlaps it (see
+		// overlaps).
+		dateVars := map[string]string{}
+		dateVar := func(win eventWin) string {
+			k := win.from + "|" + win.to
+			if v, ok := dateVars[k]; ok {
+				return v
+			}
+			v := "dw" + strconv.Itoa(len(dateVars))
+			dateVars[k] = v
+			fmt.Fprintf(&q, "%s as var(func: between(event.start, %s, %s))\n", v, quote(dayTime(win.from)), quote(dayTime(win.to)))
+			fmt.Fprintf(&q, "%sw as var(func: eq(event.month, %s))\n", v, quote(win.from[:7]))
+			return v
+		}
+		const span = `s: event.start e: event.end`
 		wins := map[string]eventWin{}
 		for i, win := range w.eventWins {
 			name := "ew" + strconv.Itoa(i)
 			wins[name] = win
-			from, to := quote(dayTime(win.from)), quote(dayTime(win.to))
+			v := dateVar(win)
 			switch win.kind {
 			case 'a':
-				fmt.Fprintf(&q, "%s(func: eq(event.actor_id, %s)) @filter(le(event.start, %s) AND ge(event.end, %s)) %s\n",
-					name, quote(win.id), to, from, eventFields)
+				fmt.Fprintf(&q, "%s(func: uid(%s, %sw)) @filter(eq(event.actor_id, %s)) %s\n",
+					name, v, v, quote(win.id), eventFields(name, nodeFields+" "+span, &vars))
 			case 'p':
-				fmt.Fprintf(&q, "%s(func: eq(event.place_id, %s)) @filter(le(event.start, %s) AND ge(event.end, %s)) %s\n",
-					name, quote(win.id), to, from, eventFields)
+				fmt.Fprintf(&q, "%s(func: uid(%s, %sw)) @filter(eq(event.place_id, %s)) %s\n",
+					name, v, v, quote(win.id), eventFields(name, nodeFields+" "+span, &vars))
 			default:
-				// the positions of the spans that start before the
-				// window and reach it, and of the events that start in
-				// it (sorted here: a sort by Dgraph reads the whole index)
-				fmt.Fprintf(&q, "%sb(func: eq(event.month, %s)) @filter(lt(event.start, %s) AND ge(event.end, %s)) { xid pos: event.pos }\n",
-					name, quote(win.from[:7]), from, from)
-				fmt.Fprintf(&q, "%s(func: between(event.start, %s, %s)) { xid pos: event.pos }\n",
-					name, from, to)
+				// the positions and spans only (sorted here: a sort by
+				// Dgraph reads the whole index)
+				fmt.Fprintf(&q, "%s(func: uid(%s, %sw)) { xid pos: event.pos %s }\n", name, v, v, span)
 			}
 		}
 		for i, win := range w.agreeWins {
-			fmt.Fprintf(&q, "aw%d(func: ge(agreement.pos, %s)) @filter(le(agreement.pos, %s)) %s\n",
+			fmt.Fprintf(&q, "aw%d(func: between(agreement.pos, %s, %s)) { %s }\n",
 				i, quote(win[0]), quote(win[1]), nodeFields)
+		}
+		if len(vars) > 0 {
+			fmt.Fprintf(&q, "%s(func: uid(%s)) { %s }\n", refsBlock, strings.Join(vars, ", "), nodeFields)
 		}
 		q.WriteString("}")
 		resp, err := txn.Query(ctx, q.String())
@@ -393,9 +424,15 @@ func (c *candidates) loadWith(ctx context.Context, txn *dgo.Txn, w wants, head s
 			blocks[name] = list
 		}
 		for name, win := range wins {
-			list := append(blocks[name], blocks[name+"b"]...)
+			var list []loaded
+			for _, n := range blocks[name] {
+				if overlaps(n, win) {
+					list = append(list, n)
+				}
+			}
 			if win.kind != 'd' {
 				c.found[win.key()] = len(list)
+				blocks[name] = list
 				continue
 			}
 			pos := make([]string, 0, len(list))
@@ -405,7 +442,6 @@ func (c *candidates) loadWith(ctx context.Context, txn *dgo.Txn, w wants, head s
 			sort.Strings(pos)
 			c.datePos[win.key()] = slices.Compact(pos)
 			delete(blocks, name)
-			delete(blocks, name+"b")
 		}
 		for _, block := range blocks {
 			for _, n := range block {
@@ -419,19 +455,8 @@ func (c *candidates) loadWith(ctx context.Context, txn *dgo.Txn, w wants, head s
 	return headAnswer, nil
 }
 
-// add keeps a node read, and the nodes it refers to.
+// add keeps a node read.
 func (c *candidates) add(n loaded) error {
-	for _, raw := range []json.RawMessage{n.Actor, n.Place, n.Agree} {
-		rs, err := refs(raw)
-		if err != nil {
-			return fmt.Errorf("node %s: %w", n.XID, err)
-		}
-		for _, r := range rs {
-			if err := c.add(r); err != nil {
-				return err
-			}
-		}
-	}
 	if _, ok := c.nodes[n.XID]; ok || n.XID == "" || len(n.Types) == 0 {
 		return nil
 	}
@@ -465,9 +490,36 @@ func (c *candidates) add(n loaded) error {
 	return nil
 }
 
-// scratch is an in-memory embedded store seeded with the candidates.
-func (c *candidates) scratch() (*graph.Store, error) {
-	st, err := graph.OpenScratch()
+// size is the number of bytes of the candidates' encodings.
+func (c *candidates) size() int64 {
+	n := 0
+	for _, nd := range c.nodes {
+		n += len(nd.blob) + len(nd.xid) + len(nd.key)
+	}
+	return int64(n)
+}
+
+// factsSize is about the number of bytes of an article's facts once
+// encoded: its text and those of its nodes' evidence, names and keys.
+func factsSize(f *graph.Facts) int64 {
+	n := len(f.Article.Text) + len(f.Article.Title)
+	for _, e := range f.Events {
+		n += 256 + len(e.Title)
+		for _, ev := range e.Evidence {
+			n += 64 + len(ev.Sentence)
+		}
+		for _, k := range e.MergeKeys {
+			n += len(k)
+		}
+	}
+	n += 128 * (len(f.Actors) + len(f.Places) + len(f.Agreements))
+	return int64(n)
+}
+
+// scratch is an in-memory embedded store, with a memtable of mem bytes,
+// seeded with the candidates.
+func (c *candidates) scratch(mem int64) (*graph.Store, error) {
+	st, err := graph.OpenScratchSize(mem)
 	if err != nil {
 		return nil, err
 	}
@@ -582,15 +634,30 @@ hm(func: eq(xid, %s)) { uid eg.version }
 		}
 		if st != nil {
 			_ = st.Close()
+			st = nil
 		}
-		if st, err = c.scratch(); err != nil {
-			return res, fmt.Errorf("scratch store: %w", err)
-		}
-		if fc, err = copyFacts(f); err != nil {
-			return res, err
-		}
-		if res, err = st.PutFacts(fc); err != nil {
-			return res, err
+		// a scratch store sized for the candidates and the article (a
+		// small one opens faster), and the largest one if the article's
+		// write does not fit in it
+		size := c.size() + factsSize(f)
+		for mem := 16 * size; ; mem = graph.ScratchMaxMemTable {
+			if st != nil {
+				_ = st.Close()
+			}
+			if st, err = c.scratch(mem); err != nil {
+				return res, fmt.Errorf("scratch store: %w", err)
+			}
+			if fc, err = copyFacts(f); err != nil {
+				return res, err
+			}
+			res, err = st.PutFacts(fc)
+			if errors.Is(err, graph.ErrTooManyFacts) && mem < graph.ScratchMaxMemTable {
+				continue
+			}
+			if err != nil {
+				return res, err
+			}
+			break
 		}
 		if res.Existed {
 			return res, nil
@@ -624,11 +691,9 @@ hm(func: eq(xid, %s)) { uid eg.version }
 	if err != nil {
 		return res, err
 	}
-	if _, err := txn.Mutate(ctx, &api.Mutation{SetJson: b}); err != nil {
-		return res, fmt.Errorf("write: %w", err)
-	}
-	if err := txn.Commit(ctx); err != nil {
-		return res, fmt.Errorf("commit: %w", err)
+	// the last write commits (one round trip less than a Commit after it)
+	if _, err := txn.Mutate(ctx, &api.Mutation{SetJson: b, CommitNow: true}); err != nil {
+		return res, fmt.Errorf("write and commit: %w", err)
 	}
 	if s.committed != nil {
 		s.committed(fc.Article.ID, version)

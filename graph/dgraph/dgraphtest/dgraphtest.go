@@ -501,3 +501,11 @@ func tail(s string, n int) string {
 	}
 	return s
 }
+
+// Pid is the alpha's process ID, 0 when it is not running.
+func (a *Alpha) Pid() int {
+	if a.proc == nil || a.proc.exited() {
+		return 0
+	}
+	return a.proc.cmd.Process.Pid
+}
