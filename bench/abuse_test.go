@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"eventgraph/bench/procmem"
 	"eventgraph/loader/synth"
 )
 
@@ -75,8 +76,8 @@ func BenchmarkGraphQLAmplification(b *testing.B) {
 		b.Fatal("the server did not say where it listens")
 	}
 	done := make(chan struct{})
-	peaks := make(chan memPeaks, 1)
-	go func() { peaks <- samplePeaks(srv.Process.Pid, done) }()
+	peaks := make(chan procmem.Peaks, 1)
+	go func() { peaks <- procmem.Sample(srv.Process.Pid, done) }()
 	field := `events(first: 500) { nodes { evidence { article { text } } } }`
 	for i := 0; i < b.N; i++ {
 		for _, aliases := range []int{1, 4, 16} {
@@ -118,6 +119,6 @@ func BenchmarkGraphQLAmplification(b *testing.B) {
 	}
 	close(done)
 	pk := <-peaks
-	b.ReportMetric(float64(pk.hwm)/1024, "server-peak-MiB")
-	b.Logf("server peak RSS %.0f MiB (anon %.0f, file %.0f)", float64(pk.hwm)/1024, float64(pk.anon)/1024, float64(pk.file)/1024)
+	b.ReportMetric(float64(pk.HWM)/1024, "server-peak-MiB")
+	b.Logf("server peak RSS %.0f MiB (anon %.0f, file %.0f)", float64(pk.HWM)/1024, float64(pk.Anon)/1024, float64(pk.File)/1024)
 }
