@@ -91,10 +91,11 @@ type state struct {
 	res         mention.Result
 	actors      map[string]*graph.Actor
 	places      map[string]*graph.Place
-	dominant    string // the country actor the article is mostly about
-	home        string // the dateline's country actor (see homeAgent)
-	lastPer     string // last person mentioned (for "he", "she")
-	lastSpeaker string // the speaker of the last statement
+	dominant    string         // the country actor the article is mostly about
+	home        string         // the dateline's country actor (see homeAgent)
+	added       []*graph.Actor // countries the text names only by a town (addCountry)
+	lastPer     string         // last person mentioned (for "he", "she")
+	lastSpeaker string         // the speaker of the last statement
 	lastTitle   map[string]string
 	cands       []*cand
 	candFree    []cand         // the rest of the block newCandidate carves from

@@ -58,6 +58,9 @@ func (st *state) facts() *graph.Facts {
 	}
 	// every actor and place the article mentions is kept (with roles and
 	// aliases), in ID order so that the facts are the same from run to run
+	for _, a := range st.added {
+		st.res.Actors = append(st.res.Actors, *a)
+	}
 	f.Actors = sortedActors(st.res.Actors)
 	f.Places = sortedPlaces(st.res.Places)
 	return f

@@ -728,12 +728,10 @@ func (st *state) addCountry(cc string) string {
 	if !ok || cc == "" {
 		return ""
 	}
-	st.res.Actors = append(st.res.Actors, graph.Actor{ID: c.ActorID(), Name: c.Name, Kind: graph.Country, Country: cc})
-	// the slice may have moved: point the index at its elements again
-	for i := range st.res.Actors {
-		st.actors[st.res.Actors[i].ID] = &st.res.Actors[i]
-	}
-	return c.ActorID()
+	a := &graph.Actor{ID: c.ActorID(), Name: c.Name, Kind: graph.Country, Country: cc}
+	st.added = append(st.added, a)
+	st.actors[a.ID] = a
+	return a.ID
 }
 
 // countryCode is the article's actor of the country with ISO code cc,
@@ -742,7 +740,15 @@ func (st *state) countryCode(cc string) string {
 	if cc == "" {
 		return ""
 	}
-	return st.countryActor(&graph.Actor{Country: cc})
+	if id := st.countryActor(&graph.Actor{Country: cc}); id != "" {
+		return id
+	}
+	for _, a := range st.added {
+		if a.Country == cc {
+			return a.ID
+		}
+	}
+	return ""
 }
 
 // onlyCountry is the article's country actor when it has exactly one.

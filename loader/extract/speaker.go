@@ -161,6 +161,10 @@ func inQuote(x *sent, off int) bool {
 	return i > 0 && x.quotes[i-1].open > 0
 }
 
+// noQuotes is quoteMarks of a sentence without quotation marks: the
+// sentinel alone (its offset past any sentence; read only).
+var noQuotes = [1]quoteMark{{at: 1 << 30}}
+
 // quoteMark is a quotation mark of a sentence: its byte offset and how many
 // more opening than closing marks stand up to and including it.
 type quoteMark struct{ at, open int }
@@ -169,6 +173,9 @@ type quoteMark struct{ at, open int }
 // ones, opening after a space or at the start, closing otherwise — with a
 // final sentinel that keeps the list non-nil.
 func quoteMarks(s string) []quoteMark {
+	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "”") {
+		return noQuotes[:] // most sentences quote nothing
+	}
 	out := make([]quoteMark, 0, 1)
 	open := 0
 	for i := 0; i < len(s); i++ {

@@ -1476,7 +1476,7 @@ func (a *analyzer) resolve(sel []cand) Result {
 		}
 	}
 	if na > 0 {
-		res.Actors = make([]model.Actor, 0, na)
+		res.Actors = make([]model.Actor, 0, na+2) // room for the countries extraction adds (a dateline's)
 	}
 	if np > 0 {
 		res.Places = make([]model.Place, 0, np)
