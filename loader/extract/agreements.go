@@ -440,6 +440,16 @@ func (st *state) agreement(c *cand, ev graph.Event) graph.Agreement {
 			}
 		}
 	}
+	// a signatory of no known country stands for his side when only one
+	// side is named ("X signed a memorandum with Y, leader of a region no
+	// gazetteer holds")
+	if len(g.Parties) == 1 {
+		for _, id := range g.Signatories {
+			if a := st.actors[id]; a != nil && a.Country == "" && len(g.Parties) < 2 {
+				g.Parties = append(g.Parties, id)
+			}
+		}
+	}
 	g.Parties = uniq(g.Parties)
 	if g.Name == "" {
 		g.Name = upperFirst(g.Kind)
