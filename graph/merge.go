@@ -514,7 +514,7 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 	}
 	for _, q := range e.Quantities {
 		// goods, not people: outlets count the same people under other
-		// names ("ten Americans", "10 U.S. citizens")
+		// names ("ten Britons", "10 UK nationals")
 		if c := model.GeneralCounts(q); c != "" && q.Unit != "people" {
 			f.objects[c] = true
 		}
@@ -810,7 +810,7 @@ func synonymous(a, b mergeFacts) int {
 func forceRoot(r string) bool { return r >= "14" && r <= "20" }
 
 // caseNounsAfterPlace are the nouns after a place name that make it a
-// modifier ("the Mumbai attacks case", "Gaza ceasefire talks") rather
+// modifier ("the Kampala bombings case", "Gaza ceasefire talks") rather
 // than where the sentence's event happened.
 var caseNounsAfterPlace = map[string]bool{"attack": true, "attacks": true, "bombing": true, "bombings": true, "case": true, "trial": true,
 	"talks": true, "ceasefire": true, "truce": true, "crisis": true, "conflict": true, "war": true, "process": true, "agreement": true,
@@ -844,7 +844,7 @@ func locWords(sentence string) []string {
 			continue
 		}
 		if j < len(f) && !strings.ContainsAny(f[j-1], ".,;:!?\"'’”)") && caseNounsAfterPlace[strings.ToLower(strings.TrimRight(f[j], ".,;:!?\"'’”)"))] {
-			continue // "in Mumbai attacks case": the name modifies a noun
+			continue // "in Kampala bombings case": the name modifies a noun
 		}
 		joined := strings.TrimSuffix(strings.TrimSuffix(strings.Join(name, " "), "'s"), "’s")
 		n := NormName(joined)

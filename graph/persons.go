@@ -162,7 +162,7 @@ func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
 	for _, p := range mine[:1] {
 		pres := []string{pActorGlued + p.Glued + "|", pActorSurname + p.Surname + "|", pActorLead + p.Glued + "|"}
 		if p.Lead != "" {
-			pres = append(pres, pActorGlued+p.Lead+"|") // "Abiy Ahmed" stored, "Abiy Ahmed Ali" new
+			pres = append(pres, pActorGlued+p.Lead+"|") // "Tesfaye Bekele" stored, "Tesfaye Bekele Alemu" new
 		}
 		for _, pre := range pres {
 			for _, id := range mg.scanIDs(txn, pre) {

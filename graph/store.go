@@ -71,7 +71,7 @@ const (
 	// article_meta.go); older databases get it. Format 7 keys a y after a
 	// consonant as a vowel in person names ("Avetisyan" = "Avetisian",
 	// names.WordKey); older databases have their actor indexes rebuilt.
-	// Format 8 keys a y after an i as its glide ("Aliyev" = "Aliev") and
+	// Format 8 keys a y after an i as its glide ("Guliyev" = "Guliev") and
 	// indexes persons of three words by their first two (CP:); older
 	// databases have their actor indexes rebuilt.
 	formatCurrent = "8"

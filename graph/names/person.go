@@ -13,7 +13,7 @@ import "strings"
 //     as the consonant y ("Hussein" = "Husayn" ≠ "Hassan", "Said" = "Sayed");
 //     a y after a consonant but h is a vowel ("Avetisyan" =
 //     "Avetisian", "Kyiv" = "Kiev"), and a y after an i inside the word
-//     is its glide ("Aliyev" = "Aliev");
+//     is its glide ("Guliyev" = "Guliev");
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
@@ -67,8 +67,8 @@ func AppendWordKey(dst []byte, w string) []byte {
 			// "Kyiv"; but "Yahya")
 			j := i + 1
 			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1) || w[j] == 'y' && w[j-1] == 'i' && j > 1) {
-				// (a y after an i inside the word is its glide: "Aliyev" =
-				// "Aliev", "Diyab" = "Diab")
+				// (a y after an i inside the word is its glide: "Guliyev" =
+				// "Guliev", "Diyab" = "Diab")
 				j++
 			}
 			run := w[i:j]
@@ -206,8 +206,8 @@ type Name struct {
 	// "Amir Abdollahian"; "Abdelmadjid", "Abdel Madjid").
 	Glued string
 	// Lead is the Glued key of the first two words of a name of three
-	// words or more, and "" for a shorter one: "Abiy Ahmed Ali" (given
-	// name, father's, grandfather's) is also written "Abiy Ahmed".
+	// words or more, and "" for a shorter one: "Tesfaye Bekele Alemu" (given
+	// name, father's, grandfather's) is also written "Tesfaye Bekele".
 	Lead string
 }
 
@@ -248,7 +248,7 @@ func (n Name) Empty() bool { return len(n.Words) == 0 }
 // first given names have the same key or one is the other's initial
 // ("J. Smith"), or one's given names are the last of the other's
 // ("Amir Abdollahian", "Hossein Amir Abdollahian"); or a name of two words
-// is the first two of the other ("Abiy Ahmed", "Abiy Ahmed Ali": a given
+// is the first two of the other ("Tesfaye Bekele", "Tesfaye Bekele Alemu": a given
 // name and the father's, with or without the grandfather's). Two names with the
 // same surname and different first names are different people ("Hassan
 // X" and "Hussein X", "Ahmed X" and "Hamed X").
@@ -260,7 +260,7 @@ func Compatible(a, b Name) bool {
 		return true
 	}
 	if a.Lead != "" && a.Lead == b.Glued || b.Lead != "" && b.Lead == a.Glued {
-		return true // "Abiy Ahmed" and "Abiy Ahmed Ali"
+		return true // "Tesfaye Bekele" and "Tesfaye Bekele Alemu"
 	}
 	if a.Surname != b.Surname {
 		return false

@@ -1,8 +1,8 @@
 package extract
 
-// Rule "characterization": calling something something ("Somalia called
-// the memorandum an attack on its sovereignty", "Russia called the treaty
-// an important contribution") is a statement about it, not a phone call
+// Rule "characterization": calling something something ("Guyana called
+// the decree an assault on its territory", "Japan called the accord a
+// significant step") is a statement about it, not a phone call
 // (CAMEO's "call", 041): criticism (111, criticize or denounce) when the
 // words it is called are pejorative, praise (051) when they praise, a
 // statement (010) otherwise. "describe … as", "brand … as" and "label …

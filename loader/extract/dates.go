@@ -42,13 +42,13 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 			continue // "X, who broke with Y in June, rejected": June is not the rejection's
 		}
 		if strings.HasPrefix(strings.ToLower(ex.Text), "since ") && !perfectAt(x, ti) && !clauseOpens(x, cl[clause], "when") {
-			continue // "has been drifting since Jan. 5 after leaving …": a state's start
+			continue // "has been stuck in port since Jan. 5 after losing power": a state's start
 		}
 		if ex.Start > trig && relativeBetween(x, trig, ex.Start) {
-			continue // "lifted restrictions that had been in place since 1992"
+			continue // "lifted a ban that had been in force since 2011"
 		}
 		if c.ev.Status == graph.Planned && !st.pub.IsZero() && ex.Span.End != "" && ex.Span.End < st.pub.Format("2006-01-02") {
-			continue // "closed since the clashes of 2022, would reopen": a plan is not dated in the past
+			continue // "shut since the floods of 2022, would reopen": a plan is not dated in the past
 		}
 		// a statement is dated next to its verb ("said on Monday that");
 		// a date further on belongs to what was said
@@ -174,8 +174,8 @@ func relativeBetween(x *sent, a, b int) bool {
 
 // reducedRelativeDate reports whether the time expression at byte start
 // of the sentence follows a participle that modifies the noun before it —
-// "initialled the treaty agreed in March on Friday": March is when the
-// treaty was agreed — so it dates another happening than the trigger's.
+// "initialled the protocol agreed in April on Friday": April is when the
+// protocol was agreed — so it dates another happening than the trigger's.
 func reducedRelativeDate(x *sent, start int) bool {
 	k := tokenAt(x, x.s.Start+start) - 1
 	if k < 2 {

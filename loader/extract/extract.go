@@ -282,7 +282,7 @@ func agreementAhead(x *sent, k, n int) bool {
 }
 
 // underState reports whether the noun at token i is governed by "under"
-// (up to two modifiers between): "under U.S. sanctions", "under siege".
+// (up to two modifiers between): "under EU sanctions", "under siege".
 func underState(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if toks[k].punct {
@@ -296,7 +296,7 @@ func underState(toks []token, i int) bool {
 }
 
 // quotedHappening reports whether the verb at token i of a quotation
-// tells a happening: not a present ("is attacking our state", "are
+// tells a happening: not a present ("is undermining our economy", "are
 // violating"), which is the speaker's view; a past ("we arrested") or a
 // plan ("will open the crossing") is one.
 func quotedHappening(toks []token, i, p int) bool {
@@ -544,11 +544,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// finite past verb and its object is the subject's plural noun
 		pluralSubject := verbE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && lw != verbE.lemma && i+n+1 < len(x.toks) &&
 			(strings.HasSuffix(x.toks[i+n].lw, "ed") || irregularPast.has(x.toks[i+n].lw)) && determiners.has(x.toks[i+n+1].lw)
-		// "the 2008 Mumbai terror attacks, …": an -s form before a comma or
+		// "the 2010 Kampala bombings, …": an -s form before a comma or
 		// the sentence's end has no object: a plural noun
 		pluralEnd := nounE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && p >= 0 &&
 			(i+n >= len(x.toks) || x.toks[i+n].punct && x.toks[i+n].w != "-" && !isQuoteMark(x.toks[i+n].w))
-		// "in Mumbai attacks case": a name after a preposition modifies
+		// "in Kampala bombings case": a name after a preposition modifies
 		// the noun after it
 		afterPlaceName := p > 0 && x.toks[p].cap && prepositions.has(x.toks[p-1].lw) && nounE != nil
 		nounCtx := determiners.has(prev) || baseAfterNoun || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
@@ -572,7 +572,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			continue
 		case verbE != nil && strings.HasSuffix(lw, "ed") && p > 0 && (x.toks[p-1].lw == "a" || x.toks[p-1].lw == "an") &&
 			i+n < len(x.toks) && (prepositions.has(x.toks[i+n].lw) || x.toks[i+n].w == ","):
-			// "a key accused in the attacks", "a man detained in Lagos":
+			// "a key accused in the bombings", "a man detained in Lagos":
 			// after an indefinite article and one word, and before a
 			// preposition, a noun or a reduced relative ("a court
 			// sentenced him" is finite)
@@ -590,7 +590,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			continue
 		}
 		if (!h.verb || strings.HasSuffix(lw, "s")) && underState(x.toks, i) {
-			// "a ship under U.S. sanctions", "a town under siege": a state,
+			// "a bank under EU sanctions", "a town under siege": a state,
 			// not a happening
 			continue
 		}
@@ -600,8 +600,8 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.numbered = isOrdinal(prev) && p > 0 && x.toks[p-1].lw == "the"
 		}
 		if inQuote(x, x.s.Start+x.toks[i].s) && (h.e.dict || h.verb && !quotedHappening(x.toks, i, p)) {
-			// 'said Somalia had "defended its red lines"', '"crime … is
-			// attacking our state," Kurti said': the speaker's wording, not
+			// 'said Ghana had "defended its interests"', '"crime … is
+			// undermining our economy," the minister said': the speaker's wording, not
 			// a happening; '"We arrested 12 men," police said' is one
 			continue
 		}
@@ -626,7 +626,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			}
 		}
 		if h.verb && p >= 0 && p == i-1 && (prev == "who" || prev == "which") && nearExpr(x, h) == nil {
-			// "gunmen who arrived by sea attacked …": an undated relative
+			// "gunmen who arrived by boat attacked …": an undated relative
 			// clause describes its noun; the happening is the main verb's
 			continue
 		}
@@ -636,7 +636,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		}
 		if h.verb && characterVerbs.has(h.e.lemma) {
 			if i > 1 && x.toks[i-2].lw == "what" && pronouns.has(x.toks[i-1].lw) {
-				// "reached what he called a historic reconciliation": a
+				// "reached what he called a landmark understanding": a
 				// hedge inside a noun phrase
 				continue
 			}
@@ -914,7 +914,7 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	case strings.HasSuffix(lw, "ing"):
 		// "after leaving Baltiysk on Dec. 11": a dated gerund after a
 		// preposition of time is decided with the other gerunds; "shows
-		// armed men storming the bridge on November 19": a participle
+		// masked men storming a checkpoint on May 3": a participle
 		// after its noun with a date of its own tells a happening
 		if e.class == material && p >= 0 && p == i-1 && !x.toks[p].punct && !prepositions.has(prev) && !determiners.has(prev) {
 			if ex := nearExpr(x, hit{i: i, j: i + 1}); ex != nil && ex.Start > x.toks[i].s && ex.Span.Precision == graph.Day {
@@ -1014,7 +1014,7 @@ func reducedRelative(x *sent, hits []hit, i, p int) bool {
 			return false // "said officers arrested": a complement clause follows
 		}
 		if pw := prevWord(x.toks, g.i); pw >= 0 && (x.toks[pw].lw == "who" || x.toks[pw].lw == "which" || x.toks[pw].lw == "that") {
-			// "gunmen who arrived by sea attacked a station": the verb before
+			// "gunmen who arrived by boat attacked a station": the verb before
 			// is a relative clause's; the main verb is still to come
 			return false
 		}

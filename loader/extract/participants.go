@@ -82,8 +82,8 @@ func clauseBounds(x *sent, h hit, cl [][2]int) (int, int) {
 }
 
 // apposition finds the apposition or relative clause set off by commas
-// between a name and its verb at token i — "Tchiroma, a former spokesman
-// who broke with Biya in June, rejected the results" — and returns its
+// between a name and its verb at token i — "Kalla, a former spokesman
+// who broke with the president in June, rejected the results" — and returns its
 // byte range in the sentence (from its opening comma to its closing one),
 // or 0, 0. What it names is no subject of the verb, and its dates are not
 // the verb's.
@@ -151,7 +151,7 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	}
 	var out []string
 	plo, phi := apposition(x, h.i)
-	// "… in an exchange under which the government of Nicolas Maduro
+	// "… in an exchange under which the government of President Mensah
 	// freed …": the subject starts after the relative pronoun when one
 	// stands between it and the clause's start
 	for k := h.i - 1; k > 0 && x.s.Start+x.toks[k].s > lo; k-- {
@@ -178,7 +178,7 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 			k++
 		}
 		if lw := x.toks[k].lw; (lw == "who" || lw == "which" || lw == "whose") && !commaBetween(x, k+1, h.i) && k > 0 {
-			// "Erdogan, whose government mediated the talks", "the UN,
+			// "Ochieng, whose government mediated the talks", "the UN,
 			// which brokered the deal": the relative clause's verb is the
 			// antecedent's, the actor right before it
 			to := x.s.Start + x.toks[k-1].e
@@ -416,7 +416,7 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 			continue
 		}
 		if modifiesNounAfter(x, m.End-x.s.Start) {
-			continue // "in the Mumbai attacks case": the place names the case
+			continue // "in the Kampala bombings case": the place names the case
 		}
 		if m.Kind == mention.Kind("COUNTRY") {
 			if country == "" && prep == "in" {
@@ -445,7 +445,7 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 var placeNouns = set("province city town village region district governorate area county state border crossing airport port camp prison district's province's city's")
 
 // modifiesNounAfter reports whether the place name ending at byte end of
-// the sentence modifies a lower-case noun after it ("Mumbai attacks case",
+// the sentence modifies a lower-case noun after it ("Kampala bombings case",
 // "Gaza ceasefire talks") rather than naming where something happened.
 func modifiesNounAfter(x *sent, end int) bool {
 	k := lastTokenAt(x, x.s.Start+end)
@@ -458,7 +458,7 @@ func modifiesNounAfter(x *sent, end int) bool {
 		strings.HasSuffix(t.lw, "ed") || strings.HasSuffix(t.lw, "ly") || timeWord(t.lw) || isNumber(t.lw) {
 		return false
 	}
-	// an event noun or a noun of cases and conflicts: "Mumbai attacks",
+	// an event noun or a noun of cases and conflicts: "Kampala bombings",
 	// "Gaza ceasefire talks", "the Karabakh conflict"
 	if caseNouns.has(t.lw) {
 		return true

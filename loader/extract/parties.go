@@ -132,7 +132,7 @@ func (st *state) sideRoles(x *sent) map[string]string {
 		}
 		// the nearest actor before the verb, with those joined to it by
 		// "and" ("Qatar and Egypt, which brokered"): not every actor of
-		// the sentence ("A and B agreed …, Erdogan said after hosting")
+		// the sentence ("A and B agreed …, Ochieng said after hosting")
 		trig := x.s.Start + x.toks[h.i].s
 		last := -1
 		for mi := range x.ments {

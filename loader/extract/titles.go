@@ -171,7 +171,7 @@ func subjectWords(x *sent, h hit, cl [][2]int) (string, bool) {
 	if w, pl := nounPhraseBefore(x, h, cl, false); w != "" {
 		return w, pl
 	}
-	// "Gunmen who arrived by sea attacked a station": the subject stands
+	// "Gunmen who arrived by boat attacked a station": the subject stands
 	// before its relative clause
 	for k := h.i - 1; k > cl[h.clause][0] && k > h.i-10; k-- {
 		if lw := x.toks[k].lw; x.toks[k].punct || lw == "who" || lw == "which" {
@@ -223,7 +223,7 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 		isQuoteMark(x.toks[to-1].w) || strings.HasSuffix(x.toks[to-1].lw, "ly") && len(x.toks[to-1].lw) > 4) {
 		to--
 	}
-	// "armed men in military fatigues stormed": the head noun phrase
+	// "masked men in police uniforms stormed": the head noun phrase
 	// before a short prepositional phrase
 	if k := to - 1; k > r[0]+1 && !x.toks[k].cap {
 		for q := k - 1; q > r[0] && q >= k-3; q-- {
@@ -332,8 +332,8 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		}
 		if inExpr(x, k) {
 			// "on Sunday", "in 2019": a preposition before a date goes too,
-			// but not before a year that modifies a noun ("over the 2008
-			// Mumbai attacks")
+			// but not before a year that modifies a noun ("over the 2010
+			// Kampala bombings")
 			if k > 0 && determiners.has(x.toks[k-1].lw) {
 				continue
 			}
@@ -347,7 +347,7 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		}
 		if !noun && k > h.j+1 && !t.cap && (strings.HasSuffix(t.lw, "ed") || irregularPast.has(t.lw)) && len(t.lw) > 3 &&
 			(k+1 >= len(x.toks) || prepositions.has(x.toks[k+1].lw) && x.toks[k+1].lw != "by" || x.toks[k+1].punct) {
-			// "initials text of treaty agreed in March": a participle after
+			// "initials draft of protocol agreed in April": a participle after
 			// its noun starts a clause of its own
 			if p := x.toks[k-1]; !p.punct && !p.cap && !determiners.has(p.lw) && !auxBe.has(p.lw) && !adverbs.has(p.lw) && !prepositions.has(p.lw) &&
 				p.lw != "and" && p.lw != "or" && p.lw != "has" && p.lw != "have" && p.lw != "had" && !isNumber(p.lw) {

@@ -112,7 +112,7 @@ type personCand struct {
 	title string   // the title of this mention
 	roles []roleCand
 	cc    string // nationality from the title phrase
-	alias string // a nickname given after the name ("X, alias \"Fito\",")
+	alias string // a nickname given after the name ("X, alias \"Toro\",")
 	sent  int
 	start int
 }

@@ -839,7 +839,7 @@ func (a *analyzer) subjectOfHappening(i, e int) bool {
 	}
 	v := &a.toks[e]
 	if vi := e; v.Text == "," && e+1 < len(a.toks) {
-		// "X Y, a key accused in the attacks, was extradited": past the
+		// "X Y, a key accused in the bombings, was extradited": past the
 		// apposition to the verb
 		switch a.toks[e+1].Lower {
 		case "a", "an", "the", "who":
@@ -963,7 +963,7 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 }
 
 // aliasAt reads a nickname at token i, just past the comma after a name
-// ("alias \"Fito\",", "aka El Chapo,") into pc.alias and returns the
+// ("alias \"Toro\",", "aka El Chapo,") into pc.alias and returns the
 // token past its comma, where an apposition may follow; without one, i.
 func (a *analyzer) aliasAt(pc *personCand, i int) int {
 	if i >= len(a.toks) || (a.toks[i].Lower != "alias" && a.toks[i].Lower != "aka") {
@@ -1279,8 +1279,8 @@ func middleName(w string, keys []string) bool {
 }
 
 // shortFormOf reports whether a name of two words is a shorter form of a
-// longer one: its first and last words ("Tahawwur Rana" of "Tahawwur
-// Hussain Rana") or its first two ("Abiy Ahmed" of "Abiy Ahmed Ali", a
+// longer one: its first and last words ("Tesfaye Alemu" of "Tesfaye
+// Bekele Alemu") or its first two ("Tesfaye Bekele" of "Tesfaye Bekele Alemu", a
 // given name and the father's without the grandfather's).
 func shortFormOf(short, long []string) bool {
 	if len(short) != 2 || len(long) < 3 || short[0] != long[0] {
@@ -1367,9 +1367,9 @@ func (a *analyzer) resolve(sel []cand) Result {
 			}
 		}
 		if len(cands) == 0 && len(wk[pi]) == 1 {
-			// a surname inside a longer name ("Tchiroma" after "Issa
-			// Tchiroma Bakary", "Macias" after "Jose Adolfo Macias
-			// Villamar"): the one person of the article with that word
+			// a surname inside a longer name ("Kalla" after "Amadou
+			// Kalla Bouba", "Pena" after "Luis Alberto Pena
+			// Mora"): the one person of the article with that word
 			// between the first and the last
 			for _, h := range groups {
 				if middleName(wk[pi][0], h.keys) {
