@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,19 +20,19 @@ const (
 	pActorLead  = "CP:" // CP:<names.Person(name).Lead>|<id> (persons of three words or more)
 )
 
-// personIndexKeys are the keys that find a person by a spelling of its
-// names: the transliteration keys of its surname, of its whole name
-// written as one word, and of its first given name, for its name and each
-// alias.
-func personIndexKeys(a Actor) []string {
+// PersonKeys are a person's transliteration keys, for its name and each
+// alias, as "K:key" with K the kind ActorIndex.ByPerson takes: "L" the
+// surname, "G" the whole name glued, "F" the first given name, "P" the
+// first two words of a name of three or more (names.Name.Lead); nil for
+// an actor that is no person. The embedded store indexes them (CL:, CG:,
+// CF:, CP:), the Dgraph store keeps them on the actor.
+func PersonKeys(a Actor) []string {
 	if a.Kind != Person {
 		return nil
 	}
 	var keys []string
-	seen := map[string]bool{}
 	add := func(k string) {
-		if !seen[k] {
-			seen[k] = true
+		if !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
@@ -40,14 +41,55 @@ func personIndexKeys(a Actor) []string {
 		if p.Empty() {
 			continue
 		}
-		add(pActorSurname + p.Surname + "|" + a.ID)
-		add(pActorGlued + p.Glued + "|" + a.ID)
+		add("L:" + p.Surname)
+		add("G:" + p.Glued)
 		if len(p.Given) > 0 {
-			add(pActorGiven + p.Given[0] + "|" + a.ID)
+			add("F:" + p.Given[0])
 		}
 		if p.Lead != "" {
-			add(pActorLead + p.Lead + "|" + a.ID)
+			add("P:" + p.Lead)
 		}
+	}
+	return keys
+}
+
+// PersonLookups are the keys (see PersonKeys) under which the stored
+// persons a name may be are found: its glued name and surname, a longer
+// name whose first two words it is, and, for a longer name, the name of
+// its first two words ("Tesfaye Bekele" stored, "Tesfaye Bekele Alemu"
+// new).
+func PersonLookups(p names.Name) []string {
+	keys := []string{"G:" + p.Glued, "L:" + p.Surname, "P:" + p.Glued}
+	if p.Lead != "" {
+		keys = append(keys, "G:"+p.Lead)
+	}
+	return keys
+}
+
+// personPrefix is the embedded store's index prefix of a kind of person
+// key (see PersonKeys).
+func personPrefix(kind string) string {
+	switch kind {
+	case "G":
+		return pActorGlued
+	case "L":
+		return pActorSurname
+	case "P":
+		return pActorLead
+	}
+	return pActorGiven
+}
+
+// personIndexKeys are the index keys that find a person by a spelling of
+// its names (PersonKeys, each under its prefix).
+func personIndexKeys(a Actor) []string {
+	pk := PersonKeys(a)
+	if pk == nil {
+		return nil
+	}
+	keys := make([]string, len(pk))
+	for i, k := range pk {
+		keys[i] = personPrefix(k[:1]) + k[2:] + "|" + a.ID
 	}
 	return keys
 }
@@ -159,17 +201,11 @@ func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
 	}
 	seen := map[string]bool{}
 	var ids []string
-	for _, p := range mine[:1] {
-		pres := []string{pActorGlued + p.Glued + "|", pActorSurname + p.Surname + "|", pActorLead + p.Glued + "|"}
-		if p.Lead != "" {
-			pres = append(pres, pActorGlued+p.Lead+"|") // "Tesfaye Bekele" stored, "Tesfaye Bekele Alemu" new
-		}
-		for _, pre := range pres {
-			for _, id := range mg.scanIDs(txn, pre) {
-				if !seen[id] {
-					seen[id] = true
-					ids = append(ids, id)
-				}
+	for _, k := range PersonLookups(mine[0]) {
+		for _, id := range mg.scanIDs(txn, personPrefix(k[:1])+k[2:]+"|") {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
 			}
 		}
 	}
@@ -226,19 +262,10 @@ func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
 // then other spellings), then the actors in the most events.
 func (r *Reader) ActorsByName(name string) []Actor {
 	return FindActors(ActorIndex{
-		Actor:  r.Actor,
-		ByName: func(key string) []string { return scanIDs(r.txn, pActorAlias+key+"|") },
-		ByPerson: func(kind, key string) []string {
-			prefix := pActorGiven
-			switch kind {
-			case "G":
-				prefix = pActorGlued
-			case "L":
-				prefix = pActorSurname
-			}
-			return scanIDs(r.txn, prefix+key+"|")
-		},
-		Events: func(id string, limit int) int { return r.countKeys(pEventActor+id+"|", limit) },
+		Actor:    r.Actor,
+		ByName:   func(key string) []string { return scanIDs(r.txn, pActorAlias+key+"|") },
+		ByPerson: func(kind, key string) []string { return scanIDs(r.txn, personPrefix(kind)+key+"|") },
+		Events:   func(id string, limit int) int { return r.countKeys(pEventActor+id+"|", limit) },
 	}, name)
 }
 

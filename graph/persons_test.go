@@ -233,26 +233,32 @@ func TestRemapKey(t *testing.T) {
 	}
 }
 
-// TestUpgradeFormat7 reindexes person keys written before a y after a
-// consonant counted as a vowel: the name is then found under its other
-// transliteration.
-func TestUpgradeFormat7(t *testing.T) {
+// storeOfFormat writes a person's article with the current code, then
+// rewrites the store as an older format wrote it: the index keys under
+// the prefixes drop deleted, the keys in add set, and the format recorded;
+// it reopens the store (which upgrades it) and returns it with the
+// person's identifier.
+func storeOfFormat(t *testing.T, name, country string, drop, add []string, format string) (*Store, string) {
+	t.Helper()
 	dir := t.TempDir()
 	s, err := Open(DefaultOptions(dir).WithLogger(quiet()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.PutFacts(personArticle("A", "Gevorg Avetisyan", "AM")); err != nil {
+	if _, err := s.PutFacts(personArticle("A", name, country)); err != nil {
 		t.Fatal(err)
 	}
-	id := ActorID("Gevorg Avetisyan")
-	// what format 6 wrote: the surname keyed with the y as a consonant
+	id := ActorID(name)
 	err = s.db.Update(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.DefaultIteratorOptions)
 		var del [][]byte
 		for it.Rewind(); it.Valid(); it.Next() {
-			if k := string(it.Item().Key()); strings.HasPrefix(k, pActorSurname) || strings.HasPrefix(k, pActorGlued) {
-				del = append(del, it.Item().KeyCopy(nil))
+			k := string(it.Item().Key())
+			for _, p := range drop {
+				if strings.HasPrefix(k, p) {
+					del = append(del, it.Item().KeyCopy(nil))
+					break
+				}
 			}
 		}
 		it.Close()
@@ -261,10 +267,12 @@ func TestUpgradeFormat7(t *testing.T) {
 				return err
 			}
 		}
-		if err := txn.Set([]byte(pActorSurname+"AvtsYn|"+id), nil); err != nil {
-			return err
+		for _, k := range add {
+			if err := txn.Set([]byte(k+id), nil); err != nil {
+				return err
+			}
 		}
-		return txn.Set([]byte(kFormat), []byte("6"))
+		return txn.Set([]byte(kFormat), []byte(format))
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -274,7 +282,16 @@ func TestUpgradeFormat7(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s, id
+}
+
+// TestUpgradeFormat7 reindexes person keys written before a y after a
+// consonant counted as a vowel: the name is then found under its other
+// transliteration.
+func TestUpgradeFormat7(t *testing.T) {
+	// what format 6 wrote: the surname keyed with the y as a consonant
+	s, id := storeOfFormat(t, "Gevorg Avetisyan", "AM", []string{pActorSurname, pActorGlued}, []string{pActorSurname + "AvtsYn|"}, "6")
 	for _, q := range []string{"Gevorg Avetisian", "Avetisian", "Gevorg Avetisyan"} {
 		as, err := s.ActorsByName(q)
 		if err != nil || len(as) != 1 || as[0].ID != id {
@@ -290,42 +307,9 @@ func TestUpgradeFormat7(t *testing.T) {
 // counted as its glide: the name is then found under its other
 // transliteration, and a longer name by its first two words.
 func TestUpgradeFormat8(t *testing.T) {
-	dir := t.TempDir()
-	s, err := Open(DefaultOptions(dir).WithLogger(quiet()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.PutFacts(personArticle("A", "Ramzan Kadiyev Alkhanov", "RU")); err != nil {
-		t.Fatal(err)
-	}
-	id := ActorID("Ramzan Kadiyev Alkhanov")
-	// what format 7 wrote: no CP: key, the surname and glued keys with the
-	// y as a consonant
-	err = s.db.Update(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.DefaultIteratorOptions)
-		var del [][]byte
-		for it.Rewind(); it.Valid(); it.Next() {
-			if k := string(it.Item().Key()); strings.HasPrefix(k, pActorLead) || strings.HasPrefix(k, pActorGlued) {
-				del = append(del, it.Item().KeyCopy(nil))
-			}
-		}
-		it.Close()
-		for _, k := range del {
-			if err := txn.Delete(k); err != nil {
-				return err
-			}
-		}
-		return txn.Set([]byte(kFormat), []byte("7"))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s, err = Open(DefaultOptions(dir).WithLogger(quiet()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	// what format 7 wrote: no CP: key, the glued key with the y as a
+	// consonant
+	s, id := storeOfFormat(t, "Ramzan Kadiyev Alkhanov", "RU", []string{pActorLead, pActorGlued}, nil, "7")
 	f := personArticle("B", "Ramzan Kadiev", "")
 	if _, err := s.PutFacts(f); err != nil {
 		t.Fatal(err)

@@ -146,28 +146,25 @@ func (r *Reader) Event(id string) (graph.Event, error) {
 
 // Actor returns the actor with the ID, cached for the Reader's life.
 func (r *Reader) Actor(id string) (graph.Actor, error) {
-	if a, ok := r.actors[id]; ok {
-		return *a, nil
-	}
-	a := new(graph.Actor)
-	if err := r.get(export.DgraphActor, "actor", id, a); err != nil {
-		return *a, err
-	}
-	r.actors[id] = a
-	return *a, nil
+	return cachedGet(r, r.actors, export.DgraphActor, "actor", id)
 }
 
 // Place returns the place with the ID, cached for the Reader's life.
 func (r *Reader) Place(id string) (graph.Place, error) {
-	if p, ok := r.places[id]; ok {
-		return *p, nil
+	return cachedGet(r, r.places, export.DgraphPlace, "place", id)
+}
+
+// cachedGet is r.get of a node, kept in cache for the Reader's life.
+func cachedGet[T any](r *Reader, cache map[string]*T, typ, kind, id string) (T, error) {
+	if v, ok := cache[id]; ok {
+		return *v, nil
 	}
-	p := new(graph.Place)
-	if err := r.get(export.DgraphPlace, "place", id, p); err != nil {
-		return *p, err
+	v := new(T)
+	if err := r.get(typ, kind, id, v); err != nil {
+		return *v, err
 	}
-	r.places[id] = p
-	return *p, nil
+	cache[id] = v
+	return *v, nil
 }
 
 // Agreement returns the agreement with the ID.

@@ -106,12 +106,12 @@ func TestActorKeys(t *testing.T) {
 	if got := actorKeys(a); !slices.Equal(got, []string{"ivan novak", "novak"}) {
 		t.Errorf("actorKeys = %v", got)
 	}
-	keys := personKeys(a)
+	keys := graph.PersonKeys(a)
 	if len(keys) == 0 || !slices.ContainsFunc(keys, func(k string) bool { return k[:2] == "L:" }) {
-		t.Errorf("personKeys = %v: no surname key", keys)
+		t.Errorf("PersonKeys = %v: no surname key", keys)
 	}
-	if got := personKeys(graph.Actor{Name: "Acme Corp", Kind: graph.Organization}); got != nil {
-		t.Errorf("personKeys of an organization = %v", got)
+	if got := graph.PersonKeys(graph.Actor{Name: "Acme Corp", Kind: graph.Organization}); got != nil {
+		t.Errorf("PersonKeys of an organization = %v", got)
 	}
 }
 

@@ -115,11 +115,7 @@ func (c *candidates) wantsOf(f *graph.Facts) wants {
 			if p.Empty() {
 				continue
 			}
-			ks := []string{"G:" + p.Glued, "L:" + p.Surname, "P:" + p.Glued}
-			if p.Lead != "" {
-				ks = append(ks, "G:"+p.Lead)
-			}
-			for _, k := range ks {
+			for _, k := range graph.PersonLookups(p) {
 				if c.ask("pk:" + k) {
 					w.pkeys = append(w.pkeys, k)
 				}
@@ -899,7 +895,7 @@ func (c *candidates) mutation(ctx context.Context, txn *dgo.Txn, st *graph.Store
 			setStr(o, "actor.country", v.Country)
 			setList(o, "actor.alias", v.Aliases)
 			setList(o, "actor.key", actorKeys(v))
-			setList(o, "actor.pkey", personKeys(v))
+			setList(o, "actor.pkey", graph.PersonKeys(v))
 			del = []string{"actor.country", "actor.alias", "actor.key", "actor.pkey"}
 		case graph.Place:
 			o["place.name"] = v.Name
@@ -952,37 +948,6 @@ func actorKeys(a graph.Actor) []string {
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
 		if k := graph.NormName(n); k != "" && !slices.Contains(keys, k) {
 			keys = append(keys, k)
-		}
-	}
-	return keys
-}
-
-// personKeys are a person's transliteration keys (the embedded store's
-// CG:, CL:, CF: and CP: indexes, persons.go): "G:" the glued name, "L:" the
-// surname, "F:" the first given name, "P:" the first two words of a longer
-// name (names.Name.Lead), of its name and each alias.
-func personKeys(a graph.Actor) []string {
-	if a.Kind != graph.Person {
-		return nil
-	}
-	var keys []string
-	add := func(k string) {
-		if !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
-	for _, n := range append([]string{a.Name}, a.Aliases...) {
-		p := names.Person(n)
-		if p.Empty() {
-			continue
-		}
-		add("L:" + p.Surname)
-		add("G:" + p.Glued)
-		if len(p.Given) > 0 {
-			add("F:" + p.Given[0])
-		}
-		if p.Lead != "" {
-			add("P:" + p.Lead)
 		}
 	}
 	return keys

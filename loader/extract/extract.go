@@ -259,13 +259,7 @@ func (st *state) actorInClauseBefore(x *sent, h hit, cl [][2]int) bool {
 	if h.clause < len(cl) {
 		lo += x.toks[cl[h.clause][0]].s
 	}
-	trig := x.s.Start + x.toks[h.i].s
-	for mi := range x.ments {
-		if m := &x.ments[mi]; m.ActorID != "" && m.Start >= lo && m.End <= trig {
-			return true
-		}
-	}
-	return false
+	return st.actorBetween(x, lo, x.s.Start+x.toks[h.i].s)
 }
 
 // agreementAhead reports whether an agreement noun ("deal", "accord")
