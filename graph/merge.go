@@ -418,14 +418,17 @@ type mergeFacts struct {
 	raw       []string        // the title's key words as written (lower case), for synonyms
 	sources   map[string]bool // actors in the role "source"
 	targets   map[string]bool // actors in the role "target"
-	text      map[string]bool // key word stems of the evidence sentences
-	locs      map[string]bool // folded names the sentences place it "in", "at", "near"
-	objects   map[string]bool // what its quantities count ("cannabis", "heroin")
+	// the countries of the sources and of the targets
+	srcCountries, tgtCountries map[string]bool
+	text                       map[string]bool // key word stems of the evidence sentences
+	locs                       map[string]bool // folded names the sentences place it "in", "at", "near"
+	objects                    map[string]bool // what its quantities count ("cannabis", "heroin")
 }
 
 func (m *merger) facts(e Event) (mergeFacts, error) {
 	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, text: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
-		locs: map[string]bool{}, objects: map[string]bool{}, sources: map[string]bool{}, targets: map[string]bool{}}
+		locs: map[string]bool{}, objects: map[string]bool{}, sources: map[string]bool{}, targets: map[string]bool{},
+		srcCountries: map[string]bool{}, tgtCountries: map[string]bool{}}
 	var nameWords []string
 	for _, p := range e.Participants {
 		switch p.Role {
@@ -443,6 +446,12 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 		}
 		if a.Country != "" {
 			f.countries[a.Country] = true
+			switch p.Role {
+			case "source":
+				f.srcCountries[a.Country] = true
+			case "target":
+				f.tgtCountries[a.Country] = true
+			}
 		}
 		if a.Kind != Country {
 			f.actors[a.ID] = true
@@ -665,7 +674,10 @@ func kinRoots(a, b string) bool {
 //	+1 a place named in both sentences ("in Garissa") but not resolved
 //	+1 the same CAMEO code or type
 //	+1 a shared source and a shared target (the same actor acting on the
-//	   same other)
+//	   same other), or sources of one country and targets of another in
+//	   both; +1 more for a state's measure (roots 15, 16) of the same code
+//	   so directed; a measure (15 to 17) of each side against the other is
+//	   two (an expulsion and the answer to it)
 //	+1 both on the same single day; -1 a single day inside a longer span;
 //	   -2 both longer spans
 //
@@ -683,7 +695,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	actors := shared(fa.actors, fb.actors)
 	countries := shared(fa.countries, fb.countries)
 	words := shared(fa.words, fb.words) + synonymous(fa, fb)
-	sameLoc := shared(fa.locs, fb.locs) > 0
+	sameLoc := sharedLocs(fa.locs, fb.locs) > 0
 	// sentences that share many of their words tell one thing ("former
 	// mayor Ramiro Quispe … corruption charges" in both): they count as
 	// one or two more title words
@@ -714,7 +726,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if a.CAMEO == "" || b.CAMEO == "" {
 		s -= 2 // an uncoded verb may name any happening
 	}
-	otherLoc := len(fa.locs) > 0 && len(fb.locs) > 0 && shared(fa.locs, fb.locs) == 0
+	otherLoc := len(fa.locs) > 0 && len(fb.locs) > 0 && !sameLoc
 	if otherLoc && !samePlace {
 		s -= 3 // "raided a house in Nakuru", "raided a warehouse in Mombasa"
 	}
@@ -724,14 +736,26 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	// the same actor acting on the same other: Kyrgyzstan closing its
 	// border to Tajikistan in both
 	directed := shared(fa.sources, fb.sources) > 0 && shared(fa.targets, fb.targets) > 0
+	// or their countries: a ministry's act told as its country's
+	// ("Moldova expels a Russian diplomat", "the Moldovan foreign ministry
+	// declared the Russian embassy's secretary persona non grata")
+	directed = directed || shared(fa.srcCountries, fb.srcCountries) > 0 && shared(fa.tgtCountries, fb.tgtCountries) > 0 &&
+		shared(fa.srcCountries, fb.tgtCountries) == 0 && shared(fa.tgtCountries, fb.srcCountries) == 0
 	if directed {
 		s++
+	} else if (r == "15" || r == "16" || r == "17") && shared(fa.srcCountries, fb.tgtCountries) > 0 && shared(fa.tgtCountries, fb.srcCountries) > 0 {
+		// a measure and its answer: A expels B's diplomat, B expels A's
+		// the same day
+		return -1
 	}
 	// a state's measure against another (roots 15 force posture, 16
 	// reduce relations: close a border, expel envoys, impose sanctions)
 	// is rare between one pair on one day: the same code between the same
 	// pair is enough
 	stateMeasure := (r == "15" || r == "16") && directed && a.CAMEO == b.CAMEO
+	if stateMeasure {
+		s++
+	}
 	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure {
 		return -1 // one force acts in many places a day: a person, the place or more words must agree
 	}
@@ -876,6 +900,26 @@ var calendarWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// sharedLocs counts the names of a that name a place of b: the same
+// name, or one name the start of the other ("merdare" said "at Merdare",
+// the resolved place "merdare crossing").
+func sharedLocs(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+			continue
+		}
+		for l := range b {
+			if strings.HasPrefix(l, k+" ") || strings.HasPrefix(k, l+" ") {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
 
 func shared(a, b map[string]bool) int {
 	n := 0

@@ -23,6 +23,11 @@ var (
 	mBolivia  = Actor{ID: ActorID("Bolivia"), Name: "Bolivia", Kind: Country, Country: "BO"}
 	mSomalia  = Actor{ID: ActorID("Somalia"), Name: "Somalia", Kind: Country, Country: "SO"}
 	mKenyaP   = Place{ID: PlaceID("Kenya", "KE"), Name: "Kenya", Kind: "country", Country: "KE"}
+	mNamanga  = Place{ID: PlaceID("Namanga crossing", "KE"), Name: "Namanga crossing", Kind: "crossing", Country: "KE"}
+	// a country's institutions
+	mMinistry   = Actor{ID: ActorID("Kenyan Ministry of Foreign Affairs"), Name: "Kenyan Ministry of Foreign Affairs", Kind: Organization, Country: "KE"}
+	mMinistryET = Actor{ID: ActorID("Ethiopian Ministry of Foreign Affairs"), Name: "Ethiopian Ministry of Foreign Affairs", Kind: Organization, Country: "ET"}
+	mEmbassy    = Actor{ID: ActorID("Ethiopian Embassy"), Name: "Ethiopian Embassy", Kind: Organization, Country: "ET"}
 )
 
 // mReport is one article's report of one happening, as the loader gives it.
@@ -82,6 +87,11 @@ func TestMergeByScore(t *testing.T) {
 		sentence: "Kenya and Ethiopia signed a memorandum of understanding on cross-border trade in Nairobi on Tuesday.",
 		date:     day("2025-06-10"), actors: []Actor{mKenya, mEthiopia}, place: &mNairobi, agreement: "memorandum of understanding",
 		topics: []string{"cross-border trade"}}
+	expulsion := mReport{cameo: "166", typ: "expel", title: "Kenya expels Ethiopian diplomat",
+		sentence: "Kenya on Tuesday expelled an Ethiopian diplomat.", date: day("2025-03-11"), actors: []Actor{mKenya, mEthiopia}}
+	crossingArrest := mReport{cameo: "173", typ: "arrest", title: "Kenyan Police arrest trader at border crossing",
+		sentence: "Kenyan police on Saturday arrested a trader at the Namanga border crossing.",
+		date:     day("2025-05-10"), actors: []Actor{mPolice}, place: &mNamanga}
 	tests := []struct {
 		name string
 		a, b mReport
@@ -245,6 +255,22 @@ func TestMergeByScore(t *testing.T) {
 				sentence: "Lee Kinyanjui visited Addis Ababa on Friday.", date: day("2025-02-07"), actors: []Actor{mMinister, mEthiopia}, place: &mAddis},
 			mReport{cameo: "042", typ: "visit", title: "Kassahun Gofe visits Nairobi",
 				sentence: "Kassahun Gofe visited Nairobi on Friday.", date: day("2025-02-07"), actors: []Actor{mOther, mKenya}, place: &mNairobi}, false},
+		{"an expulsion told as its ministry's", expulsion,
+			mReport{cameo: "166", typ: "expel", title: "Kenyan Ministry of Foreign Affairs declares diplomat persona non grata",
+				sentence: "The Kenyan foreign ministry declared a secretary of the Ethiopian embassy persona non grata on Tuesday.",
+				date:     day("2025-03-11"), actors: []Actor{mMinistry, mEmbassy}, place: &mNairobi}, true},
+		{"an expulsion the other way the same day is another", expulsion,
+			mReport{cameo: "166", typ: "expel", title: "Ethiopian Ministry of Foreign Affairs expels Kenyan diplomat",
+				sentence: "The Ethiopian foreign ministry expelled a Kenyan diplomat on Tuesday.",
+				date:     day("2025-03-11"), actors: []Actor{mMinistryET, mKenya}}, false},
+		{"an arrest at a crossing, resolved in one report only", crossingArrest,
+			mReport{cameo: "173", typ: "arrest", title: "Kenyan Police detain trader at Namanga crossing",
+				sentence: "Kenyan police detained the trader at the Namanga crossing on Saturday.",
+				date:     day("2025-05-10"), actors: []Actor{mPolice}}, true},
+		{"an arrest at another crossing the same day", crossingArrest,
+			mReport{cameo: "173", typ: "arrest", title: "Kenyan Police detain trader at Busia crossing",
+				sentence: "Kenyan police detained a trader at the Busia crossing on Saturday.",
+				date:     day("2025-05-10"), actors: []Actor{mPolice}}, false},
 	}
 	for _, tt := range tests {
 		for _, order := range []string{"a then b", "b then a"} {

@@ -599,6 +599,13 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// a happening; '"We arrested 12 men," police said' is one
 			continue
 		}
+		if h.verb && !h.e.dict && len(l.handPatterns[h.e.lemma]) > 0 {
+			end := len(x.toks)
+			if h.clause < len(cl) {
+				end = max(cl[h.clause][1], h.j)
+			}
+			h.e = l.refine(h.e, x.toks[h.j:end])
+		}
 		if h.verb && h.e.dict {
 			end := len(x.toks)
 			if h.clause < len(cl) {

@@ -76,8 +76,13 @@ type lexicon struct {
 	conferMu sync.Mutex
 	// byFirst indexes each block's patterns by the nounKey of their first
 	// word, in dictionary order
-	byFirst   map[string]map[string][]int32
-	codeNames map[string]string
+	byFirst map[string]map[string][]int32
+	// handPatterns are triggers.tsv's patterns, by the lemma of the verb
+	// they refine (hand-written or dictionary), tried before the
+	// dictionary's: where CAMEO's dictionary has none ("declared … persona
+	// non grata") or a wrong one
+	handPatterns map[string][]pattern
+	codeNames    map[string]string
 	// agents are the nouns (singular and plural) of Phoenix's agents of
 	// government, security, rebel, opposition and criminal sectors.
 	agents map[string]string
@@ -86,7 +91,7 @@ type lexicon struct {
 
 // lexStats counts what each source brought to the lexicon.
 type lexStats struct {
-	hand, cameoVerbs, cameoUncoded, wordnetNouns, patterns, agents int
+	hand, handPatterns, cameoVerbs, cameoUncoded, wordnetNouns, patterns, agents int
 }
 
 // firstWord is what the lexicon holds for a form's first word.
@@ -134,7 +139,7 @@ var lex = sync.OnceValue(func() *lexicon {
 // Hand-written entries win: a dictionary verb or noun is added only for a
 // word the hand list does not have in that part of speech.
 func buildLexicon(hand, dict, codes string) (*lexicon, error) {
-	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1, patterns: map[string][]pattern{}, byFirst: map[string]map[string][]int32{}, codeNames: map[string]string{}, agents: map[string]string{}}
+	l := &lexicon{forms: map[string][]*entry{}, maxWords: 1, patterns: map[string][]pattern{}, handPatterns: map[string][]pattern{}, byFirst: map[string]map[string][]int32{}, codeNames: map[string]string{}, agents: map[string]string{}}
 	for n, line := range strings.Split(codes, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -152,6 +157,25 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
+		if f[0] == "pattern" {
+			// pattern<TAB>verb lemma<TAB>code<TAB>words
+			if len(f) != 4 || f[1] == "" || f[3] == "" {
+				return nil, fmt.Errorf("triggers.tsv:%d: want pattern<TAB>verb<TAB>code<TAB>words, got %q", n+1, line)
+			}
+			if _, ok := l.codeNames[f[2]]; !ok {
+				if _, ok := l.codeNames[f[2][:min(3, len(f[2]))]]; !ok {
+					return nil, fmt.Errorf("triggers.tsv:%d: unknown CAMEO code %q", n+1, f[2])
+				}
+			}
+			words := strings.Fields(f[3])
+			keys := make([]string, len(words))
+			for i, w := range words {
+				keys[i] = nounKey(strings.ToLower(w))
+			}
+			l.handPatterns[f[1]] = append(l.handPatterns[f[1]], pattern{words: words, keys: keys, code: f[2]})
+			l.stats.handPatterns++
+			continue
+		}
 		if len(f) < 5 || len(f) > 6 {
 			return nil, fmt.Errorf("triggers.tsv:%d: want 5 or 6 columns, got %d: %q", n+1, len(f), line)
 		}
@@ -379,6 +403,12 @@ func (l *lexicon) file(e *entry, forms []string) {
 var monthNames = set("january february march april may june july august september october november december")
 
 func (l *lexicon) refine(e *entry, toks []token) *entry {
+	if hp := l.handPatterns[e.lemma]; len(hp) > 0 && !e.noun {
+		if c := refineHand(e, hp, toks); c != nil {
+			c.typ = l.typeOf(c.cameo, e.typ)
+			return c
+		}
+	}
 	if !e.dict || e.block == "" {
 		return e
 	}
@@ -425,6 +455,42 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 	// a pattern changes the code, not what the verb does: "cancel an
 	// agreement" is an act, whatever root the pattern gives
 	return &c
+}
+
+// refineHand codes a verb by the first of its hand-written patterns
+// (triggers.tsv) whose words follow it in order within its clause, over
+// commas ("declaring the embassy's attaché, Ivan Petrov, persona non
+// grata"), at most 12 words on. A hand pattern says what the verb does
+// ("declared … persona non grata" expels; it states nothing), so a
+// statement verb recoded as an act becomes one. It returns nil when none
+// matches.
+func refineHand(e *entry, pats []pattern, toks []token) *entry {
+	const window = 12
+	var keysArr [window]string
+	keys := keysArr[:0]
+	for _, t := range toks {
+		if isQuoteMark(t.w) || t.w == "," {
+			continue
+		}
+		if t.punct || len(keys) == window {
+			break
+		}
+		keys = append(keys, nounKey(t.lw))
+	}
+	for _, p := range pats {
+		for i, k := range keys {
+			if k == p.keys[0] && matchesFrom(p.keys, keys[i:]) {
+				c := *e
+				c.cameo = p.code
+				if e.class == speech && classOf(p.code) == material {
+					c.class = material
+				}
+				c.patternOnly = false
+				return &c
+			}
+		}
+	}
+	return nil
 }
 
 // matchesFrom reports whether want, whose first key is keys[0], occurs in

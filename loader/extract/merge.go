@@ -45,7 +45,9 @@ func (st *state) mergeWithinArticle() {
 	same := map[happeningKey][]*cand{}
 	for _, c := range st.cands {
 		if c.definite {
-			if t := fam.last(kept, c); t != nil {
+			if t := fam.last(kept, c); t != nil && kindsAgree(t, c) {
+				// "the signing of the border treaty" after a protocol's
+				// signing names an older agreement: no report of this one
 				absorb(t, c)
 			}
 			continue
@@ -154,6 +156,9 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 			continue
 		}
 		if k.ev.CAMEO == "057" && (!k.explicit || !c.explicit || k.ev.Date.Value == c.ev.Date.Value) {
+			if !kindsAgree(k, c) {
+				continue // a protocol's signing and a treaty's are two
+			}
 			return k // signings of one agreement
 		}
 		// a re-mention: the same kind of happening on the same day, by the
@@ -171,6 +176,12 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 		}
 	}
 	return nil
+}
+
+// kindsAgree reports whether two events' agreements, when both name one,
+// may be one agreement by their kinds (see compatibleKinds).
+func kindsAgree(a, b *cand) bool {
+	return a.agree == nil || b.agree == nil || compatibleKinds(a.agree.kind, b.agree.kind)
 }
 
 // sharesParticipant reports whether two events share an actor, counting a

@@ -39,6 +39,7 @@ package mention
 import (
 	"eventgraph/loader/ascii"
 	"sort"
+	"strings"
 	"sync"
 
 	"eventgraph/graph/model"
@@ -359,6 +360,14 @@ func (a *analyzer) homeCountry() string {
 // ---------- actors and places ----------
 
 func (a *analyzer) actor(name string, kind model.ActorKind, cc, alias string) string {
+	if kind == model.Organization {
+		if n, c := institutionName(name); n != "" {
+			name = n
+			if cc == "" {
+				cc = c
+			}
+		}
+	}
 	id := a.actorID(name)
 	ac, ok := a.actors[id]
 	if !ok {
@@ -368,6 +377,24 @@ func (a *analyzer) actor(name string, kind model.ActorKind, cc, alias string) st
 	}
 	a.update(ac, cc, alias)
 	return id
+}
+
+// institutionName writes a state's institution named by its country
+// ("China Coast Guard", "Kosovo Police", "Sudan Armed Forces") as its
+// demonym names it ("Chinese Coast Guard"), so both are one actor; it
+// returns "" for other names ("China National Petroleum Corporation").
+func institutionName(name string) (string, string) {
+	f := strings.Fields(name)
+	for n := min(2, len(f)-1); n >= 1; n-- {
+		c, ok := gazetteer.CountryByName(strings.Join(f[:n], " "))
+		if !ok {
+			continue
+		}
+		if h, ok := lowerOrgHeads[strings.ToLower(strings.Join(f[n:], " "))]; ok {
+			return nationalName(c.Code, h), c.Code
+		}
+	}
+	return "", ""
 }
 
 // update gives a registered actor its country, if it has none, and the

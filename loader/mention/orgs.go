@@ -190,6 +190,11 @@ func (a *analyzer) gazetteerSpans() {
 				nm = gazetteer.LookupNames(s, k)
 			}
 			if c, ok := a.lookupSpan(s, k, j-i+1, nm); ok {
+				if c.kind == Place && j == i && compassWords[t.Lower] && i+1 < len(a.toks) && a.toks[i+1].Word && a.toks[i+1].Cap && a.toks[i+1].Sent == t.Sent {
+					// "the South China Sea": a compass word that starts a
+					// longer name the gazetteer lacks is no place alone
+					continue
+				}
 				if c.kind == Place {
 					// "Moscow accused Kyiv", "Addis Ababa suspended flights":
 					// a capital acting is its government
@@ -222,6 +227,11 @@ func (a *analyzer) gazetteerSpans() {
 		}
 	}
 }
+
+// compassWords name a region alone ("the South") but mostly start a longer
+// name ("South China Sea", "East Africa").
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true}
 
 // lookupSpan looks up the span text s of n words, whose folded key is key
 // and whose gazetteer entries are nm (gazetteer.LookupNames(s, key)).
@@ -302,6 +312,9 @@ func canonHead(s string) string {
 			x = "defense"
 		}
 		return "Ministry of " + titleCase(x)
+	}
+	if l == "ministry of defence" || l == "ministry of the defence" {
+		return "Ministry of Defense" // one spelling, as "defence ministry" gets
 	}
 	if strings.HasPrefix(l, "ministry of the ") {
 		return "Ministry of " + titleCase(strings.TrimPrefix(l, "ministry of the "))
@@ -391,6 +404,10 @@ func (a *analyzer) orgPatterns() {
 		if i == j && e == j {
 			continue // a lone "Army", "Government"
 		}
+		// "Ministry of Foreign Affairs of the Republic of Moldova",
+		// "Embassy of the Russian Federation": the country after "of" is
+		// the institution's, and its name is the demonym's form
+		ofCC, nameEnd, end := a.ofCountry(j, e)
 		cc, nameStart := "", i
 		if c, ok := demonym(&a.toks[i]); ok {
 			cc, nameStart = c.Code, i+1
@@ -399,6 +416,15 @@ func (a *analyzer) orgPatterns() {
 		}
 		if nameStart > e {
 			continue
+		}
+		if ofCC != "" {
+			if cc == "" || cc == ofCC {
+				name := nationalName(ofCC, canonHead(a.text(nameStart, nameEnd)))
+				id := a.actor(name, model.Organization, ofCC, a.text(i, end))
+				a.add(cand{start: a.toks[i].Start, end: a.toks[end].End, kind: Organization, pri: priOrg, actor: id})
+				j = end
+				continue
+			}
 		}
 		full := a.text(i, e)
 		rest := a.text(nameStart, e)
@@ -437,6 +463,67 @@ func (a *analyzer) orgPatterns() {
 		a.add(cand{start: a.toks[i].Start, end: a.toks[e].End, kind: kind, pri: priOrg, actor: id})
 		j = e
 	}
+}
+
+// stateWords stand between "of the" and a country's name in its formal
+// name ("of the Republic of Moldova", "of the Kingdom of Morocco").
+var stateWords = map[string]bool{"republic": true, "kingdom": true, "federation": true, "state": true, "sultanate": true,
+	"principality": true, "emirate": true, "islamic republic": true, "federal republic": true, "democratic republic": true}
+
+// ofCountry reads a country named after an institution's head j, whose
+// name was read to token e: "… of [the] Moldova" after e, "… of the
+// Republic of Moldova" (the formal words at the end of the name), or
+// "… of the Russian Federation" as the end of the name itself. It returns
+// the country's code, the last token of the institution's own name and the
+// last token of the whole; cc is "" when there is none.
+func (a *analyzer) ofCountry(j, e int) (cc string, nameEnd, end int) {
+	// a country that ends the name read: "of the Russian Federation"
+	for k := j + 1; k < e; k++ {
+		if a.toks[k].Lower != "of" {
+			continue
+		}
+		m := k + 1
+		if a.toks[m].Lower == "the" {
+			m++
+		}
+		if m > e {
+			break
+		}
+		if c, ok := gazetteer.CountryByName(a.text(m, e)); ok {
+			return c.Code, k - 1, e
+		}
+		// "of the Republic" with "of Moldova" after the name
+		if stateWords[strings.ToLower(a.text(m, e))] && e+2 < len(a.toks) && a.toks[e+1].Lower == "of" {
+			if c, end2, ok := a.countryFrom(e + 2); ok {
+				return c, k - 1, end2
+			}
+		}
+	}
+	if e+2 < len(a.toks) && a.toks[e+1].Lower == "of" && a.toks[e+1].Sent == a.toks[j].Sent {
+		m := e + 2
+		if a.toks[m].Lower == "the" && m+1 < len(a.toks) {
+			m++
+		}
+		if c, end2, ok := a.countryFrom(m); ok {
+			return c, e, end2
+		}
+	}
+	return "", e, e
+}
+
+// countryFrom reads a country's name of one to three capitalized words
+// starting at token m.
+func (a *analyzer) countryFrom(m int) (string, int, bool) {
+	for n := 3; n >= 1; n-- {
+		last := m + n - 1
+		if last >= len(a.toks) || !a.toks[last].Word || !a.toks[m].Cap || a.toks[last].Sent != a.toks[m].Sent {
+			continue
+		}
+		if c, ok := gazetteer.CountryByName(a.text(m, last)); ok {
+			return c.Code, last, true
+		}
+	}
+	return "", 0, false
 }
 
 // notOrgStart: words an organization name does not start with.

@@ -1,0 +1,51 @@
+package mention
+
+import (
+	"testing"
+
+	"eventgraph/graph/model"
+)
+
+// TestInstitutionNames: a state's institution is one actor whether its
+// country is named by its demonym, its name or after "of", and carries that
+// country; other organizations keep the name they are written with.
+func TestInstitutionNames(t *testing.T) {
+	cases := []struct {
+		text, mention, name, country string
+	}{
+		{"The Finland Border Guard said on Monday it had stopped a vessel.", "Finland Border Guard", "Finnish Border Guard", "FI"},
+		{"The Finnish Border Guard said on Monday it had stopped a vessel.", "Finnish Border Guard", "Finnish Border Guard", "FI"},
+		{"The Ministry of Foreign Affairs of the Republic of Estonia said it would respond.", "Ministry of Foreign Affairs of the Republic of Estonia", "Estonian Ministry of Foreign Affairs", "EE"},
+		{"The Ministry of Defence of Latvia said it would respond.", "Ministry of Defence of Latvia", "Latvian Ministry of Defense", "LV"},
+		{"A note was handed to the Embassy of the Russian Federation on Tuesday.", "Embassy of the Russian Federation", "Russian Embassy", "RU"},
+	}
+	for _, c := range cases {
+		r := analyzeText(c.text, "2025-01-01")
+		a, ok := actorOf(r, c.mention)
+		if !ok {
+			t.Errorf("%q: no actor for %q (mentions %+v)", c.text, c.mention, r.Mentions)
+			continue
+		}
+		if a.Name != c.name || a.Country != c.country || a.Kind != model.Organization {
+			t.Errorf("%q: %q is %q (%s, %s), want %q (%s, organization)", c.text, c.mention, a.Name, a.Country, a.Kind, c.name, c.country)
+		}
+	}
+	// a company whose name starts with a country keeps its name
+	r := analyzeText("China National Petroleum Corporation signed the contract.", "2025-01-01")
+	for _, a := range r.Actors {
+		if a.Name == "Chinese National Petroleum Corporation" {
+			t.Errorf("company renamed: %+v", a)
+		}
+	}
+}
+
+// TestCompassWordNoPlace: "South" starting a longer name the gazetteer
+// lacks is no place of its own.
+func TestCompassWordNoPlace(t *testing.T) {
+	r := analyzeText("The ships met near a reef in the South China Sea on Monday.", "2025-01-01")
+	for _, p := range r.Places {
+		if p.Name != "China" && p.Name != "South China Sea" {
+			t.Errorf("place %q (%s) from the name of a sea", p.Name, p.Country)
+		}
+	}
+}
