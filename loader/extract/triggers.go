@@ -72,6 +72,13 @@ func (st *state) sentence(x *sent) {
 				st.lastSpeaker = speaker
 			}
 			rep := st.reported(x, hits, used, hi, cl)
+			if rep >= 0 && hits[rep].i > h.i && wishable(x, hits[rep]) && wishedBy(hits, hi, rep) {
+				// "demanded the man's immediate release", "said … and urged a
+				// ceasefire": what a demand or an appeal asks for has not
+				// happened; the demand is the event
+				used[rep] = true
+				rep = -1
+			}
 			if rep < 0 && st.ordersIn(x, hits, used, hi, cl) {
 				// "the source disclosed that Mikati had instructed …": the order is the event
 				continue
@@ -713,6 +720,39 @@ var leaveVerbs = set("leave depart quit exit")
 // 166, expel or withdraw) rather than of persons (174, expel or deport).
 var diplomatWords = set("diplomat diplomats diplomatic ambassador ambassadors envoy envoys embassy attaché attache consul consuls staff mission")
 
+// wishedBy reports whether the happening of hit rep (a noun or an
+// infinitive: "his release", "to withdraw") is what a demand or an appeal
+// (CAMEO 10, 02) asks for: the speech hit hi is one, or one stands between
+// them ("said the arrest was illegal and demanded his release"). A clause
+// of its own ("… the release of X, whom police detained on Saturday") is
+// no wish.
+func wishedBy(hits []hit, hi, rep int) bool {
+	for k := range hits {
+		if hits[k].i < hits[hi].i || hits[k].i >= hits[rep].i || hits[k].e.class != speech {
+			continue
+		}
+		if r := root2(hits[k].e.cameo); r == "02" || r == "10" {
+			return true
+		}
+	}
+	return false
+}
+
+// wishable reports whether a hit can be what a demand asks for: a noun
+// ("his immediate release", "a ceasefire") or an infinitive ("to
+// withdraw"), not a clause of its own ("whom police detained").
+func wishable(x *sent, h hit) bool {
+	if !h.verb || h.i == 0 {
+		return true
+	}
+	prev := x.toks[h.i-1].lw
+	return prev == "to" || prev == "'s" || prev == "’s" || determiners.has(prev) ||
+		strings.HasSuffix(prev, "ate") || strings.HasSuffix(prev, "al") // "immediate", "unconditional"
+}
+
+// passiveBe are the forms of "be" before a passive participle.
+var passiveBe = set("is are was were be been being")
+
 // orderedOut is the expulsion an order to leave reports ("Venezuela
 // ordered Peru's diplomats to leave the country"): the order verb is the
 // trigger, coded 166 when those ordered out represent a country and 174
@@ -721,7 +761,16 @@ var diplomatWords = set("diplomat diplomats diplomatic ambassador ambassadors en
 func (st *state) orderedOut(x *sent, h, leave hit, cl [][2]int) *cand {
 	e := *h.e
 	e.cameo, e.class = "174", material
-	for k := h.j; k < leave.i; k++ {
+	from := h.j
+	if h.i > 0 && passiveBe.has(x.toks[h.i-1].lw) {
+		// "the diplomat was ordered to leave": those ordered out are its
+		// subject
+		from = 0
+		if h.clause < len(cl) {
+			from = cl[h.clause][0]
+		}
+	}
+	for k := from; k < leave.i; k++ {
 		if diplomatWords.has(x.toks[k].lw) {
 			e.cameo = "166"
 			break

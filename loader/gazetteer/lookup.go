@@ -86,7 +86,25 @@ func build() *db {
 			d.country.add(a, i)
 		}
 		note(c.Aliases...)
-		for _, dm := range c.Demonyms {
+	}
+	// a demonym two countries share ("Dominican", "Congolese") names the
+	// one whose capital is larger, as news mostly means: the Dominican
+	// Republic, not Dominica
+	capPop := map[string]int{}
+	for _, r := range readTSV("cities.tsv") {
+		n, _ := strconv.Atoi(field(r, 7))
+		capPop[field(r, 3)+"|"+field(r, 0)] = max(capPop[field(r, 3)+"|"+field(r, 0)], n)
+	}
+	byPop := make([]int, len(d.countries))
+	for i := range byPop {
+		byPop[i] = i
+	}
+	sort.SliceStable(byPop, func(a, b int) bool {
+		ca, cb := d.countries[byPop[a]], d.countries[byPop[b]]
+		return capPop[ca.Code+"|"+ca.Capital] > capPop[cb.Code+"|"+cb.Capital]
+	})
+	for _, i := range byPop {
+		for _, dm := range d.countries[i].Demonyms {
 			d.demonym.add(dm, i)
 		}
 	}
