@@ -405,7 +405,9 @@ func compatible(a, b Name) bool {
 var compoundParts = map[string]bool{
 	"ali": true, "reza": true, "mohammad": true, "mohammed": true, "muhammad": true,
 	"amir": true, "hossein": true, "hussein": true, "hassan": true, "javad": true,
-	"abd": true, "abdul": true, "abdel": true, "allah": true, "ullah": true, "ollah": true,
+	"abd": true, "abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdoul": true,
+	"abdil": true, "abdi": true, "abdu": true, "abdur": true, "abu": true, "abou": true,
+	"allah": true, "ullah": true, "ollah": true,
 	"din": true, "eddin": true, "eddine": true, "uddin": true, "addin": true,
 	"jan": true, "bek": true, "beg": true, "khan": true,
 }

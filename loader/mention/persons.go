@@ -1241,9 +1241,10 @@ func (a *analyzer) references(sel []cand) []cand {
 			// a given name alone ("Adiy said" after "Adiy Kebede", the
 			// given name being what Ethiopian and Eritrean names are
 			// called by): resolve keeps it if it is one person's
-			if t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 && !notName.has(t.Lower) && !a.blocked(t) &&
-				(i+1 >= len(a.toks) || !isNameWord(&a.toks[i+1])) && (i == 0 || !isNameWord(&a.toks[i-1])) {
-				if k := string(namekey.AppendWordKey(keyBuf[:0], t.Key)); first[k] && !last[k] && !covered(t.Start, t.End) {
+			if len(first) > 0 && t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 &&
+				(i+1 >= len(a.toks) || !isNameWord(&a.toks[i+1])) && (i == 0 || !isNameWord(&a.toks[i-1])) &&
+				!notName.has(t.Lower) && !a.blocked(t) {
+				if k := namekey.AppendWordKey(keyBuf[:0], t.Key); first[string(k)] && !last[string(k)] && !covered(t.Start, t.End) {
 					pc := &personCand{name: t.Text, keys: a.spanKeys(i, i), sent: t.Sent, start: t.Start, given: true}
 					add = append(add, cand{start: t.Start, end: t.End, kind: Person, pri: priUntitled, person: pc})
 				}
