@@ -37,17 +37,18 @@ func PersonKeys(a Actor) []string {
 		}
 	}
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
-		p := names.Person(n)
-		if p.Empty() {
-			continue
-		}
-		add("L:" + p.Surname)
-		add("G:" + p.Glued)
-		if len(p.Given) > 0 {
-			add("F:" + p.Given[0])
-		}
-		if p.Lead != "" {
-			add("P:" + p.Lead)
+		for _, p := range names.Person(n).Readings() {
+			if p.Empty() {
+				continue
+			}
+			add("L:" + p.Surname)
+			add("G:" + p.Glued)
+			if len(p.Given) > 0 {
+				add("F:" + p.Given[0])
+			}
+			if p.Lead != "" {
+				add("P:" + p.Lead)
+			}
 		}
 	}
 	return keys
@@ -57,11 +58,15 @@ func PersonKeys(a Actor) []string {
 // persons a name may be are found: its glued name and surname, a longer
 // name whose first two words it is, and, for a longer name, the name of
 // its first two words ("Tesfaye Bekele" stored, "Tesfaye Bekele Alemu"
-// new).
-func PersonLookups(p names.Name) []string {
-	keys := []string{"G:" + p.Glued, "L:" + p.Surname, "P:" + p.Glued}
-	if p.Lead != "" {
-		keys = append(keys, "G:"+p.Lead)
+// new); in each of its readings (names.Name.Readings: "Dorușin" is looked
+// up as "Dorusin" and "Dorushin").
+func PersonLookups(n names.Name) []string {
+	var keys []string
+	for _, p := range n.Readings() {
+		keys = append(keys, "G:"+p.Glued, "L:"+p.Surname, "P:"+p.Glued)
+		if p.Lead != "" {
+			keys = append(keys, "G:"+p.Lead)
+		}
 	}
 	return keys
 }
@@ -229,7 +234,7 @@ func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
 		if !names.Compatible(mine[0], theirs) {
 			continue
 		}
-		cands = append(cands, cand{id: id, glued: mine[0].Glued == theirs.Glued, same: names.SameGiven(mine[0], theirs)})
+		cands = append(cands, cand{id: id, glued: names.SameGlued(mine[0], theirs), same: names.SameGiven(mine[0], theirs)})
 	}
 	pick := func(ok func(cand) bool) string {
 		found := ""
@@ -363,11 +368,15 @@ func personsNamed(ix ActorIndex, name string) []Actor {
 		}
 	}
 	compatible := func(p names.Name) bool { return names.Compatible(q, p) }
-	try("G", q.Glued, compatible)
-	try("L", q.Surname, compatible)
+	for _, r := range q.Readings() {
+		try("G", r.Glued, compatible)
+		try("L", r.Surname, compatible)
+	}
 	if len(out) == 0 && len(q.Words) == 1 {
 		// a given name alone: "Prince Faisal"
-		try("F", q.Surname, func(names.Name) bool { return true })
+		for _, r := range q.Readings() {
+			try("F", r.Surname, func(names.Name) bool { return true })
+		}
 	}
 	return out
 }

@@ -58,6 +58,21 @@ func TestPersonsOneNodeAcrossArticles(t *testing.T) {
 		{"W", "Getachew Haile", "", "V"},         // and left out
 		{"X", "Ramzan Kadiyev", "RU", ""},        //
 		{"Y", "Ramzan Kadiev", "", "X"},          // the glide after i
+		{"Z", "Pavel Dorushin", "RU", ""},        //
+		{"Za", "Pavel Dorușin", "", "Z"},         // ș read as sh
+		{"Zb", "Kemal Çetinel", "TR", ""},        //
+		{"Zc", "Kemal Chetinel", "", "Zb"},       // ç read as ch
+		{"Zd", "Kemal Cetinel", "", "Zb"},        // and as c
+		{"Zf", "Ilya Zabolotnykh", "RU", ""},     //
+		{"Zg", "Ilia Zabolotnîh", "", "Zf"},      // -ykh written -îh
+		{"Zh", "Ndubuisi Anozie", "NG", ""},      //
+		{"Zi", "Buisi Anozie", "", "Zh"},         // a given name cut short
+		{"Zj", "Reza Tavakkoli", "", ""},         //
+		{"Zk", "Alireza Tavakkoli", "", ""},      // a compound given name, not its short form
+		{"Zl", "Marat Eli", "", ""},              //
+		{"Zm", "Ali", "", ""},                    // a short surname with another vowel
+		{"Zn", "Tadesse Adede", "ET", ""},        //
+		{"Zo", "Adiy", "", ""},                   // one consonant where the surname has two
 	}
 	who := map[string]string{} // article title -> the person's stored ID
 	for _, a := range articles {
@@ -293,6 +308,23 @@ func TestUpgradeFormat7(t *testing.T) {
 	// what format 6 wrote: the surname keyed with the y as a consonant
 	s, id := storeOfFormat(t, "Gevorg Avetisyan", "AM", []string{pActorSurname, pActorGlued}, []string{pActorSurname + "AvtsYn|"}, "6")
 	for _, q := range []string{"Gevorg Avetisian", "Avetisian", "Gevorg Avetisyan"} {
+		as, err := s.ActorsByName(q)
+		if err != nil || len(as) != 1 || as[0].ID != id {
+			t.Errorf("upgraded: ActorsByName(%q) = %v, %v; want the one actor", q, as, err)
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestUpgradeFormat9 reindexes person keys written before names with ș
+// and the like had two readings: the name is then found as spelled in
+// English, and a short surname no more meets one with another vowel.
+func TestUpgradeFormat9(t *testing.T) {
+	// what format 8 wrote: the name under its base reading only
+	s, id := storeOfFormat(t, "Valeri Dorușin", "MD", []string{pActorSurname, pActorGlued, pActorGiven}, []string{pActorSurname + "drsn|", pActorGlued + "vlrdrsn|"}, "8")
+	for _, q := range []string{"Valery Dorushin", "Dorushin", "Valeri Dorusin"} {
 		as, err := s.ActorsByName(q)
 		if err != nil || len(as) != 1 || as[0].ID != id {
 			t.Errorf("upgraded: ActorsByName(%q) = %v, %v; want the one actor", q, as, err)

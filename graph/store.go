@@ -73,8 +73,14 @@ const (
 	// names.WordKey); older databases have their actor indexes rebuilt.
 	// Format 8 keys a y after an i as its glide ("Guliyev" = "Guliev") and
 	// indexes persons of three words by their first two (CP:); older
-	// databases have their actor indexes rebuilt.
-	formatCurrent = "8"
+	// databases have their actor indexes rebuilt. Format 9 keeps both
+	// consonants around a vowel ("Adede" ≠ "Adiy"), keys a word of one
+	// consonant with its first vowel's class ("Ali" ≠ "Eli"), keys the
+	// Russian -ykh as -îh ("Zabolotnykh" = "Zabolotnîh") and indexes a name with ș,
+	// ç, ž and the like under both its readings ("Dorușin" = "Dorushin",
+	// names.Name.Readings); older databases have their actor indexes
+	// rebuilt.
+	formatCurrent = "9"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -256,7 +262,7 @@ func Open(opt Options) (*Store, error) {
 // upgrade brings a database of an earlier layout (or a new one) to
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
-// wide index is deleted; before format 4 (and 7, 8) the actor indexes are
+// wide index is deleted; before format 4 (and 7, 8, 9) the actor indexes are
 // rebuilt with the current name folding and person keys; before format 5 the events of each
 // article are indexed and each actor's roles merged per office; before
 // format 6 each article's metadata is stored apart. Then the format is recorded. It can be
@@ -269,7 +275,7 @@ func (s *Store) upgrade(format string) error {
 			return err
 		}
 	}
-	if n < 8 {
+	if n < 9 {
 		n, err := s.reindexActors()
 		if err != nil {
 			return fmt.Errorf("actor indexes: %w", err)

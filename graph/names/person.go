@@ -1,6 +1,10 @@
 package names
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // WordKey is the transliteration-insensitive key of one word of a person's
 // name, folded (see Fold). It reduces the word to its consonants, as
@@ -52,11 +56,13 @@ func AppendWordKey(dst []byte, w string) []byte {
 		w = string(b)
 	}
 	out, start := dst, len(dst)
+	vowel := false // a vowel since the last consonant
 	emit := func(c byte) {
-		if n := len(out); n > start && out[n-1] == c {
-			return // "kq", "ck": one consonant
+		if n := len(out); n > start && out[n-1] == c && !vowel {
+			return // "kq", "ck": one consonant (but "Adede" keeps both d)
 		}
 		out = append(out, c)
+		vowel = false
 	}
 	for i := 0; i < len(w); {
 		c := w[i]
@@ -75,11 +81,14 @@ func AppendWordKey(dst []byte, w string) []byte {
 			if i == 0 {
 				out = append(out, 'A')
 			}
+			vowel = true
 			if diphthong(run) {
 				emit('Y')
 			}
 			if j < len(w) && w[j] == 'h' && j+1 == len(w) && i > 0 {
 				j++ // a final h after a vowel is silent
+			} else if i > 0 && (run == "i" || run == "y") && w[j:] == "kh" {
+				j += 2 // the Russian -ykh/-ikh, written -îh in Romanian: "Zabolotnykh" = "Zabolotnîh"
 			}
 			i = j
 			continue
@@ -142,6 +151,41 @@ func AppendWordKey(dst []byte, w string) []byte {
 			emit(c)
 			i++
 		}
+	}
+	return shortKey(out, start, w)
+}
+
+// shortKey gives the key of a word of at most one consonant (out[start:],
+// of the word w) the class of its first vowel, a, e/i or o/u: such a key
+// is too short to leave vowels out ("Ali" ≠ "Eli" ≠ "Ulu", "Le" ≠ "La"),
+// while "Ali" = "Aly" and "Isa" = "Eisa".
+func shortKey(out []byte, start int, w string) []byte {
+	consonants := 0
+	for _, c := range out[start:] {
+		if c != 'A' {
+			consonants++
+		}
+	}
+	if consonants > 1 {
+		return out
+	}
+	class := byte(0)
+	for i := 0; i < len(w) && class == 0; i++ {
+		switch w[i] {
+		case 'a':
+			class = 'A'
+		case 'e', 'i':
+			class = 'E'
+		case 'o', 'u':
+			class = 'O'
+		}
+	}
+	switch {
+	case class == 0:
+	case len(out) > start && out[start] == 'A':
+		out[start] = class // the mark of the first vowel
+	default:
+		out = append(out, class)
 	}
 	return out
 }
@@ -209,11 +253,57 @@ type Name struct {
 	// words or more, and "" for a shorter one: "Tesfaye Bekele Alemu" (given
 	// name, father's, grandfather's) is also written "Tesfaye Bekele".
 	Lead string
+	// Other is the name read with its letters of two-letter sounds
+	// spelled out (see spelledOut), when it has any: "Dorușin" is "Dorusin"
+	// and "Dorushin", "Vučić" "Vucic" and "Vuchich".
+	Other *Name
+}
+
+// Readings are the name and its Other reading, if any.
+func (n Name) Readings() []Name {
+	if n.Other == nil {
+		return []Name{n}
+	}
+	return []Name{n, *n.Other}
+}
+
+// twoLetterSounds are the letters of Latin alphabets (Romanian, Turkish,
+// Albanian, the Slavic ones) for sounds that English transliterations
+// write with two letters: ș ş š = sh, ç č ć = ch, ž = zh, ț ţ = ts.
+var twoLetterSounds = strings.NewReplacer(
+	"ș", "sh", "ş", "sh", "š", "sh", "Ș", "Sh", "Ş", "Sh", "Š", "Sh",
+	"ç", "ch", "č", "ch", "ć", "ch", "Ç", "Ch", "Č", "Ch", "Ć", "Ch",
+	"ž", "zh", "Ž", "Zh", "ț", "ts", "ţ", "ts", "Ț", "Ts", "Ţ", "Ts",
+)
+
+// spelledOut is s with twoLetterSounds written with two letters, and ""
+// when s has none of them.
+func spelledOut(s string) string {
+	if isASCII(s) {
+		return ""
+	}
+	t := twoLetterSounds.Replace(norm.NFC.String(s))
+	if t == norm.NFC.String(s) {
+		return ""
+	}
+	return t
 }
 
 // Person reduces a person's name for matching. The name must be without
-// titles (see StripTitles).
+// titles (see StripTitles). A name with letters that English writes with
+// two ("Dorușin", "Çelik") has both readings (Other): the letter's base
+// ("Dorusin", as Fold gives) and the two letters ("Dorushin").
 func Person(s string) Name {
+	n := person(s)
+	if o := spelledOut(s); o != "" {
+		if p := person(o); !p.Empty() && p.Glued != n.Glued {
+			n.Other = &p
+		}
+	}
+	return n
+}
+
+func person(s string) Name {
 	var n Name
 	for i, w := range Fields(s) {
 		if i > 0 && (w == "bin" || w == "ibn" || w == "bint" || w == "ben") {
@@ -246,17 +336,48 @@ func (n Name) Empty() bool { return len(n.Words) == 0 }
 // up to transliteration and word splitting, or the same surname key with
 // given names that do not differ: one of them has none ("Novak"), their
 // first given names have the same key or one is the other's initial
-// ("J. Smith"), or one's given names are the last of the other's
-// ("Amir Abdollahian", "Hossein Amir Abdollahian"); or a name of two words
+// ("J. Smith"), one's given names are the last of the other's
+// ("Amir Abdollahian", "Hossein Amir Abdollahian") or its first given name
+// is a short form cut from the other's (shortGiven: "Alex", "Alexander");
+// or a name of two words
 // is the first two of the other ("Tesfaye Bekele", "Tesfaye Bekele Alemu": a given
 // name and the father's, with or without the grandfather's). Two names with the
 // same surname and different first names are different people ("Hassan
 // X" and "Hussein X", "Ahmed X" and "Hamed X").
 func Compatible(a, b Name) bool {
+	if a.Other != nil || b.Other != nil {
+		for _, x := range a.Readings() {
+			for _, y := range b.Readings() {
+				if compatible(x, y) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return compatible(a, b)
+}
+
+// SameGlued reports whether two names are written alike up to
+// transliteration and word splitting, in some reading of each.
+func SameGlued(a, b Name) bool {
+	for _, x := range a.Readings() {
+		for _, y := range b.Readings() {
+			if x.Glued == y.Glued {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func compatible(a, b Name) bool {
 	if a.Empty() || b.Empty() {
 		return false
 	}
-	if a.Glued == b.Glued {
+	if a.Glued == b.Glued && (len(a.Words) != len(b.Words) || a.Surname == b.Surname) {
+		// split differently, or alike: not a short surname's vowel lost
+		// in the glued key ("Marat Eli", "Marat Ali")
 		return true
 	}
 	if a.Lead != "" && a.Lead == b.Glued || b.Lead != "" && b.Lead == a.Glued {
@@ -271,13 +392,66 @@ func Compatible(a, b Name) bool {
 	if a.Given[0] == b.Given[0] || initialOf(a.Words[0], b.Words[0]) || initialOf(b.Words[0], a.Words[0]) {
 		return true
 	}
+	if shortGiven(a.Words[0], b.Words[0]) || shortGiven(b.Words[0], a.Words[0]) {
+		return true // "Alex X" and "Alexander X", "Buisi X" and "Ndubuisi X"
+	}
 	return suffixOf(a.Given, b.Given) || suffixOf(b.Given, a.Given)
 }
+
+// compoundParts are given names that join others into one word
+// ("Alireza", "Mohammadreza", "Nasreddin", "Abdullah"): a given name
+// that is another with one of them added is another name, not its short
+// form ("Reza" is not "Alireza").
+var compoundParts = map[string]bool{
+	"ali": true, "reza": true, "mohammad": true, "mohammed": true, "muhammad": true,
+	"amir": true, "hossein": true, "hussein": true, "hassan": true, "javad": true,
+	"abd": true, "abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdoul": true,
+	"abdil": true, "abdi": true, "abdu": true, "abdur": true, "abu": true, "abou": true,
+	"allah": true, "ullah": true, "ollah": true,
+	"din": true, "eddin": true, "eddine": true, "uddin": true, "addin": true,
+	"jan": true, "bek": true, "beg": true, "khan": true,
+}
+
+// shortGiven reports whether the given name s is a short form of l made by
+// cutting it (a hypocorism): l's beginning ("Alex", "Alexander") or end
+// ("Buisi", "Ndubuisi"), of four letters or more and two fewer than l
+// at least, the rest no given name of compoundParts, and no woman's name
+// made by adding to a man's.
+func shortGiven(s, l string) bool {
+	if len(s) < 4 || len(l) < len(s)+2 {
+		return false
+	}
+	var rest string
+	switch {
+	case strings.HasPrefix(l, s):
+		if strings.HasSuffix(l, "a") || strings.HasSuffix(l, "ine") || strings.HasSuffix(l, "ette") {
+			return false // a woman's name made from a man's: "Ivanka", "Paulina", "Bernadette"
+		}
+		rest = l[len(s):]
+	case strings.HasSuffix(l, s):
+		rest = l[:len(l)-len(s)]
+	default:
+		return false
+	}
+	return !compoundParts[rest]
+}
+
+// ShortGiven reports whether one of two folded given names (see Fold) is
+// a short form cut from the other ("Alex" and "Alexander", "Buisi" and
+// "Ndubuisi"; not "Reza" and "Alireza", nor "Ivan" and "Ivanka").
+func ShortGiven(a, b string) bool { return shortGiven(a, b) || shortGiven(b, a) }
 
 // SameGiven reports whether both names have given names and their first
 // ones have the same key.
 func SameGiven(a, b Name) bool {
-	return len(a.Given) > 0 && len(b.Given) > 0 && a.Given[0] == b.Given[0]
+	for _, x := range a.Readings() {
+		for _, y := range b.Readings() {
+			if len(x.Given) > 0 && len(y.Given) > 0 && x.Given[0] == y.Given[0] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // initialOf reports whether w is a one-letter initial of the word v.

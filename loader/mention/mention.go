@@ -114,6 +114,7 @@ type personCand struct {
 	roles []roleCand
 	cc    string // nationality from the title phrase
 	alias string // a nickname given after the name ("X, alias \"Toro\",")
+	given bool   // a bare given name (references): kept only if it is one person's
 	sent  int
 	start int
 }

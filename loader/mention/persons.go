@@ -504,6 +504,9 @@ func (a *analyzer) persons() {
 			if k < len(a.toks) && a.toks[k].Sent == a.toks[i].Sent {
 				// not across a sentence's end: "… of a local leader. Protesters gathered"
 				e = a.nameAt(k, minWords)
+				if e < 0 && !lower {
+					e = a.initialsName(k)
+				}
 			}
 			if e >= 0 && lower && !a.plainName(k, e) {
 				e = -1
@@ -757,6 +760,43 @@ func (a *analyzer) countryAt(m int) (string, int) {
 	return "", -1
 }
 
+// initialsName reads a name after a title that opens with given names
+// written as capital initials ("President JB Ndaye", "Prime Minister KL
+// Vanta Moru"): a word of two or three capitals that is no country,
+// demonym, title or known organization, then name words. It returns the
+// index past the name, or -1.
+func (a *analyzer) initialsName(k int) int {
+	if k+1 >= len(a.toks) {
+		return -1
+	}
+	t := &a.toks[k]
+	if !t.Word || len(t.Text) < 2 || len(t.Text) > 3 || a.toks[k+1].Sent != t.Sent {
+		return -1
+	}
+	for i := 0; i < len(t.Text); i++ {
+		if t.Text[i] < 'A' || t.Text[i] > 'Z' {
+			return -1
+		}
+	}
+	if isCountryName(t) || isDemonym(t) || orgHeads.has(t.Lower) {
+		return -1
+	}
+	if _, ok := a.titles[t.TKey]; ok {
+		return -1
+	}
+	if _, ok := a.orgStartingAt(t.Start); ok {
+		return -1
+	}
+	if n := &a.toks[k+1]; allCaps(n.Text) || !isNameWord(n) {
+		return -1
+	}
+	e := a.nameAt(k+1, 1)
+	if e < 0 || e-k > 4 || !a.plainName(k+1, e) {
+		return -1
+	}
+	return e
+}
+
 // appositiveName reads a name set off by commas after a title that has
 // none ("the Cabinet spokesman, Hassan X, said", "his wife, Ana X,"): k is
 // the index past the title. It returns the name's first token and the
@@ -927,16 +967,19 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 			k++
 		}
 	}
-	for k < len(a.toks) && titleModifiers.has(a.toks[k].Lower) {
-		if pre.start < 0 {
-			pre.start = a.toks[k].Start
-		}
-		k++
-	}
 	// an office after a name may be written in lower case: "Ana X, the
 	// country's defence minister,"
 	a.anyCase = true
 	defer func() { a.anyCase = false }()
+	for k < len(a.toks) && (titleModifiers.has(a.toks[k].Lower) || ageWord(&a.toks[k])) {
+		if _, n := a.titleAt(k); n > 0 {
+			break // a title that starts with a modifier: "first secretary"
+		}
+		if pre.start < 0 && !ageWord(&a.toks[k]) {
+			pre.start = a.toks[k].Start
+		}
+		k++
+	}
 	if _, n := a.titleAt(k); n < 0 {
 		// "a Kosovo Serb businessman": one capitalized group word before
 		// the office
@@ -960,6 +1003,15 @@ func (a *analyzer) appositive(pc *personCand, i int) bool {
 		pc.title = roles[0].title
 	}
 	return true
+}
+
+// ageWord reports whether a token is an age written as an adjective
+// ("54-year-old"), which may stand before the noun of an apposition ("X Y,
+// a 54-year-old farmer,").
+func ageWord(t *token) bool {
+	l := t.Lower
+	i := strings.IndexByte(l, '-')
+	return i > 0 && allDigits(l[:i]) && (l[i:] == "-year-old" || l[i:] == "-years-old")
 }
 
 // aliasAt reads a nickname at token i, just past the comma after a name
@@ -1126,9 +1178,13 @@ func byStart(x, y cand) int { return cmp.Compare(x.start, y.start) }
 // references adds bare surnames and short forms of the persons found
 // ("Karimi", "Al-Karimi", "Karimi's") where nothing else was found.
 func (a *analyzer) references(sel []cand) []cand {
-	last := map[string]bool{} // transliteration keys of the surnames
+	last := map[string]bool{}  // transliteration keys of the surnames
+	first := map[string]bool{} // and of the first given names
 	for k := range sel {
 		if c := &sel[k]; c.person != nil && len(c.person.keys) > 0 {
+			if len(c.person.keys) >= 2 && len(c.person.keys[0]) > 2 {
+				first[namekey.WordKey(c.person.keys[0])] = true
+			}
 			last[namekey.WordKey(c.person.keys[len(c.person.keys)-1])] = true
 			if n := len(c.person.keys); n >= 3 {
 				for _, w := range c.person.keys[1 : n-1] {
@@ -1182,6 +1238,17 @@ func (a *analyzer) references(sel []cand) []cand {
 			}
 		}
 		if best < 0 {
+			// a given name alone ("Adiy said" after "Adiy Kebede", the
+			// given name being what Ethiopian and Eritrean names are
+			// called by): resolve keeps it if it is one person's
+			if len(first) > 0 && t.Key != "" && strings.IndexByte(t.Key, ' ') < 0 &&
+				(i+1 >= len(a.toks) || !isNameWord(&a.toks[i+1])) && (i == 0 || !isNameWord(&a.toks[i-1])) &&
+				!notName.has(t.Lower) && !a.blocked(t) {
+				if k := namekey.AppendWordKey(keyBuf[:0], t.Key); first[string(k)] && !last[string(k)] && !covered(t.Start, t.End) {
+					pc := &personCand{name: t.Text, keys: a.spanKeys(i, i), sent: t.Sent, start: t.Start, given: true}
+					add = append(add, cand{start: t.Start, end: t.End, kind: Person, pri: priUntitled, person: pc})
+				}
+			}
 			continue
 		}
 		// only the surname run: drop leading words that are not part of a name
@@ -1255,6 +1322,7 @@ func distinctStarts(a, b []cand) bool {
 // group is one resolved person.
 type group struct {
 	keys    []string // transliteration keys of the name's words (nameWordKeys)
+	words   []string // the name's folded words (personCand.keys)
 	display string
 	id      string
 	last    int // start of its latest mention so far
@@ -1302,6 +1370,24 @@ func suffixOf(short, long []string) bool {
 	return true
 }
 
+// shortGivenOf is the one person of groups whose name is words (folded,
+// with keys their nameWordKeys) but for a first given name cut short
+// (names.ShortGiven: "Alex Marin" and "Alexander Marin", "Buisi Anozie"
+// and "Ndubuisi Anozie"), or nil when none or several are.
+func shortGivenOf(words, keys []string, groups []*group) *group {
+	var found *group
+	for _, h := range groups {
+		if len(h.words) != len(words) || len(words) < 2 || !slices.Equal(h.keys[1:], keys[1:]) || !namekey.ShortGiven(h.words[0], words[0]) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = h
+	}
+	return found
+}
+
 // resolve groups person mentions into actors and builds the result.
 func (a *analyzer) resolve(sel []cand) Result {
 	var groups []*group
@@ -1333,7 +1419,10 @@ func (a *analyzer) resolve(sel []cand) Result {
 			}
 		}
 		if g == nil {
-			g = &group{keys: wk[pi], display: pc.name}
+			g = shortGivenOf(pc.keys, wk[pi], groups)
+		}
+		if g == nil {
+			g = &group{keys: wk[pi], words: pc.keys, display: pc.name}
 			groups = append(groups, g)
 		}
 		owner[pi] = g
@@ -1405,8 +1494,11 @@ func (a *analyzer) resolve(sel []cand) Result {
 				}
 			}
 		}
+		if g == nil && pc.given {
+			continue // a given name of several persons, or of none
+		}
 		if g == nil {
-			g = &group{keys: wk[pi], display: pc.name}
+			g = &group{keys: wk[pi], words: pc.keys, display: pc.name}
 			groups = append(groups, g)
 		}
 		g.last = sel[pi].start
