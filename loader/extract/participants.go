@@ -271,6 +271,11 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 	}
 	trig := x.s.Start + x.toks[h.j-1].e
 	var out []string
+	if id := st.whomAntecedent(x, h); id != "" {
+		// "the release of Ana Ruiz, whom police detained on Saturday": she
+		// is whom they detained
+		out = append(out, id)
+	}
 	for mi := range x.ments {
 		m := &x.ments[mi]
 		// "talks in Luxembourg" names where the talks were, but "airstrikes
@@ -280,6 +285,35 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 		}
 	}
 	return out
+}
+
+// whomAntecedent is the actor a relative "whom" before the verb of hit h
+// stands for: the one named right before ", whom" ("Ana Ruiz, 54, a
+// trader, whom police detained" takes the nearest, "a trader"'s if it
+// is one). It returns "" when there is no "whom" in the few words before
+// the verb or no actor before it.
+func (st *state) whomAntecedent(x *sent, h hit) string {
+	for k := h.i - 1; k > 0 && k >= h.i-6; k-- {
+		if x.toks[k].w == "," || x.toks[k].w == ";" {
+			return ""
+		}
+		if x.toks[k].lw != "whom" {
+			continue
+		}
+		to := x.s.Start + x.toks[k-1].e
+		if x.toks[k-1].w == "," && k > 1 {
+			to = x.s.Start + x.toks[k-2].e
+		}
+		best, bestEnd := "", -1
+		for mi := range x.ments {
+			m := &x.ments[mi]
+			if m.ActorID != "" && m.End <= to && m.End > bestEnd {
+				best, bestEnd = m.ActorID, m.End
+			}
+		}
+		return best
+	}
+	return ""
 }
 
 // locativeBefore reports whether the word right before article offset at
