@@ -120,6 +120,18 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		c.inferred = true
 		return
 	}
+	// "Last month, X protested to Y after Z shot dead two men": a
+	// happening in a clause of time after an event dated by a week, month
+	// or year falls in that span
+	for _, m := range made {
+		if m != c && m.explicit && m.trig < c.trig && m.ev.Status != graph.Planned && !isStatement(m) && coarseSpan(m.ev.Date.Precision) &&
+			timeClauseBetween(x, tokenAt(x, m.trig), ti) {
+			c.ev.Date = m.ev.Date
+			c.ev.Date.Inferred = true
+			c.inferred = true
+			return
+		}
+	}
 	// the narrative's date: an earlier event of the same paragraph with a day
 	for i := len(st.cands) - 1; i >= 0; i-- {
 		p := st.cands[i]
@@ -139,6 +151,28 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		return
 	}
 	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+}
+
+// coarseSpan reports whether a precision spans more than a day.
+func coarseSpan(p graph.Precision) bool {
+	return p == graph.Week || p == graph.Month || p == graph.Quarter || p == graph.Year
+}
+
+// timeClauseBetween reports whether token b is in a clause of time opened
+// by a conjunction ("after", "when", "as", "while", "before") after token
+// a: at most eight words before b, with no comma, "and" or semicolon
+// between the conjunction and b ("… after a border war that killed
+// thousands, and Abiy was awarded" is another clause).
+func timeClauseBetween(x *sent, a, b int) bool {
+	for k := b - 1; k > max(a, 0) && k >= b-8; k-- {
+		switch x.toks[k].lw {
+		case "after", "when", "as", "while", "before":
+			return true
+		case ",", ";", "and", "but":
+			return false
+		}
+	}
+	return false
 }
 
 // perfectAt reports whether the verb at token i is in a perfect tense
