@@ -486,6 +486,10 @@ func refineHand(e *entry, pats []pattern, toks []token) *entry {
 					c.class = material
 				}
 				c.patternOnly = false
+				// the code is the hand list's now: the verb is no looser
+				// dictionary reading that a hand-written trigger of its
+				// sentence would silence (handHappening)
+				c.dict = false
 				return &c
 			}
 		}

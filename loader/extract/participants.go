@@ -124,6 +124,11 @@ func apposition(x *sent, i int) (int, int) {
 func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	lo, _ := clauseBounds(x, h, cl)
 	trig := x.s.Start + x.toks[h.i].s
+	if id := st.whoAntecedent(x, h); id != "" {
+		// "fired warning shots at North Korean soldiers who crossed the
+		// line": the soldiers crossed
+		return []string{id}
+	}
 	if h.i == cl[h.clause][0] && strings.HasSuffix(x.toks[h.i].lw, "ing") {
 		for k := h.j; k < len(x.toks); k++ {
 			if x.toks[k].w == "," {
@@ -285,6 +290,35 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 		}
 	}
 	return out
+}
+
+// whoAntecedent is the actor a relative "who" right before the verb of hit
+// h (an adverb or two between them: "who briefly crossed") stands for: the
+// last actor named in the four words before "who". It returns "" when
+// there is none.
+func (st *state) whoAntecedent(x *sent, h hit) string {
+	for k := h.i - 1; k > 0 && k >= h.i-3; k-- {
+		lw := x.toks[k].lw
+		if lw != "who" {
+			if x.toks[k].punct || !strings.HasSuffix(lw, "ly") {
+				return "" // only adverbs between "who" and its verb
+			}
+			continue
+		}
+		if x.toks[k-1].punct {
+			return "" // "X, who …": the appositive clause's subject is read as before
+		}
+		from, to := x.s.Start+x.toks[max(k-4, 0)].s, x.s.Start+x.toks[k-1].e
+		best, bestEnd := "", -1
+		for mi := range x.ments {
+			m := &x.ments[mi]
+			if m.ActorID != "" && m.Start >= from && m.End <= to && m.End > bestEnd {
+				best, bestEnd = m.ActorID, m.End
+			}
+		}
+		return best
+	}
+	return ""
 }
 
 // whomAntecedent is the actor a relative "whom" before the verb of hit h
