@@ -48,6 +48,7 @@ func TestLexiconSources(t *testing.T) {
 		{"extradition", "063", true, true},  // WordNet noun of a hand verb
 		{"cancellation", "", true, false},   // noun of an uncoded verb: none
 		{"absconded", "", false, true},      // uncoded motion verb: kept, needs an actor
+		{"impounded", "1711", false, true},  // WordNet synonym of a CAMEO verb (confiscate)
 		{"believed", "", false, false},      // uncoded cognition verb: a trigger only by a pattern
 	} {
 		var got *entry

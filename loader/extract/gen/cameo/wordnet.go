@@ -32,6 +32,32 @@ func (wn *wordNet) verbClass(lemma string) string {
 	return ""
 }
 
+// synonyms are the one-word verbs of a verb's most frequent sense whose own
+// most frequent sense it is too and that are no nouns, in WordNet's order.
+func (wn *wordNet) synonyms(lemma string) []string {
+	offs := wn.Index["v"][lemma]
+	if len(offs) == 0 {
+		return nil
+	}
+	s := wn.Syn["v"+offs[0]]
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for _, w := range s.Words {
+		if w == lemma || strings.ContainsAny(w, " -'") {
+			continue
+		}
+		if len(wn.Index["n"][w]) > 0 {
+			continue // "border", "police": a noun first, a verb by the way
+		}
+		if o := wn.Index["v"][w]; len(o) > 0 && o[0] == offs[0] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // eventNounClasses are the noun classes whose members name a happening.
 var eventNounClasses = map[string]bool{"noun.act": true, "noun.event": true}
 
