@@ -222,6 +222,25 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 	return st.facts(), nil
 }
 
+// refineVoice codes a verb by the patterns of its object (after it), or,
+// for a passive verb that none codes, of its subject: "the vessel was
+// intercepted" reads as "intercepted the vessel" (1711). i is the verb's
+// token, clause its clause in cl.
+func refineVoice(l *lexicon, e *entry, x *sent, cl [][2]int, clause, i int, after []token) *entry {
+	r := l.refine(e, after)
+	if r != e || i == 0 || !passiveBe.has(x.toks[i-1].lw) || strings.HasSuffix(x.toks[i].lw, "ing") {
+		return r // "is intensifying": a progressive, no passive
+	}
+	from := 0
+	if clause < len(cl) {
+		from = cl[clause][0]
+	}
+	if i-1 <= from {
+		return r
+	}
+	return l.refine(e, x.toks[from:i-1])
+}
+
 // attributive reports whether the -ed form before token next is a
 // participle used as an adjective: after a determiner, or a determiner
 // and an adjective ("an internal armed conflict"; p is the word before
@@ -604,14 +623,14 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			if h.clause < len(cl) {
 				end = max(cl[h.clause][1], h.j)
 			}
-			h.e = l.refine(h.e, x.toks[h.j:end])
+			h.e = refineVoice(l, h.e, x, cl, h.clause, i, x.toks[h.j:end])
 		}
 		if h.verb && h.e.dict {
 			end := len(x.toks)
 			if h.clause < len(cl) {
 				end = max(cl[h.clause][1], h.j)
 			}
-			h.e = l.refine(h.e, x.toks[h.j:end])
+			h.e = refineVoice(l, h.e, x, cl, h.clause, i, x.toks[h.j:end])
 			if h.e.patternOnly && h.e.cameo == "" {
 				if nounE == nil {
 					continue
