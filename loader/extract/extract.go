@@ -553,6 +553,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		baseAfterNoun := p > 0 && determiners.has(x.toks[p-1].lw) && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
 			!auxBe.has(prev) && !modals.has(prev) && !strings.HasSuffix(prev, "ed")
 		hyphenMod := p >= 0 && strings.Contains(prev, "-") && !x.toks[p].cap && !st.insideMention(x, x.toks[p])
+		// "an army patrol was ambushed", "a police patrol came under
+		// fire": a base form right before "was" or a past verb is the
+		// subject's noun
+		baseBeforeAux := verbE != nil && lw == verbE.lemma && i+n < len(x.toks) && p >= 0 &&
+			(auxBe.has(x.toks[i+n].lw) || irregularPast.has(x.toks[i+n].lw) && !strings.HasSuffix(x.toks[i+n].lw, "en")) &&
+			!modals.has(prev) && prev != "to" && !pronouns.has(prev) && !x.toks[p].punct
 		// "the Gulf states held its first meeting": an -s form right before a
 		// finite past verb and its object is the subject's plural noun
 		pluralSubject := verbE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && lw != verbE.lemma && i+n+1 < len(x.toks) &&
@@ -564,7 +570,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// "in Kampala bombings case": a name after a preposition modifies
 		// the noun after it
 		afterPlaceName := p > 0 && x.toks[p].cap && prepositions.has(x.toks[p-1].lw) && nounE != nil
-		nounCtx := determiners.has(prev) || baseAfterNoun || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
+		nounCtx := determiners.has(prev) || baseAfterNoun || baseBeforeAux || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
@@ -592,6 +598,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			continue
 		case verbE != nil && lw == "armed" && i+n < len(x.toks) && !x.toks[i+n].punct && !prepositions.has(x.toks[i+n].lw) && !determiners.has(x.toks[i+n].lw) && !x.toks[i+n].cap:
 			// "armed men", "armed groups": an adjective
+			continue
+		case verbE != nil && lw == "armed" && p >= 0 && strings.HasSuffix(prev, "ly") && !auxBe.has(prev):
+			// "some of them apparently armed", "heavily armed": an adjective
 			continue
 		case verbE != nil && attributive(x.toks, p, i+n):
 			// "an internal armed conflict", "the signed agreement": a

@@ -59,6 +59,12 @@ func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 			}
 		}
 	}
+	if h.verb && strings.HasPrefix(h.e.lemma, "come under ") {
+		// "a patrol came under fire from gunmen": the one fired at leads
+		if t := st.roleNames(c, "target"); t != "" {
+			subj, plural = t, strings.Contains(t, " and ")
+		}
+	}
 	obj := titleObject(x, h, cl, !h.verb)
 	if subj != "" && h.verb && (" "+obj+" ") != "  " && strings.Contains(" "+obj+" ", " "+subj+" ") {
 		// "signed a pact with Ecuador": the partner is no subject

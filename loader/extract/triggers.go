@@ -13,7 +13,7 @@ import (
 // support verbs and intents) and the candidate events they start.
 
 // irregularPast are past forms the suffix test misses.
-var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read flown thrown drawn withdrawn overthrown shown sought fled found bound kept paid laid sold")
+var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read flown thrown drawn withdrawn overthrown shown sought fled found bound kept paid laid sold came went ran")
 
 // sentence finds the events of one sentence.
 func (st *state) sentence(x *sent) {
@@ -510,7 +510,8 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	}
 	c.evidence[0] = graph.Evidence{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}
 	c.ev.Evidence = c.evidence[:]
-	passive := h.verb && isPassive(x.toks, h.i)
+	// "a patrol came under fire from gunmen": the patrol is fired at
+	passive := h.verb && (isPassive(x.toks, h.i) || strings.HasPrefix(h.e.lemma, "come under "))
 	before := st.actorsBefore(x, h, cl)
 	if !passive && h.verb {
 		before = st.mainActors(before)

@@ -61,6 +61,9 @@ func (wn *wordNet) synonyms(lemma string) []string {
 // eventNounClasses are the noun classes whose members name a happening.
 var eventNounClasses = map[string]bool{"noun.act": true, "noun.event": true}
 
+// unitClasses are the noun classes of a body of people or a person.
+var unitClasses = map[string]bool{"noun.group": true, "noun.person": true}
+
 // derivedNouns are the nouns that WordNet derives from a verb's two most
 // frequent senses and that name an act or an event.
 func (wn *wordNet) derivedNouns(lemma string) []string {
@@ -87,6 +90,11 @@ func (wn *wordNet) derivedNouns(lemma string) []string {
 			// the linked sense must be among the noun's three most frequent:
 			// a rare act sense of a common word names no event in news
 			if !wn.frequentSense("n", w, d.Offset, 3) {
+				continue
+			}
+			// a noun that first names a body of people ("a patrol", "the
+			// government", "a gathering") names the unit, not its act
+			if o := wn.Index["n"][w]; len(o) > 0 && unitClasses[wn.Syn["n"+o[0]].Class] {
 				continue
 			}
 			// "-er"/"-or" agents and names are not acts; keep plain words
