@@ -56,6 +56,7 @@ var agreementKinds = []struct {
 	{regexp.MustCompile(`(?i)\bagreements?\b`), "agreement", []string{"agreement"}},
 	{regexp.MustCompile(`(?i)\bpacts?\b`), "pact", []string{"pact"}},
 	{regexp.MustCompile(`(?i)\bdeals?\b`), "deal", []string{"deal"}},
+	{regexp.MustCompile(`(?i)\barrangements?\b`), "arrangement", []string{"arrangement"}},
 	{regexp.MustCompile(`(?i)\bcease-?fires?\b|\btruces?\b`), "ceasefire", []string{"cease", "truce"}},
 }
 
@@ -860,4 +861,69 @@ func withoutDates(x *sent, from int, rest string) string {
 		}
 	}
 	return out
+}
+
+// citedAgreements finds the agreements a sentence names between two sides
+// without reporting their signing: "in line with the agreement on the
+// transfer of sentenced persons between A and B". Each becomes an
+// agreement of its own, undated, with no signing event; a sentence that
+// reports an agreement's signing or making has its agreement already.
+func (st *state) citedAgreements() {
+	has := map[int]bool{} // sentences with an agreement of an event
+	for _, c := range st.cands {
+		if c.agree != nil {
+			for _, e := range c.ev.Evidence {
+				has[e.Start] = true
+			}
+			for _, e := range c.agree.evidence {
+				has[e.Start] = true
+			}
+		}
+	}
+	for _, x := range st.sents {
+		if has[x.s.Start] || !strings.Contains(x.low, " between ") {
+			continue
+		}
+		for _, k := range agreementKinds {
+			if !x.mayContain(k.lits) {
+				continue
+			}
+			loc := k.re.FindStringIndex(x.s.Text)
+			if loc == nil {
+				continue
+			}
+			// "between" within the next twelve words, no clause break before it
+			rest := x.low[loc[1]:]
+			bi := strings.Index(rest, " between ")
+			if bi < 0 || bi > 90 || strings.ContainsAny(rest[:bi], ",;:") {
+				continue
+			}
+			from := x.s.Start + loc[1] + bi + len(" between ")
+			to := x.s.End
+			if e := strings.IndexAny(x.s.Text[loc[1]+bi+len(" between "):], ",;:"); e >= 0 {
+				to = from + e
+			}
+			var parties []string
+			for mi := range x.ments {
+				m := &x.ments[mi]
+				a := st.actors[m.ActorID]
+				if a == nil || m.Start < from || m.End > to || a.Kind == graph.Person {
+					continue
+				}
+				parties = appendNew(parties, a.ID)
+			}
+			if len(parties) != 2 {
+				continue
+			}
+			name := agreementName(x.s.Text, loc[0], loc[1])
+			g := graph.Agreement{Kind: k.kind, Name: upperFirst(strings.TrimSpace(name)), Date: graph.DateSpan{Precision: graph.Unknown},
+				Parties: parties, Topics: topicsIn(x.s.Text[loc[0]:loc[1]+bi]),
+				Evidence: []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}}
+			sorted := append([]string{}, parties...)
+			sort.Strings(sorted)
+			g.ID = graph.NewID("agreement", kindFamily(g.Kind), strings.Join(sorted, ","), st.art.ID, itoa(x.s.Start+loc[0]))
+			st.cited = append(st.cited, g)
+			break
+		}
+	}
 }

@@ -98,12 +98,13 @@ type state struct {
 	lastSpeaker string         // the speaker of the last statement
 	lastTitle   map[string]string
 	cands       []*cand
-	candFree    []cand         // the rest of the block newCandidate carves from
-	hitFree     []hit          // the rest of the block findHits appends to
-	clauseBuf   [][2]int       // the clauses of the sentence being read
-	usedBuf     []bool         // which of its hits are used
-	madeBuf     []*cand        // the candidates it made
-	ref         graph.DateSpan // the narrative's last explicit DAY date
+	cited       []graph.Agreement // agreements named between two sides, not signed in the text
+	candFree    []cand            // the rest of the block newCandidate carves from
+	hitFree     []hit             // the rest of the block findHits appends to
+	clauseBuf   [][2]int          // the clauses of the sentence being read
+	usedBuf     []bool            // which of its hits are used
+	madeBuf     []*cand           // the candidates it made
+	ref         graph.DateSpan    // the narrative's last explicit DAY date
 }
 
 // Article extracts the facts of one article.
@@ -216,6 +217,7 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 	}
 	st.mergeWithinArticle()
 	st.unifyAgreements()
+	st.citedAgreements()
 	if stateHook != nil {
 		stateHook(st)
 	}

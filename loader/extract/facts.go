@@ -56,6 +56,7 @@ func (st *state) facts() *graph.Facts {
 		}
 		f.Events = append(f.Events, ev)
 	}
+	f.Agreements = append(f.Agreements, st.cited...)
 	// every actor and place the article mentions is kept (with roles and
 	// aliases), in ID order so that the facts are the same from run to run
 	for _, a := range st.added {

@@ -625,6 +625,20 @@ func (a *analyzer) nearestPlace(sent, off int) (model.Place, bool) {
 // blame right after it ("accused Kyiv").
 func (a *analyzer) capitalActs(i, j int) bool {
 	start := i == 0 || a.toks[i-1].Sent != a.toks[i].Sent || !a.toks[i-1].Word && a.toks[i-1].Text != "'"
+	// "Manila and Beijing reached …": two capitals opening a clause act
+	// together, each one a side
+	verbAt := func(k int) bool { // a finite verb with words after it ("Cairo platforms," is a noun)
+		return k+1 < len(a.toks) && a.toks[k+1].Sent == a.toks[k].Sent && a.toks[k].Word && !a.toks[k].Cap && finiteLooking(a.toks[k].Lower) &&
+			!strings.HasSuffix(a.toks[k].Lower, "s") && a.toks[k+1].Word
+	}
+	if start && j+3 < len(a.toks) && a.toks[j+1].Lower == "and" && a.toks[j+2].Cap && a.toks[j+3].Sent == a.toks[j].Sent && verbAt(j+3) {
+		return true
+	}
+	if i > 1 && a.toks[i-1].Lower == "and" && a.toks[i-2].Cap && j+1 < len(a.toks) && a.toks[j+1].Sent == a.toks[i].Sent && verbAt(j+1) {
+		if k := i - 2; k == 0 || a.toks[k-1].Sent != a.toks[k].Sent || !a.toks[k-1].Word && a.toks[k-1].Text != "'" {
+			return true
+		}
+	}
 	if start {
 		k := j + 1
 		if k < len(a.toks) && a.toks[k].Sent == a.toks[j].Sent && (a.toks[k].Lower == "also" || a.toks[k].Lower == "has" || a.toks[k].Lower == "have" || a.toks[k].Lower == "had" || a.toks[k].Lower == "will" || a.toks[k].Lower == "would") {
