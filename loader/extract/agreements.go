@@ -917,7 +917,7 @@ func (st *state) citedAgreements() {
 			}
 			name := agreementName(x.s.Text, loc[0], loc[1])
 			g := graph.Agreement{Kind: k.kind, Name: upperFirst(strings.TrimSpace(name)), Date: graph.DateSpan{Precision: graph.Unknown},
-				Parties: parties, Topics: topicsIn(x.s.Text[loc[0]:loc[1]+bi]),
+				Parties: parties, Topics: topicsIn(x.s.Text[loc[0] : loc[1]+bi]),
 				Evidence: []graph.Evidence{{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}}}
 			sorted := append([]string{}, parties...)
 			sort.Strings(sorted)
