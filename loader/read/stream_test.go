@@ -191,3 +191,35 @@ func TestJSONLinesStopAtRecord(t *testing.T) {
 		t.Errorf("cancelled at the 5th record: %d calls, err %v; want 5 and context.Canceled", n, err)
 	}
 }
+
+// Any input, read from a folder (record by record when it is JSON Lines)
+// gives the documents and errors reading it whole gives.
+func FuzzJSONLinesStreamed(f *testing.F) {
+	if b, err := os.ReadFile("testdata/jsonl/articles.jsonl"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("{\"title\":\"A\",\"text\":\"Body one.\"}\r\n\r{\"text\":\"Body two.\",\"published\":\"2020-02-30\"}\n{x\n"))
+	f.Add([]byte("\ufeff  \n{\"title\":\"B\",\"text\":\"Body.\"}\n{\"title\":\"B\",\"text\":\"Body.\"}\x00"))
+	f.Add([]byte("{\n\"text\": \"spread\"\n}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "in.jsonl")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		calls, err := walkCalls(t, path, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, errs := Read(path, strings.NewReader(string(data)))
+		var want []string
+		for _, d := range docs {
+			want = append(want, fmt.Sprintf("doc %d #%d %q %s %s %s %s %q", d.Line, d.Index, d.Title, d.Published, d.Source, d.URL, d.File, d.Text))
+		}
+		for _, e := range errs {
+			want = append(want, "err "+e.Error())
+		}
+		if got := flat(calls); !sameEntries(got, want) {
+			t.Fatalf("read from the folder:\n%q\nread whole:\n%q", got, want)
+		}
+	})
+}
