@@ -75,7 +75,7 @@ func TestRewriteEventSameAsWhole(t *testing.T) {
 						return err
 					}
 					if tc.taken {
-						return txn.Set([]byte(pEventMerge+"talks|a|b"), []byte("ev-two")) // as long as old.ID
+						return txn.Set([]byte(pEventMerge+"talks|a|b"), []byte("ev-two"))
 					}
 					return nil
 				}); err != nil {

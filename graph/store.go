@@ -980,14 +980,12 @@ func rewriteEvent(txn *badger.Txn, old, m Event) error {
 	for _, mk := range m.MergeKeys {
 		it, err := txn.Get([]byte(pEventMerge + mk))
 		if err == nil {
-			if it.ValueSize() == int64(len(m.ID)) {
-				same := false
-				if err := it.Value(func(v []byte) error { same = string(v) == m.ID; return nil }); err != nil {
-					return err
-				}
-				if same {
-					continue
-				}
+			same := false
+			if err := it.Value(func(v []byte) error { same = string(v) == m.ID; return nil }); err != nil {
+				return err
+			}
+			if same {
+				continue
 			}
 		} else if !errors.Is(err, badger.ErrKeyNotFound) {
 			return err
