@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"eventgraph/loader/extract"
 	"eventgraph/loader/read"
 	"eventgraph/loader/synth"
 )
@@ -37,19 +39,44 @@ func readLen(t *testing.T, title, body string) int {
 	return len(docs[0].Text)
 }
 
-// nearLimit returns an event-dense body whose article (titled title) the
-// loader reads as at most limit bytes and no less than limit-64, made of
-// synthetic paragraphs: one long report's, or those of many short ones
-// put together (more actors, places and dates); unique sentences fill the
-// last bytes.
-func nearLimit(t *testing.T, long bool, title string, limit int) string {
+// The kinds of event-dense prose nearLimit writes.
+const (
+	oneReport      = iota // one long synthetic report's paragraphs
+	manyReports           // those of many short reports (more actors, places and dates)
+	eventSentences        // only the sentences that alone give an event, one a paragraph
+)
+
+// nearLimit returns an event-dense body of the given kind whose article
+// (titled title) the loader reads as at most limit bytes and no less than
+// limit-64; unique sentences fill the last bytes.
+func nearLimit(t *testing.T, kind int, title string, limit int) string {
 	var paras []string
-	if long {
+	switch kind {
+	case oneReport:
 		d := synth.GenerateWith(1, 21, synth.Options{Paragraphs: 3000})[0]
 		paras = strings.Split(strings.TrimPrefix(d.Text, d.Title+"\n\n"), "\n\n")
-	} else {
+	case manyReports:
 		for _, d := range synth.Generate(3000, 23) {
 			paras = append(paras, strings.Split(strings.TrimPrefix(d.Text, d.Title+"\n\n"), "\n\n")...)
+		}
+	case eventSentences:
+		size := 0
+		for _, d := range synth.Generate(12000, 29) {
+			for _, p := range strings.Split(strings.TrimPrefix(d.Text, d.Title+"\n\n"), "\n\n") {
+				s, _, _ := strings.Cut(p, ". ")
+				s = strings.TrimSuffix(s, ".") + "."
+				f, err := extract.ArticleContext(context.Background(), read.Document{Title: "Notes", Text: "Notes\n\n" + s, Published: "2023-05-06"})
+				if err != nil || len(f.Events) == 0 {
+					continue
+				}
+				paras = append(paras, s)
+				if size += len(s) + 2; size > limit {
+					break
+				}
+			}
+			if size > limit {
+				break
+			}
 		}
 	}
 	var b strings.Builder
@@ -86,18 +113,19 @@ func nearLimit(t *testing.T, long bool, title string, limit int) string {
 // into the stored ones, loads too.
 func TestLoadLargeArticles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("extracts and stores two articles of half a megabyte")
+		t.Skip("extracts and stores articles of half a megabyte")
 	}
 	const title = "A Long Report From the Coast"
 	for _, tc := range []struct {
 		name string
-		long bool
+		kind int
 	}{
-		{"one long report", true},
-		{"many reports in one", false},
+		{"one long report", oneReport},
+		{"many reports in one", manyReports},
+		{"event sentences only", eventSentences},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			body := nearLimit(t, tc.long, title, read.MaxArticleSize)
+			body := nearLimit(t, tc.kind, title, read.MaxArticleSize)
 			over := body + "\n\nOne more sentence puts the article over the limit."
 			if readLen(t, "An Even Longer Report", over) <= read.MaxArticleSize {
 				t.Fatal("test article not over the limit")

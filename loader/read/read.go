@@ -46,9 +46,9 @@ const MaxFileSize = 32 << 20
 // is refused before extraction. An article's facts are written in one
 // transaction, so that it is stored wholly or not at all, and a Badger
 // transaction holds at most 15% of a memtable (64 MiB): the facts of 512
-// KiB of event-dense synthetic prose fit (3,400 events, stored new or
-// every one merged into a stored event; cmd/eventgraph's
-// TestLoadLargeArticles), those of 768 KiB do not. 512 KiB is ten times
+// KiB of event-dense synthetic prose fit (up to 3,531 events, stored new
+// or every one merged into a stored event; cmd/eventgraph's
+// TestLoadLargeArticles), those of 768 KiB (4,600 events) do not. 512 KiB is ten times
 // the longest news long-read. A file (JSON Lines, a scrape) may hold
 // many articles, up to MaxFileSize in all.
 const MaxArticleSize = 512 << 10
