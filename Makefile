@@ -109,6 +109,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/sentence/
 	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/timex/
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/read/
+	$(GO) test -run '^$$' -fuzz '^FuzzJSONLinesStreamed$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/read/
 	$(GO) test -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/extract/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeEvent$$' -fuzztime 10s -fuzzminimizetime 5s ./graph/
 

@@ -837,13 +837,8 @@ func wide(d DateSpan) bool { return d.Known() && d.End > d.Start }
 func putEvent(txn *badger.Txn, e Event, mg *merger) (string, Event, bool, error) {
 	merge := func(old Event) (string, Event, bool, error) {
 		m := MergeEvents(old, e)
-		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
-			if err := txn.Delete([]byte(k)); err != nil {
-				return "", old, false, err
-			}
-		}
 		mg.wroteEvent(m)
-		return m.ID, old, true, writeEvent(txn, m)
+		return m.ID, old, true, rewriteEvent(txn, old, m)
 	}
 	for _, mk := range e.MergeKeys {
 		it, err := txn.Get([]byte(pEventMerge + mk))
@@ -905,22 +900,103 @@ func writeEvent(txn *badger.Txn, e Event) error {
 	}
 	fam := eventFamily(e)
 	for _, k := range eventIndexKeys(e) {
-		var v []byte
-		switch {
-		case strings.HasPrefix(k, pWide):
-			// the end day lets a window skip it unread; the family
-			// lets the merger skip it
-			v = append([]byte(e.Date.End), fam...)
-		case strings.HasPrefix(k, pEventArticle):
-		default:
-			v = fam
-		}
-		if err := txn.Set([]byte(k), v); err != nil {
+		if err := txn.Set([]byte(k), indexValue(e, k, fam)); err != nil {
 			return err
 		}
 	}
 	for _, mk := range e.MergeKeys {
 		if err := txn.Set([]byte(pEventMerge+mk), []byte(e.ID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indexValue is the value of e's index key k; fam is eventFamily(e).
+func indexValue(e Event, k string, fam []byte) []byte {
+	switch {
+	case strings.HasPrefix(k, pWide):
+		// the end day lets a window skip it unread; the family
+		// lets the merger skip it
+		return append([]byte(e.Date.End), fam...)
+	case strings.HasPrefix(k, pEventArticle):
+		return nil
+	}
+	return fam
+}
+
+// rewriteEvent writes m, the stored event old with another report merged
+// in, over old. It leaves the database as deleting old's keys and
+// writing m whole (writeEvent) would, but sets and deletes only the keys
+// that change: Badger counts every write of a transaction, rewritten keys
+// too, against its size limit (15% of a memtable), and an article whose
+// events all merge into stored ones would otherwise write each of them
+// twice over (its index keys deleted, then set again) and not fit where
+// the same article of new events does.
+func rewriteEvent(txn *badger.Txn, old, m Event) error {
+	if m.ID != old.ID {
+		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return err
+			}
+		}
+		return writeEvent(txn, m)
+	}
+	b, err := marshal(m)
+	if err != nil {
+		return err
+	}
+	if err := txn.Set([]byte(pEvent+m.ID), b); err != nil {
+		return err
+	}
+	if k := eventDocKey(old); k != eventDocKey(m) {
+		if err := txn.Delete([]byte(k)); err != nil {
+			return err
+		}
+	}
+	if err := txn.Set([]byte(eventDocKey(m)), b); err != nil {
+		return err
+	}
+	oldFam, fam := eventFamily(old), eventFamily(m)
+	was := map[string][]byte{}
+	for _, k := range eventIndexKeys(old) {
+		was[k] = indexValue(old, k, oldFam)
+	}
+	for _, k := range eventIndexKeys(m) {
+		v := indexValue(m, k, fam)
+		if w, ok := was[k]; ok {
+			delete(was, k)
+			if bytes.Equal(w, v) {
+				continue
+			}
+		}
+		if err := txn.Set([]byte(k), v); err != nil {
+			return err
+		}
+	}
+	for _, k := range eventIndexKeys(old) { // in order, for the same writes run to run
+		if _, ok := was[k]; ok {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return err
+			}
+		}
+	}
+	// a merge key is written unless it already names m (another event
+	// may have taken it since old was written)
+	for _, mk := range m.MergeKeys {
+		it, err := txn.Get([]byte(pEventMerge + mk))
+		if err == nil {
+			same := false
+			if err := it.Value(func(v []byte) error { same = string(v) == m.ID; return nil }); err != nil {
+				return err
+			}
+			if same {
+				continue
+			}
+		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+			return err
+		}
+		if err := txn.Set([]byte(pEventMerge+mk), []byte(m.ID)); err != nil {
 			return err
 		}
 	}

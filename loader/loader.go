@@ -85,8 +85,10 @@ func (s Summary) String() string {
 // extracts and stores as a bounded pipeline: a file is read when the
 // articles before it are nearly all stored (at most InFlight articles are
 // held at once, besides the file being read), so memory does not grow with
-// the folder. A cancelled ctx stops the reading between files and the
-// extraction between sentences, and adds one summary error.
+// the folder; a JSON Lines file is read a record at a time, each record
+// waiting for room, so it is never held whole. A cancelled ctx stops the
+// reading between files and records and the extraction between
+// sentences, and adds one summary error.
 func (l *Loader) LoadPaths(ctx context.Context, paths []string) Summary {
 	return l.run(ctx, func(ctx context.Context, emit emitFunc) error {
 		for _, p := range paths {
@@ -124,7 +126,8 @@ type item struct {
 	errs []error
 }
 
-// fileRead, when set (by tests), is called with each file's articles as
+// fileRead, when set (by tests), is called with each batch of articles the
+// source hands over (a file's, or one JSON Lines record's) as
 // the pipeline takes them in, before they wait for room.
 var fileRead func(docs []read.Document)
 

@@ -95,3 +95,60 @@ func TestCancelWhileReadingFolder(t *testing.T) {
 		t.Errorf("%d articles stored (%d in the store), want at most the 2 read before the cancel", sum.Articles, storedArticles(t, st))
 	}
 }
+
+// A JSON Lines file is stored record by record: when a record is taken in,
+// all but InFlight of the records before it are already in the store
+// (reading the file whole first would find none stored), and a cancel in
+// the middle of the file stops the reading there.
+func TestLoadStreamsJSONLinesByRecord(t *testing.T) {
+	const records = 12
+	dir := t.TempDir()
+	var b strings.Builder
+	for _, d := range synth.Generate(records, 11) {
+		fmt.Fprintf(&b, `{"title":%q,"published":%q,"text":%q}`+"\n", d.Title, d.Published, strings.TrimPrefix(d.Text, d.Title+"\n\n"))
+	}
+	path := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ workers, inFlight int }{{1, 1}, {2, 3}} {
+		t.Run(fmt.Sprintf("workers=%d,inFlight=%d", tc.workers, tc.inFlight), func(t *testing.T) {
+			st := openStore(t)
+			nRead := 0
+			withFileHook(t, func(docs []read.Document) {
+				nRead++
+				if len(docs) != 1 || docs[0].Line != nRead {
+					t.Errorf("call %d got %d articles, want the record of line %d alone", nRead, len(docs), nRead)
+				}
+				if got, least := storedArticles(t, st), nRead-1-tc.inFlight; got < least {
+					t.Errorf("record %d read with %d articles stored, want at least %d", nRead, got, least)
+				}
+			})
+			sum := New(st, Options{Logger: quietLogger(), Workers: tc.workers, InFlight: tc.inFlight}).LoadPaths(context.Background(), []string{path})
+			if sum.Articles != records || len(sum.Errors) != 0 || nRead != records {
+				t.Fatalf("%d records read, summary %+v", nRead, sum)
+			}
+		})
+	}
+	t.Run("cancel", func(t *testing.T) {
+		st := openStore(t)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		nRead := 0
+		withFileHook(t, func([]read.Document) {
+			if nRead++; nRead == 4 {
+				cancel()
+			}
+		})
+		sum := New(st, Options{Logger: quietLogger(), Workers: 1, InFlight: 1}).LoadPaths(ctx, []string{path})
+		if nRead != 4 {
+			t.Errorf("%d records read, want 4 (none after the cancel)", nRead)
+		}
+		if len(sum.Errors) != 1 || !errors.Is(sum.Errors[0], context.Canceled) {
+			t.Fatalf("errors %q, want one summary line", sum.Errors)
+		}
+		if sum.Articles > 3 || sum.Articles < 1 || storedArticles(t, st) != sum.Articles {
+			t.Errorf("%d articles stored (%d in the store), want 1 to 3 of those read before the cancel", sum.Articles, storedArticles(t, st))
+		}
+	})
+}

@@ -44,11 +44,13 @@ const MaxFileSize = 32 << 20
 
 // MaxArticleSize is the longest text of one article, in bytes; a longer one
 // is refused before extraction. An article's facts are written in one
-// transaction, so that it is stored wholly or not at all, and a
-// transaction holds the facts of about 700 KB of event-dense prose (the
-// store's limit); 512 KiB keeps a margin and is ten times the longest
-// news long-read. A file (JSON Lines, a scrape) may hold many articles,
-// up to MaxFileSize in all.
+// transaction, so that it is stored wholly or not at all, and a Badger
+// transaction holds at most 15% of a memtable (64 MiB): the facts of 512
+// KiB of event-dense synthetic prose fit (up to 3,531 events, stored new
+// or every one merged into a stored event; cmd/eventgraph's
+// TestLoadLargeArticles), those of 768 KiB (4,600 events) do not. 512 KiB is ten times
+// the longest news long-read. A file (JSON Lines, a scrape) may hold
+// many articles, up to MaxFileSize in all.
 const MaxArticleSize = 512 << 10
 
 // Errors wrapped by the *Error values of bad inputs, for errors.Is.
@@ -137,7 +139,10 @@ func ReadPath(path string) ([]Document, []error) {
 // WalkPath reads what ReadPath reads, one file at a time: fn gets each
 // file's articles and errors (and, alone, the errors of what is not a
 // readable file) as soon as the file is read, so a folder is never held in
-// memory whole. Before each file it checks ctx; once ctx is done, or fn
+// memory whole. A JSON Lines file is handed over record by record, each
+// call one record's document or error, so it is never held whole either
+// (unless a manifest describes it, or it is not UTF-8 text throughout:
+// then it is read whole, and refused whole as before). Before each file it checks ctx; once ctx is done, or fn
 // returns an error, the walk stops and WalkPath returns that error (ctx's
 // unwrapped, so errors.Is(err, context.Canceled) holds). It returns nil
 // when every file was visited, whatever errors fn was given.
@@ -158,7 +163,7 @@ func WalkPath(ctx context.Context, path string, fn func(docs []Document, errs []
 		if !fi.Mode().IsRegular() {
 			return fail(&Error{File: path, Err: fmt.Errorf("%w (%s): only files and folders are read", ErrNotFile, kindOf(fi.Mode()))})
 		}
-		return fn(readFile(path, fi, ms))
+		return walkFile(ctx, path, fi, ms, fn)
 	}
 	root, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -215,7 +220,7 @@ func WalkPath(ctx context.Context, path string, fn func(docs []Document, errs []
 		if !info.Mode().IsRegular() {
 			return nil
 		}
-		stopped = fn(readFile(p, info, ms))
+		stopped = walkFile(ctx, p, info, ms, fn)
 		return stopped
 	})
 	if stopped != nil {
@@ -258,32 +263,48 @@ func Read(name string, r io.Reader) ([]Document, []error) {
 	return docs, byLine(append(errs, ferrs...))
 }
 
-// readFile reads one file with the manifest of its folder.
-func readFile(path string, fi fs.FileInfo, ms manifests) ([]Document, []error) {
+// walkFile reads one file with the manifest of its folder and gives fn its
+// articles and errors: a JSON Lines file record by record (see
+// streamJSONLines), any other file whole. It returns fn's error, or ctx's
+// when the load is stopped within a JSON Lines file.
+func walkFile(ctx context.Context, path string, fi fs.FileInfo, ms manifests, fn func([]Document, []error) error) error {
 	if fi.Size() > MaxFileSize {
-		return nil, []error{&Error{File: path, Err: fmt.Errorf("%w: %.1f MiB is over the %d MiB limit",
-			ErrTooLarge, float64(fi.Size())/(1<<20), MaxFileSize>>20)}}
+		return fn(nil, []error{&Error{File: path, Err: fmt.Errorf("%w: %.1f MiB is over the %d MiB limit",
+			ErrTooLarge, float64(fi.Size())/(1<<20), MaxFileSize>>20)}})
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, []error{&Error{File: path, Err: unwrapPath(err)}}
+		return fn(nil, []error{&Error{File: path, Err: unwrapPath(err)}})
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, []error{&Error{File: path, Err: fmt.Errorf("read: %w", err)}}
-	}
-	if len(data) > MaxFileSize { // grew since Stat
-		return nil, []error{&Error{File: path, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}}
-	}
 	m, merrs := ms.forFile(path)
 	if m != nil && len(m.broken) > 0 {
-		return nil, append(merrs, &Error{File: path, Err: fmt.Errorf("%w: not loaded, because %s beside it cannot be read; fix the manifest and load again",
-			ErrManifest, strings.Join(m.broken, " and "))})
+		return fn(nil, append(merrs, &Error{File: path, Err: fmt.Errorf("%w: not loaded, because %s beside it cannot be read; fix the manifest and load again",
+			ErrManifest, strings.Join(m.broken, " and "))}))
+	}
+	// A manifest's entries for the file are matched against all its
+	// articles at once (by title, then in order), so such a file is read
+	// whole.
+	if !m.describes(filepath.Base(path)) && jsonLinesText(f) {
+		if _, err := f.Seek(0, io.SeekStart); err == nil {
+			if handled, err := streamJSONLines(ctx, path, f, merrs, fn); handled {
+				return err
+			}
+		}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fn(nil, append(merrs, &Error{File: path, Err: fmt.Errorf("read: %w", err)}))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return fn(nil, append(merrs, &Error{File: path, Err: fmt.Errorf("read: %w", err)}))
+	}
+	if len(data) > MaxFileSize { // grew since Stat
+		return fn(nil, append(merrs, &Error{File: path, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}))
 	}
 	raws, errs := parse(path, data)
 	docs, ferrs := finalize(path, raws, m)
-	return docs, append(merrs, byLine(append(errs, ferrs...))...)
+	return fn(docs, append(merrs, byLine(append(errs, ferrs...))...))
 }
 
 // byLine orders the errors of one file by line.

@@ -41,27 +41,7 @@ func decode(data []byte) (string, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
 	}
-	sample := data
-	if len(sample) > 8192 {
-		sample = sample[:8192]
-	}
-	control, invalid := 0, 0
-	for i := 0; i < len(sample); {
-		c := sample[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
-				control++
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(sample[i:])
-		if r == utf8.RuneError && n == 1 && i+4 <= len(sample) { // a cut rune at the end is fine
-			invalid++
-		}
-		i += n
-	}
-	if (control+invalid)*10 > len(sample) {
+	if mostlyBinary(data) {
 		return "", fmt.Errorf("%w: mostly non-text bytes", ErrBinary)
 	}
 	if !utf8.Valid(data) {
@@ -81,6 +61,35 @@ func decode(data []byte) (string, error) {
 		return "", ErrHTML
 	}
 	return text, nil
+}
+
+// sampleSize is how much of an input's start mostlyBinary looks at.
+const sampleSize = 8192
+
+// mostlyBinary reports whether the first sampleSize bytes of data are
+// more than one tenth control characters and bytes that are not UTF-8.
+func mostlyBinary(data []byte) bool {
+	sample := data
+	if len(sample) > sampleSize {
+		sample = sample[:sampleSize]
+	}
+	control, invalid := 0, 0
+	for i := 0; i < len(sample); {
+		c := sample[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
+				control++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && n == 1 && i+4 <= len(sample) { // a cut rune at the end is fine
+			invalid++
+		}
+		i += n
+	}
+	return (control+invalid)*10 > len(sample)
 }
 
 // invalidOffset returns the offset of the first byte that is not UTF-8.
