@@ -224,6 +224,10 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 	return st.facts(), nil
 }
 
+// simplePast are past forms that are no participles ("a patrol came
+// under fire"), unlike irregularPast's.
+var simplePast = set("came went ran saw rode drove")
+
 // refineVoice codes a verb by the patterns of its object (after it), or,
 // for a passive verb that none codes, of its subject: "the vessel was
 // intercepted" reads as "intercepted the vessel" (1711). i is the verb's
@@ -559,7 +563,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// fire": a base form right before "was" or a past verb is the
 		// subject's noun
 		baseBeforeAux := verbE != nil && lw == verbE.lemma && i+n < len(x.toks) && p >= 0 &&
-			(auxBe.has(x.toks[i+n].lw) || irregularPast.has(x.toks[i+n].lw) && !strings.HasSuffix(x.toks[i+n].lw, "en")) &&
+			(auxBe.has(x.toks[i+n].lw) || irregularPast.has(x.toks[i+n].lw) && !strings.HasSuffix(x.toks[i+n].lw, "en") || simplePast.has(x.toks[i+n].lw)) &&
 			!modals.has(prev) && prev != "to" && !pronouns.has(prev) && !x.toks[p].punct
 		// "the Gulf states held its first meeting": an -s form right before a
 		// finite past verb and its object is the subject's plural noun

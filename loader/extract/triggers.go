@@ -13,7 +13,7 @@ import (
 // support verbs and intents) and the candidate events they start.
 
 // irregularPast are past forms the suffix test misses.
-var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read flown thrown drawn withdrawn overthrown shown sought fled found bound kept paid laid sold came went ran")
+var irregularPast = set("said told met held spoke struck sworn fought caught withdrew broke overthrew built beat began took gave sent left led made brought won lost shot hit cut shut put set read flown thrown drawn withdrawn overthrown shown sought fled found bound kept paid laid sold")
 
 // sentence finds the events of one sentence.
 func (st *state) sentence(x *sent) {
@@ -719,7 +719,7 @@ var leaveVerbs = set("leave depart quit exit")
 
 // diplomatWords mark an expulsion of a country's representatives (CAMEO
 // 166, expel or withdraw) rather than of persons (174, expel or deport).
-var diplomatWords = set("diplomat diplomats diplomatic ambassador ambassadors envoy envoys embassy attaché attache consul consuls staff mission")
+var diplomatWords = set("diplomat diplomats diplomatic ambassador ambassadors envoy envoys embassy attaché attache consul consuls staff mission chargé chargés d'affaires affaires")
 
 // wishedBy reports whether the happening of hit rep (a noun or an
 // infinitive: "his release", "to withdraw") is what a demand or an appeal

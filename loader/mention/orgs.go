@@ -228,6 +228,10 @@ func (a *analyzer) gazetteerSpans() {
 	}
 }
 
+// weekdays are the days a dateline-style "X on Monday said" puts between a
+// subject and its verb.
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
 // compassWords name a region alone ("the South") but mostly start a longer
 // name ("South China Sea", "East Africa").
 var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
@@ -641,6 +645,12 @@ func (a *analyzer) capitalActs(i, j int) bool {
 	}
 	if start {
 		k := j + 1
+		// "Kinshasa on Monday ordered": a day between the capital and its verb
+		if k+1 < len(a.toks) && a.toks[k].Lower == "on" && weekdays[a.toks[k+1].Lower] && a.toks[k+1].Sent == a.toks[j].Sent {
+			k += 2
+		} else if k < len(a.toks) && weekdays[a.toks[k].Lower] && a.toks[k].Sent == a.toks[j].Sent {
+			k++
+		}
 		if k < len(a.toks) && a.toks[k].Sent == a.toks[j].Sent && (a.toks[k].Lower == "also" || a.toks[k].Lower == "has" || a.toks[k].Lower == "have" || a.toks[k].Lower == "had" || a.toks[k].Lower == "will" || a.toks[k].Lower == "would") {
 			k++
 		}
