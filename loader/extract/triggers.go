@@ -72,6 +72,13 @@ func (st *state) sentence(x *sent) {
 				st.lastSpeaker = speaker
 			}
 			rep := st.reported(x, hits, used, hi, cl)
+			if rep >= 0 && hits[rep].i > h.i && denials.has(h.e.lemma) {
+				// "denied that its troops had dug a trench", "dismissed
+				// reports that …": what is denied is not reported as
+				// having happened; the denial is the event
+				used[rep] = true
+				rep = -1
+			}
 			if rep >= 0 && hits[rep].i > h.i && wishable(x, hits[rep]) && wishedBy(hits, hi, rep) {
 				// "demanded the man's immediate release", "said … and urged a
 				// ceasefire": what a demand or an appeal asks for has not
@@ -97,6 +104,13 @@ func (st *state) sentence(x *sent) {
 					continue
 				}
 				c := st.untitledCand(x, h, cl) // titled below, with its own participants
+				if root2(c.ev.CAMEO) == "01" {
+					// '"We condemn this attack," the ministry said': the
+					// quotation's own first-person verb is the statement's act
+					if e := performative(x); e != nil {
+						c.ev.CAMEO, c.ev.Type = e.cameo, e.typ
+					}
+				}
 				c.agree = st.cooperationCue(x, hits, hi, cl)
 				if speaker == "" && c.agree == nil {
 					// "reports suggested …": a statement nobody makes is no event
@@ -720,6 +734,46 @@ var leaveVerbs = set("leave depart quit exit")
 // diplomatWords mark an expulsion of a country's representatives (CAMEO
 // 166, expel or withdraw) rather than of persons (174, expel or deport).
 var diplomatWords = set("diplomat diplomats diplomatic ambassador ambassadors envoy envoys embassy attaché attache consul consuls staff mission chargé chargés d'affaires affaires")
+
+// performative is the verb a quotation opens with in the first person
+// ("We strongly condemn …", "I call on …", "We reject …") when it is an
+// appeal, a demand, disapproval, a rejection, a threat or a denial (CAMEO
+// 02, 10 to 13, 016): saying it is doing it. It returns nil otherwise.
+func performative(x *sent) *entry {
+	l := lex()
+	for k := 0; k+2 < len(x.toks); k++ {
+		if !isQuoteMark(x.toks[k].w) || x.toks[k+1].lw != "we" && x.toks[k+1].lw != "i" {
+			continue
+		}
+		v := k + 2
+		for v < len(x.toks) && v < k+5 && (strings.HasSuffix(x.toks[v].lw, "ly") || x.toks[v].lw == "also" || x.toks[v].lw == "once" || x.toks[v].lw == "again") {
+			v++ // "we strongly condemn", "we once again call on"
+		}
+		if v >= len(x.toks) {
+			return nil
+		}
+		key := x.toks[v].lw
+		if v+1 < len(x.toks) && (x.toks[v+1].lw == "on" || x.toks[v+1].lw == "for") {
+			if es := l.forms[key+" "+x.toks[v+1].lw]; len(es) > 0 {
+				key += " " + x.toks[v+1].lw // "call on", "call for"
+			}
+		}
+		for _, e := range l.forms[key] {
+			if e.noun || e.class != speech {
+				continue
+			}
+			if r := root2(e.cameo); r == "02" || r == "10" || r == "11" || r == "12" || r == "13" || e.cameo == "016" {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// denials are the statement verbs whose complement the speaker says did
+// not happen.
+var denials = set("deny dismiss refute")
 
 // wishedBy reports whether the happening of hit rep (a noun or an
 // infinitive: "his release", "to withdraw") is what a demand or an appeal
