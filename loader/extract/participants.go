@@ -124,6 +124,9 @@ func apposition(x *sent, i int) (int, int) {
 func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	lo, _ := clauseBounds(x, h, cl)
 	trig := x.s.Start + x.toks[h.i].s
+	if id := st.groupAnaphor(x, h); id != "" {
+		return []string{id}
+	}
 	if id := st.whoAntecedent(x, h); id != "" {
 		// "fired warning shots at North Korean soldiers who crossed the
 		// line": the soldiers crossed
@@ -410,6 +413,58 @@ func (st *state) implicitSubject(x *sent, h hit, cl [][2]int) string {
 		}
 	}
 	return ""
+}
+
+// groupAnaphor is the armed group that "the group" (or "the militia",
+// "the movement") in the few words before the verb of hit h stands for
+// ("fighters from the group attacked"): the first group the sentence names
+// before it (its subject, not one in an apposition: "Al-Shabaab, an
+// al-Qaeda affiliate, …"), else the last one of the sentence before. It
+// returns "" when the words before the verb hold no such phrase or an
+// actor stands between it and the verb.
+func (st *state) groupAnaphor(x *sent, h hit) string {
+	at := -1
+	for k := h.i - 1; k > 0 && k >= h.i-4; k-- {
+		if x.toks[k].punct {
+			return ""
+		}
+		switch x.toks[k].lw {
+		case "group", "militia", "movement", "group's", "militia's":
+			if x.toks[k-1].lw == "the" {
+				at = x.s.Start + x.toks[k-1].s
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 || st.actorBetween(x, at, x.s.Start+x.toks[h.i].s) {
+		return ""
+	}
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if a := st.actors[m.ActorID]; a != nil && a.Kind == graph.Group && m.End <= at {
+			return a.ID
+		}
+	}
+	if y := st.prevSent(x); y != nil {
+		last := ""
+		for mi := range y.ments {
+			if a := st.actors[y.ments[mi].ActorID]; a != nil && a.Kind == graph.Group {
+				last = a.ID
+			}
+		}
+		return last
+	}
+	return ""
+}
+
+// prevSent is the sentence before x, or nil.
+func (st *state) prevSent(x *sent) *sent {
+	if x.idx > 0 && x.idx-1 < len(st.sents) {
+		return st.sents[x.idx-1]
+	}
+	return nil
 }
 
 // possessorOf is the actor named in the possessive right before token k
