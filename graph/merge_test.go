@@ -401,3 +401,39 @@ func TestMergeParticipants(t *testing.T) {
 		})
 	}
 }
+
+// TestCitedAgreementStored: an agreement an article cites between two
+// sides, with no signing event and no date, is stored, listed and checked
+// like any other, and a second article citing it stores its own.
+func TestCitedAgreementStored(t *testing.T) {
+	s := memStore(t)
+	for _, name := range []string{"one", "two"} {
+		f := mReport{cameo: "0841", typ: "return persons", title: "Kenya hands over prisoners",
+			sentence: "The exchange (report " + name + ") was carried out under the agreement on sentenced persons between Kenya and Ethiopia.",
+			date:     day("2025-12-04"), actors: []Actor{mKenya, mEthiopia}}.facts(name)
+		g := Agreement{Kind: "agreement", Name: "Agreement on sentenced persons", Date: DateSpan{Precision: Unknown},
+			Parties: []string{mKenya.ID, mEthiopia.ID}, Evidence: f.Events[0].Evidence}
+		g.ID = NewID("agreement", "cited", f.Article.ID)
+		f.Agreements = append(f.Agreements, g)
+		if _, err := s.PutFacts(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	var gs []Agreement
+	if err := s.view(func(r *Reader) error {
+		return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(gs) != 2 {
+		t.Fatalf("%d agreements, want the two articles' own", len(gs))
+	}
+	for _, g := range gs {
+		if g.EventID != "" || g.Date.Known() || len(g.Parties) != 2 {
+			t.Errorf("agreement %+v: want no event, no date, both parties", g)
+		}
+	}
+}
