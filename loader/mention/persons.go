@@ -923,8 +923,8 @@ func (a *analyzer) opensClause(i int) bool {
 // subjectWithAside reports whether the untitled name i..e-1 opens a
 // clause and is set off by commas around an age or a nickname before its
 // verb ("X Y, 46, had been …", "X Y Z, known by his nom de guerre
-// \"W\", was …"): two to four plain name words. Such an aside is said of
-// a person.
+// \"W\", was …"; not "known as \"W\"", which a place may be): two to
+// four plain name words. Such an aside is said of a person.
 func (a *analyzer) subjectWithAside(i, e int) bool {
 	if e-i < 2 || e-i > 4 || e+2 >= len(a.toks) || a.toks[e].Text != "," || a.toks[e+1].Sent != a.toks[i].Sent || !a.opensClause(i) {
 		return false
@@ -932,8 +932,8 @@ func (a *analyzer) subjectWithAside(i, e int) bool {
 	k := e + 1
 	if l := a.toks[k].Lower; len(l) <= 3 && allDigits(l) && a.toks[k+1].Text == "," {
 		k += 2 // an age
-	} else if n := a.aliasAt(&personCand{}, k); n > k && a.toks[k].Lower == "known" {
-		k = n
+	} else if n := a.aliasAt(&personCand{}, k); n > k && a.toks[k].Lower == "known" && (a.toks[k+2].Lower == "his" || a.toks[k+2].Lower == "her" || nicknameWords.has(a.toks[k+2].Lower)) {
+		k = n // a person's nickname, not a place's: "known by his nom de guerre", "known as alias"
 	} else {
 		return false
 	}

@@ -112,8 +112,8 @@ func TestPersonsWithoutTitle(t *testing.T) {
 			"Hernan Dario Lozano, known by his alias \"Zorro\", was among six fighters killed in the raid.",
 			map[string][]string{"Hernan Dario Lozano": {"Hernan Dario Lozano", "Zorro"}}, nil}, // the nickname is his too
 		{"a place with a participle apposition is no person",
-			"Puerto Lindo, known for its beaches, was among the towns flooded.",
-			map[string][]string{}, []string{"Puerto Lindo"}},
+			"Puerto Lindo, known for its beaches, was among the towns flooded. Monte Verde, known as \"Verdita\", was spared.",
+			map[string][]string{}, []string{"Puerto Lindo", "Monte Verde"}},
 		// places and bodies written like names are not persons
 		{"a place as subject",
 			"Abu Dhabi hosted the talks. Buenos Aires welcomed the move.",
