@@ -17,13 +17,14 @@ import (
 const (
 	pActorGlued = "CG:" // CG:<names.Person(name).Glued>|<id> (persons)
 	pActorGiven = "CF:" // CF:<WordKey of the first given name>|<id> (persons)
-	pActorLead  = "CP:" // CP:<names.Person(name).Lead>|<id> (persons of three words or more)
+	pActorLead  = "CP:" // CP:<each of names.Person(name).Leads>|<id> (persons of three words or more)
 )
 
 // PersonKeys are a person's transliteration keys, for its name and each
 // alias, as "K:key" with K the kind ActorIndex.ByPerson takes: "L" the
 // surname, "G" the whole name glued, "F" the first given name, "P" the
-// first two words of a name of three or more (names.Name.Lead); nil for
+// first two words, three and so on of a name of three or more
+// (names.Name.Leads); nil for
 // an actor that is no person. The embedded store indexes them (CL:, CG:,
 // CF:, CP:), the Dgraph store keeps them on the actor.
 func PersonKeys(a Actor) []string {
@@ -46,8 +47,8 @@ func PersonKeys(a Actor) []string {
 			if len(p.Given) > 0 {
 				add("F:" + p.Given[0])
 			}
-			if p.Lead != "" {
-				add("P:" + p.Lead)
+			for _, l := range p.Leads {
+				add("P:" + l)
 			}
 		}
 	}
@@ -56,16 +57,17 @@ func PersonKeys(a Actor) []string {
 
 // PersonLookups are the keys (see PersonKeys) under which the stored
 // persons a name may be are found: its glued name and surname, a longer
-// name whose first two words it is, and, for a longer name, the name of
-// its first two words ("Tesfaye Bekele" stored, "Tesfaye Bekele Alemu"
-// new); in each of its readings (names.Name.Readings: "Dorușin" is looked
-// up as "Dorusin" and "Dorushin").
+// name whose first words it is, and, for a longer name, the names of
+// its first two words, three and so on ("Tesfaye Bekele" stored,
+// "Tesfaye Bekele Alemu" new); in each of its readings
+// (names.Name.Readings: "Dorușin" is looked up as "Dorusin" and
+// "Dorushin", "Quliyev" as "Guliyev").
 func PersonLookups(n names.Name) []string {
 	var keys []string
 	for _, p := range n.Readings() {
 		keys = append(keys, "G:"+p.Glued, "L:"+p.Surname, "P:"+p.Glued)
-		if p.Lead != "" {
-			keys = append(keys, "G:"+p.Lead)
+		for _, l := range p.Leads {
+			keys = append(keys, "G:"+l)
 		}
 	}
 	return keys
@@ -371,6 +373,27 @@ func personsNamed(ix ActorIndex, name string) []Actor {
 	for _, r := range q.Readings() {
 		try("G", r.Glued, compatible)
 		try("L", r.Surname, compatible)
+	}
+	if len(out) == 0 && len(q.Words) >= 2 {
+		// the first words of one person's longer name: "Tesfaye Bekele"
+		// for "Tesfaye Bekele Alemu"; of several such persons, none
+		var lead []Actor
+		for _, r := range q.Readings() {
+			if r.Guarded {
+				continue
+			}
+			for _, id := range ix.ByPerson("P", r.Glued) {
+				if seen[id] || slices.ContainsFunc(lead, func(a Actor) bool { return a.ID == id }) {
+					continue
+				}
+				if a, err := ix.Actor(id); err == nil && a.Kind == Person {
+					lead = append(lead, a)
+				}
+			}
+		}
+		if len(lead) == 1 {
+			out = lead
+		}
 	}
 	if len(out) == 0 && len(q.Words) == 1 {
 		// a given name alone: "Prince Faisal"

@@ -73,6 +73,13 @@ func TestPersonsOneNodeAcrossArticles(t *testing.T) {
 		{"Zm", "Ali", "", ""},                    // a short surname with another vowel
 		{"Zn", "Tadesse Adede", "ET", ""},        //
 		{"Zo", "Adiy", "", ""},                   // one consonant where the surname has two
+		{"Zp", "Rauf Quliyev", "AZ", ""},         //
+		{"Zq", "Rauf Guliyev", "", "Zp"},         // Azerbaijani q is g
+		{"Zr", "Tahir Guliyev", "", ""},          // but another given name is another person
+		{"Zs", "Tarek al-Jabri", "EG", ""},       //
+		{"Zt", "Tarek el-Gabri", "", "Zs"},       // Egyptian g for the Arabic j
+		{"Zu", "Wilmer Tomas Ortega Rubio", "CO", ""},
+		{"Zv", "Wilmer Tomas Ortega", "", "Zu"}, // without the mother's surname
 	}
 	who := map[string]string{} // article title -> the person's stored ID
 	for _, a := range articles {
@@ -126,6 +133,10 @@ func TestActorsByNameSpellingsAndTitles(t *testing.T) {
 		personArticle("D", "Karim Haddad", "LB"),
 		personArticle("E", "Kamal Haddad", "LB"),
 		personArticle("F", "Kamal Haddad", "LB"), // a second article: more events
+		personArticle("G", "Mulatu Gebre Wolde", "ET"),
+		personArticle("H", "Kifle Tadesse Bekele", "ET"),
+		personArticle("I", "Kifle Tadesse Girma", "ET"),
+		personArticle("J", "Wilmer Tomas Ortega Rubio", "CO"),
 	} {
 		if _, err := s.PutFacts(f); err != nil {
 			t.Fatal(err)
@@ -147,6 +158,11 @@ func TestActorsByNameSpellingsAndTitles(t *testing.T) {
 		{"Dr Karim Haddad", "Karim Haddad"},
 		{"Haddad", "Kamal Haddad"}, // two people: the one in more events first
 		{"Hassan Haddad", ""},
+		{"Mulatu Gebre", "Mulatu Gebre Wolde"}, // the first words of one person's name
+		{"Kifle Tadesse", ""},                  // of two persons' names: none
+		{"Wilmer Tomas Ortega", "Wilmer Tomas Ortega Rubio"},
+		{"Minister Wilmer Tomas", "Wilmer Tomas Ortega Rubio"},
+		{"Mulatu Wolde Gebre", ""},
 	} {
 		as, err := s.ActorsByName(c.query)
 		if err != nil {
@@ -329,6 +345,34 @@ func TestUpgradeFormat9(t *testing.T) {
 		if err != nil || len(as) != 1 || as[0].ID != id {
 			t.Errorf("upgraded: ActorsByName(%q) = %v, %v; want the one actor", q, as, err)
 		}
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestUpgradeFormat10 reindexes person keys written before a q or j was
+// also read as g and a name of four words was keyed by its first three:
+// the name is then found under its other spelling, and a new article's
+// person without the mother's surname is the stored one.
+func TestUpgradeFormat10(t *testing.T) {
+	// what format 9 wrote: the name under its q reading only
+	s, id := storeOfFormat(t, "Rauf Quliyev", "AZ", []string{pActorSurname, pActorGlued, pActorGiven, pActorLead},
+		[]string{pActorSurname + "klv|", pActorGlued + "rfklv|", pActorGiven + "rf|"}, "9")
+	for _, q := range []string{"Rauf Guliyev", "Rauf Quliyev", "Quliyev"} {
+		as, err := s.ActorsByName(q)
+		if err != nil || len(as) != 1 || as[0].ID != id {
+			t.Errorf("upgraded: ActorsByName(%q) = %v, %v; want the one actor", q, as, err)
+		}
+	}
+	// format 9 keyed a name of four words by its first two only
+	s, id = storeOfFormat(t, "Wilmer Tomas Ortega Rubio", "CO", []string{pActorLead}, []string{pActorLead + "vlmrtms|"}, "9")
+	f := personArticle("B", "Wilmer Tomas Ortega", "")
+	if _, err := s.PutFacts(f); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Events[0].Participants[0].ActorID; got != id {
+		t.Errorf("upgraded: %q is another person than %q", "Wilmer Tomas Ortega", "Wilmer Tomas Ortega Rubio")
 	}
 	if err := s.Check(); err != nil {
 		t.Error(err)

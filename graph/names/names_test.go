@@ -117,6 +117,18 @@ func TestCompatible(t *testing.T) {
 		{"Goran Vučetić", "Goran Vucetic", true},
 		{"Goran Vučetić", "Goran Vuchetich", true},
 		{"Ilya Zabolotnykh", "Ilia Zabolotnîh", true},
+		{"Rauf Quliyev", "Rauf Guliyev", true}, // Azerbaijani q is g
+		{"Rauf Quliyev", "Rauf Quliev", true},
+		{"Tarek el-Gabri", "Tarek al-Jabri", true}, // Egyptian g for the Arabic j
+		{"Gamal Fawzi", "Jamal Fawzi", true},
+		{"Quliyev", "Guliyev", false}, // q or j as g only with the same given name
+		{"Rauf Quliyev", "Tahir Guliyev", false},
+		{"Quliyev", "Rauf Guliyev", false},
+		{"Tarek al-Jabri", "Nabil el-Gabri", false},
+		{"Zahir Qasimov", "Zahir Kasimov", true},                   // q stays k as well
+		{"Wilmer Tomas Ortega", "Wilmer Tomas Ortega Rubio", true}, // without the mother's surname
+		{"Wilmer Tomas", "Wilmer Tomas Ortega Rubio", true},
+		{"Wilmer Tomas Ortega", "Wilmer Tomas Rubio", false},
 		{"Alex Marin", "Alexander Marin", true},        // a given name cut short: its start
 		{"Buisi Anozie", "Ndubuisi Anozie", true},      // or its end
 		{"Reza Tavakkoli", "Alireza Tavakkoli", false}, // a compound, not a short form
@@ -201,6 +213,53 @@ func TestAbdPrefixes(t *testing.T) {
 	for _, p := range abdPrefixes {
 		if !strings.HasPrefix(p, "abd") {
 			t.Errorf("abd prefix %q does not start with abd", p)
+		}
+	}
+}
+
+// A name has the keys of its first two words, three and so on, each
+// shorter than the whole.
+func TestLeads(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		leads []string
+	}{
+		{"Tesfaye Bekele", nil},
+		{"Tesfaye Bekele Alemu", []string{"Tesfaye Bekele"}},
+		{"Wilmer Tomas Ortega Rubio", []string{"Wilmer Tomas", "Wilmer Tomas Ortega"}},
+	} {
+		n := Person(c.name)
+		var want []string
+		for _, l := range c.leads {
+			want = append(want, Person(l).Glued)
+		}
+		if strings.Join(n.Leads, ",") != strings.Join(want, ",") {
+			t.Errorf("Person(%q).Leads = %v, want %v", c.name, n.Leads, want)
+		}
+		if len(want) > 0 && n.Lead != want[0] {
+			t.Errorf("Person(%q).Lead = %q, want %q", c.name, n.Lead, want[0])
+		}
+	}
+}
+
+// A q, and a j but in dj, are also read as g, in a Guarded reading.
+func TestGReading(t *testing.T) {
+	for _, c := range []struct {
+		name, g string
+	}{
+		{"Rauf Quliyev", "rauf guliyev"},
+		{"Tarek al-Jabri", "tarek gabri"},
+		{"Abdelmadjid Qara", "abdelmadjid gara"},
+		{"Ivan Novak", ""},
+	} {
+		var got string
+		for _, r := range Person(c.name).Readings()[1:] {
+			if r.Guarded {
+				got = strings.Join(r.Words, " ")
+			}
+		}
+		if got != c.g {
+			t.Errorf("Person(%q): g reading %q, want %q", c.name, got, c.g)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -253,18 +254,29 @@ type Name struct {
 	// words or more, and "" for a shorter one: "Tesfaye Bekele Alemu" (given
 	// name, father's, grandfather's) is also written "Tesfaye Bekele".
 	Lead string
-	// Other is the name read with its letters of two-letter sounds
-	// spelled out (see spelledOut), when it has any: "Dorușin" is "Dorusin"
-	// and "Dorushin", "Vučić" "Vucic" and "Vuchich".
-	Other *Name
+	// Leads are the Glued keys of the name's first two words, first three
+	// and so on, each shorter than the whole (Lead is the first): a
+	// Spanish name is also written without the mother's surname
+	// ("Wilmer Tomas Ortega Rubio", "Wilmer Tomas Ortega").
+	Leads []string
+	// Others are the name's other readings: with its letters of
+	// two-letter sounds spelled out (see spelledOut), when it has any
+	// ("Dorușin" is "Dorusin" and "Dorushin", "Vučić" "Vucic" and
+	// "Vuchich"), and with a q or j read as g (see gReading; Guarded).
+	Others []Name
+	// Guarded marks a reading with a q or j read as g: it meets another
+	// name only if both have given names and the first ones have the same
+	// key in the readings compared ("Rauf Quliyev" = "Rauf Guliyev", but
+	// "Quliyev" alone is not "Guliyev").
+	Guarded bool
 }
 
-// Readings are the name and its Other reading, if any.
+// Readings are the name and its Others.
 func (n Name) Readings() []Name {
-	if n.Other == nil {
+	if len(n.Others) == 0 {
 		return []Name{n}
 	}
-	return []Name{n, *n.Other}
+	return append([]Name{n}, n.Others...)
 }
 
 // twoLetterSounds are the letters of Latin alphabets (Romanian, Turkish,
@@ -293,19 +305,53 @@ func spelledOut(s string) string {
 // titles (see StripTitles). A name with letters that English writes with
 // two ("Dorușin", "Çelik") has both readings (Other): the letter's base
 // ("Dorusin", as Fold gives) and the two letters ("Dorushin").
+//
+// A name with a q or a j has a reading with it read as g (gReading):
+// Azerbaijani Latin writes a g sound q ("Quliyev", "Guliyev" in English),
+// and Egyptian spelling writes the Arabic j g ("el-Gabri", "al-Jabri";
+// "Gamal", "Jamal"). Such a reading is Guarded.
 func Person(s string) Name {
-	n := person(s)
+	n := person(Fields(s))
+	bases := []Name{n}
 	if o := spelledOut(s); o != "" {
-		if p := person(o); !p.Empty() && p.Glued != n.Glued {
-			n.Other = &p
+		if p := person(Fields(o)); !p.Empty() && p.Glued != n.Glued {
+			n.Others = append(n.Others, p)
+			bases = append(bases, p)
+		}
+	}
+	for _, b := range bases {
+		if w, ok := gReading(b.Words); ok {
+			p := person(w)
+			p.Guarded = true
+			n.Others = append(n.Others, p)
 		}
 	}
 	return n
 }
 
-func person(s string) Name {
+// gReading is words with each q, and each j not after a d (the French
+// dj), written g; ok is false when there is none.
+func gReading(words []string) (out []string, ok bool) {
+	for _, w := range words {
+		if strings.IndexByte(w, 'q') < 0 && strings.IndexByte(w, 'j') < 0 {
+			out = append(out, w)
+			continue
+		}
+		b := []byte(w)
+		for i, c := range b {
+			if c == 'q' || c == 'j' && (i == 0 || b[i-1] != 'd') {
+				b[i] = 'g'
+				ok = true
+			}
+		}
+		out = append(out, string(b))
+	}
+	return out, ok
+}
+
+func person(fields []string) Name {
 	var n Name
-	for i, w := range Fields(s) {
+	for i, w := range fields {
 		if i > 0 && (w == "bin" || w == "ibn" || w == "bint" || w == "ben") {
 			continue // the patronymic link: "Faisal bin Farhan" = "Faisal Farhan"
 		}
@@ -320,7 +366,12 @@ func person(s string) Name {
 	}
 	n.Glued = WordKey(glued.String())
 	if len(n.Words) >= 3 {
-		n.Lead = WordKey(normWord(n.Words[0]) + normWord(n.Words[1]))
+		lead := normWord(n.Words[0])
+		for _, w := range n.Words[1 : len(n.Words)-1] {
+			lead += normWord(w)
+			n.Leads = append(n.Leads, WordKey(lead))
+		}
+		n.Lead = n.Leads[0]
 	}
 	for _, w := range n.Words[:len(n.Words)-1] {
 		n.Given = append(n.Given, WordKey(w))
@@ -340,14 +391,19 @@ func (n Name) Empty() bool { return len(n.Words) == 0 }
 // ("Amir Abdollahian", "Hossein Amir Abdollahian") or its first given name
 // is a short form cut from the other's (shortGiven: "Alex", "Alexander");
 // or a name of two words
-// is the first two of the other ("Tesfaye Bekele", "Tesfaye Bekele Alemu": a given
-// name and the father's, with or without the grandfather's). Two names with the
+// or more is the first words of the other ("Tesfaye Bekele", "Tesfaye Bekele Alemu": a given
+// name and the father's, with or without the grandfather's; "Wilmer Tomas
+// Ortega", "Wilmer Tomas Ortega Rubio"). A Guarded reading (q or j as g)
+// counts only between names with the same first given name. Two names with the
 // same surname and different first names are different people ("Hassan
 // X" and "Hussein X", "Ahmed X" and "Hamed X").
 func Compatible(a, b Name) bool {
-	if a.Other != nil || b.Other != nil {
+	if len(a.Others) > 0 || len(b.Others) > 0 {
 		for _, x := range a.Readings() {
 			for _, y := range b.Readings() {
+				if (x.Guarded || y.Guarded) && !sameFirstGiven(x, y) {
+					continue
+				}
 				if compatible(x, y) {
 					return true
 				}
@@ -356,6 +412,12 @@ func Compatible(a, b Name) bool {
 		return false
 	}
 	return compatible(a, b)
+}
+
+// sameFirstGiven reports whether both readings have given names and the
+// first ones have the same key.
+func sameFirstGiven(x, y Name) bool {
+	return len(x.Given) > 0 && len(y.Given) > 0 && x.Given[0] == y.Given[0]
 }
 
 // SameGlued reports whether two names are written alike up to
@@ -380,7 +442,7 @@ func compatible(a, b Name) bool {
 		// in the glued key ("Marat Eli", "Marat Ali")
 		return true
 	}
-	if a.Lead != "" && a.Lead == b.Glued || b.Lead != "" && b.Lead == a.Glued {
+	if slices.Contains(a.Leads, b.Glued) || slices.Contains(b.Leads, a.Glued) {
 		return true // "Tesfaye Bekele" and "Tesfaye Bekele Alemu"
 	}
 	if a.Surname != b.Surname {

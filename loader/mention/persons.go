@@ -356,7 +356,9 @@ func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, 
 			for q < len(a.toks) && (isNameWord(&a.toks[q]) || (a.toks[q].Lower == "and" && q+1 < len(a.toks) && a.toks[q+1].Cap)) && q-m < 6 {
 				q++
 			}
-			if q > m && appositive {
+			if q > m && (appositive || q < len(a.toks) && a.toks[q].Text == "," && a.toks[q].Sent == a.toks[m].Sent) {
+				// (before a name, only an object the comma ends: "Minister
+				// of Trade and Industry, Ana X,"; not "Minister of Trade Ana X")
 				roles[cur].title = a.d.Text[a.roleStart(cur, roles):a.toks[q-1].End]
 				k = q
 				continue
@@ -559,8 +561,8 @@ func (a *analyzer) persons() {
 		if e+1 < len(a.toks) && a.toks[e].Text == "," && a.toks[e+1].Lower == "who" && a.plainName(i, e) {
 			ok = true // "X Y, who heads ..."
 		}
-		if !ok && a.subjectOfHappening(i, e) {
-			ok = true // "X Y arrived ..."
+		if !ok && (a.subjectOfHappening(i, e) || a.subjectWithAside(i, e)) {
+			ok = true // "X Y arrived ...", "X Y, 46, was ..."
 		}
 		if i > 0 && (a.toks[i-1].Lower == "by" || a.toks[i-1].Text == "/" || (a.toks[i-1].Lower == "to" && i > 1 && a.toks[i-2].Lower == "according")) {
 			ok = true
@@ -865,17 +867,8 @@ func (a *analyzer) subjectOfHappening(i, e int) bool {
 	if e-i < 2 || e-i > 3 || e >= len(a.toks) || a.toks[e].Sent != a.toks[i].Sent {
 		return false
 	}
-	if i > 0 && a.toks[i-1].Sent == a.toks[i].Sent {
-		p := a.toks[i-1].Lower
-		if !a.toks[i-1].Word {
-			p = a.toks[i-1].Text // marks have no lower-case form
-		}
-		switch p {
-		case "and", "but", ",", ":", "-", "—", "–", "said", "says", "that", "of":
-			// the start of a clause: "…, officials said X Y arrived"
-		default:
-			return false
-		}
+	if !a.opensClause(i) {
+		return false
 	}
 	v := &a.toks[e]
 	if vi := e; v.Text == "," && e+1 < len(a.toks) {
@@ -904,6 +897,56 @@ func (a *analyzer) subjectOfHappening(i, e int) bool {
 		return false
 	}
 	if !(len(v.Lower) > 4 && strings.HasSuffix(v.Lower, "ed")) && !pastVerbs.has(v.Lower) {
+		return false
+	}
+	return a.plainName(i, e)
+}
+
+// opensClause reports whether token i opens its sentence or a clause in
+// it: after "and", "but", a comma, a colon, a dash, "said", "that" or
+// "of" ("…, officials said X Y arrived").
+func (a *analyzer) opensClause(i int) bool {
+	if i == 0 || a.toks[i-1].Sent != a.toks[i].Sent {
+		return true
+	}
+	p := a.toks[i-1].Lower
+	if !a.toks[i-1].Word {
+		p = a.toks[i-1].Text // marks have no lower-case form
+	}
+	switch p {
+	case "and", "but", ",", ":", "-", "—", "–", "said", "says", "that", "of":
+		return true
+	}
+	return false
+}
+
+// subjectWithAside reports whether the untitled name i..e-1 opens a
+// clause and is set off by commas around an age or a nickname before its
+// verb ("X Y, 46, had been …", "X Y Z, known by his nom de guerre
+// \"W\", was …"; not "known as \"W\"", which a place may be): two to
+// four plain name words. Such an aside is said of a person.
+func (a *analyzer) subjectWithAside(i, e int) bool {
+	if e-i < 2 || e-i > 4 || e+2 >= len(a.toks) || a.toks[e].Text != "," || a.toks[e+1].Sent != a.toks[i].Sent || !a.opensClause(i) {
+		return false
+	}
+	k := e + 1
+	if l := a.toks[k].Lower; len(l) <= 3 && allDigits(l) && a.toks[k+1].Text == "," {
+		k += 2 // an age
+	} else if n := a.aliasAt(&personCand{}, k); n > k && a.toks[k].Lower == "known" && (a.toks[k+2].Lower == "his" || a.toks[k+2].Lower == "her" || nicknameWords.has(a.toks[k+2].Lower)) {
+		k = n // a person's nickname, not a place's: "known by his nom de guerre", "known as alias"
+	} else {
+		return false
+	}
+	if k >= len(a.toks) || a.toks[k].Sent != a.toks[i].Sent {
+		return false
+	}
+	v := &a.toks[k]
+	switch {
+	case !v.Word || v.Cap:
+		return false
+	case v.Lower == "was" || v.Lower == "were" || v.Lower == "had" || v.Lower == "has" || v.Lower == "is":
+	case len(v.Lower) > 4 && strings.HasSuffix(v.Lower, "ed") || pastVerbs.has(v.Lower):
+	default:
 		return false
 	}
 	return a.plainName(i, e)
@@ -1014,15 +1057,38 @@ func ageWord(t *token) bool {
 	return i > 0 && allDigits(l[:i]) && (l[i:] == "-year-old" || l[i:] == "-years-old")
 }
 
+// nicknameWords are the nouns that may stand between "known by his" and a
+// nickname ("known by his nom de guerre \"Toro\"", "known by the alias").
+var nicknameWords = set(`alias nickname moniker pseudonym name nom de guerre nom-de-guerre war`)
+
 // aliasAt reads a nickname at token i, just past the comma after a name
-// ("alias \"Toro\",", "aka El Chapo,") into pc.alias and returns the
+// ("alias \"Toro\",", "aka El Chapo,", "known as \"Toro\",", "known by
+// his nom de guerre \"Toro\",") into pc.alias and returns the
 // token past its comma, where an apposition may follow; without one, i.
 func (a *analyzer) aliasAt(pc *personCand, i int) int {
-	if i >= len(a.toks) || (a.toks[i].Lower != "alias" && a.toks[i].Lower != "aka") {
+	if i >= len(a.toks) {
+		return i
+	}
+	j := i + 1 // the nickname's first token
+	switch a.toks[i].Lower {
+	case "alias", "aka":
+	case "known":
+		// "known as \"Toro\",", "known by his nom de guerre \"Toro\","
+		if j >= len(a.toks) || a.toks[j].Lower != "as" && a.toks[j].Lower != "by" {
+			return i
+		}
+		j++
+		if j < len(a.toks) && (a.toks[j].Lower == "his" || a.toks[j].Lower == "her" || a.toks[j].Lower == "the") {
+			j++
+		}
+		for n := 0; n < 3 && j < len(a.toks) && nicknameWords.has(a.toks[j].Lower); n++ {
+			j++
+		}
+	default:
 		return i
 	}
 	from, to := -1, -1
-	for k := i + 1; k < len(a.toks) && k < i+6 && a.toks[k].Sent == a.toks[i].Sent; k++ {
+	for k := j; k < len(a.toks) && k < j+5 && a.toks[k].Sent == a.toks[i].Sent; k++ {
 		t := &a.toks[k]
 		switch {
 		case t.Word && t.Cap:

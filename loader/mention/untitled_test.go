@@ -102,6 +102,18 @@ func TestPersonsWithoutTitle(t *testing.T) {
 		{"a given name alone is the person it opens, not another's surname",
 			"Foreign Minister Tadesse Adede met Prime Minister Adiy Kebede on Monday. Adiy said the talks went well.",
 			map[string][]string{"Tadesse Adede": {"Tadesse Adede"}, "Adiy Kebede": {"Adiy Kebede", "Adiy"}}, nil},
+		{"a title phrase with an of-object, the name after a comma",
+			"The memorandum was signed by Togo's Minister of Trade and Industry, Kossi Amegah Dogbe, and Ghana's Minister of State for Planning, Yaw Mensah-Boateng, on Monday. Dogbe said the border would reopen.",
+			map[string][]string{"Kossi Amegah Dogbe": {"Kossi Amegah Dogbe", "Dogbe"}, "Yaw Mensah-Boateng": {"Yaw Mensah-Boateng"}}, nil},
+		{"an untitled subject with an age",
+			"Hernan Dario Lozano Pardo, 51, had been wanted on eleven warrants. Lozano was buried on Friday.",
+			map[string][]string{"Hernan Dario Lozano Pardo": {"Hernan Dario Lozano Pardo", "Lozano"}}, nil},
+		{"an untitled subject with a participle apposition",
+			"Hernan Dario Lozano, known by his alias \"Zorro\", was among six fighters killed in the raid.",
+			map[string][]string{"Hernan Dario Lozano": {"Hernan Dario Lozano", "Zorro"}}, nil}, // the nickname is his too
+		{"a place with a participle apposition is no person",
+			"Puerto Lindo, known for its beaches, was among the towns flooded. Monte Verde, known as \"Verdita\", was spared.",
+			map[string][]string{}, []string{"Puerto Lindo", "Monte Verde"}},
 		// places and bodies written like names are not persons
 		{"a place as subject",
 			"Abu Dhabi hosted the talks. Buenos Aires welcomed the move.",
