@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -349,4 +351,46 @@ func nearDate(x *sent, h hit) *timex.Expr {
 		}
 	}
 	return nil
+}
+
+// yearRE finds a four-digit year in a time expression's words.
+var yearRE = regexp.MustCompile(`\b(1[89]\d\d|2[01]\d\d)\b`)
+
+// monthWordRE finds a month's name in a time expression's words.
+var monthWordRE = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
+
+// anchorYears gives a calendar date without a year of its own the year the
+// sentence names: "in January 2024 after Ethiopia signed … on Jan. 1" is
+// 1 January 2024, not the last 1 January before publication. Only when
+// every year the sentence names is one and the same.
+func anchorYears(x *sent) {
+	year := ""
+	for _, ex := range x.exprs {
+		for _, y := range yearRE.FindAllString(ex.Text, -1) {
+			if year != "" && y != year {
+				return
+			}
+			year = y
+		}
+	}
+	if year == "" {
+		return
+	}
+	for i := range x.exprs {
+		ex := &x.exprs[i]
+		sp := &ex.Span
+		if ex.Anchored || yearRE.MatchString(ex.Text) || !monthWordRE.MatchString(ex.Text) ||
+			(sp.Precision != graph.Day && sp.Precision != graph.Month) || len(sp.Start) < 10 || len(sp.End) < 10 || sp.Start[:4] == year {
+			continue
+		}
+		start, err1 := time.Parse("2006-01-02", year+sp.Start[4:])
+		end, err2 := time.Parse("2006-01-02", year+sp.End[4:])
+		if err1 != nil || err2 != nil || start.Format("2006-01-02") != year+sp.Start[4:] {
+			continue // 29 February of another year
+		}
+		sp.Start, sp.End = start.Format("2006-01-02"), end.Format("2006-01-02")
+		if len(sp.Value) >= 4 {
+			sp.Value = year + sp.Value[4:]
+		}
+	}
 }

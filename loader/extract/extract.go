@@ -244,6 +244,11 @@ func refineVoice(l *lexicon, e *entry, x *sent, cl [][2]int, clause, i int, afte
 	if i-1 <= from {
 		return r
 	}
+	for _, t := range x.toks[from : i-1] {
+		if t.lw == "no" || t.lw == "not" {
+			return r // "no agreement had been reached": none was
+		}
+	}
 	return l.refine(e, x.toks[from:i-1])
 }
 
