@@ -560,8 +560,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		h := hit{i: i, j: i + n, clause: clauseOf(i)}
 		lw := x.toks[i].lw
 		gerundAfterPrep := prepositions.has(prev) && strings.HasSuffix(lw, "ing")
-		// "a road sign": a base form after a determiner and a modifier
-		baseAfterNoun := p > 0 && determiners.has(x.toks[p-1].lw) && !x.toks[p].cap && verbE != nil && lw == verbE.lemma &&
+		// "a road sign", "a Thai patrol": a base form after a determiner
+		// and a modifier
+		baseAfterNoun := p > 0 && determiners.has(x.toks[p-1].lw) && (!x.toks[p].cap || st.insideMention(x, x.toks[p])) && verbE != nil && lw == verbE.lemma &&
 			!auxBe.has(prev) && !modals.has(prev) && !strings.HasSuffix(prev, "ed")
 		hyphenMod := p >= 0 && strings.Contains(prev, "-") && !x.toks[p].cap && !st.insideMention(x, x.toks[p])
 		// "an army patrol was ambushed", "a police patrol came under

@@ -56,6 +56,12 @@ func (st *state) sentence(x *sent) {
 		if used[hi] || !h.verb || h.neg || h.prepIng {
 			continue
 		}
+		if whetherBefore(x, h.i) {
+			// "did not say whether Kigali would expel diplomats": a
+			// question, not a happening
+			used[hi] = true
+			continue
+		}
 		if h.inf && !h.planned {
 			continue
 		}
@@ -770,6 +776,20 @@ func performative(x *sent) *entry {
 		return nil
 	}
 	return nil
+}
+
+// whetherBefore reports whether "whether" opens the clause of the verb at
+// token i: within the eight words before it, with no punctuation between.
+func whetherBefore(x *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if x.toks[k].punct {
+			return false
+		}
+		if x.toks[k].lw == "whether" {
+			return true
+		}
+	}
+	return false
 }
 
 // denials are the statement verbs whose complement the speaker says did
