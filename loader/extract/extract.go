@@ -611,7 +611,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		case verbE != nil && lw == "armed" && i+n < len(x.toks) && !x.toks[i+n].punct && !prepositions.has(x.toks[i+n].lw) && !determiners.has(x.toks[i+n].lw) && !x.toks[i+n].cap:
 			// "armed men", "armed groups": an adjective
 			continue
-		case verbE != nil && lw == "armed" && p >= 0 && strings.HasSuffix(prev, "ly") && !auxBe.has(prev):
+		case verbE != nil && lw == "armed" && i > 0 && strings.HasSuffix(x.toks[i-1].lw, "ly") && !auxBe.has(prev):
 			// "some of them apparently armed", "heavily armed": an adjective
 			continue
 		case verbE != nil && attributive(x.toks, p, i+n):
@@ -666,9 +666,18 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				h.e, h.verb = nounE, false
 			}
 		}
-		if h.verb && p >= 0 && p == i-1 && (prev == "who" || prev == "which") && nearExpr(x, h) == nil {
-			// "gunmen who arrived by boat attacked …": an undated relative
+		if h.verb && p >= 0 && nearExpr(x, h) == nil && (p == i-1 && (prev == "who" || prev == "which") ||
+			auxBe.has(prev) && p > 1 && (x.toks[p-1].lw == "which" || x.toks[p-1].lw == "who" || x.toks[p-1].lw == "that") && x.toks[p-2].w == "," &&
+				!(i+n < len(x.toks) && x.toks[i+n].lw == "by")) {
+			// "gunmen who arrived by boat attacked …", "the warning shots,
+			// which were fired from machine guns": an undated relative
 			// clause describes its noun; the happening is the main verb's
+			// ("X, who was assassinated by Y" names its doer: a happening)
+			continue
+		}
+		if h.verb && (lw == "calls" || lw == "called") && i+1 < len(x.toks) && x.toks[i+1].cap && p > 0 &&
+			(x.toks[p-1].lw == "which" || x.toks[p-1].lw == "what" || prev == "which" || prev == "what") {
+			// "the shoal, which Beijing calls Huangyan Dao": a name, no call
 			continue
 		}
 		if h.verb && h.e.lemma == "seal" && !agreementAhead(x, h.j, 5) {
