@@ -60,6 +60,12 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if c.agree != nil && (effectDate(x, &x.exprs[k]) || citedDate(x, &x.exprs[k])) {
 			continue
 		}
+		if !isStatement(c) && ex.End <= trig && speechBetween(x, ex.End, trig) && exprAfter(x, k, trig) {
+			// "On Wednesday, state media said X oversaw the test the
+			// previous day": the day before the speech verb is the
+			// statement's; the one after the happening is its own
+			continue
+		}
 		if premodifiesOther(x, c, &x.exprs[k]) || modifiesNoun(x, &x.exprs[k], trig) {
 			continue // "sentenced … for a 2022 bombing": the year is the bombing's
 		}
@@ -393,4 +399,26 @@ func anchorYears(x *sent) {
 			sp.Value = year + sp.Value[4:]
 		}
 	}
+}
+
+// speechBetween reports whether a statement verb stands between sentence
+// offsets a and b.
+func speechBetween(x *sent, a, b int) bool {
+	for _, h := range x.hits {
+		if h.verb && h.e.class == speech && x.toks[h.i].s >= a && x.toks[h.i].e <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// exprAfter reports whether a usable time expression other than the k-th
+// starts after sentence offset at.
+func exprAfter(x *sent, k, at int) bool {
+	for j := range x.exprs {
+		if j != k && !x.exprs[j].Anchored && x.exprs[j].Span.Precision != graph.Unknown && x.exprs[j].Start > at {
+			return true
+		}
+	}
+	return false
 }
