@@ -40,6 +40,9 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if ex.Anchored || ex.Span.Precision == graph.Unknown {
 			continue
 		}
+		if ex.Start < x.dateline {
+			continue // "LIMA, 4 March (Andina) -": the day the story was filed
+		}
 		if ex.Start >= plo && ex.End <= phi && phi > 0 {
 			continue // "X, who broke with Y in June, rejected": June is not the rejection's
 		}
