@@ -98,6 +98,11 @@ func (st *state) mergeWithinArticle() {
 			*home = c2
 			continue
 		}
+		if home.ev.CAMEO == "010" && c.ev.CAMEO != "010" && c.ev.CAMEO != "" {
+			// "condemned the attack and said …": the statement is the
+			// condemnation, not a plain comment
+			home.ev.CAMEO, home.ev.Type = c.ev.CAMEO, c.ev.Type
+		}
 		absorb(home, c)
 	}
 	st.cands = out
