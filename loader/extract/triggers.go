@@ -748,8 +748,14 @@ var diplomatWords = set("diplomat diplomats diplomatic ambassador ambassadors en
 // 02, 10 to 13, 016): saying it is doing it. It returns nil otherwise.
 func performative(x *sent) *entry {
 	l := lex()
-	for k := 0; k+2 < len(x.toks); k++ {
-		if !isQuoteMark(x.toks[k].w) || x.toks[k+1].lw != "we" && x.toks[k+1].lw != "i" {
+	// a quotation that opens the sentence may have its opening mark left
+	// with the sentence before: "We appeal to …," Soto told reporters
+	opensQuoted := len(x.toks) > 2 && (x.toks[0].lw == "we" || x.toks[0].lw == "i") && strings.ContainsAny(x.s.Text, "\"”")
+	for k := -1; k+2 < len(x.toks); k++ {
+		if k == -1 && !opensQuoted {
+			continue
+		}
+		if k >= 0 && (!isQuoteMark(x.toks[k].w) || x.toks[k+1].lw != "we" && x.toks[k+1].lw != "i") {
 			continue
 		}
 		v := k + 2
