@@ -373,8 +373,14 @@ var monthWordRE = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep
 // 1 January 2024, not the last 1 January before publication. Only when
 // every year the sentence names is one and the same.
 func anchorYears(x *sent) {
+	if len(x.exprs) < 2 {
+		return
+	}
 	year := ""
 	for _, ex := range x.exprs {
+		if !hasFourDigits(ex.Text) {
+			continue
+		}
 		for _, y := range yearRE.FindAllString(ex.Text, -1) {
 			if year != "" && y != year {
 				return
@@ -388,7 +394,7 @@ func anchorYears(x *sent) {
 	for i := range x.exprs {
 		ex := &x.exprs[i]
 		sp := &ex.Span
-		if ex.Anchored || yearRE.MatchString(ex.Text) || !monthWordRE.MatchString(ex.Text) ||
+		if ex.Anchored || hasFourDigits(ex.Text) && yearRE.MatchString(ex.Text) || !monthWordRE.MatchString(ex.Text) ||
 			(sp.Precision != graph.Day && sp.Precision != graph.Month) || len(sp.Start) < 10 || len(sp.End) < 10 || sp.Start[:4] == year {
 			continue
 		}
@@ -421,6 +427,22 @@ func exprAfter(x *sent, k, at int) bool {
 	for j := range x.exprs {
 		if j != k && !x.exprs[j].Anchored && x.exprs[j].Span.Precision != graph.Unknown && x.exprs[j].Start > at {
 			return true
+		}
+	}
+	return false
+}
+
+// hasFourDigits reports whether s holds four digits in a row (a cheap test
+// before yearRE).
+func hasFourDigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if n++; n == 4 {
+				return true
+			}
+		} else {
+			n = 0
 		}
 	}
 	return false

@@ -385,6 +385,15 @@ func (a *analyzer) actor(name string, kind model.ActorKind, cc, alias string) st
 // demonym names it ("Chinese Coast Guard"), so both are one actor; it
 // returns "" for other names ("China National Petroleum Corporation").
 func institutionName(name string) (string, string) {
+	last := name
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		last = name[i+1:]
+	} else {
+		return "", "" // one word: no country before a head
+	}
+	if !institutionLast[strings.ToLower(last)] {
+		return "", ""
+	}
 	f := strings.Fields(name)
 	for n := min(2, len(f)-1); n >= 1; n-- {
 		c, ok := gazetteer.CountryByName(strings.Join(f[:n], " "))
@@ -397,6 +406,17 @@ func institutionName(name string) (string, string) {
 	}
 	return "", ""
 }
+
+// institutionLast are the last words of lowerOrgHeads' keys: a name that
+// ends otherwise names no state institution (institutionName's quick test).
+var institutionLast = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range lowerOrgHeads {
+		f := strings.Fields(k)
+		m[f[len(f)-1]] = true
+	}
+	return m
+}()
 
 // update gives a registered actor its country, if it has none, and the
 // alias, if new.
