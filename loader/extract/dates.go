@@ -369,14 +369,15 @@ var yearRE = regexp.MustCompile(`\b(1[89]\d\d|2[01]\d\d)\b`)
 var monthWordRE = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
 
 // anchorYears gives a calendar date without a year of its own the year the
-// sentence names: "in January 2024 after Ethiopia signed … on Jan. 1" is
-// 1 January 2024, not the last 1 January before publication. Only when
-// every year the sentence names is one and the same.
+// sentence names with a month: "in January 2024 after Ethiopia signed … on
+// Jan. 1" is 1 January 2024, not the last 1 January before publication.
+// Only when every year the sentence names is one and the same, one of them
+// with its month, and the date falls in that month or a neighbour.
 func anchorYears(x *sent) {
 	if len(x.exprs) < 2 {
 		return
 	}
-	year := ""
+	year, month := "", ""
 	for _, ex := range x.exprs {
 		if !hasFourDigits(ex.Text) {
 			continue
@@ -387,15 +388,21 @@ func anchorYears(x *sent) {
 			}
 			year = y
 		}
+		// only a month named with its year anchors ("in January 2024");
+		// a bare year ("since 2021") may belong to another clause
+		if monthWordRE.MatchString(ex.Text) && len(ex.Span.Start) >= 7 {
+			month = ex.Span.Start[5:7]
+		}
 	}
-	if year == "" {
+	if year == "" || month == "" {
 		return
 	}
 	for i := range x.exprs {
 		ex := &x.exprs[i]
 		sp := &ex.Span
 		if ex.Anchored || hasFourDigits(ex.Text) && yearRE.MatchString(ex.Text) || !monthWordRE.MatchString(ex.Text) ||
-			(sp.Precision != graph.Day && sp.Precision != graph.Month) || len(sp.Start) < 10 || len(sp.End) < 10 || sp.Start[:4] == year {
+			(sp.Precision != graph.Day && sp.Precision != graph.Month) || len(sp.Start) < 10 || len(sp.End) < 10 || sp.Start[:4] == year ||
+			!nearMonth(sp.Start[5:7], month) {
 			continue
 		}
 		start, err1 := time.Parse("2006-01-02", year+sp.Start[4:])
@@ -430,6 +437,14 @@ func exprAfter(x *sent, k, at int) bool {
 		}
 	}
 	return false
+}
+
+// nearMonth reports whether two months ("01" to "12") are the same or
+// neighbours.
+func nearMonth(a, b string) bool {
+	x, y := int(a[0]-'0')*10+int(a[1]-'0'), int(b[0]-'0')*10+int(b[1]-'0')
+	d := x - y
+	return d >= -1 && d <= 1
 }
 
 // hasFourDigits reports whether s holds four digits in a row (a cheap test
