@@ -12,6 +12,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"eventgraph/graph/model"
+	"eventgraph/graph/names"
 	"eventgraph/graph/synonyms"
 )
 
@@ -423,12 +424,16 @@ type mergeFacts struct {
 	text                       map[string]bool // key word stems of the evidence sentences
 	locs                       map[string]bool // folded names the sentences place it "in", "at", "near"
 	objects                    map[string]bool // what its quantities count ("cannabis", "heroin")
+	// names are the capitalized words of its sentences that name no actor or
+	// place of it, no title and no month: an exercise, a ship, a village
+	// ("Zapad", "Meridian")
+	names map[string]bool
 }
 
 func (m *merger) facts(e Event) (mergeFacts, error) {
 	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, text: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
 		locs: map[string]bool{}, objects: map[string]bool{}, sources: map[string]bool{}, targets: map[string]bool{},
-		srcCountries: map[string]bool{}, tgtCountries: map[string]bool{}}
+		srcCountries: map[string]bool{}, tgtCountries: map[string]bool{}, names: map[string]bool{}}
 	var nameWords []string
 	for _, p := range e.Participants {
 		switch p.Role {
@@ -503,6 +508,13 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 	actorNames := map[string]bool{}
 	for _, w := range nameWords {
 		actorNames[w] = true
+	}
+	for _, ev := range e.Evidence {
+		for _, w := range properNames(ev.Sentence) {
+			if !actorNames[w] && !skip[stem(w)] {
+				f.names[w] = true
+			}
+		}
 	}
 	for _, ev := range e.Evidence {
 		for _, l := range locWords(ev.Sentence) {
@@ -695,6 +707,9 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	actors := shared(fa.actors, fb.actors)
 	countries := shared(fa.countries, fb.countries)
 	words := shared(fa.words, fb.words) + synonymous(fa, fb)
+	// a name both sentences give that names no actor of theirs: the same
+	// exercise, ship or village
+	words += min(shared(fa.names, fb.names), 2)
 	sameLoc := sharedLocs(fa.locs, fb.locs) > 0
 	// sentences that share many of their words tell one thing ("former
 	// mayor Ramiro Quispe … corruption charges" in both): they count as
@@ -1121,6 +1136,42 @@ func keyWords(s string) []string {
 	}
 	return out
 }
+
+// properNames are the folded capitalized words of a sentence, past its
+// first word, of four letters or more, that are no title, institution or
+// calendar word: "Zapad" of "the Zapad military exercises".
+func properNames(sentence string) []string {
+	var out []string
+	f := strings.Fields(sentence)
+	for i := 1; i < len(f); i++ {
+		if p := strings.Trim(f[i-1], "\"“‘("); p != "" && strings.ContainsAny(p[len(p)-1:], ".!?") {
+			continue // a sentence's start inside the evidence
+		}
+		w := strings.Trim(f[i], ".,;:!?\"'“”‘’()[]")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		// "Zapad-2025": the name part of a hyphenated word
+		for _, part := range strings.Split(w, "-") {
+			r := []rune(part)
+			if len(r) < 4 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[len(r)-1]) {
+				continue // short words, acronyms, numbers
+			}
+			lw := strings.ToLower(part)
+			if calendarWords[lw] || names.IsTitleWord(lw) || institutionWords[lw] || stopWords[lw] {
+				continue
+			}
+			out = append(out, NormName(part))
+		}
+	}
+	return out
+}
+
+// institutionWords are capitalized words of institutions' names that name
+// no one thing ("Ministry", "Forces").
+var institutionWords = set([]string{"ministry", "government", "army", "forces", "force", "police", "council", "committee",
+	"office", "service", "agency", "department", "guard", "guards", "navy", "national", "state", "republic", "federal",
+	"united", "nations", "union", "international", "security", "defence", "defense", "foreign", "affairs", "interior",
+	"border", "military", "command", "commission", "authority", "authorities", "region", "province", "district", "city",
+	"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "general", "news"})
 
 // stem is a crude stem that matches a word with its inflections and most
 // derivations ("inaugurates", "inauguration"; "raids", "raided"): its

@@ -89,6 +89,9 @@ func TestMergeByScore(t *testing.T) {
 		topics: []string{"cross-border trade"}}
 	expulsion := mReport{cameo: "166", typ: "expel", title: "Kenya expels Ethiopian diplomat",
 		sentence: "Kenya on Tuesday expelled an Ethiopian diplomat.", date: day("2025-03-11"), actors: []Actor{mKenya, mEthiopia}}
+	closureMonth := mReport{cameo: "1621", typ: "close crossing", title: "Kenya shuts all its crossings with Ethiopia for two weeks",
+		sentence: "Kenya shut all its crossings with Ethiopia for two weeks in September as Ethiopia held the large Simba military exercises.",
+		date:     span("2025-09-01", "2025-09-30", Month), actors: []Actor{mKenya, mEthiopia}}
 	crossingArrest := mReport{cameo: "173", typ: "arrest", title: "Kenyan Police arrest trader at border crossing",
 		sentence: "Kenyan police on Saturday arrested a trader at the Namanga border crossing.",
 		date:     day("2025-05-10"), actors: []Actor{mPolice}, place: &mNamanga}
@@ -267,6 +270,14 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "173", typ: "arrest", title: "Kenyan Police detain trader at Namanga crossing",
 				sentence: "Kenyan police detained the trader at the Namanga crossing on Saturday.",
 				date:     day("2025-05-10"), actors: []Actor{mPolice}}, true},
+		{"a closure told by its month and by its day, the same exercise named", closureMonth,
+			mReport{cameo: "1621", typ: "close crossing", title: "Kenya closes all checkpoints on border with Ethiopia during exercise",
+				sentence: "Kenya closed all checkpoints on the border with Ethiopia on 12 September during the Simba-2025 exercise.",
+				date:     day("2025-09-12"), actors: []Actor{mKenya, mEthiopia}}, true},
+		{"a closure by its day in another month's exercise", closureMonth,
+			mReport{cameo: "1621", typ: "close crossing", title: "Kenya closes all checkpoints on border with Ethiopia",
+				sentence: "Kenya closed all checkpoints on the border with Ethiopia on 12 September, days after the election.",
+				date:     day("2025-09-12"), actors: []Actor{mKenya, mEthiopia}}, false},
 		{"an arrest at another crossing the same day", crossingArrest,
 			mReport{cameo: "173", typ: "arrest", title: "Kenyan Police detain trader at Busia crossing",
 				sentence: "Kenyan police detained a trader at the Busia crossing on Saturday.",
