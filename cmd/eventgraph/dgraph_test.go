@@ -16,13 +16,16 @@ import (
 	"eventgraph/graph/dgraph/dgraphtest"
 )
 
+// TestMain stops the cluster the Dgraph tests share (dgraphtest.Shared).
+func TestMain(m *testing.M) { dgraphtest.Main(m) }
+
 // TestDgraphCommands: the seeds loaded with `load --db dgraph://…` answer
 // the README's queries, the timeline and the JSON Lines export, and `serve`
 // the README's example and /timeline over HTTP, with the same bytes as the
-// embedded store (the cluster is a throwaway one; the
+// embedded store (the test binary's cluster, emptied for the test; the
 // test is skipped without bin/dgraph, and fails without it in CI).
 func TestDgraphCommands(t *testing.T) {
-	c := dgraphtest.Start(t)
+	c := dgraphtest.Shared(t)
 	dsn := "dgraph://" + c.GRPC + "?sslmode=disable"
 	dir := seedDB(t)
 	eventgraph(t, "", "load", "--db", dsn, seeds).check(t, 0, []string{"loaded 7 articles"}, nil)
@@ -119,7 +122,7 @@ func serveOn(t *testing.T, db string) (string, func()) {
 // serving the same data (fronts hold nothing of their own), which still
 // passes Check.
 func TestDgraphFrontKilled(t *testing.T) {
-	c := dgraphtest.Start(t)
+	c := dgraphtest.Shared(t)
 	dsn := "dgraph://" + c.GRPC + "?sslmode=disable"
 	eventgraph(t, "", "load", "--db", dsn, seeds).check(t, 0, []string{"loaded 7 articles"}, nil)
 	work := t.TempDir()

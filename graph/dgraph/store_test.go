@@ -31,11 +31,14 @@ func seedDocs(t *testing.T) []read.Document {
 	return docs
 }
 
-// openBoth starts a cluster and opens a Dgraph store on it and an
-// embedded in-memory store.
+// TestMain stops the cluster the tests share (dgraphtest.Shared).
+func TestMain(m *testing.M) { dgraphtest.Main(m) }
+
+// openBoth opens a Dgraph store on the test binary's cluster, emptied for
+// the test (dgraphtest.Shared), and an embedded in-memory store.
 func openBoth(t *testing.T) (*graph.Store, *Store, *dgraphtest.Cluster) {
 	t.Helper()
-	c := dgraphtest.Start(t)
+	c := dgraphtest.Shared(t)
 	dg, err := Open("dgraph://" + c.GRPC + "?sslmode=disable")
 	if err != nil {
 		t.Fatal(err)

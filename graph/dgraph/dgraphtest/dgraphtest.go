@@ -22,8 +22,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -136,7 +138,9 @@ func (p *proc) exited() bool {
 // Start starts a zero and an alpha on free loopback ports (binding only
 // 127.0.0.1, telemetry off, the admin whitelist 127.0.0.1), waits until
 // the alpha's /admin answers that it is healthy, and stops both when the
-// test ends.
+// test ends. A cluster takes seconds to start (two Raft elections of 2 to
+// 4 s each): tests that need an empty cluster of their own, no more, take
+// Shared instead.
 func Start(tb testing.TB) *Cluster {
 	tb.Helper()
 	return start(tb, 1)
@@ -151,26 +155,40 @@ func StartReplicated(tb testing.TB) *Cluster {
 	return start(tb, 3)
 }
 
-// start starts a zero with --replicas n and n alphas.
+// start starts a zero with --replicas n and n alphas, in the test's
+// temporary folder, stopped when the test ends.
 func start(tb testing.TB, n int) *Cluster {
 	tb.Helper()
 	c := &Cluster{bin: Binary(tb), dir: tb.TempDir()}
 	tb.Cleanup(func() { c.Stop(tb) })
+	if err := c.launch(n); err != nil {
+		c.dumpLogs(tb)
+		tb.Fatalf("dgraphtest: %v", err)
+	}
+	return c
+}
+
+// launch starts the zero and n alphas, one at a time, each waited for.
+func (c *Cluster) launch(n int) error {
 	var err error
 	// zero: gRPC 5080+o, HTTP 6080+o; alpha: internal 7080+o, HTTP 8080+o, gRPC 9080+o
 	if c.zero, err = freeOffset(nil, 5080, 6080); err != nil {
-		tb.Fatalf("dgraphtest: %v", err)
+		return err
 	}
 	taken := map[int]bool{5080 + c.zero: true, 6080 + c.zero: true}
 	c.ZeroGRPC = "127.0.0.1:" + strconv.Itoa(5080+c.zero)
 	c.ZeroHTTP = "http://127.0.0.1:" + strconv.Itoa(6080+c.zero)
-	c.procs = append(c.procs, c.run(tb, "zero", "zero", "--my", c.ZeroGRPC, "--port_offset", strconv.Itoa(c.zero),
+	z, err := c.run("zero", "zero", "--my", c.ZeroGRPC, "--port_offset", strconv.Itoa(c.zero),
 		"--replicas", strconv.Itoa(n),
-		"--wal", filepath.Join(c.dir, "zw"), "--bindall=false", "--telemetry", "reports=false; sentry=false;"))
+		"--wal", filepath.Join(c.dir, "zw"), "--bindall=false", "--telemetry", "reports=false; sentry=false;")
+	if err != nil {
+		return err
+	}
+	c.procs = append(c.procs, z)
 	for i := 0; i < n; i++ {
 		off, err := freeOffset(taken, 7080, 8080, 9080)
 		if err != nil {
-			tb.Fatalf("dgraphtest: %v", err)
+			return err
 		}
 		for _, b := range []int{7080, 8080, 9080} {
 			taken[b+off] = true
@@ -193,14 +211,87 @@ func start(tb testing.TB, n int) *Cluster {
 			"--port_offset", strconv.Itoa(off), "--postings", filepath.Join(c.dir, sub, "p"), "--wal", filepath.Join(c.dir, sub, "w"),
 			"--tmp", filepath.Join(c.dir, sub, "t"), "--bindall=false", "--telemetry", "reports=false; sentry=false;",
 			"--security", "whitelist=127.0.0.1;", "--cache", "size-mb=256;"}
-		a.proc = c.run(tb, name, a.args...)
+		if a.proc, err = c.run(name, a.args...); err != nil {
+			return err
+		}
 		c.procs = append(c.procs, a.proc)
 		c.Alphas = append(c.Alphas, a)
 		// one at a time: the first becomes the group's leader before the
 		// others join it
-		c.waitAdmin(tb, a.HTTP)
+		if err := c.waitAdmin(a.HTTP); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// the test binary's shared cluster (Shared, Main)
+var shared struct {
+	mu   sync.Mutex // held by the test that has the cluster
+	main bool       // Main runs the tests
+	c    *Cluster
+	err  error // the failed start, not tried again
+}
+
+// Shared returns the test binary's one cluster (a zero and an alpha),
+// started by the first test that asks for it and stopped by Main, emptied
+// for each test that takes it (drop_all: no data, no schema, no types, as
+// a new cluster), so that a test binary waits for one cluster's start and
+// not one a test. The tests that take it run one at a time: Shared waits
+// until the test that has it ends. The package's TestMain must call Main.
+func Shared(tb testing.TB) *Cluster {
+	tb.Helper()
+	bin := Binary(tb)
+	if !shared.main {
+		tb.Fatal("dgraphtest: Shared needs the package's TestMain to call dgraphtest.Main(m), which stops the cluster")
+	}
+	shared.mu.Lock()
+	tb.Cleanup(shared.mu.Unlock)
+	if shared.c == nil && shared.err == nil {
+		c := &Cluster{bin: bin}
+		if c.dir, shared.err = os.MkdirTemp("", "dgraphtest-"); shared.err == nil {
+			shared.c = c // stopped by Main even when it failed to start
+			shared.err = c.launch(1)
+		}
+		if shared.err != nil {
+			c.dumpLogs(tb)
+		}
+	}
+	if shared.err != nil {
+		tb.Fatalf("dgraphtest: the shared cluster did not start: %v", shared.err)
+	}
+	c := shared.c
+	for _, p := range c.procs {
+		if p.exited() {
+			c.dumpLogs(tb)
+			tb.Fatalf("dgraphtest: the shared cluster's %s has exited", p.name)
+		}
+	}
+	if _, err := c.post("/alter", "application/json", `{"drop_all": true}`); err != nil {
+		tb.Fatalf("dgraphtest: empty the shared cluster: %v", err)
+	}
+	tb.Cleanup(func() {
+		if tb.Failed() {
+			c.dumpLogs(tb)
+		}
+	})
 	return c
+}
+
+// Main runs the tests (m.Run), stops the shared cluster if a test started
+// it, removes its folder and exits with the tests' code; a package whose
+// tests take Shared calls it from TestMain. If the test binary dies
+// instead (a panic, -timeout, a signal), its dgraph processes are killed
+// with it all the same (see run).
+func Main(m *testing.M) {
+	shared.main = true
+	code := m.Run()
+	shared.mu.Lock()
+	if c := shared.c; c != nil {
+		c.stop()
+		_ = os.RemoveAll(c.dir)
+	}
+	os.Exit(code)
 }
 
 // Kill SIGKILLs the alpha (no shutdown: what a lost machine does) and
@@ -220,14 +311,20 @@ func (c *Cluster) Restart(tb testing.TB, a *Alpha) {
 	if !a.proc.exited() {
 		tb.Fatalf("dgraphtest: restart %s: still running", a.Name)
 	}
-	p := c.run(tb, a.Name, a.args...)
+	p, err := c.run(a.Name, a.args...)
+	if err != nil {
+		tb.Fatalf("dgraphtest: restart: %v", err)
+	}
 	for i, q := range c.procs {
 		if q == a.proc {
 			c.procs[i] = p
 		}
 	}
 	a.proc = p
-	c.waitAdmin(tb, a.HTTP)
+	if err := c.waitAdmin(a.HTTP); err != nil {
+		c.dumpLogs(tb)
+		tb.Fatalf("dgraphtest: restart: %v", err)
+	}
 }
 
 // Leader returns the alpha that leads group 1, as the zero's /state
@@ -264,19 +361,17 @@ func (c *Cluster) Leader(tb testing.TB) *Alpha {
 }
 
 // run starts dgraph with args, its output appended to DIR/name.log.
-func (c *Cluster) run(tb testing.TB, name string, args ...string) *proc {
-	tb.Helper()
+func (c *Cluster) run(name string, args ...string) (*proc, error) {
 	log, err := os.OpenFile(filepath.Join(c.dir, name+".log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
-		tb.Fatalf("dgraphtest: %v", err)
+		return nil, err
 	}
 	cmd := exec.Command(c.bin, args...)
 	cmd.Dir = c.dir
 	cmd.Stdout, cmd.Stderr = log, log
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
+	if err := startChild(cmd); err != nil {
 		log.Close()
-		tb.Fatalf("dgraphtest: start dgraph %s: %v", name, err)
+		return nil, fmt.Errorf("start dgraph %s: %w", name, err)
 	}
 	p := &proc{name: name, cmd: cmd, done: make(chan struct{})}
 	go func() {
@@ -284,12 +379,58 @@ func (c *Cluster) run(tb testing.TB, name string, args ...string) *proc {
 		log.Close()
 		close(p.done)
 	}()
-	return p
+	return p, nil
+}
+
+// spawn is the channel of the goroutine that starts every dgraph process
+// (startChild).
+var (
+	spawnOnce sync.Once
+	spawn     chan spawnJob
+)
+
+type spawnJob struct {
+	cmd *exec.Cmd
+	err chan error
+}
+
+// startChild starts cmd in a process group of its own (a Ctrl-C at the
+// terminal reaches the test binary, not dgraph) which the kernel SIGKILLs
+// when the test binary dies, however it dies: the end of a test's cleanup
+// is not enough, since a -timeout panic or a SIGKILL runs none (issue 16).
+// The death signal is tied to the thread that forked the child, not the
+// process, and the Go runtime may end threads; so every child is started
+// from one goroutine locked to its thread for the life of the binary.
+func startChild(cmd *exec.Cmd) error {
+	spawnOnce.Do(func() {
+		spawn = make(chan spawnJob)
+		go func() {
+			runtime.LockOSThread() // never unlocked: the thread lives as long as the binary
+			for j := range spawn {
+				j.err <- j.cmd.Start()
+			}
+		}()
+	})
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	cmd.SysProcAttr.Setpgid = true
+	cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
+	j := spawnJob{cmd: cmd, err: make(chan error, 1)}
+	spawn <- j
+	return <-j.err
 }
 
 // Stop stops the alphas, then the zero: SIGTERM, then SIGKILL after 20 s.
 // Start registers it with the test's cleanup; calling it twice is harmless.
 func (c *Cluster) Stop(tb testing.TB) {
+	c.stop()
+	if tb.Failed() {
+		c.dumpLogs(tb)
+	}
+}
+
+func (c *Cluster) stop() {
 	for i := len(c.procs) - 1; i >= 0; i-- {
 		p := c.procs[i]
 		if p.exited() {
@@ -304,9 +445,6 @@ func (c *Cluster) Stop(tb testing.TB) {
 		}
 	}
 	c.procs = nil
-	if tb.Failed() {
-		c.dumpLogs(tb)
-	}
 }
 
 // dumpLogs writes the end of the zero's and alphas' logs to the test log.
@@ -373,15 +511,13 @@ func FreeAddr(tb testing.TB) string {
 // waitAdmin waits until the /admin of the alpha at base answers the health
 // query with the alpha healthy: /health answers earlier, before the alpha
 // serves queries.
-func (c *Cluster) waitAdmin(tb testing.TB, base string) {
-	tb.Helper()
+func (c *Cluster) waitAdmin(base string) error {
 	deadline := time.Now().Add(readyTimeout)
 	var last string
 	for time.Now().Before(deadline) {
 		for _, p := range c.procs {
 			if p.exited() {
-				c.dumpLogs(tb)
-				tb.Fatalf("dgraphtest: dgraph %s exited while starting", p.name)
+				return fmt.Errorf("dgraph %s exited while starting", p.name)
 			}
 		}
 		b, err := postTo(base, "/admin", "application/json", `{"query":"{ health { instance status } }"}`)
@@ -395,7 +531,7 @@ func (c *Cluster) waitAdmin(tb testing.TB, base string) {
 			if err = json.Unmarshal(b, &r); err == nil {
 				for _, h := range r.Data.Health {
 					if h.Instance == "alpha" && h.Status == "healthy" && len(r.Errors) == 0 {
-						return
+						return nil
 					}
 				}
 				last = string(b)
@@ -406,8 +542,7 @@ func (c *Cluster) waitAdmin(tb testing.TB, base string) {
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
-	c.dumpLogs(tb)
-	tb.Fatalf("dgraphtest: the alpha's /admin was not ready after %s: %.300s", readyTimeout, last)
+	return fmt.Errorf("the alpha's /admin at %s was not ready after %s: %.300s", base, readyTimeout, last)
 }
 
 // post sends body to the first alpha's HTTP path and returns the response
@@ -489,7 +624,11 @@ func (c *Cluster) Live(tb testing.TB, rdf, schema, upsert string) string {
 	cmd.Dir = filepath.Dir(tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
+	err := startChild(cmd)
+	if err == nil {
+		err = cmd.Wait()
+	}
+	if err != nil {
 		tb.Fatalf("dgraphtest: dgraph live: %v\n%s", err, tail(out.String(), 4000))
 	}
 	return out.String()
