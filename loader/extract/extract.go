@@ -675,6 +675,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// ("X, who was assassinated by Y" names its doer: a happening)
 			continue
 		}
+		if h.verb && (lw == "seen" || lw == "obtained" || lw == "reviewed") && i+n < len(x.toks) && x.toks[i+n].lw == "by" {
+			// "according to a note … seen by Reuters": how the outlet
+			// knows, no happening
+			continue
+		}
 		if h.verb && (lw == "calls" || lw == "called") && i+1 < len(x.toks) && x.toks[i+1].cap && p > 0 &&
 			(x.toks[p-1].lw == "which" || x.toks[p-1].lw == "what" || prev == "which" || prev == "what") {
 			// "the shoal, which Beijing calls Huangyan Dao": a name, no call
