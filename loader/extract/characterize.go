@@ -9,7 +9,7 @@ package extract
 // as" are the same.
 
 // characterVerbs are the verbs of characterization.
-var characterVerbs = set("call describe brand label term dub")
+var characterVerbs = set("call describe brand label term dub regard")
 
 // pejoratives and praises are the words that make a characterization a
 // criticism or a praise (general English vocabulary of news statements).
