@@ -482,7 +482,9 @@ func refineHand(e *entry, pats []pattern, toks []token) *entry {
 			if k == p.keys[0] && matchesFrom(p.keys, keys[i:]) {
 				c := *e
 				c.cameo = p.code
-				if e.class == speech && classOf(p.code) == material {
+				if e.class == speech && (classOf(p.code) == material || p.code == "015") {
+					// 015: claiming responsibility is an act of its own,
+					// not a report of the attack it claims
 					c.class = material
 				}
 				c.patternOnly = false
