@@ -24,6 +24,12 @@ func (st *state) reported(x *sent, hits []hit, used []bool, si int, cl [][2]int)
 		if k == si || used[k] || g.neg || g.prepIng || g.i < lo || g.i >= hi {
 			continue
 		}
+		if g.verb && g.i > h.i && !g.inf && coordinatedBefore(x, g.i) {
+			// "called on the rebels to disarm and promised …": a verb
+			// coordinated with the statement's is the speaker's own act,
+			// no complement of it
+			break
+		}
 		if g.e.class == speech || g.e.class == light {
 			continue
 		}
@@ -321,4 +327,19 @@ func clauseOpens(x *sent, r [2]int, w string) bool {
 // what was said: "that", a colon, a quotation or a comma.
 func saysBetween(s string) bool {
 	return strings.Contains(s, " that ") || strings.ContainsAny(s, ":“\",")
+}
+
+// coordinatedBefore reports whether the verb at token i is coordinated with
+// what comes before it: "and" or "but" right before it (an adverb between).
+func coordinatedBefore(x *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch x.toks[k].lw {
+		case "and", "but":
+			return true
+		}
+		if x.toks[k].punct || !strings.HasSuffix(x.toks[k].lw, "ly") && x.toks[k].lw != "also" {
+			return false
+		}
+	}
+	return false
 }
