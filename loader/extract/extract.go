@@ -1026,7 +1026,7 @@ func isOrdinal(w string) bool {
 // telephone call, 040 otherwise; "" when neither follows.
 func conferCode(toks []token, j int) string {
 	code := ""
-	for k := j; k < len(toks) && k < j+4 && !toks[k].punct; k++ {
+	for k, end := j, j+4; k < len(toks) && k < end && !toks[k].punct; k++ {
 		switch toks[k].lw {
 		case "phone", "telephone":
 			code = "041"
@@ -1035,12 +1035,22 @@ func conferCode(toks []token, j int) string {
 				code = "040"
 			}
 			return code
-		case "that", "about", "of", "on":
+		case "on":
+			if k+1 < len(toks) && weekdayWords.has(toks[k+1].lw) {
+				k++ // "spoke by telephone on Wednesday with"
+				end += 2
+				continue
+			}
+			return ""
+		case "that", "about", "of":
 			return ""
 		}
 	}
 	return code
 }
+
+// weekdayWords are the days of the week.
+var weekdayWords = set("monday tuesday wednesday thursday friday saturday sunday")
 
 // reducedRelative reports whether the past form at token i, after the word
 // at p, is a participle modifying that word: p is a lower-case noun (not a
