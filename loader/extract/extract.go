@@ -249,7 +249,13 @@ func refineVoice(l *lexicon, e *entry, x *sent, cl [][2]int, clause, i int, afte
 			return r // "no agreement had been reached": none was
 		}
 	}
-	return l.refine(e, x.toks[from:i-1])
+	r = l.refine(e, x.toks[from:i-1])
+	if r == e && from > 0 && x.toks[from].w == "," {
+		// "The trawler, which belongs to …, was intercepted": the subject
+		// stands before the relative clause
+		r = l.refine(e, x.toks[:i-1])
+	}
+	return r
 }
 
 // attributive reports whether the -ed form before token next is a
@@ -568,6 +574,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// "an army patrol was ambushed", "a police patrol came under
 		// fire": a base form right before "was" or a past verb is the
 		// subject's noun
+		// "a coast guard patrol boat", "an attack helicopter": a base form
+		// before a craft's noun is a compound's modifier
+		baseInCompound := verbE != nil && lw == verbE.lemma && i+n < len(x.toks) && craftNouns.has(x.toks[i+n].lw)
 		baseBeforeAux := verbE != nil && lw == verbE.lemma && i+n < len(x.toks) && p >= 0 &&
 			(auxBe.has(x.toks[i+n].lw) || irregularPast.has(x.toks[i+n].lw) && !strings.HasSuffix(x.toks[i+n].lw, "en") || simplePast.has(x.toks[i+n].lw)) &&
 			!modals.has(prev) && prev != "to" && !pronouns.has(prev) && !x.toks[p].punct
@@ -582,7 +591,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// "in Kampala bombings case": a name after a preposition modifies
 		// the noun after it
 		afterPlaceName := p > 0 && x.toks[p].cap && prepositions.has(x.toks[p-1].lw) && nounE != nil
-		nounCtx := determiners.has(prev) || baseAfterNoun || baseBeforeAux || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
+		nounCtx := determiners.has(prev) || baseAfterNoun || baseBeforeAux || baseInCompound || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev))
 		switch {
@@ -1048,6 +1057,10 @@ func conferCode(toks []token, j int) string {
 	}
 	return code
 }
+
+// craftNouns are the vehicles and units a verb's base form may modify
+// ("patrol boat", "attack helicopter", "strike aircraft").
+var craftNouns = set("boat boats vessel vessels ship ships car cars vehicle vehicles aircraft plane planes helicopter helicopters drone drones jet jets team unit")
 
 // weekdayWords are the days of the week.
 var weekdayWords = set("monday tuesday wednesday thursday friday saturday sunday")
