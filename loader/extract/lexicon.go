@@ -477,6 +477,12 @@ func refineHand(e *entry, pats []pattern, toks []token) *entry {
 		}
 		keys = append(keys, nounKey(t.lw))
 	}
+	if e.lemma == "protest" && len(toks) > 1 && toks[0].lw == "to" && toks[1].cap {
+		// "protested to Tehran": a protest lodged with a government
+		c := *e
+		c.cameo, c.patternOnly, c.dict = "114", false, false
+		return &c
+	}
 	for _, p := range pats {
 		for i, k := range keys {
 			if k == p.keys[0] && matchesFrom(p.keys, keys[i:]) {
