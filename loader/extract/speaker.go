@@ -73,6 +73,11 @@ func attributionAfterComma(toks []token, i int) bool {
 // mark when a quotation ends right before token i ("…,” X said"), else -1.
 func quoteBefore(toks []token, i int) int {
 	k := i - 1
+	if k >= 0 && (toks[k].lw == "and" || toks[k].lw == "but") {
+		// 'condemned it as "an attack" and demanded …': the quotation is
+		// the first verb's
+		return -1
+	}
 	// skip the speaker's name before the verb: “…,” Rahmoun said
 	for n := 0; k >= 0 && n < 6 && !isCloseQuote(toks[k].w); n++ {
 		if toks[k].punct && toks[k].w != "." && toks[k].w != "-" {
