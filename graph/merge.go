@@ -426,7 +426,7 @@ type mergeFacts struct {
 	objects                    map[string]bool // what its quantities count ("cannabis", "heroin")
 	// names are the capitalized words of its sentences that name no actor or
 	// place of it, no title and no month: an exercise, a ship, a village
-	// ("Zapad", "Meridian")
+	// ("Simba", "Sea Lark")
 	names map[string]bool
 }
 
@@ -752,7 +752,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	// border to Tajikistan in both
 	directed := shared(fa.sources, fb.sources) > 0 && shared(fa.targets, fb.targets) > 0
 	// or their countries: a ministry's act told as its country's
-	// ("Moldova expels a Russian diplomat", "the Moldovan foreign ministry
+	// ("Kenya expels an Ethiopian diplomat", "the Kenyan foreign ministry
 	// declared the Russian embassy's secretary persona non grata")
 	directed = directed || shared(fa.srcCountries, fb.srcCountries) > 0 && shared(fa.tgtCountries, fb.tgtCountries) > 0 &&
 		shared(fa.srcCountries, fb.tgtCountries) == 0 && shared(fa.tgtCountries, fb.srcCountries) == 0
@@ -917,8 +917,8 @@ var calendarWords = func() map[string]bool {
 }()
 
 // sharedLocs counts the names of a that name a place of b: the same
-// name, or one name the start of the other ("merdare" said "at Merdare",
-// the resolved place "merdare crossing").
+// name, or one name the start of the other ("namanga" said "at Namanga",
+// the resolved place "namanga crossing").
 func sharedLocs(a, b map[string]bool) int {
 	n := 0
 	for k := range a {
@@ -1139,7 +1139,7 @@ func keyWords(s string) []string {
 
 // properNames are the folded capitalized words of a sentence, past its
 // first word, of four letters or more, that are no title, institution or
-// calendar word: "Zapad" of "the Zapad military exercises".
+// calendar word: "Simba" of "the Simba military exercises".
 func properNames(sentence string) []string {
 	var out []string
 	f := strings.Fields(sentence)
@@ -1149,7 +1149,7 @@ func properNames(sentence string) []string {
 		}
 		w := strings.Trim(f[i], ".,;:!?\"'“”‘’()[]")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		// "Zapad-2025": the name part of a hyphenated word
+		// "Simba-2025": the name part of a hyphenated word
 		for _, part := range strings.Split(w, "-") {
 			r := []rune(part)
 			if len(r) < 4 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[len(r)-1]) {

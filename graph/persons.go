@@ -61,7 +61,7 @@ func PersonKeys(a Actor) []string {
 // its first two words, three and so on ("Tesfaye Bekele" stored,
 // "Tesfaye Bekele Alemu" new); in each of its readings
 // (names.Name.Readings: "Dorușin" is looked up as "Dorusin" and
-// "Dorushin", "Quliyev" as "Guliyev").
+// "Dorushin", "Qasimov" as "Gasimov").
 func PersonLookups(n names.Name) []string {
 	var keys []string
 	for _, p := range n.Readings() {

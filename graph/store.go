@@ -71,7 +71,7 @@ const (
 	// article_meta.go); older databases get it. Format 7 keys a y after a
 	// consonant as a vowel in person names ("Avetisyan" = "Avetisian",
 	// names.WordKey); older databases have their actor indexes rebuilt.
-	// Format 8 keys a y after an i as its glide ("Guliyev" = "Guliev") and
+	// Format 8 keys a y after an i as its glide ("Aliyev" = "Aliev") and
 	// indexes persons of three words by their first two (CP:); older
 	// databases have their actor indexes rebuilt. Format 9 keeps both
 	// consonants around a vowel ("Adede" ≠ "Adiy"), keys a word of one
@@ -80,7 +80,7 @@ const (
 	// ç, ž and the like under both its readings ("Dorușin" = "Dorushin",
 	// names.Name.Readings); older databases have their actor indexes
 	// rebuilt. Format 10 indexes a name with a q or j also under its
-	// reading with g ("Quliyev" = "Guliyev", "al-Jabri" = "el-Gabri") and a
+	// reading with g ("Qasimov" = "Gasimov", "al-Jazzar" = "el-Gazzar") and a
 	// name of four words or more by its first three and so on (CP:, "Wilmer
 	// Tomas Ortega" for "Wilmer Tomas Ortega Rubio"); older databases have
 	// their actor indexes rebuilt.

@@ -58,7 +58,7 @@ func TestWordKey(t *testing.T) {
 		{"Avetisyan", "Avetisian", "Avetisan"},           // y after a consonant is i (Armenian -yan/-ian)
 		{"Kyiv", "Kiev"},                                 // Ukrainian y/i
 		{"Zelenskyy", "Zelensky", "Zelenskiy"},           // -yy/-y/-iy
-		{"Guliyev", "Guliev"},                            // the glide after i
+		{"Aliyev", "Aliev"},                              // the glide after i
 		{"Diyab", "Diab"},
 		{"Zabolotnykh", "Zabolotnikh", "Zabolotnih"}, // Russian -ykh, Romanian -îh
 		{"Ari", "Ary", "Arie"},                       // a short word keeps its first vowel's class
@@ -117,14 +117,14 @@ func TestCompatible(t *testing.T) {
 		{"Goran Vučetić", "Goran Vucetic", true},
 		{"Goran Vučetić", "Goran Vuchetich", true},
 		{"Ilya Zabolotnykh", "Ilia Zabolotnîh", true},
-		{"Rauf Quliyev", "Rauf Guliyev", true}, // Azerbaijani q is g
-		{"Rauf Quliyev", "Rauf Quliev", true},
-		{"Tarek el-Gabri", "Tarek al-Jabri", true}, // Egyptian g for the Arabic j
+		{"Rauf Qasimov", "Rauf Gasimov", true}, // Azerbaijani q is g
+		{"Rauf Qasimov", "Rauf Qasymov", true},
+		{"Tarek el-Gazzar", "Tarek al-Jazzar", true}, // Egyptian g for the Arabic j
 		{"Gamal Fawzi", "Jamal Fawzi", true},
-		{"Quliyev", "Guliyev", false}, // q or j as g only with the same given name
-		{"Rauf Quliyev", "Tahir Guliyev", false},
-		{"Quliyev", "Rauf Guliyev", false},
-		{"Tarek al-Jabri", "Nabil el-Gabri", false},
+		{"Qasimov", "Gasimov", false}, // q or j as g only with the same given name
+		{"Rauf Qasimov", "Tahir Gasimov", false},
+		{"Qasimov", "Rauf Gasimov", false},
+		{"Tarek al-Jazzar", "Nabil el-Gazzar", false},
 		{"Zahir Qasimov", "Zahir Kasimov", true},                   // q stays k as well
 		{"Wilmer Tomas Ortega", "Wilmer Tomas Ortega Rubio", true}, // without the mother's surname
 		{"Wilmer Tomas", "Wilmer Tomas Ortega Rubio", true},
@@ -247,8 +247,8 @@ func TestGReading(t *testing.T) {
 	for _, c := range []struct {
 		name, g string
 	}{
-		{"Rauf Quliyev", "rauf guliyev"},
-		{"Tarek al-Jabri", "tarek gabri"},
+		{"Rauf Qasimov", "rauf gasimov"},
+		{"Tarek al-Jazzar", "tarek gazzar"},
 		{"Abdelmadjid Qara", "abdelmadjid gara"},
 		{"Ivan Novak", ""},
 	} {

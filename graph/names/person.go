@@ -18,7 +18,7 @@ import (
 //     as the consonant y ("Hussein" = "Husayn" ≠ "Hassan", "Said" = "Sayed");
 //     a y after a consonant but h is a vowel ("Avetisyan" =
 //     "Avetisian", "Kyiv" = "Kiev"), and a y after an i inside the word
-//     is its glide ("Guliyev" = "Guliev");
+//     is its glide ("Aliyev" = "Aliev");
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
@@ -74,8 +74,8 @@ func AppendWordKey(dst []byte, w string) []byte {
 			// "Kyiv"; but "Yahya")
 			j := i + 1
 			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1) || w[j] == 'y' && w[j-1] == 'i' && j > 1) {
-				// (a y after an i inside the word is its glide: "Guliyev" =
-				// "Guliev", "Diyab" = "Diab")
+				// (a y after an i inside the word is its glide: "Aliyev" =
+				// "Aliev", "Diyab" = "Diab")
 				j++
 			}
 			run := w[i:j]
@@ -266,8 +266,8 @@ type Name struct {
 	Others []Name
 	// Guarded marks a reading with a q or j read as g: it meets another
 	// name only if both have given names and the first ones have the same
-	// key in the readings compared ("Rauf Quliyev" = "Rauf Guliyev", but
-	// "Quliyev" alone is not "Guliyev").
+	// key in the readings compared ("Rauf Qasimov" = "Rauf Gasimov", but
+	// "Qasimov" alone is not "Gasimov").
 	Guarded bool
 }
 
@@ -307,8 +307,8 @@ func spelledOut(s string) string {
 // ("Dorusin", as Fold gives) and the two letters ("Dorushin").
 //
 // A name with a q or a j has a reading with it read as g (gReading):
-// Azerbaijani Latin writes a g sound q ("Quliyev", "Guliyev" in English),
-// and Egyptian spelling writes the Arabic j g ("el-Gabri", "al-Jabri";
+// Azerbaijani Latin writes a g sound q ("Qasimov", "Gasimov" in English),
+// and Egyptian spelling writes the Arabic j g ("el-Gazzar", "al-Jazzar";
 // "Gamal", "Jamal"). Such a reading is Guarded.
 func Person(s string) Name {
 	n := person(Fields(s))

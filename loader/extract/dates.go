@@ -173,7 +173,7 @@ func coarseSpan(p graph.Precision) bool {
 // by a conjunction ("after", "when", "as", "while", "before") after token
 // a: at most eight words before b, with no comma, "and" or semicolon
 // between the conjunction and b ("… after a border war that killed
-// thousands, and Abiy was awarded" is another clause).
+// thousands, and the president was awarded" is another clause).
 func timeClauseBetween(x *sent, a, b int) bool {
 	for k := b - 1; k > max(a, 0) && k >= b-8; k-- {
 		switch x.toks[k].lw {

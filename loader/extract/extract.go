@@ -691,7 +691,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		}
 		if h.verb && (lw == "calls" || lw == "called") && i+1 < len(x.toks) && x.toks[i+1].cap && p > 0 &&
 			(x.toks[p-1].lw == "which" || x.toks[p-1].lw == "what" || prev == "which" || prev == "what") {
-			// "the shoal, which Beijing calls Huangyan Dao": a name, no call
+			// "the islet, which Lima calls Isla Norte": a name, no call
 			continue
 		}
 		if h.verb && h.e.lemma == "seal" && !agreementAhead(x, h.j, 5) {
@@ -1061,9 +1061,6 @@ func conferCode(toks []token, j int) string {
 // craftNouns are the vehicles and units a verb's base form may modify
 // ("patrol boat", "attack helicopter", "strike aircraft").
 var craftNouns = set("boat boats vessel vessels ship ships car cars vehicle vehicles aircraft plane planes helicopter helicopters drone drones jet jets team unit")
-
-// weekdayWords are the days of the week.
-var weekdayWords = set("monday tuesday wednesday thursday friday saturday sunday")
 
 // reducedRelative reports whether the past form at token i, after the word
 // at p, is a participle modifying that word: p is a lower-case noun (not a

@@ -171,6 +171,12 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			keys := make([]string, len(words))
 			for i, w := range words {
 				keys[i] = nounKey(strings.ToLower(w))
+				if w == nameWord {
+					if i == 0 {
+						return nil, fmt.Errorf("triggers.tsv:%d: %s follows a word of the pattern", n+1, nameWord)
+					}
+					keys[i] = nameWord
+				}
 			}
 			l.handPatterns[f[1]] = append(l.handPatterns[f[1]], pattern{words: words, keys: keys, code: f[2]})
 			l.stats.handPatterns++
@@ -467,7 +473,8 @@ func (l *lexicon) refine(e *entry, toks []token) *entry {
 func refineHand(e *entry, pats []pattern, toks []token) *entry {
 	const window = 12
 	var keysArr [window]string
-	keys := keysArr[:0]
+	var capsArr [window]bool
+	keys, caps := keysArr[:0], capsArr[:0]
 	for _, t := range toks {
 		if isQuoteMark(t.w) || t.w == "," {
 			continue
@@ -476,16 +483,11 @@ func refineHand(e *entry, pats []pattern, toks []token) *entry {
 			break
 		}
 		keys = append(keys, nounKey(t.lw))
-	}
-	if e.lemma == "protest" && len(toks) > 1 && toks[0].lw == "to" && toks[1].cap {
-		// "protested to Tehran": a protest lodged with a government
-		c := *e
-		c.cameo, c.patternOnly, c.dict = "114", false, false
-		return &c
+		caps = append(caps, t.cap)
 	}
 	for _, p := range pats {
 		for i, k := range keys {
-			if k == p.keys[0] && matchesFrom(p.keys, keys[i:]) {
+			if k == p.keys[0] && matchesHand(p.keys, keys[i:], caps[i:]) {
 				c := *e
 				c.cameo = p.code
 				if e.class == speech && (classOf(p.code) == material || p.code == "015") {
@@ -503,6 +505,35 @@ func refineHand(e *entry, pats []pattern, toks []token) *entry {
 		}
 	}
 	return nil
+}
+
+// nameWord in a hand pattern stands for a capitalized word right after the
+// pattern's word before it: "protest to NAME" is "protested to Lima".
+const nameWord = "NAME"
+
+// matchesHand is matchesFrom for a hand pattern, whose nameWord matches the
+// capitalized word right after the word matched before it.
+func matchesHand(want, keys []string, caps []bool) bool {
+	k, last := 0, -2
+	for i, w := range keys {
+		if k == len(want) {
+			break
+		}
+		if want[k] == nameWord {
+			if i == last+1 && caps[i] {
+				k, last = k+1, i
+				continue
+			}
+			if i > last+1 {
+				return false // the word after the one matched is no name
+			}
+			continue
+		}
+		if w == want[k] {
+			k, last = k+1, i
+		}
+	}
+	return k == len(want)
 }
 
 // matchesFrom reports whether want, whose first key is keys[0], occurs in

@@ -88,6 +88,9 @@ var nameStopAlts = []string{"between", "with", "was", "were", "is", "that", "whi
 
 var weekdayNames = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
+// weekdayWords is weekdayNames as a word set.
+var weekdayWords = set(strings.Join(weekdayNames, " "))
+
 // nameStopIndex is the start of nameStop's leftmost match in s, or -1.
 func nameStopIndex(s string) int {
 	if foldsToASCII(s) {

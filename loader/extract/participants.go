@@ -418,8 +418,8 @@ func (st *state) implicitSubject(x *sent, h hit, cl [][2]int) string {
 // groupAnaphor is the armed group that "the group" (or "the militia",
 // "the movement") in the few words before the verb of hit h stands for
 // ("fighters from the group attacked"): the first group the sentence names
-// before it (its subject, not one in an apposition: "Al-Shabaab, an
-// al-Qaeda affiliate, …"), else the last one of the sentence before. It
+// before it (its subject, not one in an apposition: "Boko Haram, a
+// rival of the Islamic State, …"), else the last one of the sentence before. It
 // returns "" when the words before the verb hold no such phrase or an
 // actor stands between it and the verb.
 func (st *state) groupAnaphor(x *sent, h hit) string {

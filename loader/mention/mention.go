@@ -381,8 +381,8 @@ func (a *analyzer) actor(name string, kind model.ActorKind, cc, alias string) st
 }
 
 // institutionName writes a state's institution named by its country
-// ("China Coast Guard", "Kosovo Police", "Sudan Armed Forces") as its
-// demonym names it ("Chinese Coast Guard"), so both are one actor; it
+// ("Finland Border Guard", "Kenya Police", "Peru Armed Forces") as its
+// demonym names it ("Finnish Border Guard"), so both are one actor; it
 // returns "" for other names ("China National Petroleum Corporation").
 func institutionName(name string) (string, string) {
 	last := name

@@ -408,7 +408,7 @@ func (a *analyzer) orgPatterns() {
 		if i == j && e == j {
 			continue // a lone "Army", "Government"
 		}
-		// "Ministry of Foreign Affairs of the Republic of Moldova",
+		// "Ministry of Foreign Affairs of the Republic of Estonia",
 		// "Embassy of the Russian Federation": the country after "of" is
 		// the institution's, and its name is the demonym's form
 		ofCC, nameEnd, end := a.ofCountry(j, e)
@@ -470,13 +470,13 @@ func (a *analyzer) orgPatterns() {
 }
 
 // stateWords stand between "of the" and a country's name in its formal
-// name ("of the Republic of Moldova", "of the Kingdom of Morocco").
+// name ("of the Republic of Estonia", "of the Kingdom of Morocco").
 var stateWords = map[string]bool{"republic": true, "kingdom": true, "federation": true, "state": true, "sultanate": true,
 	"principality": true, "emirate": true, "islamic republic": true, "federal republic": true, "democratic republic": true}
 
 // ofCountry reads a country named after an institution's head j, whose
-// name was read to token e: "… of [the] Moldova" after e, "… of the
-// Republic of Moldova" (the formal words at the end of the name), or
+// name was read to token e: "… of [the] Estonia" after e, "… of the
+// Republic of Estonia" (the formal words at the end of the name), or
 // "… of the Russian Federation" as the end of the name itself. It returns
 // the country's code, the last token of the institution's own name and the
 // last token of the whole; cc is "" when there is none.
@@ -496,7 +496,7 @@ func (a *analyzer) ofCountry(j, e int) (cc string, nameEnd, end int) {
 		if c, ok := gazetteer.CountryByName(a.text(m, e)); ok {
 			return c.Code, k - 1, e
 		}
-		// "of the Republic" with "of Moldova" after the name
+		// "of the Republic" with "of Estonia" after the name
 		if stateWords[strings.ToLower(a.text(m, e))] && e+2 < len(a.toks) && a.toks[e+1].Lower == "of" {
 			if c, end2, ok := a.countryFrom(e + 2); ok {
 				return c, k - 1, end2
@@ -516,7 +516,8 @@ func (a *analyzer) ofCountry(j, e int) (cc string, nameEnd, end int) {
 }
 
 // countryFrom reads a country's name of one to three capitalized words
-// starting at token m.
+// starting at token m, from the gazetteer: countryAt (persons.go) reads the
+// resolved mentions, which orgPatterns runs before.
 func (a *analyzer) countryFrom(m int) (string, int, bool) {
 	for n := 3; n >= 1; n-- {
 		last := m + n - 1
