@@ -428,6 +428,8 @@ type mergeFacts struct {
 	// place of it, no title and no month: an exercise, a ship, a village
 	// ("Simba", "Sea Lark")
 	names map[string]bool
+	// lead: the article's headline tells it (evidence at offset 0)
+	lead bool
 }
 
 func (m *merger) facts(e Event) (mergeFacts, error) {
@@ -499,6 +501,7 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 		}
 	}
 	for _, ev := range e.Evidence {
+		f.lead = f.lead || ev.Start == 0
 		for _, w := range keyWords(ev.Sentence) {
 			if s := stem(w); !skip[s] && !calendarWords[w] {
 				f.text[s] = true
@@ -771,7 +774,16 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if stateMeasure {
 		s++
 	}
-	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure {
+	// both headlines tell a happening of one kind on one day between the
+	// same two states: two outlets' leads of one day on one pair are one
+	// story, even where each names the place by its own side's name ("near
+	// the Malaba crossing", "in Busia district"). One state's own force
+	// acts in many places a day, so a force used within one country needs
+	// more (below).
+	da, db := a.Date, b.Date
+	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) == root(b.CAMEO) &&
+		da.Start == da.End && db.Start == db.End && da.Start == db.Start && countries >= 2
+	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads {
 		return -1 // one force acts in many places a day: a person, the place or more words must agree
 	}
 	switch {
@@ -804,7 +816,6 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if (a.CAMEO != "" && a.CAMEO == b.CAMEO) || a.Type == b.Type {
 		s++
 	}
-	da, db := a.Date, b.Date
 	switch {
 	case da.Start == da.End && db.Start == db.End:
 		if da.Start == db.Start {
@@ -814,6 +825,9 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		s--
 	default:
 		s -= 2
+	}
+	if leads {
+		s = max(s+3, mergeThreshold)
 	}
 	return s
 }

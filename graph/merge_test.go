@@ -39,14 +39,19 @@ type mReport struct {
 	agreement                   string // kind of the agreement signed, if any
 	topics                      []string
 	quantities                  []Quantity
+	body                        bool // told in the body, not the headline
 }
 
 // facts makes the article of a report.
 func (r mReport) facts(name string) *Facts {
 	art := Article{Title: name, Published: r.date.End, Text: r.sentence}
 	art.ID = ArticleID(art)
+	at := 0
+	if r.body {
+		at = 400
+	}
 	e := Event{ID: NewID("event", art.ID, "0"), CAMEO: r.cameo, Type: r.typ, Title: r.title, Date: r.date,
-		Evidence: []Evidence{{ArticleID: art.ID, Sentence: r.sentence, Start: 0, End: len(r.sentence)}}}
+		Evidence: []Evidence{{ArticleID: art.ID, Sentence: r.sentence, Start: at, End: at + len(r.sentence)}}}
 	f := &Facts{Article: art}
 	var parties []string
 	for i, a := range r.actors {
@@ -95,6 +100,12 @@ func TestMergeByScore(t *testing.T) {
 	crossingArrest := mReport{cameo: "173", typ: "arrest", title: "Kenyan Police arrest trader at border crossing",
 		sentence: "Kenyan police on Saturday arrested a trader at the Namanga border crossing.",
 		date:     day("2025-05-10"), actors: []Actor{mPolice}, place: &mNamanga}
+	clashKE := mReport{cameo: "190", typ: "use military force", title: "Kenya and Ethiopia exchange gunfire near Moyale crossing",
+		sentence: "Kenyan, Ethiopian troops trade fire near Moyale crossing", date: day("2025-08-14"), actors: []Actor{mKenya, mEthiopia}}
+	clashET := mReport{cameo: "193", typ: "fight with small arms", title: "Ethiopia opens fire on Kenyan positions in Dillo district",
+		sentence: "Ethiopian soldiers open fire on Kenyan positions in Dillo district, ministry says", date: day("2025-08-14"),
+		actors: []Actor{mEthiopia, mKenya}}
+	body := func(r mReport) mReport { r.body = true; return r }
 	tests := []struct {
 		name string
 		a, b mReport
@@ -278,6 +289,13 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "1621", typ: "close crossing", title: "Kenya closes all checkpoints on border with Ethiopia",
 				sentence: "Kenya closed all checkpoints on the border with Ethiopia on 12 September, days after the election.",
 				date:     day("2025-09-12"), actors: []Actor{mKenya, mEthiopia}}, false},
+		// two headlines of one day: the same two states trading fire, each
+		// outlet naming the place on its own side
+		{"one border clash in two headlines", clashKE, clashET, true},
+		{"the same clash told in the bodies only", body(clashKE), body(clashET), false},
+		{"a clash a day later in the other headline", clashKE,
+			mReport{cameo: clashET.cameo, typ: clashET.typ, title: clashET.title, sentence: clashET.sentence,
+				date: day("2025-08-15"), actors: clashET.actors}, false},
 		{"an arrest at another crossing the same day", crossingArrest,
 			mReport{cameo: "173", typ: "arrest", title: "Kenyan Police detain trader at Busia crossing",
 				sentence: "Kenyan police detained a trader at the Busia crossing on Saturday.",
