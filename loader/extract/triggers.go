@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
@@ -27,6 +28,17 @@ func (st *state) sentence(x *sent) {
 	used := append(st.usedBuf[:0], make([]bool, len(hits))...)
 	made := st.madeBuf[:0]
 	defer func() { st.usedBuf, st.madeBuf = used[:0], made[:0] }()
+	if agreementTerms(x.low[x.dateline:]) {
+		// "Under the accord, both navies will patrol …", "The protocol
+		// establishes a committee that will meet monthly": the terms of an
+		// agreement are what it says will be, not happenings; what was
+		// done under it ("agreed to set up") still is
+		for hi, h := range hits {
+			if h.planned || h.verb && presentThird(x.toks[h.i].lw) || !h.verb && nearExpr(x, h) == nil {
+				used[hi] = true
+			}
+		}
+	}
 
 	// 1. anchored time: the trigger inside the named happening gets the date
 	for _, ex := range x.exprs {
@@ -968,4 +980,50 @@ func coordinated(x *sent, a, b hit) bool {
 		}
 	}
 	return false
+}
+
+// agreementTerms reports whether a lower-case sentence gives the terms of
+// an agreement: it opens with "under the accord," or "according to the
+// text,", or with an agreement as the subject of a verb in the present
+// ("the memorandum provides …", "the new protocol also establishes …").
+func agreementTerms(low string) bool {
+	low = strings.TrimLeft(low, " \"“‘'")
+	var rest string
+	switch {
+	case strings.HasPrefix(low, "under the "), strings.HasPrefix(low, "under this "), strings.HasPrefix(low, "under its "):
+		rest = low[strings.IndexByte(low, ' ')+1:]
+	case strings.HasPrefix(low, "according to the "):
+		rest = low[len("according to "):]
+		if f := strings.Fields(rest); len(f) > 1 && (strings.HasPrefix(f[1], "text") || strings.HasPrefix(f[1], "document")) {
+			return true
+		}
+	case strings.HasPrefix(low, "the "):
+		f := strings.Fields(low)
+		for i := 1; i < len(f) && i <= 3; i++ {
+			if !slices.Contains(agreementNouns, strings.Trim(f[i], ",;:")) {
+				continue
+			}
+			j := i + 1
+			if j < len(f) && f[j] == "also" {
+				j++
+			}
+			return j < len(f) && presentThird(f[j])
+		}
+		return false
+	default:
+		return false
+	}
+	// the agreement phrase ends at a comma within a few words
+	comma := strings.IndexByte(rest, ',')
+	return comma > 0 && len(strings.Fields(rest[:comma])) <= 5 && startsWithAgreementNoun(" "+rest[strings.IndexByte(rest, ' ')+1:comma])
+}
+
+// presentThird reports whether a lower-case word is a verb's third person
+// present ("establishes", "provides"), not "was", "has", "is" or "its".
+func presentThird(w string) bool {
+	switch w {
+	case "is", "was", "has", "its", "this", "his", "as", "thus", "plus", "news", "does":
+		return false
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "'s")
 }
