@@ -415,6 +415,8 @@ var (
 	prepositions = set("of in on at by for from with without to into onto about after before during since over under against between among through across toward towards upon within via despite amid")
 	auxBe        = set("is are was were be been being has have had")
 	modals       = set("will would shall might may could can should must")
+	// habitual: adverbs of frequency before a verb ("has always denied")
+	habitual     = set("always repeatedly consistently routinely regularly often frequently usually constantly traditionally periodically long")
 	adverbs      = set("also then reportedly subsequently formally jointly officially recently already still further previously soon later again finally now just initially allegedly repeatedly effectively publicly")
 	negations    = set("not n't never no")
 	pronouns     = set("he she they we it i")
@@ -742,6 +744,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			}
 			// "will discuss reopening": a gerund object of a verb is no event
 			if strings.HasSuffix(lw, "ing") && p >= 0 && i-p == 1 && isVerbForm(prev) {
+				continue
+			}
+			if habitual.has(prev) && nearExpr(x, hit{i: i, j: i + n}) == nil {
+				// "an accusation Benin has always rejected", "Minsk has
+				// repeatedly denied": a habit, no happening of one day
 				continue
 			}
 			h.inf = prev == "to"

@@ -42,6 +42,49 @@ func (c *cand) dropActorsBefore(x *sent, end int, role string) {
 	c.ev.Participants = kept
 }
 
+// complementSubject returns the actors named as the subject of happening
+// g reported by speech verb h: those between the speech verb (or the last
+// "that" after it) and g's trigger, the main ones among them, or nil.
+func (st *state) complementSubject(x *sent, h, g hit) []string {
+	from := h.j
+	for k := h.j; k < g.i; k++ {
+		if x.toks[k].lw == "that" {
+			from = k + 1
+		}
+	}
+	if from >= g.i {
+		return nil
+	}
+	lo, hi := x.s.Start+x.toks[from].s, x.s.Start+x.toks[g.i].s
+	var ids []string
+	for mi := range x.ments {
+		if m := &x.ments[mi]; m.ActorID != "" && m.Start >= lo && m.End <= hi && !inQuote(x, m.Start) {
+			ids = appendNew(ids, m.ActorID)
+		}
+	}
+	return st.mainActors(ids)
+}
+
+// reroleBefore gives the participants in role from that are named only
+// before end the role to instead.
+func (c *cand) reroleBefore(x *sent, end int, from, to string) {
+	for i, p := range c.ev.Participants {
+		if p.Role != from {
+			continue
+		}
+		later := false
+		for mi := range x.ments {
+			if m := &x.ments[mi]; m.ActorID == p.ActorID && m.Start >= end {
+				later = true
+				break
+			}
+		}
+		if !later {
+			c.ev.Participants[i].Role = to
+		}
+	}
+}
+
 // ownSubject reports whether the complement of speech verb h that reports
 // happening g has a subject of its own: a word other than a pronoun,
 // "that", an auxiliary or an adverb between them, once an object of the

@@ -173,6 +173,20 @@ func (st *state) sentence(x *sent) {
 				// its own ("said it arrested")
 				own = hits[rep].verb && ownSubject(x, h, hits[rep])
 				c.dropActorsBefore(x, x.s.Start+x.toks[h.j-1].e, "target")
+				if own {
+					// "the minister said Ugandan soldiers had crossed …": the
+					// complement's own subject acts, not whoever spoke
+					if ids := st.complementSubject(x, h, hits[rep]); len(ids) > 0 {
+						// who spoke stays as the one who reported it
+						c.reroleBefore(x, x.s.Start+x.toks[h.j-1].e, "source", "speaker")
+						for _, id := range ids {
+							c.addParticipant(id, "source")
+						}
+						if speaker != "" && !slices.Contains(ids, speaker) {
+							c.addParticipant(speaker, "speaker")
+						}
+					}
+				}
 				if own && speaker != "" {
 					// "the army spokesman said security forces arrested …":
 					// not the spokesman but his country's forces acted
