@@ -627,7 +627,8 @@ func (a *analyzer) nearestPlace(sent, off int) (model.Place, bool) {
 // a government does, not a location: at the start of its sentence or
 // clause and right before a finite verb ("Moscow accused", "Addis Ababa
 // also suspended"), or as the object of a verb of accusation or
-// blame right after it ("accused Kyiv").
+// blame right after it ("accused Kyiv"), or as the other side of a
+// relation ("ties with Nairobi", "protested to Tehran").
 func (a *analyzer) capitalActs(i, j int) bool {
 	start := i == 0 || a.toks[i-1].Sent != a.toks[i].Sent || !a.toks[i-1].Word && a.toks[i-1].Text != "'"
 	// "Manila and Beijing reached …": two capitals opening a clause act
@@ -665,6 +666,15 @@ func (a *analyzer) capitalActs(i, j int) bool {
 		// "the government in Caracas", "officials in Bishkek said"
 		switch a.toks[i-2].Lower {
 		case "government", "authorities", "officials", "leadership", "regime", "rulers", "administration", "leaders":
+			return true
+		}
+	}
+	if i > 1 && a.toks[i-2].Sent == a.toks[i].Sent && (a.toks[i-1].Lower == "with" || a.toks[i-1].Lower == "to" || a.toks[i-1].Lower == "against") {
+		// "cut diplomatic ties with Nairobi", "talks with Kabul", "protested
+		// to Tehran": the other side of a relation is its government
+		switch a.toks[i-2].Lower {
+		case "ties", "relations", "talks", "negotiations", "dialogue", "contacts", "cooperation", "agreement", "deal", "accord",
+			"dispute", "tensions", "row", "protested", "protest", "complained", "complaint", "appealed", "apologised", "apologized":
 			return true
 		}
 	}
