@@ -277,12 +277,18 @@ func agreementName(text string, a, b int) string {
 		end = b + 80
 	}
 	end = b + newPhraseAt(text[b:end])
+	if loc := nameTimeCut.FindStringIndex(text[b:end]); loc != nil {
+		end = b + loc[0] // "the Kisumu Declaration on Peace on 7 March": the day is no part of the name
+	}
 	name := strings.TrimSpace(text[start:end])
 	if name == "" {
 		return ""
 	}
 	return upperFirst(name)
 }
+
+// nameTimeCut finds a time expression after an agreement's head noun.
+var nameTimeCut = regexp.MustCompile(`(?i)\s(?:on|in|late on|early on|last|this|earlier this)\s+(?:\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)\b)`)
 
 // onlyVerb reports whether w is a form of a trigger verb of the lexicon
 // and of no trigger noun ("sign", "inks", "seals").
