@@ -60,6 +60,9 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if isStatement(c) && ex.Start > trig && saysBetween(x.s.Text[trig:ex.Start]) {
 			continue
 		}
+		if !isStatement(c) && ex.Start > trig && attributionDate(x, trig, ex.Start) {
+			continue // "X inked the deal, the ministry said on Monday": the day of the saying
+		}
 		if c.agree != nil && (effectDate(x, &x.exprs[k]) || citedDate(x, &x.exprs[k])) {
 			continue
 		}
@@ -458,6 +461,27 @@ func hasFourDigits(s string) bool {
 			}
 		} else {
 			n = 0
+		}
+	}
+	return false
+}
+
+// attributionDate reports whether the time expression at sentence offset
+// at, after the trigger at trig, dates an attribution closing the
+// sentence after a comma ("…, the Foreign Office said on Monday"): the
+// day of the saying, not of the happening before it.
+func attributionDate(x *sent, trig, at int) bool {
+	for _, g := range x.hits {
+		if g.e.class != speech || !g.verb {
+			continue
+		}
+		gs := x.toks[g.i].s
+		if gs <= trig || gs >= at || !attributionAfterComma(x.toks, g.i) {
+			continue
+		}
+		// the expression right after the verb: "said on Monday", "said Monday"
+		if n := len(strings.Fields(x.s.Text[x.toks[g.j-1].e:at])); n <= 1 {
+			return true
 		}
 	}
 	return false
