@@ -60,6 +60,11 @@ func TestWordKey(t *testing.T) {
 		{"Zelenskyy", "Zelensky", "Zelenskiy"},           // -yy/-y/-iy
 		{"Aliyev", "Aliev"},                              // the glide after i
 		{"Diyab", "Diab"},
+		{"Mirzayev", "Mirzaev"}, // the glide y before the Russian -ev
+		{"Tokayev", "Tokaev", "Tokaiev"},
+		{"Mirzoyeva", "Mirzoeva"},
+		{"Zabihullah", "Zabiullah", "Zabihulla"}, // an h before -ullah
+		{"Ruhollah", "Ruollah"},
 		{"Zabolotnykh", "Zabolotnikh", "Zabolotnih"}, // Russian -ykh, Romanian -îh
 		{"Ari", "Ary", "Arie"},                       // a short word keeps its first vowel's class
 		{"Iso", "Eso"},
@@ -80,6 +85,9 @@ func TestWordKey(t *testing.T) {
 		{"Shammari", "Sammari"},
 		{"Yahya", "Yaha"}, // a y between vowels is a consonant
 		{"Sayed", "Saed"},
+		{"Fahad", "Fad"}, // an h between vowels elsewhere stays
+		{"Sayeda", "Saeda"},
+		{"Mahala", "Maala"},
 		{"Adede", "Adiy"}, // two consonants around a vowel are two
 		{"Ari", "Ori"},    // a word of one consonant keeps its vowel's class
 		{"Le", "La"},

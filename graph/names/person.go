@@ -18,7 +18,10 @@ import (
 //     as the consonant y ("Hussein" = "Husayn" ≠ "Hassan", "Said" = "Sayed");
 //     a y after a consonant but h is a vowel ("Avetisyan" =
 //     "Avetisian", "Kyiv" = "Kiev"), and a y after an i inside the word
-//     is its glide ("Aliyev" = "Aliev");
+//     is its glide ("Aliyev" = "Aliev"), as is a y between a vowel and
+//     the Russian ending -ev ("Tokayev" = "Tokaev", but "Sayed" ≠ "Saed");
+//   - an h between a vowel and -ullah is dropped ("Zabihullah" =
+//     "Zabiullah"; not "Fahad" = "Fad");
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
@@ -56,6 +59,7 @@ func AppendWordKey(dst []byte, w string) []byte {
 		}
 		w = string(b)
 	}
+	w = dropUllahH(w)
 	out, start := dst, len(dst)
 	vowel := false // a vowel since the last consonant
 	emit := func(c byte) {
@@ -73,9 +77,10 @@ func AppendWordKey(dst []byte, w string) []byte {
 			// and Armenian transliterations ("Avetisyan" = "Avetisian",
 			// "Kyiv"; but "Yahya")
 			j := i + 1
-			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1) || w[j] == 'y' && w[j-1] == 'i' && j > 1) {
+			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1) || w[j] == 'y' && w[j-1] == 'i' && j > 1 || w[j] == 'y' && j > 1 && isVowel(w[j-1]) && slavicEv(w[j+1:])) {
 				// (a y after an i inside the word is its glide: "Aliyev" =
-				// "Aliev", "Diyab" = "Diab")
+				// "Aliev", "Diyab" = "Diab"; so is a y between a vowel and
+				// the Russian surname ending -ev: "Tokayev" = "Tokaev")
 				j++
 			}
 			run := w[i:j]
@@ -216,6 +221,29 @@ func normWord(w string) string {
 	}
 	if len(w) > 3 && w[0] == 'y' && w[1] == 'e' && !isVowel(w[2]) && w[2] != 'y' {
 		return w[1:]
+	}
+	return w
+}
+
+// slavicEv reports whether rest is the Russian surname ending -ev, -eva,
+// -evich or -evna (after the glide y of "Tokayev", "Mirzoyeva").
+func slavicEv(rest string) bool {
+	switch rest {
+	case "ev", "eva", "evich", "evna":
+		return true
+	}
+	return false
+}
+
+// dropUllahH drops the h between a vowel and the -ullah of an Arabic
+// compound name (doubled letters already single), which transliterations
+// write or leave out: "Zabihullah" = "Zabiullah", "Ruhollah" =
+// "Ruollah". Other h's between vowels stay ("Fahad" ≠ "Fad").
+func dropUllahH(w string) string {
+	for _, suf := range []string{"hulah", "holah", "hula", "hola"} {
+		if n := len(w) - len(suf); n > 0 && strings.HasSuffix(w, suf) && isVowel(w[n-1]) {
+			return w[:n] + w[n+1:]
+		}
 	}
 	return w
 }

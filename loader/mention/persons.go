@@ -469,6 +469,10 @@ func (a *analyzer) preTitle(i int) rolePre {
 
 // persons finds person names: after titles, with appositive titles, and
 // untitled subjects of speech verbs.
+// headOfGovernment are the nouns of a government named after its head
+// ("the government of Ana X", "the administration of", "the regime of").
+var headOfGovernment = set(`government administration regime cabinet junta`)
+
 func (a *analyzer) persons() {
 	used := make([]bool, len(a.toks))
 	for i := 0; i < len(a.toks); i++ {
@@ -516,6 +520,17 @@ func (a *analyzer) persons() {
 			if e < 0 {
 				k, e = a.appositiveName(k)
 			}
+			if e < 0 && len(roles) > 0 {
+				// "the commissioner of Moroto County, Ana X,", "a spokesman
+				// for the border committee, Ana X, said": the role's
+				// complement runs to the comma before the name
+				if c := a.complementComma(k); c > 0 {
+					if k2, e2 := a.appositiveAfterComma(c); e2 > 0 {
+						roles[len(roles)-1].title = strings.Join(strings.Fields(a.d.Text[roles[len(roles)-1].start:a.toks[c-1].End]), " ")
+						k, e = k2, e2
+					}
+				}
+			}
 			if e < 0 {
 				continue
 			}
@@ -558,8 +573,11 @@ func (a *analyzer) persons() {
 				cc, ok = c.Code, true
 			}
 		}
-		if e+1 < len(a.toks) && a.toks[e].Text == "," && a.toks[e+1].Lower == "who" && a.plainName(i, e) {
-			ok = true // "X Y, who heads ..."
+		if e+1 < len(a.toks) && a.toks[e].Text == "," && (a.toks[e+1].Lower == "who" || a.toks[e+1].Lower == "whose") && a.plainName(i, e) {
+			ok = true // "X Y, who heads ...", "X Y, whose brother was captured"
+		}
+		if i >= 2 && a.toks[i-1].Lower == "of" && headOfGovernment.has(a.toks[i-2].Lower) && a.plainName(i, e) {
+			ok = true // "the government of X Y": its head, a person
 		}
 		if !ok && (a.subjectOfHappening(i, e) || a.subjectWithAside(i, e)) {
 			ok = true // "X Y arrived ...", "X Y, 46, was ..."
@@ -825,6 +843,61 @@ func (a *analyzer) appositiveName(k int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// complementComma reads the complement of a role phrase that stopped at
+// token k ("of Moroto County", "for the Belarusian border committee",
+// "of Peru's Pacific naval command"): a preposition, then up to ten words
+// of the sentence with no verb of speech, up to a comma. It returns the
+// comma's index, or -1.
+func (a *analyzer) complementComma(k int) int {
+	if k >= len(a.toks) {
+		return -1
+	}
+	switch a.toks[k].Lower {
+	case "of", "for", "in", "to", "at":
+	default:
+		return -1
+	}
+	for q := k + 1; q < len(a.toks) && q <= k+11 && a.toks[q].Sent == a.toks[k].Sent; q++ {
+		t := &a.toks[q]
+		switch {
+		case t.Text == ",":
+			if q == k+1 {
+				return -1
+			}
+			return q
+		case t.Text == "'s" || t.Text == "’s" || t.Text == "-":
+		case !t.Word || speechVerbs.has(t.Lower):
+			return -1
+		case t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || t.Lower == "and" || t.Lower == "or":
+			return -1
+		}
+	}
+	return -1
+}
+
+// appositiveAfterComma reads the name set off after the comma at token c,
+// after a rank of its own ("…, Capitán de Navío Ana X, told"); it returns
+// the name's tokens, or -1. A rank found is kept as the mention's title
+// (lastRank).
+func (a *analyzer) appositiveAfterComma(c int) (int, int) {
+	if c+1 < len(a.toks) {
+		if t, n := a.titleAt(c + 1); n > 0 && t.Class == "rank" && n < len(a.toks) && a.toks[n].Sent == a.toks[c].Sent {
+			e := a.nameAt(n, 2)
+			if e < 0 || e-n > 4 || !a.plainName(n, e) {
+				return c, -1
+			}
+			if e < len(a.toks) && a.toks[e].Sent == a.toks[n].Sent {
+				if x := &a.toks[e]; x.Text != "," && x.Text != "." && x.Text != ";" && !speechVerbs.has(x.Lower) {
+					return c, -1
+				}
+			}
+			a.lastRank = a.d.Text[a.toks[c+1].Start:a.toks[n-1].End]
+			return n, e
+		}
+	}
+	return a.appositiveName(c)
 }
 
 // plainName reports whether the words i..e-1 are none of them a
