@@ -327,7 +327,10 @@ func (a *analyzer) rolePhrase(i int, pre rolePre, appositive bool) ([]roleCand, 
 			}
 			if c, ok := a.orgStartingAt(a.toks[m].Start); ok {
 				if c.kind == Country {
-					if ac, ok := a.actors[c.actor]; ok {
+					// "the Russian chargé d'affaires in Finland", "ambassador
+					// to Kenya": a diplomat's post is in a country not his own
+					posted := (w.Lower == "in" || w.Lower == "to") && diplomatTitle(roles[cur].title)
+					if ac, ok := a.actors[c.actor]; ok && !posted {
 						cc = ac.Country
 					}
 				} else {
@@ -831,7 +834,7 @@ func (a *analyzer) appositiveName(k int) (int, int) {
 		return k, -1
 	}
 	e := a.nameAt(s, 2)
-	if e < 0 || e-s > 4 || !a.plainName(s, e) {
+	if e < 0 || e-s > 4 || !a.plainName(s, e) && !a.titledName(s, e) {
 		return k, -1
 	}
 	// the apposition ends with the name: a comma, the sentence's end or
@@ -926,6 +929,32 @@ func (a *analyzer) plainName(i, e int) bool {
 			return false
 		}
 		if orgHeads.has(t.Lower) || allCaps(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// titledName is plainName for a name set off after a title ("a local
+// elder, Omar Yusuf Farah"): a word after the first may also be a place's
+// name, as family names often are ("Farah", "Herat"); three words or more.
+func (a *analyzer) titledName(i, e int) bool {
+	if e-i < 3 || a.isGazetteerSpan(i, e-1) {
+		return false
+	}
+	for k := i; k < e; k++ {
+		t := &a.toks[k]
+		if !t.Word || isParticle(t) {
+			continue
+		}
+		n := names(t)
+		if n.IsCountry() || n.IsDemonym() || orgHeads.has(t.Lower) || allCaps(t.Text) {
+			return false
+		}
+		if _, ok := n.Org(); ok {
+			return false
+		}
+		if _, ok := n.Place(); ok && k == i {
 			return false
 		}
 	}
@@ -1794,3 +1823,15 @@ var titleFirstWords = sync.OnceValue(func() *firstWords {
 	}
 	return f
 })
+
+// diplomatTitle reports whether a title is a diplomat's, whose post ("in
+// Finland", "to Kenya") is abroad.
+func diplomatTitle(title string) bool {
+	t := strings.ToLower(title)
+	for _, w := range []string{"ambassador", "envoy", "chargé", "charge d'affaires", "consul", "attaché", "attache", "diplomat", "emissary", "high commissioner"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
