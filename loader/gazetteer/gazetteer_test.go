@@ -30,8 +30,9 @@ func TestCountry(t *testing.T) {
 			t.Errorf("Country(%q) = %q %q %v, want %s %s", c.in, got.Code, got.Name, ok, c.code, c.name)
 		}
 	}
-	// places the dictionary files under a country stay places
-	for _, no := range []string{"us", "is", "Kurdish", "Arab", "Monday", "Basra", "Astana", "Puntland", "England", "Washington"} {
+	// places the dictionary files under a country stay places; a place-type
+	// word is no country ("Island", Iceland's own name folded)
+	for _, no := range []string{"us", "is", "Kurdish", "Arab", "Monday", "Basra", "Astana", "Puntland", "England", "Washington", "Island", "Ísland"} {
 		if c, ok := Country(no); ok {
 			t.Errorf("Country(%q) = %s, want none", no, c.Name)
 		}
@@ -126,7 +127,8 @@ func TestLookupTitle(t *testing.T) {
 	for _, s := range []string{"Lieutenant-General", "Lt Gen", "Lt. Gen.", "Brig Gen", "Brig. Gen.", "Maj. Gen.", "Major General",
 		"General", "Gen", "Col.", "President", "Prime Minister", "caretaker Prime Minister", "Foreign Minister", "FM",
 		"Interior Minister", "Minister of Interior", "Deputy Foreign Minister", "spokesman", "spokesperson", "envoy",
-		"ambassador", "King", "Crown Prince", "Prince", "Sheikh", "Mr", "Mrs", "Dr", "leader", "commander", "chief", "head"} {
+		"ambassador", "King", "Crown Prince", "Prince", "Sheikh", "Mr", "Mrs", "Dr", "leader", "commander", "chief", "head",
+		"Mawlawi", "Maulvi", "Mufti", "Haji", "Prefect", "prefect", "chargé d'affaires"} {
 		if _, ok := LookupTitle(s); !ok {
 			t.Errorf("LookupTitle(%q) missing", s)
 		}

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,7 +53,7 @@ func build() *db {
 
 	// countries
 	for _, r := range readTSV("countries.tsv") {
-		c := CountryInfo{Code: field(r, 0), Name: field(r, 1), Official: field(r, 2), Aliases: list(field(r, 3)),
+		c := CountryInfo{Code: field(r, 0), Name: field(r, 1), Official: field(r, 2), Aliases: slices.DeleteFunc(list(field(r, 3)), genericPlaceWord),
 			Demonyms: list(field(r, 4)), Capital: field(r, 5), UNMember: field(r, 10) == "1"}
 		c.CapitalLat, _ = parseF(field(r, 6))
 		c.CapitalLon, _ = parseF(field(r, 7))
@@ -414,4 +415,16 @@ func trimPossessive(s string) string {
 		}
 	}
 	return s
+}
+
+// genericPlaceWord reports whether a country's alias is a place-type word of
+// English alone: world-countries lists each country's native spellings, and
+// Iceland's own name, "Ísland", folds to "Island", which news writes for
+// every island ("off Pemba Island").
+func genericPlaceWord(alias string) bool {
+	switch strings.ToLower(Fold(alias)) {
+	case "island", "islands", "isle", "republic", "kingdom", "state", "union", "federation", "land", "coast":
+		return true
+	}
+	return false
 }

@@ -18,6 +18,11 @@ func TestInstitutionNames(t *testing.T) {
 		{"The Ministry of Foreign Affairs of the Republic of Estonia said it would respond.", "Ministry of Foreign Affairs of the Republic of Estonia", "Estonian Ministry of Foreign Affairs", "EE"},
 		{"The Ministry of Defence of Latvia said it would respond.", "Ministry of Defence of Latvia", "Latvian Ministry of Defense", "LV"},
 		{"A note was handed to the Embassy of the Russian Federation on Tuesday.", "Embassy of the Russian Federation", "Russian Embassy", "RU"},
+		// a country's name of several words after "of"; "People's" inside
+		// a name; a count before it is none of it
+		{"An attack on a post of the Armed Forces of Côte d'Ivoire killed two soldiers.", "Armed Forces of Côte d'Ivoire", "Ivorian Armed Forces", "CI"},
+		{"The Malawi People's Defence Forces deployed troops on Monday.", "Malawi People's Defence Forces", "Malawi People's Defence Forces", "MW"},
+		{"Four Kenya Coast Guard ships entered the bay on Monday.", "Kenya Coast Guard", "Kenyan Coast Guard", "KE"},
 	}
 	for _, c := range cases {
 		r := analyzeText(c.text, "2025-01-01")

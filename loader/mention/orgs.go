@@ -376,6 +376,10 @@ func (a *analyzer) orgPatterns() {
 		i := j
 		for i > 0 && j-i < 5 {
 			p := &a.toks[i-1]
+			if (p.Text == "'s" || p.Text == "’s") && i > 1 && a.toks[i-2].Text == "People" && a.toks[i-2].Sent == t.Sent {
+				i -= 2 // "Uganda People's Defence Forces", "People's Liberation Army"
+				continue
+			}
 			if !p.Word || p.Sent != t.Sent || !(p.Cap || isNameWord(p)) || notOrgStart(p) {
 				break
 			}
@@ -389,6 +393,12 @@ func (a *analyzer) orgPatterns() {
 				m := k + 1
 				if a.toks[m].Lower == "the" && m+1 < len(a.toks) {
 					m++
+				}
+				if _, last, ok := a.countryFrom(m); ok && last > m {
+					// "of Côte d'Ivoire", "of Bosnia and Herzegovina": a
+					// country's name of several words ends the name
+					e = last
+					break
 				}
 				q := m
 				for q < len(a.toks) && a.toks[q].Word && a.toks[q].Cap && q-m < 4 {
@@ -519,7 +529,7 @@ func (a *analyzer) ofCountry(j, e int) (cc string, nameEnd, end int) {
 // starting at token m, from the gazetteer: countryAt (persons.go) reads the
 // resolved mentions, which orgPatterns runs before.
 func (a *analyzer) countryFrom(m int) (string, int, bool) {
-	for n := 3; n >= 1; n-- {
+	for n := 5; n >= 1; n-- {
 		last := m + n - 1
 		if last >= len(a.toks) || !a.toks[last].Word || !a.toks[m].Cap || a.toks[last].Sent != a.toks[m].Sent {
 			continue
@@ -533,6 +543,9 @@ func (a *analyzer) countryFrom(m int) (string, int, bool) {
 
 // notOrgStart: words an organization name does not start with.
 func notOrgStart(t *token) bool {
+	if countWords[t.Lower] {
+		return true // "Four China Coast Guard ships": a count, no name
+	}
 	if notName.has(t.Lower) && !orgHeads.has(t.Lower) {
 		switch t.Lower {
 		case "national", "federal", "joint", "general", "special", "central", "supreme", "constitutional", "international",
@@ -699,3 +712,9 @@ func finiteLooking(w string) bool {
 	}
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous")
 }
+
+// countWords count the things a phrase names; capitalized at a sentence's
+// start they open no organization's name.
+var countWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "dozens": true, "hundreds": true, "thousands": true,
+	"several": true, "some": true, "many": true, "both": true, "few": true}
