@@ -128,6 +128,9 @@ func (st *state) sentence(x *sent) {
 					// quotation's own first-person verb is the statement's act
 					if e := performative(x); e != nil {
 						c.ev.CAMEO, c.ev.Type = e.cameo, e.typ
+					} else if rejectsClaim(x, h) {
+						// "said the accusations were unfounded": a rejection
+						c.ev.CAMEO, c.ev.Type = "120", lex().typeOf("120", "")
 					}
 				}
 				c.agree = st.cooperationCue(x, hits, hi, cl)
@@ -512,6 +515,12 @@ func lightObject(x *sent, hits []hit, used []bool, hi int, cl [][2]int) int {
 	}
 	// the noun stands right before: "a meeting held on Wednesday"
 	if k := hi - 1; k >= 0 && !used[k] && !hits[k].verb && hits[hi].i-hits[k].j <= 1 {
+		return k
+	}
+	// or is its subject, a short phrase before: "the talks in Nairobi began
+	// on Monday"
+	if k := hi - 1; k >= 0 && !used[k] && !hits[k].verb && hits[k].clause == hits[hi].clause && hits[hi].i-hits[k].j <= 5 &&
+		(hits[hi].e.lemma == "begin" || hits[hi].e.lemma == "start") {
 		return k
 	}
 	return -1
@@ -1040,4 +1049,33 @@ func presentThird(w string) bool {
 		return false
 	}
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "'s")
+}
+
+// rejectWords call a claim, a decision or an objection untrue or without
+// ground: a statement saying so is a rejection (CAMEO 12).
+var rejectWords = set("unfounded baseless groundless untrue fabricated false absurd unjustified lies")
+
+// rejectsClaim reports whether the complement of speech verb h says that
+// something was unfounded: a copula ("was", "were", "is", "are", "had
+// been"), quotation marks and adverbs, then a word of rejectWords ("said
+// the decision was \"unfounded\""), or "had no basis".
+func rejectsClaim(x *sent, h hit) bool {
+	copula := false
+	for k := h.j; k < len(x.toks); k++ {
+		t := x.toks[k]
+		switch {
+		case t.lw == "was" || t.lw == "were" || t.lw == "is" || t.lw == "are" || t.lw == "been":
+			copula = true
+		case copula && (isQuoteMark(t.w) || strings.HasSuffix(t.lw, "ly") || t.lw == "completely"):
+		case copula && rejectWords.has(t.lw):
+			return true
+		case t.lw == "no" && k > 0 && (x.toks[k-1].lw == "had" || x.toks[k-1].lw == "has" || x.toks[k-1].lw == "have") && k+1 < len(x.toks) && (x.toks[k+1].lw == "basis" || x.toks[k+1].lw == "foundation" || x.toks[k+1].lw == "grounds"):
+			return true
+		case t.punct && t.w != "," && !isQuoteMark(t.w):
+			return false
+		default:
+			copula = false
+		}
+	}
+	return false
 }
