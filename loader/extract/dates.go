@@ -408,15 +408,7 @@ func anchorYears(x *sent) {
 			!nearMonth(sp.Start[5:7], month) {
 			continue
 		}
-		start, err1 := time.Parse("2006-01-02", year+sp.Start[4:])
-		end, err2 := time.Parse("2006-01-02", year+sp.End[4:])
-		if err1 != nil || err2 != nil || start.Format("2006-01-02") != year+sp.Start[4:] {
-			continue // 29 February of another year
-		}
-		sp.Start, sp.End = start.Format("2006-01-02"), end.Format("2006-01-02")
-		if len(sp.Value) >= 4 {
-			sp.Value = year + sp.Value[4:]
-		}
+		reYear(sp, year)
 	}
 }
 
@@ -485,4 +477,49 @@ func attributionDate(x *sent, trig, at int) bool {
 		}
 	}
 	return false
+}
+
+// reYear moves a day or month span to year, unless the day does not exist
+// in it (29 February).
+func reYear(sp *graph.DateSpan, year string) {
+	start, err1 := time.Parse("2006-01-02", year+sp.Start[4:])
+	end, err2 := time.Parse("2006-01-02", year+sp.End[4:])
+	if err1 != nil || err2 != nil || start.Format("2006-01-02") != year+sp.Start[4:] {
+		return // 29 February of another year
+	}
+	sp.Start, sp.End = start.Format("2006-01-02"), end.Format("2006-01-02")
+	if len(sp.Value) >= 4 {
+		sp.Value = year + sp.Value[4:]
+	}
+}
+
+// thatYear gives a month or day without a year of its own followed by "of
+// that year" or "that year" ("In June of that year, it expelled …") the
+// last year the article named in four digits, then notes the year this
+// sentence names last.
+func (st *state) thatYear(x *sent) {
+	if st.lastYear != "" {
+		for i := range x.exprs {
+			ex := &x.exprs[i]
+			sp := &ex.Span
+			if ex.Anchored || hasFourDigits(ex.Text) || !monthWordRE.MatchString(ex.Text) ||
+				(sp.Precision != graph.Day && sp.Precision != graph.Month) || len(sp.Start) < 10 || len(sp.End) < 10 || ex.End >= len(x.low) {
+				continue
+			}
+			rest := x.low[ex.End:]
+			for _, that := range []string{" of that year", " that year", " of the same year", " the same year"} {
+				if strings.HasPrefix(rest, that) {
+					reYear(sp, st.lastYear)
+					break
+				}
+			}
+		}
+	}
+	for _, ex := range x.exprs {
+		if hasFourDigits(ex.Text) {
+			if ys := yearRE.FindAllString(ex.Text, -1); len(ys) > 0 {
+				st.lastYear = ys[len(ys)-1]
+			}
+		}
+	}
 }

@@ -105,6 +105,7 @@ type state struct {
 	usedBuf     []bool            // which of its hits are used
 	madeBuf     []*cand           // the candidates it made
 	ref         graph.DateSpan    // the narrative's last explicit DAY date
+	lastYear    string            // the last year the text named in four digits ("that year")
 }
 
 // Article extracts the facts of one article.

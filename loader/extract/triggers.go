@@ -20,6 +20,7 @@ var irregularPast = set("said told met held spoke struck sworn fought caught wit
 func (st *state) sentence(x *sent) {
 	x.exprs = timex.FindLower(x.s.Text, x.low, timex.Context{Published: st.pub, Ref: st.ref})
 	anchorYears(x)
+	st.thatYear(x)
 	cl := appendClauses(st.clauseBuf[:0], x.toks) // used while reading x only
 	st.clauseBuf = cl
 	hits := st.findHits(x, cl)

@@ -643,7 +643,8 @@ func (a *analyzer) nearestPlace(sent, off int) (model.Place, bool) {
 // blame right after it ("accused Kyiv"), or as the other side of a
 // relation ("ties with Nairobi", "protested to Tehran").
 func (a *analyzer) capitalActs(i, j int) bool {
-	start := i == 0 || a.toks[i-1].Sent != a.toks[i].Sent || !a.toks[i-1].Word && a.toks[i-1].Text != "'"
+	start := i == 0 || a.toks[i-1].Sent != a.toks[i].Sent || !a.toks[i-1].Word && a.toks[i-1].Text != "'" ||
+		subordinators[a.toks[i-1].Lower] // "when Helsinki expelled", "after Kabul accused"
 	// "Manila and Beijing reached …": two capitals opening a clause act
 	// together, each one a side
 	verbAt := func(k int) bool { // a finite verb with words after it ("Cairo platforms," is a noun)
@@ -718,3 +719,7 @@ func finiteLooking(w string) bool {
 var countWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "dozens": true, "hundreds": true, "thousands": true,
 	"several": true, "some": true, "many": true, "both": true, "few": true}
+
+// subordinators open a clause whose subject follows them.
+var subordinators = map[string]bool{"when": true, "after": true, "before": true, "as": true, "since": true, "because": true,
+	"while": true, "until": true, "although": true, "though": true, "whereas": true}

@@ -313,6 +313,18 @@ func (s *scanner) monthExpr(i int) (match, bool) {
 		if y, k4, ok := s.yearAt(k3); ok {
 			return match{i: i, j: k4, typ: tFixed, span: monthOf(y, m)}, true
 		}
+		// "in August last year", "in March this year": the month of the
+		// year named relative to publication
+		if s.hasPub && s.w(k2+1) == "year" {
+			switch s.w(k2) {
+			case "last":
+				return match{i: i, j: k2 + 2, typ: tFixed, span: monthOf(s.pub.Year()-1, m), past: true}, true
+			case "this":
+				return match{i: i, j: k2 + 2, typ: tFixed, span: monthOf(s.pub.Year(), m)}, true
+			case "next":
+				return match{i: i, j: k2 + 2, typ: tFixed, span: monthOf(s.pub.Year()+1, m), fut: true}, true
+			}
+		}
 	}
 	if abbr {
 		return match{}, false

@@ -49,6 +49,12 @@ var findCases = []struct {
 	want []want // every expression found, in order
 }{
 	// the brief's cases
+	{"a month of last year", "2025-03-12", "",
+		"In August last year, a patrol boat entered the bay.",
+		[]want{{text: "In August last year", prec: model.Month, value: "2024-08", start: "2024-08-01", end: "2024-08-31"}}},
+	{"a month of this year", "2025-10-12", "",
+		"Talks resumed in March this year.",
+		[]want{{text: "in March this year", prec: model.Month, value: "2025-03"}}},
 	{"monday before tuesday", "2024-02-13", "",
 		"Iraqi Minister of Interior Abdul Amir al-Shammari announced on Monday a plan to buy back weapons from citizens.",
 		[]want{{text: "on Monday", prec: model.Day, value: "2024-02-12", start: "2024-02-12", end: "2024-02-12"}}},
