@@ -747,6 +747,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			if strings.HasSuffix(lw, "ing") && p >= 0 && i-p == 1 && isVerbForm(prev) {
 				continue
 			}
+			if x.idx > 0 && nounE == nil && verbE.class == material && presentS(lw, verbE.lemma) && len(x.exprs) == 0 && !isVerbForm(prev) && !determiners.has(prev) && !inQuote(x, x.s.Start+x.toks[i].s) {
+				// "Chad hosts 600,000 refugees", "Russia keeps 1,500 troops
+				// there": a present tense in the body tells a state, not a
+				// happening (headlines tell what happened in the present)
+				continue
+			}
 			if habitual.has(prev) && nearExpr(x, hit{i: i, j: i + n}) == nil {
 				// "an accusation Benin has always rejected", "Minsk has
 				// repeatedly denied": a habit, no happening of one day
@@ -1158,4 +1164,19 @@ func datelineEnd(x *sent) int {
 		}
 	}
 	return 0
+}
+
+// presentS reports whether w is the third person present of the verb
+// lemma ("hosts", "keeps", "carries", "pushes"; "hands" of "hand over").
+func presentS(w, lemma string) bool {
+	if i := strings.IndexByte(lemma, ' '); i > 0 {
+		lemma = lemma[:i]
+	}
+	switch {
+	case w == lemma+"s", w == lemma+"es":
+		return true
+	case strings.HasSuffix(lemma, "y") && w == lemma[:len(lemma)-1]+"ies":
+		return true
+	}
+	return false
 }
