@@ -823,6 +823,9 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		}
 	case da.Start == da.End || db.Start == db.End:
 		s--
+	case da.Start == db.Start && da.End == db.End:
+		// the same month or year in both ("in December 2023"): background
+		// both reports give alike
 	default:
 		s -= 2
 	}

@@ -289,6 +289,15 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "1621", typ: "close crossing", title: "Kenya closes all checkpoints on border with Ethiopia",
 				sentence: "Kenya closed all checkpoints on the border with Ethiopia on 12 September, days after the election.",
 				date:     day("2025-09-12"), actors: []Actor{mKenya, mEthiopia}}, false},
+		// background both reports give with the same month
+		{"a closure both tell by the same month", body(closureMonth),
+			mReport{cameo: "1621", typ: "close crossing", title: "Kenya shuts border checkpoints with Ethiopia",
+				sentence: "In September, Kenya shut the checkpoints on its border with Ethiopia.",
+				date:     span("2025-09-01", "2025-09-30", Month), actors: []Actor{mKenya, mEthiopia}, body: true}, true},
+		{"a closure in another month", body(closureMonth),
+			mReport{cameo: "1621", typ: "close crossing", title: "Kenya shuts border checkpoints with Ethiopia",
+				sentence: "In November, Kenya shut the checkpoints on its border with Ethiopia.",
+				date:     span("2025-11-01", "2025-11-30", Month), actors: []Actor{mKenya, mEthiopia}, body: true}, false},
 		// two headlines of one day: the same two states trading fire, each
 		// outlet naming the place on its own side
 		{"one border clash in two headlines", clashKE, clashET, true},
