@@ -136,7 +136,9 @@ func TestDgraphFrontKilled(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := cmd.Start(); err != nil {
+		// started as the cluster's own processes are: killed with the test
+		// binary however it dies, so no front outlives a failed run
+		if err := dgraphtest.StartChild(cmd); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })

@@ -369,7 +369,7 @@ func (c *Cluster) run(name string, args ...string) (*proc, error) {
 	cmd := exec.Command(c.bin, args...)
 	cmd.Dir = c.dir
 	cmd.Stdout, cmd.Stderr = log, log
-	if err := startChild(cmd); err != nil {
+	if err := StartChild(cmd); err != nil {
 		log.Close()
 		return nil, fmt.Errorf("start dgraph %s: %w", name, err)
 	}
@@ -383,7 +383,7 @@ func (c *Cluster) run(name string, args ...string) (*proc, error) {
 }
 
 // spawn is the channel of the goroutine that starts every dgraph process
-// (startChild).
+// (StartChild).
 var (
 	spawnOnce sync.Once
 	spawn     chan spawnJob
@@ -394,14 +394,14 @@ type spawnJob struct {
 	err chan error
 }
 
-// startChild starts cmd in a process group of its own (a Ctrl-C at the
+// StartChild starts cmd in a process group of its own (a Ctrl-C at the
 // terminal reaches the test binary, not dgraph) which the kernel SIGKILLs
 // when the test binary dies, however it dies: the end of a test's cleanup
 // is not enough, since a -timeout panic or a SIGKILL runs none (issue 16).
 // The death signal is tied to the thread that forked the child, not the
 // process, and the Go runtime may end threads; so every child is started
 // from one goroutine locked to its thread for the life of the binary.
-func startChild(cmd *exec.Cmd) error {
+func StartChild(cmd *exec.Cmd) error {
 	spawnOnce.Do(func() {
 		spawn = make(chan spawnJob)
 		go func() {
@@ -624,7 +624,7 @@ func (c *Cluster) Live(tb testing.TB, rdf, schema, upsert string) string {
 	cmd.Dir = filepath.Dir(tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	err := startChild(cmd)
+	err := StartChild(cmd)
 	if err == nil {
 		err = cmd.Wait()
 	}
