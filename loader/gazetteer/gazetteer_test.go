@@ -109,6 +109,9 @@ func TestLookupOrg(t *testing.T) {
 		{"UN", "United Nations", model.Organization}, {"NATO", "NATO", model.Organization}, {"ICRC", "International Committee of the Red Cross", model.Organization},
 		{"CENTCOM", "US Central Command", model.Organization}, {"IRGC", "Islamic Revolutionary Guard Corps", model.Organization},
 		{"Fatemiyoun", "Fatemiyoun", model.Group}, {"Taliban", "Taliban", model.Group},
+		// the de facto authorities of breakaway regions, sides of agreements
+		{"Somaliland", "Somaliland", model.Organization}, {"TRNC", "Northern Cyprus", model.Organization},
+		{"Pridnestrovie", "Transnistria", model.Organization},
 	}
 	for _, c := range cases {
 		o, ok := LookupOrg(c.in)
