@@ -195,6 +195,11 @@ func (a *analyzer) gazetteerSpans() {
 					// longer name the gazetteer lacks is no place alone
 					continue
 				}
+				if c.kind == Country && j+1 < len(a.toks) && a.toks[j+1].Sent == t.Sent && a.toks[j+1].Cap && geoNouns[a.toks[j+1].Lower] {
+					// "the Niger Delta", "the Congo River": a region or a
+					// river named after a country is not the country
+					continue
+				}
 				if c.kind == Place {
 					// "Moscow accused Kyiv", "Addis Ababa suspended flights":
 					// a capital acting is its government
@@ -723,3 +728,9 @@ var countWords = map[string]bool{"one": true, "two": true, "three": true, "four"
 // subordinators open a clause whose subject follows them.
 var subordinators = map[string]bool{"when": true, "after": true, "before": true, "as": true, "since": true, "because": true,
 	"while": true, "until": true, "although": true, "though": true, "whereas": true}
+
+// geoNouns end the names of regions, rivers and seas that begin with a
+// country's name ("Niger Delta", "Congo Basin", "Jordan Valley").
+var geoNouns = map[string]bool{"delta": true, "river": true, "basin": true, "valley": true, "sea": true, "gulf": true, "strait": true,
+	"mountains": true, "plateau": true, "desert": true, "highlands": true, "corridor": true, "canal": true, "bay": true, "peninsula": true,
+	"rift": true, "lowlands": true, "region": true}
