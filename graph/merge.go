@@ -779,10 +779,14 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	// story, even where each names the place by its own side's name ("near
 	// the Malaba crossing", "in Busia district"). One state's own force
 	// acts in many places a day, so a force used within one country needs
-	// more (below).
+	// more: the same group or body on both sides of it ("Colombia kills ELN
+	// commander", "Army neutralizes ELN chief") and no place or object
+	// that tells two happenings apart.
 	da, db := a.Date, b.Date
+	apart := otherLoc || len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 ||
+		fa.place != nil && fb.place != nil && !samePlace
 	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) == root(b.CAMEO) &&
-		da.Start == da.End && db.Start == db.End && da.Start == db.Start && countries >= 2
+		da.Start == da.End && db.Start == db.End && da.Start == db.Start && (countries >= 2 || actors >= 1 && countries >= 1 && !apart)
 	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads {
 		return -1 // one force acts in many places a day: a person, the place or more words must agree
 	}

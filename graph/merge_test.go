@@ -18,6 +18,8 @@ var (
 	mKisumu   = Place{ID: PlaceID("Kisumu", "KE"), Name: "Kisumu", Kind: "city", Country: "KE"}
 	mAddis    = Place{ID: PlaceID("Addis Ababa", "ET"), Name: "Addis Ababa", Kind: "capital", Country: "ET"}
 	mForces   = Actor{ID: ActorID("Kenyan Security Forces"), Name: "Kenyan Security Forces", Kind: Organization}
+	mKDF      = Actor{ID: ActorID("Kenyan Defence Forces"), Name: "Kenyan Defence Forces", Kind: Organization, Country: "KE"}
+	mShabaab  = Actor{ID: ActorID("al-Shabaab"), Name: "al-Shabaab", Kind: Group}
 	mPolice2  = Actor{ID: ActorID("Kenyan Police Service"), Name: "Kenyan Police Service", Kind: Organization}
 	mPeru     = Actor{ID: ActorID("Peru"), Name: "Peru", Kind: Country, Country: "PE"}
 	mBolivia  = Actor{ID: ActorID("Bolivia"), Name: "Bolivia", Kind: Country, Country: "BO"}
@@ -305,6 +307,18 @@ func TestMergeByScore(t *testing.T) {
 		{"a clash a day later in the other headline", clashKE,
 			mReport{cameo: clashET.cameo, typ: clashET.typ, title: clashET.title, sentence: clashET.sentence,
 				date: day("2025-08-15"), actors: clashET.actors}, false},
+		// two headlines of one day: a state's force and the same group,
+		// nothing telling two happenings apart
+		{"one strike on a group in two headlines",
+			mReport{cameo: "190", typ: "use military force", title: "Kenya kills senior al-Shabaab commander in air strike",
+				sentence: "Kenya says al-Shabaab commander killed in air strike", date: day("2025-06-14"), actors: []Actor{mKenya, mShabaab}},
+			mReport{cameo: "193", typ: "fight with small arms", title: "Kenyan Defence Forces neutralize al-Shabaab chief",
+				sentence: "Military operation in Lamu neutralizes al-Shabaab chief", date: day("2025-06-14"), actors: []Actor{mKDF, mShabaab}}, true},
+		{"the same strike told in the bodies only",
+			mReport{cameo: "190", typ: "use military force", title: "Kenya kills senior al-Shabaab commander in air strike",
+				sentence: "Kenya killed an al-Shabaab commander in an air strike near the Somali border on Saturday.", date: day("2025-06-14"), actors: []Actor{mKenya, mShabaab}, body: true},
+			mReport{cameo: "193", typ: "fight with small arms", title: "Kenyan Defence Forces neutralize al-Shabaab chief",
+				sentence: "The Kenyan Defence Forces neutralized the al-Shabaab chief in Lamu on June 14.", date: day("2025-06-14"), actors: []Actor{mKDF, mShabaab}, body: true}, false},
 		{"an arrest at another crossing the same day", crossingArrest,
 			mReport{cameo: "173", typ: "arrest", title: "Kenyan Police detain trader at Busia crossing",
 				sentence: "Kenyan police detained a trader at the Busia crossing on Saturday.",

@@ -594,9 +594,13 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// "in Kampala bombings case": a name after a preposition modifies
 		// the noun after it
 		afterPlaceName := p > 0 && x.toks[p].cap && prepositions.has(x.toks[p-1].lw) && nounE != nil
-		nounCtx := determiners.has(prev) || baseAfterNoun || baseBeforeAux || baseInCompound || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
+		// a headline's -s form with no finite verb after it is its verb
+		// ("Military operation in Tame kills rebel commander")
+		headlineVerb := x.idx == 0 && verbE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && p >= 0 && x.toks[p].cap &&
+			i+n < len(x.toks) && !x.toks[i+n].punct && !finiteAfter(x.toks, i+n)
+		nounCtx := !headlineVerb && (determiners.has(prev) || baseAfterNoun || baseBeforeAux || baseInCompound || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
-			(p >= 0 && isAdjective(prev))
+			(p >= 0 && isAdjective(prev)))
 		switch {
 		case nounE != nil && (verbE == nil || nounCtx):
 			h.e = nounE
@@ -1177,6 +1181,18 @@ func presentS(w, lemma string) bool {
 		return true
 	case strings.HasSuffix(lemma, "y") && w == lemma[:len(lemma)-1]+"ies":
 		return true
+	}
+	return false
+}
+
+// finiteAfter reports whether a finite-looking verb (a past form, or a
+// form of be or have) stands at or after token k.
+func finiteAfter(toks []token, k int) bool {
+	for ; k < len(toks); k++ {
+		lw := toks[k].lw
+		if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) || auxBe.has(lw) || lw == "has" || lw == "have" || lw == "had" {
+			return true
+		}
 	}
 	return false
 }
