@@ -416,6 +416,8 @@ var (
 	prepositions = set("of in on at by for from with without to into onto about after before during since over under against between among through across toward towards upon within via despite amid")
 	auxBe        = set("is are was were be been being has have had")
 	modals       = set("will would shall might may could can should must")
+	// askedAbout follow a reporter's question opening a sentence ("Asked about …")
+	askedAbout = set("about whether if why how what when on to")
 	// habitual: adverbs of frequency before a verb ("has always denied")
 	habitual     = set("always repeatedly consistently routinely regularly often frequently usually constantly traditionally periodically long")
 	adverbs      = set("also then reportedly subsequently formally jointly officially recently already still further previously soon later again finally now just initially allegedly repeatedly effectively publicly")
@@ -755,6 +757,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				// "Chad hosts 600,000 refugees", "Russia keeps 1,500 troops
 				// there": a present tense in the body tells a state, not a
 				// happening (headlines tell what happened in the present)
+				continue
+			}
+			if verbE.lemma == "ask" && p < 0 && i+n < len(x.toks) && askedAbout.has(x.toks[i+n].lw) {
+				// "Asked about the protest, the minister said …": a
+				// reporter's question, not an appeal
 				continue
 			}
 			if habitual.has(prev) && nearExpr(x, hit{i: i, j: i + n}) == nil {

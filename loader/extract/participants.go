@@ -167,6 +167,11 @@ func apposition(x *sent, i int) (int, int) {
 func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	lo, _ := clauseBounds(x, h, cl)
 	trig := x.s.Start + x.toks[h.i].s
+	if end := accordingTo(x); end > 0 && x.s.Start+end < trig {
+		// "According to the coast guard, four Chinese vessels entered …":
+		// who reports it is no subject of what it reports
+		lo = max(lo, x.s.Start+end)
+	}
 	if id := st.groupAnaphor(x, h); id != "" {
 		return []string{id}
 	}
@@ -929,4 +934,19 @@ func (st *state) onlyCountry() string {
 		}
 	}
 	return one
+}
+
+// accordingTo returns the sentence offset past the comma that closes an
+// opening "According to X," (after a dateline), or 0.
+func accordingTo(x *sent) int {
+	rest := x.low[x.dateline:]
+	trimmed := strings.TrimLeft(rest, " \"“")
+	if !strings.HasPrefix(trimmed, "according to ") {
+		return 0
+	}
+	k := strings.IndexByte(trimmed, ',')
+	if k < 0 {
+		return 0
+	}
+	return x.dateline + (len(rest) - len(trimmed)) + k + 1
 }

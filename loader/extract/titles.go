@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -678,8 +679,13 @@ func complementWords(x *sent, k, n int) string {
 		return ""
 	}
 	out := strings.Join(trimTrail(words), " ")
-	return joinMarks.Replace(out)
+	return pluralPossessive.ReplaceAllString(joinMarks.Replace(out), "$1 $2")
 }
+
+// pluralPossessive finds a plural's possessive mark glued to the next
+// word by joinMarks ("Athens'objections"); an elision keeps its mark
+// glued ("d'Ivoire", "O'Smach": a capital follows).
+var pluralPossessive = regexp.MustCompile(`(s['’])(\p{Ll})`)
 
 // clauseAfterAnd are the words after "and" that open another clause.
 var clauseAfterAnd = set("that which who whom said says added then")

@@ -1070,8 +1070,14 @@ func rejectsClaim(x *sent, h hit) bool {
 		case copula && (isQuoteMark(t.w) || strings.HasSuffix(t.lw, "ly") || t.lw == "completely"):
 		case copula && rejectWords.has(t.lw):
 			return true
-		case t.lw == "no" && k > 0 && (x.toks[k-1].lw == "had" || x.toks[k-1].lw == "has" || x.toks[k-1].lw == "have") && k+1 < len(x.toks) && (x.toks[k+1].lw == "basis" || x.toks[k+1].lw == "foundation" || x.toks[k+1].lw == "grounds"):
-			return true
+		case t.lw == "no" && k+1 < len(x.toks) && (x.toks[k+1].lw == "basis" || x.toks[k+1].lw == "foundation" || x.toks[k+1].lw == "grounds"):
+			b := k - 1
+			for b > 0 && isQuoteMark(x.toks[b].w) {
+				b-- // 'had "no basis"'
+			}
+			if b >= 0 && (x.toks[b].lw == "had" || x.toks[b].lw == "has" || x.toks[b].lw == "have") {
+				return true
+			}
 		case t.punct && t.w != "," && !isQuoteMark(t.w):
 			return false
 		default:
