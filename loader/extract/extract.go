@@ -416,6 +416,8 @@ var (
 	prepositions = set("of in on at by for from with without to into onto about after before during since over under against between among through across toward towards upon within via despite amid")
 	auxBe        = set("is are was were be been being has have had")
 	modals       = set("will would shall might may could can should must")
+	// subordinators open a clause of time, reason or concession
+	subordinators = set("as when after because while although though whereas until since before once")
 	// askedAbout follow a reporter's question opening a sentence ("Asked about …")
 	askedAbout = set("about whether if why how what when on to")
 	// habitual: adverbs of frequency before a verb ("has always denied")
@@ -758,6 +760,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				// there": a present tense in the body tells a state, not a
 				// happening (headlines tell what happened in the present)
 				continue
+			}
+			if (lw == "provided" || lw == "providing") && i+n < len(x.toks) && x.toks[i+n].lw == "that" {
+				continue // "provided that X withdraws": a condition, no aid
 			}
 			if verbE.lemma == "ask" && p < 0 && i+n < len(x.toks) && askedAbout.has(x.toks[i+n].lw) {
 				// "Asked about the protest, the minister said …": a

@@ -211,7 +211,9 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 	// freed …": the subject starts after the relative pronoun when one
 	// stands between it and the clause's start
 	for k := h.i - 1; k > 0 && x.s.Start+x.toks[k].s > lo; k-- {
-		if lw := x.toks[k].lw; lw == "which" || lw == "whom" || lw == "where" {
+		// also a clause of time or reason: "Poland shut its crossings as
+		// Belarus and Russia held drills": Belarus and Russia held them
+		if lw := x.toks[k].lw; lw == "which" || lw == "whom" || lw == "where" || subordinators.has(lw) {
 			if from := x.s.Start + x.toks[k].e; st.actorBetween(x, from, trig) {
 				lo = from
 			}
@@ -322,6 +324,14 @@ func (st *state) actorsAfter(x *sent, h hit, cl [][2]int) []string {
 					break
 				}
 			}
+			break
+		}
+	}
+	// a clause of time or reason after it has its own subject ("shut its
+	// crossings as Belarus and Russia held drills"), when a verb follows
+	for k := h.j; k+1 < len(x.toks) && x.s.Start+x.toks[k].s < hi; k++ {
+		if subordinators.has(x.toks[k].lw) && k > h.j && verbAfter(x, k+1, hi) {
+			hi = x.s.Start + x.toks[k].s
 			break
 		}
 	}
@@ -949,4 +959,15 @@ func accordingTo(x *sent) int {
 		return 0
 	}
 	return x.dateline + (len(rest) - len(trimmed)) + k + 1
+}
+
+// verbAfter reports whether a finite verb hit stands at or after token k,
+// before article offset hi.
+func verbAfter(x *sent, k, hi int) bool {
+	for _, g := range x.hits {
+		if g.verb && g.i >= k && x.s.Start+x.toks[g.i].s < hi {
+			return true
+		}
+	}
+	return false
 }
