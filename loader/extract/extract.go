@@ -761,6 +761,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				// happening (headlines tell what happened in the present)
 				continue
 			}
+			if lw == "speaking" && p < 0 {
+				continue // "Speaking in Pemba on Wednesday, the president called …": the scene of the main verb
+			}
+			if x.idx > 0 && lw == "claims" && i+n < len(x.toks) && (determiners.has(x.toks[i+n].lw) || x.toks[i+n].cap) && nearExpr(x, hit{i: i, j: i + n}) == nil && !finiteBeforeComma(x.toks, i+n) {
+				continue // "Venezuela claims the Essequibo": a standing claim to territory, not a statement
+			}
 			if (lw == "provided" || lw == "providing") && i+n < len(x.toks) && x.toks[i+n].lw == "that" {
 				continue // "provided that X withdraws": a condition, no aid
 			}
@@ -1201,6 +1207,19 @@ func presentS(w, lemma string) bool {
 // form of be or have) stands at or after token k.
 func finiteAfter(toks []token, k int) bool {
 	for ; k < len(toks); k++ {
+		lw := toks[k].lw
+		if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) || auxBe.has(lw) || lw == "has" || lw == "have" || lw == "had" {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteBeforeComma reports whether a finite-looking verb (a past form, or
+// a form of be or have) stands at or after token k before the next comma:
+// the object is a clause ("claims Somali troops crossed …").
+func finiteBeforeComma(toks []token, k int) bool {
+	for ; k < len(toks) && toks[k].w != ","; k++ {
 		lw := toks[k].lw
 		if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) || auxBe.has(lw) || lw == "has" || lw == "have" || lw == "had" {
 			return true

@@ -54,7 +54,7 @@ var Rules = []Rule{
 		"a pattern of triggers.tsv recodes a verb by its object where CAMEO's dictionary has none or a wrong one: declared X persona non grata (166), warning shots (150), a water cannon (175), summoned the ambassador (114), handed over prisoners (0841), claimed the attack (015), took part in fighting (190), entered Kenyan airspace (150), delivered a note of protest (114), called in a diplomat (114); a reporter's question (Asked about …) is no appeal",
 		"lexicon.refine, refineHand"},
 	{"speaker-source", "speaker",
-		"a statement's speaker is the source of the statement, and the happening it reports is an event of its own, whose source is the complement's own subject when it names one (said Ugandan soldiers had crossed: Uganda, the speaker as speaker); a habit (has always rejected, has repeatedly denied) is no happening",
+		"a statement's speaker is the source of the statement, and the happening it reports is an event of its own, whose source is the complement's own subject when it names one (said Ugandan soldiers had crossed: Uganda, the speaker as speaker); a habit (has always rejected, has repeatedly denied) is no happening, nor is the scene of the main verb (Speaking in Lodwar on Wednesday, …) or a standing claim to territory (Somalia claims the region)",
 		"reported, speakerOf, attributionAfterComma, complementSubject, reroleBefore; findHits (habitual)"},
 	{"outlets-not-participants", "participants",
 		"news agencies and outlets are an article's sources, never an event's participants or an agreement's sides",
