@@ -238,7 +238,9 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 	// "Meeting in Jeddah, A and B signed": the subject after the comma
 	if pc := lastCommaBefore(x, h.i, lo); pc > lo && skipFrom < 0 {
 		if st.hasActorIn(x, pc, trig) {
-			lo = pc
+			// a list of sides stays whole: "in Nairobi, Kenya, Uganda and
+			// Tanzania signed" keeps Kenya
+			lo = st.listStart(x, pc, lo)
 		}
 	}
 	var ids []string
@@ -563,4 +565,31 @@ func (st *state) capitalGovernment(x *sent, m *mention.Mention) string {
 		}
 	}
 	return ""
+}
+
+// listStart extends the subject that starts at article offset pc (right
+// after a comma) back over the items of a list it ends ("Kenya, Uganda and
+// Tanzania"): each actor named alone between two commas before it, down to
+// lo. It returns the new start.
+func (st *state) listStart(x *sent, pc, lo int) int {
+	for {
+		// the actor mention ending right before this comma
+		var m *mention.Mention
+		for mi := range x.ments {
+			mm := &x.ments[mi]
+			if mm.ActorID != "" && mm.End+1 == pc && mm.Start >= lo {
+				m = mm
+			}
+		}
+		if m == nil {
+			return pc
+		}
+		// the item must stand alone after a comma (a list), not close a
+		// phrase ("in Nairobi, Kenya …": Nairobi is a place, no actor)
+		prev := strings.TrimRight(x.s.Text[:m.Start-x.s.Start], " ")
+		if !strings.HasSuffix(prev, ",") {
+			return pc
+		}
+		pc = x.s.Start + len(prev)
+	}
 }
