@@ -23,6 +23,10 @@ func TestInstitutionNames(t *testing.T) {
 		{"An attack on a post of the Armed Forces of Côte d'Ivoire killed two soldiers.", "Armed Forces of Côte d'Ivoire", "Ivorian Armed Forces", "CI"},
 		{"The Malawi People's Defence Forces deployed troops on Monday.", "Malawi People's Defence Forces", "Malawi People's Defence Forces", "MW"},
 		{"Four Kenya Coast Guard ships entered the bay on Monday.", "Kenya Coast Guard", "Kenyan Coast Guard", "KE"},
+		// "and" inside the name after "of"; an international body gets no
+		// country from the dateline
+		{"Croatia's Ministry of Foreign and European Affairs rejected the accusations.", "Ministry of Foreign and European Affairs", "Croatian Ministry of Foreign and European Affairs", "HR"},
+		{"SANAA (AP) - The union urged the International Maritime Organization to act.", "International Maritime Organization", "International Maritime Organization", ""},
 	}
 	for _, c := range cases {
 		r := analyzeText(c.text, "2025-01-01")

@@ -406,7 +406,8 @@ func (a *analyzer) orgPatterns() {
 					break
 				}
 				q := m
-				for q < len(a.toks) && a.toks[q].Word && a.toks[q].Cap && q-m < 4 {
+				for q < len(a.toks) && a.toks[q].Word && (a.toks[q].Cap || a.toks[q].Lower == "and" && q > m && q+1 < len(a.toks) && a.toks[q+1].Cap && a.toks[q+1].Sent == a.toks[q].Sent) && q-m < 5 {
+					// ("Ministry of Foreign and European Affairs", "of Trade and Industry")
 					if _, isC := countryByName(&a.toks[q]); isC {
 						break
 					}
@@ -474,7 +475,8 @@ func (a *analyzer) orgPatterns() {
 			name = rest
 		case cc != "":
 			name = nationalName(cc, name)
-		case a.home != "":
+		case a.home != "" && !international(rest):
+			// (an "International …" or "World …" body belongs to no country)
 			cc = a.home
 			name = nationalName(cc, name)
 		}
@@ -734,3 +736,15 @@ var subordinators = map[string]bool{"when": true, "after": true, "before": true,
 var geoNouns = map[string]bool{"delta": true, "river": true, "basin": true, "valley": true, "sea": true, "gulf": true, "strait": true,
 	"mountains": true, "plateau": true, "desert": true, "highlands": true, "corridor": true, "canal": true, "bay": true, "peninsula": true,
 	"rift": true, "lowlands": true, "region": true}
+
+// international reports whether an organization's name says it belongs to
+// no one country ("International Maritime Organization", "World Food
+// Programme", "African Union Commission").
+func international(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	switch strings.ToLower(first) {
+	case "international", "world", "global", "united", "african", "european", "arab", "asian", "inter-american", "intergovernmental", "regional":
+		return true
+	}
+	return strings.Contains(name, "United Nations")
+}
