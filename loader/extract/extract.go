@@ -473,6 +473,7 @@ type hit struct {
 	verb    bool
 	inf     bool // "to sign"
 	planned bool // "will sign", "plans to meet"
+	threat  bool // what a warning says will be done: "warned that it would close"
 	neg     bool
 	prepIng bool // "by arresting": manner, not an event
 	det     bool // a definite noun: "the talks"

@@ -305,6 +305,10 @@ func headlineVerb(x *sent, h hit, plural, passive bool) string {
 		tail = x.s.Text[x.toks[h.i].e:x.toks[h.j-1].e]
 	}
 	switch {
+	case h.threat && plural:
+		return "threaten to " + head + tail
+	case h.threat:
+		return "threatens to " + head + tail
 	case h.planned:
 		return "to " + head + tail
 	case plural:

@@ -29,6 +29,14 @@ func (st *state) sentence(x *sent) {
 	used := append(st.usedBuf[:0], make([]bool, len(hits))...)
 	made := st.madeBuf[:0]
 	defer func() { st.usedBuf, st.madeBuf = used[:0], made[:0] }()
+	for hi := range hits {
+		if h := &hits[hi]; h.verb && h.planned && h.e.class == material && threatened(x, h.i) {
+			// "warning that the region would take adequate measures": what a
+			// warning says will be done is the threat (130), no happening
+			h.e = lex().conferEntry(h.e.lemma, "130")
+			h.threat = true // made on the statement's day: reported, not planned (untitledCand)
+		}
+	}
 	if agreementTerms(x.low[x.dateline:]) {
 		// "Under the accord, both navies will patrol …", "The protocol
 		// establishes a committee that will meet monthly": the terms of an
@@ -562,7 +570,7 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	c.sent, c.trig = x.idx, x.s.Start+t.s
 	// field by field: assigning a whole Event copies it with write barriers
 	c.ev.Type, c.ev.CAMEO, c.ev.Status = h.e.typ, h.e.cameo, graph.Reported
-	if h.planned {
+	if h.planned && !h.threat {
 		c.ev.Status = graph.Planned
 	}
 	c.evidence[0] = graph.Evidence{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}
@@ -1082,6 +1090,31 @@ func rejectsClaim(x *sent, h hit) bool {
 			return false
 		default:
 			copula = false
+		}
+	}
+	return false
+}
+
+// threatWords are the forms of warn and threaten that open what is
+// threatened ("warned that …", "threatening that …").
+var threatWords = set("warn warns warned warning threaten threatens threatened threatening")
+
+// threatened reports whether the verb at token i stands in a "warned that
+// …" clause: a "that" within the twelve words before it, right after a
+// form of warn or threaten.
+func threatened(x *sent, i int) bool {
+	for k := i - 1; k > 0 && k >= i-12; k-- {
+		if x.toks[k].punct && x.toks[k].w != "," && !isQuoteMark(x.toks[k].w) {
+			return false
+		}
+		if x.toks[k].lw == "that" {
+			// "warned that", "warned on Friday that"
+			for b := k - 1; b >= 0 && b >= k-4; b-- {
+				if threatWords.has(x.toks[b].lw) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false
