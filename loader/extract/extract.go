@@ -711,7 +711,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.e = l.conferEntry("seal", "1621")
 		}
 		if h.verb && characterVerbs.has(h.e.lemma) {
-			if i > 1 && x.toks[i-2].lw == "what" && pronouns.has(x.toks[i-1].lw) {
+			if i > 1 && x.toks[i-2].lw == "what" && pronouns.has(x.toks[i-1].lw) || whatCalled(x.toks, i) {
 				// "reached what he called a landmark understanding": a
 				// hedge inside a noun phrase
 				continue
@@ -1224,6 +1224,21 @@ func finiteBeforeComma(toks []token, k int) bool {
 		lw := toks[k].lw
 		if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) || auxBe.has(lw) || lw == "has" || lw == "have" || lw == "had" {
 			return true
+		}
+	}
+	return false
+}
+
+// whatCalled reports whether "what" stands one to three words before the
+// verb at i with none of them a verb or a mark ("in what officials
+// called", "what the ministry described as").
+func whatCalled(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if toks[k].lw == "what" {
+			return k < i-1
+		}
+		if toks[k].punct || isVerbForm(toks[k].lw) {
+			return false
 		}
 	}
 	return false
