@@ -1229,11 +1229,11 @@ func finiteBeforeComma(toks []token, k int) bool {
 	return false
 }
 
-// whatCalled reports whether "what" stands one to three words before the
+// whatCalled reports whether "what" stands one to five words before the
 // verb at i with none of them a verb or a mark ("in what officials
-// called", "what the ministry described as").
+// called", "what the interior ministry described as").
 func whatCalled(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if toks[k].lw == "what" {
 			return k < i-1
 		}
