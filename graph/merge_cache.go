@@ -54,18 +54,22 @@ type mergeCache struct {
 
 // Bounds of mergeCache. An entry of facts holds the event, its merge
 // facts and what they were computed from (2–3 KB); a decoded node a few
-// hundred bytes.
+// hundred bytes (an agreement its evidence too). Under a load's heap
+// limit larger caches cost more in collection than they save: 4,096
+// facts and 32,768 nodes of each kind raised the peak resident memory of
+// a load of 10,000 synthetic articles by ~100 MiB, for no fewer CPU
+// seconds (bench/README.md, "Load at scale").
 const (
-	maxCachedFacts = 4096
-	maxDecoded     = 1 << 15
+	maxCachedFacts = 1024
+	maxDecoded     = 1 << 12
 )
 
 func newMergeCache() *mergeCache {
 	return &mergeCache{
 		dirty:  map[string]bool{},
-		actors: decodedCache[Actor]{m: map[string]*Actor{}},
-		places: decodedCache[Place]{m: map[string]*Place{}},
-		agrees: decodedCache[Agreement]{m: map[string]*Agreement{}},
+		actors: decodedCache[Actor]{m: map[string]*Actor{}, max: maxDecoded},
+		places: decodedCache[Place]{m: map[string]*Place{}, max: maxDecoded},
+		agrees: decodedCache[Agreement]{m: map[string]*Agreement{}, max: maxDecoded},
 		facts:  factsLRU{m: map[string]*list.Element{}, l: list.New(), max: maxCachedFacts},
 	}
 }
@@ -130,7 +134,8 @@ func (c *mergeCache) wrote(key string) {
 // the transactions chain (see mergeCache.begin), and a key the
 // transaction writes is dropped (mergeCache.wrote).
 type decodedCache[T any] struct {
-	m map[string]*T
+	m   map[string]*T
+	max int
 }
 
 // get returns the value stored under key in txn, decoded once; fix
@@ -162,7 +167,7 @@ func (c *decodedCache[T]) get(mc *mergeCache, txn *badger.Txn, key string, fix f
 }
 
 func (c *decodedCache[T]) put(key string, v *T) {
-	if len(c.m) >= maxDecoded {
+	if len(c.m) >= c.max {
 		clear(c.m) // cheaper than an order of use; the next reads refill it
 	}
 	c.m[key] = v
