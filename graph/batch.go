@@ -93,9 +93,11 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
-	mg := newMerger(s.db, txn)
+	mg := newMerger(s, txn)
 	defer mg.close()
 	added := uint64(0)
+	committed := false
+	defer func() { mg.end(added > 0, committed) }()
 	n := 0
 	for ; n < limit; n++ {
 		f := fs[n]
@@ -127,6 +129,7 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 		}
 		return 0, err
 	}
+	committed = true
 	s.version.Store(v)
 	return n, nil
 }

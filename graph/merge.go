@@ -89,14 +89,26 @@ type merger struct {
 	// snapFacts caches facts of the snapshot's events for the whole
 	// transaction (see snapshotFacts)
 	snapFacts map[string]mergeFacts
+	// cache is the store's, kept across transactions (merge_cache.go), or
+	// nil; readTs is the write transaction's read timestamp
+	cache  *mergeCache
+	readTs uint64
 }
 
-// newMerger makes the merger of a write transaction of db; close it
-// when the transaction ends.
-func newMerger(db *badger.DB, txn *badger.Txn) *merger {
-	rtxn := db.NewTransaction(false)
+// newMerger makes the merger of a write transaction of s; close it
+// when the transaction ends. The caller holds s.wmu.
+func newMerger(s *Store, txn *badger.Txn) *merger {
+	rtxn := s.db.NewTransaction(false)
+	if s.mergeCache == nil && !s.noMergeCache {
+		s.mergeCache = newMergeCache()
+	}
+	if s.mergeCache != nil {
+		s.mergeCache.begin(txn, rtxn)
+	}
 	return &merger{
-		r:            &Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}},
+		readTs:       txn.ReadTs(),
+		cache:        s.mergeCache,
+		r:            &Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, dec: s.mergeCache},
 		snap:         &Reader{txn: rtxn, places: map[string]*Place{}, actors: map[string]*Actor{}},
 		rtxn:         rtxn,
 		written:      map[string]Event{},
@@ -114,6 +126,22 @@ func newMerger(db *badger.DB, txn *badger.Txn) *merger {
 func (m *merger) close() {
 	if m != nil {
 		m.rtxn.Discard()
+	}
+}
+
+// end tells the store's cache how the write transaction ended: wrote
+// says it held writes, committed that it was committed.
+func (m *merger) end(wrote, committed bool) {
+	if m != nil && m.cache != nil {
+		m.cache.end(m.readTs, wrote, committed)
+	}
+}
+
+// wroteNode records that the transaction wrote an actor, place or
+// agreement under key.
+func (m *merger) wroteNode(key string) {
+	if m != nil {
+		m.cache.wrote(key)
 	}
 }
 
@@ -137,6 +165,9 @@ func (m *merger) wroteEvent(e Event) {
 	}
 	m.written[e.ID] = e
 	delete(m.snapFacts, e.ID)
+	if m.cache != nil {
+		m.cache.facts.drop(e.ID)
+	}
 	if !e.Date.Known() {
 		return
 	}
@@ -378,6 +409,10 @@ func (m *merger) find(e Event) (Event, bool, error) {
 			if c, ok := m.loaded[id]; ok {
 				return consider(c, true)
 			}
+			if c, ok := m.cache.storedEvent(id, pos); ok {
+				m.loaded[id] = c
+				return consider(c, true)
+			}
 			var c Event
 			if err := m.snap.loadEvent(pos, nil, &c); err != nil {
 				if errors.Is(err, ErrNotFound) {
@@ -408,32 +443,105 @@ func (m *merger) sameArticle(c Event) bool {
 	return false
 }
 
-// mergeFacts are what mergeScore compares of an event.
+// mergeFacts are what mergeScore compares of an event. Its sets are
+// sorted slices (strSet): the store keeps the facts of many stored
+// events (merge_cache.go), and a slice holds a few words in a fraction of
+// a map's memory.
 type mergeFacts struct {
-	actors    map[string]bool // non-country actors
-	persons   map[string]bool // the persons among them
-	countries map[string]bool // ISO codes of the participants and the place
+	actors    strSet // non-country actors
+	persons   strSet // the persons among them
+	countries strSet // ISO codes of the participants and the place
 	place     *Place
 	agreement *Agreement
-	words     map[string]bool // key word stems of the title
-	raw       []string        // the title's key words as written (lower case), for synonyms
-	sources   map[string]bool // actors in the role "source"
-	targets   map[string]bool // actors in the role "target"
+	words     strSet   // key word stems of the title
+	raw       []string // the title's key words as written (lower case), for synonyms
+	sources   strSet   // actors in the role "source"
+	targets   strSet   // actors in the role "target"
 	// the countries of the sources and of the targets
-	srcCountries, tgtCountries map[string]bool
-	text                       map[string]bool // key word stems of the evidence sentences
-	locs                       map[string]bool // folded names the sentences place it "in", "at", "near"
-	objects                    map[string]bool // what its quantities count ("cannabis", "heroin")
+	srcCountries, tgtCountries strSet
+	text                       strSet // key word stems of the evidence sentences
+	locs                       strSet // folded names the sentences place it "in", "at", "near"
+	objects                    strSet // what its quantities count ("cannabis", "heroin")
 	// names are the capitalized words of its sentences that name no actor or
 	// place of it, no title and no month: an exercise, a ship, a village
 	// ("Simba", "Sea Lark")
-	names map[string]bool
+	names strSet
 	// lead: the article's headline tells it (evidence at offset 0)
 	lead bool
 }
 
-func (m *merger) facts(e Event) (mergeFacts, error) {
-	f := mergeFacts{actors: map[string]bool{}, persons: map[string]bool{}, text: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
+// factsBuild is mergeFacts with maps for sets, while facts builds them.
+type factsBuild struct {
+	actors, persons, countries map[string]bool
+	place                      *Place
+	agreement                  *Agreement
+	words                      map[string]bool
+	raw                        []string
+	sources, targets           map[string]bool
+	srcCountries, tgtCountries map[string]bool
+	text, locs, objects, names map[string]bool
+	lead                       bool
+}
+
+func (b *factsBuild) done() mergeFacts {
+	return mergeFacts{actors: toSet(b.actors), persons: toSet(b.persons), countries: toSet(b.countries), place: b.place,
+		agreement: b.agreement, words: toSet(b.words), raw: slices.Clip(b.raw), sources: toSet(b.sources), targets: toSet(b.targets),
+		srcCountries: toSet(b.srcCountries), tgtCountries: toSet(b.tgtCountries), text: toSet(b.text), locs: toSet(b.locs),
+		objects: toSet(b.objects), names: toSet(b.names), lead: b.lead}
+}
+
+// strSet is a set of strings: sorted, each once.
+type strSet []string
+
+// toSet makes the set of a map's keys (nil for none).
+func toSet(m map[string]bool) strSet {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(strSet, 0, len(m))
+	for k := range m {
+		// a copy: a word may be a part of its whole lower-cased sentence
+		out = append(out, strings.Clone(k))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (s strSet) has(x string) bool {
+	_, ok := slices.BinarySearch(s, x)
+	return ok
+}
+
+// sharedSet counts the strings in both a and b.
+func sharedSet(a, b strSet) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// facts computes the mergeFacts of e; deps, when not nil, records the
+// stored values it read (see mergeCache).
+func (m *merger) facts(e Event, deps *factsDeps) (mergeFacts, error) {
+	mf, err := m.build(e, deps)
+	if err != nil {
+		return mergeFacts{}, err
+	}
+	return mf.done(), nil
+}
+
+func (m *merger) build(e Event, deps *factsDeps) (*factsBuild, error) {
+	f := &factsBuild{actors: map[string]bool{}, persons: map[string]bool{}, text: map[string]bool{}, countries: map[string]bool{}, words: map[string]bool{},
 		locs: map[string]bool{}, objects: map[string]bool{}, sources: map[string]bool{}, targets: map[string]bool{},
 		srcCountries: map[string]bool{}, tgtCountries: map[string]bool{}, names: map[string]bool{}}
 	var nameWords []string
@@ -444,12 +552,15 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 		case "target":
 			f.targets[p.ActorID] = true
 		}
-		a, err := m.r.Actor(p.ActorID)
+		a, err := m.r.actorRef(p.ActorID)
+		if deps != nil {
+			deps.actors = append(deps.actors, a) // nil when not stored
+		}
 		if err != nil {
 			if errors.Is(err, ErrNotFound) {
 				continue
 			}
-			return f, err
+			return nil, err
 		}
 		if a.Country != "" {
 			f.countries[a.Country] = true
@@ -471,24 +582,30 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 		}
 	}
 	if e.PlaceID != "" {
-		p, err := m.r.Place(e.PlaceID)
+		p, err := m.r.placeRef(e.PlaceID)
+		if deps != nil {
+			deps.place = p
+		}
 		switch {
 		case err == nil:
-			f.place = &p
+			f.place = p
 			if p.Country != "" {
 				f.countries[p.Country] = true
 			}
 			nameWords = append(nameWords, strings.Fields(NormName(p.Name))...)
 		case !errors.Is(err, ErrNotFound):
-			return f, err
+			return nil, err
 		}
 	}
 	if e.AgreementID != "" {
 		g, err := m.agreement(e.AgreementID)
 		if err != nil {
-			return f, err
+			return nil, err
 		}
 		f.agreement = g
+		if deps != nil {
+			deps.agreement = g
+		}
 	}
 	skip := map[string]bool{}
 	for _, w := range nameWords {
@@ -526,7 +643,10 @@ func (m *merger) facts(e Event) (mergeFacts, error) {
 			}
 			country, err := m.isCountry(l)
 			if err != nil {
-				return f, err
+				return nil, err
+			}
+			if deps != nil {
+				deps.countries = append(deps.countries, countryAnswer{l, country})
 			}
 			if !country {
 				f.locs[l] = true // a country is too wide to tell places apart
@@ -573,16 +693,23 @@ func (m *merger) agreement(id string) (*Agreement, error) {
 	if g, ok := m.stored[id]; ok {
 		return g, nil
 	}
-	var g Agreement
-	switch err := getJSON(m.r.txn, pAgreement+id, &g); {
+	var g *Agreement
+	var err error
+	if m.cache != nil {
+		g, err = m.cache.agrees.get(m.cache, m.r.txn, pAgreement+id, nil)
+	} else {
+		g = new(Agreement)
+		err = getJSON(m.r.txn, pAgreement+id, g)
+	}
+	switch {
 	case errors.Is(err, ErrNotFound):
 		m.stored[id] = nil
 		return nil, nil
 	case err != nil:
 		return nil, err
 	}
-	m.stored[id] = &g
-	return &g, nil
+	m.stored[id] = g
+	return g, nil
 }
 
 // score is mergeScore of two events, or -1 when they cannot be one; snap
@@ -616,17 +743,45 @@ func (m *merger) score(e, c Event, snap bool) (int, error) {
 // an event with an agreement is read per article. wroteEvent drops an
 // event the transaction writes from the cache.
 func (m *merger) snapshotFacts(c Event) (mergeFacts, error) {
-	if c.AgreementID != "" {
+	if c.AgreementID != "" && m.cache == nil {
 		return m.cachedFacts(c)
 	}
-	if f, ok := m.snapFacts[c.ID]; ok {
+	if f, ok := m.snapFacts[c.ID]; ok && c.AgreementID == "" {
 		return f, nil
 	}
-	f, err := m.cachedFacts(c)
-	if err == nil {
+	if m.cache == nil {
+		f, err := m.cachedFacts(c)
+		if err == nil {
+			m.snapFacts[c.ID] = f
+		}
+		return f, err
+	}
+	// as cachedFacts, with the store's cache before facts (whose
+	// check of an agreement asks m.agreement, as facts does: the
+	// article's agreements are new values each time, so that only a
+	// stored one, unchanged, passes)
+	if f, ok := m.factsOf[c.ID]; ok {
+		if c.AgreementID == "" {
+			m.snapFacts[c.ID] = f
+		}
+		return f, nil
+	}
+	f, ok, err := m.storedFacts(c)
+	if err != nil {
+		return f, err
+	}
+	if !ok {
+		var deps factsDeps
+		if f, err = m.facts(c, &deps); err != nil {
+			return f, err
+		}
+		m.cache.facts.put(newFactsEntry(c, deps, f, m.cache.trusted))
+	}
+	m.factsOf[c.ID] = f
+	if c.AgreementID == "" {
 		m.snapFacts[c.ID] = f
 	}
-	return f, err
+	return f, nil
 }
 
 // cachedFacts is facts, read once per event and article: an event the
@@ -636,7 +791,7 @@ func (m *merger) cachedFacts(e Event) (mergeFacts, error) {
 	if f, ok := m.factsOf[e.ID]; ok {
 		return f, nil
 	}
-	f, err := m.facts(e)
+	f, err := m.facts(e, nil)
 	if err != nil {
 		return f, err
 	}
@@ -707,17 +862,17 @@ func kinRoots(a, b string) bool {
 // or a place named in both sentences, and two key words: "inaugurates
 // concrete wall") is ruled out.
 func mergeScore(a, b Event, fa, fb mergeFacts) int {
-	actors := shared(fa.actors, fb.actors)
-	countries := shared(fa.countries, fb.countries)
-	words := shared(fa.words, fb.words) + synonymous(fa, fb)
+	actors := sharedSet(fa.actors, fb.actors)
+	countries := sharedSet(fa.countries, fb.countries)
+	words := sharedSet(fa.words, fb.words) + synonymous(fa, fb)
 	// a name both sentences give that names no actor of theirs: the same
 	// exercise, ship or village
-	words += min(shared(fa.names, fb.names), 2)
+	words += min(sharedSet(fa.names, fb.names), 2)
 	sameLoc := sharedLocs(fa.locs, fb.locs) > 0
 	// sentences that share many of their words tell one thing ("former
 	// mayor Ramiro Quispe … corruption charges" in both): they count as
 	// one or two more title words
-	if n, least := shared(fa.text, fb.text), min(len(fa.text), len(fb.text)); n >= 4 && 2*n >= least {
+	if n, least := sharedSet(fa.text, fb.text), min(len(fa.text), len(fb.text)); n >= 4 && 2*n >= least {
 		words += 2
 	} else if n >= 3 && 3*n >= least {
 		words++
@@ -731,7 +886,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if r == "" {
 		r = root(b.CAMEO)
 	}
-	if a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) != root(b.CAMEO) && shared(fa.persons, fb.persons) == 0 {
+	if a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) != root(b.CAMEO) && sharedSet(fa.persons, fb.persons) == 0 {
 		return -1 // kin roots (see kinRoots) need the same person
 	}
 	if (r == "01" || r == "02") && words < 2 {
@@ -748,20 +903,20 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if otherLoc && !samePlace {
 		s -= 3 // "raided a house in Nakuru", "raided a warehouse in Mombasa"
 	}
-	if len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 {
+	if len(fa.objects) > 0 && len(fb.objects) > 0 && sharedSet(fa.objects, fb.objects) == 0 {
 		s -= 2 // "40 kg of heroin", "two tonnes of cannabis"
 	}
 	// the same actor acting on the same other: Kyrgyzstan closing its
 	// border to Tajikistan in both
-	directed := shared(fa.sources, fb.sources) > 0 && shared(fa.targets, fb.targets) > 0
+	directed := sharedSet(fa.sources, fb.sources) > 0 && sharedSet(fa.targets, fb.targets) > 0
 	// or their countries: a ministry's act told as its country's
 	// ("Kenya expels an Ethiopian diplomat", "the Kenyan foreign ministry
 	// declared the Russian embassy's secretary persona non grata")
-	directed = directed || shared(fa.srcCountries, fb.srcCountries) > 0 && shared(fa.tgtCountries, fb.tgtCountries) > 0 &&
-		shared(fa.srcCountries, fb.tgtCountries) == 0 && shared(fa.tgtCountries, fb.srcCountries) == 0
+	directed = directed || sharedSet(fa.srcCountries, fb.srcCountries) > 0 && sharedSet(fa.tgtCountries, fb.tgtCountries) > 0 &&
+		sharedSet(fa.srcCountries, fb.tgtCountries) == 0 && sharedSet(fa.tgtCountries, fb.srcCountries) == 0
 	if directed {
 		s++
-	} else if (r == "15" || r == "16" || r == "17") && shared(fa.srcCountries, fb.tgtCountries) > 0 && shared(fa.tgtCountries, fb.srcCountries) > 0 {
+	} else if (r == "15" || r == "16" || r == "17") && sharedSet(fa.srcCountries, fb.tgtCountries) > 0 && sharedSet(fa.tgtCountries, fb.srcCountries) > 0 {
 		// a measure and its answer: A expels B's diplomat, B expels A's
 		// the same day
 		return -1
@@ -783,11 +938,11 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	// commander", "Army neutralizes ELN chief") and no place or object
 	// that tells two happenings apart.
 	da, db := a.Date, b.Date
-	apart := otherLoc || len(fa.objects) > 0 && len(fb.objects) > 0 && shared(fa.objects, fb.objects) == 0 ||
+	apart := otherLoc || len(fa.objects) > 0 && len(fb.objects) > 0 && sharedSet(fa.objects, fb.objects) == 0 ||
 		fa.place != nil && fb.place != nil && !samePlace
 	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) == root(b.CAMEO) &&
 		da.Start == da.End && db.Start == db.End && da.Start == db.Start && (countries >= 2 || actors >= 1 && countries >= 1 && !apart)
-	if forceRoot(r) && shared(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads {
+	if forceRoot(r) && sharedSet(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads {
 		return -1 // one force acts in many places a day: a person, the place or more words must agree
 	}
 	switch {
@@ -847,11 +1002,11 @@ func synonymous(a, b mergeFacts) int {
 	n := 0
 	var used []string
 	for _, w := range a.raw {
-		if b.words[stem(w)] {
+		if b.words.has(stem(w)) {
 			continue
 		}
 		for _, v := range b.raw {
-			if a.words[stem(v)] || slices.Contains(used, v) {
+			if a.words.has(stem(v)) || slices.Contains(used, v) {
 				continue
 			}
 			if synonyms.Related(w, v) {
@@ -940,14 +1095,14 @@ var calendarWords = func() map[string]bool {
 // sharedLocs counts the names of a that name a place of b: the same
 // name, or one name the start of the other ("namanga" said "at Namanga",
 // the resolved place "namanga crossing").
-func sharedLocs(a, b map[string]bool) int {
+func sharedLocs(a, b strSet) int {
 	n := 0
-	for k := range a {
-		if b[k] {
+	for _, k := range a {
+		if b.has(k) {
 			n++
 			continue
 		}
-		for l := range b {
+		for _, l := range b {
 			if strings.HasPrefix(l, k+" ") || strings.HasPrefix(k, l+" ") {
 				n++
 				break

@@ -28,8 +28,9 @@ type Reader struct {
 	places map[string]*Place
 	actors map[string]*Actor
 	store  *Store
-	shared *readCache // nodes decoded by the readers of the same snapshot, or nil
-	famBuf []byte     // scanIndex's copy of an index key's family
+	shared *readCache  // nodes decoded by the readers of the same snapshot, or nil
+	dec    *mergeCache // the writers' decoded nodes (the merger's Reader), or nil
+	famBuf []byte      // scanIndex's copy of an index key's family
 }
 
 // View runs fn with a Reader over one snapshot of the graph, as Badger's
@@ -110,41 +111,77 @@ func (r *Reader) Event(id string) (Event, error) {
 // shared with the readers of the same snapshot (read_cache.go). Its
 // slices are shared too: callers must not modify them.
 func (r *Reader) Actor(id string) (Actor, error) {
+	a, err := r.actorRef(id)
+	if err != nil {
+		return Actor{}, err
+	}
+	return *a, nil
+}
+
+// actorRef is Actor's cached value itself (callers must not change it);
+// a Reader with a merge cache (the merger's) decodes through it.
+func (r *Reader) actorRef(id string) (*Actor, error) {
 	if a, ok := r.actors[id]; ok {
-		return *a, nil
+		return a, nil
 	}
 	if a := get(r.shared, cachedActors, id); a != nil {
 		r.actors[id] = a
-		return *a, nil
-	}
-	a := new(Actor)
-	if err := getJSON(r.txn, pActor+id, a); err != nil {
-		return *a, wrapGet("actor", id, err)
+		return a, nil
 	}
 	// an append by a caller copies instead of writing into the spare
 	// room of a slice that concurrent readers share
-	a.Aliases, a.Roles = slices.Clip(a.Aliases), slices.Clip(a.Roles)
+	clip := func(a *Actor) { a.Aliases, a.Roles = slices.Clip(a.Aliases), slices.Clip(a.Roles) }
+	if r.dec != nil {
+		a, err := r.dec.actors.get(r.dec, r.txn, pActor+id, clip)
+		if err != nil {
+			return nil, wrapGet("actor", id, err)
+		}
+		r.actors[id] = a
+		return a, nil
+	}
+	a := new(Actor)
+	if err := getJSON(r.txn, pActor+id, a); err != nil {
+		return nil, wrapGet("actor", id, err)
+	}
+	clip(a)
 	r.actors[id] = a
 	put(r.shared, cachedActors, id, a)
-	return *a, nil
+	return a, nil
 }
 
 // Place returns the place with the ID, cached as Actor is.
 func (r *Reader) Place(id string) (Place, error) {
+	p, err := r.placeRef(id)
+	if err != nil {
+		return Place{}, err
+	}
+	return *p, nil
+}
+
+// placeRef is Place's cached value itself, as actorRef.
+func (r *Reader) placeRef(id string) (*Place, error) {
 	if p, ok := r.places[id]; ok {
-		return *p, nil
+		return p, nil
 	}
 	if p := get(r.shared, cachedPlaces, id); p != nil {
 		r.places[id] = p
-		return *p, nil
+		return p, nil
+	}
+	if r.dec != nil {
+		p, err := r.dec.places.get(r.dec, r.txn, pPlace+id, nil)
+		if err != nil {
+			return nil, wrapGet("place", id, err)
+		}
+		r.places[id] = p
+		return p, nil
 	}
 	p := new(Place)
 	if err := getJSON(r.txn, pPlace+id, p); err != nil {
-		return *p, wrapGet("place", id, err)
+		return nil, wrapGet("place", id, err)
 	}
 	r.places[id] = p
 	put(r.shared, cachedPlaces, id, p)
-	return *p, nil
+	return p, nil
 }
 
 // Agreement returns the agreement with the ID.

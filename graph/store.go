@@ -170,6 +170,11 @@ type Store struct {
 	// cache is the readers' shared cache of the latest snapshot
 	// (read_cache.go).
 	cache atomic.Pointer[readCache]
+	// mergeCache is the merger's across transactions (merge_cache.go),
+	// made by the first writer; noMergeCache leaves it out (tests
+	// comparing the merges with and without it). Guarded by wmu.
+	mergeCache   *mergeCache
+	noMergeCache bool
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -496,16 +501,27 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	if err := s.checkSpace(); err != nil {
 		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
 	}
-	err := s.db.Update(func(txn *badger.Txn) error {
-		var err error
-		mg := newMerger(s.db, txn)
+	// as badger.DB.Update, telling the merger how the transaction ended
+	err := func() (err error) {
+		txn := s.db.NewTransaction(true)
+		defer txn.Discard()
+		mg := newMerger(s, txn)
 		defer mg.close()
+		committed := false
+		defer func() { mg.end(!res.Existed, committed) }()
 		res, err = putArticle(txn, f, mg)
 		if err != nil || res.Existed {
 			return err
 		}
-		return s.stamp(txn, s.version.Load()+1)
-	})
+		if err := s.stamp(txn, s.version.Load()+1); err != nil {
+			return err
+		}
+		if err := txn.Commit(); err != nil {
+			return err
+		}
+		committed = true
+		return nil
+	}()
 	if err != nil {
 		return res, fmt.Errorf("store article %q: %w", f.Article.Title, shortErr(err))
 	}
@@ -545,7 +561,7 @@ func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
 		return res, err
 	}
 	for _, p := range f.Places {
-		if err := putPlace(txn, p); err != nil {
+		if err := putPlace(txn, mg, p); err != nil {
 			return res, err
 		}
 	}
@@ -604,7 +620,7 @@ func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
 		if id, ok := agreeRemap[g.ID]; ok {
 			g.ID = id
 		}
-		stored, err := putAgreement(txn, g)
+		stored, err := putAgreement(txn, mg, g)
 		if err != nil {
 			return res, err
 		}
@@ -699,7 +715,7 @@ func getJSON(txn *badger.Txn, key string, v any) error {
 	return it.Value(func(b []byte) error { return unmarshal(b, v) })
 }
 
-func putPlace(txn *badger.Txn, p Place) error {
+func putPlace(txn *badger.Txn, mg *merger, p Place) error {
 	var old Place
 	switch err := getJSON(txn, pPlace+p.ID, &old); {
 	case err == nil:
@@ -709,6 +725,7 @@ func putPlace(txn *badger.Txn, p Place) error {
 	case !errors.Is(err, ErrNotFound):
 		return err
 	}
+	mg.wroteNode(pPlace + p.ID)
 	return putJSON(txn, pPlace+p.ID, p)
 }
 
@@ -726,6 +743,7 @@ func putActor(txn *badger.Txn, mg *merger, a Actor) error {
 			return nil // nothing new: the node and its index keys are stored
 		}
 	}
+	mg.wroteNode(pActor + a.ID)
 	if err := putJSON(txn, pActor+a.ID, merged); err != nil {
 		return err
 	}
@@ -1120,7 +1138,7 @@ func MergeQuantities(a, b []Quantity) []Quantity {
 
 // putAgreement writes g, merged into the stored agreement of its ID, and
 // returns what it stored.
-func putAgreement(txn *badger.Txn, g Agreement) (Agreement, error) {
+func putAgreement(txn *badger.Txn, mg *merger, g Agreement) (Agreement, error) {
 	var old Agreement
 	err := getJSON(txn, pAgreement+g.ID, &old)
 	if err != nil && !errors.Is(err, ErrNotFound) {
@@ -1142,6 +1160,7 @@ func putAgreement(txn *badger.Txn, g Agreement) (Agreement, error) {
 			g.EventID = old.EventID
 		}
 	}
+	mg.wroteNode(pAgreement + g.ID)
 	if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
 		return g, err
 	}
