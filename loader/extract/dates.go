@@ -502,24 +502,42 @@ func (st *state) thatYear(x *sent) {
 		for i := range x.exprs {
 			ex := &x.exprs[i]
 			sp := &ex.Span
-			if ex.Anchored || hasFourDigits(ex.Text) || !monthWordRE.MatchString(ex.Text) ||
-				(sp.Precision != graph.Day && sp.Precision != graph.Month) || len(sp.Start) < 10 || len(sp.End) < 10 || ex.End >= len(x.low) {
+			if ex.End >= len(x.low) || !thatYearAt(x.low[ex.End:]) || ex.Anchored || hasFourDigits(ex.Text) ||
+				(sp.Precision != graph.Day && sp.Precision != graph.Month) || len(sp.Start) < 10 || len(sp.End) < 10 || !monthWordRE.MatchString(ex.Text) {
 				continue
 			}
-			rest := x.low[ex.End:]
-			for _, that := range []string{" of that year", " that year", " of the same year", " the same year"} {
-				if strings.HasPrefix(rest, that) {
-					reYear(sp, st.lastYear)
-					break
-				}
-			}
+			reYear(sp, st.lastYear)
 		}
 	}
 	for _, ex := range x.exprs {
-		if hasFourDigits(ex.Text) {
-			if ys := yearRE.FindAllString(ex.Text, -1); len(ys) > 0 {
-				st.lastYear = ys[len(ys)-1]
-			}
+		if y := lastYearIn(ex.Text); y != "" {
+			st.lastYear = y
 		}
 	}
+}
+
+// lastYearIn is the last run of exactly four digits from 1800 to 2199 in
+// s (a year, as yearRE finds), or "".
+func lastYearIn(s string) string {
+	for end := len(s); end > 0; {
+		i := end - 1
+		for i >= 0 && s[i] >= '0' && s[i] <= '9' {
+			i--
+		}
+		if run := s[i+1 : end]; len(run) == 4 && run >= "1800" && run < "2200" {
+			return run
+		}
+		for i >= 0 && (s[i] < '0' || s[i] > '9') {
+			i--
+		}
+		end = i + 1
+	}
+	return ""
+}
+
+// thatYearAt reports whether s opens with "(of) that year" or "(of) the
+// same year".
+func thatYearAt(s string) bool {
+	s = strings.TrimPrefix(s, " of")
+	return strings.HasPrefix(s, " that year") || strings.HasPrefix(s, " the same year")
 }

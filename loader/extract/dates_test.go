@@ -43,3 +43,14 @@ func TestEventDates(t *testing.T) {
 		})
 	}
 }
+
+// TestLastYearIn: the year a time expression names last, for "that year".
+func TestLastYearIn(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"in June 2023", "2023"}, {"from 2019 to 2021", "2021"}, {"on 12345", ""}, {"May 5", ""}, {"1999, 12 May", "1999"},
+	} {
+		if got := lastYearIn(c.in); got != c.want {
+			t.Errorf("lastYearIn(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

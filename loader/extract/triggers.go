@@ -1030,7 +1030,18 @@ func agreementTerms(low string) bool {
 			return true
 		}
 	case strings.HasPrefix(low, "the "):
-		f := strings.Fields(low)
+		// the first six words are enough (Fields of the whole sentence
+		// would allocate for every sentence opening with "the")
+		head := low
+		for n, k := 0, 0; k < len(low); k++ {
+			if low[k] == ' ' {
+				if n++; n == 6 {
+					head = low[:k]
+					break
+				}
+			}
+		}
+		f := strings.Fields(head)
 		for i := 1; i < len(f) && i <= 3; i++ {
 			if !slices.Contains(agreementNouns, strings.Trim(f[i], ",;:")) {
 				continue
