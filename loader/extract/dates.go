@@ -120,6 +120,12 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
 		return
 	}
+	if lastingFor(x, ti) {
+		// "triggered weeks of street protests": a happening that lasted
+		// weeks is no day the narrative or the tense can give it
+		c.ev.Date = graph.DateSpan{Precision: graph.Unknown}
+		return
+	}
 	// "On Thursday, X flew to Nairobi, where he met Y": an earlier event of
 	// the sentence with a day of its own
 	var prev *cand
@@ -540,4 +546,23 @@ func lastYearIn(s string) string {
 func thatYearAt(s string) bool {
 	s = strings.TrimPrefix(s, " of")
 	return strings.HasPrefix(s, " that year") || strings.HasPrefix(s, " the same year")
+}
+
+// spanUnits before "of" make a happening last ("weeks of protests",
+// "months of fighting", "years of talks").
+var spanUnits = set("days weeks months years decades")
+
+// lastingFor reports whether the trigger at token ti follows "weeks of",
+// "months of" … with at most two modifiers between ("weeks of street
+// protests").
+func lastingFor(x *sent, ti int) bool {
+	for k := ti - 1; k >= 1 && k >= ti-3; k-- {
+		if x.toks[k].lw == "of" {
+			return spanUnits.has(x.toks[k-1].lw)
+		}
+		if x.toks[k].punct {
+			return false
+		}
+	}
+	return false
 }
