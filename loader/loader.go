@@ -103,7 +103,8 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string) Summary {
 // LoadReader loads one stream (an upload, stdin) named name.
 func (l *Loader) LoadReader(ctx context.Context, name string, r io.Reader) Summary {
 	return l.run(ctx, func(ctx context.Context, emit emitFunc) error {
-		return emit(read.Read(name, r))
+		// JSON Lines record by record, as from a file
+		return read.ReadStream(ctx, name, r, emit)
 	})
 }
 
@@ -244,7 +245,7 @@ func (l *Loader) releaseMemory() {
 // unread.
 func unread(stopped bool) string {
 	if stopped {
-		return ", files after them not read"
+		return ", the rest of the input not read"
 	}
 	return ""
 }

@@ -88,7 +88,7 @@ func TestCancelWhileReadingFolder(t *testing.T) {
 	if nRead != 3 {
 		t.Errorf("%d files read, want 3 (none after the cancel)", nRead)
 	}
-	if len(sum.Errors) != 1 || !errors.Is(sum.Errors[0], context.Canceled) || !strings.Contains(sum.Errors[0].Error(), "files after them not read") {
+	if len(sum.Errors) != 1 || !errors.Is(sum.Errors[0], context.Canceled) || !strings.Contains(sum.Errors[0].Error(), "the rest of the input not read") {
 		t.Fatalf("errors %q, want one summary line", sum.Errors)
 	}
 	if sum.Articles > 2 || storedArticles(t, st) != sum.Articles {
@@ -151,4 +151,36 @@ func TestLoadStreamsJSONLinesByRecord(t *testing.T) {
 			t.Errorf("%d articles stored (%d in the store), want 1 to 3 of those read before the cancel", sum.Articles, storedArticles(t, st))
 		}
 	})
+}
+
+// TestLoadReaderStreamsJSONLines: JSON Lines on standard input go into the
+// pipeline record by record too (the stream is copied to a temporary file
+// first, checked whole, then read a record at a time), so a large feed
+// piped in does not sit whole in memory; plain text still loads whole.
+func TestLoadReaderStreamsJSONLines(t *testing.T) {
+	const records = 6
+	var b strings.Builder
+	for _, d := range synth.Generate(records, 12) {
+		fmt.Fprintf(&b, `{"title":%q,"published":%q,"text":%q}`+"\n", d.Title, d.Published, strings.TrimPrefix(d.Text, d.Title+"\n\n"))
+	}
+	st := openStore(t)
+	nRead := 0
+	withFileHook(t, func(docs []read.Document) {
+		nRead++
+		if len(docs) != 1 || docs[0].Line != nRead || docs[0].File != "-" {
+			t.Errorf("call %d got %d articles (%+v), want the record of line %d of - alone", nRead, len(docs), docs, nRead)
+		}
+	})
+	sum := New(st, Options{Logger: quietLogger(), Workers: 1, InFlight: 1}).LoadReader(context.Background(), "-", strings.NewReader(b.String()))
+	if sum.Articles != records || len(sum.Errors) != 0 || nRead != records {
+		t.Fatalf("%d batches read, summary %+v", nRead, sum)
+	}
+	// a plain-text article on stdin is one batch, as before
+	nRead = 0
+	withFileHook(t, func(docs []read.Document) { nRead++ })
+	d := synth.Generate(1, 13)[0]
+	sum = New(st, Options{Logger: quietLogger()}).LoadReader(context.Background(), "-", strings.NewReader("title: "+d.Title+"\npublished: "+d.Published+"\n---\n"+d.Text))
+	if sum.Articles != 1 || nRead != 1 {
+		t.Fatalf("plain text: %d batches, summary %+v", nRead, sum)
+	}
 }

@@ -263,6 +263,43 @@ func Read(name string, r io.Reader) ([]Document, []error) {
 	return docs, byLine(append(errs, ferrs...))
 }
 
+// ReadStream reads one stream named name (standard input) as Read does and
+// gives fn its articles and errors; a JSON Lines stream goes record by
+// record, so that its memory does not grow with its size and a stopped
+// load stops between records. The stream is first copied to a temporary
+// file (up to MaxFileSize), the only way to check it whole before its
+// first record is handed over, as a JSON Lines file is. It returns fn's
+// error, or ctx's when the load is stopped.
+func ReadStream(ctx context.Context, name string, r io.Reader, fn func([]Document, []error) error) error {
+	tmp, err := os.CreateTemp("", "eventgraph-stdin-*")
+	if err != nil {
+		return fn(Read(name, r)) // no room for a copy: read it whole
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	n, err := io.Copy(tmp, io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return fn(nil, []error{&Error{File: name, Err: fmt.Errorf("read: %w", err)}})
+	}
+	if n > MaxFileSize {
+		return fn(nil, []error{&Error{File: name, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}})
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return fn(nil, []error{&Error{File: name, Err: fmt.Errorf("read: %w", err)}})
+	}
+	if jsonLinesText(tmp) {
+		if _, err := tmp.Seek(0, io.SeekStart); err == nil {
+			if handled, err := streamJSONLines(ctx, name, tmp, nil, fn); handled {
+				return err
+			}
+		}
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return fn(nil, []error{&Error{File: name, Err: fmt.Errorf("read: %w", err)}})
+	}
+	return fn(Read(name, tmp))
+}
+
 // walkFile reads one file with the manifest of its folder and gives fn its
 // articles and errors: a JSON Lines file record by record (see
 // streamJSONLines), any other file whole. It returns fn's error, or ctx's
