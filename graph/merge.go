@@ -1066,6 +1066,9 @@ func locWords(sentence string) []string {
 		if n == "" || calendarWords[strings.Fields(n)[0]] {
 			continue
 		}
+		if f := strings.Fields(n); institutionHeads[f[len(f)-1]] {
+			continue // "at the Turkish Foreign Ministry": a body, not where it happened
+		}
 		out = append(out, n)
 	}
 	return out
@@ -1080,6 +1083,12 @@ func isCapWord(w string) bool {
 	r := []rune(strings.TrimLeft(w, "\"'‘“("))
 	return len(r) > 0 && unicode.IsUpper(r[0])
 }
+
+// institutionHeads end the names of bodies that "at" or "in" may precede
+// without naming a place ("at the Foreign Ministry", "in the Security
+// Council").
+var institutionHeads = map[string]bool{"ministry": true, "embassy": true, "office": true, "council": true, "parliament": true,
+	"headquarters": true, "agency": true, "committee": true, "commission": true, "court": true, "assembly": true, "department": true}
 
 // calendarWords are capitalized words that name times, not places.
 var calendarWords = func() map[string]bool {

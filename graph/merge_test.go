@@ -412,6 +412,7 @@ func TestLocWords(t *testing.T) {
 		{"They met in the port city of Port Sudan in June.", "[port sudan]"},
 		{"He spoke at Chatham House near Nairobi's airport.", "[chatham house nairobi]"},
 		{"It happened in March, in the north.", "[]"},
+		{"The note was delivered at the Kenyan Foreign Ministry in Nairobi.", "[nairobi]"},
 	} {
 		if got := fmt.Sprint(locWords(tt.in)); got != tt.want {
 			t.Errorf("locWords(%q) = %s, want %s", tt.in, got, tt.want)

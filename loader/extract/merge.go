@@ -176,6 +176,9 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 		if !sameDay && !overlap && !retold {
 			continue
 		}
+		if swapped(k, c) {
+			continue // a measure and its answer: A expels B's diplomat, B expels A's
+		}
 		if st.sharesParticipant(k, c) || len(k.ev.Participants) == 0 || len(c.ev.Participants) == 0 {
 			return k
 		}
@@ -283,4 +286,27 @@ func (st *state) sameKind(body []*cand, h *cand) *cand {
 		}
 	}
 	return nil
+}
+
+// swapped reports whether b's source is a's target and b's target a's
+// source: one side's act and the other's answer.
+func swapped(a, b *cand) bool {
+	has := func(c *cand, id, role string) bool {
+		for _, p := range c.ev.Participants {
+			if p.ActorID == id && p.Role == role {
+				return true
+			}
+		}
+		return false
+	}
+	st, ts := false, false
+	for _, p := range a.ev.Participants {
+		switch p.Role {
+		case "source":
+			st = st || has(b, p.ActorID, "target")
+		case "target":
+			ts = ts || has(b, p.ActorID, "source")
+		}
+	}
+	return st && ts
 }

@@ -729,7 +729,7 @@ var countWords = map[string]bool{"one": true, "two": true, "three": true, "four"
 
 // subordinators open a clause whose subject follows them.
 var subordinators = map[string]bool{"when": true, "after": true, "before": true, "as": true, "since": true, "because": true,
-	"while": true, "until": true, "although": true, "though": true, "whereas": true}
+	"while": true, "until": true, "although": true, "though": true, "whereas": true, "which": true}
 
 // geoNouns end the names of regions, rivers and seas that begin with a
 // country's name ("Niger Delta", "Congo Basin", "Jordan Valley").
