@@ -33,7 +33,7 @@ var Rules = []Rule{
 		"a crowd (people, residents, farmers) that marches, rallies, gathers or blocks is protesting (141, 144, 145); its purpose infinitive is no event",
 		"sentence (crowdCode), crowdVerbs, crowdNouns"},
 	{"ordered-out", "triggers",
-		"an order to leave (ordered X to leave the country) is an expulsion of X: 166 for a country's representatives, 174 for persons",
+		"an order to leave (ordered X to leave the country) is an expulsion of X: 166 for a country's representatives, 174 for persons; an order is coded by what it orders and titled by the order, also when a statement tells it (said he had ordered the army to lodge a protest: 114)",
 		"sentence (case order), orderedOut"},
 	{"passive-objects", "triggers",
 		"a passive verb no pattern codes by what follows is read with its subject as its object (the vessel was intercepted: 1711); a subject with no or not codes nothing (no agreement had been reached)",

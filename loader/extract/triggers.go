@@ -228,6 +228,11 @@ func (st *state) sentence(x *sent) {
 			used[hi] = true
 			rep := complementHit(x, hits, used, hi, cl, true)
 			if rep < 0 {
+				if speechBefore(x, h) >= 0 {
+					// "wrote that he had instructed the ministry to inform …":
+					// a reported order with no happening in it is the act told
+					made = append(made, st.newCand(x, h, cl))
+				}
 				continue
 			}
 			used[rep] = true
@@ -244,6 +249,11 @@ func (st *state) sentence(x *sent) {
 			}
 			for _, id := range st.actorsAfter(x, hits[rep], cl) {
 				c.addParticipant(id, "target")
+			}
+			// titled by the order ("orders the army to lodge a protest"):
+			// the one who ordered did not do it himself
+			if t := st.title(x, h, cl, c); t != "" {
+				c.ev.Title = t
 			}
 			made = append(made, c)
 		case light:
