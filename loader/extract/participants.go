@@ -172,6 +172,20 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 		// who reports it is no subject of what it reports
 		lo = max(lo, x.s.Start+end)
 	}
+	if h.verb && h.i > 0 && strings.HasSuffix(x.toks[h.i].lw, "ing") && gerundPreps.has(x.toks[h.i-1].lw) {
+		// "… gates for terrorist groups to enter Iraq after overthrowing
+		// the regime": a gerund's subject is its clause's subject, named
+		// before the clause's first verb, not the objects after it
+		for _, g := range x.hits {
+			if g.i >= h.i {
+				break
+			}
+			if g.verb && g.clause == h.clause && x.s.Start+x.toks[g.i].s > lo {
+				trig = x.s.Start + x.toks[g.i].s
+				break
+			}
+		}
+	}
 	if id := st.groupAnaphor(x, h); id != "" {
 		return []string{id}
 	}
@@ -971,3 +985,7 @@ func verbAfter(x *sent, k, hi int) bool {
 	}
 	return false
 }
+
+// gerundPreps are the prepositions of time before a gerund that reports a
+// happening ("after overthrowing", "before signing").
+var gerundPreps = set("after before since following upon")

@@ -60,7 +60,7 @@ var Rules = []Rule{
 		"news agencies and outlets are an article's sources, never an event's participants or an agreement's sides",
 		"dropOutlets, isOutlet"},
 	{"implicit-subjects", "participants",
-		"\"the government\", \"authorities\" are the country in the possessive before them, else the article's country; \"he\", \"she\" the last person; \"the group\" the armed group the sentence (or the one before) is about; a capital opening a clause (also after when, after, as, which) before its verb, after a verb of blame, or as the other side of a relation (ties with Nairobi, protested to Lima) is its country's government; whom a sentence is according to is no subject of what it reports",
+		"\"the government\", \"authorities\" are the country in the possessive before them, else the article's country; \"he\", \"she\" the last person; \"the group\" the armed group the sentence (or the one before) is about; a capital opening a clause (also after when, after, as, which) before its verb, after a verb of blame, or as the other side of a relation (ties with Nairobi, protested to Lima) is its country's government; whom a sentence is according to is no subject of what it reports; a gerund after a preposition (after overthrowing) has its clause's subject, not the objects before it",
 		"implicitSubject, possessorOf, groupAnaphor, accordingTo (actorsBefore); mention capitalActs"},
 	{"whom-target", "participants",
 		"a relative whom before a verb stands for the actor named right before it, the verb's target (X, whom police detained); a who right before its verb, for its subject (soldiers who crossed)",
