@@ -15,6 +15,7 @@ import (
 	"time"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
+	"eventgraph/loader/gazetteer"
 	"eventgraph/loader/mention"
 	"eventgraph/loader/read"
 	"eventgraph/loader/sentence"
@@ -762,6 +763,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				// happening (headlines tell what happened in the present)
 				continue
 			}
+			if nounE == nil && strings.HasSuffix(lw, "s") && p >= 0 && p == i-1 && x.toks[p].cap && isDemonymWord(x.toks[p].w) {
+				continue // "denied Thai claims that …": a noun after a demonym
+			}
 			if lw == "speaking" && p < 0 {
 				continue // "Speaking in Pemba on Wednesday, the president called …": the scene of the main verb
 			}
@@ -1117,6 +1121,14 @@ func reducedRelative(x *sent, hits []hit, i, p int) bool {
 	case "and", "or", "but", "then", "also", "have", "has", "had", "who", "which", "that", "not", "never":
 		return false
 	}
+	if i+1 < len(x.toks) && strings.HasSuffix(t.lw, "s") {
+		// "many of the ships attacked have little connection": a finite
+		// verb right after says the participle modifies the plural noun
+		switch x.toks[i+1].lw {
+		case "have", "has", "had", "are", "were", "is", "was", "remain", "remains", "remained":
+			return true
+		}
+	}
 	for k := len(hits) - 1; k >= 0; k-- {
 		g := hits[k]
 		if !g.verb || g.inf || g.prepIng || strings.HasSuffix(x.toks[g.i].lw, "ing") {
@@ -1242,4 +1254,17 @@ func whatCalled(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// isDemonymWord reports whether w is a demonym ("Thai", "Iranian"), not a
+// country's name.
+func isDemonymWord(w string) bool {
+	if _, ok := gazetteer.Country(w); ok {
+		if c, ok := gazetteer.Demonym(w); ok && c.Name != w {
+			return true
+		}
+		return false
+	}
+	_, ok := gazetteer.Demonym(w)
+	return ok
 }

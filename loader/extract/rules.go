@@ -18,7 +18,7 @@ type Rule struct {
 // Rules is the index of the named extraction rules, in pipeline order.
 var Rules = []Rule{
 	{"finite-verbs", "triggers",
-		"a dictionary verb (triggers.tsv, cameo_verbs.tsv) makes an event when it is finite; an infinitive or gerund alone makes none, nor does a third-person present in the body of a sentence with no time expression (Chad hosts refugees: a state; a headline's present tells what happened)",
+		"a dictionary verb (triggers.tsv, cameo_verbs.tsv) makes an event when it is finite; an infinitive or gerund alone makes none, nor does a third-person present in the body of a sentence with no time expression (Chad hosts refugees: a state; a headline's present tells what happened), a participle between a plural and its verb (the ships attacked have …) or an -s word after a demonym (Thai claims that …)",
 		"Article, sentence, newCand, findHits (presentS)"},
 	{"coordinated-clauses", "triggers",
 		"each clause of a coordination with its own verb gives its own event with its own CAMEO code; a clause of time or reason (as, when, after, because) has its own subject, and no object of the verb before it; provided that opens a condition",
