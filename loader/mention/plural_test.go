@@ -87,10 +87,10 @@ func TestLowerCaseOffices(t *testing.T) {
 		{"in an apposition after the name", "Jonas Berzins, Latvia's defence minister, said the drills would go ahead.", "Jonas Berzins", "LV", "defence minister"},
 		{"before a weekday", "The interior minister Monday rejected the claims.", "", "", ""},
 		// a diplomat's post is abroad: "in Latvia" is not his country
-		{"a diplomat posted in a country", "The Russian charge d'affaires in Latvia, Ivan Petrov, was summoned on Monday.", "Ivan Petrov", "RU", "charge d'affaires in latvia"},
-		{"after a quotation and said", "\"The trucks have to go around,\" said a local elder, Omar Yusuf Warsame.", "Omar Yusuf Warsame", "", "local elder"},
+		{"a diplomat posted in a country", "The Belarusian charge d'affaires in Latvia, Ivan Petrov, left Riga on Monday.", "Ivan Petrov", "BY", "charge d'affaires in latvia"},
+		{"after a quotation and said", "\"The road has been shut for a month,\" said a local elder, Omar Yusuf Warsame.", "Omar Yusuf Warsame", "", "local elder"},
 		// a family name that is also a town's ("Herat")
-		{"a name ending in a town's name after a title", "\"The trucks have to go around,\" said a local elder, Ali Hassan Herat.", "Ali Hassan Herat", "", "local elder"},
+		{"a name ending in a town's name after a title", "\"The road has been shut for a month,\" said a local elder, Ali Hassan Herat.", "Ali Hassan Herat", "", "local elder"},
 		{"an ambassador to a country", "Kenya's ambassador to Mali, Ana Wanjiru, was recalled.", "Ana Wanjiru", "KE", "ambassador to mali"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
