@@ -934,8 +934,8 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	// story, even where each names the place by its own side's name ("near
 	// the Malaba crossing", "in Busia district"). One state's own force
 	// acts in many places a day, so a force used within one country needs
-	// more: the same group or body on both sides of it ("Colombia kills ELN
-	// commander", "Army neutralizes ELN chief") and no place or object
+	// more: the same group or body on both sides of it ("Kenya kills al-Shabaab
+	// leader", "Army neutralizes al-Shabaab chief") and no place or object
 	// that tells two happenings apart.
 	da, db := a.Date, b.Date
 	apart := otherLoc || len(fa.objects) > 0 && len(fb.objects) > 0 && sharedSet(fa.objects, fb.objects) == 0 ||

@@ -85,7 +85,7 @@ const (
 	// Tomas Ortega" for "Wilmer Tomas Ortega Rubio"); older databases have
 	// their actor indexes rebuilt. Format 11 keys a y between a vowel and
 	// the Russian -ev as its glide ("Tokayev" = "Tokaev") and drops an h
-	// before -ullah ("Zabihullah" = "Zabiullah"); older databases have
+	// before -ullah ("Sabihullah" = "Sabiullah"); older databases have
 	// their actor indexes rebuilt.
 	formatCurrent = "11"
 	// maxWideMonths bounds the months a span is bucketed under (a

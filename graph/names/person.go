@@ -20,8 +20,8 @@ import (
 //     "Avetisian", "Kyiv" = "Kiev"), and a y after an i inside the word
 //     is its glide ("Aliyev" = "Aliev"), as is a y between a vowel and
 //     the Russian ending -ev ("Tokayev" = "Tokaev", but "Sayed" ≠ "Saed");
-//   - an h between a vowel and -ullah is dropped ("Zabihullah" =
-//     "Zabiullah"; not "Fahad" = "Fad");
+//   - an h between a vowel and -ullah is dropped ("Sabihullah" =
+//     "Sabiullah"; not "Fahad" = "Fad");
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
@@ -237,7 +237,7 @@ func slavicEv(rest string) bool {
 
 // dropUllahH drops the h between a vowel and the -ullah of an Arabic
 // compound name (doubled letters already single), which transliterations
-// write or leave out: "Zabihullah" = "Zabiullah", "Ruhollah" =
+// write or leave out: "Sabihullah" = "Sabiullah", "Ruhollah" =
 // "Ruollah". Other h's between vowels stay ("Fahad" ≠ "Fad").
 func dropUllahH(w string) string {
 	for _, suf := range []string{"hulah", "holah", "hula", "hola"} {

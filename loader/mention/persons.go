@@ -849,7 +849,7 @@ func (a *analyzer) appositiveName(k int) (int, int) {
 }
 
 // complementComma reads the complement of a role phrase that stopped at
-// token k ("of Moroto County", "for the Belarusian border committee",
+// token k ("of Moroto County", "for the Zambian water board",
 // "of Peru's Pacific naval command"): a preposition, then up to ten words
 // of the sentence with no verb of speech, up to a comma. It returns the
 // comma's index, or -1.
