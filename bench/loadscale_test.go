@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"eventgraph/bench/procmem"
+	"eventgraph/loader/read"
 	"eventgraph/loader/synth"
 )
 
@@ -55,24 +56,19 @@ func scaleCorpus(b *testing.B, n int) (dir string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	const chunk = 10000
-	for start := 0; start < n; start += chunk {
-		docs := synth.Generate(min(chunk, n-start), int64(1+start/chunk))
-		for i, d := range docs {
-			k := start + i
-			sub := filepath.Join(dir, fmt.Sprintf("%05d", k/100))
-			if k%100 == 0 {
-				if err := os.MkdirAll(sub, 0o755); err != nil {
-					b.Fatal(err)
-				}
-			}
-			title := d.Title[:strings.LastIndex(d.Title, " ")+1] + strconv.Itoa(k)
-			body := strings.TrimPrefix(d.Text, d.Title+"\n\n")
-			text := fmt.Sprintf("title: %s\npublished: %s\nsource: %s\nurl: https://synthetic.example/%d\n---\n%s\n", title, d.Published, d.Source, k, body)
-			if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%07d.txt", k)), []byte(text), 0o644); err != nil {
-				b.Fatal(err)
+	err = eachScaleDoc(n, func(k int, d read.Document) error {
+		sub := filepath.Join(dir, fmt.Sprintf("%05d", k/100))
+		if k%100 == 0 {
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				return err
 			}
 		}
+		body := strings.TrimPrefix(d.Text, d.Title+"\n\n")
+		text := fmt.Sprintf("title: %s\npublished: %s\nsource: %s\nurl: %s\n---\n%s\n", d.Title, d.Published, d.Source, d.URL, body)
+		return os.WriteFile(filepath.Join(sub, fmt.Sprintf("%07d.txt", k)), []byte(text), 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 	return dir
 }

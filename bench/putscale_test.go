@@ -18,23 +18,36 @@ import (
 )
 
 // scaleDocs are n made-up articles as scaleCorpus writes them (titles
-// and URLs numbered across the corpus), generated 10,000 at a time.
+// and URLs numbered across the corpus).
 func scaleDocs(n int) []read.Document {
+	out := make([]read.Document, 0, n)
+	eachScaleDoc(n, func(_ int, d read.Document) error {
+		out = append(out, d)
+		return nil
+	})
+	return out
+}
+
+// eachScaleDoc calls fn with the k-th of n made-up articles, generated
+// 10,000 at a time: its title ends with k, its URL is numbered k, and its
+// text is the title, a blank line and the body.
+func eachScaleDoc(n int, fn func(k int, d read.Document) error) error {
 	const chunk = 10000
-	var out []read.Document
 	for start := 0; start < n; start += chunk {
 		docs := synth.Generate(min(chunk, n-start), int64(1+start/chunk))
 		for i := range docs {
 			k := start + i
-			d := &docs[i]
+			d := docs[i]
 			body := strings.TrimPrefix(d.Text, d.Title+"\n\n")
 			d.Title = d.Title[:strings.LastIndex(d.Title, " ")+1] + strconv.Itoa(k)
 			d.Text = d.Title + "\n\n" + body
 			d.URL = fmt.Sprintf("https://synthetic.example/%d", k)
+			if err := fn(k, d); err != nil {
+				return err
+			}
 		}
-		out = append(out, docs...)
 	}
-	return out
+	return nil
 }
 
 // cpuTime is the process's user and system time so far.

@@ -603,7 +603,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		// a headline's -s form with no finite verb after it is its verb
 		// ("Military operation in Tame kills rebel commander")
 		headlineVerb := x.idx == 0 && verbE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && p >= 0 && x.toks[p].cap &&
-			i+n < len(x.toks) && !x.toks[i+n].punct && !finiteAfter(x.toks, i+n)
+			i+n < len(x.toks) && !x.toks[i+n].punct && !finiteFrom(x.toks, i+n, false)
 		nounCtx := !headlineVerb && (determiners.has(prev) || baseAfterNoun || baseBeforeAux || baseInCompound || pluralEnd || afterPlaceName || hyphenMod || (prepositions.has(prev) && prev != "to" && !gerundAfterPrep) || prev == "s" || isNumber(prev) || countWords.has(prev) || pluralSubject ||
 			(p >= 0 && x.toks[p].cap && p > 0 && !st.insideMention(x, x.toks[p]) && prev != "i") ||
 			(p >= 0 && isAdjective(prev)))
@@ -712,7 +712,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.e = l.conferEntry("seal", "1621")
 		}
 		if h.verb && characterVerbs.has(h.e.lemma) {
-			if i > 1 && x.toks[i-2].lw == "what" && pronouns.has(x.toks[i-1].lw) || whatCalled(x.toks, i) {
+			if whatCalled(x.toks, i) {
 				// "reached what he called a landmark understanding": a
 				// hedge inside a noun phrase
 				continue
@@ -769,7 +769,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			if lw == "speaking" && p < 0 {
 				continue // "Speaking in Pemba on Wednesday, the president called …": the scene of the main verb
 			}
-			if x.idx > 0 && lw == "claims" && i+n < len(x.toks) && (determiners.has(x.toks[i+n].lw) || x.toks[i+n].cap) && nearExpr(x, hit{i: i, j: i + n}) == nil && !finiteBeforeComma(x.toks, i+n) {
+			if x.idx > 0 && lw == "claims" && i+n < len(x.toks) && (determiners.has(x.toks[i+n].lw) || x.toks[i+n].cap) && nearExpr(x, hit{i: i, j: i + n}) == nil && !finiteFrom(x.toks, i+n, true) {
 				continue // "Venezuela claims the Essequibo": a standing claim to territory, not a statement
 			}
 			if (lw == "provided" || lw == "providing") && i+n < len(x.toks) && x.toks[i+n].lw == "that" {
@@ -1216,23 +1216,12 @@ func presentS(w, lemma string) bool {
 	return false
 }
 
-// finiteAfter reports whether a finite-looking verb (a past form, or a
-// form of be or have) stands at or after token k.
-func finiteAfter(toks []token, k int) bool {
-	for ; k < len(toks); k++ {
-		lw := toks[k].lw
-		if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) || auxBe.has(lw) || lw == "has" || lw == "have" || lw == "had" {
-			return true
-		}
-	}
-	return false
-}
-
-// finiteBeforeComma reports whether a finite-looking verb (a past form, or
-// a form of be or have) stands at or after token k before the next comma:
-// the object is a clause ("claims Somali troops crossed …").
-func finiteBeforeComma(toks []token, k int) bool {
-	for ; k < len(toks) && toks[k].w != ","; k++ {
+// finiteFrom reports whether a finite-looking verb (a past form, or a
+// form of be or have) stands at or after token k, up to the next comma
+// when toComma is set ("claims Somali troops crossed …": the object is a
+// clause).
+func finiteFrom(toks []token, k int, toComma bool) bool {
+	for ; k < len(toks) && !(toComma && toks[k].w == ","); k++ {
 		lw := toks[k].lw
 		if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) || auxBe.has(lw) || lw == "has" || lw == "have" || lw == "had" {
 			return true

@@ -28,18 +28,22 @@ func (c *cand) addParticipant(id, role string) {
 func (c *cand) dropActorsBefore(x *sent, end int, role string) {
 	kept := c.ev.Participants[:0]
 	for _, p := range c.ev.Participants {
-		later := p.Role != role
-		for mi := range x.ments {
-			if m := &x.ments[mi]; m.ActorID == p.ActorID && m.Start >= end {
-				later = true
-				break
-			}
-		}
-		if later {
+		if p.Role != role || namedFrom(x, p.ActorID, end) {
 			kept = append(kept, p)
 		}
 	}
 	c.ev.Participants = kept
+}
+
+// namedFrom reports whether the sentence names actor id at or after
+// article offset end.
+func namedFrom(x *sent, id string, end int) bool {
+	for mi := range x.ments {
+		if m := &x.ments[mi]; m.ActorID == id && m.Start >= end {
+			return true
+		}
+	}
+	return false
 }
 
 // complementSubject returns the actors named as the subject of happening
@@ -69,17 +73,7 @@ func (st *state) complementSubject(x *sent, h, g hit) []string {
 // before end the role to instead.
 func (c *cand) reroleBefore(x *sent, end int, from, to string) {
 	for i, p := range c.ev.Participants {
-		if p.Role != from {
-			continue
-		}
-		later := false
-		for mi := range x.ments {
-			if m := &x.ments[mi]; m.ActorID == p.ActorID && m.Start >= end {
-				later = true
-				break
-			}
-		}
-		if !later {
+		if p.Role == from && !namedFrom(x, p.ActorID, end) {
 			c.ev.Participants[i].Role = to
 		}
 	}

@@ -195,7 +195,7 @@ func (a *analyzer) gazetteerSpans() {
 					// longer name the gazetteer lacks is no place alone
 					continue
 				}
-				if c.kind == Country && j+1 < len(a.toks) && a.toks[j+1].Sent == t.Sent && a.toks[j+1].Cap && geoNouns[a.toks[j+1].Lower] {
+				if c.kind == Country && j+1 < len(a.toks) && a.toks[j+1].Sent == t.Sent && a.toks[j+1].Cap && geoNouns.has(a.toks[j+1].Lower) {
 					// "the Niger Delta", "the Congo River": a region or a
 					// river named after a country is not the country
 					continue
@@ -550,7 +550,7 @@ func (a *analyzer) countryFrom(m int) (string, int, bool) {
 
 // notOrgStart: words an organization name does not start with.
 func notOrgStart(t *token) bool {
-	if countWords[t.Lower] {
+	if countWords.has(t.Lower) {
 		return true // "Four China Coast Guard ships": a count, no name
 	}
 	if notName.has(t.Lower) && !orgHeads.has(t.Lower) {
@@ -651,7 +651,7 @@ func (a *analyzer) nearestPlace(sent, off int) (model.Place, bool) {
 // relation ("ties with Nairobi", "protested to Tehran").
 func (a *analyzer) capitalActs(i, j int) bool {
 	start := i == 0 || a.toks[i-1].Sent != a.toks[i].Sent || !a.toks[i-1].Word && a.toks[i-1].Text != "'" ||
-		subordinators[a.toks[i-1].Lower] // "when Helsinki expelled", "after Kabul accused"
+		subordinators.has(a.toks[i-1].Lower) // "when Helsinki expelled", "after Kabul accused"
 	// "Manila and Beijing reached …": two capitals opening a clause act
 	// together, each one a side
 	verbAt := func(k int) bool { // a finite verb with words after it ("Cairo platforms," is a noun)
@@ -723,19 +723,14 @@ func finiteLooking(w string) bool {
 
 // countWords count the things a phrase names; capitalized at a sentence's
 // start they open no organization's name.
-var countWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
-	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "dozens": true, "hundreds": true, "thousands": true,
-	"several": true, "some": true, "many": true, "both": true, "few": true}
+var countWords = set("one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands several some many both few")
 
 // subordinators open a clause whose subject follows them.
-var subordinators = map[string]bool{"when": true, "after": true, "before": true, "as": true, "since": true, "because": true,
-	"while": true, "until": true, "although": true, "though": true, "whereas": true, "which": true}
+var subordinators = set("when after before as since because while until although though whereas which")
 
 // geoNouns end the names of regions, rivers and seas that begin with a
 // country's name ("Niger Delta", "Congo Basin", "Jordan Valley").
-var geoNouns = map[string]bool{"delta": true, "river": true, "basin": true, "valley": true, "sea": true, "gulf": true, "strait": true,
-	"mountains": true, "plateau": true, "desert": true, "highlands": true, "corridor": true, "canal": true, "bay": true, "peninsula": true,
-	"rift": true, "lowlands": true, "region": true}
+var geoNouns = set("delta river basin valley sea gulf strait mountains plateau desert highlands corridor canal bay peninsula rift lowlands region")
 
 // international reports whether an organization's name says it belongs to
 // no one country ("International Maritime Organization", "World Food

@@ -906,40 +906,14 @@ func (a *analyzer) appositiveAfterComma(c int) (int, int) {
 // plainName reports whether the words i..e-1 are none of them a
 // country, demonym, place or organization name, and together no known
 // name: a person's name, not a place or body written like one.
-func (a *analyzer) plainName(i, e int) bool {
-	if a.isGazetteerSpan(i, e-1) {
-		return false
-	}
-	for k := i; k < e; k++ {
-		t := &a.toks[k]
-		if !t.Word {
-			continue
-		}
-		if isParticle(t) {
-			continue
-		}
-		n := names(t)
-		if n.IsCountry() || n.IsDemonym() {
-			return false
-		}
-		if _, ok := n.Place(); ok {
-			return false
-		}
-		if _, ok := n.Org(); ok {
-			return false
-		}
-		if orgHeads.has(t.Lower) || allCaps(t.Text) {
-			return false
-		}
-	}
-	return true
-}
+func (a *analyzer) plainName(i, e int) bool { return a.nameSpan(i, e, false) }
 
-// titledName is plainName for a name set off after a title ("a local
-// elder, Omar Yusuf Farah"): a word after the first may also be a place's
-// name, as family names often are ("Farah", "Herat"); three words or more.
-func (a *analyzer) titledName(i, e int) bool {
-	if e-i < 3 || a.isGazetteerSpan(i, e-1) {
+// nameSpan reports whether tokens i..e-1 can be a person's name: no
+// gazetteer name spans them, and no word of them is a country, demonym,
+// organization, organization head or all capitals, nor a place's name
+// (after the first word too unless placeAfterFirst).
+func (a *analyzer) nameSpan(i, e int, placeAfterFirst bool) bool {
+	if a.isGazetteerSpan(i, e-1) {
 		return false
 	}
 	for k := i; k < e; k++ {
@@ -954,12 +928,17 @@ func (a *analyzer) titledName(i, e int) bool {
 		if _, ok := n.Org(); ok {
 			return false
 		}
-		if _, ok := n.Place(); ok && k == i {
+		if _, ok := n.Place(); ok && (k == i || !placeAfterFirst) {
 			return false
 		}
 	}
 	return true
 }
+
+// titledName is plainName for a name set off after a title ("a local
+// elder, Ali Hassan Herat"): a word after the first may also be a place's
+// name, as family names often are; three words or more.
+func (a *analyzer) titledName(i, e int) bool { return e-i >= 3 && a.nameSpan(i, e, true) }
 
 // subjectOfHappening reports whether the untitled name i..e-1 opens its
 // sentence (or follows "and" or a comma that opens a clause) and is the
