@@ -589,10 +589,14 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		baseBeforeAux := verbE != nil && lw == verbE.lemma && i+n < len(x.toks) && p >= 0 &&
 			(auxBe.has(x.toks[i+n].lw) || irregularPast.has(x.toks[i+n].lw) && !strings.HasSuffix(x.toks[i+n].lw, "en") || simplePast.has(x.toks[i+n].lw)) &&
 			!modals.has(prev) && prev != "to" && !pronouns.has(prev) && !x.toks[p].punct
-		// "the Gulf states held its first meeting": an -s form right before a
-		// finite past verb and its object is the subject's plural noun
+		// "the Gulf states held its first meeting", "two navy ships entered
+		// Chilean waters": an -s form right before a finite past verb and
+		// its object (for a word the lexicon knows only as a verb, also a
+		// name or a preposition: "entered Chilean", "crossed into") is the
+		// subject's plural noun
 		pluralSubject := verbE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && lw != verbE.lemma && i+n+1 < len(x.toks) &&
-			(strings.HasSuffix(x.toks[i+n].lw, "ed") || irregularPast.has(x.toks[i+n].lw)) && determiners.has(x.toks[i+n+1].lw)
+			(strings.HasSuffix(x.toks[i+n].lw, "ed") || irregularPast.has(x.toks[i+n].lw)) &&
+			(determiners.has(x.toks[i+n+1].lw) || nounE == nil && (x.toks[i+n+1].cap || prepositions.has(x.toks[i+n+1].lw)))
 		// "the 2010 Kampala bombings, …": an -s form before a comma or
 		// the sentence's end has no object: a plural noun
 		pluralEnd := nounE != nil && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && p >= 0 &&
@@ -667,6 +671,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				end = max(cl[h.clause][1], h.j)
 			}
 			h.e = refineVoice(l, h.e, x, cl, h.clause, i, x.toks[h.j:end])
+			if h.e.patternOnly {
+				if nounE == nil {
+					continue
+				}
+				h.e, h.verb = nounE, false
+			}
 		}
 		if h.verb && h.e.dict {
 			end := len(x.toks)

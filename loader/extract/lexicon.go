@@ -46,7 +46,8 @@ type entry struct {
 	// patterns may refine (or, when cameo is "", give) its code.
 	dict  bool
 	block string
-	// patternOnly marks a dictionary verb that is a trigger only when one
+	// patternOnly marks a verb (of the dictionary, or a hand-written row of
+	// class pattern) that is a trigger only when one
 	// of its block's patterns codes it
 	patternOnly bool
 }
@@ -203,6 +204,13 @@ func buildLexicon(hand, dict, codes string) (*lexicon, error) {
 			e.class = light
 		case "none":
 			e.class = none
+		case "pattern":
+			// "hand": a verb that names a happening only as one of its
+			// patterns codes it ("handed a note of protest")
+			if e.noun || e.cameo != "" {
+				return nil, fmt.Errorf("triggers.tsv:%d: class pattern is for an uncoded verb: %q", n+1, line)
+			}
+			e.class, e.patternOnly = material, true
 		default:
 			return nil, fmt.Errorf("triggers.tsv:%d: unknown class %q", n+1, f[4])
 		}

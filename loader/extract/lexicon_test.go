@@ -15,6 +15,7 @@ func TestLexiconStrict(t *testing.T) {
 		{"short verb row", "", "verb\tsign\t057\n", "", "cameo_verbs.tsv:1: want verb"},
 		{"unknown row kind", "", "# c\nadverb\tquickly\n", "", `cameo_verbs.tsv:2: unknown row kind "adverb"`},
 		{"short code row", "", "", "010\n", "cameo_codes.tsv:1: want code<TAB>type"},
+		{"a coded verb of class pattern", "hand\tv\t114\thand\tpattern\n", "", "114\tcomplain officially\n", "triggers.tsv:1: class pattern is for an uncoded verb"},
 		{"a pattern opening with NAME", "pattern\tprotest\t114\tNAME\n", "", "114\tcomplain officially\n", "triggers.tsv:1: NAME follows a word"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

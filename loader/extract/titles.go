@@ -338,6 +338,9 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		if t.lw == "that" && k == h.j {
 			break
 		}
+		if t.lw == "at" && timeOfDay(x.toks, k+1) {
+			break // "entered the waters at about 11 p.m.": no time in a headline
+		}
 		if (t.lw == "and" || t.lw == "but") && (verbHitWithin(x, k+1, k+5) || k+1 < end && (clauseAfterAnd.has(x.toks[k+1].lw) || strings.HasSuffix(x.toks[k+1].lw, "ing") && !x.toks[k+1].cap)) {
 			break // "visited La Paz and signed …": the next event's verb; "… and that …"
 		}
@@ -386,6 +389,20 @@ func titleObject(x *sent, h hit, cl [][2]int, noun bool) string {
 		parts = append(parts, w)
 	}
 	return strings.Join(trimTrail(parts), " ")
+}
+
+// clockWords follow the number of a time of day: "11 p.m.", "0600 GMT",
+// "5:10", "14.30 hours".
+var clockWords = set("p a pm am hours hrs gmt utc local : .")
+
+// timeOfDay reports whether the tokens from k tell a time of day: an
+// optional "about", "around" or "approximately", then a number and a word
+// of clockWords.
+func timeOfDay(toks []token, k int) bool {
+	if k < len(toks) && (toks[k].lw == "about" || toks[k].lw == "around" || toks[k].lw == "approximately") {
+		k++
+	}
+	return k+1 < len(toks) && isNumber(toks[k].lw) && clockWords.has(toks[k+1].lw)
 }
 
 // trimTrail drops function words and hyphens from the end of a title's

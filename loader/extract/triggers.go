@@ -137,9 +137,10 @@ func (st *state) sentence(x *sent) {
 					// quotation's own first-person verb is the statement's act
 					if e := performative(x); e != nil {
 						c.ev.CAMEO, c.ev.Type = e.cameo, e.typ
-					} else if rejectsClaim(x, h) {
-						// "said the accusations were unfounded": a rejection
-						c.ev.CAMEO, c.ev.Type = "120", lex().typeOf("120", "")
+					} else if code := judgment(x, h); code != "" {
+						// "said the accusations were unfounded": a rejection;
+						// "said the arrest was illegal": a condemnation
+						c.ev.CAMEO, c.ev.Type = code, lex().typeOf(code, "")
 					}
 				}
 				c.agree = st.cooperationCue(x, hits, hi, cl)
@@ -319,6 +320,18 @@ func (st *state) sentence(x *sent) {
 				c := st.untitledCand(x, h, cl)
 				c.ev.CAMEO, c.ev.Type = code, lex().typeOf(code, "")
 				c.ev.Title = st.title(x, h, cl, c)
+				made = append(made, c)
+				continue
+			}
+			if forceCrossing(x, h, cl) {
+				// "Peruvian troops crossed into …", "two navy ships entered
+				// Chilean waters": an armed force's incursion shows force
+				// (its type stays "cross border": no other show of force
+				// of the sentence, such as warning shots at it, is the same)
+				c := st.untitledCand(x, h, cl)
+				c.ev.CAMEO = "150"
+				c.ev.Title = st.title(x, h, cl, c)
+				used[hi] = true
 				made = append(made, c)
 				continue
 			}
@@ -788,6 +801,47 @@ func crowdCode(x *sent, h hit, cl [][2]int) string {
 	return ""
 }
 
+// crossingVerbs are the verbs of going into a place that, done by an
+// armed force, make an incursion.
+var crossingVerbs = set("cross enter intrude infiltrate penetrate")
+
+// armedNouns are words of an armed force that Phoenix's agents dictionary
+// lacks ("forces", "navy vessels", "coast guard ships", "jets"); its
+// military, rebel and armed-group agents (soldier, troop, warship, militant)
+// are armed forces too (armedSubject).
+var armedNouns = set("forces navy naval guard guards guardsmen jets drones tanks gunboats helicopters")
+
+// armedSubject reports whether word w names an armed force: a Phoenix
+// agent of the military (MIL), rebel (REB) or unaffiliated armed (UAF)
+// sector, or a word of armedNouns.
+func armedSubject(w string) bool {
+	switch lex().agents[w] {
+	case "MIL", "REB", "UAF":
+		return true
+	}
+	return armedNouns.has(w)
+}
+
+// forceCrossing reports whether verb hit h, a crossing verb with no code
+// of its own, has an armed force as its subject: a word armedSubject
+// knows in the eight words of its clause before it.
+func forceCrossing(x *sent, h hit, cl [][2]int) bool {
+	if !h.verb || h.neg || h.inf || h.e.cameo != "" || !crossingVerbs.has(h.e.lemma) {
+		return false
+	}
+	r := cl[h.clause]
+	for k := h.i - 1; k >= r[0] && k >= h.i-8; k-- {
+		t := x.toks[k]
+		if t.punct {
+			return false
+		}
+		if armedSubject(t.lw) {
+			return true
+		}
+	}
+	return false
+}
+
 // leaveVerbs are the verbs of going away that, ordered, make an
 // expulsion.
 var leaveVerbs = set("leave depart quit exit")
@@ -1085,35 +1139,91 @@ func presentThird(w string) bool {
 // ground: a statement saying so is a rejection (CAMEO 12).
 var rejectWords = set("unfounded baseless groundless untrue fabricated false absurd unjustified lies")
 
-// rejectsClaim reports whether the complement of speech verb h says that
-// something was unfounded: a copula ("was", "were", "is", "are", "had
-// been"), quotation marks and adverbs, then a word of rejectWords ("said
-// the decision was \"unfounded\""), or "had no basis".
-func rejectsClaim(x *sent, h hit) bool {
-	copula := false
-	for k := h.j; k < len(x.toks); k++ {
+// condemnWords call an act wrong or hostile ("was illegal", "an act of
+// aggression", "a flagrant violation"): a statement saying so criticizes or
+// denounces it (CAMEO 111).
+var condemnWords = set("unacceptable inadmissible intolerable illegal illegitimate unlawful provocative irresponsible outrageous barbaric provocation provocations aggression terror terrorism violation violations breach breaches")
+
+// condemnNouns are the words of condemnWords that judge as nouns; the
+// adjectives judge only where the predicate ends ("was illegal," but not
+// "is an illegal crossing").
+var condemnNouns = set("provocation provocations aggression terror terrorism violation violations breach breaches")
+
+// predicateEnd reports whether the token after k ends a predicate
+// adjective: punctuation, a quotation mark, the end of the sentence or a
+// word that opens what follows it ("illegal and", "unacceptable under").
+func predicateEnd(x *sent, k, to int) bool {
+	if k+1 >= to {
+		return true
+	}
+	n := x.toks[k+1]
+	return n.punct || isQuoteMark(n.w) || adjectiveEnds.has(n.lw)
+}
+
+// adjectiveEnds are the words that may follow a predicate adjective.
+var adjectiveEnds = set("and or but under in by because as since for to")
+
+// acceptWords are what a statement says an act is not ("is not
+// acceptable") or will not be ("will not be tolerated"): negated, they
+// condemn it too.
+var acceptWords = set("acceptable tolerable justified justifiable legitimate tolerated accepted condoned")
+
+// judgmentFill are the words that may stand between a copula and the word
+// that judges ("was a new act of aggression", "is a flagrant violation").
+var judgmentFill = set("a an another new further clear flagrant blatant gross serious grave direct deliberate outright act acts of")
+
+// judgment returns the code of what the statement of speech verb h says of
+// an act: "120" when it calls a claim unfounded or says it had no basis
+// ("said the decision was \"unfounded\""), "111" when it calls an act wrong
+// ("said the arrest was illegal", "is not acceptable", "will not be
+// tolerated"), else "". It reads the complement after the verb and a
+// quotation that ends right before it ('"…," Soto said').
+func judgment(x *sent, h hit) string {
+	if c := judgmentIn(x, h.j, len(x.toks)); c != "" {
+		return c
+	}
+	if q := quoteBefore(x.toks, h.i); q >= 0 {
+		return judgmentIn(x, q, h.i)
+	}
+	return ""
+}
+
+// judgmentIn scans tokens from..to-1 for a copula ("was", "were", "is",
+// "are", "be", "been"), quotation marks, adverbs and the words of
+// judgmentFill, then a judging word; a "not" or "never" before the copula or
+// after it negates the judgment.
+func judgmentIn(x *sent, from, to int) string {
+	copula, neg := false, false
+	for k := from; k < to; k++ {
 		t := x.toks[k]
 		switch {
-		case t.lw == "was" || t.lw == "were" || t.lw == "is" || t.lw == "are" || t.lw == "been":
-			copula = true
-		case copula && (isQuoteMark(t.w) || strings.HasSuffix(t.lw, "ly") || t.lw == "completely"):
-		case copula && rejectWords.has(t.lw):
-			return true
-		case t.lw == "no" && k+1 < len(x.toks) && (x.toks[k+1].lw == "basis" || x.toks[k+1].lw == "foundation" || x.toks[k+1].lw == "grounds"):
+		case t.lw == "was" || t.lw == "were" || t.lw == "is" || t.lw == "are" || t.lw == "be" || t.lw == "been":
+			// "there is a …" introduces something, it judges nothing
+			copula = k == 0 || x.toks[k-1].lw != "there"
+		case t.lw == "not" || t.lw == "never" || t.lw == "n't":
+			neg = true
+		case copula && (isQuoteMark(t.w) || strings.HasSuffix(t.lw, "ly") || t.lw == "completely" || judgmentFill.has(t.lw)):
+		case copula && !neg && rejectWords.has(t.lw):
+			return "120"
+		case copula && !neg && condemnWords.has(t.lw) && (condemnNouns.has(t.lw) || predicateEnd(x, k, to)):
+			return "111"
+		case copula && neg && acceptWords.has(t.lw):
+			return "111"
+		case t.lw == "no" && k+1 < to && (x.toks[k+1].lw == "basis" || x.toks[k+1].lw == "foundation" || x.toks[k+1].lw == "grounds"):
 			b := k - 1
 			for b > 0 && isQuoteMark(x.toks[b].w) {
 				b-- // 'had "no basis"'
 			}
 			if b >= 0 && (x.toks[b].lw == "had" || x.toks[b].lw == "has" || x.toks[b].lw == "have") {
-				return true
+				return "120"
 			}
 		case t.punct && t.w != "," && !isQuoteMark(t.w):
-			return false
+			return ""
 		default:
-			copula = false
+			copula, neg = false, false
 		}
 	}
-	return false
+	return ""
 }
 
 // threatWords are the forms of warn and threaten that open what is
