@@ -606,7 +606,7 @@ func verbForms(v string) []string {
 		s, ed, ing = head[:len(head)-1]+"ies", head[:len(head)-1]+"ied", head+"ing"
 	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
 		s, ed, ing = head+"s", head+"d", head[:len(head)-1]+"ing"
-	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+	case esVerb(head):
 		s, ed, ing = head+"es", head+"ed", head+"ing"
 	case doubles(head):
 		d := head + head[len(head)-1:]
@@ -625,10 +625,18 @@ func sForm(head string) string {
 		return head[:len(head)-1] + "ies"
 	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
 		return head + "s"
-	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+	case esVerb(head):
 		return head + "es"
 	}
 	return head + "s"
+}
+
+// esVerb reports whether a verb takes -es in the third person: after s,
+// sh, ch, x, z, and after o that follows a consonant ("goes", "vetoes").
+func esVerb(head string) bool {
+	n := len(head)
+	return strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z") ||
+		n > 1 && head[n-1] == 'o' && !isVowel(head[n-2])
 }
 
 // isSFormOf reports whether word == sForm(head), without building it.
@@ -637,7 +645,7 @@ func isSFormOf(word, head string) bool {
 	case strings.HasSuffix(head, "y") && len(head) > 1 && !isVowel(head[len(head)-2]):
 		return len(word) == len(head)+2 && strings.HasPrefix(word, head[:len(head)-1]) && strings.HasSuffix(word, "ies")
 	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee"):
-	case strings.HasSuffix(head, "s") || strings.HasSuffix(head, "sh") || strings.HasSuffix(head, "ch") || strings.HasSuffix(head, "x") || strings.HasSuffix(head, "z"):
+	case esVerb(head):
 		return len(word) == len(head)+2 && strings.HasPrefix(word, head) && strings.HasSuffix(word, "es")
 	}
 	return len(word) == len(head)+1 && strings.HasPrefix(word, head) && word[len(head)] == 's'

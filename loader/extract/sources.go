@@ -75,3 +75,25 @@ func nextWordLower(text string, i int) string {
 	}
 	return strings.ToLower(text[i:j])
 }
+
+// creditOpenings open a wire story's credit line, which names who reported,
+// wrote, edited or photographed the story: "(Reporting by A; Editing by
+// B)", "Photo: AFP".
+var creditOpenings = []string{"reporting by", "additional reporting by", "writing by", "editing by", "compiled by", "photo:", "photo by", "photos by", "photograph:", "photograph by", "file photo"}
+
+// creditLine reports whether a sentence is a credit line (creditOpenings,
+// after an opening parenthesis or bracket): it reports no happening, and
+// its names are no participants.
+func creditLine(s string) bool {
+	s = strings.TrimLeft(s, " \t([")
+	if len(s) < 8 {
+		return false
+	}
+	head := strings.ToLower(s[:min(len(s), 24)])
+	for _, o := range creditOpenings {
+		if strings.HasPrefix(head, o) {
+			return true
+		}
+	}
+	return false
+}

@@ -27,6 +27,7 @@ func TestTitles(t *testing.T) {
 		{"Its crew of 25 was evacuated by a Chilean warship on Monday.", "Chile evacuates crew of 25"},
 		{"Chile pledged $50 million in aid to Peru on Monday.", "Chile pledges $50 million in aid to Peru"},
 		{"A police colonel told reporters that at least 12 smugglers were arrested near Tacna on Monday.", "12 smugglers arrested near Tacna"},
+		{"Two Chilean navy frigates went to the disputed islet on Monday.", "Chilean Navy goes to disputed islet"},
 	} {
 		t.Run(tc.sentence, func(t *testing.T) {
 			text := "Peru news\n\n" + tc.sentence

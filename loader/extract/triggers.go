@@ -18,6 +18,9 @@ var irregularPast = set("said told met held spoke struck sworn fought caught wit
 
 // sentence finds the events of one sentence.
 func (st *state) sentence(x *sent) {
+	if creditLine(x.s.Text) {
+		return // "(Reporting by …; Editing by …)": who wrote the story
+	}
 	x.exprs = timex.FindLower(x.s.Text, x.low, timex.Context{Published: st.pub, Ref: st.ref})
 	anchorYears(x)
 	st.thatYear(x)
