@@ -848,8 +848,9 @@ func kinRoots(a, b string) bool {
 //	   both; +1 more for a state's measure (roots 15, 16) of the same code
 //	   so directed; a measure (15 to 17) of each side against the other is
 //	   two (an expulsion and the answer to it)
-//	+1 both on the same single day; -1 a single day inside a longer span;
-//	   -2 both longer spans
+//	+1 both on the same single day, or the same longer span (a month, a
+//	   year) and the same code; -1 a single day inside a longer span; -2
+//	   both longer spans that differ
 //
 // Kin roots (an extradition, 063, told as a handing over, 173) need a
 // shared person. Statements and appeals (roots 01 and 02) also need two
@@ -984,7 +985,11 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		s--
 	case da.Start == db.Start && da.End == db.End:
 		// the same month or year in both ("in December 2023"): background
-		// both reports give alike
+		// both reports give alike; with the same code, one happening both
+		// retell ("expelled nine diplomats in June 2023")
+		if a.CAMEO != "" && a.CAMEO == b.CAMEO {
+			s++
+		}
 	default:
 		s -= 2
 	}

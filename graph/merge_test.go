@@ -13,6 +13,7 @@ var (
 	mPolice   = Actor{ID: ActorID("Kenyan Police"), Name: "Kenyan Police", Kind: Organization, Country: "KE"}
 	mMinister = Actor{ID: ActorID("Lee Kinyanjui"), Name: "Lee Kinyanjui", Kind: Person, Country: "KE"}
 	mOther    = Actor{ID: ActorID("Kassahun Gofe"), Name: "Kassahun Gofe", Kind: Person, Country: "ET"}
+	mWarsame  = Actor{ID: ActorID("Abdi Warsame"), Name: "Abdi Warsame", Kind: Person}
 	mNairobi  = Place{ID: PlaceID("Nairobi", "KE"), Name: "Nairobi", Kind: "capital", Country: "KE"}
 	mMombasa  = Place{ID: PlaceID("Mombasa", "KE"), Name: "Mombasa", Kind: "city", Country: "KE"}
 	mKisumu   = Place{ID: PlaceID("Kisumu", "KE"), Name: "Kisumu", Kind: "city", Country: "KE"}
@@ -245,6 +246,22 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "042", typ: "visit", title: "Kassahun Gofe's visit to Addis Ababa",
 				sentence: "Since Kassahun Gofe's February visit to Addis Ababa, trade has grown.", date: span("2025-02-01", "2025-02-28", Month),
 				actors: []Actor{mOther, mEthiopia}, place: &mAddis}, false},
+		{"a deployment both outlets retell by its month",
+			mReport{cameo: "154", typ: "mobilize armed forces", title: "Kenya deploys troops to Somalia at invitation of Abdi Warsame",
+				sentence: "Kenya deployed 900 troops in March at the invitation of Abdi Warsame, after clashes in Kismayo.",
+				date:     span("2025-03-01", "2025-03-31", Month), actors: []Actor{mKenya, mWarsame}, body: true,
+				quantities: []Quantity{{Value: 900, Counts: "troops"}}},
+			mReport{cameo: "154", typ: "mobilize armed forces", title: "Kenyan Defence Forces send special forces at request of government",
+				sentence: "The Kenyan Defence Forces sent 120 commandos in March at the request of Abdi Warsame's government in Baidoa.",
+				date:     span("2025-03-01", "2025-03-31", Month), actors: []Actor{mKDF, mWarsame}, body: true,
+				quantities: []Quantity{{Value: 120, Counts: "commandos"}}}, true},
+		{"two deployments of one month told by their own people",
+			mReport{cameo: "154", typ: "mobilize armed forces", title: "Kenya deploys troops to Somalia at invitation of Abdi Warsame",
+				sentence: "Kenya deployed troops in March at the invitation of Abdi Warsame, after clashes in Kismayo.",
+				date:     span("2025-03-01", "2025-03-31", Month), actors: []Actor{mKenya, mWarsame}, body: true},
+			mReport{cameo: "154", typ: "mobilize armed forces", title: "Kenyan Defence Forces deploy police units to Mombasa",
+				sentence: "In March the Kenyan Defence Forces sent police units to Mombasa ahead of the elections.",
+				date:     span("2025-03-01", "2025-03-31", Month), actors: []Actor{mKDF}, place: &mMombasa, body: true}, false},
 		{"one sentencing, the country as one report's place and the capital as the other's",
 			mReport{cameo: "172", typ: "sentence", title: "Nairobi court sentences former minister Lee Kinyanjui to ten years",
 				sentence: "A Nairobi court sentenced former minister Lee Kinyanjui to ten years in prison on Tuesday.",
