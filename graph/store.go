@@ -86,8 +86,12 @@ const (
 	// their actor indexes rebuilt. Format 11 keys a y between a vowel and
 	// the Russian -ev as its glide ("Tokayev" = "Tokaev") and drops an h
 	// before -ullah ("Sabihullah" = "Sabiullah"); older databases have
-	// their actor indexes rebuilt.
-	formatCurrent = "11"
+	// their actor indexes rebuilt. Format 12 folds letters NFD leaves
+	// whole as their base letters ("Sørvik" = "Sorvik", "Łukasz" =
+	// "Lukasz"), keys the Greek initial ch and inner tz ("Chatzidakis" =
+	// "Hadjidakis") and the Belarusian -ouski ("Zhukouski" = "Zhukovsky");
+	// older databases have their actor indexes rebuilt.
+	formatCurrent = "12"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -274,7 +278,7 @@ func Open(opt Options) (*Store, error) {
 // upgrade brings a database of an earlier layout (or a new one) to
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
-// wide index is deleted; before format 4 (and 7, 8, 9, 10, 11) the actor indexes are
+// wide index is deleted; before format 4 (and 7 to 12) the actor indexes are
 // rebuilt with the current name folding and person keys; before format 5 the events of each
 // article are indexed and each actor's roles merged per office; before
 // format 6 each article's metadata is stored apart. Then the format is recorded. It can be
@@ -287,7 +291,7 @@ func (s *Store) upgrade(format string) error {
 			return err
 		}
 	}
-	if n < 11 {
+	if n < 12 {
 		n, err := s.reindexActors()
 		if err != nil {
 			return fmt.Errorf("actor indexes: %w", err)

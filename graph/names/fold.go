@@ -51,6 +51,10 @@ func StripDiacritics(s string) string {
 		case unicode.Is(unicode.Mn, r):
 		case r == 'ı':
 			b.WriteByte('i')
+		case letterNoMark[r] != "":
+			// letters Unicode does not decompose: "Sørvik" = "Sorvik",
+			// "Łukasz" = "Lukasz", "Đorđe" = "Dorde"
+			b.WriteString(letterNoMark[r])
 		case r == 'ʻ' || r == 'ʼ' || r == 'ʿ' || r == 'ʾ':
 			b.WriteByte('\'')
 		default:
@@ -58,6 +62,13 @@ func StripDiacritics(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// letterNoMark spells the Latin letters with a stroke or a ligature that
+// NFD leaves whole as the letters they are read as.
+var letterNoMark = map[rune]string{
+	'ø': "o", 'Ø': "O", 'ł': "l", 'Ł': "L", 'đ': "d", 'Đ': "D", 'ð': "d", 'Ð': "D",
+	'ħ': "h", 'Ħ': "H", 'æ': "ae", 'Æ': "Ae", 'œ': "oe", 'Œ': "Oe", 'þ': "th", 'Þ': "Th",
 }
 
 // foldUnicode is Fold for any text.

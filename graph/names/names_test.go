@@ -17,6 +17,9 @@ func TestFold(t *testing.T) {
 		{"Ma’an", "maan"},
 		{"Saʿid al-Jabiri", "said jabiri"},
 		{"  el-Gomhouria  ", "gomhouria"},
+		{"Sigrid Løvaas", "sigrid lovaas"},
+		{"Władysław Łęcki", "wladyslaw lecki"},
+		{"Đorđe Ćosić", "dorde cosic"},
 		{"", ""},
 	} {
 		if got := Fold(c.in); got != c.want {
@@ -105,6 +108,15 @@ func TestCompatible(t *testing.T) {
 		want bool
 	}{
 		{"Qassem al-Tamimi", "Qasim al-Tamimi", true},
+		{"Pavel Zhukouski", "Pavel Zhukovsky", true},    // Belarusian -ouski
+		{"Nikos Chatzidakis", "Nikos Hadjidakis", true}, // Greek chi and tz
+		{"Stavros Tzanetos", "Stavros Dzanetos", false}, // a first tz stays
+		{"Hugo Chavez", "Hugo Havez", false},            // ch of other names stays
+		{"Ali-Reza Ghorbani", "Alireza Qorbani", true},  // a compound given name glued
+		{"Ali-Reza Ghorbani", "Hamid Qorbani", false},   // another given name
+		{"Musa Karimi", "Mousa Karimi", true},
+		{"Dimitris Karalis", "Dimitrios Karalis", true}, // a Greek hypocorism before -s
+		{"Nikos Karalis", "Nektarios Karalis", false},   // ou = u before other letters
 		{"Ahmed al-Rawdha", "Ahmad Al-Rawda", true},
 		{"Ahmed al-Rawdha", "al-Rawdha", true},
 		{"Rawdha", "Ahmed al-Rawdha", true},

@@ -71,6 +71,14 @@ func AppendWordKey(dst []byte, w string) []byte {
 	}
 	for i := 0; i < len(w); {
 		c := w[i]
+		if c == 'o' && i+3 < len(w) && w[i+1] == 'u' && w[i+2] == 's' && w[i+3] == 'k' && i > 0 {
+			// the Belarusian -ouski is the -ovsky of Russian spellings:
+			// "Bychkouski" = "Bychkovsky"
+			vowel = true
+			emit('v')
+			i += 2
+			continue
+		}
 		if isVowel(c) || c == 'y' && (!vowelAt(w, i+1) || i > 0 && !isVowel(w[i-1]) && w[i-1] != 'y' && w[i-1] != 'h') {
 			// a vowel run; a y before no vowel is one ("Dmitry", "Husayn"),
 			// and so is a y after a consonant other than h, the i of Slavic
@@ -113,8 +121,14 @@ func AppendWordKey(dst []byte, w string) []byte {
 		case three == "dzh":
 			emit('j')
 			i += 3
-		case two == "dj" || two == "zh":
+		case two == "dj" || two == "zh" || two == "tz" && i > 0:
+			// Greek and Turkish tz is the dj of other spellings:
+			// "Chatzipetrou" = "Hadjipetrou" (not a first T: "Tzipi")
 			emit('j')
+			i += 2
+		case i == 0 && two == "ch" && vowelAt(w, 2) && greekCh(w):
+			// the Greek initial chi, ch or h: "Chatzis" = "Hatzis"
+			emit('h')
 			i += 2
 		case two == "kh":
 			emit('h')
@@ -223,6 +237,19 @@ func normWord(w string) string {
 		return w[1:]
 	}
 	return w
+}
+
+// greekCh reports whether a word opening with ch is Greek-looking: it ends
+// in one of the Greek surname endings -ou, -is, -os, -as, -akis, -idis
+// ("Chatzipetrou", "Christodoulides", "Charalambous"), where the initial
+// chi is written ch or h. Other words keep their ch ("Chavez", "Chen").
+func greekCh(w string) bool {
+	for _, e := range []string{"ou", "is", "os", "as", "des", "dis"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // slavicEv reports whether rest is the Russian surname ending -ev, -eva,
@@ -445,7 +472,15 @@ func Compatible(a, b Name) bool {
 // sameFirstGiven reports whether both readings have given names and the
 // first ones have the same key.
 func sameFirstGiven(x, y Name) bool {
-	return len(x.Given) > 0 && len(y.Given) > 0 && x.Given[0] == y.Given[0]
+	if len(x.Given) == 0 || len(y.Given) == 0 {
+		return false
+	}
+	if x.Given[0] == y.Given[0] {
+		return true
+	}
+	// a compound given name written in one word or two: "Mohammad-Reza",
+	// "Mohammadreza"
+	return strings.Join(x.Given, "") == strings.Join(y.Given, "")
 }
 
 // SameGlued reports whether two names are written alike up to
@@ -504,7 +539,8 @@ var compoundParts = map[string]bool{
 
 // shortGiven reports whether the given name s is a short form of l made by
 // cutting it (a hypocorism): l's beginning ("Alex", "Alexander") or end
-// ("Buisi", "Ndubuisi"), of four letters or more and two fewer than l
+// ("Buisi", "Ndubuisi"), or for a Greek name in -s its beginning before the
+// -s ("Nikos", "Nikolaos"), of four letters or more and two fewer than l
 // at least, the rest no given name of compoundParts, and no woman's name
 // made by adding to a man's.
 func shortGiven(s, l string) bool {
@@ -520,6 +556,9 @@ func shortGiven(s, l string) bool {
 		rest = l[len(s):]
 	case strings.HasSuffix(l, s):
 		rest = l[:len(l)-len(s)]
+	case len(s) >= 5 && s[len(s)-1] == 's' && l[len(l)-1] == 's' && strings.HasPrefix(l, s[:len(s)-1]):
+		// Greek names cut before their nominative -s: "Nikos", "Nikolaos"
+		rest = l[len(s)-1:]
 	default:
 		return false
 	}

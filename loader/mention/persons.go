@@ -477,6 +477,7 @@ func (a *analyzer) preTitle(i int) rolePre {
 var headOfGovernment = set(`government administration regime cabinet junta`)
 
 func (a *analyzer) persons() {
+	surnames := a.surnameSignals()
 	used := make([]bool, len(a.toks))
 	for i := 0; i < len(a.toks); i++ {
 		if used[i] {
@@ -582,6 +583,15 @@ func (a *analyzer) persons() {
 		if i >= 2 && a.toks[i-1].Lower == "of" && headOfGovernment.has(a.toks[i-2].Lower) && a.plainName(i, e) {
 			ok = true // "the government of X Y": its head, a person
 		}
+		if e+1 < len(a.toks) && (a.toks[e].Text == "'s" || a.toks[e].Text == "’s") && headOfGovernment.has(a.toks[e+1].Lower) && a.plainName(i, e) {
+			ok = true // "X Y's administration": its head, a person
+		}
+		if a.describedPerson(i) && a.plainName(i, e) {
+			ok = true // "Chilean national X Y", "a soldier, X Y,", "named as X Y"
+		}
+		if surnames[a.toks[e-1].Lower] && e-i <= 3 && a.plainName(i, e) {
+			ok = true // "X Y" where "Y, who …" or "Y said" tells a person
+		}
 		if !ok && (a.subjectOfHappening(i, e) || a.subjectWithAside(i, e)) {
 			ok = true // "X Y arrived ...", "X Y, 46, was ..."
 		}
@@ -603,6 +613,65 @@ func (a *analyzer) persons() {
 		a.add(cand{start: a.toks[i].Start, end: a.toks[e-1].End, kind: Person, pri: priUntitled, person: pc})
 		i = e - 1
 	}
+}
+
+// surnameSignals returns the single name words of the article that act
+// as a person does: a capitalized word standing alone (no name word before
+// or after it) followed by a speech verb ("Quiroga said"), by ", who" or
+// ", whose", by "'s" and a government ("Quiroga's administration"), or
+// opening a clause before "had" or "has" and a past participle ("Quiroga
+// had insisted"). A
+// name elsewhere that ends in such a word is a person's.
+func (a *analyzer) surnameSignals() map[string]bool {
+	var out map[string]bool
+	for k := 0; k+1 < len(a.toks); k++ {
+		t := &a.toks[k]
+		if !t.Word || !t.Cap || allCaps(t.Text) || notName.has(t.Lower) || k > 0 && isNameWord(&a.toks[k-1]) && a.toks[k-1].Sent == t.Sent {
+			continue
+		}
+		n := &a.toks[k+1]
+		if n.Sent != t.Sent || isNameWord(n) {
+			continue
+		}
+		signal := speechVerbs.has(n.Lower)
+		if !signal && k+2 < len(a.toks) && a.toks[k+2].Sent == t.Sent {
+			m := a.toks[k+2].Lower
+			signal = n.Text == "," && (m == "who" || m == "whose") ||
+				(n.Text == "'s" || n.Text == "’s") && headOfGovernment.has(m) ||
+				// "Quiroga had insisted …" opening a sentence
+				(n.Lower == "had" || n.Lower == "has") && (len(m) > 4 && strings.HasSuffix(m, "ed") || pastVerbs.has(m)) && a.opensClause(k)
+		}
+		if !signal || !a.nameSpan(k, k+1, false) {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[t.Lower] = true
+	}
+	return out
+}
+
+// personNouns describe a person without giving an office: the name right
+// after one ("Chilean national X Y", "a soldier, X Y,") is a person's.
+var personNouns = set(`citizen national resident native soldier farmer fisherman herder trader businessman
+	businesswoman man woman boy girl student suspect detainee prisoner driver worker migrant`)
+
+// describedPerson reports whether the name at token i follows a noun of
+// personNouns (with or without a comma between) or "named as",
+// "identified as".
+func (a *analyzer) describedPerson(i int) bool {
+	p := i - 1
+	if p >= 0 && a.toks[p].Text == "," {
+		p--
+	}
+	if p < 0 || a.toks[p].Sent != a.toks[i].Sent {
+		return false
+	}
+	if personNouns.has(a.toks[p].Lower) && !a.toks[p].Cap {
+		return true
+	}
+	return p == i-1 && p >= 1 && a.toks[p].Lower == "as" && (a.toks[p-1].Lower == "named" || a.toks[p-1].Lower == "identified")
 }
 
 // titleOrLower matches a title at token i as titleAt does, or an office
