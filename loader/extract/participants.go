@@ -180,6 +180,25 @@ func (st *state) actorsBefore(x *sent, h hit, cl [][2]int) []string {
 			}
 		}
 	}
+	if h.verb && h.i > 1 && x.toks[h.i-1].lw == "and" {
+		// "Quito accused Lima of backing the gunmen and suspended the
+		// treaty", "Norway, which borders Russia, left neutrality and joined
+		// the alliance": a verb right after "and" has the subject of the
+		// verb it is coordinated with (the last finite one of its clause
+		// before it), not the objects between
+		last := -1
+		for gi, g := range x.hits {
+			if g.i >= h.i {
+				break
+			}
+			if g.verb && !g.inf && g.clause == h.clause && x.s.Start+x.toks[g.i].s > lo {
+				last = gi
+			}
+		}
+		if last >= 0 {
+			return st.actorsBefore(x, x.hits[last], cl)
+		}
+	}
 	if id := st.groupAnaphor(x, h); id != "" {
 		return []string{id}
 	}

@@ -264,6 +264,15 @@ func (st *state) sentence(x *sent) {
 			used[hi] = true
 			rep := lightObject(x, hits, used, hi, cl)
 			if rep < 0 {
+				if !h.neg && !h.inf && st.holdsExercise(x, h, cl) {
+					// "Iranian forces carried out the Kheybar exercise",
+					// "the exercises, named Condor-25, began on Tuesday": a
+					// military exercise held is a show of force
+					c := st.untitledCand(x, h, cl)
+					c.ev.CAMEO, c.ev.Type = "150", lex().typeOf("150", "")
+					c.ev.Title = st.title(x, h, cl, c)
+					made = append(made, c)
+				}
 				continue
 			}
 			used[rep] = true
@@ -323,6 +332,15 @@ func (st *state) sentence(x *sent) {
 				c := st.untitledCand(x, h, cl)
 				c.ev.CAMEO, c.ev.Type = code, lex().typeOf(code, "")
 				c.ev.Title = st.title(x, h, cl, c)
+				made = append(made, c)
+				continue
+			}
+			if !h.neg && !h.inf && h.e.cameo != "150" && st.holdsExercise(x, h, cl) {
+				// "the navy staged drills off the coast" (see the light verbs)
+				c := st.untitledCand(x, h, cl)
+				c.ev.CAMEO, c.ev.Type = "150", lex().typeOf("150", "")
+				c.ev.Title = st.title(x, h, cl, c)
+				used[hi] = true
 				made = append(made, c)
 				continue
 			}
@@ -804,6 +822,97 @@ func crowdCode(x *sent, h hit, cl [][2]int) string {
 	return ""
 }
 
+// exerciseVerbs hold an exercise: "held", "staged", "conducted", "carried
+// out", "launched" one (its object), or it "began", "started" or "ended"
+// (its subject).
+var exerciseVerbs = set("hold stage conduct carry launch begin start kick end conclude wrap")
+
+// exerciseNouns name an exercise of armed forces, when militaryExercise
+// says it is one.
+var exerciseNouns = set("exercise exercises drill drills manoeuvre manoeuvres maneuver maneuvers wargame wargames")
+
+// militaryMods are the words that make an exercise a military one.
+var militaryMods = set("military naval navy army air joint live-fire tactical amphibious command field combat war artillery missile anti-terror counter-terrorism")
+
+// holdsExercise reports whether verb hit h holds an exercise: a verb of
+// exerciseVerbs with an exercise noun as its object (within its clause
+// after it) or as its subject (within the twelve words before it, past an
+// apposition's commas), the noun a military one (militaryExercise).
+func (st *state) holdsExercise(x *sent, h hit, cl [][2]int) bool {
+	if !h.verb || !exerciseVerbs.has(h.e.lemma) && !exerciseVerbs.has(lemmaHead(h.e.lemma)) {
+		return false
+	}
+	r := cl[h.clause]
+	for k := h.j; k < r[1] && k < h.j+8; k++ {
+		if x.toks[k].punct && x.toks[k].w != "-" {
+			break
+		}
+		if exerciseNouns.has(x.toks[k].lw) {
+			return st.militaryExercise(x, k)
+		}
+	}
+	begin := h.e.lemma == "begin" || h.e.lemma == "start" || h.e.lemma == "end" || h.e.lemma == "conclude"
+	for k := h.i - 1; begin && k >= 0 && k >= h.i-12; k-- {
+		t := x.toks[k]
+		if t.punct && t.w != "," && t.w != "-" {
+			break
+		}
+		if exerciseNouns.has(t.lw) {
+			return st.militaryExercise(x, k)
+		}
+	}
+	return false
+}
+
+// militaryExercise reports whether the exercise noun at token k is a
+// military exercise: a word of militaryMods right before it ("naval
+// drills"), a name before it ("the Kheybar exercise", "Condor-25 drills"),
+// or no lower-case modifier and a word of an armed force in its sentence or
+// the one before ("the exercises began" after "Iranian ground forces
+// launched …"); not "a demarcation exercise".
+func (st *state) militaryExercise(x *sent, k int) bool {
+	if k > 0 {
+		p := x.toks[k-1]
+		if militaryMods.has(p.lw) {
+			return true
+		}
+		if p.cap && k-1 > 0 {
+			return true
+		}
+		if !p.punct && !p.cap && !determiners.has(p.lw) && !exerciseAdjective(p.lw) {
+			return false // "the demarcation exercise", "a census exercise"
+		}
+	}
+	armed := func(y *sent) bool {
+		for _, t := range y.toks {
+			if armedSubject(t.lw) || t.lw == "military" || t.lw == "naval" || t.lw == "army" {
+				return true
+			}
+		}
+		return false
+	}
+	return armed(x) || x.idx > 0 && x.idx-1 < len(st.sents) && armed(st.sents[x.idx-1])
+}
+
+// exerciseAdjective reports whether w describes an exercise without naming
+// what is exercised ("large-scale", "annual", "week-long", "snap"): the
+// sentence decides then.
+func exerciseAdjective(w string) bool {
+	if strings.Contains(w, "-") || isNumber(w) {
+		return true
+	}
+	for _, e := range []string{"al", "ic", "ive", "ous", "ful"} {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			return true
+		}
+	}
+	switch w {
+	case "annual", "snap", "surprise", "major", "massive", "large", "new", "first", "second", "third", "regular", "routine", "planned", "unprecedented", "latest":
+		return true
+	}
+	return false
+}
+
 // crossingVerbs are the verbs of going into a place that, done by an
 // armed force, make an incursion.
 var crossingVerbs = set("cross enter intrude infiltrate penetrate")
@@ -1252,4 +1361,13 @@ func threatened(x *sent, i int) bool {
 		}
 	}
 	return false
+}
+
+
+// lemmaHead is the first word of a lemma ("carry" of "carry out").
+func lemmaHead(lemma string) string {
+	if i := strings.IndexByte(lemma, ' '); i > 0 {
+		return lemma[:i]
+	}
+	return lemma
 }
