@@ -1363,7 +1363,6 @@ func threatened(x *sent, i int) bool {
 	return false
 }
 
-
 // lemmaHead is the first word of a lemma ("carry" of "carry out").
 func lemmaHead(lemma string) string {
 	if i := strings.IndexByte(lemma, ' '); i > 0 {
