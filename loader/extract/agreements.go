@@ -114,6 +114,10 @@ var topicCue = regexp.MustCompile(`(?i)\b(?:related to|relating to|covering|cove
 // dateWord starts a time expression, which is no topic ("on 3 March").
 var dateWord = regexp.MustCompile(`(?i)^(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the \d)`)
 
+// trailingAttribution is the attribution after a comma that closes a
+// sentence: ", the United Nations said", ", officials told reporters".
+var trailingAttribution = regexp.MustCompile(`,\s+[^,]{0,60}?\b(?:said|says|told|reported|added|announced|stated)\b[^,]*$`)
+
 // nameStop ends an agreement's name.
 var nameStop = regexp.MustCompile(`(?i)\s+(?:between|with|was|were|is|that|which|who|signed|covering|including|related|in|mediated|brokered|facilitated|hosted|agreed|reached|due|on (?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday))\b|[,;.:“”"(]`)
 
@@ -172,6 +176,9 @@ func (st *state) agreedCue(x *sent, hits []hit, h hit, cl [][2]int) *agreementCu
 		if kind == "" {
 			kind, rank = "agreement", len(agreementKinds)
 			obj := strings.TrimSpace(withoutDates(x, from, rest))
+			if loc := trailingAttribution.FindStringIndex(obj); loc != nil {
+				obj = obj[:loc[0]] // "to open two crossings, the UN said"
+			}
 			if len(obj) > 80 {
 				obj = obj[:80]
 				if i := strings.LastIndex(obj, " "); i > 0 {
