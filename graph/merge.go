@@ -1045,6 +1045,11 @@ func locWords(sentence string) []string {
 	for i := 0; i < len(f); i++ {
 		switch strings.ToLower(f[i]) {
 		case "in", "at", "near", "outside":
+		case "of":
+			// "the border city of Narva", "the village of Tres Cruces"
+			if i == 0 || !placeNouns[strings.ToLower(f[i-1])] {
+				continue
+			}
 		default:
 			continue
 		}
@@ -1074,10 +1079,17 @@ func locWords(sentence string) []string {
 		if f := strings.Fields(n); institutionHeads[f[len(f)-1]] {
 			continue // "at the Turkish Foreign Ministry": a body, not where it happened
 		}
-		out = append(out, n)
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
 	}
 	return out
 }
+
+// placeNouns name a kind of place before "of" and its name ("the city of
+// Narva").
+var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "port": true, "district": true,
+	"province": true, "region": true, "county": true, "municipality": true, "island": true, "islands": true}
 
 func isLowerWord(w string) bool {
 	r := []rune(w)

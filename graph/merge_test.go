@@ -430,6 +430,8 @@ func TestLocWords(t *testing.T) {
 		{"He spoke at Chatham House near Nairobi's airport.", "[chatham house nairobi]"},
 		{"It happened in March, in the north.", "[]"},
 		{"The note was delivered at the Kenyan Foreign Ministry in Nairobi.", "[nairobi]"},
+		{"Police detained two residents of the border city of Voi on Monday.", "[voi]"},
+		{"The leader of Kenya spoke.", "[]"},
 	} {
 		if got := fmt.Sprint(locWords(tt.in)); got != tt.want {
 			t.Errorf("locWords(%q) = %s, want %s", tt.in, got, tt.want)

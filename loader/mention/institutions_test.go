@@ -58,3 +58,17 @@ func TestCompassWordNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinedBodyOfCountry: a body defined with its acronym after a
+// possessive country ("Chile's Internal Security Service (ISS)") is that
+// country's, under its name with the demonym and its acronym.
+func TestDefinedBodyOfCountry(t *testing.T) {
+	r := analyzeText("Chile's Internal Security Service (ISS) detained two men. The ISS said they were held.", "2025-11-21")
+	a, ok := actorOf(r, "ISS")
+	if !ok {
+		t.Fatal("no actor for ISS")
+	}
+	if a.Name != "Chilean Internal Security Service" || a.Country != "CL" {
+		t.Errorf("ISS is %q of %q, want Chilean Internal Security Service of CL", a.Name, a.Country)
+	}
+}

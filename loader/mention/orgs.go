@@ -88,7 +88,19 @@ func (a *analyzer) definitions() {
 					gk, kind = model.Group, Group
 				}
 			}
-			id = a.actor(long, gk, "", acr)
+			// "Estonia's Internal Security Service (ISS)", "the Chilean
+			// Investigations Police (PDI)": the country named before it is
+			// the body's, as for an undefined name (orgPatterns)
+			name, cc := long, ""
+			if best > 0 {
+				if ncc, _ := a.nationality(best - 1); ncc != "" {
+					cc, name = ncc, nationalName(ncc, long)
+				}
+			}
+			if cc != "" {
+				a.actor(name, gk, cc, long)
+			}
+			id = a.actor(name, gk, cc, acr)
 		}
 		lk := gazetteer.Key(long)
 		a.local[lk] = localOrg{id, kind}
