@@ -57,6 +57,7 @@ var agreementKinds = []struct {
 	{regexp.MustCompile(`(?i)\bpacts?\b`), "pact", []string{"pact"}},
 	{regexp.MustCompile(`(?i)\bdeals?\b`), "deal", []string{"deal"}},
 	{regexp.MustCompile(`(?i)\barrangements?\b`), "arrangement", []string{"arrangement"}},
+	{regexp.MustCompile(`(?i)\b(?:joint )?communiqu(?:e|é)s?\b`), "joint communique", []string{"communiqu"}},
 	{regexp.MustCompile(`(?i)\bcease-?fires?\b|\btruces?\b`), "ceasefire", []string{"cease", "truce"}},
 }
 

@@ -309,6 +309,12 @@ func (st *state) sentence(x *sent) {
 					// intent is the event, coded by what is intended
 					used[k] = true
 					intentCode = intentOf(hits[k].e.cameo)
+					if r := root2(hits[k].e.cameo); decisionVerbs.has(h.e.lemma) && (r == "12" || r == "16" || r == "17") {
+						// "the government decided to close the crossing": a
+						// decided measure (a closure, a ban, an expulsion)
+						// is taken by deciding it
+						intentCode = hits[k].e.cameo
+					}
 				} else if h.e.lemma != "plan" {
 					// "pledged $500 million in aid": what is pledged codes it
 					for k := hi + 1; k < len(hits) && hits[k].i-h.j <= 6 && hits[k].clause == h.clause; k++ {
@@ -532,6 +538,9 @@ func intentOf(code string) string {
 	}
 	return "030"
 }
+
+// decisionVerbs take a measure by deciding it (see the intent verbs).
+var decisionVerbs = set("decide vote resolve")
 
 // consultFollows reports whether an infinitive of meeting or talks
 // follows the verb of hits[hi]: "agreed to meet", "agreed on Monday to hold
@@ -866,10 +875,11 @@ func (st *state) holdsExercise(x *sent, h hit, cl [][2]int) bool {
 
 // militaryExercise reports whether the exercise noun at token k is a
 // military exercise: a word of militaryMods right before it ("naval
-// drills"), a name before it ("the Kheybar exercise", "Condor-25 drills"),
-// or no lower-case modifier and a word of an armed force in its sentence or
-// the one before ("the exercises began" after "Iranian ground forces
-// launched …"); not "a demarcation exercise".
+// drills"), a name before or after it ("the Kheybar exercise", "the
+// exercises, named Condor-25,"), or no lower-case modifier and a word of an
+// armed force in its sentence or the one before or after ("the exercises
+// began" after "Iranian ground forces launched …"); not "a demarcation
+// exercise".
 func (st *state) militaryExercise(x *sent, k int) bool {
 	if k > 0 {
 		p := x.toks[k-1]
@@ -883,6 +893,11 @@ func (st *state) militaryExercise(x *sent, k int) bool {
 			return false // "the demarcation exercise", "a census exercise"
 		}
 	}
+	for n := k + 1; n < len(x.toks) && n <= k+2; n++ {
+		if lw := x.toks[n].lw; lw == "named" || lw == "codenamed" || lw == "dubbed" || lw == "code-named" {
+			return true // "the exercises, named Condor-25,"
+		}
+	}
 	armed := func(y *sent) bool {
 		for _, t := range y.toks {
 			if armedSubject(t.lw) || t.lw == "military" || t.lw == "naval" || t.lw == "army" {
@@ -891,7 +906,8 @@ func (st *state) militaryExercise(x *sent, k int) bool {
 		}
 		return false
 	}
-	return armed(x) || x.idx > 0 && x.idx-1 < len(st.sents) && armed(st.sents[x.idx-1])
+	return armed(x) || x.idx > 0 && x.idx-1 < len(st.sents) && armed(st.sents[x.idx-1]) ||
+		x.idx+1 < len(st.sents) && st.sents[x.idx+1] != nil && armed(st.sents[x.idx+1])
 }
 
 // exerciseAdjective reports whether w describes an exercise without naming
