@@ -350,6 +350,17 @@ func (st *state) sentence(x *sent) {
 				made = append(made, c)
 				continue
 			}
+			if !h.neg && !h.inf && deliversPerson(x, h) {
+				// "police delivered Ana Ruiz to Peruvian detectives", "Ruiz
+				// was delivered by police to …": a person delivered is
+				// handed over (173), not aid delivered (070)
+				c := st.untitledCand(x, h, cl)
+				c.ev.CAMEO, c.ev.Type = "173", "hand over"
+				c.ev.Title = st.title(x, h, cl, c)
+				used[hi] = true
+				made = append(made, c)
+				continue
+			}
 			if forceCrossing(x, h, cl) {
 				// "Peruvian troops crossed into …", "two navy ships entered
 				// Chilean waters": an armed force's incursion shows force
@@ -925,6 +936,31 @@ func exerciseAdjective(w string) bool {
 	switch w {
 	case "annual", "snap", "surprise", "major", "massive", "large", "new", "first", "second", "third", "regular", "routine", "planned", "unprecedented", "latest":
 		return true
+	}
+	return false
+}
+
+// deliversPerson reports whether hit h delivers a person: "deliver"
+// with a person's name right after it, or in the passive ("was delivered")
+// with a person's name as the subject of its clause.
+func deliversPerson(x *sent, h hit) bool {
+	if !h.verb || h.e.lemma != "deliver" {
+		return false
+	}
+	person := func(m *mention.Mention) bool { return m != nil && m.Kind == mention.Kind("PERSON") && m.ActorID != "" }
+	if h.j < len(x.toks) && person(mentionAt(x, x.s.Start+x.toks[h.j].s)) {
+		return true
+	}
+	if h.i < 2 || x.toks[h.i-1].lw != "was" && x.toks[h.i-1].lw != "were" {
+		return false
+	}
+	for k := h.i - 2; k >= 0; k-- {
+		if x.toks[k].punct && x.toks[k].w != "," {
+			break
+		}
+		if m := mentionAt(x, x.s.Start+x.toks[k].s); person(m) && m.Start == x.s.Start+x.toks[k].s {
+			return true
+		}
 	}
 	return false
 }

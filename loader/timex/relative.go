@@ -753,7 +753,9 @@ func (s *scanner) deictic(i int) (match, bool) {
 				return m, true
 			}
 		case "previous", "next", "following", "same":
-			if s.w(i+2) != "day" {
+			// "the same day", "the same evening", "the following morning",
+			// "the previous night"
+			if w2 := s.w(i + 2); w2 != "day" && !dayParts[w2] {
 				return match{}, false
 			}
 			m.j = i + 3

@@ -206,6 +206,12 @@ var findCases = []struct {
 			{text: "on Wednesday", prec: model.Day, value: "2024-03-13"},
 			{text: "two days later", prec: model.Day, value: "2024-03-15"},
 		}},
+	{"parts of the same or the next day from ref", "2024-05-12", "2024-03-01",
+		"The man was flown to Quito the same evening; troops raided a camp the following morning.",
+		[]want{
+			{text: "the same evening", prec: model.Day, value: "2024-03-01"},
+			{text: "the following morning", prec: model.Day, value: "2024-03-02"},
+		}},
 	{"ago ignores ref", "2024-05-12", "2024-03-01",
 		"The talks began two days ago.",
 		[]want{{text: "two days ago", value: "2024-05-10"}}},
