@@ -1353,7 +1353,8 @@ func judgment(x *sent, h hit) string {
 }
 
 // judgmentIn scans tokens from..to-1 for a copula ("was", "were", "is",
-// "are", "be", "been"), quotation marks, adverbs and the words of
+// "are", "be", "been", or "as" right after the verb: "dismissed as
+// baseless"), quotation marks, adverbs and the words of
 // judgmentFill, then a judging word; a "not" or "never" before the copula or
 // after it negates the judgment.
 func judgmentIn(x *sent, from, to int) string {
@@ -1364,6 +1365,10 @@ func judgmentIn(x *sent, from, to int) string {
 		case t.lw == "was" || t.lw == "were" || t.lw == "is" || t.lw == "are" || t.lw == "be" || t.lw == "been":
 			// "there is a …" introduces something, it judges nothing
 			copula = k == 0 || x.toks[k-1].lw != "there"
+		case t.lw == "as" && k == from:
+			// "dismissed as baseless", "rejected as a provocation": the
+			// judgment right after the statement's verb
+			copula = true
 		case t.lw == "not" || t.lw == "never" || t.lw == "n't":
 			neg = true
 		case copula && (isQuoteMark(t.w) || strings.HasSuffix(t.lw, "ly") || t.lw == "completely" || judgmentFill.has(t.lw)):
