@@ -19,6 +19,8 @@ func TestCapitalActs(t *testing.T) {
 		{"Lima recalled its envoy after the government in Caracas expelled its diplomats.", "Caracas", "Venezuela"},
 		{"Officials in Bishkek said the border was closed.", "Bishkek", "Kyrgyzstan"},
 		{"Protesters marched in Bishkek on Monday.", "Bishkek", ""},
+		{"The ministry sent a diplomatic note to Caracas on Monday.", "Caracas", "Venezuela"},
+		{"The ministry sent a note to the embassy in Caracas on Monday.", "Caracas", ""},
 	} {
 		r := analyzeText(c.text, "")
 		found := false

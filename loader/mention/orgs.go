@@ -707,7 +707,9 @@ func (a *analyzer) capitalActs(i, j int) bool {
 		// to Tehran": the other side of a relation is its government
 		switch a.toks[i-2].Lower {
 		case "ties", "relations", "talks", "negotiations", "dialogue", "contacts", "cooperation", "agreement", "deal", "accord",
-			"dispute", "tensions", "row", "protested", "protest", "complained", "complaint", "appealed", "apologised", "apologized":
+			"dispute", "tensions", "row", "protested", "protest", "complained", "complaint", "appealed", "apologised", "apologized",
+			"note", "letter", "demarche", "démarche", "message":
+			// ("sent a diplomatic note to Caracas")
 			return true
 		}
 	}
