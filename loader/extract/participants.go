@@ -1002,3 +1002,67 @@ func verbAfter(x *sent, k, hi int) bool {
 // gerundPreps are the prepositions of time before a gerund that reports a
 // happening ("after overthrowing", "before signing").
 var gerundPreps = set("after before since following upon")
+
+// documentNouns are the things sent or issued that say something: a
+// participle after one ("a note protesting the seizure") is its sender's
+// act; after another object ("men smuggling fuel") the object's.
+var documentNouns = set("note notes letter letters statement message communique communiqué complaint demarche démarche memorandum cable request appeal")
+
+// documentBetween reports whether a noun of documentNouns stands among
+// tokens from..to-1.
+func documentBetween(x *sent, from, to int) bool {
+	for k := from; k < to && k < len(x.toks); k++ {
+		if documentNouns.has(x.toks[k].lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// documentParticiple reports whether the -ing verb at token i says what a
+// document sent by the last finite verb before it says: right after the
+// document's noun phrase ("a note to Caracas protesting"), or after "and"
+// following such a participle ("protesting the seizure and requesting
+// access").
+func documentParticiple(x *sent, hits []hit, i int) bool {
+	gi := len(hits) - 1
+	for gi >= 0 && !hits[gi].verb {
+		gi-- // past the nouns ("the seizure")
+	}
+	if gi < 0 {
+		return false
+	}
+	g := hits[gi]
+	if g.inf || strings.HasSuffix(x.toks[g.i].lw, "ing") {
+		return false
+	}
+	if participleAfterObject(x, i) {
+		return documentBetween(x, g.j, i)
+	}
+	if x.toks[i-1].lw != "and" {
+		return false
+	}
+	// after "and": an -ing form since the document, itself dropped
+	for k := i - 2; k > g.j; k-- {
+		if x.toks[k].punct {
+			return false
+		}
+		if strings.HasSuffix(x.toks[k].lw, "ing") && participleAfterObject(x, k) && documentBetween(x, g.j, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleAfterObject reports whether the -ing form at token i follows
+// a noun phrase directly: a word before it that is no preposition,
+// determiner, form of be, pronoun or conjunction, and no comma ("a note to
+// Caracas protesting", not "was protesting", "after protesting", ",
+// protesting").
+func participleAfterObject(x *sent, i int) bool {
+	p := x.toks[i-1]
+	if p.punct || prepositions.has(p.lw) || determiners.has(p.lw) || auxBe.has(p.lw) || pronouns.has(p.lw) || p.lw == "and" || p.lw == "or" || p.lw == "but" {
+		return false
+	}
+	return !strings.HasSuffix(p.lw, "ly")
+}
