@@ -44,3 +44,30 @@ func TestCapitalActs(t *testing.T) {
 		}
 	}
 }
+
+// TestDemonymOfSite: a demonym before a kind of place locates it ("the
+// Chilean resort of Viña del Mar"); it names no actor.
+func TestDemonymOfSite(t *testing.T) {
+	for _, c := range []struct {
+		text, demonym string
+		actor         bool
+	}{
+		{"Talks at the Chilean resort of Vina del Mar broke down.", "Chilean", false},
+		{"Gunmen attacked a Kenyan border town on Monday.", "Kenyan", true}, // "border" is no kind of place: the attack's target country
+		{"Kenyan troops attacked the town.", "Kenyan", true},
+	} {
+		r := analyzeText(c.text, "")
+		found := false
+		for _, m := range r.Mentions {
+			if m.Text == c.demonym {
+				found = true
+				if (m.ActorID != "") != c.actor {
+					t.Errorf("%q: %q has actor %q, want one: %v", c.text, c.demonym, m.ActorID, c.actor)
+				}
+			}
+		}
+		if !found && c.actor {
+			t.Errorf("%q: no mention of %q", c.text, c.demonym)
+		}
+	}
+}

@@ -212,6 +212,14 @@ func (a *analyzer) gazetteerSpans() {
 					// river named after a country is not the country
 					continue
 				}
+				if c.kind == Demonym && j+1 < len(a.toks) && a.toks[j+1].Sent == t.Sent && !a.toks[j+1].Cap && siteNouns.has(a.toks[j+1].Lower) {
+					// "the Chilean resort of Viña del Mar", "the Iraqi town
+					// of Qaim": the demonym says where, not who
+					if cc, ok := nm.Demonym(); ok {
+						_, pl := a.countryActor(cc, "")
+						c.kind, c.actor, c.place = Place, "", pl
+					}
+				}
 				if c.kind == Place {
 					// "Moscow accused Kyiv", "Addis Ababa suspended flights":
 					// a capital acting is its government
@@ -741,6 +749,10 @@ var countWords = set("one two three four five six seven eight nine ten eleven tw
 
 // subordinators open a clause whose subject follows them.
 var subordinators = set("when after before as since because while until although though whereas which")
+
+// siteNouns are the kinds of places a demonym before them locates ("the
+// Swiss resort of", "a Kenyan border town").
+var siteNouns = set("resort town city village port capital province district region island enclave outpost hamlet suburb")
 
 // geoNouns end the names of regions, rivers and seas that begin with a
 // country's name ("Niger Delta", "Congo Basin", "Jordan Valley").
