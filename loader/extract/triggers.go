@@ -634,6 +634,18 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	c.sent, c.trig = x.idx, x.s.Start+t.s
 	// field by field: assigning a whole Event copies it with write barriers
 	c.ev.Type, c.ev.CAMEO, c.ev.Status = h.e.typ, h.e.cameo, graph.Reported
+	if !h.neg && !h.inf {
+		// the recodings of the happenings' path, also for a happening a
+		// statement reports ("said that Ugandan soldiers crossed into …")
+		switch {
+		case deliversPerson(x, h):
+			c.ev.CAMEO, c.ev.Type = "173", "hand over"
+		case forceCrossing(x, h, cl):
+			c.ev.CAMEO = "150"
+		case h.e.cameo != "150" && st.holdsExercise(x, h, cl):
+			c.ev.CAMEO, c.ev.Type = "150", lex().typeOf("150", "")
+		}
+	}
 	if h.planned && !h.threat {
 		c.ev.Status = graph.Planned
 	}
