@@ -910,7 +910,7 @@ func isAdjective(w string) bool {
 var takeVerbs = set("capture seize take overrun occupy retake recapture")
 
 // territoryNouns are the kinds of ground a force takes.
-var territoryNouns = set("town towns city cities village villages district districts province provinces region territory territories base bases airport airbase outpost outposts hill stronghold area areas border crossing")
+var territoryNouns = set("town towns township townships city cities village villages district districts province provinces region territory territories base bases airport airbase outpost outposts hill stronghold area areas border crossing")
 
 // territoryObject reports whether the object from token k is ground: a
 // territory noun after at most three determiners or modifiers ("the
