@@ -227,8 +227,11 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 	to := h.i
 	// auxiliaries and adverbs between subject and verb stay out
 	for to > r[0] && (auxBe.has(x.toks[to-1].lw) || modals.has(x.toks[to-1].lw) || adverbs.has(x.toks[to-1].lw) || negations.has(x.toks[to-1].lw) ||
-		isQuoteMark(x.toks[to-1].w) || strings.HasSuffix(x.toks[to-1].lw, "ly") && len(x.toks[to-1].lw) > 4) {
+		isQuoteMark(x.toks[to-1].w) || strings.HasSuffix(x.toks[to-1].lw, "ly") && len(x.toks[to-1].lw) > 4 || inExpr(x, to-1)) {
 		to--
+		if to > r[0] && inExpr(x, to) && !inExpr(x, to-1) && prepositions.has(x.toks[to-1].lw) {
+			to-- // and the preposition of a date: "a court in Lima on Sunday ordered"
+		}
 	}
 	// "masked men in police uniforms stormed": the head noun phrase
 	// before a short prepositional phrase

@@ -246,6 +246,11 @@ func (st *state) sentence(x *sent) {
 				continue
 			}
 			c := st.newCand(x, hits[rep], cl)
+			if h.e.cameo != "" {
+				// "ordered Ramos held in custody": a pattern of the order's
+				// own (173) says what it orders better than its words do
+				c.ev.CAMEO, c.ev.Type = h.e.cameo, h.e.typ
+			}
 			c.ev.Status = graph.Reported
 			c.ev.Participants = nil
 			for _, id := range st.actorsBefore(x, h, cl) {
