@@ -150,3 +150,16 @@ func TestStoreMergesNeighbouringDays(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedDateGiven: of two reports' days, the event takes the one its
+// text gives over one taken from the publication day (Inferred).
+func TestMergedDateGiven(t *testing.T) {
+	given := span("2024-05-12", "2024-05-12", Day)
+	pub := span("2024-05-13", "2024-05-13", Day)
+	pub.Inferred = true
+	for _, order := range [][2]Event{{report("A", pub), report("B", given)}, {report("B", given), report("A", pub)}} {
+		if m := MergeEvents(order[0], order[1]); m.Date.Start != "2024-05-12" || m.Date.Inferred {
+			t.Errorf("merged date %+v, want the given 2024-05-12", m.Date)
+		}
+	}
+}

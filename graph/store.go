@@ -1069,11 +1069,12 @@ func root(c string) string {
 }
 
 // MergeEvents folds b into a: evidence and participants united, the narrower
-// date kept (and each article's date in SourceDates), the first ID and
-// title kept, the quantities united.
+// date kept (of two alike, a date the text gives over one taken from the
+// publication day; each article's date stays in SourceDates), the first ID
+// and title kept, the quantities united.
 func MergeEvents(a, b Event) Event {
 	m := a
-	if b.Date.Width() < a.Date.Width() {
+	if b.Date.Width() < a.Date.Width() || b.Date.Width() == a.Date.Width() && a.Date.Inferred && !b.Date.Inferred && b.Date.Known() {
 		m.Date = b.Date
 	}
 	if m.PlaceID == "" {
