@@ -755,7 +755,45 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 		c.ev.Participants = dropRole(c.ev.Participants, c.agree.helpers, "place")
 	}
 	c.ev.PlaceID = st.placeFor(x, h, cl)
+	if c.ev.CAMEO == "141" && !(h.i > 0 && crowdModifiers.has(x.toks[h.i-1].lw)) && st.stateSource(c) {
+		// "Beijing responded with a protest of its own", "the ministry
+		// protested": a state's protest is an official complaint (114),
+		// not a crowd's demonstration
+		c.ev.CAMEO, c.ev.Type = "114", lex().typeOf("114", "")
+	}
 	return c
+}
+
+// crowdModifiers make a protest a crowd's ("student protests", "street
+// protests").
+var crowdModifiers = set("student students street mass popular public opposition anti-government workers farmers")
+
+// stateSource reports whether every source of c (or, with none, every
+// participant) is a state: a country, or an organization of one whose name
+// says it is a government body (a ministry, an embassy, a government, a
+// foreign office). It reports false with neither.
+func (st *state) stateSource(c *cand) bool {
+	role := "source"
+	if !c.hasRole("source") {
+		role = "participant" // "Lima responded with a protest"
+	}
+	n := 0
+	for _, p := range c.ev.Participants {
+		if p.Role != role {
+			continue
+		}
+		a := st.actors[p.ActorID]
+		if a == nil {
+			return false
+		}
+		low := strings.ToLower(a.Name)
+		if a.Kind != graph.Country && !(a.Kind == graph.Organization && (strings.Contains(low, "ministry") || strings.Contains(low, "embassy") ||
+			strings.Contains(low, "government") || strings.Contains(low, "foreign office") || strings.Contains(low, "foreign affairs"))) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func isPassive(toks []token, i int) bool {
