@@ -1004,8 +1004,8 @@ func verbAfter(x *sent, k, hi int) bool {
 var gerundPreps = set("after before since following upon")
 
 // documentNouns are the things sent or issued that say something: a
-// participle after one ("a note protesting the seizure") is its sender's
-// act; after another object ("men smuggling fuel") the object's.
+// protest or an appeal in a participle after one ("a note protesting the
+// seizure") is what the sending says, no act of its own (findHits).
 var documentNouns = set("note notes letter letters statement message communique communiqué complaint demarche démarche memorandum cable request appeal")
 
 // documentBetween reports whether a noun of documentNouns stands among

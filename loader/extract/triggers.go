@@ -272,11 +272,9 @@ func (st *state) sentence(x *sent) {
 				if !h.neg && !h.inf && st.holdsExercise(x, h, cl) {
 					// "Iranian forces carried out the Kheybar exercise",
 					// "the exercises, named Condor-25, began on Tuesday": a
-					// military exercise held is a show of force
-					c := st.untitledCand(x, h, cl)
-					c.ev.CAMEO, c.ev.Type = "150", lex().typeOf("150", "")
-					c.ev.Title = st.title(x, h, cl, c)
-					made = append(made, c)
+					// military exercise held is a show of force (150, as
+					// untitledCand codes it)
+					made = append(made, st.newCand(x, h, cl))
 				}
 				continue
 			}
@@ -346,34 +344,11 @@ func (st *state) sentence(x *sent) {
 				made = append(made, c)
 				continue
 			}
-			if !h.neg && !h.inf && h.e.cameo != "150" && st.holdsExercise(x, h, cl) {
-				// "the navy staged drills off the coast" (see the light verbs)
-				c := st.untitledCand(x, h, cl)
-				c.ev.CAMEO, c.ev.Type = "150", lex().typeOf("150", "")
-				c.ev.Title = st.title(x, h, cl, c)
-				used[hi] = true
-				made = append(made, c)
-				continue
-			}
-			if !h.neg && !h.inf && deliversPerson(x, h) {
-				// "police delivered Ana Ruiz to Peruvian detectives", "Ruiz
-				// was delivered by police to …": a person delivered is
-				// handed over (173), not aid delivered (070)
-				c := st.untitledCand(x, h, cl)
-				c.ev.CAMEO, c.ev.Type = "173", "hand over"
-				c.ev.Title = st.title(x, h, cl, c)
-				used[hi] = true
-				made = append(made, c)
-				continue
-			}
-			if forceCrossing(x, h, cl) {
-				// "Peruvian troops crossed into …", "two navy ships entered
-				// Chilean waters": an armed force's incursion shows force
-				// (its type stays "cross border": no other show of force
-				// of the sentence, such as warning shots at it, is the same)
-				c := st.untitledCand(x, h, cl)
-				c.ev.CAMEO = "150"
-				c.ev.Title = st.title(x, h, cl, c)
+			if !h.neg && !h.inf && (deliversPerson(x, h) || forceCrossing(x, h, cl) || h.e.cameo != "150" && st.holdsExercise(x, h, cl)) {
+				// a person delivered (173), an armed crossing, an exercise
+				// held (150): the happening untitledCand recodes is the
+				// sentence's, whatever the dictionary's looser readings
+				c := st.newCand(x, h, cl)
 				used[hi] = true
 				made = append(made, c)
 				continue
@@ -644,10 +619,17 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 		// statement reports ("said that Ugandan soldiers crossed into …")
 		switch {
 		case deliversPerson(x, h):
+			// "police delivered Ana Ruiz to Peruvian detectives": a person
+			// delivered is handed over (173), not aid delivered (070)
 			c.ev.CAMEO, c.ev.Type = "173", "hand over"
 		case forceCrossing(x, h, cl):
+			// "Peruvian troops crossed into …", "two navy ships entered
+			// Chilean waters": an armed force's incursion shows force (its
+			// type stays "cross border": no other show of force of the
+			// sentence, such as warning shots at it, is the same)
 			c.ev.CAMEO = "150"
 		case h.e.cameo != "150" && st.holdsExercise(x, h, cl):
+			// "the navy staged drills off the coast"
 			c.ev.CAMEO, c.ev.Type = "150", lex().typeOf("150", "")
 		}
 	}
