@@ -53,8 +53,8 @@ func TestJSONLinesStreamedAsWhole(t *testing.T) {
 	rec := func(title, text string) string {
 		return fmt.Sprintf(`{"title":%q,"text":%q,"published":"2021-03-04","source":"Harbour Gazette"}`, title, text)
 	}
-	long := rec("A Long One", strings.Repeat("The ferry left the quay at noon. ", 6000)) // > 64 KiB line
-	huge := rec("Far Too Long", strings.Repeat("Lanterns lit the square. ", 25000))      // > MaxArticleSize
+	long := rec("A Long One", strings.Repeat("The ferry left the quay at noon. ", 6000))             // > 64 KiB line
+	huge := rec("Far Too Long", strings.Repeat("Lanterns lit the square. ", MaxArticleSize/25+1000)) // > MaxArticleSize
 	for _, tc := range []struct {
 		name, in  string
 		perRecord bool // handed over one record per call
