@@ -715,10 +715,22 @@ func shortErr(err error) error {
 	err = txnTooBig(err)
 	msg := err.Error()
 	if i := strings.Index(msg, " Value:"); i >= 0 && len(msg) > i+200 {
-		return cutError{msg: msg[:i], err: err}
+		msg = msg[:i]
+		if strings.Contains(msg, "Value with size") {
+			// in memory, Badger holds no value over 1 MiB (an
+			// article's text among them); on disk, none over 1 GiB
+			msg += " (" + ErrValueTooLarge.Error() + ")"
+			err = errors.Join(ErrValueTooLarge, err)
+		}
+		return cutError{msg: msg, err: err}
 	}
 	return err
 }
+
+// ErrValueTooLarge is wrapped by the error for an article with a value
+// Badger does not hold: in an in-memory store (tests, the Dgraph backend's
+// scratch store) a text of over about 1 MiB.
+var ErrValueTooLarge = errors.New("too large for one value of the store: an in-memory store holds an article's text up to about 1 MiB")
 
 // cutError is an error with a shortened message that still unwraps to the
 // original.
