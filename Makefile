@@ -60,7 +60,7 @@ fmt-check:
 # article be wholly in or out; it stops at the first failing round. make
 # test runs it with 20 rounds (3 under make race's -short). Then the kill
 # test of one article written in several transactions (graph/staged.go),
-# KILL_LARGE_ROUNDS rounds (default 50, about 8 s a round; make test runs 3).
+# KILL_LARGE_ROUNDS rounds (default 50, about 6 s a round; make test runs 2).
 KILL_ROUNDS ?= 200
 KILL_LARGE_ROUNDS ?= 50
 test-kill:

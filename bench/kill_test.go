@@ -292,7 +292,7 @@ func TestKillDuringLargeArticle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a megabyte article several times")
 	}
-	rounds := 3
+	rounds := 2
 	if v := os.Getenv("EVENTGRAPH_KILL_LARGE_ROUNDS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {

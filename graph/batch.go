@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -67,7 +68,7 @@ func (s *Store) putRun(fs []*Facts, res []PutResult) (int, error) {
 		if errors.Is(err, badger.ErrTxnTooBig) {
 			// fs[0] alone does not fit: it is written in several
 			// transactions (staged.go)
-			r, err := s.putStaged(fs[0])
+			r, err := s.putStaged(context.Background(), fs[0])
 			if err != nil {
 				return 0, err
 			}

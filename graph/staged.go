@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -78,6 +79,7 @@ func (t *wtxn) Delete(k []byte) error {
 // staging is the state of a staged article's write.
 type staging struct {
 	s   *Store
+	ctx context.Context // stops the write between transactions
 	art string
 	// saved are the keys whose value before the article is saved
 	saved map[string]bool
@@ -134,6 +136,9 @@ func (st *staging) do(t *wtxn, fn func() error) error {
 
 // next commits t's transaction and starts the next.
 func (st *staging) next(t *wtxn) error {
+	if err := st.ctx.Err(); err != nil {
+		return fmt.Errorf("write stopped: %w", err)
+	}
 	if err := st.s.checkSpace(); err != nil {
 		return err
 	}
@@ -151,9 +156,10 @@ func (st *staging) next(t *wtxn) error {
 	return nil
 }
 
-// putStaged writes one article in several transactions (see above). The
+// putStaged writes one article in several transactions (see above); once
+// ctx is done it stops between two of them and undoes what it wrote. The
 // caller holds wmu.
-func (s *Store) putStaged(f *Facts) (res PutResult, err error) {
+func (s *Store) putStaged(ctx context.Context, f *Facts) (res PutResult, err error) {
 	res.ArticleID = f.Article.ID
 	if err := s.checkSpace(); err != nil {
 		return res, err
@@ -167,7 +173,7 @@ func (s *Store) putStaged(f *Facts) (res PutResult, err error) {
 	// the merge cache is not told of the transactions one by one: the
 	// next writer's starts untrusted, and the nodes it decoded are dropped
 	defer mg.end(true, false)
-	st := &staging{s: s, art: f.Article.ID, saved: map[string]bool{}, mg: mg}
+	st := &staging{s: s, ctx: ctx, art: f.Article.ID, saved: map[string]bool{}, mg: mg}
 	marker := []byte(pStaged + f.Article.ID)
 	if err := t.Txn.Set(marker, nil); err != nil {
 		return res, err

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -457,4 +458,32 @@ func TestStagedReadersConcurrent(t *testing.T) {
 		t.Errorf("after the write: %d of %d events, article read: %v", got, want, stored)
 	}
 	t.Logf("%d reads beside the write", total)
+}
+
+// A staged write whose context is done stops between two transactions
+// and is undone: the error wraps the context's, the store is as before.
+func TestStagedStopped(t *testing.T) {
+	corpus := stagedCorpus()
+	s, err := openSmall(t, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	load(t, s, corpus[:200], false)
+	before := graphDump(t, s)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.stageHook = func(step string, n int) error {
+		if step == "txn" && n == 2 {
+			cancel()
+		}
+		return nil
+	}
+	if _, err := s.PutFactsContext(ctx, corpus[200]); !errors.Is(err, context.Canceled) {
+		t.Fatalf("PutFactsContext: %v, want the write stopped", err)
+	}
+	sameDumps(t, graphDump(t, s), before)
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
 }

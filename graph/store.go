@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
@@ -526,6 +527,14 @@ type PutResult struct {
 // one event with evidence from both, and an agreement told again is merged
 // into the stored one.
 func (s *Store) PutFacts(f *Facts) (PutResult, error) {
+	return s.PutFactsContext(context.Background(), f)
+}
+
+// PutFactsContext is PutFacts that, once ctx is done, stops the write of
+// an article in several transactions between two of them, undoing it
+// (the error wraps ctx's); an article written in one transaction is
+// written whole.
+func (s *Store) PutFactsContext(ctx context.Context, f *Facts) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if f.Article.ID == "" {
 		return res, errors.New("put facts: article has no ID")
@@ -558,7 +567,7 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 	}()
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		// too many facts for one transaction: in several (staged.go)
-		if res, err = s.putStaged(f); err != nil {
+		if res, err = s.putStaged(ctx, f); err != nil {
 			return res, fmt.Errorf("store article %q: %w", f.Article.Title, shortErr(err))
 		}
 		return res, nil

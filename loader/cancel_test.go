@@ -39,10 +39,22 @@ func quote(s string) string {
 	return string(b)
 }
 
+// stopAtWrite is a store whose load is stopped as an article's write
+// begins.
+type stopAtWrite struct {
+	*graph.Store
+	stop context.CancelFunc
+}
+
+func (s stopAtWrite) PutFactsContext(ctx context.Context, f *graph.Facts) (graph.PutResult, error) {
+	s.stop()
+	return s.Store.PutFactsContext(ctx, f)
+}
+
 // TestLongArticle: an article of event-dense prose whose facts do not fit
-// in one transaction is stored (no "Txn is too big"); one over
-// read.MaxArticleSize is refused before extraction with the file and the
-// limit named.
+// in one transaction is stored (no "Txn is too big"), and its write stops
+// with the load, undone; one over read.MaxArticleSize is refused before
+// extraction with the file and the limit named.
 func TestLongArticle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts most of a megabyte")
@@ -59,8 +71,23 @@ func TestLongArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	// a load stopped as the article's write begins stops the write
+	// between two of its transactions and undoes it
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	sum := New(stopAtWrite{st, stop}, Options{Logger: quietLogger()}).LoadReader(ctx, "long.txt", strings.NewReader(body))
+	var stats graph.Stats
+	if err := st.View(func(r graph.Snapshot) (err error) { stats, err = r.Stats(); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Articles != 0 || stats.Articles != 0 || stats.Events != 0 || len(sum.Errors) != 1 || !errors.Is(sum.Errors[0], context.Canceled) {
+		t.Errorf("stopped at the write: %+v %v; the store holds %+v", sum, sum.Errors, stats)
+	}
+	if err := st.Check(); err != nil {
+		t.Error(err)
+	}
 	l := New(st, Options{Logger: quietLogger()})
-	sum := l.LoadReader(context.Background(), "long.txt", strings.NewReader(body))
+	sum = l.LoadReader(context.Background(), "long.txt", strings.NewReader(body))
 	if len(sum.Errors) > 0 || sum.Articles != 1 {
 		t.Fatalf("%d KiB article: %+v %v", len(text)>>10, sum, sum.Errors)
 	}
