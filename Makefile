@@ -58,10 +58,14 @@ fmt-check:
 # about 1.5 s a round): SIGKILL during `eventgraph load`, then a reading
 # command or a write open must open the database, Check pass and every
 # article be wholly in or out; it stops at the first failing round. make
-# test runs it with 20 rounds (3 under make race's -short).
+# test runs it with 20 rounds (3 under make race's -short). Then the kill
+# test of one article written in several transactions (graph/staged.go),
+# KILL_LARGE_ROUNDS rounds (default 50, about 6 s a round; make test runs 2).
 KILL_ROUNDS ?= 200
+KILL_LARGE_ROUNDS ?= 50
 test-kill:
-	EVENTGRAPH_KILL_ROUNDS=$(KILL_ROUNDS) $(GO) test -count=1 -run '^TestKillDuringLoad$$' -v -timeout 180m ./bench/
+	EVENTGRAPH_KILL_ROUNDS=$(KILL_ROUNDS) EVENTGRAPH_KILL_LARGE_ROUNDS=$(KILL_LARGE_ROUNDS) \
+		$(GO) test -count=1 -run '^TestKillDuring(Load|LargeArticle)$$' -v -timeout 180m ./bench/
 
 # graph/dgraph, the longest package (about 75 s alone), is named first so
 # that go test starts it first; with CI=true the fault test runs beside go

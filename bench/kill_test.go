@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -276,4 +277,138 @@ func verify(t *testing.T, dir string, want []*graph.Facts) int {
 		t.Fatal(err)
 	}
 	return in
+}
+
+// TestKillDuringLargeArticle kills `eventgraph load` with SIGKILL at a
+// random point of the load of one article whose facts do not fit in one
+// transaction (about 6,000 events, written in several and published by a
+// last one, graph/staged.go), into a database holding articles that many
+// of its events merge into. After each kill a reading command opens the
+// database first (read-only, which refuses a write left unpublished, so
+// the command reopens it for writing and the write is undone); then the
+// database must pass Check and hold the large article wholly or not at
+// all, the articles stored before it whole. A last load stores it.
+func TestKillDuringLargeArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a megabyte article several times")
+	}
+	rounds := 2
+	if v := os.Getenv("EVENTGRAPH_KILL_LARGE_ROUNDS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("EVENTGRAPH_KILL_LARGE_ROUNDS=%q: want a number of rounds", v)
+		}
+		rounds = n
+	}
+	work := t.TempDir()
+	bin := buildBinary(t, work)
+	// the articles stored before: the large article tells their events again
+	before := synth.Generate(40, 61)
+	baseDir := filepath.Join(work, "before")
+	if _, err := synth.WriteFiles(baseDir, before); err != nil {
+		t.Fatal(err)
+	}
+	var body strings.Builder
+	for _, d := range append(before, synth.Generate(2400, 62)...) {
+		for _, p := range strings.Split(strings.TrimPrefix(d.Text, d.Title+"\n\n"), "\n\n") {
+			if body.Len()+len(p) > 1<<20 {
+				break
+			}
+			body.WriteString(p + "\n\n")
+		}
+	}
+	large := filepath.Join(work, "large.txt")
+	text := "title: A Year Along the Border, Week by Week\npublished: 2024-12-30\n---\n" + body.String()
+	if err := os.WriteFile(large, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := read.ReadPath(baseDir)
+	ldocs, lerrs := read.ReadPath(large)
+	if len(errs)+len(lerrs) > 0 || len(ldocs) != 1 {
+		t.Fatal(errs, lerrs)
+	}
+	var want []*graph.Facts
+	for _, d := range append(docs, ldocs...) {
+		want = append(want, extract.Article(d))
+	}
+	if n := len(want[len(want)-1].Events); n < 5000 {
+		t.Fatalf("the large article has %d events, want more than one transaction holds", n)
+	}
+	db := filepath.Join(work, "db")
+	loadBefore := func() {
+		if err := os.RemoveAll(db); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, "load", "--db", db, baseDir).CombinedOutput(); err != nil {
+			t.Fatalf("load: %v\n%s", err, out)
+		}
+	}
+	loadBefore()
+	start := time.Now()
+	if out, err := exec.Command(bin, "load", "--db", db, large).CombinedOutput(); err != nil || !bytes.Contains(out, []byte("loaded 1 articles")) {
+		t.Fatalf("timed load: %v\n%s", err, out)
+	}
+	span := time.Since(start)
+	if in := verify(t, db, want); in != len(want) {
+		t.Fatalf("after a whole load %d of %d articles are stored", in, len(want))
+	}
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewSource(seed))
+	t.Logf("the large article: %d events, loaded in %v; %d rounds, seed %d", len(want[len(want)-1].Events), span, rounds, seed)
+	interrupted := 0
+	for round := 0; round < rounds; round++ {
+		loadBefore()
+		// after the first third of the load (opening, reading): its
+		// extraction, then its transactions
+		delay := span/3 + time.Duration(rng.Int63n(int64(span*2/3)))
+		cmd := exec.Command(bin, "load", "--db", db, large)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("round %d: load failed: %v", round, err)
+			}
+		case <-time.After(delay):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+		q := exec.Command(bin, "query", "--db", db, `{ articles(first: 1) { totalCount } }`)
+		var stderr bytes.Buffer
+		q.Stderr = &stderr
+		stdout, err := q.Output()
+		var resp struct {
+			Data struct {
+				Articles struct {
+					TotalCount int `json:"totalCount"`
+				} `json:"articles"`
+			} `json:"data"`
+		}
+		if err != nil || json.Unmarshal(stdout, &resp) != nil {
+			t.Fatalf("round %d: query after the kill: %v\n%s%s", round, err, stdout, stderr.Bytes())
+		}
+		if bytes.Contains(stderr.Bytes(), []byte("undid the interrupted write")) {
+			interrupted++
+		}
+		count := resp.Data.Articles.TotalCount
+		in := verify(t, db, want)
+		if count != in || in < len(want)-1 {
+			t.Errorf("round %d: query counts %d articles, the store holds %d of %d", round, count, in, len(want))
+		}
+		t.Logf("round %d: killed after %v, large article stored: %v", round, delay, in == len(want))
+		if t.Failed() {
+			t.Fatalf("round %d failed (seed %d)", round, seed)
+		}
+	}
+	out, err := exec.Command(bin, "load", "--db", db, large).CombinedOutput()
+	if err != nil {
+		t.Fatalf("final load: %v\n%s", err, out)
+	}
+	if in := verify(t, db, want); in != len(want) {
+		t.Errorf("after the last load %d of %d articles are stored", in, len(want))
+	}
+	t.Logf("%d rounds; %d left an unpublished write that the reading command's open undid", rounds, interrupted)
 }

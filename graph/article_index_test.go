@@ -81,7 +81,7 @@ func TestArticleIndex(t *testing.T) {
 		}
 		act.Roles = []Role{{Title: "Interior Minister", OrgID: "gov", From: "2024-05-12", To: "2024-05-12"},
 			{Title: "Minister of Interior", OrgID: "gov", From: "2024-02-13", To: "2024-02-13"}}
-		if err := putJSON(txn, pActor+act.ID, act); err != nil {
+		if err := putJSON(plain(txn), pActor+act.ID, act); err != nil {
 			return err
 		}
 		return txn.Set([]byte(kFormat), []byte("4"))

@@ -52,7 +52,7 @@ func decodeArticleMeta(b []byte, a *Article) error {
 }
 
 // putArticleMeta writes the metadata of a into txn.
-func putArticleMeta(txn *badger.Txn, a *Article) error {
+func putArticleMeta(txn *wtxn, a *Article) error {
 	return txn.Set([]byte(pArticleMeta+a.ID), encodeArticleMeta(nil, a))
 }
 

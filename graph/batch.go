@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -65,7 +66,14 @@ func (s *Store) putRun(fs []*Facts, res []PutResult) (int, error) {
 		return n, nil
 	case n == 0:
 		if errors.Is(err, badger.ErrTxnTooBig) {
-			return 0, fmt.Errorf("article too large for one transaction: %w", err)
+			// fs[0] alone does not fit: it is written in several
+			// transactions (staged.go)
+			r, err := s.putStaged(context.Background(), fs[0])
+			if err != nil {
+				return 0, err
+			}
+			res[0] = r
+			return 1, nil
 		}
 		return 0, err
 	}
@@ -93,6 +101,7 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
+	wt := plain(txn)
 	mg := newMerger(s, txn)
 	defer mg.close()
 	added := uint64(0)
@@ -104,7 +113,7 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 		if f == nil || f.Article.ID == "" {
 			break
 		}
-		r, err := putArticle(txn, f, mg)
+		r, err := putArticle(wt, f, mg)
 		if err != nil {
 			return n, err
 		}
@@ -118,7 +127,7 @@ func (s *Store) tryRun(fs []*Facts, res []PutResult, limit int) (int, error) {
 	}
 	v := s.version.Load() + added
 	if err := s.stamp(txn, v); err != nil {
-		if n > 1 && errors.Is(err, badger.ErrTxnTooBig) {
+		if errors.Is(err, badger.ErrTxnTooBig) {
 			return n - 1, err
 		}
 		return n, err
@@ -146,7 +155,7 @@ func (s *Store) RawDateScan(from, to string, values bool) (int, error) {
 	if values {
 		prefix = pEventDoc
 	}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.readView(func(txn *badger.Txn) error {
 		opt := badger.DefaultIteratorOptions
 		opt.PrefetchValues = false
 		opt.Prefix = []byte(prefix)

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -107,8 +108,8 @@ func TestPutFactsTooLargeValueErrorIsShort(t *testing.T) {
 	f := fixture("huge", "2024-05-12")
 	f.Article.Text = strings.Repeat("x", 2<<20)
 	_, err := s.PutFacts(f)
-	if err == nil || len(err.Error()) > 300 {
-		t.Errorf("want a short error, got %d bytes: %.300v", len(fmt.Sprint(err)), err)
+	if err == nil || len(err.Error()) > 300 || !errors.Is(err, ErrValueTooLarge) {
+		t.Errorf("want a short error saying the text is too large, got %d bytes: %.300v", len(fmt.Sprint(err)), err)
 	}
 	if err := s.Check(); err != nil {
 		t.Error(err)

@@ -29,9 +29,9 @@ func (s *Store) Check() error {
 		}
 		return nil
 	}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.readView(func(txn *badger.Txn) error {
 		c := checker{txn: txn, add: add, texts: map[string]int{}}
-		for _, step := range []func() error{c.articles, c.events, c.eventIndexes, c.actors, c.agreements, c.places} {
+		for _, step := range []func() error{c.staged, c.articles, c.events, c.eventIndexes, c.actors, c.agreements, c.places} {
 			if err := step(); err != nil {
 				return err
 			}
@@ -95,6 +95,17 @@ func (c *checker) keys(prefix string, fn func(rest string, v []byte) error) erro
 }
 
 func lastField(s string) string { return s[strings.LastIndexByte(s, '|')+1:] }
+
+// staged reports the staged writes of articles (staged.go) left
+// unpublished and not undone.
+func (c *checker) staged() error {
+	for _, art := range stagedArticles(c.txn) {
+		if err := c.add("article %s: its write in several transactions was interrupted and not undone", art); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func (c *checker) articles() error {
 	err := c.nodes(pArticle, func(id string, v []byte) error {

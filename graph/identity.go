@@ -19,7 +19,7 @@ func articleTextKey(text string) []byte {
 
 // storedWithText returns the ID of an article already stored with the same
 // text, if any.
-func storedWithText(txn *badger.Txn, text string) (string, bool, error) {
+func storedWithText(txn *wtxn, text string) (string, bool, error) {
 	it, err := txn.Get(articleTextKey(text))
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return "", false, nil

@@ -272,9 +272,9 @@ func (m *merger) wroteKey(k string) {
 // scanIDs is scanIDs of the write transaction txn, read from the
 // snapshot and the keys the transaction wrote (see merger); without a
 // merger, from txn.
-func (m *merger) scanIDs(txn *badger.Txn, prefix string) []string {
+func (m *merger) scanIDs(txn *wtxn, prefix string) []string {
 	if m == nil {
-		return scanIDs(txn, prefix)
+		return scanIDs(txn.Txn, prefix)
 	}
 	ids := scanIDs(m.rtxn, prefix)
 	for _, id := range m.writtenKeys[prefix] {

@@ -94,8 +94,8 @@ func (s *Store) PutNodes(n Nodes) error {
 	defer func() { txn.Discard() }()
 	// a write too big for one transaction goes on in the next: every
 	// write is a plain set, so writing one again is harmless
-	do := func(fn func(txn *badger.Txn) error) error {
-		err := fn(txn)
+	do := func(fn func(txn *wtxn) error) error {
+		err := fn(plain(txn))
 		if !errors.Is(err, badger.ErrTxnTooBig) {
 			return err
 		}
@@ -103,12 +103,12 @@ func (s *Store) PutNodes(n Nodes) error {
 			return err
 		}
 		txn = s.db.NewTransaction(true)
-		return fn(txn)
+		return fn(plain(txn))
 	}
 	var err error
 	for _, a := range n.Articles {
 		if err == nil {
-			err = do(func(txn *badger.Txn) error {
+			err = do(func(txn *wtxn) error {
 				if err := putJSON(txn, pArticle+a.ID, a); err != nil {
 					return err
 				}
@@ -124,12 +124,12 @@ func (s *Store) PutNodes(n Nodes) error {
 	}
 	for _, p := range n.Places {
 		if err == nil {
-			err = do(func(txn *badger.Txn) error { return putJSON(txn, pPlace+p.ID, p) })
+			err = do(func(txn *wtxn) error { return putJSON(txn, pPlace+p.ID, p) })
 		}
 	}
 	for _, a := range n.Actors {
 		if err == nil {
-			err = do(func(txn *badger.Txn) error {
+			err = do(func(txn *wtxn) error {
 				if err := putJSON(txn, pActor+a.ID, a); err != nil {
 					return err
 				}
@@ -144,17 +144,17 @@ func (s *Store) PutNodes(n Nodes) error {
 	}
 	for _, e := range n.Events {
 		if err == nil {
-			err = do(func(txn *badger.Txn) error { return writeEvent(txn, e) })
+			err = do(func(txn *wtxn) error { return writeEvent(txn, e) })
 		}
 	}
 	for k, id := range n.MergeOwners {
 		if err == nil {
-			err = do(func(txn *badger.Txn) error { return txn.Set([]byte(pEventMerge+k), []byte(id)) })
+			err = do(func(txn *wtxn) error { return txn.Set([]byte(pEventMerge+k), []byte(id)) })
 		}
 	}
 	for _, g := range n.Agreements {
 		if err == nil {
-			err = do(func(txn *badger.Txn) error {
+			err = do(func(txn *wtxn) error {
 				if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
 					return err
 				}

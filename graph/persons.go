@@ -108,7 +108,7 @@ func personIndexKeys(a Actor) []string {
 // "Novak" and "Ivan Novak"). A person whose identifier is stored
 // already keeps it, unless the stored one is of another country: then it
 // is another person, with an identifier of its name and country.
-func resolvePersons(txn *badger.Txn, mg *merger, f *Facts) error {
+func resolvePersons(txn *wtxn, mg *merger, f *Facts) error {
 	remap := map[string]string{}
 	for i := range f.Actors {
 		a := &f.Actors[i]
@@ -196,7 +196,7 @@ func remapKey(k string, remap map[string]string) string {
 // written alike up to transliteration, else the one with the same first
 // name; with none of these the person stays apart ("Assad" when two
 // persons named Assad are stored).
-func matchPerson(txn *badger.Txn, mg *merger, a Actor) (string, error) {
+func matchPerson(txn *wtxn, mg *merger, a Actor) (string, error) {
 	var mine []names.Name
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
 		if p := names.Person(n); !p.Empty() {

@@ -62,7 +62,7 @@ func (s *Store) viewContext(ctx context.Context, fn func(r *Reader) error) error
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("graph: reading not started: %w", err)
 	}
-	return s.db.View(func(txn *badger.Txn) error {
+	return s.readView(func(txn *badger.Txn) error {
 		return fn(&Reader{txn: txn, ctx: ctx, places: map[string]*Place{}, actors: map[string]*Actor{}, store: s, shared: s.sharedCache(txn.ReadTs())})
 	})
 }

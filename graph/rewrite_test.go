@@ -71,7 +71,7 @@ func TestRewriteEventSameAsWhole(t *testing.T) {
 			for k := range 2 {
 				s := memStore(t)
 				if err := s.db.Update(func(txn *badger.Txn) error {
-					if err := writeEvent(txn, old); err != nil {
+					if err := writeEvent(plain(txn), old); err != nil {
 						return err
 					}
 					if tc.taken {
@@ -83,14 +83,14 @@ func TestRewriteEventSameAsWhole(t *testing.T) {
 				}
 				if err := s.db.Update(func(txn *badger.Txn) error {
 					if k == 0 {
-						return rewriteEvent(txn, old, m)
+						return rewriteEvent(plain(txn), old, m)
 					}
 					for _, key := range append(eventIndexKeys(old), eventDocKey(old)) {
 						if err := txn.Delete([]byte(key)); err != nil {
 							return err
 						}
 					}
-					return writeEvent(txn, m)
+					return writeEvent(plain(txn), m)
 				}); err != nil {
 					t.Fatal(err)
 				}

@@ -103,7 +103,12 @@ func (r *Reader) scanIndex(f EventFilter, docs, fams bool, fn func(pos, id strin
 		}
 		opt := badger.DefaultIteratorOptions
 		opt.PrefetchValues = false
-		opt.Prefix = []byte(prefix)
+		// every key of the range begins with the common start of its
+		// bounds: the iterator goes no further (Badger reads ahead to the
+		// next keys of its prefix that the snapshot sees, past any number
+		// of newer keys, which the transactions of a staged article
+		// write under the merger's snapshot; staged.go)
+		opt.Prefix = []byte(prefix + commonStart(rg.lo, rg.hi))
 		opt.Reverse = f.Desc
 		it := r.txn.NewIterator(opt)
 		if f.Desc {
@@ -242,4 +247,15 @@ func lastBar(s string) int {
 		}
 	}
 	return -1
+}
+
+// commonStart is the longest common prefix of a and b.
+func commonStart(a, b string) string {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return a[:i]
+		}
+	}
+	return a[:n]
 }

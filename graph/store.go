@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
@@ -114,6 +115,9 @@ type Options struct {
 	Compactors int
 	// MinFree is the free space writes need (see WithMinFree).
 	MinFree int64
+	// memTable is Badger's memtable size (0: Badger's 64 MiB); tests set
+	// a small one, whose transactions hold few facts (staged.go)
+	memTable int64
 }
 
 // ServerCacheSize is the block cache `eventgraph serve` opens the store
@@ -179,6 +183,15 @@ type Store struct {
 	// comparing the merges with and without it). Guarded by wmu.
 	mergeCache   *mergeCache
 	noMergeCache bool
+	// readers is the snapshot the readers share while an article is
+	// staged (staged.go)
+	readers readers
+	// stageHook, when set (tests), is called after each transaction of
+	// a staged article commits (step "txn", with their number) and after
+	// its publication ("published"); an error from it fails the write.
+	// staged counts the articles written staged. Guarded by wmu.
+	stageHook func(step string, txns int) error
+	staged    int
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -216,6 +229,9 @@ func Open(opt Options) (*Store, error) {
 	if opt.Compactors > 0 {
 		bo = bo.WithNumCompactors(opt.Compactors)
 	}
+	if opt.memTable > 0 {
+		bo = bo.WithMemTableSize(opt.memTable).WithValueThreshold(min(bo.ValueThreshold, opt.memTable/32))
+	}
 	// the Store serializes its writers (wmu), so Badger's conflict
 	// detection, which tracks every key a write transaction reads, finds
 	// nothing and is turned off
@@ -246,7 +262,9 @@ func Open(opt Options) (*Store, error) {
 		s.dir = opt.Dir
 	}
 	format, written := "", false
+	var staged []string
 	_ = db.View(func(txn *badger.Txn) error {
+		staged = stagedArticles(txn)
 		if it, err := txn.Get([]byte(kVersion)); err == nil {
 			written = true
 			_ = it.Value(func(v []byte) error {
@@ -261,6 +279,22 @@ func Open(opt Options) (*Store, error) {
 		}
 		return nil
 	})
+	switch {
+	case opt.ReadOnly && len(staged) > 0:
+		// an article's write in several transactions was killed
+		// before its publication: a write open undoes it
+		_ = db.Close()
+		return nil, fmt.Errorf("open %s: %w", opt.Dir, ErrInterruptedWrite)
+	case !opt.ReadOnly:
+		n, err := s.recoverStaged()
+		if err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
+		}
+		if n > 0 {
+			l.Warn("undid the interrupted write of large articles", "dir", opt.Dir, "articles", n)
+		}
+	}
 	switch {
 	case format == formatCurrent:
 	case opt.ReadOnly && written:
@@ -443,7 +477,7 @@ func (s *Store) Version() uint64 { return s.version.Load() }
 // Modified is the time of the last write, or the zero time.
 func (s *Store) Modified() time.Time {
 	var t time.Time
-	_ = s.db.View(func(txn *badger.Txn) error {
+	_ = s.readView(func(txn *badger.Txn) error {
 		it, err := txn.Get([]byte(kModified))
 		if err != nil {
 			return nil
@@ -487,8 +521,9 @@ type PutResult struct {
 	Actors    int  // actors in the article
 }
 
-// PutFacts writes one article's facts in a single transaction: the article
-// is stored wholly or not at all. An article already stored is left as it
+// PutFacts writes one article's facts in a single transaction, or in
+// several published by a last one when they do not fit in one (staged.go):
+// the article is stored wholly or not at all. An article already stored is left as it
 // is (re-loading changes nothing). Actors are merged with existing actors of
 // the same ID (aliases and roles united); events sharing a merge key with a
 // stored event of the same CAMEO root and an overlapping date, or that the
@@ -496,6 +531,14 @@ type PutResult struct {
 // one event with evidence from both, and an agreement told again is merged
 // into the stored one.
 func (s *Store) PutFacts(f *Facts) (PutResult, error) {
+	return s.PutFactsContext(context.Background(), f)
+}
+
+// PutFactsContext is PutFacts that, once ctx is done, stops the write of
+// an article in several transactions between two of them, undoing it
+// (the error wraps ctx's); an article written in one transaction is
+// written whole.
+func (s *Store) PutFactsContext(ctx context.Context, f *Facts) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if f.Article.ID == "" {
 		return res, errors.New("put facts: article has no ID")
@@ -513,7 +556,7 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 		defer mg.close()
 		committed := false
 		defer func() { mg.end(!res.Existed, committed) }()
-		res, err = putArticle(txn, f, mg)
+		res, err = putArticle(plain(txn), f, mg)
 		if err != nil || res.Existed {
 			return err
 		}
@@ -526,6 +569,13 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 		committed = true
 		return nil
 	}()
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		// too many facts for one transaction: in several (staged.go)
+		if res, err = s.putStaged(ctx, f); err != nil {
+			return res, fmt.Errorf("store article %q: %w", f.Article.Title, shortErr(err))
+		}
+		return res, nil
+	}
 	if err != nil {
 		return res, fmt.Errorf("store article %q: %w", f.Article.Title, shortErr(err))
 	}
@@ -538,7 +588,7 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 // putArticle writes one article's facts into txn (see PutFacts) and says
 // what it did. Callers stamp the version.
 // mg is the transaction's merger.
-func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
+func putArticle(txn *wtxn, f *Facts, mg *merger) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if _, err := txn.Get([]byte(pArticle + f.Article.ID)); err == nil {
 		res.Existed = true
@@ -635,7 +685,7 @@ func putArticle(txn *badger.Txn, f *Facts, mg *merger) (PutResult, error) {
 
 // relinkAgreements points the article's stored events whose agreement was
 // found to be a stored one (remap) to that one.
-func relinkAgreements(txn *badger.Txn, mg *merger, ids []string, remap map[string]string) error {
+func relinkAgreements(txn *wtxn, mg *merger, ids []string, remap map[string]string) error {
 	if len(remap) == 0 {
 		return nil
 	}
@@ -678,10 +728,22 @@ func shortErr(err error) error {
 	err = txnTooBig(err)
 	msg := err.Error()
 	if i := strings.Index(msg, " Value:"); i >= 0 && len(msg) > i+200 {
-		return cutError{msg: msg[:i], err: err}
+		msg = msg[:i]
+		if strings.Contains(msg, "Value with size") {
+			// in memory, Badger holds no value over 1 MiB (an
+			// article's text among them); on disk, none over 1 GiB
+			msg += " (" + ErrValueTooLarge.Error() + ")"
+			err = errors.Join(ErrValueTooLarge, err)
+		}
+		return cutError{msg: msg, err: err}
 	}
 	return err
 }
+
+// ErrValueTooLarge is wrapped by the error for an article with a value
+// Badger does not hold: in an in-memory store (tests, the Dgraph backend's
+// scratch store) a text of over about 1 MiB.
+var ErrValueTooLarge = errors.New("too large for one value of the store: an in-memory store holds an article's text up to about 1 MiB")
 
 // cutError is an error with a shortened message that still unwraps to the
 // original.
@@ -700,7 +762,7 @@ func orDate(d string) string {
 	return d
 }
 
-func putJSON(txn *badger.Txn, key string, v any) error {
+func putJSON(txn *wtxn, key string, v any) error {
 	b, err := marshal(v)
 	if err != nil {
 		return err
@@ -708,7 +770,7 @@ func putJSON(txn *badger.Txn, key string, v any) error {
 	return txn.Set([]byte(key), b)
 }
 
-func getJSON(txn *badger.Txn, key string, v any) error {
+func getJSON(txn getter, key string, v any) error {
 	it, err := txn.Get([]byte(key))
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return ErrNotFound
@@ -719,7 +781,7 @@ func getJSON(txn *badger.Txn, key string, v any) error {
 	return it.Value(func(b []byte) error { return unmarshal(b, v) })
 }
 
-func putPlace(txn *badger.Txn, mg *merger, p Place) error {
+func putPlace(txn *wtxn, mg *merger, p Place) error {
 	var old Place
 	switch err := getJSON(txn, pPlace+p.ID, &old); {
 	case err == nil:
@@ -733,7 +795,7 @@ func putPlace(txn *badger.Txn, mg *merger, p Place) error {
 	return putJSON(txn, pPlace+p.ID, p)
 }
 
-func putActor(txn *badger.Txn, mg *merger, a Actor) error {
+func putActor(txn *wtxn, mg *merger, a Actor) error {
 	var old Actor
 	err := getJSON(txn, pActor+a.ID, &old)
 	if err != nil && !errors.Is(err, ErrNotFound) {
@@ -863,7 +925,7 @@ func wide(d DateSpan) bool { return d.Known() && d.End > d.Start }
 // key or that mg finds it reports (see merger); it returns the ID the
 // event is stored under and, when merged, the stored event it was merged
 // into as it was.
-func putEvent(txn *badger.Txn, e Event, mg *merger) (string, Event, bool, error) {
+func putEvent(txn *wtxn, e Event, mg *merger) (string, Event, bool, error) {
 	merge := func(old Event) (string, Event, bool, error) {
 		m := MergeEvents(old, e)
 		mg.wroteEvent(m)
@@ -916,7 +978,7 @@ func eventFamily(e Event) []byte {
 // eventDocKey is the key of the event's copy in date order.
 func eventDocKey(e Event) string { return pEventDoc + orDate(e.Date.Start) + "|" + e.ID }
 
-func writeEvent(txn *badger.Txn, e Event) error {
+func writeEvent(txn *wtxn, e Event) error {
 	b, err := marshal(e)
 	if err != nil {
 		return err
@@ -962,7 +1024,7 @@ func indexValue(e Event, k string, fam []byte) []byte {
 // events all merge into stored ones would otherwise write each of them
 // twice over (its index keys deleted, then set again) and not fit where
 // the same article of new events does.
-func rewriteEvent(txn *badger.Txn, old, m Event) error {
+func rewriteEvent(txn *wtxn, old, m Event) error {
 	if m.ID != old.ID {
 		for _, k := range append(eventIndexKeys(old), eventDocKey(old)) {
 			if err := txn.Delete([]byte(k)); err != nil {
@@ -1143,7 +1205,7 @@ func MergeQuantities(a, b []Quantity) []Quantity {
 
 // putAgreement writes g, merged into the stored agreement of its ID, and
 // returns what it stored.
-func putAgreement(txn *badger.Txn, mg *merger, g Agreement) (Agreement, error) {
+func putAgreement(txn *wtxn, mg *merger, g Agreement) (Agreement, error) {
 	var old Agreement
 	err := getJSON(txn, pAgreement+g.ID, &old)
 	if err != nil && !errors.Is(err, ErrNotFound) {
@@ -1177,35 +1239,35 @@ func putAgreement(txn *badger.Txn, mg *merger, g Agreement) (Agreement, error) {
 // Article returns the article with the ID.
 func (s *Store) Article(id string) (Article, error) {
 	var a Article
-	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pArticle+id, &a) })
+	err := s.readView(func(txn *badger.Txn) error { return getJSON(txn, pArticle+id, &a) })
 	return a, wrapGet("article", id, err)
 }
 
 // Event returns the event with the ID.
 func (s *Store) Event(id string) (Event, error) {
 	var e Event
-	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pEvent+id, &e) })
+	err := s.readView(func(txn *badger.Txn) error { return getJSON(txn, pEvent+id, &e) })
 	return e, wrapGet("event", id, err)
 }
 
 // Actor returns the actor with the ID.
 func (s *Store) Actor(id string) (Actor, error) {
 	var a Actor
-	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pActor+id, &a) })
+	err := s.readView(func(txn *badger.Txn) error { return getJSON(txn, pActor+id, &a) })
 	return a, wrapGet("actor", id, err)
 }
 
 // Place returns the place with the ID.
 func (s *Store) Place(id string) (Place, error) {
 	var p Place
-	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pPlace+id, &p) })
+	err := s.readView(func(txn *badger.Txn) error { return getJSON(txn, pPlace+id, &p) })
 	return p, wrapGet("place", id, err)
 }
 
 // Agreement returns the agreement with the ID.
 func (s *Store) Agreement(id string) (Agreement, error) {
 	var g Agreement
-	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, pAgreement+id, &g) })
+	err := s.readView(func(txn *badger.Txn) error { return getJSON(txn, pAgreement+id, &g) })
 	return g, wrapGet("agreement", id, err)
 }
 
@@ -1290,4 +1352,9 @@ func (s *Store) rewriteEach(prefix string, fn func(key, val []byte, wb *badger.W
 		err = wb.Flush()
 	}
 	return n, err
+}
+
+// getter reads single keys: a Badger transaction or a wtxn.
+type getter interface {
+	Get(key []byte) (*badger.Item, error)
 }

@@ -250,6 +250,12 @@ func unread(stopped bool) string {
 	return ""
 }
 
+// contextPutter is a store whose writes stop with a context (the
+// embedded store's write of an article in several transactions).
+type contextPutter interface {
+	PutFactsContext(ctx context.Context, f *graph.Facts) (graph.PutResult, error)
+}
+
 // store1 waits for one article's extraction and stores its facts.
 func (l *Loader) store1(ctx context.Context, stop context.CancelCauseFunc, it item, sum *Summary, cancelled *int) {
 	d := it.doc
@@ -271,7 +277,18 @@ func (l *Loader) store1(ctx context.Context, stop context.CancelCauseFunc, it it
 		return
 	}
 	sum.Words += len(strings.Fields(d.Text))
-	res, err := l.store.PutFacts(r.facts)
+	var res graph.PutResult
+	var err error
+	if cp, ok := l.store.(contextPutter); ok {
+		// a large article's write in several transactions stops too
+		res, err = cp.PutFactsContext(ctx, r.facts)
+	} else {
+		res, err = l.store.PutFacts(r.facts)
+	}
+	if err != nil && ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		*cancelled++ // stopped and undone: one line for them all, in run
+		return
+	}
 	if err != nil {
 		sum.Errors = append(sum.Errors, fmt.Errorf("load %s: %w", describe(d), err))
 		if errors.Is(err, graph.ErrDiskFull) {

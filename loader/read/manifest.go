@@ -201,6 +201,20 @@ func parseManifestTSV(data []byte) ([]entry, error) {
 // as many entries as articles remain, or the only entry to the only article.
 // The result has one entry (or nil) per article.
 func (m *manifest) match(base string, raws []raw) []*entry {
+	cands := m.candidates(base)
+	longest := 0
+	for _, e := range cands {
+		longest = max(longest, len(loose(e.Title)))
+	}
+	keys := make([]matchKey, len(raws))
+	for i := range raws {
+		keys[i] = keyOf(&raws[i], longest)
+	}
+	return m.matchKeys(cands, keys)
+}
+
+// candidates are the manifest's entries for the file named base.
+func (m *manifest) candidates(base string) []*entry {
 	var cands []*entry
 	for i := range m.entries {
 		e := &m.entries[i]
@@ -208,12 +222,44 @@ func (m *manifest) match(base string, raws []raw) []*entry {
 			cands = append(cands, e)
 		}
 	}
-	out := make([]*entry, len(raws))
+	return cands
+}
+
+// matchKey is what match compares of an article: its title and, for an
+// untitled one, the loose forms of its first three paragraphs (lead;
+// one longer than every entry's title, which no title can be, is kept as
+// a string of that length).
+type matchKey struct {
+	title string
+	lead  []string
+}
+
+// keyOf is the matchKey of r, for entries whose loose titles are at most
+// longest bytes long.
+func keyOf(r *raw, longest int) matchKey {
+	k := matchKey{title: r.title}
+	if r.title != "" {
+		return k
+	}
+	for i := 0; i < len(r.paras) && i < 3; i++ {
+		l := loose(r.paras[i])
+		if len(l) > longest {
+			l = strings.Repeat("\x00", longest+1)
+		}
+		k.lead = append(k.lead, l)
+	}
+	return k
+}
+
+// matchKeys is match over the articles' keys, with the file's entries
+// (candidates).
+func (m *manifest) matchKeys(cands []*entry, keys []matchKey) []*entry {
+	out := make([]*entry, len(keys))
 	if len(cands) == 0 {
 		return out
 	}
 	used := make([]bool, len(cands))
-	for i, r := range raws {
+	for i, r := range keys {
 		if r.title == "" {
 			continue
 		}
@@ -225,7 +271,7 @@ func (m *manifest) match(base string, raws []raw) []*entry {
 		}
 	}
 	// An untitled article whose first lines show an entry's title.
-	for i, r := range raws {
+	for i, r := range keys {
 		if out[i] != nil || r.title != "" {
 			continue
 		}
@@ -233,8 +279,8 @@ func (m *manifest) match(base string, raws []raw) []*entry {
 			if used[j] || e.Title == "" {
 				continue
 			}
-			for k := 0; k < len(r.paras) && k < 3; k++ {
-				if loose(r.paras[k]) == loose(e.Title) {
+			for _, l := range r.lead {
+				if l == loose(e.Title) {
 					out[i], used[j] = e, true
 				}
 			}
@@ -244,7 +290,7 @@ func (m *manifest) match(base string, raws []raw) []*entry {
 		}
 	}
 	var freeRaws, freeEntries []int
-	for i := range raws {
+	for i := range keys {
 		if out[i] == nil {
 			freeRaws = append(freeRaws, i)
 		}

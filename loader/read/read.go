@@ -43,15 +43,16 @@ import (
 const MaxFileSize = 32 << 20
 
 // MaxArticleSize is the longest text of one article, in bytes; a longer one
-// is refused before extraction. An article's facts are written in one
-// transaction, so that it is stored wholly or not at all, and a Badger
-// transaction holds at most 15% of a memtable (64 MiB): the facts of 512
-// KiB of event-dense synthetic prose fit (up to 3,531 events, stored new
-// or every one merged into a stored event; cmd/eventgraph's
-// TestLoadLargeArticles), those of 768 KiB (4,600 events) do not. 512 KiB is ten times
-// the longest news long-read. A file (JSON Lines, a scrape) may hold
-// many articles, up to MaxFileSize in all.
-const MaxArticleSize = 512 << 10
+// is refused before extraction. The store writes an article whose facts
+// do not fit in one transaction in several, published by a last one
+// (graph/staged.go), so the limit is the extraction's: 4 MiB of
+// event-dense synthetic prose (22,627 events) load in 7 s at a peak RSS
+// of 500 MiB, 8 MiB (42,812 events) in 22 s at 630 MiB, the memory
+// growing with the article's facts (`eventgraph load` of one article,
+// 2026-12-07). 4 MiB is eighty times the longest news long-read. A file
+// (JSON Lines, a scrape) may hold many articles, up to MaxFileSize in
+// all.
+const MaxArticleSize = 4 << 20
 
 // Errors wrapped by the *Error values of bad inputs, for errors.Is.
 var (
@@ -141,8 +142,9 @@ func ReadPath(path string) ([]Document, []error) {
 // readable file) as soon as the file is read, so a folder is never held in
 // memory whole. A JSON Lines file is handed over record by record, each
 // call one record's document or error, so it is never held whole either
-// (unless a manifest describes it, or it is not UTF-8 text throughout:
-// then it is read whole, and refused whole as before). Before each file it checks ctx; once ctx is done, or fn
+// (unless it is not UTF-8 text throughout: then it is read whole, and
+// refused whole as before; a manifest describing it is applied as to the
+// file read whole). Before each file it checks ctx; once ctx is done, or fn
 // returns an error, the walk stops and WalkPath returns that error (ctx's
 // unwrapped, so errors.Is(err, context.Canceled) holds). It returns nil
 // when every file was visited, whatever errors fn was given.
@@ -289,7 +291,7 @@ func ReadStream(ctx context.Context, name string, r io.Reader, fn func([]Documen
 	}
 	if jsonLinesText(tmp) {
 		if _, err := tmp.Seek(0, io.SeekStart); err == nil {
-			if handled, err := streamJSONLines(ctx, name, tmp, nil, fn); handled {
+			if handled, err := streamJSONLines(ctx, name, tmp, nil, nil, nil, fn); handled {
 				return err
 			}
 		}
@@ -319,12 +321,20 @@ func walkFile(ctx context.Context, path string, fi fs.FileInfo, ms manifests, fn
 		return fn(nil, append(merrs, &Error{File: path, Err: fmt.Errorf("%w: not loaded, because %s beside it cannot be read; fix the manifest and load again",
 			ErrManifest, strings.Join(m.broken, " and "))}))
 	}
-	// A manifest's entries for the file are matched against all its
-	// articles at once (by title, then in order), so such a file is read
-	// whole.
-	if !m.describes(filepath.Base(path)) && jsonLinesText(f) {
-		if _, err := f.Seek(0, io.SeekStart); err == nil {
-			if handled, err := streamJSONLines(ctx, path, f, merrs, fn); handled {
+	if jsonLinesText(f) {
+		// A manifest's entries for the file are matched against all its
+		// articles at once (by title, then in order): a first reading
+		// pairs them, keeping only what the pairing compares.
+		var entries []*entry
+		ok := true
+		if base := filepath.Base(path); m.describes(base) {
+			ok = false
+			if _, err := f.Seek(0, io.SeekStart); err == nil {
+				entries, ok = jsonLinesEntries(f, m, base)
+			}
+		}
+		if _, err := f.Seek(0, io.SeekStart); err == nil && ok {
+			if handled, err := streamJSONLines(ctx, path, f, merrs, entries, m, fn); handled {
 				return err
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -91,38 +92,74 @@ func jsonLinesText(r io.Reader) bool {
 // streamJSONLines reads the JSON Lines of r (checked by jsonLinesText) one
 // record at a time: fn gets each record's document, or its error, as soon
 // as its line is read, with pre (the errors of the folder's manifest)
-// before the first, so a file is never held whole. Line numbers, record
+// before the first, so a file is never held whole. entries are the
+// manifest's entries of the file's records in order (nil without a
+// manifest; see jsonLinesEntries), m the manifest. Line numbers, record
 // indexes, documents and errors are those reading the file whole gives.
 // It stops at ctx's or fn's error and returns it. When the first record's
 // line is not a JSON value (a record spread over several lines, or a bad
 // first line), it returns handled == false having called fn for nothing:
 // the file is then read whole.
-func streamJSONLines(ctx context.Context, name string, r io.Reader, pre []error, fn func([]Document, []error) error) (handled bool, err error) {
+func streamJSONLines(ctx context.Context, name string, r io.Reader, pre []error, entries []*entry, m *manifest, fn func([]Document, []error) error) (handled bool, err error) {
+	started := false
+	index := 0
+	var stopped error // ctx's or fn's
+	line, err := jsonLines(r, func(line int, l []byte) error {
+		if !started {
+			if !json.Valid(l) {
+				return errNotLines
+			}
+			started = true
+			if len(pre) > 0 {
+				if stopped = fn(nil, pre); stopped != nil {
+					return stopped
+				}
+			}
+		}
+		if stopped = ctx.Err(); stopped != nil {
+			return stopped
+		}
+		stopped = fn(jsonLine(name, l, line, &index, entries, m))
+		return stopped
+	})
+	switch {
+	case stopped != nil:
+		return true, stopped
+	case err == nil || errors.Is(err, errNotLines) || !started:
+		return started, nil
+	case errors.Is(err, ErrTooLarge): // grew since it was checked
+		return true, fn(nil, []error{&Error{File: name, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}})
+	}
+	return true, fn(nil, []error{&Error{File: name, Line: line + 1, Err: fmt.Errorf("read: %w", err)}})
+}
+
+// errNotLines stops jsonLines at a first line that is not a JSON value.
+var errNotLines = errors.New("not JSON Lines")
+
+// jsonLines calls each with every line of r that is not blank, trimmed,
+// and its number, line endings as decode reads them (\n, \r\n and a lone
+// \r) and a leading byte-order mark dropped; the line is valid during the
+// call only. It stops at each's error and returns it, or a read error
+// (with the number of the last line read), or ErrTooLarge once more than
+// MaxFileSize bytes were read; nil at the end.
+func jsonLines(r io.Reader, each func(line int, l []byte) error) (int, error) {
 	br := bufio.NewReaderSize(r, streamChunk)
 	if b, _ := br.Peek(len(utf8BOM)); bytes.Equal(b, utf8BOM) {
 		_, _ = br.Discard(len(utf8BOM))
 	}
-	started := false
-	line, index, size := 0, 0, 0
+	line, size := 0, 0
 	for {
 		piece, rerr := readPiece(br)
 		size += len(piece)
 		if rerr != nil && rerr != io.EOF {
-			if !started {
-				return false, nil
-			}
-			return true, fn(nil, []error{&Error{File: name, Line: line + 1, Err: fmt.Errorf("read: %w", rerr)}})
+			return line, rerr
 		}
-		if size > MaxFileSize { // grew since it was checked
-			if !started {
-				return false, nil
-			}
-			return true, fn(nil, []error{&Error{File: name, Err: fmt.Errorf("%w: over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)}})
+		if size > MaxFileSize {
+			return line, ErrTooLarge
 		}
 		if len(piece) == 0 && rerr == io.EOF {
-			return started, nil
+			return line, nil
 		}
-		// line endings as decode reads them: \n, \r\n and a lone \r
 		if p, ok := bytes.CutSuffix(piece, []byte{'\n'}); ok {
 			piece, _ = bytes.CutSuffix(p, []byte{'\r'})
 		}
@@ -134,41 +171,66 @@ func streamJSONLines(ctx context.Context, name string, r io.Reader, pre []error,
 			if len(l) == 0 {
 				continue
 			}
-			if !started {
-				if !json.Valid(l) {
-					return false, nil
-				}
-				started = true
-				if len(pre) > 0 {
-					if err := fn(nil, pre); err != nil {
-						return true, err
-					}
-				}
-			}
-			if err := ctx.Err(); err != nil {
-				return true, err
-			}
-			if err := fn(jsonLine(name, l, line, &index)); err != nil {
-				return true, err
+			if err := each(line, l); err != nil {
+				return line, err
 			}
 		}
 		if rerr == io.EOF {
-			return started, nil
+			return line, nil
 		}
 	}
 }
 
+// jsonLinesEntries reads the JSON Lines of r (checked by jsonLinesText)
+// once to pair their records with the entries of the manifest m for the
+// file named base, as reading the file whole pairs them (manifest.match),
+// keeping of each record only what the pairing compares: its title, and
+// for an untitled one its first paragraphs that could be an entry's
+// title. ok is false when streamJSONLines would not read the file.
+func jsonLinesEntries(r io.Reader, m *manifest, base string) (entries []*entry, ok bool) {
+	cands := m.candidates(base)
+	longest := 0
+	for _, e := range cands {
+		longest = max(longest, len(loose(e.Title)))
+	}
+	var keys []matchKey
+	started := false
+	_, err := jsonLines(r, func(line int, l []byte) error {
+		if !started {
+			if !json.Valid(l) {
+				return errNotLines
+			}
+			started = true
+		}
+		rec, rerr := record(l, line)
+		if rerr != nil {
+			return nil // not an article: paired with nothing
+		}
+		keys = append(keys, keyOf(&rec, longest))
+		return nil
+	})
+	if err != nil || !started {
+		return nil, false
+	}
+	return m.matchKeys(cands, keys), true
+}
+
 // jsonLine reads the record of one line, numbered line; index counts the
-// records of the file read so far.
-func jsonLine(name string, l []byte, line int, index *int) ([]Document, []error) {
+// records of the file read so far; entries are the manifest's entries of
+// the file's records (or nil), m the manifest.
+func jsonLine(name string, l []byte, line int, index *int, entries []*entry, m *manifest) ([]Document, []error) {
 	r, err := record(l, line)
 	if err != nil {
 		err.File = name
 		return nil, []error{err}
 	}
 	r.index = *index
+	var e *entry
+	if *index < len(entries) {
+		e = entries[*index]
+	}
 	*index++
-	d, berr := build(name, &r, nil, nil)
+	d, berr := build(name, &r, e, m)
 	if berr != nil {
 		return nil, []error{berr}
 	}

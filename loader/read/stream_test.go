@@ -53,8 +53,8 @@ func TestJSONLinesStreamedAsWhole(t *testing.T) {
 	rec := func(title, text string) string {
 		return fmt.Sprintf(`{"title":%q,"text":%q,"published":"2021-03-04","source":"Harbour Gazette"}`, title, text)
 	}
-	long := rec("A Long One", strings.Repeat("The ferry left the quay at noon. ", 6000)) // > 64 KiB line
-	huge := rec("Far Too Long", strings.Repeat("Lanterns lit the square. ", 25000))      // > MaxArticleSize
+	long := rec("A Long One", strings.Repeat("The ferry left the quay at noon. ", 6000))             // > 64 KiB line
+	huge := rec("Far Too Long", strings.Repeat("Lanterns lit the square. ", MaxArticleSize/25+1000)) // > MaxArticleSize
 	for _, tc := range []struct {
 		name, in  string
 		perRecord bool // handed over one record per call
@@ -222,4 +222,81 @@ func FuzzJSONLinesStreamed(f *testing.F) {
 			t.Fatalf("read from the folder:\n%q\nread whole:\n%q", got, want)
 		}
 	})
+}
+
+// A JSON Lines file that a manifest describes is handed over record by
+// record too, each record with the metadata reading the file whole gives
+// it: entries paired by title in any order, an untitled record by the
+// entry's title on its first line, the rest in order, the only entry to
+// the only record; a bad record or a bad manifest date is an error on its
+// line, and a manifest for other files changes nothing.
+func TestJSONLinesWithManifestStreamed(t *testing.T) {
+	rec := func(title, text string) string {
+		if title == "" {
+			return fmt.Sprintf(`{"text":%q}`, text) + "\n"
+		}
+		return fmt.Sprintf(`{"title":%q,"text":%q}`, title, text) + "\n"
+	}
+	entry := func(file, title, published string, n int) string {
+		return fmt.Sprintf(`{"file":%q,"title":%q,"source":"Lowland Courier %d","url":"https://courier.example/%d","published":%q}`, file, title, n, n, published)
+	}
+	manifest := func(entries ...string) string { return `{"articles":[` + strings.Join(entries, ",\n") + "]}\n" }
+	for _, tc := range []struct {
+		name, feed, manifest string
+	}{
+		{"by title in any order",
+			rec("Ferry Resumes Service", "The ferry sailed again.") + rec("Mill Reopens", "The mill opened its doors.") + rec("Bridge Closed", "The bridge shut for repairs."),
+			manifest(entry("feed.jsonl", "Bridge Closed", "2022-04-03", 1), entry("feed.jsonl", "Ferry resumes service", "2022-04-01", 2), entry("feed.jsonl", "Mill Reopens", "2022-04-02", 3))},
+		{"untitled by its first line, the rest in order",
+			rec("", "Orchard Fire Contained\n\nCrews held the line overnight.") + rec("Unlisted Title", "A story the manifest names otherwise.") + rec("Harbour Dredged", "Dredgers cleared the channel."),
+			manifest(entry("feed.jsonl", "Harbour Dredged", "2022-05-09", 1), entry("feed.jsonl", "Market Day Moved", "2022-05-08", 2), entry("feed.jsonl", "Orchard Fire Contained", "2022-05-07", 3))},
+		{"the only entry to the only record",
+			rec("Choir Tours the Valley", "The choir sang in four towns."),
+			manifest(entry("feed.jsonl", "Something Else", "2022-06-01", 1))},
+		{"bad records and a bad date between",
+			rec("Well Dug", "A new well was dug.") + "{oops\n" + rec("No Text", "") + rec("Road Paved", "The road was paved.") + "[1]\n" + rec("School Opens", "The school opened."),
+			manifest(entry("feed.jsonl", "Road Paved", "2022-13-40", 1), entry("feed.jsonl", "Well Dug", "2022-07-01", 2), entry("feed.jsonl", "School Opens", "2022-07-03", 3))},
+		{"a manifest of other files",
+			rec("Well Dug", "A new well was dug.") + rec("Road Paved", "The road was paved."),
+			manifest(entry("other.jsonl", "Well Dug", "2022-07-01", 1))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "feed.jsonl")
+			if err := os.WriteFile(path, []byte(tc.feed), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(tc.manifest), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			calls, err := walkCalls(t, dir, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// the file read whole with its manifest, as WalkPath read it before
+			m, merrs := manifests{}.forFile(path)
+			raws, errs := parse(path, []byte(tc.feed))
+			docs, ferrs := finalize(path, raws, m)
+			var want []string
+			for _, d := range docs {
+				want = append(want, fmt.Sprintf("doc %d #%d %q %s %s %s %s %q", d.Line, d.Index, d.Title, d.Published, d.Source, d.URL, d.File, d.Text))
+			}
+			for _, e := range append(merrs, byLine(append(errs, ferrs...))...) {
+				want = append(want, "err "+e.Error())
+			}
+			got := flat(calls)
+			if !sameEntries(got, want) {
+				t.Fatalf("read record by record:\n%q\nread whole:\n%q", got, want)
+			}
+			if tc.name != "a manifest of other files" && !strings.Contains(strings.Join(got, "\n"), "Lowland Courier") {
+				t.Fatalf("no manifest metadata applied: %q", got)
+			}
+			if len(calls) != len(got) {
+				t.Errorf("%d calls for %d records, want one record a call", len(calls), len(got))
+			}
+			if lines := entryLines(got); !sorted(lines) {
+				t.Errorf("records handed over in line order %v", lines)
+			}
+		})
+	}
 }
