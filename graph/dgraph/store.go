@@ -252,6 +252,12 @@ type Store struct {
 	// committed, when set (by tests), is called with each article written
 	// and the version its transaction committed.
 	committed func(articleID string, version uint64)
+	// queried, when set (by tests, before any read), is called with each
+	// query a Reader makes, the time it took and the bytes of its answer.
+	queried func(q string, took time.Duration, answer int)
+	// window, when set (by tests), replaces the constant window: the most
+	// positions one query of a scan reads.
+	window int
 	// altered is set when Open altered the cluster's schema.
 	altered bool
 	// aborts counts the transactions aborted by a concurrent writer or
