@@ -23,12 +23,31 @@ const chunk = 500
 // Reader reads the graph at one read timestamp (a read-only transaction):
 // graph.Snapshot's methods. It is valid only inside View's callback.
 type Reader struct {
-	s      *Store
-	txn    *dgo.Txn
-	ctx    context.Context
-	actors map[string]*graph.Actor
-	places map[string]*graph.Place
+	s   *Store
+	txn *dgo.Txn
+	ctx context.Context
+	// the nodes looked up, for the Reader's life (cleared past maxCached):
+	// the type of each xid asked ("" when none is stored), and the actors,
+	// places, agreements and articles (without their text) read
+	types      map[string]string
+	actors     map[string]*graph.Actor
+	places     map[string]*graph.Place
+	agreements map[string]*graph.Agreement
+	articles   map[string]*graph.Article
+	// ahead are the IDs the events read refer to and that are not looked
+	// up yet: the next lookup that misses reads them with it, in one query
+	// (an export or a page asks for each event's actors, place, agreement
+	// and articles one by one: one round trip each)
+	ahead   []string
+	aheadOf map[string]bool
 }
+
+// maxCached bounds a Reader's cached lookups; maxAhead the IDs noted to
+// be read ahead.
+const (
+	maxCached = 200_000
+	maxAhead  = 4 * chunk
+)
 
 // The store satisfies the contract's snapshot.
 var _ graph.Snapshot = (*Reader)(nil)
@@ -46,7 +65,125 @@ func (s *Store) ViewContext(ctx context.Context, fn func(graph.Snapshot) error) 
 	}
 	txn := s.dg.NewReadOnlyTxn()
 	defer func() { _ = txn.Discard(ctx) }()
-	return fn(&Reader{s: s, txn: txn, ctx: ctx, actors: map[string]*graph.Actor{}, places: map[string]*graph.Place{}})
+	r := &Reader{s: s, txn: txn, ctx: ctx, aheadOf: map[string]bool{}}
+	r.clearCache()
+	return fn(r)
+}
+
+func (r *Reader) clearCache() {
+	r.types = map[string]string{}
+	r.actors = map[string]*graph.Actor{}
+	r.places = map[string]*graph.Place{}
+	r.agreements = map[string]*graph.Agreement{}
+	r.articles = map[string]*graph.Article{}
+}
+
+// noteEvent notes the IDs an event refers to, to be read ahead.
+func (r *Reader) noteEvent(e *graph.Event) {
+	for _, p := range e.Participants {
+		r.noteAhead(p.ActorID)
+	}
+	r.noteAhead(e.PlaceID)
+	r.noteAhead(e.AgreementID)
+	for _, x := range e.Evidence {
+		r.noteAhead(x.ArticleID)
+	}
+}
+
+func (r *Reader) noteAhead(id string) {
+	if id == "" || len(r.ahead) >= maxAhead || r.aheadOf[id] {
+		return
+	}
+	if _, ok := r.types[export.XIDOf(id)]; ok {
+		return
+	}
+	r.aheadOf[id] = true
+	r.ahead = append(r.ahead, id)
+}
+
+// lookup reads the node with the ID, and those noted ahead, into the
+// caches (an article without its text), and returns the node's type (""
+// when none is stored).
+func (r *Reader) lookup(id string) (string, error) {
+	x := export.XIDOf(id)
+	if t, ok := r.types[x]; ok {
+		return t, nil
+	}
+	if len(r.types) >= maxCached {
+		r.clearCache()
+	}
+	ids := []string{x}
+	for len(r.ahead) > 0 && len(ids) < chunk {
+		a := r.ahead[len(r.ahead)-1]
+		r.ahead = r.ahead[:len(r.ahead)-1]
+		delete(r.aheadOf, a)
+		if ax := export.XIDOf(a); ax != x {
+			if _, ok := r.types[ax]; !ok {
+				ids = append(ids, ax)
+			}
+		}
+	}
+	var out struct{ N []row }
+	q := fmt.Sprintf("{ n(func: eq(xid, %s)) { xid types: dgraph.type blob: eg.blob } }", quoteList(ids))
+	if err := r.query(q, nil, &out); err != nil {
+		return "", err
+	}
+	for _, i := range ids {
+		r.types[i] = ""
+	}
+	for _, w := range out.N {
+		typ := ""
+		for _, t := range w.Types {
+			if _, ok := typeKinds[t]; ok {
+				typ = t
+			}
+		}
+		r.types[w.XID] = typ
+		id := xidID(w.XID)
+		var err error
+		switch typ {
+		case export.DgraphActor:
+			err = decodeInto(w, r.actors, id)
+		case export.DgraphPlace:
+			err = decodeInto(w, r.places, id)
+		case export.DgraphAgreement:
+			err = decodeInto(w, r.agreements, id)
+		case export.DgraphArticle:
+			err = decodeInto(w, r.articles, id)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	return r.types[x], nil
+}
+
+// decodeInto decodes a node read into a cache.
+func decodeInto[T any](w row, cache map[string]*T, id string) error {
+	v := new(T)
+	if err := w.decode(v); err != nil {
+		return err
+	}
+	cache[id] = v
+	return nil
+}
+
+// cached is a node of a cache, looked up (with those noted ahead) when
+// not there yet.
+func cached[T any](r *Reader, cache map[string]*T, typ, kind, id string) (T, error) {
+	var zero T
+	if v, ok := cache[id]; ok {
+		return *v, nil
+	}
+	t, err := r.lookup(id)
+	if err != nil {
+		return zero, fmt.Errorf("%s %s: %w", kind, id, err)
+	}
+	v, ok := cache[id]
+	if t != typ || !ok {
+		return zero, fmt.Errorf("%s %s: %w", kind, id, graph.ErrNotFound)
+	}
+	return *v, nil
 }
 
 // ReleaseMemory does nothing: the reader maps no files.
@@ -54,9 +191,7 @@ func (r *Reader) ReleaseMemory() error { return nil }
 
 // ArticleMeta is Article without its text.
 func (r *Reader) ArticleMeta(id string) (graph.Article, error) {
-	var a graph.Article
-	err := r.getWith(export.DgraphArticle, "article", id, false, &a)
-	return a, err
+	return cached(r, r.articles, export.DgraphArticle, "article", id)
 }
 
 // ArticleText is an article's text.
@@ -153,47 +288,38 @@ func (r *Reader) Event(id string) (graph.Event, error) {
 
 // Actor returns the actor with the ID, cached for the Reader's life.
 func (r *Reader) Actor(id string) (graph.Actor, error) {
-	return cachedGet(r, r.actors, export.DgraphActor, "actor", id)
+	return cached(r, r.actors, export.DgraphActor, "actor", id)
 }
 
 // Place returns the place with the ID, cached for the Reader's life.
 func (r *Reader) Place(id string) (graph.Place, error) {
-	return cachedGet(r, r.places, export.DgraphPlace, "place", id)
+	return cached(r, r.places, export.DgraphPlace, "place", id)
 }
 
-// cachedGet is r.get of a node, kept in cache for the Reader's life.
-func cachedGet[T any](r *Reader, cache map[string]*T, typ, kind, id string) (T, error) {
-	if v, ok := cache[id]; ok {
-		return *v, nil
-	}
-	v := new(T)
-	if err := r.get(typ, kind, id, v); err != nil {
-		return *v, err
-	}
-	cache[id] = v
-	return *v, nil
-}
-
-// Agreement returns the agreement with the ID.
+// Agreement returns the agreement with the ID, cached for the Reader's
+// life.
 func (r *Reader) Agreement(id string) (graph.Agreement, error) {
-	var g graph.Agreement
-	err := r.get(export.DgraphAgreement, "agreement", id, &g)
-	return g, err
+	return cached(r, r.agreements, export.DgraphAgreement, "agreement", id)
 }
 
-// kindTypes maps Has's kinds to node types.
-var kindTypes = map[string]string{"article": export.DgraphArticle, "event": export.DgraphEvent, "actor": export.DgraphActor,
-	"place": export.DgraphPlace, "agreement": export.DgraphAgreement}
+// kindTypes maps Has's kinds to node types; typeKinds the node types to
+// their kinds.
+var (
+	kindTypes = map[string]string{"article": export.DgraphArticle, "event": export.DgraphEvent, "actor": export.DgraphActor,
+		"place": export.DgraphPlace, "agreement": export.DgraphAgreement}
+	typeKinds = map[string]string{export.DgraphArticle: "article", export.DgraphEvent: "event", export.DgraphActor: "actor",
+		export.DgraphPlace: "place", export.DgraphAgreement: "agreement"}
+)
 
-// Has reports whether a node of the kind with the ID is stored.
+// Has reports whether a node of the kind with the ID is stored (looked
+// up with the IDs noted ahead, and cached).
 func (r *Reader) Has(kind, id string) bool {
 	typ, ok := kindTypes[kind]
-	if !ok {
+	if !ok || id == "" {
 		return false
 	}
-	var out struct{ N []row }
-	q := `query q($x: string) { n(func: eq(xid, $x)) { xid types: dgraph.type } }`
-	return r.query(q, map[string]string{"$x": export.XIDOf(id)}, &out) == nil && len(out.N) > 0 && slices.Contains(out.N[0].Types, typ)
+	t, err := r.lookup(id)
+	return err == nil && t == typ
 }
 
 // window bounds the positions one query of a scan reads (a position is
@@ -232,6 +358,16 @@ func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields 
 		rows, err := r.rowsAt(pred, batch, fields)
 		if err != nil {
 			return err
+		}
+		if pred == "event.pos" {
+			// the nodes these events refer to are read ahead, a chunk's
+			// at once, when the first of them is asked for
+			for _, p := range batch {
+				var ev graph.Event
+				if w, ok := rows[p]; ok && w.decode(&ev) == nil {
+					r.noteEvent(&ev)
+				}
+			}
 		}
 		for _, p := range batch {
 			if w, ok := rows[p]; ok {
@@ -606,6 +742,13 @@ func (r *Reader) Events(f graph.EventFilter, first int, after string) (graph.Eve
 				page.Edges = append(page.Edges, graph.NewEventEdge(ev, pos))
 			}
 		}
+	}
+	// what the page's events refer to is read ahead (not what the
+	// events scanned before it do)
+	r.ahead = r.ahead[:0]
+	clear(r.aheadOf)
+	for _, e := range page.Edges {
+		r.noteEvent(&e.Event)
 	}
 	return page, nil
 }
