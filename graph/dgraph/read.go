@@ -90,23 +90,83 @@ func (r *Reader) noteEvent(e *graph.Event) {
 	}
 }
 
+// noteRow notes a node of a type a scan read: stored, and the IDs it
+// refers to, to be read ahead.
+func (r *Reader) noteRow(typ string, w row) {
+	if typ == "" || w.Blob == "" {
+		return
+	}
+	if len(r.types) < maxCached {
+		r.types[w.XID] = typ
+	}
+	switch typ {
+	case export.DgraphEvent:
+		var ev graph.Event
+		if w.decode(&ev) == nil {
+			r.noteEvent(&ev)
+		}
+	case export.DgraphAgreement:
+		var g graph.Agreement
+		if w.decode(&g) == nil {
+			for _, id := range g.Signatories {
+				r.noteAhead(id)
+			}
+			for _, id := range g.Parties {
+				r.noteAhead(id)
+			}
+			r.noteAhead(g.PlaceID)
+			for _, x := range g.Evidence {
+				r.noteAhead(x.ArticleID)
+			}
+		}
+	case export.DgraphActor:
+		var a graph.Actor
+		if w.decode(&a) == nil {
+			for _, role := range a.Roles {
+				r.noteAhead(role.OrgID)
+			}
+		}
+	}
+}
+
 func (r *Reader) noteAhead(id string) {
 	if id == "" || len(r.ahead) >= maxAhead || r.aheadOf[id] {
 		return
 	}
-	if _, ok := r.types[export.XIDOf(id)]; ok {
+	if r.known(id) {
 		return
 	}
 	r.aheadOf[id] = true
 	r.ahead = append(r.ahead, id)
 }
 
-// lookup reads the node with the ID, and those noted ahead, into the
-// caches (an article without its text), and returns the node's type (""
-// when none is stored).
-func (r *Reader) lookup(id string) (string, error) {
+// known reports whether the node with the ID needs no lookup: not
+// stored, or its value cached (an event's type alone).
+func (r *Reader) known(id string) bool {
+	t, ok := r.types[export.XIDOf(id)]
+	if !ok {
+		return false
+	}
+	switch t {
+	case export.DgraphActor:
+		_, ok = r.actors[id]
+	case export.DgraphPlace:
+		_, ok = r.places[id]
+	case export.DgraphAgreement:
+		_, ok = r.agreements[id]
+	case export.DgraphArticle:
+		_, ok = r.articles[id]
+	}
+	return ok
+}
+
+// lookup returns the type of the node with the ID ("" when none is
+// stored): known, or read, with those noted ahead, into the caches (an
+// article without its text). With read it reads the node even when its
+// type is known (a scan noted it, without caching its value).
+func (r *Reader) lookup(id string, read bool) (string, error) {
 	x := export.XIDOf(id)
-	if t, ok := r.types[x]; ok {
+	if t, ok := r.types[x]; ok && (!read || t == "") {
 		return t, nil
 	}
 	if len(r.types) >= maxCached {
@@ -117,10 +177,8 @@ func (r *Reader) lookup(id string) (string, error) {
 		a := r.ahead[len(r.ahead)-1]
 		r.ahead = r.ahead[:len(r.ahead)-1]
 		delete(r.aheadOf, a)
-		if ax := export.XIDOf(a); ax != x {
-			if _, ok := r.types[ax]; !ok {
-				ids = append(ids, ax)
-			}
+		if ax := export.XIDOf(a); ax != x && !r.known(a) {
+			ids = append(ids, ax)
 		}
 	}
 	var out struct{ N []row }
@@ -175,7 +233,10 @@ func cached[T any](r *Reader, cache map[string]*T, typ, kind, id string) (T, err
 	if v, ok := cache[id]; ok {
 		return *v, nil
 	}
-	t, err := r.lookup(id)
+	if t, ok := r.types[export.XIDOf(id)]; ok && t != typ {
+		return zero, fmt.Errorf("%s %s: %w", kind, id, graph.ErrNotFound)
+	}
+	t, err := r.lookup(id, true)
 	if err != nil {
 		return zero, fmt.Errorf("%s %s: %w", kind, id, err)
 	}
@@ -318,7 +379,7 @@ func (r *Reader) Has(kind, id string) bool {
 	if !ok || id == "" {
 		return false
 	}
-	t, err := r.lookup(id)
+	t, err := r.lookup(id, false)
 	return err == nil && t == typ
 }
 
@@ -359,14 +420,11 @@ func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields 
 		if err != nil {
 			return err
 		}
-		if pred == "event.pos" {
-			// the nodes these events refer to are read ahead, a chunk's
-			// at once, when the first of them is asked for
-			for _, p := range batch {
-				var ev graph.Event
-				if w, ok := rows[p]; ok && w.decode(&ev) == nil {
-					r.noteEvent(&ev)
-				}
+		// the nodes read are stored (Has), and the nodes they refer to
+		// are read ahead, a chunk's at once, when the first is asked for
+		for _, p := range batch {
+			if w, ok := rows[p]; ok {
+				r.noteRow(typ, w)
 			}
 		}
 		for _, p := range batch {
