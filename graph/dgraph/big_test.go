@@ -1,9 +1,9 @@
 //go:build dgraphbig
 
 // The big conformance test loads 2,000 synthetic articles into both stores
-// (several minutes, most of it Dgraph writing), so it is kept out of `make
-// test` by the build tag dgraphbig and run by `make test-dgraph-big` (and
-// by CI after make test).
+// (about twelve minutes on two cores, eight of them Dgraph writing), so it
+// is kept out of `make test` by the build tag dgraphbig and run by `make
+// test-dgraph-big` (and by .ci/run, after make test, race and fuzz).
 
 package dgraph
 
