@@ -1,24 +1,28 @@
 //go:build dgraphbig
 
 // The big conformance test loads 2,000 synthetic articles into both stores
-// (several minutes, most of it Dgraph writing), so it is kept out of `make
-// test` by the build tag dgraphbig and run by `make test-dgraph-big` (and
-// by CI after make test).
+// (about twelve minutes on two cores, eight of them Dgraph writing), so it
+// is kept out of `make test` by the build tag dgraphbig and run by `make
+// test-dgraph-big` (and by .ci/run, after make test, race and fuzz).
 
 package dgraph
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -165,6 +169,46 @@ func TestBigConformance(t *testing.T) {
 	months := (n + 119) / 120
 	docs := synth.GenerateWith(n, 2000, synth.Options{Paragraphs: 4, From: from, To: from.AddDate(0, months, -1)})
 	emb, dg, _ := openBoth(t)
+	// the time of the Dgraph store's reads by the shape of their query
+	// (its literals blanked), for the log
+	type cost struct {
+		n, bytes int
+		took     time.Duration
+	}
+	var costMu sync.Mutex
+	costs := map[string]*cost{}
+	literal := regexp.MustCompile(`"(?:[^"\\]|\\.)*"|\b[0-9]+\b`)
+	lists := regexp.MustCompile(`\[[?, ]*\]`)
+	dg.queried = func(q string, took time.Duration, answer int) {
+		shape := lists.ReplaceAllString(literal.ReplaceAllString(q, "?"), "[…]")
+		costMu.Lock()
+		defer costMu.Unlock()
+		c := costs[shape]
+		if c == nil {
+			c = &cost{}
+			costs[shape] = c
+		}
+		c.n++
+		c.bytes += answer
+		c.took += took
+	}
+	logCosts := func(phase string) {
+		costMu.Lock()
+		defer costMu.Unlock()
+		shapes := slices.Collect(maps.Keys(costs))
+		slices.SortFunc(shapes, func(a, b string) int { return cmp.Compare(costs[b].took, costs[a].took) })
+		var lines []string
+		var all time.Duration
+		for _, s := range shapes {
+			all += costs[s].took
+		}
+		for _, s := range shapes[:min(12, len(shapes))] {
+			c := costs[s]
+			lines = append(lines, fmt.Sprintf("%8.3fs %6d queries %9d bytes  %.160s", c.took.Seconds(), c.n, c.bytes, strings.Join(strings.Fields(s), " ")))
+		}
+		t.Logf("Dgraph reads of %s: %v in queries; by shape:\n%s", phase, all.Round(time.Millisecond), strings.Join(lines, "\n"))
+		clear(costs)
+	}
 	tookE, resE := load(t, emb, docs)
 	tookD, resD := load(t, dg, docs)
 	merged := 0
@@ -179,12 +223,13 @@ func TestBigConformance(t *testing.T) {
 	}
 	resJSON := func(r []graph.PutResult) string { b, _ := json.Marshal(r); return string(b) }
 	sameAnswer(t, "put results", resJSON(resE), resJSON(resD))
+	checked := time.Now()
 	if err := dg.Check(); err != nil {
 		t.Errorf("dgraph check: %v", err)
 	}
+	t.Logf("Check of the Dgraph store: %v", time.Since(checked).Round(time.Millisecond))
+	logCosts("Check")
 	loaded := time.Now()
-
-	t.Logf("Check of the Dgraph store: %v", time.Since(loaded).Round(time.Millisecond))
 	phase := time.Now()
 	fe, fd := newFront(t, "embedded", embeddedStorage{emb}), newFront(t, "dgraph", dg)
 	asked := 0
@@ -403,6 +448,7 @@ query(` + strings.Join(decl, ", ") + `) { events(` + strings.Join(args, ", ") + 
 	}
 
 	t.Logf("GraphQL: %d questions in %v", asked, time.Since(phase).Round(time.Millisecond))
+	logCosts("GraphQL")
 	phase = time.Now()
 
 	// /timeline: each month, a year, and with filters
@@ -446,6 +492,7 @@ query(` + strings.Join(decl, ", ") + `) { events(` + strings.Join(args, ", ") + 
 	}
 
 	t.Logf("/timeline: %v", time.Since(phase).Round(time.Millisecond))
+	logCosts("/timeline")
 	phase = time.Now()
 
 	// every export format, whole and for one month
@@ -460,6 +507,7 @@ query(` + strings.Join(decl, ", ") + `) { events(` + strings.Join(args, ", ") + 
 		}
 	}
 	t.Logf("/export: %v", time.Since(phase).Round(time.Millisecond))
+	logCosts("/export")
 	slices.Sort(slow)
 	slices.Reverse(slow)
 	t.Logf("slowest:\n%s", strings.Join(slow[:min(25, len(slow))], "\n"))

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dgraph-io/dgo/v250"
 
@@ -22,12 +23,31 @@ const chunk = 500
 // Reader reads the graph at one read timestamp (a read-only transaction):
 // graph.Snapshot's methods. It is valid only inside View's callback.
 type Reader struct {
-	s      *Store
-	txn    *dgo.Txn
-	ctx    context.Context
-	actors map[string]*graph.Actor
-	places map[string]*graph.Place
+	s   *Store
+	txn *dgo.Txn
+	ctx context.Context
+	// the nodes looked up, for the Reader's life (cleared past maxCached):
+	// the type of each xid asked ("" when none is stored), and the actors,
+	// places, agreements and articles (without their text) read
+	types      map[string]string
+	actors     map[string]*graph.Actor
+	places     map[string]*graph.Place
+	agreements map[string]*graph.Agreement
+	articles   map[string]*graph.Article
+	// ahead are the IDs the events read refer to and that are not looked
+	// up yet: the next lookup that misses reads them with it, in one query
+	// (an export or a page asks for each event's actors, place, agreement
+	// and articles one by one: one round trip each)
+	ahead   []string
+	aheadOf map[string]bool
 }
+
+// maxCached bounds a Reader's cached lookups; maxAhead the IDs noted to
+// be read ahead.
+const (
+	maxCached = 200_000
+	maxAhead  = 4 * chunk
+)
 
 // The store satisfies the contract's snapshot.
 var _ graph.Snapshot = (*Reader)(nil)
@@ -45,7 +65,186 @@ func (s *Store) ViewContext(ctx context.Context, fn func(graph.Snapshot) error) 
 	}
 	txn := s.dg.NewReadOnlyTxn()
 	defer func() { _ = txn.Discard(ctx) }()
-	return fn(&Reader{s: s, txn: txn, ctx: ctx, actors: map[string]*graph.Actor{}, places: map[string]*graph.Place{}})
+	r := &Reader{s: s, txn: txn, ctx: ctx, aheadOf: map[string]bool{}}
+	r.clearCache()
+	return fn(r)
+}
+
+func (r *Reader) clearCache() {
+	r.types = map[string]string{}
+	r.actors = map[string]*graph.Actor{}
+	r.places = map[string]*graph.Place{}
+	r.agreements = map[string]*graph.Agreement{}
+	r.articles = map[string]*graph.Article{}
+}
+
+// noteEvent notes the IDs an event refers to, to be read ahead.
+func (r *Reader) noteEvent(e *graph.Event) {
+	for _, p := range e.Participants {
+		r.noteAhead(p.ActorID)
+	}
+	r.noteAhead(e.PlaceID)
+	r.noteAhead(e.AgreementID)
+	for _, x := range e.Evidence {
+		r.noteAhead(x.ArticleID)
+	}
+}
+
+// noteRow notes a node of a type a scan read: stored, and the IDs it
+// refers to, to be read ahead.
+func (r *Reader) noteRow(typ string, w row) {
+	if typ == "" || w.Blob == "" {
+		return
+	}
+	if len(r.types) < maxCached {
+		r.types[w.XID] = typ
+	}
+	switch typ {
+	case export.DgraphEvent:
+		var ev graph.Event
+		if w.decode(&ev) == nil {
+			r.noteEvent(&ev)
+		}
+	case export.DgraphAgreement:
+		var g graph.Agreement
+		if w.decode(&g) == nil {
+			for _, id := range g.Signatories {
+				r.noteAhead(id)
+			}
+			for _, id := range g.Parties {
+				r.noteAhead(id)
+			}
+			r.noteAhead(g.PlaceID)
+			for _, x := range g.Evidence {
+				r.noteAhead(x.ArticleID)
+			}
+		}
+	case export.DgraphActor:
+		var a graph.Actor
+		if w.decode(&a) == nil {
+			for _, role := range a.Roles {
+				r.noteAhead(role.OrgID)
+			}
+		}
+	}
+}
+
+func (r *Reader) noteAhead(id string) {
+	if id == "" || len(r.ahead) >= maxAhead || r.aheadOf[id] {
+		return
+	}
+	if r.known(id) {
+		return
+	}
+	r.aheadOf[id] = true
+	r.ahead = append(r.ahead, id)
+}
+
+// known reports whether the node with the ID needs no lookup: not
+// stored, or its value cached (an event's type alone).
+func (r *Reader) known(id string) bool {
+	t, ok := r.types[export.XIDOf(id)]
+	if !ok {
+		return false
+	}
+	switch t {
+	case export.DgraphActor:
+		_, ok = r.actors[id]
+	case export.DgraphPlace:
+		_, ok = r.places[id]
+	case export.DgraphAgreement:
+		_, ok = r.agreements[id]
+	case export.DgraphArticle:
+		_, ok = r.articles[id]
+	}
+	return ok
+}
+
+// lookup returns the type of the node with the ID ("" when none is
+// stored): known, or read, with those noted ahead, into the caches (an
+// article without its text). With read it reads the node even when its
+// type is known (a scan noted it, without caching its value).
+func (r *Reader) lookup(id string, read bool) (string, error) {
+	x := export.XIDOf(id)
+	if t, ok := r.types[x]; ok && (!read || t == "") {
+		return t, nil
+	}
+	if len(r.types) >= maxCached {
+		r.clearCache()
+	}
+	ids := []string{x}
+	for len(r.ahead) > 0 && len(ids) < chunk {
+		a := r.ahead[len(r.ahead)-1]
+		r.ahead = r.ahead[:len(r.ahead)-1]
+		delete(r.aheadOf, a)
+		if ax := export.XIDOf(a); ax != x && !r.known(a) {
+			ids = append(ids, ax)
+		}
+	}
+	var out struct{ N []row }
+	q := fmt.Sprintf("{ n(func: eq(xid, %s)) { xid types: dgraph.type blob: eg.blob } }", quoteList(ids))
+	if err := r.query(q, nil, &out); err != nil {
+		return "", err
+	}
+	for _, i := range ids {
+		r.types[i] = ""
+	}
+	for _, w := range out.N {
+		typ := ""
+		for _, t := range w.Types {
+			if _, ok := typeKinds[t]; ok {
+				typ = t
+			}
+		}
+		r.types[w.XID] = typ
+		id := xidID(w.XID)
+		var err error
+		switch typ {
+		case export.DgraphActor:
+			err = decodeInto(w, r.actors, id)
+		case export.DgraphPlace:
+			err = decodeInto(w, r.places, id)
+		case export.DgraphAgreement:
+			err = decodeInto(w, r.agreements, id)
+		case export.DgraphArticle:
+			err = decodeInto(w, r.articles, id)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	return r.types[x], nil
+}
+
+// decodeInto decodes a node read into a cache.
+func decodeInto[T any](w row, cache map[string]*T, id string) error {
+	v := new(T)
+	if err := w.decode(v); err != nil {
+		return err
+	}
+	cache[id] = v
+	return nil
+}
+
+// cached is a node of a cache, looked up (with those noted ahead) when
+// not there yet.
+func cached[T any](r *Reader, cache map[string]*T, typ, kind, id string) (T, error) {
+	var zero T
+	if v, ok := cache[id]; ok {
+		return *v, nil
+	}
+	if t, ok := r.types[export.XIDOf(id)]; ok && t != typ {
+		return zero, fmt.Errorf("%s %s: %w", kind, id, graph.ErrNotFound)
+	}
+	t, err := r.lookup(id, true)
+	if err != nil {
+		return zero, fmt.Errorf("%s %s: %w", kind, id, err)
+	}
+	v, ok := cache[id]
+	if t != typ || !ok {
+		return zero, fmt.Errorf("%s %s: %w", kind, id, graph.ErrNotFound)
+	}
+	return *v, nil
 }
 
 // ReleaseMemory does nothing: the reader maps no files.
@@ -53,9 +252,7 @@ func (r *Reader) ReleaseMemory() error { return nil }
 
 // ArticleMeta is Article without its text.
 func (r *Reader) ArticleMeta(id string) (graph.Article, error) {
-	a, err := r.Article(id)
-	a.Text = ""
-	return a, err
+	return cached(r, r.articles, export.DgraphArticle, "article", id)
 }
 
 // ArticleText is an article's text.
@@ -67,10 +264,7 @@ func (r *Reader) ArticleText(id string) (string, error) {
 // ForEachArticleMeta walks the articles as ForEachArticle does, without
 // their text.
 func (r *Reader) ForEachArticleMeta(fn func(graph.Article) error) error {
-	return r.ForEachArticle(func(a graph.Article) error {
-		a.Text = ""
-		return fn(a)
-	})
+	return forEachOf(r, export.DgraphArticle, false, fn)
 }
 
 // query runs a DQL query with variables in the transaction and decodes
@@ -78,9 +272,13 @@ func (r *Reader) ForEachArticleMeta(fn func(graph.Article) error) error {
 func (r *Reader) query(q string, vars map[string]string, out any) error {
 	ctx, cancel := context.WithTimeout(r.ctx, r.s.timeout)
 	defer cancel()
+	start := time.Now()
 	resp, err := r.txn.QueryWithVars(ctx, q, vars)
 	if err != nil {
 		return fmt.Errorf("dgraph: query: %w", err)
+	}
+	if r.s.queried != nil {
+		r.s.queried(q, time.Since(start), len(resp.Json))
 	}
 	if err := json.Unmarshal(resp.Json, out); err != nil {
 		return fmt.Errorf("dgraph: answer: %w", err)
@@ -114,9 +312,14 @@ func (w row) decode(v any) error {
 
 // get reads the node of a type with the ID into v.
 func (r *Reader) get(typ, kind, id string, v any) error {
+	return r.getWith(typ, kind, id, typ == export.DgraphArticle, v)
+}
+
+// getWith is get that reads an article's text only with text.
+func (r *Reader) getWith(typ, kind, id string, withText bool, v any) error {
 	var out struct{ N []row }
 	text := ""
-	if typ == export.DgraphArticle {
+	if withText {
 		text = "text: article.text"
 	}
 	// the type is tested here: a type() filter reads every node's of the type
@@ -146,119 +349,278 @@ func (r *Reader) Event(id string) (graph.Event, error) {
 
 // Actor returns the actor with the ID, cached for the Reader's life.
 func (r *Reader) Actor(id string) (graph.Actor, error) {
-	return cachedGet(r, r.actors, export.DgraphActor, "actor", id)
+	return cached(r, r.actors, export.DgraphActor, "actor", id)
 }
 
 // Place returns the place with the ID, cached for the Reader's life.
 func (r *Reader) Place(id string) (graph.Place, error) {
-	return cachedGet(r, r.places, export.DgraphPlace, "place", id)
+	return cached(r, r.places, export.DgraphPlace, "place", id)
 }
 
-// cachedGet is r.get of a node, kept in cache for the Reader's life.
-func cachedGet[T any](r *Reader, cache map[string]*T, typ, kind, id string) (T, error) {
-	if v, ok := cache[id]; ok {
-		return *v, nil
-	}
-	v := new(T)
-	if err := r.get(typ, kind, id, v); err != nil {
-		return *v, err
-	}
-	cache[id] = v
-	return *v, nil
-}
-
-// Agreement returns the agreement with the ID.
+// Agreement returns the agreement with the ID, cached for the Reader's
+// life.
 func (r *Reader) Agreement(id string) (graph.Agreement, error) {
-	var g graph.Agreement
-	err := r.get(export.DgraphAgreement, "agreement", id, &g)
-	return g, err
+	return cached(r, r.agreements, export.DgraphAgreement, "agreement", id)
 }
 
-// kindTypes maps Has's kinds to node types.
-var kindTypes = map[string]string{"article": export.DgraphArticle, "event": export.DgraphEvent, "actor": export.DgraphActor,
-	"place": export.DgraphPlace, "agreement": export.DgraphAgreement}
+// kindTypes maps Has's kinds to node types; typeKinds the node types to
+// their kinds.
+var (
+	kindTypes = map[string]string{"article": export.DgraphArticle, "event": export.DgraphEvent, "actor": export.DgraphActor,
+		"place": export.DgraphPlace, "agreement": export.DgraphAgreement}
+	typeKinds = map[string]string{export.DgraphArticle: "article", export.DgraphEvent: "event", export.DgraphActor: "actor",
+		export.DgraphPlace: "place", export.DgraphAgreement: "agreement"}
+)
 
-// Has reports whether a node of the kind with the ID is stored.
+// Has reports whether a node of the kind with the ID is stored (looked
+// up with the IDs noted ahead, and cached).
 func (r *Reader) Has(kind, id string) bool {
 	typ, ok := kindTypes[kind]
-	if !ok {
+	if !ok || id == "" {
 		return false
 	}
-	var out struct{ N []row }
-	q := `query q($x: string) { n(func: eq(xid, $x)) { xid types: dgraph.type } }`
-	return r.query(q, map[string]string{"$x": export.XIDOf(id)}, &out) == nil && len(out.N) > 0 && slices.Contains(out.N[0].Types, typ)
+	t, err := r.lookup(id, false)
+	return err == nil && t == typ
 }
+
+// window bounds the positions one query of a scan reads (a position is
+// about 60 bytes of JSON: a window stays well under gRPC's 4 MB answers).
+const window = 10000
 
 // scan streams the nodes a selection holds in the order of the predicate
 // pred (ascending, or descending with desc), between lo and hi inclusive
-// ("" for no bound), chunk by chunk: root is the DQL function that
-// selects ("" to select by the range of pred itself, each chunk from the
-// last position read), filter more conditions (or ""), fields what to
-// fetch besides the xid and the position (as pos).
+// ("" for no bound): root is the DQL function that selects ("" to select
+// by the range of pred itself), filter more conditions (or ""), fields
+// what to fetch besides the xid and the position (as pos; "" for the
+// positions alone). The positions are read first, a window at a time, and
+// sorted here (positions), then the nodes' fields by xid, chunk by chunk,
+// in that order: Dgraph never sorts (an orderasc with first walks the
+// order predicate's whole index from its start, and reads the value of
+// every node selected, for every chunk) and no query reads past the
+// selection (an inequality root reads every index key from its bound on).
 func (r *Reader) scan(root, typ, filter, pred string, desc bool, lo, hi, fields string, fn func(row) error) error {
-	order, cmp := "orderasc", "gt"
-	if desc {
-		order, cmp = "orderdesc", "lt"
-	}
-	cursor := ""
-	for {
-		// no type() filter: it would read every node of the type; the
-		// roots and the order predicates belong to one type of node
-		var conds []string
-		if filter != "" {
-			conds = append(conds, filter)
-		}
-		if lo != "" {
-			conds = append(conds, "ge("+pred+", "+quote(lo)+")")
-		}
-		if hi != "" {
-			conds = append(conds, "le("+pred+", "+quote(hi)+")")
-		}
-		if cursor != "" {
-			conds = append(conds, cmp+"("+pred+", "+quote(cursor)+")")
-		}
-		sel := root
-		if sel == "" {
-			// the range itself, from the cursor on: each chunk reads
-			// the index from where the last one stopped
-			switch {
-			case !desc && cursor != "":
-				sel = "ge(" + pred + ", " + quote(max(cursor, lo)) + ")"
-			case !desc && lo != "":
-				sel = "ge(" + pred + ", " + quote(lo) + ")"
-			case !desc:
-				sel = "has(" + pred + ")"
-			case cursor != "" && (hi == "" || cursor < hi):
-				sel = "le(" + pred + ", " + quote(cursor) + ")"
-			case hi != "":
-				sel = "le(" + pred + ", " + quote(hi) + ")"
-			default:
-				sel = "has(" + pred + ")"
-			}
-		}
-		where := ""
-		if len(conds) > 0 {
-			where = "@filter(" + strings.Join(conds, " AND ") + ")"
-		}
-		q := fmt.Sprintf("{ n(func: %s, %s: %s, first: %d) %s { xid pos: %s %s } }",
-			sel, order, pred, chunk, where, pred, fields)
-		var out struct{ N []row }
-		if err := r.query(q, nil, &out); err != nil {
-			return err
-		}
-		for _, w := range out.N {
-			if err := fn(w); err != nil {
-				return err
-			}
-		}
-		if len(out.N) < chunk {
+	batch := make([]string, 0, chunk)
+	flush := func() error {
+		defer func() { batch = batch[:0] }()
+		if len(batch) == 0 {
 			return nil
 		}
-		cursor = out.N[len(out.N)-1].Pos
 		if err := r.ctx.Err(); err != nil {
 			return fmt.Errorf("dgraph: scan stopped: %w", err)
 		}
+		if fields == "" {
+			for _, p := range batch {
+				if err := fn(row{XID: posXID(pred, p), Pos: p}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		rows, err := r.rowsAt(pred, batch, fields)
+		if err != nil {
+			return err
+		}
+		// the nodes read are stored (Has), and the nodes they refer to
+		// are read ahead, a chunk's at once, when the first is asked for
+		for _, p := range batch {
+			if w, ok := rows[p]; ok {
+				r.noteRow(typ, w)
+			}
+		}
+		for _, p := range batch {
+			if w, ok := rows[p]; ok {
+				if err := fn(w); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
+	err := r.positions(span{root: root, filter: filter, pred: pred, lo: lo, hi: hi}, desc, 0, func(p string) error {
+		batch = append(batch, p)
+		if len(batch) < chunk {
+			return nil
+		}
+		return flush()
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+// span is a selection of nodes by the range of their position predicate
+// pred: root selects (or "" for the range itself), filter adds conditions,
+// lo and hi bound the positions ("" for no bound; hi excluded with
+// hiOpen).
+type span struct {
+	root, filter, pred string
+	lo, hi             string
+	hiOpen             bool
+}
+
+// selection is the DQL that selects a span: its root function and its
+// @filter ("" for none).
+func (s span) selection() (root, where string) {
+	var conds []string
+	if s.filter != "" {
+		conds = append(conds, s.filter)
+	}
+	rng := ""
+	switch {
+	case s.lo != "" && s.hi != "":
+		rng = "between(" + s.pred + ", " + quote(s.lo) + ", " + quote(s.hi) + ")"
+	case s.lo != "":
+		rng = "ge(" + s.pred + ", " + quote(s.lo) + ")"
+	case s.hi != "":
+		rng = "le(" + s.pred + ", " + quote(s.hi) + ")"
+	}
+	root = s.root
+	switch {
+	case root == "" && rng == "":
+		root = "has(" + s.pred + ")"
+	case root == "":
+		root = rng
+	case rng != "":
+		conds = append(conds, rng)
+	}
+	if len(conds) > 0 {
+		where = "@filter(" + strings.Join(conds, " AND ") + ")"
+	}
+	return root, where
+}
+
+// maxParts bounds the parts a span of more than a window of positions is
+// cut into.
+const maxParts = 64
+
+// positions calls emit with the positions of the nodes a span selects,
+// sorted (descending with desc). One query reads the span's count and,
+// when it holds a window or less, its positions. A larger span is cut into
+// parts of about half a window each at positions sampled evenly over its
+// nodes (by offset in uid order: loads in date order give uids in date
+// order, so the first nodes by uid would all be the oldest), and each part
+// read the same way. Each query reads the index keys of its span only (or,
+// under a root, the values of the root's nodes).
+func (r *Reader) positions(s span, desc bool, depth int, emit func(string) error) error {
+	if depth > 64 {
+		return fmt.Errorf("dgraph: scan of %s: the positions do not split", s.pred)
+	}
+	window := window
+	if r.s.window > 0 {
+		window = r.s.window
+	}
+	root, where := s.selection()
+	var out struct {
+		N []struct {
+			Pos string `json:"pos"`
+		}
+		C []struct {
+			Count int `json:"count"`
+		}
+	}
+	q := fmt.Sprintf("{ v as var(func: %s) %s\nn(func: uid(v), first: %d) { pos: %s }\nc(func: uid(v)) { count(uid) } }",
+		root, where, window, s.pred)
+	if err := r.query(q, nil, &out); err != nil {
+		return err
+	}
+	keep := func(p string) bool { return p != "" && !(s.hiOpen && p >= s.hi) }
+	if len(out.C) == 0 || out.C[0].Count <= window {
+		ps := make([]string, 0, len(out.N))
+		for _, n := range out.N {
+			if keep(n.Pos) {
+				ps = append(ps, n.Pos)
+			}
+		}
+		sort.Strings(ps)
+		ps = slices.Compact(ps)
+		if desc {
+			slices.Reverse(ps)
+		}
+		for _, p := range ps {
+			if err := emit(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// more than a window: sample positions evenly by offset, and cut there
+	n := out.C[0].Count
+	parts := min(maxParts, 2*n/window+1)
+	samples := min(n, 4*parts)
+	var b strings.Builder
+	fmt.Fprintf(&b, "{ v as var(func: %s) %s\n", root, where)
+	for i := 0; i < samples; i++ {
+		fmt.Fprintf(&b, "s%d(func: uid(v), offset: %d, first: 1) { pos: %s }\n", i, i*n/samples, s.pred)
+	}
+	b.WriteString("}")
+	var sampled map[string][]struct {
+		Pos string `json:"pos"`
+	}
+	if err := r.query(b.String(), nil, &sampled); err != nil {
+		return err
+	}
+	var ps []string
+	for _, list := range sampled {
+		for _, x := range list {
+			if keep(x.Pos) {
+				ps = append(ps, x.Pos)
+			}
+		}
+	}
+	sort.Strings(ps)
+	ps = slices.Compact(ps)
+	var cuts []span
+	lo := s.lo
+	for i := 1; i < parts && len(ps) > 0; i++ {
+		cut := ps[i*len(ps)/parts]
+		if cut <= lo {
+			continue
+		}
+		cuts = append(cuts, span{root: s.root, filter: s.filter, pred: s.pred, lo: lo, hi: cut, hiOpen: true})
+		lo = cut
+	}
+	if len(cuts) == 0 {
+		return fmt.Errorf("dgraph: scan of %s: %d positions from %q do not split", s.pred, n, s.lo)
+	}
+	cuts = append(cuts, span{root: s.root, filter: s.filter, pred: s.pred, lo: lo, hi: s.hi, hiOpen: s.hiOpen})
+	if desc {
+		slices.Reverse(cuts)
+	}
+	for _, p := range cuts {
+		if err := r.positions(p, desc, depth+1, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// posXID is the xid of the node at a position of pred (a position ends
+// with the node's ID; xid is its own position).
+func posXID(pred, pos string) string {
+	if pred == "xid" {
+		return pos
+	}
+	return export.XIDOf(pos[strings.LastIndexByte(pos, '|')+1:])
+}
+
+// rowsAt reads fields of the nodes at positions of pred, by xid, keyed by
+// position.
+func (r *Reader) rowsAt(pred string, pos []string, fields string) (map[string]row, error) {
+	ids := make([]string, len(pos))
+	for i, p := range pos {
+		ids[i] = posXID(pred, p)
+	}
+	var out struct{ N []row }
+	q := fmt.Sprintf("{ n(func: eq(xid, %s)) { xid pos: %s %s } }", quoteList(ids), pred, fields)
+	if err := r.query(q, nil, &out); err != nil {
+		return nil, err
+	}
+	m := make(map[string]row, len(out.N))
+	for _, w := range out.N {
+		m[w.Pos] = w
+	}
+	return m, nil
 }
 
 // errEnd ends a walk early.
@@ -439,6 +801,13 @@ func (r *Reader) Events(f graph.EventFilter, first int, after string) (graph.Eve
 			}
 		}
 	}
+	// what the page's events refer to is read ahead (not what the
+	// events scanned before it do)
+	r.ahead = r.ahead[:0]
+	clear(r.aheadOf)
+	for _, e := range page.Edges {
+		r.noteEvent(&e.Event)
+	}
 	return page, nil
 }
 
@@ -537,30 +906,76 @@ func (r *Reader) Actors(f graph.ActorFilter, first int, after string) (graph.Act
 		afterPos = p
 	}
 	q := graph.NormName(f.Name)
-	err := r.scan("", export.DgraphActor, "", "actor.pos", false, "", "", "blob: eg.blob", func(w row) error {
+	// the actors are decoded to be filtered; without a filter the
+	// positions count them, and only the page's are read
+	filter := f.Kind != "" || q != ""
+	fields := ""
+	if filter {
+		fields = "blob: eg.blob"
+	}
+	var pending []string
+	err := r.scan("", export.DgraphActor, "", "actor.pos", false, "", "", fields, func(w row) error {
 		var a graph.Actor
-		if err := w.decode(&a); err != nil {
-			return nil
-		}
-		if f.Kind != "" && a.Kind != f.Kind {
-			return nil
-		}
-		if q != "" && !actorHasName(a, q) {
-			return nil
+		if filter {
+			if err := w.decode(&a); err != nil {
+				return nil
+			}
+			if f.Kind != "" && a.Kind != f.Kind {
+				return nil
+			}
+			if q != "" && !actorHasName(a, q) {
+				return nil
+			}
 		}
 		page.Total++
 		if afterPos != "" && w.Pos <= afterPos {
 			page.HasPrevious = true
 			return nil
 		}
-		if first >= 0 && len(page.Edges) >= first {
+		if first >= 0 && len(page.Edges)+len(pending) >= first {
 			page.HasNext = true
 			return nil
+		}
+		if filter {
+			page.Edges = append(page.Edges, graph.ActorEdge{Cursor: graph.EncodeCursor(w.Pos), Actor: a})
+		} else {
+			pending = append(pending, w.Pos)
+		}
+		return nil
+	})
+	if err != nil {
+		return page, err
+	}
+	err = r.fetchEach("actor.pos", pending, func(w row) error {
+		var a graph.Actor
+		if err := w.decode(&a); err != nil {
+			return err
 		}
 		page.Edges = append(page.Edges, graph.ActorEdge{Cursor: graph.EncodeCursor(w.Pos), Actor: a})
 		return nil
 	})
 	return page, err
+}
+
+// fetchEach reads the stored bytes of the nodes at positions of pred, a
+// chunk at a time, and calls fn with each in the positions' order.
+func (r *Reader) fetchEach(pred string, pos []string, fn func(row) error) error {
+	for len(pos) > 0 {
+		part := pos[:min(len(pos), chunk)]
+		pos = pos[len(part):]
+		rows, err := r.rowsAt(pred, part, "blob: eg.blob")
+		if err != nil {
+			return err
+		}
+		for _, p := range part {
+			if w, ok := rows[p]; ok {
+				if err := fn(w); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func actorHasName(a graph.Actor, q string) bool {
@@ -611,16 +1026,24 @@ func (r *Reader) Articles(first int, after string) (graph.ArticlePage, error) {
 		}
 		afterPos = p
 	}
-	err := r.scan("", export.DgraphArticle, "", "article.pos", false, "", "", "blob: eg.blob", func(w row) error {
+	var pending []string
+	err := r.scan("", export.DgraphArticle, "", "article.pos", false, "", "", "", func(w row) error {
 		page.Total++
 		if afterPos != "" && w.Pos <= afterPos {
 			page.HasPrevious = true
 			return nil
 		}
-		if first >= 0 && len(page.Edges) >= first {
+		if first >= 0 && len(pending) >= first {
 			page.HasNext = true
 			return nil
 		}
+		pending = append(pending, w.Pos)
+		return nil
+	})
+	if err != nil {
+		return page, err
+	}
+	err = r.fetchEach("article.pos", pending, func(w row) error {
 		var a graph.Article
 		if err := w.decode(&a); err != nil {
 			return err

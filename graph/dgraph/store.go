@@ -95,11 +95,19 @@
 // # Reads
 //
 // View runs its callback over one read-only transaction: every query of it
-// reads at one timestamp, as a Badger snapshot. Lookups query by xid; pages
-// and walks are streamed in chunks ordered by the position predicates
-// (cursor: the last position read), so memory stays bounded by the chunk
-// and the page; filters beyond the indexes are tested on the decoded
-// events as the embedded store tests them.
+// reads at one timestamp, as a Badger snapshot. Pages and walks read the
+// positions of the nodes they select (the position predicates: a range of
+// their exact index, between/ge/le, or a root's nodes filtered by it),
+// sort them here, and read the nodes by xid 500 at a time in that order:
+// Dgraph never sorts (orderasc with first: walks the order predicate's
+// index from its start and reads the value of every node selected), and
+// no query reads past its selection. A selection of more than 10,000
+// nodes is cut at positions sampled evenly over it, and each part read
+// the same way, so memory stays bounded by that window and the page.
+// Lookups query by xid, and read with them, in one query, what the events
+// read before refer to (their actors, places, agreements and articles),
+// cached for the View. Filters beyond the indexes are tested on the
+// decoded events as the embedded store tests them.
 package dgraph
 
 import (
@@ -252,6 +260,12 @@ type Store struct {
 	// committed, when set (by tests), is called with each article written
 	// and the version its transaction committed.
 	committed func(articleID string, version uint64)
+	// queried, when set (by tests, before any read), is called with each
+	// query a Reader makes, the time it took and the bytes of its answer.
+	queried func(q string, took time.Duration, answer int)
+	// window, when set (by tests), replaces the constant window: the most
+	// positions one query of a scan reads.
+	window int
 	// altered is set when Open altered the cluster's schema.
 	altered bool
 	// aborts counts the transactions aborted by a concurrent writer or

@@ -166,6 +166,35 @@ func answers(t *testing.T, view func(func(graph.Snapshot) error) error) map[stri
 			}
 			put("actor "+a.ID, got)
 		}
+		// after the walks (which note the nodes they read) and after
+		// the events (which note what they refer to): each kind by ID,
+		// and Has of each ID as every kind
+		for _, p := range places {
+			got, err := r.Place(p.ID)
+			if err != nil {
+				return err
+			}
+			put("place "+p.ID, got)
+		}
+		for _, g := range agrees {
+			got, err := r.Agreement(g.ID)
+			if err != nil {
+				return err
+			}
+			put("agreement "+g.ID, got)
+		}
+		for _, a := range arts {
+			got, err := r.ArticleMeta(a.ID)
+			if err != nil {
+				return err
+			}
+			put("article meta "+a.ID, got)
+		}
+		for _, id := range []string{events[0].ID, actors[0].ID, arts[0].ID} {
+			for _, kind := range []string{"article", "event", "actor", "place", "agreement"} {
+				put("has "+kind+" "+id, r.Has(kind, id))
+			}
+		}
 		for _, a := range arts {
 			got, err := r.Article(a.ID)
 			if err != nil {
