@@ -25,7 +25,11 @@ import (
 //   - q = k = c (not in ch), kh = h, gh = g, dh = z = d ("Nadhem" =
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
-//     "Janibek", "Abdelmadjid" = "Abdelmajid"), tch = ch;
+//     "Janibek", "Abdelmadjid" = "Abdelmajid"), as is a Greek inner tz
+//     ("Chatzipetrou" = "Hadjipetrou"), tch = ch, and a Greek-looking
+//     word's initial ch is h (greekCh);
+//   - the Belarusian -ousk- is the Russian -ovsk- ("Bychkouski" =
+//     "Bychkovsky");
 //   - a final h after a vowel is silent ("Abdullah" = "Abdulla", "Hamzah");
 //   - Abdul-, Abdel-, Abdal-, Abdol- and Abd al- are one prefix, and a
 //     Russian word-initial Ye- before a consonant is E- ("Yevgeny" =
@@ -240,7 +244,7 @@ func normWord(w string) string {
 }
 
 // greekCh reports whether a word opening with ch is Greek-looking: it ends
-// in one of the Greek surname endings -ou, -is, -os, -as, -akis, -idis
+// in one of the Greek surname endings -ou, -is, -os, -as, -des
 // ("Chatzipetrou", "Christodoulides", "Charalambous"), where the initial
 // chi is written ch or h. Other words keep their ch ("Chavez", "Chen").
 func greekCh(w string) bool {

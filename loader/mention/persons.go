@@ -620,8 +620,7 @@ func (a *analyzer) persons() {
 // or after it) followed by a speech verb ("Quiroga said"), by ", who" or
 // ", whose", by "'s" and a government ("Quiroga's administration"), or
 // opening a clause before "had" or "has" and a past participle ("Quiroga
-// had insisted"). A
-// name elsewhere that ends in such a word is a person's.
+// had insisted"). A name elsewhere that ends in such a word is a person's.
 func (a *analyzer) surnameSignals() map[string]bool {
 	var out map[string]bool
 	for k := 0; k+1 < len(a.toks); k++ {
