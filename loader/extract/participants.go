@@ -619,6 +619,11 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 			continue
 		}
 		rel := m.Start - x.s.Start
+		if r := root2(h.e.cameo); (r == "18" || r == "19" || r == "20") && m.Kind != mention.Kind("COUNTRY") && objectAt(x, h, rel) {
+			// "shelled Kharkiv", "bombed the town": where a blow falls is
+			// where it happened
+			return m.PlaceID
+		}
 		prep := x.precedingWord(rel)
 		if prep != "in" && prep != "at" && prep != "near" && prep != "of" && prep != "from" && prep != "to" {
 			continue
@@ -646,6 +651,20 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 		return m.PlaceID
 	}
 	return country
+}
+
+// objectAt reports whether byte rel of x's sentence starts the object of
+// verb hit h: the token right after the verb, or after a determiner there
+// (false for a noun).
+func objectAt(x *sent, h hit, rel int) bool {
+	if !h.verb {
+		return false
+	}
+	k := h.j
+	if k < len(x.toks) && determiners.has(x.toks[k].lw) {
+		k++
+	}
+	return k < len(x.toks) && x.toks[k].s == rel
 }
 
 // placeNouns follow a place name that is still where something happened

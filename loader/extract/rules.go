@@ -76,7 +76,7 @@ var Rules = []Rule{
 		"actorsAfter, whomAntecedent, actorsBefore, whoAntecedent"},
 	{"home-forces", "participants",
 		"a state's force named without a country (police, the army, security forces) acts for the country of the event's place, else the dateline's, else the article's only country; the headline keeps its words",
-		"homeAgent, countryOf, titleSubject"},
+		"homeAgent, countryOf, titleSubject; placeFor (objectAt: where a blow falls, shelled Kharkiv, is the place)"},
 	{"persons-named", "participants",
 		"a person named in an apposition after a role noun (the embassy's first secretary, X; a citizen, X, 42,) or before one (X, a 54-year-old resident of), after a title with capital initials, after a noun that describes a person (a Chilean national X; named as X), before 's administration, whose surname alone acts as a person elsewhere in the article (X, who …; X said; X had insisted), or by a given name cut short of the full name before is a participant as the one person it is",
 		"participants over loader/mention (persons: appositive, appositiveName, initialsName, describedPerson, surnameSignals; resolve: shortGivenOf; references)"},
