@@ -142,13 +142,7 @@ func TestKillDuringLoad(t *testing.T) {
 			t.Fatalf("round %d failed after %d rounds in a row passed (seed %d)", round, round, seed)
 		}
 	}
-	out, err := exec.Command(bin, "load", "--db", db, corpusDir).CombinedOutput()
-	if err != nil {
-		t.Fatalf("final load: %v\n%s", err, out)
-	}
-	if in := verify(t, db, want); in != len(want) {
-		t.Errorf("after a full load %d of %d articles are stored", in, len(want))
-	}
+	loadAll(t, bin, db, corpusDir, want)
 	t.Logf("%d rounds in a row passed (%d killed mid-load, the others ended first)", rounds, killed)
 }
 
@@ -159,7 +153,7 @@ func TestKillDuringLoad(t *testing.T) {
 func readAfterKill(t *testing.T, bin, db, name, out string) int {
 	t.Helper()
 	args := map[string][]string{
-		"query":    {"query", "--db", db, `{ articles(first: 1) { totalCount } }`},
+		"query":    {"query", "--db", db, countQuery},
 		"timeline": {"timeline", "--db", db, "--format", "json"},
 		"export":   {"export", "--db", db, "--format", "jsonl", "--out", out},
 	}[name]
@@ -185,6 +179,19 @@ func readAfterKill(t *testing.T, bin, db, name, out string) int {
 	if name != "query" {
 		return -1
 	}
+	n, err := articleCount(stdout)
+	if err != nil {
+		t.Errorf("query after a kill: %v\n%s", err, stdout)
+		return -1
+	}
+	return n
+}
+
+// countQuery asks a store how many articles it holds.
+const countQuery = `{ articles(first: 1) { totalCount } }`
+
+// articleCount reads the answer of `eventgraph query` to countQuery.
+func articleCount(stdout []byte) (int, error) {
 	var resp struct {
 		Data struct {
 			Articles struct {
@@ -192,11 +199,21 @@ func readAfterKill(t *testing.T, bin, db, name, out string) int {
 			} `json:"articles"`
 		} `json:"data"`
 	}
-	if err := json.Unmarshal(stdout, &resp); err != nil {
-		t.Errorf("query after a kill: %v\n%s", err, stdout)
-		return -1
+	err := json.Unmarshal(stdout, &resp)
+	return resp.Data.Articles.TotalCount, err
+}
+
+// loadAll loads dir into db with the binary and fails the test unless
+// every article of want is then stored.
+func loadAll(t *testing.T, bin, db, dir string, want []*graph.Facts) {
+	t.Helper()
+	out, err := exec.Command(bin, "load", "--db", db, dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("final load: %v\n%s", err, out)
 	}
-	return resp.Data.Articles.TotalCount
+	if in := verify(t, db, want); in != len(want) {
+		t.Errorf("after the last load %d of %d articles are stored", in, len(want))
+	}
 }
 
 // verify opens the database, checks it and returns how many of the
@@ -376,24 +393,17 @@ func TestKillDuringLargeArticle(t *testing.T) {
 			_ = cmd.Process.Kill()
 			<-done
 		}
-		q := exec.Command(bin, "query", "--db", db, `{ articles(first: 1) { totalCount } }`)
+		q := exec.Command(bin, "query", "--db", db, countQuery)
 		var stderr bytes.Buffer
 		q.Stderr = &stderr
 		stdout, err := q.Output()
-		var resp struct {
-			Data struct {
-				Articles struct {
-					TotalCount int `json:"totalCount"`
-				} `json:"articles"`
-			} `json:"data"`
-		}
-		if err != nil || json.Unmarshal(stdout, &resp) != nil {
-			t.Fatalf("round %d: query after the kill: %v\n%s%s", round, err, stdout, stderr.Bytes())
+		count, jerr := articleCount(stdout)
+		if err != nil || jerr != nil {
+			t.Fatalf("round %d: query after the kill: %v %v\n%s%s", round, err, jerr, stdout, stderr.Bytes())
 		}
 		if bytes.Contains(stderr.Bytes(), []byte("undid the interrupted write")) {
 			interrupted++
 		}
-		count := resp.Data.Articles.TotalCount
 		in := verify(t, db, want)
 		if count != in || in < len(want)-1 {
 			t.Errorf("round %d: query counts %d articles, the store holds %d of %d", round, count, in, len(want))
@@ -403,12 +413,6 @@ func TestKillDuringLargeArticle(t *testing.T) {
 			t.Fatalf("round %d failed (seed %d)", round, seed)
 		}
 	}
-	out, err := exec.Command(bin, "load", "--db", db, large).CombinedOutput()
-	if err != nil {
-		t.Fatalf("final load: %v\n%s", err, out)
-	}
-	if in := verify(t, db, want); in != len(want) {
-		t.Errorf("after the last load %d of %d articles are stored", in, len(want))
-	}
+	loadAll(t, bin, db, large, want)
 	t.Logf("%d rounds; %d left an unpublished write that the reading command's open undid", rounds, interrupted)
 }

@@ -227,34 +227,13 @@ func (s *Store) putStaged(ctx context.Context, f *Facts) (res PutResult, err err
 // again.
 func (s *Store) undoStaged(art string) error {
 	prefix := undoPrefix(art)
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
-	err := s.db.View(func(txn *badger.Txn) error {
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = []byte(prefix)
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			item := it.Item()
-			k := item.KeyCopy(nil)[len(prefix):]
-			u, err := item.ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			if len(u) == 0 || u[0] == 0 {
-				err = wb.Delete(k)
-			} else {
-				err = wb.Set(k, u[1:])
-			}
-			if err != nil {
-				return err
-			}
+	_, err := s.rewriteEach(prefix, func(key, u []byte, wb *badger.WriteBatch) (bool, error) {
+		k := key[len(prefix):]
+		if len(u) == 0 || u[0] == 0 {
+			return true, wb.Delete(k)
 		}
-		return nil
+		return true, wb.Set(k, u[1:])
 	})
-	if err == nil {
-		err = wb.Flush()
-	}
 	if err == nil {
 		err = s.dropKeys(prefix)
 	}
@@ -265,29 +244,6 @@ func (s *Store) undoStaged(art string) error {
 		return fmt.Errorf("undo the staged write of article %s: %w", art, err)
 	}
 	return nil
-}
-
-// dropKeys deletes every key under prefix.
-func (s *Store) dropKeys(prefix string) error {
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
-	err := s.db.View(func(txn *badger.Txn) error {
-		opt := badger.DefaultIteratorOptions
-		opt.PrefetchValues = false
-		opt.Prefix = []byte(prefix)
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			if err := wb.Delete(it.Item().KeyCopy(nil)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err == nil {
-		err = wb.Flush()
-	}
-	return err
 }
 
 // stagedArticles returns the articles whose staged write is unpublished.

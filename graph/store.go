@@ -351,34 +351,15 @@ func (s *Store) upgrade(format string) error {
 // reindexActors deletes every actor index key and writes those of each
 // stored actor (actorIndexKeys); it returns the number of actors.
 func (s *Store) reindexActors() (int, error) {
-	del := s.db.NewWriteBatch()
-	defer del.Cancel()
-	err := s.db.View(func(txn *badger.Txn) error {
-		for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven, pActorLead} {
-			opt := badger.DefaultIteratorOptions
-			opt.PrefetchValues = false
-			opt.Prefix = []byte(p)
-			it := txn.NewIterator(opt)
-			for it.Rewind(); it.Valid(); it.Next() {
-				if err := del.Delete(it.Item().KeyCopy(nil)); err != nil {
-					it.Close()
-					return err
-				}
-			}
-			it.Close()
+	for _, p := range []string{pActorName, pActorAlias, pActorSurname, pActorGlued, pActorGiven, pActorLead} {
+		if err := s.dropKeys(p); err != nil {
+			return 0, err
 		}
-		return nil
-	})
-	if err == nil {
-		err = del.Flush()
-	}
-	if err != nil {
-		return 0, err
 	}
 	set := s.db.NewWriteBatch()
 	defer set.Cancel()
 	n := 0
-	err = s.db.View(func(txn *badger.Txn) error {
+	err := s.db.View(func(txn *badger.Txn) error {
 		opt := badger.DefaultIteratorOptions
 		opt.Prefix = []byte(pActor)
 		it := txn.NewIterator(opt)
@@ -1352,6 +1333,29 @@ func (s *Store) rewriteEach(prefix string, fn func(key, val []byte, wb *badger.W
 		err = wb.Flush()
 	}
 	return n, err
+}
+
+// dropKeys deletes every key under prefix.
+func (s *Store) dropKeys(prefix string) error {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	err := s.db.View(func(txn *badger.Txn) error {
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		opt.Prefix = []byte(prefix)
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if err := wb.Delete(it.Item().KeyCopy(nil)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = wb.Flush()
+	}
+	return err
 }
 
 // getter reads single keys: a Badger transaction or a wtxn.
