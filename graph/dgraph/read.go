@@ -813,22 +813,17 @@ func (r *Reader) Events(f graph.EventFilter, first int, after string) (graph.Eve
 
 // eventsAt reads the events at positions, by position.
 func (r *Reader) eventsAt(pos []string) (map[string]graph.Event, error) {
-	ids := make([]string, len(pos))
-	for i, p := range pos {
-		ids[i] = export.XIDOf(p[strings.LastIndexByte(p, '|')+1:])
-	}
-	var out struct{ N []row }
-	q := fmt.Sprintf("{ n(func: eq(xid, %s)) { xid pos: event.pos blob: eg.blob } }", quoteList(ids))
-	if err := r.query(q, nil, &out); err != nil {
+	rows, err := r.rowsAt("event.pos", pos, "blob: eg.blob")
+	if err != nil {
 		return nil, err
 	}
-	m := make(map[string]graph.Event, len(out.N))
-	for _, w := range out.N {
+	m := make(map[string]graph.Event, len(rows))
+	for p, w := range rows {
 		var ev graph.Event
 		if err := w.decode(&ev); err != nil {
 			return nil, err
 		}
-		m[w.Pos] = ev
+		m[p] = ev
 	}
 	return m, nil
 }
