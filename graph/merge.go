@@ -1046,7 +1046,7 @@ func locWords(sentence string) []string {
 		switch strings.ToLower(f[i]) {
 		case "in", "at", "near", "outside":
 		case "of":
-			// "the border city of Narva", "the village of Tres Cruces"
+			// "the border city of Voi", "the village of Tres Cruces"
 			if i == 0 || !placeNouns[strings.ToLower(f[i-1])] {
 				continue
 			}
@@ -1087,7 +1087,7 @@ func locWords(sentence string) []string {
 }
 
 // placeNouns name a kind of place before "of" and its name ("the city of
-// Narva").
+// Voi").
 var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "port": true, "district": true,
 	"province": true, "region": true, "county": true, "municipality": true, "island": true, "islands": true}
 

@@ -88,7 +88,7 @@ const (
 	// the Russian -ev as its glide ("Tokayev" = "Tokaev") and drops an h
 	// before -ullah ("Sabihullah" = "Sabiullah"); older databases have
 	// their actor indexes rebuilt. Format 12 folds letters NFD leaves
-	// whole as their base letters ("Sørvik" = "Sorvik", "Łukasz" =
+	// whole as their base letters ("Løvaas" = "Lovaas", "Łukasz" =
 	// "Lukasz"), keys the Greek initial ch and inner tz ("Chatzidakis" =
 	// "Hadjidakis") and the Belarusian -ouski ("Zhukouski" = "Zhukovsky");
 	// older databases have their actor indexes rebuilt.

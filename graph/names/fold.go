@@ -52,7 +52,7 @@ func StripDiacritics(s string) string {
 		case r == 'ı':
 			b.WriteByte('i')
 		case letterNoMark[r] != "":
-			// letters Unicode does not decompose: "Sørvik" = "Sorvik",
+			// letters Unicode does not decompose: "Løvaas" = "Lovaas",
 			// "Łukasz" = "Lukasz", "Đorđe" = "Dorde"
 			b.WriteString(letterNoMark[r])
 		case r == 'ʻ' || r == 'ʼ' || r == 'ʿ' || r == 'ʾ':

@@ -26,10 +26,10 @@ import (
 //     "Nazem", "Kadhem" = "Kadem"),
 //     th = t, ph = f, w = v, x = ks, and zh = dj = dzh = j ("Zhanibek" =
 //     "Janibek", "Abdelmadjid" = "Abdelmajid"), as is a Greek inner tz
-//     ("Chatzipetrou" = "Hadjipetrou"), tch = ch, and a Greek-looking
+//     ("Chatzidakis" = "Hadjidakis"), tch = ch, and a Greek-looking
 //     word's initial ch is h (greekCh);
-//   - the Belarusian -ousk- is the Russian -ovsk- ("Bychkouski" =
-//     "Bychkovsky");
+//   - the Belarusian -ousk- is the Russian -ovsk- ("Zhukouski" =
+//     "Zhukovsky");
 //   - a final h after a vowel is silent ("Abdullah" = "Abdulla", "Hamzah");
 //   - Abdul-, Abdel-, Abdal-, Abdol- and Abd al- are one prefix, and a
 //     Russian word-initial Ye- before a consonant is E- ("Yevgeny" =
@@ -77,7 +77,7 @@ func AppendWordKey(dst []byte, w string) []byte {
 		c := w[i]
 		if c == 'o' && i+3 < len(w) && w[i+1] == 'u' && w[i+2] == 's' && w[i+3] == 'k' && i > 0 {
 			// the Belarusian -ouski is the -ovsky of Russian spellings:
-			// "Bychkouski" = "Bychkovsky"
+			// "Zhukouski" = "Zhukovsky"
 			vowel = true
 			emit('v')
 			i += 2
@@ -127,7 +127,7 @@ func AppendWordKey(dst []byte, w string) []byte {
 			i += 3
 		case two == "dj" || two == "zh" || two == "tz" && i > 0:
 			// Greek and Turkish tz is the dj of other spellings:
-			// "Chatzipetrou" = "Hadjipetrou" (not a first T: "Tzipi")
+			// "Chatzidakis" = "Hadjidakis" (not a first T: "Tzipi")
 			emit('j')
 			i += 2
 		case i == 0 && two == "ch" && vowelAt(w, 2) && greekCh(w):
@@ -245,7 +245,7 @@ func normWord(w string) string {
 
 // greekCh reports whether a word opening with ch is Greek-looking: it ends
 // in one of the Greek surname endings -ou, -is, -os, -as, -des
-// ("Chatzipetrou", "Christodoulides", "Charalambous"), where the initial
+// ("Chatzidakis", "Charalambidis", "Chalkias"), where the initial
 // chi is written ch or h. Other words keep their ch ("Chavez", "Chen").
 func greekCh(w string) bool {
 	for _, e := range []string{"ou", "is", "os", "as", "des", "dis"} {
@@ -482,8 +482,8 @@ func sameFirstGiven(x, y Name) bool {
 	if x.Given[0] == y.Given[0] {
 		return true
 	}
-	// a compound given name written in one word or two: "Mohammad-Reza",
-	// "Mohammadreza"
+	// a compound given name written in one word or two: "Ali-Reza",
+	// "Alireza"
 	return strings.Join(x.Given, "") == strings.Join(y.Given, "")
 }
 
@@ -544,7 +544,7 @@ var compoundParts = map[string]bool{
 // shortGiven reports whether the given name s is a short form of l made by
 // cutting it (a hypocorism): l's beginning ("Alex", "Alexander") or end
 // ("Buisi", "Ndubuisi"), or for a Greek name in -s its beginning before the
-// -s ("Nikos", "Nikolaos"), of four letters or more and two fewer than l
+// -s ("Dimitris", "Dimitrios"), of four letters or more and two fewer than l
 // at least, the rest no given name of compoundParts, and no woman's name
 // made by adding to a man's.
 func shortGiven(s, l string) bool {
@@ -561,7 +561,7 @@ func shortGiven(s, l string) bool {
 	case strings.HasSuffix(l, s):
 		rest = l[:len(l)-len(s)]
 	case len(s) >= 5 && s[len(s)-1] == 's' && l[len(l)-1] == 's' && strings.HasPrefix(l, s[:len(s)-1]):
-		// Greek names cut before their nominative -s: "Nikos", "Nikolaos"
+		// Greek names cut before their nominative -s: "Dimitris", "Dimitrios"
 		rest = l[len(s)-1:]
 	default:
 		return false

@@ -863,7 +863,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			}
 		}
 		if r := root2(h.e.cameo); h.verb && strings.HasSuffix(lw, "ing") && (r == "02" || r == "10" || r == "11" || r == "14") && len(hits) > 0 && documentParticiple(x, hits, i) {
-			// "sent a note to Caracas protesting the seizure and requesting
+			// "sent a note to Quito protesting the seizure and requesting
 			// access": the protest or the appeal a note makes is the
 			// sending's, no act of its own (what a message confirms or says
 			// stays its own statement)

@@ -1040,7 +1040,7 @@ func documentBetween(x *sent, from, to int) bool {
 
 // documentParticiple reports whether the -ing verb at token i says what a
 // document sent by the last finite verb before it says: right after the
-// document's noun phrase ("a note to Caracas protesting"), or after "and"
+// document's noun phrase ("a note to Quito protesting"), or after "and"
 // following such a participle ("protesting the seizure and requesting
 // access").
 func documentParticiple(x *sent, hits []hit, i int) bool {
@@ -1076,7 +1076,7 @@ func documentParticiple(x *sent, hits []hit, i int) bool {
 // participleAfterObject reports whether the -ing form at token i follows
 // a noun phrase directly: a word before it that is no preposition,
 // determiner, form of be, pronoun or conjunction, and no comma ("a note to
-// Caracas protesting", not "was protesting", "after protesting", ",
+// Quito protesting", not "was protesting", "after protesting", ",
 // protesting").
 func participleAfterObject(x *sent, i int) bool {
 	p := x.toks[i-1]

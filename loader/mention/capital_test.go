@@ -19,8 +19,8 @@ func TestCapitalActs(t *testing.T) {
 		{"Lima recalled its envoy after the government in Caracas expelled its diplomats.", "Caracas", "Venezuela"},
 		{"Officials in Bishkek said the border was closed.", "Bishkek", "Kyrgyzstan"},
 		{"Protesters marched in Bishkek on Monday.", "Bishkek", ""},
-		{"The ministry sent a diplomatic note to Caracas on Monday.", "Caracas", "Venezuela"},
-		{"The ministry sent a note to the embassy in Caracas on Monday.", "Caracas", ""},
+		{"The ministry sent a diplomatic note to Lima on Monday.", "Lima", "Peru"},
+		{"The ministry sent a note to the embassy in Lima on Monday.", "Lima", ""},
 	} {
 		r := analyzeText(c.text, "")
 		found := false
@@ -52,7 +52,7 @@ func TestDemonymOfSite(t *testing.T) {
 		text, demonym string
 		actor         bool
 	}{
-		{"Talks at the Chilean resort of Vina del Mar broke down.", "Chilean", false},
+		{"Ministers met at the Chilean resort of Vina del Mar.", "Chilean", false},
 		{"Gunmen attacked a Kenyan border town on Monday.", "Kenyan", true}, // "border" is no kind of place: the attack's target country
 		{"Kenyan troops attacked the town.", "Kenyan", true},
 	} {

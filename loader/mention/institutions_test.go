@@ -63,7 +63,7 @@ func TestCompassWordNoPlace(t *testing.T) {
 // possessive country ("Chile's Internal Security Service (ISS)") is that
 // country's, under its name with the demonym and its acronym.
 func TestDefinedBodyOfCountry(t *testing.T) {
-	r := analyzeText("Chile's Internal Security Service (ISS) detained two men. The ISS said they were held.", "2025-11-21")
+	r := analyzeText("Chile's Internal Security Service (ISS) opened an inquiry on Monday. The ISS said it would report in May.", "2025-11-21")
 	a, ok := actorOf(r, "ISS")
 	if !ok {
 		t.Fatal("no actor for ISS")

@@ -88,7 +88,7 @@ func (a *analyzer) definitions() {
 					gk, kind = model.Group, Group
 				}
 			}
-			// "Estonia's Internal Security Service (ISS)", "the Chilean
+			// "Chile's Internal Security Service (ISS)", "the Chilean
 			// Investigations Police (PDI)": the country named before it is
 			// the body's, as for an undefined name (orgPatterns)
 			name, cc := long, ""
@@ -717,7 +717,7 @@ func (a *analyzer) capitalActs(i, j int) bool {
 		case "ties", "relations", "talks", "negotiations", "dialogue", "contacts", "cooperation", "agreement", "deal", "accord",
 			"dispute", "tensions", "row", "protested", "protest", "complained", "complaint", "appealed", "apologised", "apologized",
 			"note", "letter", "demarche", "démarche", "message":
-			// ("sent a diplomatic note to Caracas")
+			// ("sent a diplomatic note to Lima")
 			return true
 		}
 	}

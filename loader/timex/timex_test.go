@@ -207,7 +207,7 @@ var findCases = []struct {
 			{text: "two days later", prec: model.Day, value: "2024-03-15"},
 		}},
 	{"parts of the same or the next day from ref", "2024-05-12", "2024-03-01",
-		"The man was flown to Quito the same evening; troops raided a camp the following morning.",
+		"Talks resumed the same evening; the guns fell silent the following morning.",
 		[]want{
 			{text: "the same evening", prec: model.Day, value: "2024-03-01"},
 			{text: "the following morning", prec: model.Day, value: "2024-03-02"},
