@@ -54,6 +54,10 @@ type cand struct {
 	// attack happened on Sunday" dates the attack told before
 	datesBack bool
 	speaker   string
+	// accusation marks a statement blaming another side for violence it
+	// reports apart ("said troops had shelled the town last week"): dated
+	// as a statement is, by its verb, not by the happening's date
+	accusation bool
 	// agentSubj says the source is the country of a force named in the
 	// subject ("Police fired"; see homeAgent): the headline keeps the words
 	agentSubj bool
@@ -278,7 +282,7 @@ func attributive(toks []token, p, next int) bool {
 	}
 	n := toks[next]
 	return !n.punct && !n.cap && !prepositions.has(n.lw) && !determiners.has(n.lw) && !auxBe.has(n.lw) &&
-		!modals.has(n.lw) && !adverbs.has(n.lw) && !negations.has(n.lw) && n.lw != "and" && n.lw != "or" && !isNumber(n.lw)
+		!modals.has(n.lw) && !adverbs.has(n.lw) && !negations.has(n.lw) && n.lw != "and" && n.lw != "or" && !isNumber(n.lw) && !countWords.has(n.lw)
 }
 
 // isQuoteMark reports whether w is a quotation mark.
@@ -705,6 +709,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// which were fired from machine guns": an undated relative
 			// clause describes its noun; the happening is the main verb's
 			// ("X, who was assassinated by Y" names its doer: a happening)
+			continue
+		}
+		if h.verb && strings.HasSuffix(lw, "ing") && h.clause < len(cl) && ingRelative(x.toks, i, i+n, cl[h.clause]) {
+			// "militants travelling in two trucks attacked a post": an -ing
+			// verb after its noun describes it; the happening is the
+			// clause's finite verb
 			continue
 		}
 		if h.verb && (lw == "seen" || lw == "obtained" || lw == "reviewed") && i+n < len(x.toks) && x.toks[i+n].lw == "by" {
@@ -1273,4 +1283,49 @@ func isDemonymWord(w string) bool {
 	}
 	_, ok := gazetteer.Demonym(w)
 	return ok
+}
+
+// ingRelative reports whether the -ing verb at toks[i:j] opens a
+// reduced relative clause on the noun right before it ("gunmen riding
+// motorbikes opened fire", "officials attending the talks signed"): that
+// noun is a plural or an agent noun, no finite verb stands before it in
+// clause r, and a finite verb follows in the clause before any comma or
+// conjunction. The happening is the finite verb's.
+func ingRelative(toks []token, i, j int, r [2]int) bool {
+	if i == 0 || i-1 < r[0] {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.punct || prev.cap && i-1 > r[0] || determiners.has(prev.lw) || prepositions.has(prev.lw) || auxBe.has(prev.lw) || pronouns.has(prev.lw) {
+		return false
+	}
+	plural := strings.HasSuffix(prev.lw, "s") && !strings.HasSuffix(prev.lw, "ss") && !strings.HasSuffix(prev.lw, "'s")
+	if !plural && lex().agents[prev.lw] == "" && !armedSubject(prev.lw) && !crowdNouns.has(prev.lw) {
+		return false
+	}
+	for k := r[0]; k < i-1; k++ {
+		if finiteWord(toks[k].lw) {
+			return false
+		}
+	}
+	for k := j; k < r[1] && k < len(toks); k++ {
+		t := toks[k]
+		if t.w == "," || t.w == ";" || t.punct && !isQuoteMark(t.w) && t.w != "-" {
+			return false
+		}
+		switch t.lw {
+		case "and", "or", "but", "who", "which", "that", "when", "while", "after", "before":
+			return false
+		}
+		if finiteWord(t.lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteWord reports whether w is a form that can be a clause's finite
+// verb: a past form, a form of "be" or "have".
+func finiteWord(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularPast.has(w) || auxBe.has(w) || w == "has" || w == "have" || w == "had"
 }

@@ -115,7 +115,7 @@ func byTrig(a, b *cand) int { return cmp.Compare(a.trig, b.trig) }
 // algorithm as sort.Slice).
 func byEvidenceStart(a, b graph.Evidence) int { return cmp.Compare(a.Start, b.Start) }
 
-func isStatement(c *cand) bool { return strings.HasPrefix(c.ev.CAMEO, "01") }
+func isStatement(c *cand) bool { return c.accusation || strings.HasPrefix(c.ev.CAMEO, "01") }
 
 func root2(c string) string {
 	if len(c) >= 2 {

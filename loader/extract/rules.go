@@ -18,8 +18,8 @@ type Rule struct {
 // Rules is the index of the named extraction rules, in pipeline order.
 var Rules = []Rule{
 	{"finite-verbs", "triggers",
-		"a dictionary verb (triggers.tsv, cameo_verbs.tsv) makes an event when it is finite; an infinitive or gerund alone makes none, nor does a third-person present in the body of a sentence with no time expression (Chad hosts refugees: a state; a headline's present tells what happened), a participle between a plural and its verb (the ships attacked have …) or an -s word after a demonym (Thai claims that …)",
-		"Article, sentence, newCand, findHits (presentS)"},
+		"a dictionary verb (triggers.tsv, cameo_verbs.tsv) makes an event when it is finite; an infinitive or gerund alone makes none, nor does a third-person present in the body of a sentence with no time expression (Chad hosts refugees: a state; a headline's present tells what happened), a participle between a plural and its verb (the ships attacked have …), an -ing verb between its noun and the clause's finite verb (troops patrolling the border arrested …) or an -s word after a demonym (Thai claims that …); a participle before a count word has an object (the border arrested two men)",
+		"Article, sentence, newCand, findHits (presentS, ingRelative, attributive)"},
 	{"coordinated-clauses", "triggers",
 		"each clause of a coordination with its own verb gives its own event with its own CAMEO code; a clause of time or reason (as, when, after, because) has its own subject, and no object of the verb before it; a verb right after and has its partner verb's subject (accused Peru of … and suspended the treaty: Ecuador suspended it); provided that opens a condition",
 		"sentence, clauseHasEvent, actorsBefore and actorsAfter (subordinators), findHits"},
@@ -60,8 +60,8 @@ var Rules = []Rule{
 		"a pattern of triggers.tsv recodes a verb by its object where CAMEO's dictionary has none or a wrong one: delivered a person (173, deliversPerson), stopped a vessel (170), laid siege (191), ordered custody or remanded in custody (173; an order's own pattern codes what it orders), endorsed a communiqué (057, a joint communique), declared X persona non grata (166), warning shots (150), a water cannon (175), summoned the ambassador (114), handed over prisoners (0841), claimed the attack (015), took part in fighting (190), entered Kenyan airspace (150), delivered a note of protest (114), called in a diplomat (114), began the X exercise (150); a reporter's question (Asked about …) is no appeal",
 		"lexicon.refine, refineHand"},
 	{"speaker-source", "speaker",
-		"a statement's speaker is the source of the statement, and the happening it reports is an event of its own, whose source is the complement's own subject when it names one (said Ugandan soldiers had crossed: Uganda, the speaker as speaker); a habit (has always rejected, has repeatedly denied) is no happening, nor is the scene of the main verb (Speaking in Lodwar on Wednesday, …) or a standing claim to territory (Somalia claims the region)",
-		"reported, speakerOf, attributionAfterComma, complementSubject, reroleBefore; findHits (habitual)"},
+		"a statement's speaker is the source of the statement, and the happening it reports is an event of its own, whose source is the complement's own subject when it names one (said Ugandan soldiers had crossed: Uganda, the speaker as speaker); a statement blaming another side for violence it reports in the past perfect is besides an accusation (112) of that side, dated as a statement (told reporters that Serbian police had beaten drivers last week); a habit (has always rejected, has repeatedly denied) is no happening, nor is the scene of the main verb (Speaking in Lodwar on Wednesday, …) or a standing claim to territory (Somalia claims the region)",
+		"reported, speakerOf, attributionAfterComma, complementSubject, reroleBefore, accusedOf, toldEarlier; findHits (habitual)"},
 	{"outlets-not-participants", "participants",
 		"news agencies and outlets are an article's sources, never an event's participants or an agreement's sides; a wire story's credit line (Reporting by …; Editing by …) reports nothing",
 		"dropOutlets, isOutlet, creditLine"},

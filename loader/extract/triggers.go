@@ -117,6 +117,18 @@ func (st *state) sentence(x *sent) {
 				used[rep] = true
 				rep = -1
 			}
+			var accused []string
+			if rep >= 0 && hits[rep].i > h.i && speaker != "" && toldEarlier(x, hits, h, hits[rep]) {
+				// "the minister told reporters on Tuesday that Dorelian
+				// troops had fired first": the day is the statement's, what
+				// it reports happened earlier on no day it gives, and
+				// another side did it: the dated statement accuses
+				// (112) that side
+				if accused = st.accusedOf(x, h, hits[rep], speaker); len(accused) > 0 {
+					used[rep] = true
+					rep = -1
+				}
+			}
 			if rep < 0 && st.ordersIn(x, hits, used, hi, cl) {
 				// "the source disclosed that Mikati had instructed …": the order is the event
 				continue
@@ -146,6 +158,9 @@ func (st *state) sentence(x *sent) {
 						c.ev.CAMEO, c.ev.Type = code, lex().typeOf(code, "")
 					}
 				}
+				if len(accused) > 0 {
+					c.ev.CAMEO, c.ev.Type = "112", lex().typeOf("112", "")
+				}
 				c.agree = st.cooperationCue(x, hits, hi, cl)
 				if speaker == "" && c.agree == nil {
 					// "reports suggested …": a statement nobody makes is no event
@@ -168,6 +183,9 @@ func (st *state) sentence(x *sent) {
 					if to := st.firstActorFrom(x, x.s.Start+x.toks[h.j-1].e); len(to) > 0 && to[0] != speaker && x.s.Start+x.toks[h.j-1].e+3 >= st.mentionStart(x, to[0]) {
 						c.addParticipant(to[0], "target")
 					}
+				}
+				for _, id := range accused {
+					c.addParticipant(id, "target")
 				}
 				if h.e.lemma == "tell" || h.e.lemma == "inform" {
 					if to := st.firstActorFrom(x, x.s.Start+x.toks[h.j-1].e); len(to) > 0 && to[0] != speaker && x.s.Start+x.toks[h.j-1].e+3 >= st.mentionStart(x, to[0]) {
@@ -218,13 +236,32 @@ func (st *state) sentence(x *sent) {
 			made = append(made, c)
 			// "said on Monday that ISIS attacked the base on Saturday": two
 			// dates, two events — the statement and what it reports
-			if sd, rd := speechDate(x, h), nearDate(x, hits[rep]); speaker != "" && sd != nil && rd != nil && sd.Span.Value != rd.Span.Value {
+			// "told reporters that Dorelian troops had shelled the town last
+			// week": a statement accusing another side of violence it dates
+			// apart is an event of its own (112), the accused its target
+			sd, rd := speechDate(x, h), nearDate(x, hits[rep])
+			var blamed []string
+			if rd != nil && speaker != "" && hits[rep].i > h.i && pastPerfect(x, hits, hits[rep].i) {
+				blamed = st.accusedOf(x, h, hits[rep], speaker)
+			}
+			if speaker != "" && rd != nil && (sd != nil && sd.Span.Value != rd.Span.Value || len(blamed) > 0) {
 				sc := st.untitledCand(x, h, cl) // titled below
 				sc.ev.Participants = nil
 				sc.speaker = speaker
 				sc.addParticipant(speaker, "source")
+				if len(blamed) > 0 {
+					sc.ev.CAMEO, sc.ev.Type = "112", lex().typeOf("112", "")
+					sc.accusation = true
+					for _, id := range blamed {
+						sc.addParticipant(id, "target")
+					}
+				}
 				sc.ev.Title = st.title(x, h, cl, sc)
-				sc.ev.Date, sc.explicit = sd.Span, true
+				if sd != nil {
+					sc.ev.Date, sc.explicit = sd.Span, true
+				} else {
+					sc.ev.Date, sc.inferred = st.pubSpan(), true
+				}
 				made = append(made, sc)
 				c.ev.Date, c.explicit = rd.Span, true
 			}
@@ -1463,4 +1500,75 @@ func lemmaHead(lemma string) string {
 		return lemma[:i]
 	}
 	return lemma
+}
+
+// toldEarlier reports whether speech verb h reports, in the past perfect,
+// a happening rep that the sentence gives no date of its own: "told
+// reporters on Tuesday that troops had crossed the river". The sentence's
+// time expressions, if any, all stand before rep's verb: they date the
+// statement.
+func toldEarlier(x *sent, hits []hit, h, rep hit) bool {
+	if !rep.verb || rep.inf || rep.planned || !pastPerfect(x, hits, rep.i) {
+		return false
+	}
+	for k := range x.exprs {
+		ex := &x.exprs[k]
+		if ex.Anchored || ex.Span.Precision == graph.Unknown {
+			continue
+		}
+		if ex.Start >= x.toks[rep.i].s {
+			return false
+		}
+	}
+	return h.i < rep.i
+}
+
+// pastPerfect reports whether the verb at token i is in the past perfect:
+// "had" stands up to four words before it, with only adverbs, "been",
+// "not" or a support verb of hits between ("had crossed", "had allegedly
+// been fired", "had carried out strikes").
+func pastPerfect(x *sent, hits []hit, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		t := x.toks[k]
+		switch {
+		case t.lw == "had":
+			return true
+		case t.lw == "been" || t.lw == "not" || t.lw == "never" || t.lw == "out" || adverbs.has(t.lw) || strings.HasSuffix(t.lw, "ly") || lightAt(hits, k):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// lightAt reports whether a support verb of hits stands at token k.
+func lightAt(hits []hit, k int) bool {
+	for _, g := range hits {
+		if g.i == k {
+			return g.verb && g.e.class == light
+		}
+	}
+	return false
+}
+
+// accusedOf is the side a statement blames for the violent happening g it
+// reports (CAMEO roots 18 to 20): the actors of g's own subject, when none
+// of them is the speaker or the speaker's country ("said Dorelian troops
+// had shelled the village"), else nil ("said its forces had shelled").
+func (st *state) accusedOf(x *sent, h, g hit, speaker string) []string {
+	if r := root2(g.e.cameo); r != "18" && r != "19" && r != "20" || !ownSubject(x, h, g) {
+		return nil
+	}
+	ids := st.complementSubject(x, h, g)
+	own := ""
+	if a := st.actors[speaker]; a != nil {
+		own = a.Country
+	}
+	for _, id := range ids {
+		a := st.actors[id]
+		if id == speaker || a == nil || own != "" && a.Country == own {
+			return nil
+		}
+	}
+	return ids
 }
