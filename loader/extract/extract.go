@@ -481,6 +481,9 @@ type hit struct {
 	threat  bool // what a warning says will be done: "warned that it would close"
 	neg     bool
 	prepIng bool // "by arresting": manner, not an event
+	// adjunct is a participle of speech after a finite clause ("…,
+	// saying it had entered"): it justifies the clause's happening
+	adjunct bool
 	det     bool // a definite noun: "the talks"
 	// numbered is a noun with an ordinal: "the 4th meeting"
 	numbered bool
@@ -730,6 +733,20 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		if h.verb && h.e.lemma == "seal" && !agreementAhead(x, h.j, 5) {
 			// "sealed the border crossings": a closure; "sealed a deal" signs
 			h.e = l.conferEntry("seal", "1621")
+		}
+		if h.verb && strings.HasSuffix(lw, "ing") && i > 0 && x.toks[i-1].w == "," && finiteHitBefore(x, hits) && nearDate(x, h) == nil {
+			// "signed the memorandum in January, offering a stake in the
+			// port", "shot down a drone, saying it had entered its
+			// airspace": a participle after the clause says how or why its
+			// verb's happening was done; a statement it makes reports none
+			if h.e.class != speech {
+				continue
+			}
+			if root2(h.e.cameo) == "01" && !statementBefore(x, hits) {
+				// "…, saying it had entered": its report may still be a
+				// threat (sentence); "…, accusing Kyiv of …" is an act
+				h.adjunct = true
+			}
 		}
 		if h.verb && characterVerbs.has(h.e.lemma) {
 			if whatCalled(x.toks, i) {
@@ -1328,4 +1345,28 @@ func ingRelative(toks []token, i, j int, r [2]int) bool {
 // verb: a past form, a form of "be" or "have".
 func finiteWord(w string) bool {
 	return strings.HasSuffix(w, "ed") || irregularPast.has(w) || auxBe.has(w) || w == "has" || w == "have" || w == "had"
+}
+
+// finiteHitBefore reports whether one of hits, the triggers found so far,
+// is a finite verb: not an infinitive, a gerund or an -ing form.
+func finiteHitBefore(x *sent, hits []hit) bool {
+	for _, g := range hits {
+		if g.verb && !g.inf && !g.prepIng && !strings.HasSuffix(x.toks[g.i].lw, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// statementBefore reports whether the first finite verb of hits is a
+// statement's or a claim's (CAMEO root 01): what a saying after it adds
+// ("claimed the ambush, saying its fighters had killed 12") is the claim's
+// content, not a reason for a happening.
+func statementBefore(x *sent, hits []hit) bool {
+	for _, g := range hits {
+		if g.verb && !g.inf && !g.prepIng && !strings.HasSuffix(x.toks[g.i].lw, "ing") {
+			return g.e.class == speech || root2(g.e.cameo) == "01"
+		}
+	}
+	return false
 }

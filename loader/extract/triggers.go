@@ -117,6 +117,14 @@ func (st *state) sentence(x *sent) {
 				used[rep] = true
 				rep = -1
 			}
+			if h.adjunct && (rep < 0 || hits[rep].i > h.i && pastPerfect(x, hits, hits[rep].i) && nearDate(x, hits[rep]) == nil) {
+				// "shot down a drone on Tuesday, saying it had violated its
+				// airspace": why the happening was done, no event of its own
+				if rep >= 0 {
+					used[rep] = true
+				}
+				continue
+			}
 			var accused []string
 			if rep >= 0 && hits[rep].i > h.i && speaker != "" && toldEarlier(x, hits, h, hits[rep]) {
 				// "the minister told reporters on Tuesday that Dorelian
@@ -1266,6 +1274,9 @@ func markCooperate(hits []hit, used []bool, si int) {
 // "approved", "signed and ratified" does not add a looser reading.
 func handHappening(x *sent, hits []hit, d hit) bool {
 	for _, h := range hits {
+		if h.adjunct {
+			break // what "…, saying it had entered" reports is no happening of the clause
+		}
 		if h.e.dict || h.neg || !h.verb || h.inf || h.prepIng || h.clause != d.clause || coordinated(x, h, d) {
 			continue
 		}
