@@ -816,8 +816,9 @@ func sameFamily(a, b Event) bool {
 // kinRoots reports whether two CAMEO roots may name one happening: the
 // same root, or roots that outlets use for one act told from either end —
 // an extradition (063, judicial cooperation) is a handing over (173) or a
-// deportation (174) to the other outlet. A pair of kin roots merges only
-// on a shared person (see mergeScore).
+// deportation (174) to the other outlet; violence is unconventional (18)
+// to one outlet and military (19) to another. A pair of kin roots other
+// than these two merges only on a shared person (see mergeScore).
 func kinRoots(a, b string) bool {
 	if a == b {
 		return true
@@ -825,8 +826,14 @@ func kinRoots(a, b string) bool {
 	if a > b {
 		a, b = b, a
 	}
-	return a == "06" && b == "17"
+	return a == "06" && b == "17" || violentKin(a, b)
 }
+
+// violentKin reports whether roots a <= b are unconventional violence (18)
+// and military force (19): outlets tell one shooting or killing as either,
+// by whom they name as its victims ("shot dead a teenager", "killed in
+// firing by the border force").
+func violentKin(a, b string) bool { return a == "18" && b == "19" }
 
 // mergeScore scores how surely two events of one CAMEO family whose dates
 // overlap are one happening:
@@ -887,7 +894,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if r == "" {
 		r = root(b.CAMEO)
 	}
-	if a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) != root(b.CAMEO) && sharedSet(fa.persons, fb.persons) == 0 {
+	if ra, rb := root(a.CAMEO), root(b.CAMEO); a.CAMEO != "" && b.CAMEO != "" && ra != rb && !violentKin(min(ra, rb), max(ra, rb)) && sharedSet(fa.persons, fb.persons) == 0 {
 		return -1 // kin roots (see kinRoots) need the same person
 	}
 	if (r == "01" || r == "02") && words < 2 {
@@ -941,7 +948,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	da, db := a.Date, b.Date
 	apart := otherLoc || len(fa.objects) > 0 && len(fb.objects) > 0 && sharedSet(fa.objects, fb.objects) == 0 ||
 		fa.place != nil && fb.place != nil && !samePlace
-	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && root(a.CAMEO) == root(b.CAMEO) &&
+	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && kinRoots(root(a.CAMEO), root(b.CAMEO)) &&
 		da.Start == da.End && db.Start == db.End && da.Start == db.Start && (countries >= 2 || actors >= 1 && countries >= 1 && !apart)
 	if forceRoot(r) && sharedSet(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads {
 		return -1 // one force acts in many places a day: a person, the place or more words must agree

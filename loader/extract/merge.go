@@ -117,6 +117,14 @@ func byEvidenceStart(a, b graph.Evidence) int { return cmp.Compare(a.Start, b.St
 
 func isStatement(c *cand) bool { return c.accusation || strings.HasPrefix(c.ev.CAMEO, "01") }
 
+// violent reports whether codes a and b are both violence, unconventional
+// (18) or military (19): a headline's "troops kill two Bolivians" and its
+// story's "border guards shot dead two herders" tell one happening.
+func violent(a, b string) bool {
+	ra, rb := root2(a), root2(b)
+	return (ra == "18" || ra == "19") && (rb == "18" || rb == "19")
+}
+
 func root2(c string) string {
 	if len(c) >= 2 {
 		return c[:2]
@@ -278,7 +286,7 @@ func (st *state) isHeadline(i int) bool {
 // (or type) that shares a participant or has none.
 func (st *state) sameKind(body []*cand, h *cand) *cand {
 	for _, b := range body {
-		if b.ev.Type != h.ev.Type && (h.ev.CAMEO == "" || b.ev.CAMEO != h.ev.CAMEO) {
+		if b.ev.Type != h.ev.Type && (h.ev.CAMEO == "" || b.ev.CAMEO != h.ev.CAMEO) && !violent(b.ev.CAMEO, h.ev.CAMEO) {
 			continue
 		}
 		if st.sharesParticipant(b, h) || len(h.ev.Participants) == 0 || len(b.ev.Participants) == 0 {

@@ -673,6 +673,15 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 			// type stays "cross border": no other show of force of the
 			// sentence, such as warning shots at it, is the same)
 			c.ev.CAMEO = "150"
+		case h.e.cameo == "190" && unconventional(x, h, cl):
+			// "border guards shot dead a teenager", "gunmen killed three
+			// traders": violence against civilians, or by criminals and
+			// gunmen, is unconventional (180), not military force (190)
+			c.ev.CAMEO, c.ev.Type = "180", lex().typeOf("180", "")
+		case h.e.cameo == "166" && h.e.lemma == "expel" && !diplomatIn(x) && personsIn(x):
+			// "expelled 300 migrant workers": persons are deported (174);
+			// 166 expels a country's representatives
+			c.ev.CAMEO, c.ev.Type = "174", lex().typeOf("174", "")
 		case h.e.cameo != "150" && st.holdsExercise(x, h, cl):
 			// "the navy staged drills off the coast"
 			c.ev.CAMEO, c.ev.Type = "150", lex().typeOf("150", "")
@@ -1582,4 +1591,81 @@ func (st *state) accusedOf(x *sent, h, g hit, speaker string) []string {
 		}
 	}
 	return ids
+}
+
+// deportedNouns name private persons a state expels (CAMEO 174), besides
+// civilianNouns.
+var deportedNouns = set("nationals citizens migrants immigrants refugees foreigners families people asylum-seekers seekers")
+
+// personsIn reports whether sentence x names private persons (civilianNouns,
+// deportedNouns).
+func personsIn(x *sent) bool {
+	for _, t := range x.toks {
+		if civilianNouns.has(t.lw) || deportedNouns.has(t.lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// diplomatIn reports whether a word of diplomatWords stands in sentence x.
+func diplomatIn(x *sent) bool {
+	for _, t := range x.toks {
+		if diplomatWords.has(t.lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// violenceVerbs are the verbs of killing and shooting people that CAMEO
+// codes by whom they strike: military force (190) between armed forces,
+// unconventional violence (180) against civilians or by criminals.
+var violenceVerbs = set("kill shoot murder")
+
+// civilianNouns name people who take no part in fighting (the heads of a
+// victim's noun phrase): general English, hand-written.
+var civilianNouns = set(`civilian civilians villager villagers youth youths teenager teenagers teen girl girls boy boys
+	child children woman women boys men migrant migrants protester protesters demonstrators journalist journalists
+	worker workers farmer farmers fisherman fishermen herder herders driver drivers student students passenger passengers
+	tourist tourists dissident dissidents activist activists trader traders resident residents worshippers pilgrims`)
+
+// unconventional reports whether hit h, coded military force (190), is a
+// killing or a shooting of civilians (violenceVerbs; its object, its
+// subject when passive) or violence done by a criminal or
+// unaffiliated gunman (a Phoenix agent of the CRM sector, "gunman",
+// "gunmen"; its subject, or its "by" agent when passive), within its
+// clause.
+func unconventional(x *sent, h hit, cl [][2]int) bool {
+	if !h.verb || h.neg || h.clause >= len(cl) {
+		return false
+	}
+	r := cl[h.clause]
+	passive := isPassive(x.toks, h.i)
+	victim := func(k int) bool { return violenceVerbs.has(h.e.lemma) && civilianNouns.has(x.toks[k].lw) }
+	agent := func(k int) bool {
+		lw := x.toks[k].lw
+		return lex().agents[lw] == "CRM" || lw == "gunman" || lw == "gunmen" || lw == "gangs" || lw == "gang"
+	}
+	before, after := victim, agent
+	if !passive {
+		before, after = agent, victim
+	}
+	for k := h.i - 1; k >= r[0] && k >= h.i-6; k-- {
+		if x.toks[k].punct {
+			break
+		}
+		if before(k) {
+			return true
+		}
+	}
+	for k := h.j; k < r[1] && k < h.j+8; k++ {
+		if x.toks[k].punct && x.toks[k].w != "-" {
+			break
+		}
+		if after(k) {
+			return true
+		}
+	}
+	return false
 }
