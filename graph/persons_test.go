@@ -379,6 +379,25 @@ func TestUpgradeFormat10(t *testing.T) {
 	}
 }
 
+// TestUpgradeFormat13 reindexes person keys written before a w after a
+// vowel counted as the vowel's and before the Somali reading: the name is
+// then found under its other spellings.
+func TestUpgradeFormat13(t *testing.T) {
+	// what format 12 wrote: the surname keyed with its w as a v, no
+	// Somali reading
+	s, id := storeOfFormat(t, "Maxamed Cabdi Chowdhury", "SO", []string{pActorSurname, pActorGlued, pActorGiven, pActorLead},
+		[]string{pActorSurname + "Cvdr|", pActorGlued + "mksmdkbdCvdr|", pActorGiven + "mksmd|"}, "12")
+	for _, q := range []string{"Maxamed Cabdi Chowdhury", "Choudhury", "Mohamed Abdi Choudhury"} {
+		as, err := s.ActorsByName(q)
+		if err != nil || len(as) != 1 || as[0].ID != id {
+			t.Errorf("upgraded: ActorsByName(%q) = %v, %v; want the one actor", q, as, err)
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestUpgradeFormat8 reindexes person keys written before a y after an i
 // counted as its glide: the name is then found under its other
 // transliteration, and a longer name by its first two words.

@@ -91,8 +91,14 @@ const (
 	// whole as their base letters ("Løvaas" = "Lovaas", "Łukasz" =
 	// "Lukasz"), keys the Greek initial ch and inner tz ("Chatzidakis" =
 	// "Hadjidakis") and the Belarusian -ouski ("Zhukouski" = "Zhukovsky");
-	// older databases have their actor indexes rebuilt.
-	formatCurrent = "12"
+	// older databases have their actor indexes rebuilt. Format 13 keys a
+	// w after a vowel and before no vowel as the vowel's ("Chowdhury" =
+	// "Choudhury"), a word's final -ay, -ey, -ei as its vowel ("Touray" =
+	// "Toure"), the abbreviations Md, Mohd as Muhammad, and indexes a name
+	// in Somali orthography also under its English reading ("Maxamed
+	// Cabdi" = "Mohamed Abdi"); older databases have their actor indexes
+	// rebuilt.
+	formatCurrent = "13"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -312,7 +318,7 @@ func Open(opt Options) (*Store, error) {
 // upgrade brings a database of an earlier layout (or a new one) to
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
-// wide index is deleted; before format 4 (and 7 to 12) the actor indexes are
+// wide index is deleted; before format 4 (and 7 to 13) the actor indexes are
 // rebuilt with the current name folding and person keys; before format 5 the events of each
 // article are indexed and each actor's roles merged per office; before
 // format 6 each article's metadata is stored apart. Then the format is recorded. It can be
@@ -325,7 +331,7 @@ func (s *Store) upgrade(format string) error {
 			return err
 		}
 	}
-	if n < 12 {
+	if n < 13 {
 		n, err := s.reindexActors()
 		if err != nil {
 			return fmt.Errorf("actor indexes: %w", err)

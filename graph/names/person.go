@@ -89,10 +89,13 @@ func AppendWordKey(dst []byte, w string) []byte {
 			// and Armenian transliterations ("Avetisyan" = "Avetisian",
 			// "Kyiv"; but "Yahya")
 			j := i + 1
-			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1) || w[j] == 'y' && w[j-1] == 'i' && j > 1 || w[j] == 'y' && j > 1 && isVowel(w[j-1]) && slavicEv(w[j+1:])) {
+			for j < len(w) && (isVowel(w[j]) || w[j] == 'y' && !vowelAt(w, j+1) || w[j] == 'y' && w[j-1] == 'i' && j > 1 || w[j] == 'y' && j > 1 && isVowel(w[j-1]) && slavicEv(w[j+1:]) ||
+				w[j] == 'w' && isVowel(w[j-1]) && !vowelAt(w, j+1) && j > 1) {
 				// (a y after an i inside the word is its glide: "Aliyev" =
 				// "Aliev", "Diyab" = "Diab"; so is a y between a vowel and
-				// the Russian surname ending -ev: "Tokayev" = "Tokaev")
+				// the Russian surname ending -ev: "Tokayev" = "Tokaev"; a w
+				// after a vowel inside the word and before no vowel is the
+				// vowel's: "Chowdhury" = "Choudhury")
 				j++
 			}
 			run := w[i:j]
@@ -100,7 +103,9 @@ func AppendWordKey(dst []byte, w string) []byte {
 				out = append(out, 'A')
 			}
 			vowel = true
-			if diphthong(run) {
+			if diphthong(run) && j < len(w) {
+				// (a word's final -ay, -ey, -ei is its vowel: "Touray" =
+				// "Toure", "Jobartey" = "Jobarteh", "Sergei" = "Sergey")
 				emit('Y')
 			}
 			if j < len(w) && w[j] == 'h' && j+1 == len(w) && i > 0 {
@@ -228,8 +233,15 @@ func hasDoubled(w string) bool {
 var abdPrefixes = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil"}
 
 // normWord rewrites the spellings of a word's beginning that differ by
-// more than a letter: the Abd al- prefix and a Russian initial Ye-.
+// more than a letter: the Abd al- prefix, a Russian initial Ye- and the
+// abbreviations of Muhammad.
 func normWord(w string) string {
+	switch w {
+	case "md", "mohd", "muhd", "mhd":
+		// the abbreviations of Muhammad of South and Southeast Asian
+		// names: "Md Rabiul Islam", "Mohd Faizal"
+		return "muhammad"
+	}
 	if strings.HasPrefix(w, "abd") { // every one of abdPrefixes
 		for _, p := range abdPrefixes {
 			if strings.HasPrefix(w, p) {
@@ -368,7 +380,8 @@ func spelledOut(s string) string {
 // A name with a q or a j has a reading with it read as g (gReading):
 // Azerbaijani Latin writes a g sound q ("Qasimov", "Gasimov" in English),
 // and Egyptian spelling writes the Arabic j g ("el-Gazzar", "al-Jazzar";
-// "Gamal", "Jamal"). Such a reading is Guarded.
+// "Gamal", "Jamal"). Such a reading is Guarded, as is a name's reading in
+// Somali orthography (somaliReading: "Maxamed Cabdi" is "Mohamed Abdi").
 func Person(s string) Name {
 	n := person(Fields(s))
 	bases := []Name{n}
@@ -384,8 +397,49 @@ func Person(s string) Name {
 			p.Guarded = true
 			n.Others = append(n.Others, p)
 		}
+		if w, ok := somaliReading(b.Words); ok {
+			p := person(w)
+			p.Guarded = true
+			n.Others = append(n.Others, p)
+		}
 	}
 	return n
+}
+
+// somaliReading is words read as Somali's official Latin orthography
+// writes them, when a word has its marks (a doubled vowel, or an x
+// between vowels): x is the pharyngeal h and c the ayn, which English
+// spellings write h and leave out ("Maxamed Cabdi Guuleed" is "Mohamed
+// Abdi Guled"); ok is false when nothing changes. Such a reading is
+// Guarded.
+func somaliReading(words []string) (out []string, ok bool) {
+	marked := false
+	for _, w := range words {
+		for i := 1; i < len(w); i++ {
+			if isVowel(w[i]) && w[i] == w[i-1] || w[i-1] == 'x' && isVowel(w[i]) && i > 1 && isVowel(w[i-2]) {
+				marked = true
+			}
+		}
+	}
+	if !marked {
+		return nil, false
+	}
+	for _, w := range words {
+		b := make([]byte, 0, len(w))
+		for i := 0; i < len(w); i++ {
+			switch {
+			case w[i] == 'x':
+				b = append(b, 'h')
+				ok = true
+			case w[i] == 'c' && (i+1 == len(w) || w[i+1] != 'h'):
+				ok = true
+			default:
+				b = append(b, w[i])
+			}
+		}
+		out = append(out, string(b))
+	}
+	return out, ok
 }
 
 // gReading is words with each q, and each j not after a d (the French

@@ -592,6 +592,9 @@ func (a *analyzer) persons() {
 		if surnames[a.toks[e-1].Lower] && e-i <= 3 && a.plainName(i, e) {
 			ok = true // "X Y" where "Y, who …" or "Y said" tells a person
 		}
+		if !ok && (a.ageAside(e) || a.aliasAfter(e)) && a.plainName(i, e) {
+			ok = true // "identified as X Y, 36, and …", "delivered X Y, alias …"
+		}
 		if !ok && (a.subjectOfHappening(i, e) || a.subjectWithAside(i, e)) {
 			ok = true // "X Y arrived ...", "X Y, 46, was ..."
 		}
@@ -1099,6 +1102,33 @@ func (a *analyzer) subjectWithAside(i, e int) bool {
 		return false
 	}
 	return a.plainName(i, e)
+}
+
+// ageAside reports whether the name ending before token e is followed by
+// an age between commas, or before "and" or the sentence's end ("Ana
+// Ruiz, 36, and", "Ana Ruiz, 36."): only a person's name takes one.
+func (a *analyzer) ageAside(e int) bool {
+	if e+2 >= len(a.toks) || a.toks[e].Text != "," || a.toks[e+1].Sent != a.toks[e].Sent {
+		return false
+	}
+	l := a.toks[e+1].Lower
+	if len(l) > 3 || !allDigits(l) || l == "0" || len(l) == 3 && l > "110" {
+		return false
+	}
+	switch a.toks[e+2].Text {
+	case ",", ".", ";", "and":
+		return true
+	}
+	return false
+}
+
+// aliasAfter reports whether the name ending before token e is followed by
+// ", alias" or "alias": a person's nickname follows.
+func (a *analyzer) aliasAfter(e int) bool {
+	if e < len(a.toks) && a.toks[e].Text == "," {
+		e++
+	}
+	return e < len(a.toks) && a.toks[e].Lower == "alias" && !a.toks[e].Cap
 }
 
 // counterpart gives "his Syrian counterpart X" the title of the person named
