@@ -92,11 +92,11 @@ const (
 	// "Lukasz"), keys the Greek initial ch and inner tz ("Chatzidakis" =
 	// "Hadjidakis") and the Belarusian -ouski ("Zhukouski" = "Zhukovsky");
 	// older databases have their actor indexes rebuilt. Format 13 keys a
-	// w after a vowel and before no vowel as the vowel's ("Chowdhury" =
-	// "Choudhury"), a word's final -ay, -ey, -ei as its vowel ("Touray" =
-	// "Toure"), the abbreviations Md, Mohd as Muhammad, and indexes a name
-	// in Somali orthography also under its English reading ("Maxamed
-	// Cabdi" = "Mohamed Abdi"); older databases have their actor indexes
+	// w after a vowel and before no vowel as the vowel's ("Dowlatabadi" =
+	// "Doulatabadi"), a word's final -ay, -ey, -ei as its vowel ("Sesay" =
+	// "Sese"), the abbreviations Md, Mohd as Muhammad, and indexes a name
+	// in Somali orthography also under its English reading ("Cabdullahi
+	// Xasan" = "Abdullahi Hasan"); older databases have their actor indexes
 	// rebuilt.
 	formatCurrent = "13"
 	// maxWideMonths bounds the months a span is bucketed under (a

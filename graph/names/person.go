@@ -95,7 +95,7 @@ func AppendWordKey(dst []byte, w string) []byte {
 				// "Aliev", "Diyab" = "Diab"; so is a y between a vowel and
 				// the Russian surname ending -ev: "Tokayev" = "Tokaev"; a w
 				// after a vowel inside the word and before no vowel is the
-				// vowel's: "Chowdhury" = "Choudhury")
+				// vowel's: "Dowlatabadi" = "Doulatabadi")
 				j++
 			}
 			run := w[i:j]
@@ -104,8 +104,8 @@ func AppendWordKey(dst []byte, w string) []byte {
 			}
 			vowel = true
 			if diphthong(run) && j < len(w) {
-				// (a word's final -ay, -ey, -ei is its vowel: "Touray" =
-				// "Toure", "Jobartey" = "Jobarteh", "Sergei" = "Sergey")
+				// (a word's final -ay, -ey, -ei is its vowel: "Sesay" =
+				// "Sese", "Kantey" = "Kanteh", "Sergei" = "Sergey")
 				emit('Y')
 			}
 			if j < len(w) && w[j] == 'h' && j+1 == len(w) && i > 0 {
@@ -239,7 +239,7 @@ func normWord(w string) string {
 	switch w {
 	case "md", "mohd", "muhd", "mhd":
 		// the abbreviations of Muhammad of South and Southeast Asian
-		// names: "Md Rabiul Islam", "Mohd Faizal"
+		// names: "Md Anisur Rahman", "Mohd Hafiz"
 		return "muhammad"
 	}
 	if strings.HasPrefix(w, "abd") { // every one of abdPrefixes
@@ -381,7 +381,7 @@ func spelledOut(s string) string {
 // Azerbaijani Latin writes a g sound q ("Qasimov", "Gasimov" in English),
 // and Egyptian spelling writes the Arabic j g ("el-Gazzar", "al-Jazzar";
 // "Gamal", "Jamal"). Such a reading is Guarded, as is a name's reading in
-// Somali orthography (somaliReading: "Maxamed Cabdi" is "Mohamed Abdi").
+// Somali orthography (somaliReading: "Cabdullahi Xasan" is "Abdullahi Hasan").
 func Person(s string) Name {
 	n := person(Fields(s))
 	bases := []Name{n}
@@ -408,15 +408,15 @@ func Person(s string) Name {
 
 // somaliReading is words read as Somali's official Latin orthography
 // writes them, when a word has its marks (a doubled vowel, or an x
-// between vowels): x is the pharyngeal h and c the ayn, which English
-// spellings write h and leave out ("Maxamed Cabdi Guuleed" is "Mohamed
-// Abdi Guled"); ok is false when nothing changes. Such a reading is
-// Guarded.
+// before a vowel, opening the word or after a vowel): x is the
+// pharyngeal h and c the ayn, which English spellings write h and leave
+// out ("Cabdullahi Xasan Nuur" is "Abdullahi Hasan Nur"); ok is false
+// when nothing changes. Such a reading is Guarded.
 func somaliReading(words []string) (out []string, ok bool) {
 	marked := false
 	for _, w := range words {
 		for i := 1; i < len(w); i++ {
-			if isVowel(w[i]) && w[i] == w[i-1] || w[i-1] == 'x' && isVowel(w[i]) && i > 1 && isVowel(w[i-2]) {
+			if isVowel(w[i]) && w[i] == w[i-1] || w[i-1] == 'x' && isVowel(w[i]) && (i == 1 || isVowel(w[i-2])) {
 				marked = true
 			}
 		}
