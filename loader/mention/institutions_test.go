@@ -72,3 +72,40 @@ func TestDefinedBodyOfCountry(t *testing.T) {
 		t.Errorf("ISS is %q of %q, want Chilean Internal Security Service of CL", a.Name, a.Country)
 	}
 }
+
+// TestGroupFromItsFighters: a name written as a group's (an acronym, a
+// word with a digit, two capitalized parts joined by a hyphen) before
+// "rebels", "militia" or "fighters" names an armed group for the whole
+// article; an adjective before them ("Kurdish", "Iran-backed", a
+// sentence's "Armed") names none.
+func TestGroupFromItsFighters(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		group      bool
+	}{
+		{"K-99 rebels seized the town on Monday. Later K-99 released the prisoners.", "K-99", true},
+		{"The army fought ZRF fighters near the border. The ZRF denied it.", "ZRF", true},
+		{"Fighters of the Tarsa-Nor militia fled. Tarsa-Nor said it would return.", "Tarsa-Nor", true},
+		{"Kurdish fighters held the town.", "Kurdish", false},
+		{"Iran-backed militias fired rockets.", "Iran-backed", false},
+		{"Armed rebels attacked a post.", "Armed", false},
+	} {
+		r := analyzeText(c.text, "2025-11-21")
+		a, ok := actorOf(r, c.name)
+		got := ok && a.Kind == model.Group
+		if got != c.group {
+			t.Errorf("%q: %q a group: %v, want %v (%+v)", c.text, c.name, got, c.group, a)
+		}
+		if c.group {
+			n := 0
+			for _, m := range r.Mentions {
+				if m.ActorID == a.ID {
+					n++
+				}
+			}
+			if n < 2 {
+				t.Errorf("%q: %d mentions of %q, want both", c.text, n, c.name)
+			}
+		}
+	}
+}

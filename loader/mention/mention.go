@@ -241,6 +241,7 @@ func Analyze(d Doc) Result {
 	a.loadTitles()
 	a.home = a.homeCountry()
 	a.definitions()
+	a.groupDefinitions()
 	a.gazetteerSpans()
 	a.orgPatterns()
 	a.crossings()

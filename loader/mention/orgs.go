@@ -117,6 +117,73 @@ func (a *analyzer) definitions() {
 	}
 }
 
+// rebelNouns name the members of an armed group after its name ("M23
+// rebels", "the Zarco militia"): general English, hand-written.
+var rebelNouns = set("rebels rebel militia militias militiamen militants insurgents guerrillas fighters rebellion")
+
+// groupDefinitions learns the names of armed groups the gazetteer does not
+// know from the noun after them ("M23 rebels", "the K-99 militia", "the
+// SSC-Khatumo fighters"): a word written as groups' names are
+// (groupLike) and naming no country, demonym or known body names a group
+// for the whole article.
+func (a *analyzer) groupDefinitions() {
+	for k := 1; k < len(a.toks); k++ {
+		if !rebelNouns.has(a.toks[k].Lower) || a.toks[k].Cap {
+			continue
+		}
+		end := k - 1
+		t := &a.toks[end]
+		if !t.Word || !t.Cap || notName.has(t.Lower) || a.toks[end].Sent != a.toks[k].Sent {
+			continue
+		}
+		name := t.Text
+		if !groupLike(name) {
+			continue // "Armed rebels", "Kurdish fighters", "Iran-backed militias"
+		}
+		if _, ok := gazetteer.LookupOrg(name); ok {
+			continue
+		}
+		if _, ok := gazetteer.Country(name); ok {
+			continue
+		}
+		if _, ok := gazetteer.Demonym(name); ok {
+			continue
+		}
+		if cc, _ := a.nationality(end); cc != "" {
+			continue
+		}
+		lk := gazetteer.Key(name)
+		if _, ok := a.local[lk]; ok || lk == "" {
+			continue
+		}
+		id := a.actor(name, model.Group, "", "")
+		a.local[lk] = localOrg{id, Group}
+		a.localPre[lk] = true
+		for q := 0; q < len(lk); q++ {
+			if lk[q] == ' ' {
+				if _, ok := a.localPre[lk[:q]]; !ok {
+					a.localPre[lk[:q]] = false
+				}
+			}
+		}
+	}
+}
+
+// groupLike reports whether word w is written as an armed group's
+// unknown name is, unlike an adjective ("Kurdish", "Iran-backed"): an
+// acronym of capitals, a word with a digit ("M23"), or a hyphenated word
+// of two capitalized parts ("SSC-Khatumo").
+func groupLike(w string) bool {
+	switch {
+	case len(w) >= 2 && allCaps(w):
+		return true
+	case strings.ContainsAny(w, "0123456789") && strings.ContainsAny(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+		return true
+	}
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && w[i+1] >= 'A' && w[i+1] <= 'Z' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
 // initialsMatch reports whether an acronym could abbreviate the words
 // (its first letter is a word's initial, and every word's capital initial
 // is in it): "Syrian Democratic Forces" SDF, "Popular Mobilization Forces" PMF.
