@@ -40,7 +40,7 @@ var (
 // headline builds the title of an event made from hit h in clause cl of x.
 func (st *state) headline(x *sent, h hit, cl [][2]int, c *cand) string {
 	subj, plural := st.titleSubject(x, h, cl, c)
-	passive := h.verb && isPassive(x.toks, h.i)
+	passive := h.verb && (isPassive(x.toks, h.i) || participleRelative(x.toks, h.i))
 	if passive {
 		// "five smugglers were arrested by police": the target leads
 		if t := st.roleNames(c, "target"); t != "" {

@@ -693,7 +693,7 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	c.evidence[0] = graph.Evidence{ArticleID: st.art.ID, Sentence: x.s.Text, Start: x.s.Start, End: x.s.End}
 	c.ev.Evidence = c.evidence[:]
 	// "a patrol came under fire from gunmen": the patrol is fired at
-	passive := h.verb && (isPassive(x.toks, h.i) || strings.HasPrefix(h.e.lemma, "come under "))
+	passive := h.verb && (isPassive(x.toks, h.i) || strings.HasPrefix(h.e.lemma, "come under ") || participleRelative(x.toks, h.i))
 	before := st.actorsBefore(x, h, cl)
 	if !passive && h.verb {
 		before = st.mainActors(before)
@@ -1664,6 +1664,37 @@ func unconventional(x *sent, h hit, cl [][2]int) bool {
 			break
 		}
 		if after(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleRelative reports whether the past participle at token i
+// follows its noun as a reduced passive relative clause before the
+// clause's finite verb ("300 migrant workers expelled from Sabah arrived
+// in Nunukan"): the noun before it is what the verb was done to. The word
+// before is a lower-case plural noun, and a finite verb follows before
+// any comma or conjunction.
+func participleRelative(toks []token, i int) bool {
+	lw := toks[i].lw
+	if i == 0 || !(strings.HasSuffix(lw, "ed") || irregularPast.has(lw)) {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.punct || prev.cap || !strings.HasSuffix(prev.lw, "s") || strings.HasSuffix(prev.lw, "ss") || auxBe.has(prev.lw) || pronouns.has(prev.lw) || determiners.has(prev.lw) {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k < i+15; k++ {
+		t := toks[k]
+		if t.punct && t.w != "-" {
+			return false
+		}
+		switch t.lw {
+		case "and", "or", "but", "who", "which", "that", "when", "after", "before", "while", "as":
+			return false
+		}
+		if finiteWord(t.lw) {
 			return true
 		}
 	}
