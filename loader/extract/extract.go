@@ -828,6 +828,11 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			if h.prepIng && (prev == "after" || prev == "before" || prev == "since" || prev == "following" || prev == "upon") && nearExpr(x, hit{i: i, j: i + n}) != nil {
 				h.prepIng = false
 			}
+			if h.prepIng && prev == "by" && p > 0 && responseVerbs.has(x.toks[p-1].lw) {
+				// "Chile responded by closing its border": the response is
+				// the closing
+				h.prepIng = false
+			}
 			if modals.has(prev) {
 				h.planned = true
 			}
@@ -1370,3 +1375,8 @@ func statementBefore(x *sent, hits []hit) bool {
 	}
 	return false
 }
+
+// responseVerbs answer a happening by doing another ("responded by
+// closing", "retaliated by expelling"): the gerund after their "by" is the
+// response's happening.
+var responseVerbs = set("responded responds respond retaliated retaliates retaliate reacted reacts react replied answered")

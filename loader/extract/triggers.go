@@ -791,7 +791,9 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 		c.ev.Participants = dropRole(c.ev.Participants, c.agree.helpers, "place")
 	}
 	c.ev.PlaceID = st.placeFor(x, h, cl)
-	if c.ev.CAMEO == "141" && !(h.i > 0 && crowdModifiers.has(x.toks[h.i-1].lw)) && st.stateSource(c) {
+	if c.ev.CAMEO == "141" && !(h.i > 0 && crowdModifiers.has(x.toks[h.i-1].lw)) && !(h.clause < len(cl) && crowdSubject(x, h, cl)) && st.stateSource(c) {
+		// ("Bolivian lorry drivers staged a protest": a crowd's, whatever
+		// its country)
 		// "Beijing responded with a protest of its own", "the ministry
 		// protested": a state's protest is an official complaint (114),
 		// not a crowd's demonstration
@@ -917,20 +919,26 @@ func crowdCode(x *sent, h hit, cl [][2]int) string {
 		return ""
 	}
 	code := crowdVerbs[h.e.lemma]
-	if code == "" {
+	if code == "" || !crowdSubject(x, h, cl) {
 		return ""
 	}
+	return code
+}
+
+// crowdSubject reports whether a crowd noun (crowdNouns) stands in the
+// eight words of h's clause before it, with no mark between.
+func crowdSubject(x *sent, h hit, cl [][2]int) bool {
 	r := cl[h.clause]
 	for k := h.i - 1; k >= r[0] && k >= h.i-8; k-- {
 		t := x.toks[k]
 		if t.punct {
-			return ""
+			return false
 		}
 		if crowdNouns.has(t.lw) {
-			return code
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // exerciseVerbs hold an exercise: "held", "staged", "conducted", "carried
@@ -1632,23 +1640,28 @@ var civilianNouns = set(`civilian civilians villager villagers youth youths teen
 
 // unconventional reports whether hit h, coded military force (190), is a
 // killing or a shooting of civilians (violenceVerbs; its object, its
-// subject when passive) or violence done by a criminal or
+// subject when passive, after it for a noun) or violence done by a criminal or
 // unaffiliated gunman (a Phoenix agent of the CRM sector, "gunman",
 // "gunmen"; its subject, or its "by" agent when passive), within its
 // clause.
 func unconventional(x *sent, h hit, cl [][2]int) bool {
-	if !h.verb || h.neg || h.clause >= len(cl) {
+	if h.neg || h.clause >= len(cl) {
 		return false
 	}
 	r := cl[h.clause]
-	passive := isPassive(x.toks, h.i)
 	victim := func(k int) bool { return violenceVerbs.has(h.e.lemma) && civilianNouns.has(x.toks[k].lw) }
 	agent := func(k int) bool {
 		lw := x.toks[k].lw
 		return lex().agents[lw] == "CRM" || lw == "gunman" || lw == "gunmen" || lw == "gangs" || lw == "gang"
 	}
 	before, after := victim, agent
-	if !passive {
+	switch {
+	case !h.verb:
+		// a noun names its victim and its doer after it: "the killing of
+		// a driver by gunmen"
+		before = func(int) bool { return false }
+		after = func(k int) bool { return victim(k) || agent(k) }
+	case !isPassive(x.toks, h.i):
 		before, after = agent, victim
 	}
 	for k := h.i - 1; k >= r[0] && k >= h.i-6; k-- {
