@@ -1136,13 +1136,22 @@ func sharedLocs(a, b strSet) int {
 			continue
 		}
 		for _, l := range b {
-			if strings.HasPrefix(l, k+" ") || strings.HasPrefix(k, l+" ") {
+			if strings.HasPrefix(l, k+" ") || strings.HasPrefix(k, l+" ") || sameSpelledLoc(k, l) {
 				n++
 				break
 			}
 		}
 	}
 	return n
+}
+
+// sameSpelledLoc reports whether two folded place names are one name in
+// two transliterations, written in one word or two ("tin zaouatine",
+// "tinzaouaten"): the same names.WordKey of the words glued, of five
+// letters or more.
+func sameSpelledLoc(k, l string) bool {
+	gk, gl := names.WordKey(strings.ReplaceAll(k, " ", "")), names.WordKey(strings.ReplaceAll(l, " ", ""))
+	return len(gk) >= 5 && gk == gl
 }
 
 func shared(a, b map[string]bool) int {

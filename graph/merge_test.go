@@ -521,3 +521,30 @@ func TestCitedAgreementStored(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedLocs: two reports name one place alike, as the start of a
+// longer name, or in two transliterations written in one word or two;
+// other places and short names are not one.
+func TestSharedLocs(t *testing.T) {
+	for _, c := range []struct {
+		a, b []string
+		want int
+	}{
+		{[]string{"garissa"}, []string{"garissa"}, 1},
+		{[]string{"tres cruces"}, []string{"tres"}, 1},
+		{[]string{"kelto mareen"}, []string{"keltomarin"}, 1},
+		{[]string{"kelto mareen"}, []string{"dorsabeel"}, 0},
+		{[]string{"ali"}, []string{"aly"}, 0}, // too short to trust a key
+	} {
+		set := func(ws []string) strSet {
+			m := map[string]bool{}
+			for _, w := range ws {
+				m[w] = true
+			}
+			return toSet(m)
+		}
+		if got := sharedLocs(set(c.a), set(c.b)); got != c.want {
+			t.Errorf("sharedLocs(%v, %v) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
