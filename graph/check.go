@@ -338,7 +338,7 @@ func (c *checker) agreements() error {
 	if err != nil {
 		return err
 	}
-	return c.keys(pAgreeDate, func(rest string, _ []byte) error {
+	return c.keys(pAgreeDate, func(rest string, v []byte) error {
 		id := lastField(rest)
 		var g Agreement
 		if err := getJSON(c.txn, pAgreement+id, &g); err != nil {
@@ -346,6 +346,10 @@ func (c *checker) agreements() error {
 		}
 		if orDate(g.Date.Start)+"|"+id != rest {
 			return c.add("index GD:%s: stale, agreement %s is dated %s", rest, id, g.Date.Start)
+		}
+		// a value, when there is one, is the last day (agreeDateValue)
+		if len(v) > 0 && string(v) != string(agreeDateValue(g)) {
+			return c.add("index GD:%s: says it ends %s, agreement %s ends %s", rest, v, id, g.Date.End)
 		}
 		return nil
 	})

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"slices"
@@ -1231,11 +1232,16 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 	it := m.rtxn.NewIterator(opt)
 	var ids []string
 	for it.Seek([]byte(lo)); it.Valid(); it.Next() {
-		k := string(it.Item().Key())
+		item := it.Item()
+		k := string(item.Key())
 		if k > hi {
 			break
 		}
-		ids = append(ids, k[lastBar(k)+1:])
+		id := k[lastBar(k)+1:]
+		if m.cannotBe(item, id, k[len(pAgreeDate):] < from, from, g.Parties) {
+			continue
+		}
+		ids = append(ids, id)
 	}
 	it.Close()
 	for id, w := range m.writtenAgree {
@@ -1273,6 +1279,52 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// cannotBe reports whether the agreement id, under the snapshot's date
+// index key item, is shown by the key's value (agreeDateValue: its last
+// day and its parties) to be no match for an agreement of the parties
+// mine that findAgreement looks for from the day from on: it ended
+// before that day (early: it began before it), or it shares no party. The
+// merger then need not decode it. Only for an agreement the merger reads
+// as the snapshot holds it (not one of the article's, nor one the
+// transaction wrote); a key without a value (written before the values
+// were, or of an unknown date) says nothing.
+func (m *merger) cannotBe(item *badger.Item, id string, early bool, from string, mine []string) bool {
+	if _, ok := m.agrees[id]; ok {
+		return false
+	}
+	if _, ok := m.writtenAgree[id]; ok {
+		return false
+	}
+	if item.ValueSize() < int64(len("2006-01-02")) {
+		return false
+	}
+	no := false
+	_ = item.Value(func(v []byte) error {
+		end, parties, ok := parseAgreeDateValue(v)
+		if !ok {
+			return nil
+		}
+		if early && string(end) < from {
+			no = true
+			return nil
+		}
+		for len(parties) > 0 {
+			p := parties
+			if i := bytes.IndexByte(parties, 0); i >= 0 {
+				p, parties = parties[:i], parties[i+1:]
+			} else {
+				parties = nil
+			}
+			if slices.Contains(mine, string(p)) {
+				return nil
+			}
+		}
+		no = true // no party in common
+		return nil
+	})
+	return no
 }
 
 // sameTopics reports whether two agreements may be one by their topics

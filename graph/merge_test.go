@@ -3,7 +3,10 @@ package graph
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
+
+	"github.com/dgraph-io/badger/v4"
 )
 
 // Made-up actors and places of the merge tests (no article's).
@@ -546,5 +549,74 @@ func TestSharedLocs(t *testing.T) {
 		if got := sharedLocs(set(c.a), set(c.b)); got != c.want {
 			t.Errorf("sharedLocs(%v, %v) = %d, want %d", c.a, c.b, got, c.want)
 		}
+	}
+}
+
+// TestAgreementDateIndexValue: the merger passes over the agreements
+// whose date index key says they ended before the days it looks at or
+// share no party, and finds the same agreements as when it decoded each:
+// those that overlap and share the parties, also under a key written
+// without the value (a database written before it was kept); the check
+// reports a value that does not match its agreement.
+func TestAgreementDateIndexValue(t *testing.T) {
+	june := span("2025-06-01", "2025-06-30", Month)
+	week := span("2025-06-02", "2025-06-08", Week)
+	for _, c := range []struct {
+		name        string
+		first       DateSpan
+		firstActors []Actor
+		legacy      bool // the first agreement's key has no value
+		second      DateSpan
+		want        int // agreements stored
+	}{
+		{"the same day", day("2025-06-20"), []Actor{mKenya, mEthiopia}, false, day("2025-06-20"), 1},
+		{"the same day, a key without a value", day("2025-06-20"), []Actor{mKenya, mEthiopia}, true, day("2025-06-20"), 1},
+		{"a month begun before the days", june, []Actor{mKenya, mEthiopia}, false, day("2025-06-20"), 1},
+		{"a month begun before, a key without a value", june, []Actor{mKenya, mEthiopia}, true, day("2025-06-20"), 1},
+		{"a week ended before the days", week, []Actor{mKenya, mEthiopia}, false, day("2025-06-20"), 2},
+		{"no party in common", day("2025-06-20"), []Actor{mPeru, mBolivia}, false, day("2025-06-20"), 2},
+		{"no party in common, a key without a value", day("2025-06-20"), []Actor{mPeru, mBolivia}, true, day("2025-06-20"), 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := memStore(t)
+			a := mReport{cameo: "057", typ: "sign agreement", title: "Two states sign memorandum",
+				sentence: "The two states signed a memorandum.", date: c.first,
+				actors: c.firstActors, agreement: "memorandum of understanding"}.facts("one")
+			if _, err := s.PutFacts(a); err != nil {
+				t.Fatal(err)
+			}
+			key := []byte(pAgreeDate + AgreementPos(a.Agreements[0]))
+			if c.legacy {
+				if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(key, nil) }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			b := mReport{cameo: "", typ: "reach", title: "Deal reached",
+				sentence: "A deal was reached.", date: c.second,
+				actors: []Actor{mEthiopia, mKenya}, agreement: "agreement"}.facts("two")
+			if _, err := s.PutFacts(b); err != nil {
+				t.Fatal(err)
+			}
+			var gs []Agreement
+			if err := s.view(func(r *Reader) error {
+				return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if len(gs) != c.want {
+				t.Errorf("%d agreements stored, want %d: %+v", len(gs), c.want, gs)
+			}
+			if err := s.Check(); err != nil {
+				t.Errorf("check: %v", err)
+			}
+			// a value that says another last day is reported
+			key = []byte(pAgreeDate + AgreementPos(gs[0]))
+			if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(key, []byte("2025-05-31")) }); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Check(); err == nil || !strings.Contains(err.Error(), "says it ends") {
+				t.Errorf("check of a wrong value: %v, want it reported", err)
+			}
+		})
 	}
 }

@@ -158,7 +158,7 @@ func (s *Store) PutNodes(n Nodes) error {
 				if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
 					return err
 				}
-				return txn.Set([]byte(pAgreeDate+AgreementPos(g)), nil)
+				return txn.Set([]byte(pAgreeDate+AgreementPos(g)), agreeDateValue(g))
 			})
 		}
 	}

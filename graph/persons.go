@@ -101,6 +101,33 @@ func personIndexKeys(a Actor) []string {
 	return keys
 }
 
+// actorHead is what resolvePersons and matchPerson compare of a stored
+// actor: decoded alone, without the roles and their evidence, which grow
+// with the articles that name the person, while the candidates of a
+// surname grow with the corpus.
+type actorHead struct {
+	Name    string    `json:"name"`
+	Kind    ActorKind `json:"kind"`
+	Country string    `json:"country,omitempty"`
+}
+
+// storedHead returns the head of the actor with the ID as txn holds it:
+// from the merger's cache of decoded actors when it holds the actor
+// (merge_cache.go: what the transaction reads), else decoded alone.
+func storedHead(txn *wtxn, mg *merger, id string) (actorHead, error) {
+	if mg != nil && mg.cache != nil && !mg.cache.dirty[pActor+id] {
+		if a, ok := mg.cache.actors.m[pActor+id]; ok {
+			if a == nil {
+				return actorHead{}, ErrNotFound
+			}
+			return actorHead{Name: a.Name, Kind: a.Kind, Country: a.Country}, nil
+		}
+	}
+	var h actorHead
+	err := getJSON(txn, pActor+id, &h)
+	return h, err
+}
+
 // resolvePersons gives each person of the article the identifier of the
 // stored person it names, if there is exactly one (see matchPerson), and
 // rewrites the article's references to it: so a person is one node under
@@ -115,8 +142,8 @@ func resolvePersons(txn *wtxn, mg *merger, f *Facts) error {
 		if a.Kind != Person {
 			continue
 		}
-		var old Actor
-		switch err := getJSON(txn, pActor+a.ID, &old); {
+		old, err := storedHead(txn, mg, a.ID)
+		switch {
 		case err == nil && (a.Country == "" || old.Country == "" || a.Country == old.Country):
 			continue
 		case err == nil:
@@ -222,8 +249,8 @@ func matchPerson(txn *wtxn, mg *merger, a Actor) (string, error) {
 	}
 	var cands []cand
 	for _, id := range ids {
-		var b Actor
-		if err := getJSON(txn, pActor+id, &b); err != nil {
+		b, err := storedHead(txn, mg, id)
+		if err != nil {
 			if errors.Is(err, ErrNotFound) {
 				continue
 			}

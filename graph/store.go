@@ -1218,7 +1218,37 @@ func putAgreement(txn *wtxn, mg *merger, g Agreement) (Agreement, error) {
 	if err := putJSON(txn, pAgreement+g.ID, g); err != nil {
 		return g, err
 	}
-	return g, txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), nil)
+	return g, txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), agreeDateValue(g))
+}
+
+// agreeDateValue is the value of an agreement's date index key
+// (pAgreeDate) when its date is known: its last day, then each of its
+// parties after a zero byte, so that the merger passes over the
+// agreements that end before the days it looks at or share no party
+// without decoding them (merger.cannotBe); nil otherwise.
+func agreeDateValue(g Agreement) []byte {
+	if !g.Date.Known() || len(g.Date.End) != len("2006-01-02") {
+		return nil
+	}
+	v := []byte(g.Date.End)
+	for _, p := range g.Parties {
+		v = append(append(v, 0), p...)
+	}
+	return v
+}
+
+// parseAgreeDateValue splits a value of agreeDateValue into the last day
+// and the parties (separated by zero bytes, after one); ok is false for a
+// value it did not write.
+func parseAgreeDateValue(v []byte) (end, parties []byte, ok bool) {
+	const n = len("2006-01-02")
+	if len(v) < n || (len(v) > n && (v[n] != 0 || len(v) == n+1)) {
+		return nil, nil, false
+	}
+	if len(v) > n {
+		parties = v[n+1:]
+	}
+	return v[:n], parties, true
 }
 
 // ---- reading single nodes ----
