@@ -428,3 +428,38 @@ func genericPlaceWord(alias string) bool {
 	}
 	return false
 }
+
+// contenders maps the folded key of a country's other name of one word that is a
+// part of other countries' names ("Congo", an other name of the Republic
+// of the Congo and a part of "Democratic Republic of the Congo") to those
+// countries.
+var contenders = sync.OnceValue(func() map[string][]CountryInfo {
+	out := map[string][]CountryInfo{}
+	cs := Countries()
+	for _, y := range cs {
+		for _, alias := range y.Aliases {
+			ak := Key(alias)
+			if ak == "" || ak == Key(y.Name) || len(ak) < 4 || strings.Contains(ak, " ") {
+				continue
+			}
+			for _, x := range cs {
+				if x.Code == y.Code {
+					continue
+				}
+				for _, f := range append([]string{x.Name, x.Official}, x.Aliases...) {
+					if fk := Key(f); fk != ak && strings.Contains(" "+fk+" ", " "+ak+" ") {
+						out[ak] = append(out[ak], x)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+})
+
+// Contenders returns the countries whose names hold s, an other name of
+// another country, as words: "Congo" names the Republic of the Congo, and
+// is a part of "Democratic Republic of the Congo", which an article about
+// the latter shortens to it. Nil when s is no such name.
+func Contenders(s string) []CountryInfo { return contenders()[Key(s)] }

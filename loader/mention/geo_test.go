@@ -41,3 +41,33 @@ func TestRegionsNamedAfterCountries(t *testing.T) {
 		}
 	}
 }
+
+// TestShortenedCountryName: "Congo" is the Republic of the Congo's other
+// name and a part of the Democratic Republic of the Congo's; an article
+// that names the latter and not the former by its own names means the
+// latter by it.
+func TestShortenedCountryName(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"The Democratic Republic of Congo closed a crossing on Monday. Congo's army said the road was unsafe.", "CD"},
+		{"Kinshasa closed a crossing on Monday. Congo's army said the road was unsafe.", "CD"},
+		{"Congo's army said the road was unsafe on Monday.", "CG"},
+		{"The DRC and the Republic of the Congo met in Brazzaville on Monday. Congo's army said the road was unsafe.", "CG"},
+	} {
+		r := analyzeText(c.text, "2025-11-21")
+		got := ""
+		for _, m := range r.Mentions {
+			if c.text[m.Start:m.End] == "Congo" {
+				for _, a := range r.Actors {
+					if a.ID == m.ActorID {
+						got = a.Country
+					}
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: Congo is %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -140,6 +140,9 @@ type analyzer struct {
 	bufs      *buffers // reused across articles
 	d         Doc
 	low       string // d.Text with its ASCII letters lower-cased (ascii.Lower)
+	// picked is the country each shortened country name means in the
+	// article (shortened)
+	picked map[string]gazetteer.CountryInfo
 	toks      []token
 	home      string
 	cands     []cand
@@ -232,6 +235,7 @@ func Analyze(d Doc) Result {
 		clear(a.ids)
 		clear(a.actors)
 		clear(a.places)
+		a.picked = nil
 		bufs.toks, bufs.cands = a.toks[:0], a.cands[:0]
 		bufs.cover = a.cover.tree[:0]
 		bufs.aorder, bufs.porder, bufs.plist = a.aorder[:0], a.porder[:0], a.plist[:0]

@@ -345,6 +345,7 @@ func (a *analyzer) lookupSpan(s, key string, n int, nm gazetteer.Names) (cand, b
 		return cand{kind: k, pri: priOrg, actor: id}, true
 	}
 	if c, ok := nm.Country(); ok {
+		c = a.shortened(s, c)
 		act, pl := a.countryActor(c, s)
 		return cand{kind: Country, pri: priCountry, actor: act, place: pl}, true
 	}
@@ -835,4 +836,78 @@ func international(name string) bool {
 		return true
 	}
 	return strings.Contains(name, "United Nations")
+}
+
+// shortened is the country a name found as country c's other name means
+// in this article: another country whose longer name holds it
+// (gazetteer.Contenders), when the article names that one ("the
+// Democratic Republic of Congo … Congo's army") and names c by none of
+// its own names or its capital; else c.
+func (a *analyzer) shortened(s string, c gazetteer.CountryInfo) gazetteer.CountryInfo {
+	xs := gazetteer.Contenders(s)
+	if len(xs) == 0 {
+		return c
+	}
+	if a.picked == nil {
+		a.picked = map[string]gazetteer.CountryInfo{}
+	}
+	k := gazetteer.Key(s)
+	if p, ok := a.picked[k]; ok {
+		return p
+	}
+	pick := c
+	for _, x := range xs {
+		xf := countryForms(x)
+		if a.namesAny(xf, nil) && !a.namesAny(countryForms(c), xf) {
+			pick = x
+			break
+		}
+	}
+	a.picked[k] = pick
+	return pick
+}
+
+// countryForms are a country's names, other names of two words or more and
+// capital, lower-cased.
+func countryForms(c gazetteer.CountryInfo) []string {
+	out := []string{strings.ToLower(c.Name), strings.ToLower(c.Official), strings.ToLower(c.Capital)}
+	for _, al := range c.Aliases {
+		if strings.Contains(al, " ") || strings.Contains(al, "-") || allCaps(al) {
+			out = append(out, strings.ToLower(al))
+		}
+	}
+	return out
+}
+
+// namesAny reports whether the article's text holds one of forms as whole
+// words, not inside one of the longer forms of within ("republic of the
+// congo" inside "democratic republic of the congo").
+func (a *analyzer) namesAny(forms, within []string) bool {
+	for _, f := range forms {
+		if len(f) < 3 {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(a.low[from:], f)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(f)
+			if i > 0 && isWordRune(rune(a.low[i-1])) && a.low[i-1] < 0x80 || isWordByte(a.low, from) {
+				continue
+			}
+			inside := false
+			for _, w := range within {
+				if j := strings.Index(w, f); j >= 0 && j <= i && strings.HasPrefix(a.low[i-j:], w) {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				return true
+			}
+		}
+	}
+	return false
 }
