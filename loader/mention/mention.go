@@ -137,12 +137,12 @@ const (
 )
 
 type analyzer struct {
-	bufs      *buffers // reused across articles
-	d         Doc
-	low       string // d.Text with its ASCII letters lower-cased (ascii.Lower)
+	bufs *buffers // reused across articles
+	d    Doc
+	low  string // d.Text with its ASCII letters lower-cased (ascii.Lower)
 	// picked is the country each shortened country name means in the
 	// article (shortened)
-	picked map[string]gazetteer.CountryInfo
+	picked    map[string]gazetteer.CountryInfo
 	toks      []token
 	home      string
 	cands     []cand
