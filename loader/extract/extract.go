@@ -1081,17 +1081,25 @@ func (st *state) dictVerbReading(x *sent, i, p int, lw string, e *entry) bool {
 	}
 }
 
-// datedRightAfter reports whether a time expression starts at token k or
-// right after a preposition there ("in 2019", "on Monday").
+// datedRightAfter reports whether a time expression starts at token k,
+// right after a preposition there ("in 2019", "on Monday"), or further in
+// the phrase before the next comma ("in Lima on 18 April 1990").
 func datedRightAfter(x *sent, k int) bool {
 	if k >= len(x.toks) {
 		return false
+	}
+	// the participle's phrase: up to its comma, eight words at most ("signed
+	// in Lima on 18 April 1990,")
+	end := k
+	for end < len(x.toks) && end < k+8 && x.toks[end].w != "," && !(x.toks[end].punct && x.toks[end].w != "-") {
+		end++
 	}
 	for _, ex := range x.exprs {
 		if ex.Anchored || ex.Span.Precision == graph.Unknown {
 			continue
 		}
-		if ex.Start == x.toks[k].s || k+1 < len(x.toks) && ex.Start == x.toks[k+1].s {
+		if ex.Start == x.toks[k].s || k+1 < len(x.toks) && ex.Start == x.toks[k+1].s ||
+			end > k && ex.Start >= x.toks[k].s && ex.Start < x.toks[end-1].e {
 			return true
 		}
 	}
