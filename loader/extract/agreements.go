@@ -295,8 +295,9 @@ func agreementName(text string, a, b int) string {
 	return upperFirst(name)
 }
 
-// nameTimeCut finds a time expression after an agreement's head noun.
-var nameTimeCut = regexp.MustCompile(`(?i)\s(?:on|in|late on|early on|last|this|earlier this)\s+(?:\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)\b)`)
+// nameTimeCut finds a time expression after an agreement's head noun
+// ("on 7 March", "in 2019", "of 1998").
+var nameTimeCut = regexp.MustCompile(`(?i)\s(?:on|in|late on|early on|last|this|earlier this)\s+(?:\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)\b)|\sof\s+\d{4}\b`)
 
 // onlyVerb reports whether w is a form of a trigger verb of the lexicon
 // and of no trigger noun ("sign", "inks", "seals").

@@ -446,6 +446,11 @@ func (st *state) sentence(x *sent) {
 		}
 		if ex := nearExpr(x, h); ex != nil && (premodifier(x, h, ex) || !clauseHasEvent(made, x, cl, h.clause) && !hitBetween(x, h, ex)) {
 			c := st.newCand(x, h, cl)
+			if h.e.cameo == "057" {
+				// "the 1904 treaty", "a treaty … in 1902": the agreement's
+				// own date, which dates reads as a cited one
+				c.ev.Date, c.explicit = ex.Span, true
+			}
 			// "The attack happened on Sunday night." after the attack was
 			// told: a definite subject with a date of its own dates it
 			c.datesBack = h.det && h.i <= 2
