@@ -822,7 +822,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				// repeatedly denied": a habit, no happening of one day
 				continue
 			}
-			h.inf = prev == "to"
+			// "migrants tried to break through the fence": an attempt is
+			// the happening attempted, told as done
+			h.inf = prev == "to" && !(p > 0 && attemptVerbs.has(x.toks[p-1].lw) && !relativeBefore(x.toks, p-1))
 			h.prepIng = gerundAfterPrep && prev != "despite"
 			// "after overthrowing the regime in 2003": a dated gerund is a happening
 			if h.prepIng && (prev == "after" || prev == "before" || prev == "since" || prev == "following" || prev == "upon") && nearExpr(x, hit{i: i, j: i + n}) != nil {
@@ -1388,3 +1390,24 @@ func statementBefore(x *sent, hits []hit) bool {
 // closing", "retaliated by expelling"): the gerund after their "by" is the
 // response's happening.
 var responseVerbs = set("responded responds respond retaliated retaliates retaliate reacted reacts react replied answered")
+
+// attemptVerbs report an attempt at the infinitive after them ("tried to
+// cross", "attempted to storm"): the attempt is a happening, unlike an
+// intent ("plans to") or a wish.
+var attemptVerbs = set("tried attempted")
+
+// relativeBefore reports whether the verb at token k opens a relative
+// clause: "who", "which" or "that" before it, past "had" or "has" ("the
+// men who had attempted to cross").
+func relativeBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		switch toks[j].lw {
+		case "who", "which", "that":
+			return true
+		case "had", "has", "have":
+			continue
+		}
+		return false
+	}
+	return false
+}

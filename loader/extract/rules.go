@@ -18,8 +18,8 @@ type Rule struct {
 // Rules is the index of the named extraction rules, in pipeline order.
 var Rules = []Rule{
 	{"finite-verbs", "triggers",
-		"a dictionary verb (triggers.tsv, cameo_verbs.tsv) makes an event when it is finite; an infinitive or gerund alone makes none, nor does a third-person present in the body of a sentence with no time expression (Chad hosts refugees: a state; a headline's present tells what happened), a participle between a plural and its verb (the ships attacked have …), an -ing verb between its noun and the clause's finite verb (troops patrolling the border arrested …) or an -s word after a demonym (Thai claims that …); a participle before a count word has an object (the border arrested two men)",
-		"Article, sentence, newCand, findHits (presentS, ingRelative, attributive)"},
+		"a dictionary verb (triggers.tsv, cameo_verbs.tsv) makes an event when it is finite; an infinitive or gerund alone makes none, nor does a third-person present in the body of a sentence with no time expression (Chad hosts refugees: a state; a headline's present tells what happened), a participle between a plural and its verb (the ships attacked have …), an -ing verb between its noun and the clause's finite verb (troops patrolling the border arrested …) or an -s word after a demonym (Thai claims that …); a participle before a count word has an object (the border arrested two men); an attempt (tried to cross, attempted to storm) is the happening attempted, outside a relative clause",
+		"Article, sentence, newCand, findHits (presentS, ingRelative, attributive, attemptVerbs, relativeBefore)"},
 	{"coordinated-clauses", "triggers",
 		"each clause of a coordination with its own verb gives its own event with its own CAMEO code; a clause of time or reason (as, when, after, because) has its own subject, and no object of the verb before it; a verb right after and has its partner verb's subject (accused Peru of … and suspended the treaty: Ecuador suspended it); provided that opens a condition",
 		"sentence, clauseHasEvent, actorsBefore and actorsAfter (subordinators), findHits"},
