@@ -1501,13 +1501,22 @@ func (a *analyzer) references(sel []cand) []cand {
 		for s < best && (notName.has(a.toks[s].Lower) || a.blocked(&a.toks[s])) {
 			s++
 		}
+		name := a.text(s, best)
+		pc := &personCand{name: name, keys: a.spanKeys(s, best), sent: t.Sent, start: a.toks[s].Start}
+		pcand := cand{start: a.toks[s].Start, end: a.toks[best].End, kind: Person, pri: priUntitled, person: pc}
 		if covered(a.toks[s].Start, a.toks[best].End) {
+			// "Tomas Ibarra said … Ibarra said": the surname of a person
+			// named before is the person, not a town of that name nor a
+			// capital acting for its country ("Ana Lima … Lima said")
+			if k := sort.Search(len(sel), func(k int) bool { return sel[k].start >= pcand.start }); k < len(sel) &&
+				sel[k].start == pcand.start && sel[k].end == pcand.end && a.namedBefore(pc, pcand.start, sel) &&
+				(sel[k].kind == Place || sel[k].kind == Country && s == best && !isCountryName(&a.toks[s])) {
+				sel[k] = pcand
+			}
 			i = best
 			continue
 		}
-		name := a.text(s, best)
-		pc := &personCand{name: name, keys: a.spanKeys(s, best), sent: t.Sent, start: a.toks[s].Start}
-		add = append(add, cand{start: a.toks[s].Start, end: a.toks[best].End, kind: Person, pri: priUntitled, person: pc})
+		add = append(add, pcand)
 		i = best
 	}
 	return mergeByStart(sel, add)
@@ -1907,6 +1916,26 @@ func diplomatTitle(title string) bool {
 	t := strings.ToLower(title)
 	for _, w := range []string{"ambassador", "envoy", "chargé", "charge d'affaires", "consul", "attaché", "attache", "diplomat", "emissary", "high commissioner"} {
 		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedBefore reports whether a person of sel whose last name has the key of
+// reference pc's last word is named before byte off: the reference follows
+// its person.
+func (a *analyzer) namedBefore(pc *personCand, off int, sel []cand) bool {
+	if len(pc.keys) == 0 {
+		return false
+	}
+	k := namekey.WordKey(pc.keys[len(pc.keys)-1])
+	for i := range sel {
+		c := &sel[i]
+		if c.start >= off {
+			break
+		}
+		if c.person != nil && len(c.person.keys) > 1 && namekey.WordKey(c.person.keys[len(c.person.keys)-1]) == k {
 			return true
 		}
 	}
