@@ -53,6 +53,8 @@ func timeQueries(b *testing.B, q func(from, to string) int) {
 	lat := make([]time.Duration, 0, runs)
 	n := 0
 	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	b.ResetTimer()
 	for i := 0; i < runs; i++ {
 		from, to := monthWindow(r)
@@ -61,6 +63,11 @@ func timeQueries(b *testing.B, q func(from, to string) int) {
 		lat = append(lat, time.Since(t))
 	}
 	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	// what the process allocated (server and client, in-process) and how
+	// often the collector ran, per query: the garbage collector's share
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1024/float64(runs), "alloc-KiB/query")
+	b.ReportMetric(float64(after.NumGC-before.NumGC)/float64(runs), "GCs/query")
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	ms := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(ms(0.50), "p50-ms")
