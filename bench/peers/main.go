@@ -409,7 +409,7 @@ CREATE TABLE events (id text, article_id text, type text, cameo text, title text
 `
 
 // pgLoad writes the rows as CSV (untimed), then times psql's \copy of
-// every table and the index builds, and returns the seconds, the rows
+// every table, the index builds and VACUUM ANALYZE, and returns the seconds, the rows
 // copied and the database's size.
 func (b *bench) pgLoad(ctx context.Context) (sec float64, rows int, size int64, err error) {
 	dir := filepath.Join(b.tmp, "csv")
@@ -432,9 +432,9 @@ ALTER TABLE places ADD PRIMARY KEY (id);
 ALTER TABLE articles ADD PRIMARY KEY (id);
 ALTER TABLE events ADD PRIMARY KEY (id);
 CREATE INDEX events_start ON events USING btree (start_date);
-ANALYZE;
+VACUUM ANALYZE;
 `)
-	log.Printf("store: PostgreSQL \\copy of %d rows, then the indexes", rows)
+	log.Printf("store: PostgreSQL \\copy of %d rows, then the indexes and VACUUM ANALYZE", rows)
 	t := time.Now()
 	if _, err := b.pg.psql(ctx, script.String()); err != nil {
 		return 0, 0, 0, err
@@ -551,13 +551,18 @@ const pageQuery = `query($from: String, $to: String) { events(from: $from, to: $
 	totalCount edges { node { id title date { value start end } } } } }`
 
 // The same reads in SQL, for pgbench: :m is a random month of the range.
+// The page is two queries, as a PostgreSQL client would send them: the
+// count (an index-only scan after VACUUM) and the first 100 in the index's
+// order (one query with count(*) OVER () reads every row of the month
+// from the heap: 17 ms at 1 M events).
 // A month's events are those starting in it (the synthetic events last a
 // day or a calendar month, so these are the events eventgraph's window
 // returns; checked below on a few months).
 const (
 	pgMonth    = "\\set m random(0, 311)\n"
 	pgWindow   = "start_date BETWEEN (date '2000-01-01' + make_interval(months => :m))::date AND (date '2000-01-01' + make_interval(months => :m + 1) - interval '1 day')::date"
-	pgPageSQL  = pgMonth + "SELECT id, title, date_value, start_date, end_date, count(*) OVER () AS total FROM events WHERE " + pgWindow + " ORDER BY start_date, id LIMIT 100;\n"
+	pgPageSQL  = pgMonth + "SELECT count(*) FROM events WHERE " + pgWindow + ";\n" +
+		"SELECT id, title, date_value, start_date, end_date FROM events WHERE " + pgWindow + " ORDER BY start_date LIMIT 100;\n"
 	pgMonthSQL = pgMonth + `SELECT e.id, e.title, e.type, e.cameo, e.date_value, e.start_date, e.end_date, e.precision, e.status,
  s.id, s.name, s.kind, t.id, t.name, t.kind, p.id, p.name, p.kind, p.country, p.lat, p.lon,
  e.sentence, a.id, a.title, a.url, a.published
@@ -617,7 +622,7 @@ func (b *bench) reads(ctx context.Context) error {
 				return err
 			}
 			if pgN, _ := strconv.Atoi(strings.TrimSpace(out)); pgN != egN {
-				b.note("%s..%s: PostgreSQL counts %d events, eventgraph %d (eventgraph merged some synthetic events)", w[0], w[1], pgN, egN)
+				b.note("%s..%s: PostgreSQL counts %d events, eventgraph %d (eventgraph merged %.1f%% of the month's synthetic events into others)", w[0], w[1], pgN, egN, 100*float64(pgN-egN)/float64(pgN))
 			}
 		}
 	}
@@ -633,7 +638,7 @@ func (b *bench) reads(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		peer = fmt.Sprintf("pgbench, one query with `count(*) OVER ()`: %s", pq)
+		peer = fmt.Sprintf("pgbench, `count(*)` then `LIMIT 100`: %s", pq)
 		ratio = faster(pq.p50, gq.p50, "PG") + " (p50)"
 	}
 	b.add(row{"first 100 events of a month + count, over the wire (pgbench: simple protocol, each query parsed and planned as each GraphQL query is parsed)", peer, "GraphQL over HTTP: " + gq.String(), ratio})
