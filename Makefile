@@ -119,6 +119,21 @@ bench-jsonl:
 bench-store:
 	GO=$(GO) sh bench/storebench.sh
 
+# eventgraph beside its peers on this machine, in one run (issue 17; bench/peers):
+# extraction against the npm library compromise (pinned in bench/peers/package.json;
+# `cd bench/peers && npm ci` installs it), and the store, a month's reads over the
+# wire and a dump against PostgreSQL (Debian's postgresql: a throw-away cluster on
+# 127.0.0.1 in a temporary folder, started and removed by bench/peers/pg.sh) on the
+# same PEERS_EVENTS synthetic events (PEERS_EVENTS=1000000 for the issue's size).
+# Installs nothing: without PostgreSQL or node/compromise it says so and skips
+# those rows. Not part of make test.
+PEERS_EVENTS  ?= 100000
+PEERS_QUERIES ?= 300
+bench-peers: build
+	$(GO) build -o bin/storebench ./bench/storebench
+	$(GO) build -o bin/bench-peers ./bench/peers
+	bin/bench-peers -events $(PEERS_EVENTS) -queries $(PEERS_QUERIES) -eventgraph $(BIN) -storebench bin/storebench -dir bench/peers
+
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/sentence/
 	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/timex/

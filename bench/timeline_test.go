@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,18 +54,40 @@ func timeQueries(b *testing.B, q func(from, to string) int) {
 	lat := make([]time.Duration, 0, runs)
 	n := 0
 	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	b.ResetTimer()
+	// the queries during which a collection ended: how many, and how
+	// long they took (is the tail the collector's?)
+	gcs := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	var hit []time.Duration
 	for i := 0; i < runs; i++ {
 		from, to := monthWindow(r)
+		metrics.Read(gcs)
+		c := gcs[0].Value.Uint64()
 		t := time.Now()
 		n += q(from, to)
-		lat = append(lat, time.Since(t))
+		d := time.Since(t)
+		lat = append(lat, d)
+		if metrics.Read(gcs); gcs[0].Value.Uint64() != c {
+			hit = append(hit, d)
+		}
 	}
 	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	// what the process allocated (server and client, in-process) and how
+	// often the collector ran, per query: the garbage collector's share
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1024/float64(runs), "alloc-KiB/query")
+	b.ReportMetric(float64(after.NumGC-before.NumGC)/float64(runs), "GCs/query")
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	ms := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(ms(0.50), "p50-ms")
 	b.ReportMetric(ms(0.99), "p99-ms")
+	b.ReportMetric(100*float64(len(hit))/float64(runs), "gc-hit-%")
+	if len(hit) > 0 {
+		sort.Slice(hit, func(i, j int) bool { return hit[i] < hit[j] })
+		b.ReportMetric(float64(hit[len(hit)/2].Microseconds())/1000, "gc-hit-p50-ms")
+	}
 	b.ReportMetric(float64(n)/float64(runs), "events/query")
 }
 

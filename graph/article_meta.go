@@ -73,6 +73,16 @@ func (r *Reader) ArticleMeta(id string) (Article, error) {
 	return a, err
 }
 
+// CachedArticleMeta is ArticleMeta of an article the readers of this
+// snapshot have read already (and kept: the cache holds up to 65,536),
+// without reading the store; false when there is none.
+func (r *Reader) CachedArticleMeta(id string) (Article, bool) {
+	if a := get(r.shared, cachedArticles, id); a != nil {
+		return *a, true
+	}
+	return Article{}, false
+}
+
 // readArticleMeta reads ArticleMeta from the store.
 func (r *Reader) readArticleMeta(id string) (Article, error) {
 	var a Article

@@ -397,6 +397,9 @@ func (m *merger) find(e Event) (Event, bool, error) {
 			if seen[id] || id == e.ID {
 				return nil
 			}
+			// kept beyond the call (seen, loaded, the cache): copied
+			pos = strings.Clone(pos)
+			id = pos[len(pos)-len(id):]
 			seen[id] = true
 			if read++; read > limit {
 				return errEnough

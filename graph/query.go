@@ -125,8 +125,7 @@ func (r *Reader) actorRef(id string) (*Actor, error) {
 		return a, nil
 	}
 	if a := get(r.shared, cachedActors, id); a != nil {
-		r.actors[id] = a
-		return a, nil
+		return a, nil // not copied into r.actors: a timeline's thousands would grow it
 	}
 	// an append by a caller copies instead of writing into the spare
 	// room of a slice that concurrent readers share
@@ -144,8 +143,9 @@ func (r *Reader) actorRef(id string) (*Actor, error) {
 		return nil, wrapGet("actor", id, err)
 	}
 	clip(a)
-	r.actors[id] = a
-	put(r.shared, cachedActors, id, a)
+	if !put(r.shared, cachedActors, id, a) {
+		r.actors[id] = a
+	}
 	return a, nil
 }
 
@@ -164,8 +164,7 @@ func (r *Reader) placeRef(id string) (*Place, error) {
 		return p, nil
 	}
 	if p := get(r.shared, cachedPlaces, id); p != nil {
-		r.places[id] = p
-		return p, nil
+		return p, nil // not copied into r.places: a timeline's thousands would grow it
 	}
 	if r.dec != nil {
 		p, err := r.dec.places.get(r.dec, r.txn, pPlace+id, nil)
@@ -179,8 +178,9 @@ func (r *Reader) placeRef(id string) (*Place, error) {
 	if err := getJSON(r.txn, pPlace+id, p); err != nil {
 		return nil, wrapGet("place", id, err)
 	}
-	r.places[id] = p
-	put(r.shared, cachedPlaces, id, p)
+	if !put(r.shared, cachedPlaces, id, p) {
+		r.places[id] = p
+	}
 	return p, nil
 }
 
@@ -286,10 +286,10 @@ func (r *Reader) Events(f EventFilter, first int, after string) (EventPage, erro
 				err = r.loadEvent(pos, nil, ev)
 			}
 			if err != nil {
-				return wrapGet("event", id, err)
+				return wrapGet("event", strings.Clone(id), err)
 			}
 		}
-		page.Edges = append(page.Edges, &EventEdge{Event: *ev, pos: pos})
+		page.Edges = append(page.Edges, &EventEdge{Event: *ev, pos: strings.Clone(pos)})
 		return nil
 	})
 	return page, err

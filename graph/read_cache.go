@@ -55,17 +55,20 @@ func get[T any](c *readCache, m func(*readCache) map[string]*T, id string) *T {
 	return v
 }
 
-// put stores v as m[id] unless the map is full; a nil cache stores
-// nothing.
-func put[T any](c *readCache, m func(*readCache) map[string]*T, id string, v *T) {
+// put stores v as m[id] unless the map is full, and reports whether it
+// did; a nil cache stores nothing.
+func put[T any](c *readCache, m func(*readCache) map[string]*T, id string, v *T) bool {
 	if c == nil {
-		return
+		return false
 	}
 	c.mu.Lock()
-	if mm := m(c); len(mm) < maxShared {
+	mm := m(c)
+	ok := len(mm) < maxShared
+	if ok {
 		mm[id] = v
 	}
 	c.mu.Unlock()
+	return ok
 }
 
 func cachedActors(c *readCache) map[string]*Actor     { return c.actors }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -75,8 +76,10 @@ func (f EventFilter) needsFilter() bool {
 // scanEvents walks the index positions f selects in order, calling fn with
 // the position ("<start>|<id>"), the event ID, whether the event must be
 // loaded and matched before it counts, and, when docs is set and the range
-// is the date index, the event's stored bytes (valid
-// during the call only; nil otherwise). docs asks for a scan of the events
+// is the date index, the event's stored bytes (nil otherwise). All are
+// valid during the call only: pos and id view the index key's bytes, which
+// the iterator reuses, so that counting a window's thousands of keys
+// allocates nothing; fn copies (strings.Clone) what it keeps. docs asks for a scan of the events
 // themselves (EV:), for callers that decode every event; without it the
 // scan reads index keys only, which is cheaper for counting. fn returning
 // a non-nil error ends the walk with it.
@@ -123,14 +126,14 @@ func (r *Reader) scanIndex(f EventFilter, docs, fams bool, fn func(pos, id strin
 			}
 			n++
 			item := it.Item()
-			k := item.Key()
-			pos := string(k[len(prefix):])
-			if pos < rg.lo || pos > rg.hi {
-				if f.Desc && pos > rg.hi {
+			pb := item.Key()[len(prefix):]
+			if string(pb) < rg.lo || string(pb) > rg.hi {
+				if f.Desc && string(pb) > rg.hi {
 					continue
 				}
 				break
 			}
+			pos := view(pb)
 			id := pos[lastBar(pos)+1:]
 			check := filter || rg.check
 			var fam []byte
@@ -180,6 +183,15 @@ func (r *Reader) scanIndex(f EventFilter, docs, fams bool, fn func(pos, id strin
 	return nil
 }
 
+// view is b as a string without a copy: valid while b is, and b must not
+// change meanwhile (scanIndex's positions).
+func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // loadEvent decodes the event at an index position: from v when the scan
 // gave its bytes, else from its copy in date order (whose neighbours the
 // next call likely wants).
@@ -193,7 +205,10 @@ func (r *Reader) loadEvent(pos string, v []byte, ev *Event) error {
 // docCursor reads the events of a page from their copies in date order
 // (EV:), where they are neighbours: one seek, then a step to each next
 // event, instead of a lookup in every level of the store for each.
-type docCursor struct{ it *badger.Iterator }
+type docCursor struct {
+	it  *badger.Iterator
+	key []byte // the key sought, reused
+}
 
 func (c *docCursor) close() {
 	if c.it != nil {
@@ -205,7 +220,8 @@ func (c *docCursor) close() {
 // through the cursor c: the position is expected to be the one after
 // the last one c read, in date order (reversed for desc).
 func (r *Reader) loadNear(c *docCursor, pos string, desc bool, ev *Event) error {
-	key := []byte(pEventDoc + pos)
+	c.key = append(append(c.key[:0], pEventDoc...), pos...)
+	key := c.key
 	if c.it == nil {
 		opt := badger.DefaultIteratorOptions
 		opt.PrefetchValues = false

@@ -60,9 +60,12 @@ type eventConnResolver struct {
 func (c *eventConnResolver) TotalCount() int32 { return int32(c.page.Total) }
 
 func (c *eventConnResolver) Edges() []*eventEdgeResolver {
+	// one allocation for the edges, and a cursor only when asked for
+	edges := make([]eventEdgeResolver, len(c.nodes))
 	out := make([]*eventEdgeResolver, len(c.nodes))
 	for i, n := range c.nodes {
-		out[i] = &eventEdgeResolver{cursor: c.page.Edges[i].Cursor(), node: n}
+		edges[i] = eventEdgeResolver{edge: c.page.Edges[i], node: n}
+		out[i] = &edges[i]
 	}
 	return out
 }
@@ -78,11 +81,11 @@ func (c *eventConnResolver) PageInfo() *pageInfoResolver {
 }
 
 type eventEdgeResolver struct {
-	cursor string
-	node   *eventResolver
+	edge *graph.EventEdge
+	node *eventResolver
 }
 
-func (e *eventEdgeResolver) Cursor() string       { return e.cursor }
+func (e *eventEdgeResolver) Cursor() string       { return e.edge.Cursor() }
 func (e *eventEdgeResolver) Node() *eventResolver { return e.node }
 
 type pageInfoResolver struct {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"eventgraph/schema"
@@ -97,8 +99,12 @@ func (h *graphqlHTTP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if d := time.Since(start); d > time.Second || len(resp.Errors) > 0 {
 		h.srv.log.Debug("graphql", "duration", d, "errors", len(resp.Errors), "operation", req.OperationName)
 	}
-	b, err := json.Marshal(resp)
-	if err != nil {
+	// the response's JSON and its newline (Encode writes what Marshal
+	// would, then a newline) into a reused buffer: no copy of it a request
+	buf := respBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(resp); err != nil {
+		respBuffers.Put(buf)
 		httpError(w, http.StatusInternalServerError, "encoding the response failed: "+err.Error())
 		return
 	}
@@ -106,14 +112,23 @@ func (h *graphqlHTTP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(b)
-		_, _ = w.Write([]byte("\n"))
+		_, _ = w.Write(buf.Bytes())
 	}
-	if len(b) >= bigResponse || cutForSize(resp) {
-		resp, b = nil, nil
+	big := buf.Len()-1 >= bigResponse
+	if buf.Cap() <= maxPooledResponse {
+		respBuffers.Put(buf)
+	}
+	if big || cutForSize(resp) {
+		resp, buf = nil, nil
 		h.srv.releaseMemory()
 	}
 }
+
+// respBuffers are the buffers GraphQL responses are encoded into; one of
+// more than maxPooledResponse bytes is left to the collector.
+var respBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledResponse = 256 << 10
 
 // cutForSize reports whether the request was stopped by the result
 // budget: it built much before being stopped.

@@ -44,8 +44,8 @@ Commands:
   serve               serve GraphQL (/graphql), /timeline, /export/…, /articles, /healthz
                       and the timeline page (/) [--addr 127.0.0.1:8080] [--load PATH]...
                       [--cors ORIGIN,...] [--allowed-hosts NAME,...] [--cache-mb 32]
-                      [--mem-limit-mb N] (MiB of block cache; soft heap limit, unless
-                      GOMEMLIMIT is set)
+                      [--mem-limit-mb 256] (MiB of block cache; soft heap limit, unless
+                      GOMEMLIMIT is set; 0 for none)
   query 'GRAPHQL'     run a GraphQL query, print the response as JSON [--vars JSON]
                       (exit 1 when the response has errors)
   timeline            print the timeline [--from D] [--to D] [--actor NAME] [--type T]
@@ -175,7 +175,7 @@ func (c *command) flags(fs *flag.FlagSet) {
 		fs.StringVar(&c.cors, "cors", "", "extra browser origins allowed to call the API, comma-separated (* for any)")
 		fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "host names the server answers to besides loopback ones, comma-separated (* for any)")
 		fs.Int64Var(&c.cacheMB, "cache-mb", graph.ServerCacheSize>>20, "MiB of Badger's block cache")
-		fs.Int64Var(&c.memLimitMB, "mem-limit-mb", serverMemLimitMB, "soft memory limit of the Go heap in MiB (debug.SetMemoryLimit) when GOMEMLIMIT is unset; 0 for none")
+		fs.Int64Var(&c.memLimitMB, "mem-limit-mb", serverMemLimitMB, "soft memory limit of the Go heap in MiB (debug.SetMemoryLimit) when GOMEMLIMIT is unset; 0 for none (and then Go's default GOGC, not serve's 400)")
 	case "query":
 		fs.StringVar(&c.vars, "vars", "", "variables as a JSON object")
 	case "timeline":
@@ -335,12 +335,33 @@ func (c *command) load() int {
 	return exitOK
 }
 
-// serverMemLimitMB is serve's default soft memory limit (--mem-limit-mb):
-// none. Measured (bench/README.md, served reads), a limit of 160 MiB
-// keeps the server under 300 MB resident but makes a month's timeline
-// ~35% slower at the median, and neither it nor GOGC=off with a limit
-// shortened the p99s beyond the machine's noise.
-const serverMemLimitMB = 0
+// serve's garbage collector (bench/README.md, "Served reads: the
+// collector"): a request during which a collection runs takes 5-9 times
+// the median, so the p99 is the collector's once more than 1% of requests
+// meet one (1.25-1.5% of month timelines and 0.75% of GraphQL pages of a
+// 200,000-event store with Go's default GOGC=100). serve lets the heap
+// grow to 5 times its live size (GOGC=400: 0.25% and none) within a soft
+// limit of serverMemLimitMB MiB (--mem-limit-mb), which bounds what the
+// larger growth costs. GOGC and GOMEMLIMIT, when set, win; without any
+// limit (--mem-limit-mb 0 and no GOMEMLIMIT) the collector keeps Go's
+// default, so that the heap stays bounded.
+const (
+	serverMemLimitMB = 256
+	serverGCPercent  = 400
+)
+
+// serveGC returns the memory limit in bytes and the GOGC percentage serve
+// sets (0: leave the runtime's), given the environment's GOGC and
+// GOMEMLIMIT and --mem-limit-mb.
+func serveGC(envGOGC, envMemLimit string, memLimitMB int64) (limit int64, gcPercent int) {
+	if envMemLimit == "" && memLimitMB > 0 {
+		limit = memLimitMB << 20
+	}
+	if envGOGC == "" && (envMemLimit != "" || limit > 0) {
+		gcPercent = serverGCPercent
+	}
+	return limit, gcPercent
+}
 
 func (c *command) serve() int {
 	if c.cacheMB < 1 {
@@ -351,8 +372,12 @@ func (c *command) serve() int {
 		fmt.Fprintf(c.stderr, "eventgraph serve: --mem-limit-mb must not be negative, not %d\n", c.memLimitMB)
 		return exitUsage
 	}
-	if c.memLimitMB > 0 && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(c.memLimitMB << 20)
+	limit, gcPercent := serveGC(os.Getenv("GOGC"), os.Getenv("GOMEMLIMIT"), c.memLimitMB)
+	if limit > 0 {
+		debug.SetMemoryLimit(limit)
+	}
+	if gcPercent > 0 {
+		debug.SetGCPercent(gcPercent)
 	}
 	st, err := c.openWith(false, c.cacheMB<<20)
 	if err != nil {

@@ -597,3 +597,27 @@ func TestReadNotADatabase(t *testing.T) {
 		t.Errorf("the folder now holds %d entries, want only notes.txt", len(ents))
 	}
 }
+
+// TestServeGC: serve's collector settings, and the user's winning.
+func TestServeGC(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		gogc, memLimit string
+		flagMB         int64
+		wantLimit      int64
+		wantGCPercent  int
+	}{
+		{"defaults", "", "", serverMemLimitMB, serverMemLimitMB << 20, serverGCPercent},
+		{"--mem-limit-mb 100", "", "", 100, 100 << 20, serverGCPercent},
+		{"--mem-limit-mb 0: no limit, Go's GOGC", "", "", 0, 0, 0},
+		{"GOMEMLIMIT wins over the flag", "", "1GiB", 100, 0, serverGCPercent},
+		{"GOGC wins", "150", "", serverMemLimitMB, serverMemLimitMB << 20, 0},
+		{"GOGC=off and GOMEMLIMIT: both the user's", "off", "200MiB", serverMemLimitMB, 0, 0},
+		{"GOMEMLIMIT without the flag's limit", "", "300MiB", 0, 0, serverGCPercent},
+	} {
+		limit, pct := serveGC(c.gogc, c.memLimit, c.flagMB)
+		if limit != c.wantLimit || pct != c.wantGCPercent {
+			t.Errorf("%s: serveGC(%q, %q, %d) = %d, %d; want %d, %d", c.name, c.gogc, c.memLimit, c.flagMB, limit, pct, c.wantLimit, c.wantGCPercent)
+		}
+	}
+}

@@ -148,12 +148,34 @@ func (m *itemMaker) article(id string) ArticleRef {
 	if a, ok := m.articles[id]; ok {
 		return a
 	}
+	cached, _ := m.r.(metaCache)
+	if cached != nil {
+		if a, ok := cached.CachedArticleMeta(id); ok {
+			return articleRef(id, a)
+		}
+	}
 	ref := ArticleRef{ID: id}
 	if a, err := m.r.ArticleMeta(id); err == nil {
-		ref = ArticleRef{ID: id, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published}
+		ref = articleRef(id, a)
 	}
-	m.articles[id] = ref
+	// kept here only when the snapshot does not keep it: a month's
+	// thousands of articles would grow this map for every request
+	if cached == nil {
+		m.articles[id] = ref
+	} else if _, ok := cached.CachedArticleMeta(id); !ok {
+		m.articles[id] = ref
+	}
 	return ref
+}
+
+func articleRef(id string, a graph.Article) ArticleRef {
+	return ArticleRef{ID: id, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published}
+}
+
+// metaCache is a snapshot that keeps the article records it has read
+// (graph.Reader, with the cache its snapshot shares with other readers).
+type metaCache interface {
+	CachedArticleMeta(id string) (graph.Article, bool)
 }
 
 func (m *itemMaker) agreement(id string) *AgreementRef {
@@ -192,8 +214,16 @@ func quantityRef(q graph.Quantity) QuantityRef {
 
 // Item makes the timeline item of an event.
 func (m *itemMaker) Item(ev graph.Event) Item {
+	return m.item(ev, make([]ActorRef, 0, len(ev.Participants)), nil)
+}
+
+// item makes the item of ev with actors (empty, not nil) as the room of
+// its Actors and evid (nil: a new one) as the room of its Evidence: a writer that is done
+// with an item before the next passes the same ones again, and allocates
+// neither for each event.
+func (m *itemMaker) item(ev graph.Event, actors []ActorRef, evid *EvidenceRef) Item {
 	it := Item{ID: ev.ID, Title: ev.Title, Type: ev.Type, CAMEO: ev.CAMEO, Date: ev.Date, Status: ev.Status,
-		Actors: make([]ActorRef, 0, len(ev.Participants)), EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
+		Actors: actors, EvidenceCount: len(ev.Evidence), Quantities: make([]QuantityRef, len(ev.Quantities))}
 	for i, q := range ev.Quantities {
 		it.Quantities[i] = quantityRef(q)
 	}
@@ -226,8 +256,11 @@ func (m *itemMaker) Item(ev graph.Event) Item {
 	for i, e := range ev.Evidence {
 		ref := EvidenceRef{Sentence: e.Sentence, Article: m.article(e.ArticleID)}
 		if i == 0 {
-			r := ref
-			it.Evidence = &r
+			if evid == nil {
+				evid = new(EvidenceRef)
+			}
+			*evid = ref
+			it.Evidence = evid
 		}
 		if !m.all {
 			break
@@ -321,6 +354,9 @@ func writeJSON(w *bufio.Writer, r graph.Snapshot, q Query, sel *Selection, m *it
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	var buf []byte
+	// each item is written before the next is made: one room for their
+	// actors and first evidence
+	actors, evid := make([]ActorRef, 0, 4), new(EvidenceRef)
 	err = sel.ForEach(r, func(ev graph.Event) error {
 		if n > 0 {
 			w.WriteString(",\n")
@@ -328,7 +364,8 @@ func writeJSON(w *bufio.Writer, r graph.Snapshot, q Query, sel *Selection, m *it
 			w.WriteString("\n")
 		}
 		n++
-		it := m.Item(ev)
+		it := m.item(ev, actors[:0], evid)
+		actors = it.Actors[:0]
 		var ok bool
 		if buf, ok = appendItem(buf[:0], &it); !ok {
 			return enc.Encode(it) // the error encoding/json gives

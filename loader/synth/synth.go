@@ -10,7 +10,9 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"eventgraph/loader/gazetteer"
@@ -241,3 +243,28 @@ func (g *gen) article(i int, pub time.Time, paras int) read.Document {
 		Text:      b.String(),
 	}
 }
+
+// PersonNames returns the person names the generator wrote into text
+// (each a given name followed by a family name of its lists), in order of
+// first appearance, each once: the gold persons of a synthetic article,
+// against which an extractor's person names can be scored (make
+// bench-peers does, for eventgraph and compromise).
+func PersonNames(text string) []string {
+	personOnce.Do(func() {
+		personRE = regexp.MustCompile(`\b(?:` + strings.Join(given, "|") + `) (?:` + strings.Join(family, "|") + `)\b`)
+	})
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range personRE.FindAllString(text, -1) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+var (
+	personOnce sync.Once
+	personRE   *regexp.Regexp
+)

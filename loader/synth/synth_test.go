@@ -54,3 +54,34 @@ func TestWriteFilesReadBack(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonNames(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Pavel Novak met Aiko Sato, then Pavel Novak left.", []string{"Pavel Novak", "Aiko Sato"}},
+		{"The minister, Kofi Mensah, said so.", []string{"Kofi Mensah"}},
+		{"They met Amir. Haddad was absent.", nil},       // across a sentence end
+		{"Pavelo Novak and Pavel Novakova", nil},         // not whole names
+		{"Chen Wei, Chen and Wei", []string{"Chen Wei"}}, // a given name alone is no person
+		{"", nil},
+	} {
+		if got := PersonNames(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("PersonNames(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	// every generated article names persons, and each is found in its text
+	n := 0
+	for _, d := range Generate(30, 3) {
+		for _, p := range PersonNames(d.Text) {
+			if !strings.Contains(d.Text, p) {
+				t.Errorf("%s: %q not in the text", d.Title, p)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no person names in 30 generated articles")
+	}
+}
