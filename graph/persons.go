@@ -70,6 +70,9 @@ func PersonLookups(n names.Name) []string {
 			keys = append(keys, "G:"+l)
 		}
 	}
+	if r, ok := names.Reversed(n); ok {
+		keys = append(keys, "G:"+r.Glued) // the whole name in the other order
+	}
 	return keys
 }
 
@@ -233,6 +236,8 @@ func matchPerson(txn *wtxn, mg *merger, a Actor) (string, error) {
 	if len(mine) == 0 {
 		return "", nil
 	}
+	// "Kasongo Thierry" is "Thierry Kasongo" written surname first
+	rev, reversed := names.Reversed(mine[0])
 	seen := map[string]bool{}
 	var ids []string
 	for _, k := range PersonLookups(mine[0]) {
@@ -260,7 +265,7 @@ func matchPerson(txn *wtxn, mg *merger, a Actor) (string, error) {
 			continue
 		}
 		theirs := names.Person(b.Name)
-		if !names.Compatible(mine[0], theirs) {
+		if !names.Compatible(mine[0], theirs) && !(reversed && names.SameGlued(rev, theirs)) {
 			continue
 		}
 		cands = append(cands, cand{id: id, glued: names.SameGlued(mine[0], theirs), same: names.SameGiven(mine[0], theirs)})

@@ -379,6 +379,26 @@ func TestUpgradeFormat10(t *testing.T) {
 	}
 }
 
+// TestPersonOtherOrder: a person stored under a two-word name is the
+// person of a later article that writes the name surname first.
+func TestPersonOtherOrder(t *testing.T) {
+	s := memStore(t)
+	a := personArticle("A", "Thierry Kasongo", "CD")
+	if _, err := s.PutFacts(a); err != nil {
+		t.Fatal(err)
+	}
+	b := personArticle("B", "Kasongo Thierry", "")
+	if _, err := s.PutFacts(b); err != nil {
+		t.Fatal(err)
+	}
+	if x, y := a.Events[0].Participants[0].ActorID, b.Events[0].Participants[0].ActorID; x != y {
+		t.Errorf("%q and %q are two persons", "Thierry Kasongo", "Kasongo Thierry")
+	}
+	if as, err := s.ActorsByName("Kasongo Thierry"); err != nil || len(as) != 1 {
+		t.Errorf("ActorsByName(%q) = %v, %v; want one actor", "Kasongo Thierry", as, err)
+	}
+}
+
 // TestUpgradeFormat13 reindexes person keys written before a final -ay
 // counted as the vowel and before the Somali reading: the name is
 // then found under its other spellings.

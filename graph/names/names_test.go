@@ -294,3 +294,24 @@ func TestGReading(t *testing.T) {
 		}
 	}
 }
+
+// TestReversed: a two-word name read in the other order matches that
+// order written alike; two given names that are family names too, and
+// longer names, have no such reading.
+func TestReversed(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Kasongo Thierry", "Thierry Kasongo", true},
+		{"Tanaka Hiroshi", "Hiroshi Tanaka", true},
+		{"Kasongo Thierry", "Thierry Mbala", false},
+		{"Ali Hassan", "Hassan Ali", false},
+		{"Jean Pierre Kasongo", "Kasongo Jean Pierre", false},
+	} {
+		r, ok := Reversed(Person(c.a))
+		if got := ok && SameGlued(r, Person(c.b)); got != c.want {
+			t.Errorf("Reversed(%q) is %q: %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -381,7 +381,8 @@ func spelledOut(s string) string {
 // Azerbaijani Latin writes a g sound q ("Qasimov", "Gasimov" in English),
 // and Egyptian spelling writes the Arabic j g ("el-Gazzar", "al-Jazzar";
 // "Gamal", "Jamal"). Such a reading is Guarded, as is a name's reading in
-// Somali orthography (somaliReading: "Cabdullahi Xasan" is "Abdullahi Hasan").
+// Somali orthography (somaliReading: "Cabdullahi Xasan" is "Abdullahi
+// Hasan").
 func Person(s string) Name {
 	n := person(Fields(s))
 	bases := []Name{n}
@@ -404,6 +405,20 @@ func Person(s string) Name {
 		}
 	}
 	return n
+}
+
+// Reversed is a name of two words in the other order, which many outlets
+// and administrations write surname first (East Asian, Central African,
+// Hungarian order: "Kasongo Thierry" for "Thierry Kasongo"); ok is false
+// for a longer or shorter name and for two given names that are family
+// names too ("Ali Hassan", "Hassan Ali"). Only the whole name read so
+// matches (SameGlued), never its single words.
+func Reversed(n Name) (r Name, ok bool) {
+	w := n.Words
+	if len(w) != 2 || compoundParts[w[0]] || compoundParts[w[1]] || w[0] == w[1] {
+		return Name{}, false
+	}
+	return person([]string{w[1], w[0]}), true
 }
 
 // somaliReading is words read as Somali's official Latin orthography
