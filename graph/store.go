@@ -783,8 +783,7 @@ func putPlace(txn *wtxn, mg *merger, p Place) error {
 }
 
 func putActor(txn *wtxn, mg *merger, a Actor) error {
-	var old Actor
-	err := getJSON(txn, pActor+a.ID, &old)
+	old, err := mg.storedActor(txn, a.ID)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return err
 	}
