@@ -115,7 +115,8 @@ bench-jsonl:
 
 # the 1 M-event store build on one core (GOMAXPROCS=1): events/s and peak RSS
 # of this tree beside the baseline commit BASE built and run alternately in
-# the same run (bench/storebench.sh; EVENTS=, ROUNDS=, BASE= override)
+# the same run (bench/storebench.sh; EVENTS=, ROUNDS=, BASE= override;
+# FLAGS=-as-load opens the store with eventgraph load's caches and heap limit)
 bench-store:
 	GO=$(GO) sh bench/storebench.sh
 

@@ -12,6 +12,8 @@ BASE=${BASE:-42cb0de}
 EVENTS=${EVENTS:-1000000}
 ROUNDS=${ROUNDS:-1}
 GO=${GO:-go}
+# FLAGS: more flags for both builds, e.g. -as-load (open as eventgraph load does)
+FLAGS=${FLAGS:-}
 root=$(git rev-parse --show-toplevel)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-store.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -28,7 +30,8 @@ i=0
 while [ "$i" -lt "$ROUNDS" ]; do
 	i=$((i + 1))
 	for v in base new; do
-		GOMAXPROCS=${GOMAXPROCS:-1} "$tmp/$v" -events "$EVENTS" -db "$tmp/db-$v" -label "$v" | tee -a "$tmp/out"
+		# shellcheck disable=SC2086
+		GOMAXPROCS=${GOMAXPROCS:-1} "$tmp/$v" -events "$EVENTS" -db "$tmp/db-$v" -label "$v" $FLAGS | tee -a "$tmp/out"
 	done
 done
 awk '

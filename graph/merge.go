@@ -69,9 +69,22 @@ type merger struct {
 	// events written by the transaction, by ID, and the IDs of those
 	// events under each of their actors and places and each day
 	// (pEventActor+id+"|"+day, pEventPlace+id+"|"+day; see wroteEvent)
-	written   map[string]Event
-	writtenBy map[dayKey][]string
-	inBy      map[dayEvent]bool // each writtenBy entry
+	written map[string]Event
+	// writtenBy holds the events under each key and day by number:
+	// keyNum numbers the index key prefixes, evNum the event IDs (evIDs
+	// is the inverse); evSpans[n] are the days event n was put under
+	// each key, so that an event written again (merged) is listed once.
+	// Numbers, not strings, because wroteEvent puts a month-long event
+	// under some 30 days of each of its keys: hashing the key string
+	// for each was a tenth of a store build's CPU.
+	writtenBy map[dayKey][]int32
+	keyNum    map[string]int32
+	evNum     map[string]int32
+	evIDs     []string
+	evSpans   [][]keySpan
+	// mark and gen mark the events writtenIn has taken (mark[n] == gen)
+	mark []uint32
+	gen  uint32
 	// agreements written by the transaction
 	writtenAgree map[string]Agreement
 	// events read from the snapshot (which does not change)
@@ -113,8 +126,9 @@ func newMerger(s *Store, txn *badger.Txn) *merger {
 		snap:         &Reader{txn: rtxn, places: map[string]*Place{}, actors: map[string]*Actor{}},
 		rtxn:         rtxn,
 		written:      map[string]Event{},
-		writtenBy:    map[dayKey][]string{},
-		inBy:         map[dayEvent]bool{},
+		writtenBy:    map[dayKey][]int32{},
+		keyNum:       map[string]int32{},
+		evNum:        map[string]int32{},
 		writtenAgree: map[string]Agreement{},
 		loaded:       map[string]Event{},
 		writtenKeys:  map[string][]string{},
@@ -178,14 +192,29 @@ func (m *merger) wroteEvent(e Event) {
 	if err1 == nil && err2 == nil && !u.Before(t) && u.Sub(t) < maxIndexedDays*24*time.Hour {
 		first, last = dayNumber(t), dayNumber(u)
 	}
+	ev, ok := m.evNum[e.ID]
+	if !ok {
+		ev = int32(len(m.evIDs))
+		m.evNum[e.ID] = ev
+		m.evIDs = append(m.evIDs, e.ID)
+		m.evSpans = append(m.evSpans, nil)
+		m.mark = append(m.mark, 0)
+	}
 	add := func(k string) {
-		for d := first; d <= last; d++ {
-			kd := dayKey{k, d}
-			if de := (dayEvent{kd, e.ID}); !m.inBy[de] {
-				m.inBy[de] = true
-				m.writtenBy[kd] = append(m.writtenBy[kd], e.ID)
-			}
+		kn, ok := m.keyNum[k]
+		if !ok {
+			kn = int32(len(m.keyNum))
+			m.keyNum[k] = kn
 		}
+		before := m.evSpans[ev]
+		for d := first; d <= last; d++ {
+			if keySpans(before).has(kn, d) {
+				continue
+			}
+			kd := dayKey{kn, d}
+			m.writtenBy[kd] = append(m.writtenBy[kd], ev)
+		}
+		m.evSpans[ev] = append(m.evSpans[ev], keySpan{kn, first, last})
 	}
 	add(pEventDate)
 	for _, p := range e.Participants {
@@ -201,13 +230,21 @@ func (m *merger) wroteEvent(e Event) {
 // days from..to, at most limit of them, in the order they were written
 // day by day.
 func (m *merger) writtenIn(key, from, to string, limit int) []string {
-	seen := map[string]bool{}
+	kn, ok := m.keyNum[key]
+	if !ok {
+		return nil
+	}
+	m.gen++
+	if m.gen == 0 { // wrapped: clear the marks
+		clear(m.mark)
+		m.gen = 1
+	}
 	var ids []string
 	take := func(k dayKey) bool {
-		for _, id := range m.writtenBy[k] {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
+		for _, ev := range m.writtenBy[k] {
+			if m.mark[ev] != m.gen {
+				m.mark[ev] = m.gen
+				ids = append(ids, m.evIDs[ev])
 				if len(ids) >= limit {
 					return false
 				}
@@ -215,14 +252,14 @@ func (m *merger) writtenIn(key, from, to string, limit int) []string {
 		}
 		return true
 	}
-	if !take(dayKey{key, wideDay}) {
+	if !take(dayKey{kn, wideDay}) {
 		return ids
 	}
 	t, err1 := time.Parse("2006-01-02", from)
 	u, err2 := time.Parse("2006-01-02", to)
 	if err1 == nil && err2 == nil {
 		for d, last := dayNumber(t), dayNumber(u); d <= last; d++ {
-			if !take(dayKey{key, d}) {
+			if !take(dayKey{kn, d}) {
 				break
 			}
 		}
@@ -231,18 +268,28 @@ func (m *merger) writtenIn(key, from, to string, limit int) []string {
 }
 
 // dayKey is an index key prefix of wroteEvent ("ED:", "EA:<actor>|",
-// "EP:<place>|") and a day (dayNumber), or wideDay for spans of more than
-// maxIndexedDays; dayEvent is an event under it.
+// "EP:<place>|", by its number in merger.keyNum) and a day (dayNumber), or
+// wideDay for spans of more than maxIndexedDays; keySpan is the days
+// first..last an event was put under key.
 type (
 	dayKey struct {
-		key string
-		day int32
+		key, day int32
 	}
-	dayEvent struct {
-		dayKey
-		id string
+	keySpan struct {
+		key, first, last int32
 	}
+	keySpans []keySpan
 )
+
+// has reports whether one of the spans puts its event under key on day.
+func (ks keySpans) has(key, day int32) bool {
+	for _, s := range ks {
+		if s.key == key && s.first <= day && day <= s.last {
+			return true
+		}
+	}
+	return false
+}
 
 // dayNumber numbers a day (a time at midnight UTC, as time.Parse gives
 // "2006-01-02"): the days since 1970-01-01.
@@ -285,6 +332,26 @@ func (m *merger) scanIDs(txn *wtxn, prefix string) []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// storedActor is the actor id as txn holds it (ErrNotFound if none):
+// decoded by the store's merge cache when there is one (an actor told by
+// many articles was decoded again, roles and all, by each of them: 4% of
+// a store build's CPU), else read from txn. The value's slices are the
+// cache's, clipped: appending to them copies, and they must not be
+// written into.
+func (m *merger) storedActor(txn *wtxn, id string) (Actor, error) {
+	if m == nil || m.cache == nil {
+		var a Actor
+		return a, getJSON(txn, pActor+id, &a)
+	}
+	a, err := m.cache.actors.get(m.cache, txn.Txn, pActor+id, func(a *Actor) {
+		a.Aliases, a.Roles = slices.Clip(a.Aliases), slices.Clip(a.Roles)
+	})
+	if err != nil {
+		return Actor{}, err
+	}
+	return *a, nil
 }
 
 // wroteAgreement records an agreement the transaction wrote.

@@ -783,8 +783,7 @@ func putPlace(txn *wtxn, mg *merger, p Place) error {
 }
 
 func putActor(txn *wtxn, mg *merger, a Actor) error {
-	var old Actor
-	err := getJSON(txn, pActor+a.ID, &old)
+	old, err := mg.storedActor(txn, a.ID)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return err
 	}
@@ -800,7 +799,18 @@ func putActor(txn *wtxn, mg *merger, a Actor) error {
 	if err := putJSON(txn, pActor+a.ID, merged); err != nil {
 		return err
 	}
+	// the index keys old already has are stored (empty, as they would be
+	// written again): an actor named by many articles gains a role or an
+	// alias from most of them, and writing all its keys each time was a
+	// memtable insert each, counted against the transaction's size
+	var had []string
+	if err == nil {
+		had = actorIndexKeys(old)
+	}
 	for _, k := range actorIndexKeys(merged) {
+		if slices.Contains(had, k) {
+			continue
+		}
 		if err := txn.Set([]byte(k), nil); err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 	"time"
@@ -32,6 +33,7 @@ func main() {
 	label := flag.String("label", "", "label printed before the figures")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	memprof := flag.String("memprofile", "", "write a heap profile at the end to this file")
+	asLoad := flag.Bool("as-load", false, "open the store as `eventgraph load` does: 32 MiB block and index caches, 2 compactors, a 320 MiB soft heap limit (unless GOMEMLIMIT is set)")
 	flag.Parse()
 	if *dir == "" {
 		d, err := os.MkdirTemp("", "storebench-")
@@ -55,7 +57,15 @@ func main() {
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	start := time.Now()
-	st, err := graph.Open(graph.DefaultOptions(*dir).WithLogger(quiet))
+	opt := graph.DefaultOptions(*dir).WithLogger(quiet)
+	if *asLoad {
+		// the settings of cmd/eventgraph's load (loadCacheSize and so on)
+		opt = opt.WithCacheSize(32 << 20).WithIndexCacheSize(32 << 20).WithCompactors(2)
+		if os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(320 << 20)
+		}
+	}
+	st, err := graph.Open(opt)
 	if err != nil {
 		log.Fatal(err)
 	}
