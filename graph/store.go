@@ -198,6 +198,10 @@ type Store struct {
 	// staged counts the articles written staged. Guarded by wmu.
 	stageHook func(step string, txns int) error
 	staged    int
+	// textMax is the largest article node stored as one value; a larger
+	// one has its text stored in parts (article_text.go). 0 (on disk):
+	// every node is one value.
+	textMax int
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -263,7 +267,7 @@ func Open(opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
 	}
-	s := &Store{db: db, log: l, minFree: opt.MinFree}
+	s := &Store{db: db, log: l, minFree: opt.MinFree, textMax: inMemoryValueMax(bo)}
 	if !opt.InMemory {
 		s.dir = opt.Dir
 	}
@@ -589,7 +593,7 @@ func putArticle(txn *wtxn, f *Facts, mg *merger) (PutResult, error) {
 		res.ArticleID, res.Existed = id, true
 		return res, nil
 	}
-	if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
+	if err := putArticleNode(txn, mg.textMax, &f.Article); err != nil {
 		return res, err
 	}
 	if err := putArticleMeta(txn, &f.Article); err != nil {
@@ -718,7 +722,8 @@ func shortErr(err error) error {
 		msg = msg[:i]
 		if strings.Contains(msg, "Value with size") {
 			// in memory, Badger holds no value over 1 MiB (an
-			// article's text among them); on disk, none over 1 GiB
+			// article's text is stored in parts there); on disk,
+			// none over 1 GiB
 			msg += " (" + ErrValueTooLarge.Error() + ")"
 			err = errors.Join(ErrValueTooLarge, err)
 		}
@@ -729,8 +734,10 @@ func shortErr(err error) error {
 
 // ErrValueTooLarge is wrapped by the error for an article with a value
 // Badger does not hold: in an in-memory store (tests, the Dgraph backend's
-// scratch store) a text of over about 1 MiB.
-var ErrValueTooLarge = errors.New("too large for one value of the store: an in-memory store holds an article's text up to about 1 MiB")
+// scratch store) one over 1 MiB (64 KiB in a scratch store) other than
+// the article's text, which is stored in parts there (article_text.go),
+// e.g. an event whose evidence is a sentence of over 1 MiB.
+var ErrValueTooLarge = errors.New("too large for one value of the store: an in-memory store holds no value over 1 MiB")
 
 // cutError is an error with a shortened message that still unwraps to the
 // original.
@@ -1256,7 +1263,7 @@ func parseAgreeDateValue(v []byte) (end, parties []byte, ok bool) {
 // Article returns the article with the ID.
 func (s *Store) Article(id string) (Article, error) {
 	var a Article
-	err := s.readView(func(txn *badger.Txn) error { return getJSON(txn, pArticle+id, &a) })
+	err := s.readView(func(txn *badger.Txn) error { return getArticle(txn, id, &a) })
 	return a, wrapGet("article", id, err)
 }
 
