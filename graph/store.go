@@ -194,10 +194,18 @@ type Store struct {
 	readers readers
 	// stageHook, when set (tests), is called after each transaction of
 	// a staged article commits (step "txn", with their number) and after
-	// its publication ("published"); an error from it fails the write.
+	// its publication ("published"), and in the undo of a failed one
+	// (undoStaged: "undo" at its start, "undo-restoring" every 256
+	// restored keys, "undo-restored" once all are and their saved values
+	// deleted, before the marker); an error from it fails the write or
+	// the undo.
 	// staged counts the articles written staged. Guarded by wmu.
 	stageHook func(step string, txns int) error
 	staged    int
+	// pendingUndo are the articles whose stopped staged write is left
+	// to undo (UndoAtNextOpen), the readers meanwhile pinned. Guarded
+	// by wmu.
+	pendingUndo []string
 	// textMax is the largest article node stored as one value; a larger
 	// one has its text stored in parts (article_text.go). 0 (on disk):
 	// every node is one value.
@@ -460,7 +468,15 @@ func (s *Store) ReleaseMemory() error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	if len(s.pendingUndo) > 0 {
+		// left to the next open for writing
+		s.unpinReaders()
+	}
+	s.wmu.Unlock()
+	return s.db.Close()
+}
 
 // Version is a counter that grows with every write; it makes ETags.
 func (s *Store) Version() uint64 { return s.version.Load() }
@@ -526,9 +542,10 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 }
 
 // PutFactsContext is PutFacts that, once ctx is done, stops the write of
-// an article in several transactions between two of them, undoing it
-// (the error wraps ctx's); an article written in one transaction is
-// written whole.
+// an article in several transactions (within 1,024 keys written), undoing
+// it, or leaving its undo to the next open for writing when ctx is of
+// UndoAtNextOpen (the error wraps ctx's); an article written in one
+// transaction is written whole.
 func (s *Store) PutFactsContext(ctx context.Context, f *Facts) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if f.Article.ID == "" {
@@ -538,6 +555,11 @@ func (s *Store) PutFactsContext(ctx context.Context, f *Facts) (PutResult, error
 	defer s.wmu.Unlock()
 	if err := s.checkSpace(); err != nil {
 		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+	}
+	if len(s.pendingUndo) > 0 {
+		if err := s.undoPending(); err != nil {
+			return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+		}
 	}
 	// as badger.DB.Update, telling the merger how the transaction ended
 	err := func() (err error) {
