@@ -19,6 +19,14 @@ func (s *Store) PutFactsBatch(fs []*Facts) ([]PutResult, []error) {
 	errs := make([]error, len(fs))
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if len(s.pendingUndo) > 0 {
+		if err := s.undoPending(); err != nil {
+			for i := range fs {
+				errs[i] = fmt.Errorf("put facts: %w", err)
+			}
+			return res, errs
+		}
+	}
 	for i := 0; i < len(fs); {
 		if fs[i] == nil || fs[i].Article.ID == "" {
 			errs[i] = errors.New("put facts: article has no ID")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -108,10 +109,16 @@ func (c *checker) staged() error {
 }
 
 func (c *checker) articles() error {
+	parts := map[string]int{} // article ID -> parts of its text stored apart
 	err := c.nodes(pArticle, func(id string, v []byte) error {
-		var a Article
-		if err := unmarshal(v, &a); err != nil {
+		var sa storedArticle
+		if err := unmarshal(v, &sa); err != nil {
 			return c.add("article %s: does not decode: %v", id, err)
+		}
+		parts[id] = sa.TextParts
+		var a Article
+		if err := readArticle(c.txn, v, &a); err != nil {
+			return c.add("article %s: %v", id, err)
 		}
 		c.texts[id] = len(a.Text)
 		if a.ID != id {
@@ -121,6 +128,17 @@ func (c *checker) articles() error {
 			return c.add("article %s: no date index key", id)
 		}
 		return c.articleMeta(a)
+	})
+	if err != nil {
+		return err
+	}
+	err = c.keys(pArticlePart, func(rest string, _ []byte) error {
+		i := strings.LastIndexByte(rest, '|')
+		n, err := strconv.Atoi(rest[i+1:])
+		if i < 0 || err != nil || n >= parts[rest[:i]] {
+			return c.add("text part %s: no article has it", rest)
+		}
+		return nil
 	})
 	if err != nil {
 		return err

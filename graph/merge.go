@@ -63,9 +63,12 @@ const maxMergeScans = 6
 // events and agreements the transaction writes are kept in memory beside
 // it. Single nodes are read from the write transaction.
 type merger struct {
-	r    *Reader     // over the write transaction: single reads
-	snap *Reader     // over the snapshot: index ranges
-	rtxn *badger.Txn // the snapshot's transaction
+	// textMax is the Store's largest article node before its text is
+	// stored in parts (article_text.go; 0: never)
+	textMax int
+	r       *Reader     // over the write transaction: single reads
+	snap    *Reader     // over the snapshot: index ranges
+	rtxn    *badger.Txn // the snapshot's transaction
 	// events written by the transaction, by ID, and the IDs of those
 	// events under each of their actors and places and each day
 	// (pEventActor+id+"|"+day, pEventPlace+id+"|"+day; see wroteEvent)
@@ -120,6 +123,7 @@ func newMerger(s *Store, txn *badger.Txn) *merger {
 		s.mergeCache.begin(txn, rtxn)
 	}
 	return &merger{
+		textMax:      s.textMax,
 		readTs:       txn.ReadTs(),
 		cache:        s.mergeCache,
 		r:            &Reader{txn: txn, places: map[string]*Place{}, actors: map[string]*Actor{}, dec: s.mergeCache},

@@ -71,7 +71,7 @@ func OpenScratchSize(memTable int64) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open scratch store: %w", err)
 	}
-	return &Store{db: db, log: slog.New(slog.DiscardHandler), minFree: -1}, nil
+	return &Store{db: db, log: slog.New(slog.DiscardHandler), minFree: -1, textMax: inMemoryValueMax(bo)}, nil
 }
 
 // Nodes are stored nodes as they are.
@@ -109,7 +109,7 @@ func (s *Store) PutNodes(n Nodes) error {
 	for _, a := range n.Articles {
 		if err == nil {
 			err = do(func(txn *wtxn) error {
-				if err := putJSON(txn, pArticle+a.ID, a); err != nil {
+				if err := putArticleNode(txn, s.textMax, &a); err != nil {
 					return err
 				}
 				if err := putArticleMeta(txn, &a); err != nil {

@@ -98,7 +98,7 @@ func (r *Reader) ReleaseMemory() error { return r.store.ReleaseMemory() }
 // Article returns the article with the ID.
 func (r *Reader) Article(id string) (Article, error) {
 	var a Article
-	return a, wrapGet("article", id, getJSON(r.txn, pArticle+id, &a))
+	return a, wrapGet("article", id, getArticle(r.txn, id, &a))
 }
 
 // Event returns the event with the ID.
@@ -659,7 +659,7 @@ func (r *Reader) ForEachAgreement(fn func(Agreement) error) error {
 func (r *Reader) ForEachArticle(fn func(Article) error) error {
 	return r.forEach(pArticle, func(v []byte) error {
 		var a Article
-		if err := unmarshal(v, &a); err != nil {
+		if err := readArticle(r.txn, v, &a); err != nil {
 			return err
 		}
 		return fn(a)

@@ -258,7 +258,9 @@ func TestStagedFailureUndone(t *testing.T) {
 // TestStagedKillChild is the process TestStagedKill kills: it writes
 // the large article into the store of EVENTGRAPH_STAGED_DIR and stops
 // forever after the transaction EVENTGRAPH_STAGED_AT (a number, or
-// "published"), saying so on stdout.
+// "published"), saying so on stdout; or, when that is a step of the undo
+// ("undo", "undo-restoring", "undo-restored"), fails the
+// write after its third transaction and stops at that step of its undo.
 func TestStagedKillChild(t *testing.T) {
 	dir := os.Getenv("EVENTGRAPH_STAGED_DIR")
 	if dir == "" {
@@ -279,6 +281,9 @@ func TestStagedKillChild(t *testing.T) {
 			fmt.Printf("stopped at %s %d\n", step, n)
 			time.Sleep(time.Hour)
 		}
+		if strings.HasPrefix(at, "undo") && step == "txn" && n == 3 {
+			return errors.New("the write fails")
+		}
 		if step == at || step == "txn" && strconv.Itoa(n) == at {
 			fmt.Printf("stopped at %s %d\n", step, n)
 			time.Sleep(time.Hour)
@@ -289,7 +294,9 @@ func TestStagedKillChild(t *testing.T) {
 	t.Fatalf("the write ended: %v", err)
 }
 
-// A kill (SIGKILL) in the middle of a staged write leaves the article
+// A kill (SIGKILL) in the middle of a staged write, or of the undo of
+// one that failed (at its start, while it restores the saved values,
+// after it restored them all and deleted them), leaves the article
 // wholly absent: a read-only open refuses the store until a write open
 // has undone the write, which leaves the store as before it, consistent;
 // the article then loads. A kill after its publication leaves it wholly
@@ -302,7 +309,7 @@ func TestStagedKill(t *testing.T) {
 	ref := openMergeStore(t, true)
 	load(t, ref, corpus[:201], false)
 	after := dumpOf(t, ref)
-	for _, at := range []string{"1", "3", "close", "published"} {
+	for _, at := range []string{"1", "3", "close", "published", "undo", "undo-restoring", "undo-restored"} {
 		t.Run("at "+at, func(t *testing.T) {
 			dir := t.TempDir()
 			s, err := openSmall(t, dir, false)
@@ -485,5 +492,129 @@ func TestStagedStopped(t *testing.T) {
 	sameDumps(t, graphDump(t, s), before)
 	if err := s.Check(); err != nil {
 		t.Error(err)
+	}
+}
+
+// An undo that fails midway (at each of its steps) leaves the marker:
+// Check reports it, and the undo the next open for writing runs
+// (recoverStaged) leaves the store as before the write.
+func TestStagedUndoInterrupted(t *testing.T) {
+	corpus := stagedCorpus()
+	for _, at := range []string{"undo", "undo-restoring", "undo-restored"} {
+		t.Run(at, func(t *testing.T) {
+			s, err := openSmall(t, "", false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			load(t, s, corpus[:200], false)
+			before := graphDump(t, s)
+			boom, stop := errors.New("the write fails"), errors.New("the undo stops")
+			reached := false
+			s.stageHook = func(step string, n int) error {
+				switch {
+				case step == "txn" && n == 4:
+					return boom
+				case step == at:
+					reached = true
+					return stop
+				}
+				return nil
+			}
+			if _, err := s.PutFacts(corpus[200]); !errors.Is(err, boom) || !errors.Is(err, stop) {
+				t.Fatalf("PutFacts: %v, want the write and its undo failed", err)
+			}
+			if !reached {
+				t.Fatalf("the undo did not reach %s", at)
+			}
+			if err := s.Check(); err == nil || !strings.Contains(err.Error(), "interrupted and not undone") {
+				t.Errorf("Check after an interrupted undo: %v", err)
+			}
+			s.stageHook = nil
+			if n, err := s.recoverStaged(); n != 1 || err != nil {
+				t.Fatalf("recoverStaged: %d, %v; want the write undone", n, err)
+			}
+			sameDumps(t, graphDump(t, s), before)
+			if err := s.Check(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// A staged write stopped with a context of UndoAtNextOpen returns at
+// once, its undo left: the Store's readers still read the store as before
+// it; the Store's next write undoes it first, and so does the next open
+// for writing after a Close (a read-only open refuses the database
+// meanwhile). Either way the store is then as before the write.
+func TestStagedStoppedUndoLater(t *testing.T) {
+	corpus := stagedCorpus()
+	big := corpus[200]
+	for _, next := range []string{"write", "reopen"} {
+		t.Run(next, func(t *testing.T) {
+			dir := t.TempDir()
+			s, err := openSmall(t, dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = s.Close() }()
+			load(t, s, corpus[:200], false)
+			before := dumpOf(t, s)
+			ctx, cancel := context.WithCancel(UndoAtNextOpen(context.Background()))
+			defer cancel()
+			undone := false
+			s.stageHook = func(step string, n int) error {
+				switch {
+				case step == "txn" && n == 2:
+					cancel()
+				case step == "undo":
+					undone = true
+				}
+				return nil
+			}
+			if _, err := s.PutFactsContext(ctx, big); !errors.Is(err, context.Canceled) {
+				t.Fatalf("PutFactsContext: %v, want the write stopped", err)
+			}
+			if undone {
+				t.Fatal("undone before returning")
+			}
+			if _, err := s.Article(big.Article.ID); !errors.Is(err, ErrNotFound) {
+				t.Errorf("a reader reads the stopped article: %v", err)
+			}
+			if err := s.view(func(r *Reader) error {
+				n := 0
+				err := r.ForEachEventOfArticle(big.Article.ID, func(Event) error { n++; return nil })
+				if n > 0 {
+					t.Errorf("a reader reads %d events of the stopped article", n)
+				}
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			s.stageHook = nil
+			if next == "write" {
+				if _, err := s.PutFacts(corpus[201]); err != nil {
+					t.Fatal(err)
+				}
+				ref := openMergeStore(t, true)
+				load(t, ref, corpus[:200], false)
+				load(t, ref, corpus[201:202], false)
+				sameDumps(t, dumpOf(t, s), dumpOf(t, ref))
+			} else {
+				if err := s.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := openSmall(t, dir, true); !errors.Is(err, ErrInterruptedWrite) {
+					t.Errorf("read-only open: %v, want ErrInterruptedWrite", err)
+				}
+				if s, err = openSmall(t, dir, false); err != nil {
+					t.Fatal(err)
+				}
+				sameDumps(t, dumpOf(t, s), before)
+			}
+			if err := s.Check(); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 }

@@ -194,10 +194,22 @@ type Store struct {
 	readers readers
 	// stageHook, when set (tests), is called after each transaction of
 	// a staged article commits (step "txn", with their number) and after
-	// its publication ("published"); an error from it fails the write.
+	// its publication ("published"), and in the undo of a failed one
+	// (undoStaged: "undo" at its start, "undo-restoring" every 256
+	// restored keys, "undo-restored" once all are and their saved values
+	// deleted, before the marker); an error from it fails the write or
+	// the undo.
 	// staged counts the articles written staged. Guarded by wmu.
 	stageHook func(step string, txns int) error
 	staged    int
+	// pendingUndo are the articles whose stopped staged write is left
+	// to undo (UndoAtNextOpen), the readers meanwhile pinned. Guarded
+	// by wmu.
+	pendingUndo []string
+	// textMax is the largest article node stored as one value; a larger
+	// one has its text stored in parts (article_text.go). 0 (on disk):
+	// every node is one value.
+	textMax int
 }
 
 // Open opens (creating if needed) the database described by opt.
@@ -263,7 +275,7 @@ func Open(opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", opt.Dir, err)
 	}
-	s := &Store{db: db, log: l, minFree: opt.MinFree}
+	s := &Store{db: db, log: l, minFree: opt.MinFree, textMax: inMemoryValueMax(bo)}
 	if !opt.InMemory {
 		s.dir = opt.Dir
 	}
@@ -456,7 +468,15 @@ func (s *Store) ReleaseMemory() error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	if len(s.pendingUndo) > 0 {
+		// left to the next open for writing
+		s.unpinReaders()
+	}
+	s.wmu.Unlock()
+	return s.db.Close()
+}
 
 // Version is a counter that grows with every write; it makes ETags.
 func (s *Store) Version() uint64 { return s.version.Load() }
@@ -522,9 +542,10 @@ func (s *Store) PutFacts(f *Facts) (PutResult, error) {
 }
 
 // PutFactsContext is PutFacts that, once ctx is done, stops the write of
-// an article in several transactions between two of them, undoing it
-// (the error wraps ctx's); an article written in one transaction is
-// written whole.
+// an article in several transactions (within 1,024 keys written), undoing
+// it, or leaving its undo to the next open for writing when ctx is of
+// UndoAtNextOpen (the error wraps ctx's); an article written in one
+// transaction is written whole.
 func (s *Store) PutFactsContext(ctx context.Context, f *Facts) (PutResult, error) {
 	res := PutResult{ArticleID: f.Article.ID}
 	if f.Article.ID == "" {
@@ -534,6 +555,11 @@ func (s *Store) PutFactsContext(ctx context.Context, f *Facts) (PutResult, error
 	defer s.wmu.Unlock()
 	if err := s.checkSpace(); err != nil {
 		return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+	}
+	if len(s.pendingUndo) > 0 {
+		if err := s.undoPending(); err != nil {
+			return res, fmt.Errorf("store article %q: %w", f.Article.Title, err)
+		}
 	}
 	// as badger.DB.Update, telling the merger how the transaction ended
 	err := func() (err error) {
@@ -589,7 +615,7 @@ func putArticle(txn *wtxn, f *Facts, mg *merger) (PutResult, error) {
 		res.ArticleID, res.Existed = id, true
 		return res, nil
 	}
-	if err := putJSON(txn, pArticle+f.Article.ID, f.Article); err != nil {
+	if err := putArticleNode(txn, mg.textMax, &f.Article); err != nil {
 		return res, err
 	}
 	if err := putArticleMeta(txn, &f.Article); err != nil {
@@ -718,7 +744,8 @@ func shortErr(err error) error {
 		msg = msg[:i]
 		if strings.Contains(msg, "Value with size") {
 			// in memory, Badger holds no value over 1 MiB (an
-			// article's text among them); on disk, none over 1 GiB
+			// article's text is stored in parts there); on disk,
+			// none over 1 GiB
 			msg += " (" + ErrValueTooLarge.Error() + ")"
 			err = errors.Join(ErrValueTooLarge, err)
 		}
@@ -729,8 +756,10 @@ func shortErr(err error) error {
 
 // ErrValueTooLarge is wrapped by the error for an article with a value
 // Badger does not hold: in an in-memory store (tests, the Dgraph backend's
-// scratch store) a text of over about 1 MiB.
-var ErrValueTooLarge = errors.New("too large for one value of the store: an in-memory store holds an article's text up to about 1 MiB")
+// scratch store) one over 1 MiB (64 KiB in a scratch store) other than
+// the article's text, which is stored in parts there (article_text.go),
+// e.g. an event whose evidence is a sentence of over 1 MiB.
+var ErrValueTooLarge = errors.New("too large for one value of the store: an in-memory store holds no value over 1 MiB")
 
 // cutError is an error with a shortened message that still unwraps to the
 // original.
@@ -1266,7 +1295,7 @@ func parseAgreeDateValue(v []byte) (end, parties []byte, ok bool) {
 // Article returns the article with the ID.
 func (s *Store) Article(id string) (Article, error) {
 	var a Article
-	err := s.readView(func(txn *badger.Txn) error { return getJSON(txn, pArticle+id, &a) })
+	err := s.readView(func(txn *badger.Txn) error { return getArticle(txn, id, &a) })
 	return a, wrapGet("article", id, err)
 }
 

@@ -315,6 +315,9 @@ func (c *command) load() int {
 	defer st.Close()
 	ctx, stop := stopContext()
 	defer stop()
+	// a large article's partial write a stop leaves is undone by the next
+	// open for writing, so that the load ends at once
+	ctx = graph.UndoAtNextOpen(ctx)
 	l := loader.New(st, loader.Options{Progress: os.Stderr, Logger: c.log, Workers: c.jobs})
 	var sum loader.Summary
 	if len(c.args) == 1 && c.args[0] == "-" {
