@@ -236,7 +236,7 @@ func matchPerson(txn *wtxn, mg *merger, a Actor) (string, error) {
 	if len(mine) == 0 {
 		return "", nil
 	}
-	// "Kasongo Thierry" is "Thierry Kasongo" written surname first
+	// "Kalombo Thierry" is "Thierry Kalombo" written surname first
 	rev, reversed := names.Reversed(mine[0])
 	seen := map[string]bool{}
 	var ids []string

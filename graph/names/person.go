@@ -409,7 +409,7 @@ func Person(s string) Name {
 
 // Reversed is a name of two words in the other order, which many outlets
 // and administrations write surname first (East Asian, Central African,
-// Hungarian order: "Kasongo Thierry" for "Thierry Kasongo"); ok is false
+// Hungarian order: "Kalombo Thierry" for "Thierry Kalombo"); ok is false
 // for a longer or shorter name and for two given names that are family
 // names too ("Ali Hassan", "Hassan Ali"). Only the whole name read so
 // matches (SameGlued), never its single words.

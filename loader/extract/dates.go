@@ -140,7 +140,7 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		c.inferred = true
 		return
 	}
-	// "Last month, X protested to Y after Z shot dead two men": a
+	// "Last month, X protested to Y after Z detained two men": a
 	// happening in a clause of time after an event dated by a week, month
 	// or year falls in that span
 	for _, m := range made {

@@ -482,7 +482,7 @@ type hit struct {
 	neg     bool
 	prepIng bool // "by arresting": manner, not an event
 	// adjunct is a participle of speech after a finite clause ("…,
-	// saying it had entered"): it justifies the clause's happening
+	// saying they had crossed"): it justifies the clause's happening
 	adjunct bool
 	det     bool // a definite noun: "the talks"
 	// numbered is a noun with an ordinal: "the 4th meeting"
@@ -735,15 +735,15 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			h.e = l.conferEntry("seal", "1621")
 		}
 		if h.verb && strings.HasSuffix(lw, "ing") && i > 0 && x.toks[i-1].w == "," && finiteHitBefore(x, hits) && nearDate(x, h) == nil {
-			// "signed the memorandum in January, offering a stake in the
-			// port", "shot down a drone, saying it had entered its
-			// airspace": a participle after the clause says how or why its
-			// verb's happening was done; a statement it makes reports none
+			// "signed the fisheries accord, granting boats access to its
+			// ports", "fired on the boat, saying it had ignored warnings":
+			// a participle after the clause says how or why its verb's
+			// happening was done; a statement it makes reports none
 			if h.e.class != speech {
 				continue
 			}
 			if root2(h.e.cameo) == "01" && !statementBefore(x, hits) {
-				// "…, saying it had entered": its report may still be a
+				// "…, saying they had crossed": its report may still be a
 				// threat (sentence); "…, accusing Kyiv of …" is an act
 				h.adjunct = true
 			}
@@ -822,7 +822,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				// repeatedly denied": a habit, no happening of one day
 				continue
 			}
-			// "migrants tried to break through the fence": an attempt is
+			// "the crowd tried to storm the gate": an attempt is
 			// the happening attempted, told as done
 			h.inf = prev == "to" && !(p > 0 && attemptVerbs.has(x.toks[p-1].lw) && !relativeBefore(x.toks, p-1))
 			h.prepIng = gerundAfterPrep && prev != "despite"
@@ -1375,7 +1375,7 @@ func finiteHitBefore(x *sent, hits []hit) bool {
 
 // statementBefore reports whether the first finite verb of hits is a
 // statement's or a claim's (CAMEO root 01): what a saying after it adds
-// ("claimed the ambush, saying its fighters had killed 12") is the claim's
+// ("claimed the raid, saying its men had burned the depot") is the claim's
 // content, not a reason for a happening.
 func statementBefore(x *sent, hits []hit) bool {
 	for _, g := range hits {
@@ -1398,7 +1398,7 @@ var attemptVerbs = set("tried attempted")
 
 // relativeBefore reports whether the verb at token k opens a relative
 // clause: "who", "which" or "that" before it, past "had" or "has" ("the
-// men who had attempted to cross").
+// convoy that had tried to reach the town").
 func relativeBefore(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		switch toks[j].lw {

@@ -119,7 +119,7 @@ func isStatement(c *cand) bool { return c.accusation || strings.HasPrefix(c.ev.C
 
 // violent reports whether codes a and b are both violence, unconventional
 // (18) or military (19): a headline's "troops kill two Bolivians" and its
-// story's "border guards shot dead two herders" tell one happening.
+// story's "a patrol killed two herders" tell one happening.
 func violent(a, b string) bool {
 	ra, rb := root2(a), root2(b)
 	return (ra == "18" || ra == "19") && (rb == "18" || rb == "19")

@@ -118,8 +118,8 @@ func (st *state) sentence(x *sent) {
 				rep = -1
 			}
 			if h.adjunct && (rep < 0 || hits[rep].i > h.i && pastPerfect(x, hits, hits[rep].i) && nearDate(x, hits[rep]) == nil) {
-				// "shot down a drone on Tuesday, saying it had violated its
-				// airspace": why the happening was done, no event of its own
+				// "fired on the boat on Tuesday, saying it had ignored the
+				// warnings": why the happening was done, no event of its own
 				if rep >= 0 {
 					used[rep] = true
 				}
@@ -127,8 +127,8 @@ func (st *state) sentence(x *sent) {
 			}
 			var accused []string
 			if rep >= 0 && hits[rep].i > h.i && speaker != "" && toldEarlier(x, hits, h, hits[rep]) {
-				// "the minister told reporters on Tuesday that Dorelian
-				// troops had fired first": the day is the statement's, what
+				// "the minister said on Tuesday that Dorelian
+				// troops had shelled a village": the day is the statement's, what
 				// it reports happened earlier on no day it gives, and
 				// another side did it: the dated statement accuses
 				// (112) that side
@@ -679,7 +679,7 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 			// sentence, such as warning shots at it, is the same)
 			c.ev.CAMEO = "150"
 		case h.e.cameo == "190" && unconventional(x, h, cl):
-			// "border guards shot dead a teenager", "gunmen killed three
+			// "a patrol killed two herders", "gunmen killed three
 			// traders": violence against civilians, or by criminals and
 			// gunmen, is unconventional (180), not military force (190)
 			c.ev.CAMEO, c.ev.Type = "180", lex().typeOf("180", "")
@@ -797,7 +797,7 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	}
 	c.ev.PlaceID = st.placeFor(x, h, cl)
 	if c.ev.CAMEO == "141" && !(h.i > 0 && crowdModifiers.has(x.toks[h.i-1].lw)) && !(h.clause < len(cl) && crowdSubject(x, h, cl)) && st.stateSource(c) {
-		// ("Bolivian lorry drivers staged a protest": a crowd's, whatever
+		// ("Bolivian farmers held a protest": a crowd's, whatever
 		// its country)
 		// "Beijing responded with a protest of its own", "the ministry
 		// protested": a state's protest is an official complaint (114),
@@ -1297,7 +1297,7 @@ func markCooperate(hits []hit, used []bool, si int) {
 func handHappening(x *sent, hits []hit, d hit) bool {
 	for _, h := range hits {
 		if h.adjunct {
-			break // what "…, saying it had entered" reports is no happening of the clause
+			break // what "…, saying it had crossed" reports is no happening of the clause
 		}
 		if h.e.dict || h.neg || !h.verb || h.inf || h.prepIng || h.clause != d.clause || coordinated(x, h, d) {
 			continue

@@ -50,7 +50,7 @@ func TestShortenedCountryName(t *testing.T) {
 	for _, c := range []struct {
 		text, want string
 	}{
-		{"The Democratic Republic of Congo closed a crossing on Monday. Congo's army said the road was unsafe.", "CD"},
+		{"Troops of the Democratic Republic of Congo patrolled the lake shore on Monday. Congo's army said the road was unsafe.", "CD"},
 		{"Kinshasa closed a crossing on Monday. Congo's army said the road was unsafe.", "CD"},
 		{"Congo's army said the road was unsafe on Monday.", "CG"},
 		{"The DRC and the Republic of the Congo met in Brazzaville on Monday. Congo's army said the road was unsafe.", "CG"},

@@ -58,7 +58,7 @@ func TestPersonsWithoutTitle(t *testing.T) {
 			"Police identified the two men as Mateo Apaza Huaman, 41, and Lucas Condori, 36.",
 			map[string][]string{"Mateo Apaza Huaman": {"Mateo Apaza Huaman"}, "Lucas Condori": {"Lucas Condori"}}, nil},
 		{"an age in an apposition after a plain noun",
-			"The victim, Mariana Fuentes, 19, a street vendor from Tacna, was hit in the chest.",
+			"The nurse, Mariana Fuentes, 27, who runs the district clinic, said insulin had run out.",
 			map[string][]string{"Mariana Fuentes": {"Mariana Fuentes"}}, nil},
 		{"a nickname after the object",
 			"Chilean police on Tuesday handed over Tomas Salas Vera, alias \"El Zorro\", to Peruvian officers.",
