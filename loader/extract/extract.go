@@ -1281,8 +1281,7 @@ func presentS(w, lemma string) bool {
 // clause).
 func finiteFrom(toks []token, k int, toComma bool) bool {
 	for ; k < len(toks) && !(toComma && toks[k].w == ","); k++ {
-		lw := toks[k].lw
-		if strings.HasSuffix(lw, "ed") || irregularPast.has(lw) || auxBe.has(lw) || lw == "has" || lw == "have" || lw == "had" {
+		if finiteWord(toks[k].lw) {
 			return true
 		}
 	}
@@ -1340,13 +1339,21 @@ func ingRelative(toks []token, i, j int, r [2]int) bool {
 			return false
 		}
 	}
-	for k := j; k < r[1] && k < len(toks); k++ {
+	return finiteAhead(toks, j, min(r[1], len(toks)))
+}
+
+// finiteAhead reports whether a finite verb form (finiteWord) stands in
+// toks[from:to] before any mark (a quotation mark or a hyphen aside) or a
+// word opening another clause: the verb of the clause a reduced relative
+// ("troops patrolling the border", "workers deported from Chile") sits in.
+func finiteAhead(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
 		t := toks[k]
-		if t.w == "," || t.w == ";" || t.punct && !isQuoteMark(t.w) && t.w != "-" {
+		if t.punct && !isQuoteMark(t.w) && t.w != "-" {
 			return false
 		}
 		switch t.lw {
-		case "and", "or", "but", "who", "which", "that", "when", "while", "after", "before":
+		case "and", "or", "but", "who", "which", "that", "when", "while", "after", "before", "as":
 			return false
 		}
 		if finiteWord(t.lw) {

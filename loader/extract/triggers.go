@@ -1703,18 +1703,5 @@ func participleRelative(toks []token, i int) bool {
 	if prev.punct || prev.cap || !strings.HasSuffix(prev.lw, "s") || strings.HasSuffix(prev.lw, "ss") || auxBe.has(prev.lw) || pronouns.has(prev.lw) || determiners.has(prev.lw) {
 		return false
 	}
-	for k := i + 1; k < len(toks) && k < i+15; k++ {
-		t := toks[k]
-		if t.punct && t.w != "-" {
-			return false
-		}
-		switch t.lw {
-		case "and", "or", "but", "who", "which", "that", "when", "after", "before", "while", "as":
-			return false
-		}
-		if finiteWord(t.lw) {
-			return true
-		}
-	}
-	return false
+	return finiteAhead(toks, i+1, min(len(toks), i+15))
 }
