@@ -111,7 +111,13 @@ func TestMergeByScore(t *testing.T) {
 	clashET := mReport{cameo: "193", typ: "fight with small arms", title: "Ethiopia shells Kenyan post in Dillo district",
 		sentence: "Ethiopian army shells Kenyan post in Dillo district, Nairobi says", date: day("2025-08-14"),
 		actors: []Actor{mEthiopia, mKenya}}
+	// one shooting told as unconventional violence and as military force
+	shootingKE := mReport{cameo: "180", typ: "use unconventional violence", title: "Kenyan border guards shoot dead two Ethiopian herders",
+		sentence: "Kenyan border guards shoot dead two Ethiopian herders", date: day("2025-07-04"), actors: []Actor{mKenya, mEthiopia}}
+	killingKE := mReport{cameo: "190", typ: "use military force", title: "Kenya kills two armed Ethiopian smugglers",
+		sentence: "Kenya kills two armed Ethiopian smugglers near Moyale", date: day("2025-07-04"), actors: []Actor{mKenya, mEthiopia}}
 	body := func(r mReport) mReport { r.body = true; return r }
+	on := func(r mReport, d string) mReport { r.date = day(d); return r }
 	tests := []struct {
 		name string
 		a, b mReport
@@ -341,16 +347,8 @@ func TestMergeByScore(t *testing.T) {
 				sentence: "The Kenyan Defence Forces neutralized the al-Shabaab chief in Lamu on June 14.", date: day("2025-06-14"), actors: []Actor{mKDF, mShabaab}, body: true}, false},
 		// one shooting, told as unconventional violence against civilians
 		// by one outlet and as military force by the other
-		{"one shooting in two headlines, coded 180 and 190",
-			mReport{cameo: "180", typ: "use unconventional violence", title: "Kenyan border guards shoot dead two Ethiopian herders",
-				sentence: "Kenyan border guards shoot dead two Ethiopian herders", date: day("2025-07-04"), actors: []Actor{mKenya, mEthiopia}},
-			mReport{cameo: "190", typ: "use military force", title: "Kenya kills two armed Ethiopian smugglers",
-				sentence: "Kenya kills two armed Ethiopian smugglers near Moyale", date: day("2025-07-04"), actors: []Actor{mKenya, mEthiopia}}, true},
-		{"a shooting and an assault a day later, coded 180 and 190",
-			mReport{cameo: "180", typ: "use unconventional violence", title: "Kenyan border guards shoot dead two Ethiopian herders",
-				sentence: "Kenyan border guards shoot dead two Ethiopian herders", date: day("2025-07-04"), actors: []Actor{mKenya, mEthiopia}},
-			mReport{cameo: "190", typ: "use military force", title: "Kenya kills two armed Ethiopian smugglers",
-				sentence: "Kenya kills two armed Ethiopian smugglers near Moyale", date: day("2025-07-05"), actors: []Actor{mKenya, mEthiopia}}, false},
+		{"one shooting in two headlines, coded 180 and 190", shootingKE, killingKE, true},
+		{"a shooting and an assault a day later, coded 180 and 190", shootingKE, on(killingKE, "2025-07-05"), false},
 		{"an arrest at another crossing the same day", crossingArrest,
 			mReport{cameo: "173", typ: "arrest", title: "Kenyan Police detain trader at Busia crossing",
 				sentence: "Kenyan police detained a trader at the Busia crossing on Saturday.",

@@ -96,6 +96,19 @@ func openSmall(t *testing.T, dir string, readOnly bool) (*Store, error) {
 // of over 100 events in a batch of its own: the merges of a batch's
 // articles against each other are not always those of the articles one
 // after the other, so that the store is the same whether the large
+// loadedSmall opens a store with small memtables (in dir; "" for one in
+// memory) holding fs, for a staged write's test, and returns it with its
+// dump (graphDump) from before that write; the test closes it.
+func loadedSmall(t *testing.T, dir string, fs []*Facts) (*Store, map[string]string) {
+	t.Helper()
+	s, err := openSmall(t, dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, s, fs, false)
+	return s, graphDump(t, s)
+}
+
 // article is staged or not).
 func load(t *testing.T, s *Store, fs []*Facts, batch bool) []PutResult {
 	t.Helper()
@@ -207,13 +220,8 @@ func dumpOf(t *testing.T, s *Store) map[string]string {
 func TestStagedFailureUndone(t *testing.T) {
 	corpus := stagedCorpus()
 	big := corpus[200]
-	s, err := openSmall(t, "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, before := loadedSmall(t, "", corpus[:200])
 	defer s.Close()
-	load(t, s, corpus[:200], false)
-	before := graphDump(t, s)
 	boom := errors.New("the disk went away")
 	var seen []string
 	s.stageHook = func(step string, n int) error {
@@ -471,13 +479,8 @@ func TestStagedReadersConcurrent(t *testing.T) {
 // and is undone: the error wraps the context's, the store is as before.
 func TestStagedStopped(t *testing.T) {
 	corpus := stagedCorpus()
-	s, err := openSmall(t, "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, before := loadedSmall(t, "", corpus[:200])
 	defer s.Close()
-	load(t, s, corpus[:200], false)
-	before := graphDump(t, s)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s.stageHook = func(step string, n int) error {
@@ -502,13 +505,8 @@ func TestStagedUndoInterrupted(t *testing.T) {
 	corpus := stagedCorpus()
 	for _, at := range []string{"undo", "undo-restoring", "undo-restored"} {
 		t.Run(at, func(t *testing.T) {
-			s, err := openSmall(t, "", false)
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, before := loadedSmall(t, "", corpus[:200])
 			defer s.Close()
-			load(t, s, corpus[:200], false)
-			before := graphDump(t, s)
 			boom, stop := errors.New("the write fails"), errors.New("the undo stops")
 			reached := false
 			s.stageHook = func(step string, n int) error {
