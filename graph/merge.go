@@ -1210,8 +1210,18 @@ func sharedLocs(a, b strSet) int {
 			n++
 			continue
 		}
+		gk := "" // k's gluedLocKey, made when first needed
 		for _, l := range b {
-			if strings.HasPrefix(l, k+" ") || strings.HasPrefix(k, l+" ") || sameSpelledLoc(k, l) {
+			if strings.HasPrefix(l, k+" ") || strings.HasPrefix(k, l+" ") {
+				n++
+				break
+			}
+			if gk == "" {
+				gk = gluedLocKey(k)
+			}
+			if len(gk) >= 5 && gk == gluedLocKey(l) {
+				// one name in two transliterations, in one word or two
+				// ("tin zaouatine", "tinzaouaten")
 				n++
 				break
 			}
@@ -1220,14 +1230,10 @@ func sharedLocs(a, b strSet) int {
 	return n
 }
 
-// sameSpelledLoc reports whether two folded place names are one name in
-// two transliterations, written in one word or two ("tin zaouatine",
-// "tinzaouaten"): the same names.WordKey of the words glued, of five
-// letters or more.
-func sameSpelledLoc(k, l string) bool {
-	gk, gl := names.WordKey(strings.ReplaceAll(k, " ", "")), names.WordKey(strings.ReplaceAll(l, " ", ""))
-	return len(gk) >= 5 && gk == gl
-}
+// gluedLocKey is the names.WordKey of a folded place name's words glued:
+// the same for one name's transliterations; a key of five letters or more
+// is long enough to trust.
+func gluedLocKey(k string) string { return names.WordKey(strings.ReplaceAll(k, " ", "")) }
 
 func shared(a, b map[string]bool) int {
 	n := 0
