@@ -135,13 +135,19 @@ bench-peers: build
 	$(GO) build -o bin/bench-peers ./bench/peers
 	bin/bench-peers -events $(PEERS_EVENTS) -queries $(PEERS_QUERIES) -eventgraph $(BIN) -storebench bin/storebench -dir bench/peers
 
+# each fuzz target for a count of inputs, about 10 s each on this machine
+# (60 s in all, 2026-12-07): a -fuzztime in seconds races Go 1.26's fuzzing
+# coordinator, which then fails a target with "context deadline exceeded"
+# and no failing input when the machine is busy (reported as
+# go.dev/issue/75804; seen here twice in two sessions); a count has no
+# deadline to race
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/sentence/
-	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/timex/
-	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/read/
-	$(GO) test -run '^$$' -fuzz '^FuzzJSONLinesStreamed$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/read/
-	$(GO) test -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime 10s -fuzzminimizetime 5s ./loader/extract/
-	$(GO) test -run '^$$' -fuzz '^FuzzDecodeEvent$$' -fuzztime 10s -fuzzminimizetime 5s ./graph/
+	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime 600000x -fuzzminimizetime 5s ./loader/sentence/
+	$(GO) test -run '^$$' -fuzz '^FuzzFind$$' -fuzztime 150000x -fuzzminimizetime 5s ./loader/timex/
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 100000x -fuzzminimizetime 5s ./loader/read/
+	$(GO) test -run '^$$' -fuzz '^FuzzJSONLinesStreamed$$' -fuzztime 12000x -fuzzminimizetime 5s ./loader/read/
+	$(GO) test -run '^$$' -fuzz '^FuzzArticle$$' -fuzztime 45000x -fuzzminimizetime 5s ./loader/extract/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeEvent$$' -fuzztime 100000x -fuzzminimizetime 5s ./graph/
 
 # score the extraction (eventgraph eval): the seeds against the gold kept in the
 # repository; the dev set needs the project's shared folder ../shared, which a clone
