@@ -88,6 +88,9 @@ type merger struct {
 	// mark and gen mark the events writtenIn has taken (mark[n] == gen)
 	mark []uint32
 	gen  uint32
+	// byArt lists the events written by the transaction under each
+	// article of their evidence (see eventsOfArticle)
+	byArt map[string][]string
 	// agreements written by the transaction
 	writtenAgree map[string]Agreement
 	// events read from the snapshot (which does not change)
@@ -134,6 +137,7 @@ func newMerger(s *Store, txn *badger.Txn) *merger {
 		keyNum:       map[string]int32{},
 		evNum:        map[string]int32{},
 		writtenAgree: map[string]Agreement{},
+		byArt:        map[string][]string{},
 		loaded:       map[string]Event{},
 		writtenKeys:  map[string][]string{},
 		countries:    map[string]bool{},
@@ -182,8 +186,15 @@ func (m *merger) wroteEvent(e Event) {
 	if m == nil {
 		return
 	}
+	_, again := m.written[e.ID]
 	m.written[e.ID] = e
 	delete(m.snapFacts, e.ID)
+	for i, ev := range e.Evidence {
+		if ev.ArticleID == "" || seenArticle(e.Evidence[:i], ev.ArticleID) || again && slices.Contains(m.byArt[ev.ArticleID], e.ID) {
+			continue
+		}
+		m.byArt[ev.ArticleID] = append(m.byArt[ev.ArticleID], e.ID)
+	}
 	if m.cache != nil {
 		m.cache.facts.drop(e.ID)
 	}
@@ -945,6 +956,36 @@ func violentKin(a, b string) bool { return a == "18" && b == "19" }
 // or a place named in both sentences, and two key words: "inaugurates
 // concrete wall") is ruled out.
 func mergeScore(a, b Event, fa, fb mergeFacts) int {
+	s, v := scoreMerge(a, b, fa, fb)
+	if v != mergeSure {
+		return -1
+	}
+	return s
+}
+
+// mergeVerdict is what scoreMerge concludes of a pair besides its score.
+type mergeVerdict int
+
+const (
+	// mergeSure: the score decides
+	mergeSure mergeVerdict = iota
+	// mergeWeak: nothing tells the two apart, but too little is shared to
+	// take them for one happening on the score alone (no shared actor,
+	// place or agreement; a force used with no person, place or words in
+	// common); only a story already shared by their articles can (see
+	// merger.findKin)
+	mergeWeak
+	// mergeApart: something tells them apart (places in two countries,
+	// kin roots without a shared person, a measure and the answer to it,
+	// agreements of other kinds, a statement with too few shared words)
+	mergeApart
+)
+
+// scoreMerge is mergeScore's score of a pair and its verdict: a pair
+// mergeScore rules out is mergeApart, or mergeWeak when what rules it out
+// is only how little the two share.
+func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
+	weak := false
 	actors := sharedSet(fa.actors, fb.actors)
 	countries := sharedSet(fa.countries, fb.countries)
 	words := sharedSet(fa.words, fb.words) + synonymous(fa, fb)
@@ -963,17 +1004,17 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	samePlace := fa.place != nil && fb.place != nil && fa.place.ID == fb.place.ID
 	sameAgree := a.AgreementID != "" && a.AgreementID == b.AgreementID
 	if actors == 0 && !samePlace && !sameAgree && countries < 2 && ((countries < 1 && !sameLoc) || words < 2) {
-		return -1
+		weak = true
 	}
 	r := root(a.CAMEO)
 	if r == "" {
 		r = root(b.CAMEO)
 	}
 	if ra, rb := root(a.CAMEO), root(b.CAMEO); a.CAMEO != "" && b.CAMEO != "" && ra != rb && !violentKin(min(ra, rb), max(ra, rb)) && sharedSet(fa.persons, fb.persons) == 0 {
-		return -1 // kin roots (see kinRoots) need the same person
+		return -1, mergeApart // kin roots (see kinRoots) need the same person
 	}
 	if (r == "01" || r == "02") && words < 2 {
-		return -1
+		return -1, mergeApart
 	}
 	s := 3*min(actors, 2) + min(countries, 2) + min(words, 3)
 	if sameLoc && !samePlace {
@@ -1002,7 +1043,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	} else if (r == "15" || r == "16" || r == "17") && sharedSet(fa.srcCountries, fb.tgtCountries) > 0 && sharedSet(fa.tgtCountries, fb.srcCountries) > 0 {
 		// a measure and its answer: A expels B's diplomat, B expels A's
 		// the same day
-		return -1
+		return -1, mergeApart
 	}
 	// a state's measure against another (roots 15 force posture, 16
 	// reduce relations: close a border, expel envoys, impose sanctions)
@@ -1026,14 +1067,14 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && kinRoots(root(a.CAMEO), root(b.CAMEO)) &&
 		da.Start == da.End && db.Start == db.End && da.Start == db.Start && (countries >= 2 || actors >= 1 && countries >= 1 && !apart)
 	if forceRoot(r) && sharedSet(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads {
-		return -1 // one force acts in many places a day: a person, the place or more words must agree
+		weak = true // one force acts in many places a day: a person, the place or more words must agree
 	}
 	switch {
 	case samePlace:
 		s += 2
 	case fa.place != nil && fb.place != nil:
 		if fa.place.Country != "" && fb.place.Country != "" && fa.place.Country != fb.place.Country {
-			return -1
+			return -1, mergeApart
 		}
 		// a country holds its towns: "in Mali" and "in Bamako" agree
 		within := fa.place.Kind == "country" || fb.place.Kind == "country"
@@ -1046,7 +1087,7 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 		s += 4
 	case fa.agreement != nil && fb.agreement != nil:
 		if !compatibleAgreements(*fa.agreement, *fb.agreement) || !sameTopics(*fa.agreement, *fb.agreement) {
-			return -1
+			return -1, mergeApart
 		}
 		switch n := shared(set(fa.agreement.Parties), set(fb.agreement.Parties)); {
 		case n >= 2:
@@ -1078,7 +1119,10 @@ func mergeScore(a, b Event, fa, fb mergeFacts) int {
 	if leads {
 		s = max(s+3, mergeThreshold)
 	}
-	return s
+	if weak {
+		return s, mergeWeak
+	}
+	return s, mergeSure
 }
 
 // synonymous counts the title words of a, not shared as stems, that name

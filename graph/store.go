@@ -642,19 +642,12 @@ func putArticle(txn *wtxn, f *Facts, mg *merger) (PutResult, error) {
 		res.Actors++
 	}
 	mg.begin(f)
-	remap := map[string]string{}      // event ID -> the ID it is stored under
-	agreeRemap := map[string]string{} // agreement ID -> the stored agreement it is
-	var stored []string               // IDs of the article's events as written
-	for _, e := range f.Events {
-		if id, ok := agreeRemap[e.AgreementID]; ok {
-			e.AgreementID = id
-		}
-		id, old, merged, err := putEvent(txn, e, mg)
-		if err != nil {
-			return res, err
-		}
+	remap := map[string]string{}            // event ID -> the ID it is stored under
+	agreeRemap := map[string]string{}       // agreement ID -> the stored agreement it is
+	stored := make([]string, len(f.Events)) // IDs of the article's events as written
+	put := func(i int, e Event, id string, old Event, merged bool) {
 		remap[e.ID] = id
-		stored = append(stored, id)
+		stored[i] = id
 		if merged {
 			res.Merged++
 			if e.AgreementID != "" && old.AgreementID != "" && old.AgreementID != e.AgreementID {
@@ -663,6 +656,66 @@ func putArticle(txn *wtxn, f *Facts, mg *merger) (PutResult, error) {
 		} else {
 			res.Events++
 		}
+	}
+	// events that report a stored one are merged first; the others wait
+	// until the articles this one shares a happening with (kin) are known,
+	// and are then set against those articles' events (the story kin
+	// pass, merge_kin.go) before they are written as new
+	var kin []string
+	var open []int
+	evs := make([]Event, len(f.Events))
+	for i, e := range f.Events {
+		if id, ok := agreeRemap[e.AgreementID]; ok {
+			e.AgreementID = id
+		}
+		evs[i] = e
+		old, ok, err := storedReport(txn, e, mg)
+		if err != nil {
+			return res, err
+		}
+		if !ok && len(e.MergeKeys) == 0 {
+			open = append(open, i)
+			continue
+		}
+		var id string
+		var merged bool
+		if ok {
+			id, old, merged, err = mergeInto(txn, old, e, mg)
+			kin = mg.kinArticles(kin, old)
+		} else {
+			id, old, merged, err = writeNew(txn, e, mg)
+		}
+		if err != nil {
+			return res, err
+		}
+		put(i, e, id, old, merged)
+	}
+	pairs, err := mg.kinPairs(evs, open, kin)
+	if err != nil {
+		return res, err
+	}
+	joined := map[int]Event{}
+	for _, p := range pairs {
+		joined[p.i] = p.c
+	}
+	for _, i := range open {
+		e := evs[i]
+		if id, ok := agreeRemap[e.AgreementID]; ok {
+			e.AgreementID = id
+		}
+		var id string
+		var old Event
+		var merged bool
+		var err error
+		if c, ok := joined[i]; ok {
+			id, old, merged, err = mergeInto(txn, c, e, mg)
+		} else {
+			id, old, merged, err = writeNew(txn, e, mg)
+		}
+		if err != nil {
+			return res, err
+		}
+		put(i, e, id, old, merged)
 	}
 	// an agreement of the article that is a stored one, told again
 	for _, g := range f.Agreements {
@@ -952,18 +1005,26 @@ func wide(d DateSpan) bool { return d.Known() && d.End > d.Start }
 // event is stored under and, when merged, the stored event it was merged
 // into as it was.
 func putEvent(txn *wtxn, e Event, mg *merger) (string, Event, bool, error) {
-	merge := func(old Event) (string, Event, bool, error) {
-		m := MergeEvents(old, e)
-		mg.wroteEvent(m)
-		return m.ID, old, true, rewriteEvent(txn, old, m)
+	old, ok, err := storedReport(txn, e, mg)
+	if err != nil {
+		return "", Event{}, false, err
 	}
+	if ok {
+		return mergeInto(txn, old, e, mg)
+	}
+	return writeNew(txn, e, mg)
+}
+
+// storedReport is the stored event e reports: one that shares a merge key
+// with it, else the one mg finds (see merger).
+func storedReport(txn *wtxn, e Event, mg *merger) (Event, bool, error) {
 	for _, mk := range e.MergeKeys {
 		it, err := txn.Get([]byte(pEventMerge + mk))
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			continue
 		}
 		if err != nil {
-			return "", Event{}, false, err
+			return Event{}, false, err
 		}
 		oldID, _ := it.ValueCopy(nil)
 		var old Event
@@ -973,17 +1034,27 @@ func putEvent(txn *wtxn, e Event, mg *merger) (string, Event, bool, error) {
 		if !Mergeable(old, e) {
 			continue
 		}
-		return merge(old)
+		return old, true, nil
 	}
 	if mg != nil {
 		old, ok, err := mg.find(e)
 		if err != nil {
-			return "", Event{}, false, fmt.Errorf("merge event %s: %w", e.ID, err)
+			return Event{}, false, fmt.Errorf("merge event %s: %w", e.ID, err)
 		}
-		if ok {
-			return merge(old)
-		}
+		return old, ok, nil
 	}
+	return Event{}, false, nil
+}
+
+// mergeInto merges e into the stored event old (see putEvent).
+func mergeInto(txn *wtxn, old, e Event, mg *merger) (string, Event, bool, error) {
+	m := MergeEvents(old, e)
+	mg.wroteEvent(m)
+	return m.ID, old, true, rewriteEvent(txn, old, m)
+}
+
+// writeNew writes e as a new event (see putEvent).
+func writeNew(txn *wtxn, e Event, mg *merger) (string, Event, bool, error) {
 	mg.wroteEvent(e)
 	return e.ID, Event{}, false, writeEvent(txn, e)
 }
