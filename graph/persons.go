@@ -427,6 +427,13 @@ func personsNamed(ix ActorIndex, name string) []Actor {
 			out = lead
 		}
 	}
+	if r, ok := names.Reversed(q); ok && len(out) == 0 {
+		// a name of two words in the other order: the surname first, as
+		// Hungarian and East Asian names are written ("Kovács Péter")
+		for _, x := range r.Readings() {
+			try("G", x.Glued, func(p names.Name) bool { return names.SameGlued(r, p) })
+		}
+	}
 	if len(out) == 0 && len(q.Words) == 1 {
 		// a given name alone: "Prince Faisal"
 		for _, r := range q.Readings() {

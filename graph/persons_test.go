@@ -137,6 +137,7 @@ func TestActorsByNameSpellingsAndTitles(t *testing.T) {
 		personArticle("H", "Kifle Tadesse Bekele", "ET"),
 		personArticle("I", "Kifle Tadesse Girma", "ET"),
 		personArticle("J", "Wilmer Tomas Ortega Rubio", "CO"),
+		personArticle("K", "Bence Szalontai", "HU"),
 	} {
 		if _, err := s.PutFacts(f); err != nil {
 			t.Fatal(err)
@@ -163,6 +164,9 @@ func TestActorsByNameSpellingsAndTitles(t *testing.T) {
 		{"Wilmer Tomas Ortega", "Wilmer Tomas Ortega Rubio"},
 		{"Minister Wilmer Tomas", "Wilmer Tomas Ortega Rubio"},
 		{"Mulatu Wolde Gebre", ""},
+		{"Szalontai Bence", "Bence Szalontai"},         // surname first
+		{"Wilmer Ortega", "Wilmer Tomas Ortega Rubio"}, // first given name and father's surname
+		{"Tomas Ortega", ""},
 	} {
 		as, err := s.ActorsByName(c.query)
 		if err != nil {

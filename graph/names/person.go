@@ -148,6 +148,11 @@ func AppendWordKey(dst []byte, w string) []byte {
 		case two == "dh":
 			emit('d') // dh = z = d: "Kadhem", "Kazem", "Kadem"
 			i += 2
+		case two == "bh" || two == "fh" || two == "vh" || two == "jh":
+			// the h of an aspirated or breathy consonant is often left
+			// out: "Prabhakar" = "Prabakar", "Tshifhiwa" = "Tshifiwa"
+			emit(c)
+			i += 2
 		case c == 'z':
 			emit('d')
 			i++
@@ -328,7 +333,9 @@ type Name struct {
 	// Leads are the Glued keys of the name's first two words, first three
 	// and so on, each shorter than the whole (Lead is the first): a
 	// Spanish name is also written without the mother's surname
-	// ("Wilmer Tomas Ortega Rubio", "Wilmer Tomas Ortega").
+	// ("Wilmer Tomas Ortega Rubio", "Wilmer Tomas Ortega"); a name of four
+	// words also has the key of its first and third words ("Wilmer
+	// Ortega").
 	Leads []string
 	// Others are the name's other readings: with its letters of
 	// two-letter sounds spelled out (see spelledOut), when it has any
@@ -500,6 +507,13 @@ func person(fields []string) Name {
 			n.Leads = append(n.Leads, WordKey(lead))
 		}
 		n.Lead = n.Leads[0]
+	}
+	if len(n.Words) == 4 {
+		// two given names, the father's surname and the mother's (the
+		// Spanish and Portuguese custom) are also written as the first
+		// given name and the father's surname: "Luis Mario Ortega Rubio",
+		// "Luis Ortega"
+		n.Leads = append(n.Leads, WordKey(normWord(n.Words[0])+normWord(n.Words[2])))
 	}
 	for _, w := range n.Words[:len(n.Words)-1] {
 		n.Given = append(n.Given, WordKey(w))

@@ -5,7 +5,8 @@ import "strings"
 // titleWords are the folded words of the ranks, offices and honorifics
 // written before a person's name in English news (general English usage;
 // the gazetteer's titles.tsv lists the titles the mention finder reads, and
-// a test checks that each of its words is here). A lookup drops them from
+// its TestTitleWordsStripped checks that each word of its ranks, offices
+// and honorifics is here). A lookup drops them from
 // the front of a name: "Lt Gen Abdul Karim Al Rawi", "Mr Al Rawi",
 // "President X", "Sheikh X", "Dr X".
 var titleWords = func() map[string]bool {
@@ -24,6 +25,12 @@ var titleWords = func() map[string]bool {
 		secretary state premier pm fm chancellor speaker parliament governor mayor senator sen rep
 		representative ambassador envoy special presidential director army military government
 		leader supreme head judge mp lawmaker spokesman spokeswoman spokesperson of
+		chairman chairwoman chairperson congressman congresswoman commissioner prefect sub
+		county district regional provincial warrant lance commodore cdre agent
+		mawlawi mawlavi mowlavi mowlawi molavi maulvi molvi maulana mawlana mufti qari haji hajji alhaji
+		havildar hav naik naib subedar sepoy
+		almirante vicealmirante contralmirante capitan corbeta fragata navio comandante coronel
+		teniente sargento brigada division ejercito
 	`) {
 		m[w] = true
 	}

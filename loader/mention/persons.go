@@ -657,7 +657,10 @@ func (a *analyzer) surnameSignals() map[string]bool {
 // personNouns describe a person without giving an office: the name right
 // after one ("Chilean national X Y", "a soldier, X Y,") is a person's.
 var personNouns = set(`citizen national resident native soldier farmer fisherman herder trader businessman
-	businesswoman man woman boy girl student suspect detainee prisoner driver worker migrant`)
+	businesswoman man woman boy girl student suspect detainee prisoner driver worker migrant
+	prosecutor judge lawyer attorney journalist reporter photographer activist dissident blogger
+	trafficker smuggler kingpin warlord lord priest pastor cleric teacher doctor nurse engineer pilot
+	politician lawmaker legislator militant`)
 
 // describedPerson reports whether the name at token i follows a noun of
 // personNouns (with or without a comma between) or "named as",
@@ -944,6 +947,9 @@ func (a *analyzer) complementComma(k int) int {
 		case t.Text == "'s" || t.Text == "’s" || t.Text == "-":
 		case !t.Word || speechVerbs.has(t.Lower):
 			return -1
+		case (t.Lower == "and" || t.Lower == "or") && q > k+1 && q+1 < len(a.toks) && a.toks[q-1].Word && !a.toks[q-1].Cap && a.toks[q+1].Word && !a.toks[q+1].Cap:
+			// nouns joined inside the complement: "the peace and security
+			// bureau", not "the head of X and Y, Z"
 		case t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || t.Lower == "and" || t.Lower == "or":
 			return -1
 		}
@@ -1055,8 +1061,9 @@ func (a *analyzer) subjectOfHappening(i, e int) bool {
 }
 
 // opensClause reports whether token i opens its sentence or a clause in
-// it: after "and", "but", a comma, a colon, a dash, "said", "that" or
-// "of" ("…, officials said X Y arrived").
+// it: after "and", "but", a comma, a colon, a dash, "said", "that", "of"
+// or a subordinating conjunction ("…, officials said X Y arrived", "weeks
+// before X Y became president").
 func (a *analyzer) opensClause(i int) bool {
 	if i == 0 || a.toks[i-1].Sent != a.toks[i].Sent {
 		return true
@@ -1066,7 +1073,8 @@ func (a *analyzer) opensClause(i int) bool {
 		p = a.toks[i-1].Text // marks have no lower-case form
 	}
 	switch p {
-	case "and", "but", ",", ":", "-", "—", "–", "said", "says", "that", "of":
+	case "and", "but", ",", ":", "-", "—", "–", "said", "says", "that", "of",
+		"before", "after", "when", "while", "until", "since", "once", "because", "where":
 		return true
 	}
 	return false
