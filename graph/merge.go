@@ -88,9 +88,6 @@ type merger struct {
 	// mark and gen mark the events writtenIn has taken (mark[n] == gen)
 	mark []uint32
 	gen  uint32
-	// byArt lists the events written by the transaction under each
-	// article of their evidence (see eventsOfArticle)
-	byArt map[string][]string
 	// agreements written by the transaction
 	writtenAgree map[string]Agreement
 	// events read from the snapshot (which does not change)
@@ -106,6 +103,9 @@ type merger struct {
 	countries map[string]bool
 	// factsOf caches cachedFacts by event ID
 	factsOf map[string]mergeFacts
+	// kinSeen holds, by the ID of each event of the article, the
+	// candidates find scored that the kin pass may take (see seenKin)
+	kinSeen map[string][]Event
 	// snapFacts caches facts of the snapshot's events for the whole
 	// transaction (see snapshotFacts)
 	snapFacts map[string]mergeFacts
@@ -137,7 +137,6 @@ func newMerger(s *Store, txn *badger.Txn) *merger {
 		keyNum:       map[string]int32{},
 		evNum:        map[string]int32{},
 		writtenAgree: map[string]Agreement{},
-		byArt:        map[string][]string{},
 		loaded:       map[string]Event{},
 		writtenKeys:  map[string][]string{},
 		countries:    map[string]bool{},
@@ -174,6 +173,7 @@ func (m *merger) begin(f *Facts) {
 	m.agrees = map[string]Agreement{}
 	m.stored = map[string]*Agreement{}
 	m.factsOf = map[string]mergeFacts{}
+	m.kinSeen = map[string][]Event{}
 	for _, g := range f.Agreements {
 		m.agrees[g.ID] = g
 	}
@@ -186,15 +186,8 @@ func (m *merger) wroteEvent(e Event) {
 	if m == nil {
 		return
 	}
-	_, again := m.written[e.ID]
 	m.written[e.ID] = e
 	delete(m.snapFacts, e.ID)
-	for i, ev := range e.Evidence {
-		if ev.ArticleID == "" || seenArticle(e.Evidence[:i], ev.ArticleID) || again && slices.Contains(m.byArt[ev.ArticleID], e.ID) {
-			continue
-		}
-		m.byArt[ev.ArticleID] = append(m.byArt[ev.ArticleID], e.ID)
-	}
 	if m.cache != nil {
 		m.cache.facts.drop(e.ID)
 	}
@@ -442,9 +435,13 @@ func (m *merger) find(e Event) (Event, bool, error) {
 		if !c.Date.Overlaps(window) || m.sameArticle(c) {
 			return nil
 		}
-		s, err := m.score(e, c, snap)
+		s, v, err := m.score(e, c, snap)
 		if err != nil {
 			return err
+		}
+		m.seenKin(e, c, s, v)
+		if v != mergeSure {
+			s = -1
 		}
 		if s > bestScore || (s == bestScore && best.ID != "" && c.ID < best.ID) {
 			best, bestScore = c, s
@@ -798,15 +795,16 @@ func (m *merger) agreement(id string) (*Agreement, error) {
 	return g, nil
 }
 
-// score is mergeScore of two events, or -1 when they cannot be one; snap
-// says c is an event of the snapshot the transaction has not written.
-func (m *merger) score(e, c Event, snap bool) (int, error) {
+// score is scoreMerge of two events (mergeApart when their families
+// differ); snap says c is an event of the snapshot the transaction has
+// not written.
+func (m *merger) score(e, c Event, snap bool) (int, mergeVerdict, error) {
 	if !sameFamily(e, c) {
-		return -1, nil
+		return -1, mergeApart, nil
 	}
 	fe, err := m.cachedFacts(e)
 	if err != nil {
-		return 0, err
+		return 0, mergeApart, err
 	}
 	var fc mergeFacts
 	if snap {
@@ -815,9 +813,10 @@ func (m *merger) score(e, c Event, snap bool) (int, error) {
 		fc, err = m.cachedFacts(c)
 	}
 	if err != nil {
-		return 0, err
+		return 0, mergeApart, err
 	}
-	return mergeScore(e, c, fe, fc), nil
+	s, v := scoreMerge(e, c, fe, fc)
+	return s, v, nil
 }
 
 // snapshotFacts is cachedFacts of an event of the snapshot that the

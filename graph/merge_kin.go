@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"errors"
 	"slices"
 	"sort"
 )
@@ -28,7 +27,10 @@ import (
 //     "the general denied …");
 //   - a score of at least kinThreshold;
 //   - each event of the article and each event of the kin article taken
-//     once, the best-scored pairs first.
+//     once, the best-scored pairs first;
+//   - among the candidates the merger's scan read for the event (find):
+//     the kin article's events of that day that its actors, place and
+//     the day's first events bring.
 //
 // Measured on the held-out stand-ins (see the issue notes): the pairs
 // this joins are mostly the secondary happenings both outlets retell.
@@ -36,13 +38,6 @@ import (
 // kinThreshold is the least score (scoreMerge) of a pair of kin articles'
 // events joined by the kin pass.
 const kinThreshold = 2
-
-// maxKinArticles bounds the kin articles whose events are read for one
-// article, and maxKinEvents the events read of each.
-const (
-	maxKinArticles = 8
-	maxKinEvents   = 400
-)
 
 // kinCand is a pair the kin pass may join: the article's event (its
 // index in the article's events) and the stored event, with their score.
@@ -52,11 +47,22 @@ type kinCand struct {
 	score int
 }
 
+// seenKin records a candidate find scored for the article's event e that
+// the kin pass may take (its score s and verdict v): the kin pass looks
+// at no other event, so that a store that seeds only the events find
+// reads (the Dgraph store's scratch store) joins the same pairs.
+func (m *merger) seenKin(e, c Event, s int, v mergeVerdict) {
+	if m.kinSeen == nil || v == mergeApart || s < kinThreshold || !kinDays(e.Date, c.Date) || !kinKind(e, c) {
+		return
+	}
+	m.kinSeen[e.ID] = append(m.kinSeen[e.ID], c)
+}
+
 // kinArticles adds to kin the articles, other than the one being
 // written, that the stored event old holds evidence of.
 func (m *merger) kinArticles(kin []string, old Event) []string {
 	for _, ev := range old.Evidence {
-		if ev.ArticleID == "" || ev.ArticleID == m.art || slices.Contains(kin, ev.ArticleID) || len(kin) >= maxKinArticles {
+		if ev.ArticleID == "" || ev.ArticleID == m.art || slices.Contains(kin, ev.ArticleID) {
 			continue
 		}
 		kin = append(kin, ev.ArticleID)
@@ -64,59 +70,23 @@ func (m *merger) kinArticles(kin []string, old Event) []string {
 	return kin
 }
 
-// eventsOfArticle returns the events, as the transaction holds them, that
-// give evidence of the article art: those the transaction wrote and those
-// of the snapshot, at most maxKinEvents.
-func (m *merger) eventsOfArticle(art string) ([]Event, error) {
-	var out []Event
-	seen := map[string]bool{}
-	for _, id := range m.byArt[art] {
-		if e, ok := m.written[id]; ok && !seen[id] {
-			seen[id] = true
-			out = append(out, e)
-		}
-	}
-	err := m.snap.ForEachEventOfArticle(art, func(e Event) error {
-		if len(out) >= maxKinEvents {
-			return ErrStop
-		}
-		if seen[e.ID] {
-			return nil
-		}
-		seen[e.ID] = true
-		if w, ok := m.written[e.ID]; ok {
-			e = w
-		}
-		out = append(out, e)
-		return nil
-	})
-	if err != nil && !errors.Is(err, ErrStop) {
-		return nil, err
-	}
-	return out, nil
-}
-
 // kinPairs returns the pairs the kin pass joins: for the article's events
-// evs at the indexes open (not merged otherwise), the events of the kin
-// articles that tell the same happening (see Story kin), each event on
-// either side in one pair at most.
+// evs at the indexes open (not merged otherwise), the candidates find
+// scored for them (seenKin), as the transaction now holds them, that give
+// evidence of a kin article and tell the same happening (see Story kin),
+// each event on either side in one pair at most.
 func (m *merger) kinPairs(evs []Event, open []int, kin []string) ([]kinCand, error) {
 	if len(kin) == 0 || len(open) == 0 {
 		return nil, nil
 	}
-	var stored []Event
-	for _, art := range kin {
-		es, err := m.eventsOfArticle(art)
-		if err != nil {
-			return nil, err
-		}
-		stored = append(stored, es...)
-	}
 	var cands []kinCand
 	for _, i := range open {
 		e := evs[i]
-		for _, c := range stored {
-			if m.sameArticle(c) || !kinDays(e.Date, c.Date) || !kinKind(e, c) {
+		for _, c := range m.kinSeen[e.ID] {
+			if w, ok := m.written[c.ID]; ok {
+				c = w // merged since with another report
+			}
+			if m.sameArticle(c) || !slices.ContainsFunc(c.Evidence, func(ev Evidence) bool { return slices.Contains(kin, ev.ArticleID) }) {
 				continue
 			}
 			fe, err := m.cachedFacts(e)

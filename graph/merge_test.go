@@ -618,3 +618,33 @@ func TestAgreementDateIndexValue(t *testing.T) {
 		})
 	}
 }
+
+// TestAgreementDateFromText checks that an agreement told by two articles
+// keeps the day a text gives over a day inferred from a headline's
+// publication, in either order of loading.
+func TestAgreementDateFromText(t *testing.T) {
+	given := mReport{cameo: "057", typ: "sign agreement", title: "Kenya and Ethiopia sign memorandum",
+		sentence: "Kenya and Ethiopia signed a memorandum on Thursday.", date: day("2025-06-12"),
+		actors: []Actor{mKenya, mEthiopia}, agreement: "memorandum of understanding"}
+	inferred := mReport{cameo: "057", typ: "sign agreement", title: "Ethiopia, Kenya ink memorandum",
+		sentence: "Ethiopia, Kenya ink memorandum", date: day("2025-06-13"),
+		actors: []Actor{mEthiopia, mKenya}, agreement: "memorandum of understanding"}
+	inferred.date.Inferred = true
+	for _, order := range [][]mReport{{given, inferred}, {inferred, given}} {
+		s := memStore(t)
+		for i, r := range order {
+			if _, err := s.PutFacts(r.facts(fmt.Sprint("article ", i))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var gs []Agreement
+		if err := s.view(func(r *Reader) error {
+			return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if len(gs) != 1 || gs[0].Date.Start != "2025-06-12" {
+			t.Errorf("loaded %q first: agreements %+v, want one dated 2025-06-12", order[0].title, gs)
+		}
+	}
+}

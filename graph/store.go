@@ -1310,7 +1310,9 @@ func putAgreement(txn *wtxn, mg *merger, g Agreement) (Agreement, error) {
 	}
 	if err == nil {
 		_ = txn.Delete([]byte(pAgreeDate + orDate(old.Date.Start) + "|" + old.ID))
-		if g.Date.Width() > old.Date.Width() {
+		// the narrower date, and of two alike the one a text gives over
+		// one inferred (a headline dated by its publication day)
+		if keepOldDate(old.Date, g.Date) {
 			g.Date = old.Date
 		}
 		g.Parties = uniqueStrings(append(old.Parties, g.Parties...), "")
@@ -1329,6 +1331,13 @@ func putAgreement(txn *wtxn, mg *merger, g Agreement) (Agreement, error) {
 		return g, err
 	}
 	return g, txn.Set([]byte(pAgreeDate+orDate(g.Date.Start)+"|"+g.ID), agreeDateValue(g))
+}
+
+// keepOldDate reports whether a stored agreement's date old stays when
+// another report gives it the date d: when d is wider (or unknown), or as
+// wide and inferred while old is not.
+func keepOldDate(old, d DateSpan) bool {
+	return d.Width() > old.Width() || d.Width() == old.Width() && d.Inferred && !old.Inferred
 }
 
 // agreeDateValue is the value of an agreement's date index key
