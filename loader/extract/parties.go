@@ -364,7 +364,7 @@ func (st *state) previousPair(x *sent, kind string, cue *agreementCue) {
 // "country") that "the two …" refers to: the first two a recent sentence
 // names together (up to four sentences back, in x's paragraph or the two
 // before, not the headline), else the last two the sentences before name,
-// else fewer.
+// else the article's principal pair, else fewer.
 func (st *state) pairBefore(x *sent, kind string) []string {
 	of := func(p *sent) []string {
 		var ids []string
@@ -407,6 +407,14 @@ func (st *state) pairBefore(x *sent, kind string) []string {
 	}
 	if len(recent) > 2 {
 		recent = recent[:2]
+	}
+	if len(recent) < 2 {
+		// the pair is named only paragraphs back ("Cooperation between the
+		// two governments dates back decades"): the article's principal
+		// pair when it has one
+		if pp := st.principalPair(x, kind); pp != nil {
+			return pp
+		}
 	}
 	return recent
 }

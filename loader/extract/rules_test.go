@@ -32,6 +32,8 @@ import (
 //	no-event: root=04                     no event has all of these
 //	agreements: 1                         exactly this many agreements
 //	agreement: kind=treaty party=Norway party=Finland
+//	no-agreement: name="Oslo Accord" party=Norway
+//	                                      no agreement has all of these
 //	absent: Reuters                       no participant, party or signatory has this name
 //
 // Event keys: title, type, cameo (the code), root (its first two digits),
@@ -50,14 +52,14 @@ type ruleCase struct {
 	text            []string
 	events          int // -1 when not checked
 	agreements      int
-	want            []match // event:, no-event:, agreement:
+	want            []match // event:, no-event:, agreement:, no-agreement:
 	absent          []string
 }
 
 // match is one event: or agreement: line: keys with their values (roles
 // and parties may have several).
 type match struct {
-	kind string // "event", "no-event" or "agreement"
+	kind string // "event", "no-event", "agreement" or "no-agreement"
 	line int
 	keys map[string][]string
 }
@@ -174,7 +176,7 @@ func parseRuleFile(path string) ([]*ruleCase, error) {
 				return nil, bad(err)
 			}
 			c.want = append(c.want, match{dir, n, keys})
-		case "agreement":
+		case "agreement", "no-agreement":
 			keys, err := parseKeys(val, agreementKeys, partyKeys)
 			if err != nil {
 				return nil, bad(err)
@@ -183,7 +185,7 @@ func parseRuleFile(path string) ([]*ruleCase, error) {
 		case "absent":
 			c.absent = append(c.absent, val)
 		default:
-			return nil, bad(fmt.Errorf("unknown directive (want case, published, text, events, event, no-event, agreements, agreement, absent)"))
+			return nil, bad(fmt.Errorf("unknown directive (want case, published, text, events, event, no-event, agreements, agreement, no-agreement, absent)"))
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -303,12 +305,12 @@ func (c *ruleCase) check(f *model.Facts) []string {
 	for _, m := range c.want {
 		var found bool
 		switch m.kind {
-		case "agreement":
+		case "agreement", "no-agreement":
 			found = slices.ContainsFunc(f.Agreements, func(g model.Agreement) bool { return n.agreementHas(g, m.keys) })
 		default:
 			found = slices.ContainsFunc(f.Events, func(e model.Event) bool { return n.eventHas(e, m.keys) })
 		}
-		if found != (m.kind != "no-event") {
+		if found != (m.kind != "no-event" && m.kind != "no-agreement") {
 			out = append(out, fmt.Sprintf("line %d: %s %v not met", m.line, m.kind, m.keys))
 		}
 	}
