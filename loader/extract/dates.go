@@ -43,6 +43,9 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if ex.Start < x.dateline {
 			continue // "LIMA, 4 March (Andina) -": the day the story was filed
 		}
+		if b := x.back; b != nil && (trig < b.start || trig >= b.end) && ex.Start >= b.start && ex.Start <= b.end+1 {
+			continue // "a day after police arrested two men on Wednesday": Wednesday is the arrest's
+		}
 		if ex.Start >= plo && ex.End <= phi && phi > 0 {
 			continue // "X, who broke with Y in June, rejected": June is not the rejection's
 		}
@@ -113,6 +116,11 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 	}
 	if best >= 0 {
 		c.ev.Date = x.exprs[best].Span
+		c.explicit = true
+		return
+	}
+	if b := x.back; b != nil && c.ev.Status != graph.Planned && (trig < b.start || trig >= b.end) {
+		c.ev.Date = b.date
 		c.explicit = true
 		return
 	}
@@ -565,4 +573,53 @@ func lastingFor(x *sent, ti int) bool {
 		}
 	}
 	return false
+}
+
+// toldBefore returns the event of an earlier sentence that the definite
+// event noun of hit h refers back to ("the raids" after "police raided
+// depots on Tuesday"): the latest one of its CAMEO root (of its type when
+// uncoded) dated to a day by the text, or nil.
+func (st *state) toldBefore(x *sent, h hit) *cand {
+	if h.verb || !h.det || h.e == nil {
+		return nil
+	}
+	for i := len(st.cands) - 1; i >= 0; i-- {
+		c := st.cands[i]
+		if c.sent >= x.idx || c.dropped || !c.explicit || c.ev.Status == graph.Planned || c.ev.Date.Precision != graph.Day || c.ev.Date.Start != c.ev.Date.End {
+			continue
+		}
+		if h.e.cameo != "" && c.ev.CAMEO != "" && root2(c.ev.CAMEO) == root2(h.e.cameo) || h.e.cameo == "" && c.ev.Type == h.e.typ {
+			return c
+		}
+	}
+	return nil
+}
+
+// countFrom is the day of a sentence's happening that a time expression
+// anchored to another happening places (target: the span timex gave that
+// happening, counted from the narrative's day) when that happening was
+// told on the day told: "a day after X" is the day after told, "hours
+// after X" told itself (hours rarely cross midnight), "two days before X"
+// two days before told. Only offsets in days count (ok false otherwise).
+func (st *state) countFrom(told, target graph.DateSpan) (graph.DateSpan, bool) {
+	t, err := time.Parse("2006-01-02", told.Start)
+	if err != nil || target.Precision != graph.Day {
+		return graph.DateSpan{}, false
+	}
+	if target.Start != target.End {
+		told.Text, told.Inferred = target.Text, false
+		return told, true // "hours after", "hours before"
+	}
+	base := st.pub
+	if st.ref.Precision == graph.Day {
+		if r, err := time.Parse("2006-01-02", st.ref.Start); err == nil {
+			base = r
+		}
+	}
+	x, err := time.Parse("2006-01-02", target.Start)
+	if err != nil || base.IsZero() {
+		return graph.DateSpan{}, false
+	}
+	d := t.Add(base.Sub(x))
+	return graph.DateSpan{Value: d.Format("2006-01-02"), Start: d.Format("2006-01-02"), End: d.Format("2006-01-02"), Precision: graph.Day, Text: target.Text}, true
 }

@@ -40,6 +40,19 @@ type sent struct {
 	para     int
 	// quotes indexes the quotation marks for inQuote, made on first use
 	quotes []quoteMark
+	// back is the day a time expression counts from a happening the
+	// article told before ("Hours after the raids, police arrested …"):
+	// the date of the sentence's events outside the phrase naming it (see
+	// toldBefore); nil for none
+	back *backAnchor
+}
+
+// backAnchor is a date counted from a happening told before, for the
+// events of a sentence outside the bytes start..end (sentence offsets)
+// that name the happening.
+type backAnchor struct {
+	date       graph.DateSpan
+	start, end int
 }
 
 // cand is an event being built.

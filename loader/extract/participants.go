@@ -805,6 +805,13 @@ func (st *state) actorsOutside(x *sent, a, b int) []string {
 	return out
 }
 
+// unnamedArmed and unnamedPeople make an agent of people the text does
+// not name: "armed men", "masked men", "unidentified individuals".
+var (
+	unnamedArmed  = set("armed masked hooded unidentified unknown")
+	unnamedPeople = set("men man people persons individuals youths")
+)
+
 // agentSubject reports whether the subject of verb hit h (the words of its
 // clause before it, at most five) or, in the passive, its "by" phrase holds
 // an agent noun of the lexicon: "police cordoned off", "insurgents
@@ -830,6 +837,9 @@ func agentSubject(x *sent, h hit, cl [][2]int) bool {
 		}
 		if violent && forceNouns.has(x.toks[k].lw) {
 			return true // "A roadside bomb hit a minibus": the weapon acts
+		}
+		if k > 0 && unnamedPeople.has(x.toks[k].lw) && unnamedArmed.has(x.toks[k-1].lw) {
+			return true // "Armed men shot dead six herders", "masked men stormed"
 		}
 	}
 	if isPassive(x.toks, h.i) {

@@ -269,13 +269,15 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 		return "", false
 	}
 	last := x.toks[to-1].lw
-	if !anyNoun && !x.toks[to-1].cap && lex().agents[last] == "" && !plurals.has(last) && !forceNouns.has(last) && !(strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")) {
+	// "Armed men", "masked men": people the text does not name act
+	unnamed := to-2 >= from && unnamedPeople.has(last) && unnamedArmed.has(x.toks[to-2].lw)
+	if !anyNoun && !unnamed && !x.toks[to-1].cap && lex().agents[last] == "" && !plurals.has(last) && !forceNouns.has(last) && !(strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")) {
 		return "", false // not a noun that can act: "include", "also"
 	}
 	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
 	// capitalized only as the sentence's first word, a plural noun is one:
 	// "Farmers staged a sit-in"
-	pl := plurals.has(last) || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && (!x.toks[to-1].cap || to-1 == 0 && !mentioned(x, to-1))
+	pl := plurals.has(last) || last == "men" || last == "people" || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && (!x.toks[to-1].cap || to-1 == 0 && !mentioned(x, to-1))
 	return upperFirst(w), pl
 }
 

@@ -52,7 +52,10 @@ func (st *state) sentence(x *sent) {
 		}
 	}
 
-	// 1. anchored time: the trigger inside the named happening gets the date
+	// 1. anchored time: the trigger inside the named happening gets the
+	// date; a happening the article told before ("Hours after the raids,
+	// police arrested …") is no new event: the sentence's other events
+	// are dated from its day
 	for _, ex := range x.exprs {
 		if !ex.Anchored {
 			continue
@@ -61,8 +64,24 @@ func (st *state) sentence(x *sent) {
 			if used[hi] || x.toks[h.i].s < ex.TargetStart || x.toks[h.i].e > ex.TargetEnd {
 				continue
 			}
+			if t := st.toldBefore(x, h); t != nil {
+				if d, ok := st.countFrom(t.ev.Date, ex.Span); ok {
+					x.back = &backAnchor{date: d, start: ex.TargetStart, end: ex.TargetEnd}
+				}
+				used[hi] = true
+				break
+			}
 			c := st.newCand(x, h, cl)
 			c.ev.Date = ex.Span
+			if own := ownExprIn(x, ex.TargetStart, ex.TargetEnd); own != nil {
+				// "a day after police arrested two men on Wednesday": the
+				// named happening's own day dates it, and counts the
+				// sentence's others from it
+				c.ev.Date = own.Span
+				if d, ok := st.countFrom(own.Span, ex.Span); ok {
+					x.back = &backAnchor{date: d, start: ex.TargetStart, end: ex.TargetEnd}
+				}
+			}
 			c.explicit = true
 			// "the minister's statements come two weeks after X": whoever the
 			// rest of the sentence names is related to X
@@ -72,6 +91,23 @@ func (st *state) sentence(x *sent) {
 			used[hi] = true
 			made = append(made, c)
 			break
+		}
+	}
+
+	// "Six suspects were apprehended during the raids": a happening told
+	// before dates the sentence's others with its day
+	if x.back == nil {
+		for hi, h := range hits {
+			if used[hi] || h.i < 2 || x.toks[h.i-1].lw != "the" || x.toks[h.i-2].lw != "during" {
+				continue
+			}
+			if t := st.toldBefore(x, h); t != nil {
+				d := t.ev.Date
+				d.Text, d.Inferred = x.s.Text[x.toks[h.i-2].s:x.toks[h.j-1].e], false
+				x.back = &backAnchor{date: d, start: x.toks[h.i-2].s, end: x.toks[h.j-1].e}
+				used[hi] = true
+				break
+			}
 		}
 	}
 
@@ -1704,4 +1740,17 @@ func participleRelative(toks []token, i int) bool {
 		return false
 	}
 	return finiteAhead(toks, i+1, min(len(toks), i+15))
+}
+
+// ownExprIn is the time expression, neither anchored nor unresolved, that
+// lies inside the bytes start..end of the sentence or right after them (a
+// named happening's own date: "after police arrested two men on
+// Wednesday"), or nil.
+func ownExprIn(x *sent, start, end int) *timex.Expr {
+	for k := range x.exprs {
+		if ex := &x.exprs[k]; !ex.Anchored && ex.Span.Precision != graph.Unknown && ex.Start >= start && ex.Start <= end+1 {
+			return ex
+		}
+	}
+	return nil
 }

@@ -764,6 +764,12 @@ func (s *scanner) deictic(i int) (match, bool) {
 				m.span, m.past = day(b.AddDate(0, 0, -1), hb), true
 			case "same":
 				m.span = day(b, hb)
+				if s.w(i+3) == "as" && s.npStart(i+4) {
+					// "on the same day as the signing": the day of the
+					// happening it names, the narrative's
+					m.j = i + 4
+					return s.anchor(m, i+4, m.span)
+				}
 			default:
 				m.span = day(b.AddDate(0, 0, 1), hb)
 			}

@@ -402,6 +402,12 @@ var findCases = []struct {
 		"The announcement came hours after Israel and Turkey officially established normalization of diplomatic relations",
 		[]want{{text: "hours after", prec: model.Day, start: "2016-06-26", end: "2016-06-27",
 			anchored: true, target: "Israel and Turkey officially established normalization of diplomatic relations"}}},
+	{"the same day as a happening named", "2024-05-12", "2024-05-10",
+		"On the same day as the raids, officials deported 200 migrants; the same day, police left.",
+		[]want{
+			{text: "On the same day as", prec: model.Day, value: "2024-05-10", anchored: true, target: "the raids"},
+			{text: "the same day", prec: model.Day, value: "2024-05-10"},
+		}},
 	{"almost a week and days after", "2024-05-12", "2024-05-10",
 		"The strike came almost a week after the army seized the town, and protests erupted only days after the government raised fuel prices.",
 		[]want{
