@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -576,16 +577,51 @@ func lastingFor(x *sent, ti int) bool {
 }
 
 // toldBefore returns the event of an earlier sentence that the definite
-// event noun of hit h refers back to ("the raids" after "police raided
-// depots on Tuesday"): the latest one of its CAMEO root (of its type when
-// uncoded) dated to a day by the text, or nil.
-func (st *state) toldBefore(x *sent, h hit) *cand {
+// event noun of hit h (its phrase ending at byte end of the sentence)
+// refers back to, dated to a day by the text: an
+// event of the latest sentence with a trigger of the same word ("seized
+// … in raids on Tuesday", then "the raids"), else the latest event of its
+// CAMEO root (of its type when uncoded: "police raided depots on
+// Tuesday"), or nil.
+func (st *state) toldBefore(x *sent, h hit, end int) *cand {
 	if h.verb || !h.det || h.e == nil {
 		return nil
+	}
+	// words naming what the noun is of that the earlier telling lacks make
+	// it another happening: "the inauguration of a border wall" after "the
+	// inauguration of a police station"
+	newWords := func(p *sent) bool {
+		for k := h.j; k < len(x.toks) && x.toks[k].s < end; k++ {
+			if t := x.toks[k]; !t.punct && len(t.lw) > 3 && !strings.Contains(p.low, t.lw) {
+				return true
+			}
+		}
+		return false
+	}
+	// the latest earlier sentence with a trigger of the same word ("seized
+	// … in coordinated raids on October 14", then "the raids"), dated by
+	// an event of its own
+	for i := x.idx - 1; i >= 0; i-- {
+		p := st.sents[i]
+		if !slices.ContainsFunc(p.hits, func(g hit) bool { return g.e != nil && g.e.lemma == h.e.lemma }) {
+			continue
+		}
+		if newWords(p) {
+			return nil
+		}
+		for k := len(st.cands) - 1; k >= 0; k-- {
+			if c := st.cands[k]; c.sent == i && !c.dropped && c.explicit && c.ev.Status != graph.Planned && c.ev.Date.Precision == graph.Day && c.ev.Date.Start == c.ev.Date.End {
+				return c
+			}
+		}
+		break
 	}
 	for i := len(st.cands) - 1; i >= 0; i-- {
 		c := st.cands[i]
 		if c.sent >= x.idx || c.dropped || !c.explicit || c.ev.Status == graph.Planned || c.ev.Date.Precision != graph.Day || c.ev.Date.Start != c.ev.Date.End {
+			continue
+		}
+		if newWords(st.sents[c.sent]) {
 			continue
 		}
 		if h.e.cameo != "" && c.ev.CAMEO != "" && root2(c.ev.CAMEO) == root2(h.e.cameo) || h.e.cameo == "" && c.ev.Type == h.e.typ {

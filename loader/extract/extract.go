@@ -900,6 +900,12 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				}
 				h.e, h.verb = nounE, false
 			}
+			// "in coordinated raids", "with stolen cattle": a past
+			// participle between a preposition and its noun modifies the noun
+			if p == i-1 && (prev == "in" || prev == "with" || prev == "of" || prev == "for") && strings.HasSuffix(lw, "ed") && n == 1 && i+1 < len(x.toks) &&
+				!x.toks[i+1].punct && !x.toks[i+1].cap && !prepositions.has(x.toks[i+1].lw) && !determiners.has(x.toks[i+1].lw) && !auxBe.has(x.toks[i+1].lw) {
+				continue
+			}
 		}
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
 			if negations.has(x.toks[k].lw) || (x.toks[k].lw == "yet" && k+1 < len(x.toks) && x.toks[k+1].lw == "to") {
@@ -922,10 +928,37 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 	if len(hits) == 0 {
 		return nil
 	}
+	coordinatedInfinitives(x, hits)
 	if len(hits) <= len(st.hitFree) {
 		st.hitFree = st.hitFree[len(hits):] // they stayed in the block
 	}
 	return hits[:len(hits):len(hits)]
+}
+
+// coordinatedInfinitives marks a verb in its base form joined by "and" or
+// "or" to an infinitive before it as an infinitive too: "a decision to
+// close the crossing and impose entry bans" (impose is no finite verb of
+// the sentence's subject).
+func coordinatedInfinitives(x *sent, hits []hit) {
+	for k := 1; k < len(hits); k++ {
+		h, p := &hits[k], hits[k-1]
+		if !h.verb || h.inf || !p.verb || !p.inf || h.e == nil || x.toks[h.i].lw != h.e.lemma || h.i-p.j > 12 {
+			continue
+		}
+		joined := false
+		for q := p.j; q < h.i; q++ {
+			switch t := x.toks[q]; {
+			case t.lw == "and" || t.lw == "or":
+				joined = q == h.i-1
+			case t.punct && t.w != ",":
+				joined = false
+				q = h.i // another clause
+			}
+		}
+		if joined {
+			h.inf, h.planned = true, p.planned
+		}
+	}
 }
 
 func isNumber(w string) bool {

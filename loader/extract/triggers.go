@@ -64,7 +64,7 @@ func (st *state) sentence(x *sent) {
 			if used[hi] || x.toks[h.i].s < ex.TargetStart || x.toks[h.i].e > ex.TargetEnd {
 				continue
 			}
-			if t := st.toldBefore(x, h); t != nil {
+			if t := st.toldBefore(x, h, ex.TargetEnd); t != nil {
 				if d, ok := st.countFrom(t.ev.Date, ex.Span); ok {
 					x.back = &backAnchor{date: d, start: ex.TargetStart, end: ex.TargetEnd}
 				}
@@ -101,7 +101,7 @@ func (st *state) sentence(x *sent) {
 			if used[hi] || h.i < 2 || x.toks[h.i-1].lw != "the" || x.toks[h.i-2].lw != "during" {
 				continue
 			}
-			if t := st.toldBefore(x, h); t != nil {
+			if t := st.toldBefore(x, h, nounPhraseEnd(x, h)); t != nil {
 				d := t.ev.Date
 				d.Text, d.Inferred = x.s.Text[x.toks[h.i-2].s:x.toks[h.j-1].e], false
 				x.back = &backAnchor{date: d, start: x.toks[h.i-2].s, end: x.toks[h.j-1].e}
@@ -123,6 +123,31 @@ func (st *state) sentence(x *sent) {
 			continue
 		}
 		if h.inf && !h.planned {
+			if ids := st.decidedBy(x, hits, hi); len(ids) > 0 && h.e.class == material && h.e.cameo != "" {
+				// "condemned a decision by Latvia's cabinet to seal the
+				// checkpoint and impose entry bans": the measure decided is
+				// taken, by whoever decided it
+				used[hi] = true
+				c := st.newCand(x, h, cl)
+				c.ev.Participants = nil
+				for _, id := range ids {
+					c.addParticipant(id, "source")
+				}
+				for _, id := range st.actorsAfter(x, h, cl) {
+					if !slices.Contains(ids, id) {
+						c.addParticipant(id, "target")
+					}
+				}
+				c.ev.Title = st.title(x, h, cl, c)
+				made = append(made, c)
+			} else if tripPurpose(x, hits, hi) && (h.e.class == material || h.e.class == light) && h.e.cameo != "" {
+				// "travelled to Bouna on Sunday to visit the wounded and
+				// meet commanders": what a trip was made to do is done
+				used[hi] = true
+				c := st.newCand(x, h, cl)
+				c.ev.Title = st.title(x, h, cl, c)
+				made = append(made, c)
+			}
 			continue
 		}
 		class := h.e.class
@@ -1753,4 +1778,80 @@ func ownExprIn(x *sent, start, end int) *timex.Expr {
 		}
 	}
 	return nil
+}
+
+// nounPhraseEnd is the byte offset (in the sentence) where the phrase of
+// noun hit h ends: at the first punctuation mark after it, or the
+// sentence's end.
+func nounPhraseEnd(x *sent, h hit) int {
+	for k := h.j; k < len(x.toks); k++ {
+		if x.toks[k].punct {
+			return x.toks[k].s
+		}
+	}
+	return len(x.s.Text)
+}
+
+// decisionNouns name a measure decided, whose infinitive is the measure:
+// "a decision by X to close", "a move by X to expel".
+var decisionNouns = set("decision move order")
+
+// decidedBy returns the actors of "by X" in "a decision by X to V" for
+// the infinitive hit hits[hi] (or one joined to it: "to seal … and
+// impose"), or nil.
+func (st *state) decidedBy(x *sent, hits []hit, hi int) []string {
+	h := hits[hi]
+	for hi > 0 && hits[hi-1].inf && hits[hi-1].verb && x.toks[h.i-1].lw != "to" {
+		hi--
+		h = hits[hi]
+	}
+	if h.i < 4 || x.toks[h.i-1].lw != "to" {
+		return nil
+	}
+	for k := h.i - 2; k >= 1 && k >= h.i-10; k-- {
+		t := x.toks[k]
+		if t.punct && t.w != "'" && t.w != "’" || t.lw == "to" {
+			return nil
+		}
+		if t.lw != "by" || !decisionNouns.has(x.toks[k-1].lw) {
+			continue
+		}
+		from, to := x.s.Start+t.e, x.s.Start+x.toks[h.i-1].s
+		var ids []string
+		for mi := range x.ments {
+			if m := &x.ments[mi]; m.ActorID != "" && m.Start >= from && m.End <= to && !slices.Contains(ids, m.ActorID) {
+				ids = append(ids, m.ActorID)
+			}
+		}
+		return ids
+	}
+	return nil
+}
+
+// tripVerbs are the past forms of going somewhere, whose purpose
+// infinitive tells what was done there.
+var tripVerbs = set("travelled traveled flew went came arrived headed returned drove")
+
+// tripPurpose reports whether the infinitive hits[hi] (or the one it is
+// joined to: "to visit … and meet") is the purpose of a trip told in the
+// same clause before it: "flew to Nairobi on Monday to meet".
+func tripPurpose(x *sent, hits []hit, hi int) bool {
+	h := hits[hi]
+	for hi > 0 && hits[hi-1].inf && hits[hi-1].verb && x.toks[h.i-1].lw != "to" {
+		hi--
+		h = hits[hi]
+	}
+	if h.i < 2 || x.toks[h.i-1].lw != "to" {
+		return false
+	}
+	for k := h.i - 2; k >= 0 && k >= h.i-10; k-- {
+		t := x.toks[k]
+		if t.punct && t.w != "," || t.lw == "and" || t.lw == "but" || t.lw == "that" {
+			return false
+		}
+		if tripVerbs.has(t.lw) {
+			return true
+		}
+	}
+	return false
 }
