@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"testing"
 
 	"eventgraph/graph/model"
@@ -106,6 +107,27 @@ func TestGroupFromItsFighters(t *testing.T) {
 			if n < 2 {
 				t.Errorf("%q: %d mentions of %q, want both", c.text, n, c.name)
 			}
+		}
+	}
+}
+
+// TestInstitutionAliasWithCountry: an institution named after its
+// country's possessive keeps the whole written form as an alias, which
+// users look up ("Kenya's Foreign Ministry" finds the Kenyan Ministry of
+// Foreign Affairs); the mention itself leaves the country out.
+func TestInstitutionAliasWithCountry(t *testing.T) {
+	for _, c := range []struct{ text, mention, name, alias string }{
+		{"Kenya's Foreign Ministry condemned the attack.", "Foreign Ministry", "Kenyan Ministry of Foreign Affairs", "Kenya's Foreign Ministry"},
+		{"Kenya's foreign ministry condemned the attack.", "foreign ministry", "Kenyan Ministry of Foreign Affairs", "Kenya's foreign ministry"},
+	} {
+		r := analyzeText(c.text, "2025-01-01")
+		a, ok := actorOf(r, c.mention)
+		if !ok {
+			t.Errorf("%q: no actor for %q (mentions %+v)", c.text, c.mention, r.Mentions)
+			continue
+		}
+		if a.Name != c.name || !slices.Contains(a.Aliases, c.alias) {
+			t.Errorf("%q: %q is %q with aliases %q, want %q with %q", c.text, c.mention, a.Name, a.Aliases, c.name, c.alias)
 		}
 	}
 }

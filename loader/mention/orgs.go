@@ -435,8 +435,8 @@ func titleCase(s string) string {
 func (a *analyzer) orgPatterns() {
 	for j := 0; j < len(a.toks); j++ {
 		t := &a.toks[j]
-		if !t.Word {
-			continue
+		if !t.Word && t.Text != "'s" && t.Text != "’s" {
+			continue // (a possessive ends a nationality: "Iraq's army")
 		}
 		// nationality + lower-case institution: "Iraqi army", "Iraq's intelligence service"
 		if cc, first := a.nationality(j); cc != "" {
@@ -456,7 +456,9 @@ func (a *analyzer) orgPatterns() {
 					if a.toks[j].Text == "'s" || a.toks[j].Text == "’s" {
 						start = a.toks[j+1].Start // "Iraq" stays a country mention
 					}
-					id := a.actor(nationalName(cc, h), model.Organization, cc, a.d.Text[start:a.toks[j+n].End])
+					// the alias as written, the country's name with it ("Iraq's
+					// intelligence service"), which users look up too
+					id := a.actor(nationalName(cc, h), model.Organization, cc, a.d.Text[a.toks[first].Start:a.toks[j+n].End])
 					a.add(cand{start: start, end: a.toks[j+n].End, kind: Organization, pri: priOrg, actor: id})
 					break
 				}
@@ -516,11 +518,12 @@ func (a *analyzer) orgPatterns() {
 		// "Embassy of the Russian Federation": the country after "of" is
 		// the institution's, and its name is the demonym's form
 		ofCC, nameEnd, end := a.ofCountry(j, e)
-		cc, nameStart := "", i
+		cc, nameStart, aliasStart := "", i, i
 		if c, ok := demonym(&a.toks[i]); ok {
 			cc, nameStart = c.Code, i+1
-		} else if ncc, _ := a.nationality(i - 1); ncc != "" {
-			cc = ncc
+		} else if ncc, first := a.nationality(i - 1); ncc != "" {
+			// "Colombia's Foreign Ministry": its alias keeps the country
+			cc, aliasStart = ncc, first
 		}
 		if nameStart > e {
 			continue
@@ -568,7 +571,11 @@ func (a *analyzer) orgPatterns() {
 			cc = a.home
 			name = nationalName(cc, name)
 		}
-		id := a.actor(name, gk, cc, full)
+		alias := full
+		if aliasStart < i && !hasCountry {
+			alias = a.text(aliasStart, e)
+		}
+		id := a.actor(name, gk, cc, alias)
 		a.add(cand{start: a.toks[i].Start, end: a.toks[e].End, kind: kind, pri: priOrg, actor: id})
 		j = e
 	}
