@@ -459,9 +459,30 @@ func fitTitle(s string) string {
 		if k > len(keep)/2 {
 			keep = keep[:k]
 		}
+	} else if len(keep) < len(parts) && len(keep) > 0 && modifierOnly(keep[len(keep)-1]) {
+		// a noun phrase cut after its modifier ("… in undercover operation
+		// in northern" before "province of X") goes whole, back to its
+		// preposition
+		for j := len(keep) - 1; j > len(keep)/2; j-- {
+			if titlePreps.has(strings.ToLower(keep[j])) {
+				keep = keep[:j]
+				break
+			}
+		}
 	}
 	return strings.TrimRight(strings.Join(trimTrail(keep), " "), " ,;:")
 }
+
+// modifierOnly reports whether a title word only modifies a noun after it
+// (a compass adjective, "central", "new"): a title cut after it is cut
+// inside a noun phrase.
+func modifierOnly(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ",;:"))
+	return strings.HasSuffix(w, "ern") && len(w) > 5 || nounModifiers.has(w)
+}
+
+// nounModifiers are adjectives that cannot end a noun phrase.
+var nounModifiers = set("central upper lower new former main local national regional provincial federal joint rural urban remote disputed")
 
 // titlePreps are the prepositions a clipped title may end before.
 var titlePreps = set("in at on by with from to of for near after during")

@@ -64,3 +64,19 @@ func TestFitTitle(t *testing.T) {
 		t.Errorf("fitTitle = %q, not cut at a word of %q", got, long)
 	}
 }
+
+// TestFitTitleWholePhrase: a title cut inside a noun phrase, after a
+// modifier that needs its noun ("in northern" before "province"), drops
+// the phrase back to its preposition; a phrase that ends on its noun stays.
+func TestFitTitleWholePhrase(t *testing.T) {
+	for _, tc := range []struct{ long, want string }{
+		{"Kenyan Intelligence Service arrests three fighters in undercover operation in northern province of Turkana",
+			"Kenyan Intelligence Service arrests three fighters in undercover operation"},
+		{"Kenyan Army indicates Ugandan authorities had closed 80% of the illegal border crossings in the western region",
+			"Kenyan Army indicates Ugandan authorities had closed 80% of the illegal border crossings"},
+	} {
+		if got := fitTitle(tc.long); got != tc.want {
+			t.Errorf("fitTitle(%q) = %q, want %q", tc.long, got, tc.want)
+		}
+	}
+}

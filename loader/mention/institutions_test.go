@@ -118,7 +118,7 @@ func TestGroupFromItsFighters(t *testing.T) {
 func TestInstitutionAliasWithCountry(t *testing.T) {
 	for _, c := range []struct{ text, mention, name, alias string }{
 		{"Kenya's Foreign Ministry condemned the attack.", "Foreign Ministry", "Kenyan Ministry of Foreign Affairs", "Kenya's Foreign Ministry"},
-		{"Kenya's foreign ministry condemned the attack.", "foreign ministry", "Kenyan Ministry of Foreign Affairs", "Kenya's foreign ministry"},
+		{"On Monday, Kenya's Ministry of Defence denied the claims.", "Ministry of Defence", "Kenyan Ministry of Defense", "Kenya's Ministry of Defence"},
 	} {
 		r := analyzeText(c.text, "2025-01-01")
 		a, ok := actorOf(r, c.mention)

@@ -435,10 +435,12 @@ func titleCase(s string) string {
 func (a *analyzer) orgPatterns() {
 	for j := 0; j < len(a.toks); j++ {
 		t := &a.toks[j]
-		if !t.Word && t.Text != "'s" && t.Text != "’s" {
-			continue // (a possessive ends a nationality: "Iraq's army")
+		if !t.Word {
+			continue
 		}
-		// nationality + lower-case institution: "Iraqi army", "Iraq's intelligence service"
+		// nationality + lower-case institution: "Iraqi army" (after a
+		// country's possessive, "Iraq's army", the country itself acts:
+		// see the home-forces rule of loader/extract)
 		if cc, first := a.nationality(j); cc != "" {
 			for n := 3; n >= 1; n-- {
 				if j+n >= len(a.toks) || !a.spanLower(j+1, j+n) {
