@@ -573,11 +573,10 @@ func (a *analyzer) orgPatterns() {
 			cc = a.home
 			name = nationalName(cc, name)
 		}
-		alias := full
+		id := a.actor(name, gk, cc, full)
 		if aliasStart < i && !hasCountry {
-			alias = a.text(aliasStart, e)
+			a.update(a.actors[id], cc, a.text(aliasStart, e)) // and with its country
 		}
-		id := a.actor(name, gk, cc, alias)
 		a.add(cand{start: a.toks[i].Start, end: a.toks[e].End, kind: kind, pri: priOrg, actor: id})
 		j = e
 	}
