@@ -311,6 +311,35 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 			st.previousPair(x, kind, cue)
 		}
 	}
+	// "X and Y signed the border treaty in 1985. A supplementary treaty was
+	// signed in 2005": a signing in the passive with no side of its own
+	// right after one between two sides is theirs
+	if len(cue.parties) == 0 && len(cue.signatories) == 0 && h.verb && isPassive(x.toks, h.i) && !byAfter(x, h) {
+		for i := len(st.cands) - 1; i >= 0; i-- {
+			c := st.cands[i]
+			if c.sent != x.idx-1 || st.sents[c.sent].para != x.para {
+				continue
+			}
+			if c.agree != nil && len(c.agree.parties) >= 2 {
+				cue.parties = append(cue.parties, c.agree.parties...)
+				break
+			}
+		}
+	}
+}
+
+// byAfter reports whether the passive verb of hit h has an agent ("was
+// signed by the two ministers").
+func byAfter(x *sent, h hit) bool {
+	for k := h.j; k < len(x.toks) && k < h.j+4; k++ {
+		if x.toks[k].lw == "by" {
+			return true
+		}
+		if x.toks[k].punct {
+			return false
+		}
+	}
+	return false
 }
 
 // pairPersons and pairCountries are the nouns of "the two …" and "both …"
@@ -330,6 +359,8 @@ func pairSubject(x *sent, lo, hi int) string {
 		// "the two foreign ministers": the noun within two words
 		for n := k + 1; n < hi && n <= k+3; n++ {
 			switch {
+			case x.toks[n].lw == "warring" || x.toks[n].lw == "rival":
+				return "" // "the two warring sides": armed parties, not states
 			case pairPersons.has(x.toks[n].lw):
 				return "person"
 			case pairCountries.has(x.toks[n].lw):
