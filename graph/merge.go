@@ -940,7 +940,8 @@ func violentKin(a, b string) bool { return a == "18" && b == "19" }
 //	   both; +1 more for a state's measure (roots 15, 16) of the same code
 //	   so directed; a measure (15 to 17) of each side against the other is
 //	   two (an expulsion and the answer to it)
-//	+1 both on the same single day, or the same longer span (a month, a
+//	+1 both on the same single day, +1 more with codes alike to the third
+//	   digit or a shared person; +1 the same longer span (a month, a
 //	   year) and the same code; -1 a single day inside a longer span; -2
 //	   both longer spans that differ
 //
@@ -1102,6 +1103,15 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 	case da.Start == da.End && db.Start == db.End:
 		if da.Start == db.Start {
 			s++
+			// one day, and the same act (a code alike to its third
+			// digit) or the same person: "Gunmen kill six herders",
+			// "armed men shot dead six herders near X"
+			// (not against two others: "closes border with A", "… with B")
+			otherSides := len(fa.tgtCountries) > 0 && len(fb.tgtCountries) > 0 && sharedSet(fa.tgtCountries, fb.tgtCountries) == 0 ||
+				len(fa.srcCountries) > 0 && len(fb.srcCountries) > 0 && sharedSet(fa.srcCountries, fb.srcCountries) == 0
+			if !otherSides && (len(a.CAMEO) >= 3 && len(b.CAMEO) >= 3 && a.CAMEO[:3] == b.CAMEO[:3] || sharedSet(fa.persons, fb.persons) > 0) {
+				s++
+			}
 		}
 	case da.Start == da.End || db.Start == db.End:
 		s--

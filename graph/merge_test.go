@@ -236,6 +236,11 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "1621", typ: "reduce relations", title: "Kenya shuts all checkpoints on frontier with Ethiopia",
 				sentence: "Kenyan authorities shut all checkpoints on the frontier with Ethiopia on September 19.",
 				date:     day("2025-09-19"), actors: []Actor{mKenya, mEthiopia}}, true},
+		{"two killings the same day in two towns",
+			mReport{cameo: "180", typ: "use unconventional violence", title: "Gunmen kill six herders near Moyale",
+				sentence: "Gunmen killed six herders near Moyale on Saturday.", date: day("2025-09-20"), body: true},
+			mReport{cameo: "180", typ: "use unconventional violence", title: "Armed men shoot dead two traders near Garissa",
+				sentence: "On 20 September, armed men shot dead two traders near Garissa.", date: day("2025-09-20"), body: true}, false},
 		{"border closures against two neighbours the same day",
 			mReport{cameo: "1621", typ: "reduce relations", title: "Kenya closes border with Ethiopia",
 				sentence: "Kenya closed its border with Ethiopia on Friday.",
@@ -646,5 +651,34 @@ func TestAgreementDateFromText(t *testing.T) {
 		if len(gs) != 1 || gs[0].Date.Start != "2025-06-12" {
 			t.Errorf("loaded %q first: agreements %+v, want one dated 2025-06-12", order[0].title, gs)
 		}
+	}
+}
+
+// TestSameDayAct checks the same-day bonus of scoreMerge: two reports of
+// one day score one more when their codes agree to the third digit or
+// they share a person, unless they act against (or for) different sides.
+func TestSameDayAct(t *testing.T) {
+	set := func(xs ...string) strSet { return strSet(xs) }
+	ev := func(cameo string) Event { return Event{CAMEO: cameo, Date: day("2025-09-20")} }
+	base := mergeFacts{countries: set("KE"), srcCountries: set("KE"), words: set("herder", "kill")}
+	score := func(a, b Event, fa, fb mergeFacts) int { s, _ := scoreMerge(a, b, fa, fb); return s }
+	same := score(ev("180"), ev("180"), base, base)
+	if got := score(ev("180"), ev("183"), base, base); got != same-1 {
+		t.Errorf("codes apart at the third digit: %d, want %d", got, same-1)
+	}
+	other := ev("180")
+	other.Date = day("2025-09-21")
+	if got := score(ev("180"), other, base, base); got >= same-1 {
+		t.Errorf("another day: %d, want below %d", got, same-1)
+	}
+	withP := base
+	withP.persons, withP.actors = set("p1"), set("p1")
+	if got, ref := score(ev("180"), ev("183"), withP, withP), score(ev("180"), ev("180"), withP, withP); got != ref {
+		t.Errorf("a shared person: %d, want %d as with one code", got, ref)
+	}
+	ta, tb := base, base
+	ta.tgtCountries, tb.tgtCountries = set("ET"), set("SO")
+	if got, ref := score(ev("1621"), ev("1621"), ta, tb), score(ev("1621"), ev("1623"), ta, tb); got != ref {
+		t.Errorf("against two sides: %d, want %d (no bonus)", got, ref)
 	}
 }
