@@ -942,8 +942,9 @@ func violentKin(a, b string) bool { return a == "18" && b == "19" }
 //	   two (an expulsion and the answer to it)
 //	+1 both on the same single day, +1 more with codes alike to the third
 //	   digit or a shared person; +1 the same longer span (a month, a
-//	   year) and the same code; -1 a single day inside a longer span; -2
-//	   both longer spans that differ
+//	   year) and the same code; -1 a single day inside a longer span but
+//	   for the same code and a shared actor; -2 both longer spans that
+//	   differ
 //
 // Kin roots (an extradition, 063, told as a handing over, 173) need a
 // shared person. Statements and appeals (roots 01 and 02) also need two
@@ -1114,7 +1115,12 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 			}
 		}
 	case da.Start == da.End || db.Start == db.End:
-		s--
+		// a day inside a longer span: the same act of the same actor
+		// retold by its month or year ("joined NATO on April 4, 2023",
+		// "joined NATO in April 2023") costs nothing; else one
+		if a.CAMEO == "" || a.CAMEO != b.CAMEO || actors == 0 {
+			s--
+		}
 	case da.Start == db.Start && da.End == db.End:
 		// the same month or year in both ("in December 2023"): background
 		// both reports give alike; with the same code, one happening both
