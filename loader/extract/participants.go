@@ -631,6 +631,9 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 		if modifiesNounAfter(x, m.End-x.s.Start) {
 			continue // "in the Kampala bombings case": the place names the case
 		}
+		if k := tokenAt(x, m.Start) - 2; k >= 0 && k != h.i && situationNouns.has(x.toks[k].lw) {
+			continue // "talks on the war in Sudan": the place is the war's
+		}
 		if m.Kind == mention.Kind("COUNTRY") {
 			if country == "" && prep == "in" {
 				country = m.PlaceID
@@ -666,6 +669,11 @@ func objectAt(x *sent, h hit, rel int) bool {
 	}
 	return k < len(x.toks) && x.toks[k].s == rel
 }
+
+// situationNouns name a state of things that a place after "in" belongs
+// to rather than to the sentence's happening ("talks on the war in
+// Sudan", "concern over the situation in the north").
+var situationNouns = set("war conflict crisis situation fighting violence unrest insurgency instability tensions")
 
 // placeNouns follow a place name that is still where something happened
 // ("in Basra province", "at the Masnaa crossing").

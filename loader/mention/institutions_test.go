@@ -24,6 +24,9 @@ func TestInstitutionNames(t *testing.T) {
 		{"An attack on a post of the Armed Forces of Côte d'Ivoire killed two soldiers.", "Armed Forces of Côte d'Ivoire", "Ivorian Armed Forces", "CI"},
 		{"The Malawi People's Defence Forces deployed troops on Monday.", "Malawi People's Defence Forces", "Malawi People's Defence Forces", "MW"},
 		{"Four Kenya Coast Guard ships entered the bay on Monday.", "Kenya Coast Guard", "Kenyan Coast Guard", "KE"},
+		// the longest country name in the institution's: not Guinea's
+		{"Soldiers of the Papua New Guinea Defence Force patrolled the border on Monday.", "Papua New Guinea Defence Force", "Papua New Guinea Defence Force", "PG"},
+		{"The Equatorial Guinea Navy seized a boat.", "Equatorial Guinea Navy", "Equatorial Guinean Navy", "GQ"},
 		// "and" inside the name after "of"; an international body gets no
 		// country from the dateline
 		{"Slovenia's Ministry of Foreign and European Affairs issued a statement.", "Ministry of Foreign and European Affairs", "Slovene Ministry of Foreign and European Affairs", "SI"},

@@ -555,6 +555,16 @@ func (a *analyzer) orgPatterns() {
 		}
 		hasCountry := false
 		for k := nameStart; k <= e; k++ {
+			// the longest country name first: "Papua New Guinea Defence
+			// Force" is Papua New Guinea's, not Guinea's
+			if code, last, ok := a.countryFrom(k); ok && last <= e {
+				hasCountry = true
+				if cc == "" {
+					cc = code
+				}
+				k = last
+				continue
+			}
 			if c, ok := countryByName(&a.toks[k]); ok {
 				hasCountry = true
 				if cc == "" {
