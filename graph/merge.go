@@ -1067,7 +1067,10 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 		fa.place != nil && fb.place != nil && !samePlace
 	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && kinRoots(root(a.CAMEO), root(b.CAMEO)) &&
 		da.Start == da.End && db.Start == db.End && da.Start == db.Start && (countries >= 2 || actors >= 1 && countries >= 1 && !apart)
-	if forceRoot(r) && sharedSet(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads {
+	// two states acting together the same way the same day ("the forces
+	// of A and B began a coordinated patrol") are one joint act
+	jointPair := sharedSet(fa.srcCountries, fb.srcCountries) >= 2 && a.CAMEO == b.CAMEO && da.Start == da.End && da.Start == db.Start && db.Start == db.End
+	if forceRoot(r) && sharedSet(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads && !jointPair {
 		weak = true // one force acts in many places a day: a person, the place or more words must agree
 	}
 	switch {

@@ -683,6 +683,15 @@ func TestSameDayAct(t *testing.T) {
 	if got, ref := score(ev("180"), ev("183"), withP, withP), score(ev("180"), ev("180"), withP, withP); got != ref {
 		t.Errorf("a shared person: %d, want %d as with one code", got, ref)
 	}
+	// two states acting together the same way the same day: one joint act
+	joint := mergeFacts{countries: set("ET", "KE"), srcCountries: set("ET", "KE"), words: set("patrol")}
+	if _, v := scoreMerge(ev("150"), ev("150"), joint, joint); v != mergeSure {
+		t.Errorf("a joint patrol of the same two states: verdict %v, want sure", v)
+	}
+	single := mergeFacts{countries: set("KE"), srcCountries: set("KE"), words: set("patrol")}
+	if _, v := scoreMerge(ev("150"), ev("150"), single, single); v == mergeSure {
+		t.Errorf("one state's patrols the same day: verdict sure, want weak")
+	}
 	ta, tb := base, base
 	ta.tgtCountries, tb.tgtCountries = set("ET"), set("SO")
 	if got, ref := score(ev("1621"), ev("1621"), ta, tb), score(ev("1621"), ev("1623"), ta, tb); got != ref {
