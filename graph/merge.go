@@ -1067,8 +1067,8 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 		fa.place != nil && fb.place != nil && !samePlace
 	leads := fa.lead && fb.lead && a.CAMEO != "" && b.CAMEO != "" && kinRoots(root(a.CAMEO), root(b.CAMEO)) &&
 		da.Start == da.End && db.Start == db.End && da.Start == db.Start && (countries >= 2 || actors >= 1 && countries >= 1 && !apart)
-	// two states acting together the same way the same day ("the forces
-	// of A and B began a coordinated patrol") are one joint act
+	// two states acting together the same way the same day ("the navies
+	// of A and B held a joint exercise") are one joint act
 	jointPair := sharedSet(fa.srcCountries, fb.srcCountries) >= 2 && a.CAMEO == b.CAMEO && da.Start == da.End && da.Start == db.Start && db.Start == db.End
 	if forceRoot(r) && sharedSet(fa.persons, fb.persons) == 0 && !samePlace && !sameAgree && words < 2 && !sameLoc && !stateMeasure && !leads && !jointPair {
 		weak = true // one force acts in many places a day: a person, the place or more words must agree
@@ -1108,8 +1108,8 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 		if da.Start == db.Start {
 			s++
 			// one day, and the same act (a code alike to its third
-			// digit) or the same person: "Gunmen kill six herders",
-			// "armed men shot dead six herders near X"
+			// digit) or the same person: "Bandits kill four traders",
+			// "bandits shot dead four traders near X"
 			// (not against two others: "closes border with A", "… with B")
 			otherSides := len(fa.tgtCountries) > 0 && len(fb.tgtCountries) > 0 && sharedSet(fa.tgtCountries, fb.tgtCountries) == 0 ||
 				len(fa.srcCountries) > 0 && len(fb.srcCountries) > 0 && sharedSet(fa.srcCountries, fb.srcCountries) == 0
@@ -1119,8 +1119,8 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 		}
 	case da.Start == da.End || db.Start == db.End:
 		// a day inside a longer span: the same act of the same actor
-		// retold by its month or year ("joined NATO on April 4, 2023",
-		// "joined NATO in April 2023") costs nothing; else one
+		// retold by its month or year ("joined the commission on 4 May
+		// 2019", "joined the commission in May 2019") costs nothing; else one
 		if a.CAMEO == "" || a.CAMEO != b.CAMEO || actors == 0 {
 			s--
 		}

@@ -11,8 +11,8 @@ import (
 // shares one happening with another (an event merged by key or by a
 // score of at least mergeThreshold), its other events are set against
 // that article's events again, and a pair that mergeScore turned down
-// only because the two share too little (mergeWeak: "Wounds", "Fighting
-// erupts", "Senegal shut") is one happening when nothing tells the two
+// only because the two share too little (mergeWeak: "Wounded", "Clashes
+// broke out", "Chad closed") is one happening when nothing tells the two
 // apart and the story leaves no other choice:
 //
 //   - the same CAMEO root (an uncoded event: a shared title word), both

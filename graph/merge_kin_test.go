@@ -31,14 +31,14 @@ func story(name string, rs ...mReport) *Facts {
 func TestStoryKin(t *testing.T) {
 	d := day("2025-08-14")
 	// the main happening, told alike by both (merged on its score)
-	leadA := mReport{cameo: "190", typ: "use military force", title: "Kenya and Ethiopia exchange gunfire at Moyale",
-		sentence: "Kenyan and Ethiopian soldiers exchanged fire at Moyale on Thursday.", date: d, actors: []Actor{mKenya, mEthiopia}}
-	leadB := mReport{cameo: "190", typ: "use military force", title: "Kenyan and Ethiopian troops clash at Moyale",
-		sentence: "Kenyan and Ethiopian troops clashed at Moyale on 14 August.", date: d, actors: []Actor{mKenya, mEthiopia}, body: true}
+	leadA := mReport{cameo: "190", typ: "use military force", title: "Kenya and Ethiopia exchange gunfire at Wajir",
+		sentence: "Kenyan and Ethiopian soldiers exchanged fire at Wajir on Thursday.", date: d, actors: []Actor{mKenya, mEthiopia}}
+	leadB := mReport{cameo: "190", typ: "use military force", title: "Kenyan and Ethiopian troops clash at Wajir",
+		sentence: "Kenyan and Ethiopian troops clashed at Wajir on 14 August.", date: d, actors: []Actor{mKenya, mEthiopia}, body: true}
 	wounded := mReport{cameo: "180", typ: "use unconventional violence", title: "Wounded",
-		sentence: "The district clinic said it had treated forty wounded.", date: d, body: true}
+		sentence: "Forty injured people were brought to the district clinic.", date: d, body: true}
 	clinic := mReport{cameo: "180", typ: "use unconventional violence", title: "Clinic treats wounded",
-		sentence: "A clinic near the frontier took in dozens of wounded people.", date: d, body: true}
+		sentence: "Doctors at a clinic near the frontier treated dozens of casualties.", date: d, body: true}
 	protest := mReport{cameo: "141", typ: "demonstrate", title: "Protest",
 		sentence: "Traders marched through the market in protest.", date: d, body: true}
 	march := mReport{cameo: "141", typ: "demonstrate", title: "Traders stage protest march",

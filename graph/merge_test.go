@@ -244,10 +244,10 @@ func TestMergeByScore(t *testing.T) {
 				sentence: "Kenya became a member of the Lake Basin Commission in April 2023.", date: span("2023-04-01", "2023-04-30", Month),
 				actors: []Actor{mKenya, {ID: ActorID("Lake Basin Commission"), Name: "Lake Basin Commission", Kind: Organization}}, body: true}, true},
 		{"two killings the same day in two towns",
-			mReport{cameo: "180", typ: "use unconventional violence", title: "Gunmen kill six herders near Moyale",
-				sentence: "Gunmen killed six herders near Moyale on Saturday.", date: day("2025-09-20"), body: true},
-			mReport{cameo: "180", typ: "use unconventional violence", title: "Armed men shoot dead two traders near Garissa",
-				sentence: "On 20 September, armed men shot dead two traders near Garissa.", date: day("2025-09-20"), body: true}, false},
+			mReport{cameo: "180", typ: "use unconventional violence", title: "Bandits kill four charcoal sellers near Wajir",
+				sentence: "Bandits killed four charcoal sellers near Wajir on Saturday.", date: day("2025-09-20"), body: true},
+			mReport{cameo: "180", typ: "use unconventional violence", title: "Bandits shoot dead two traders near Garissa",
+				sentence: "On 20 September, bandits shot dead two traders near Garissa.", date: day("2025-09-20"), body: true}, false},
 		{"border closures against two neighbours the same day",
 			mReport{cameo: "1621", typ: "reduce relations", title: "Kenya closes border with Ethiopia",
 				sentence: "Kenya closed its border with Ethiopia on Friday.",
@@ -667,7 +667,7 @@ func TestAgreementDateFromText(t *testing.T) {
 func TestSameDayAct(t *testing.T) {
 	set := func(xs ...string) strSet { return strSet(xs) }
 	ev := func(cameo string) Event { return Event{CAMEO: cameo, Date: day("2025-09-20")} }
-	base := mergeFacts{countries: set("KE"), srcCountries: set("KE"), words: set("herder", "kill")}
+	base := mergeFacts{countries: set("KE"), srcCountries: set("KE"), words: set("seller", "kill")}
 	score := func(a, b Event, fa, fb mergeFacts) int { s, _ := scoreMerge(a, b, fa, fb); return s }
 	same := score(ev("180"), ev("180"), base, base)
 	if got := score(ev("180"), ev("183"), base, base); got != same-1 {

@@ -150,7 +150,7 @@ func AppendWordKey(dst []byte, w string) []byte {
 			i += 2
 		case two == "bh" || two == "fh" || two == "vh" || two == "jh":
 			// the h of an aspirated or breathy consonant is often left
-			// out: "Prabhakar" = "Prabakar", "Tshifhiwa" = "Tshifiwa"
+			// out: "Prabhakar" = "Prabakar", "Ndivhuwo" = "Ndivuwo"
 			emit(c)
 			i += 2
 		case c == 'z':

@@ -45,7 +45,7 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 			continue // "LIMA, 4 March (Andina) -": the day the story was filed
 		}
 		if b := x.back; b != nil && (trig < b.start || trig >= b.end) && ex.Start >= b.start && ex.Start <= b.end+1 {
-			continue // "a day after police arrested two men on Wednesday": Wednesday is the arrest's
+			continue // "a day after customs seized a lorry on Wednesday": Wednesday is the seizure's
 		}
 		if ex.Start >= plo && ex.End <= phi && phi > 0 {
 			continue // "X, who broke with Y in June, rejected": June is not the rejection's
@@ -588,8 +588,8 @@ func (st *state) toldBefore(x *sent, h hit, end int) *cand {
 		return nil
 	}
 	// words naming what the noun is of that the earlier telling lacks make
-	// it another happening: "the inauguration of a border wall" after "the
-	// inauguration of a police station"
+	// it another happening: "the opening of a bridge" after "the opening
+	// of a school"
 	newWords := func(p *sent) bool {
 		for k := h.j; k < len(x.toks) && x.toks[k].s < end; k++ {
 			if t := x.toks[k]; !t.punct && len(t.lw) > 3 && !strings.Contains(p.low, t.lw) {
@@ -599,7 +599,7 @@ func (st *state) toldBefore(x *sent, h hit, end int) *cand {
 		return false
 	}
 	// the latest earlier sentence with a trigger of the same word ("seized
-	// … in coordinated raids on October 14", then "the raids"), dated by
+	// … in raids on Tuesday", then "the raids"), dated by
 	// an event of its own
 	for i := x.idx - 1; i >= 0; i-- {
 		p := st.sents[i]

@@ -900,7 +900,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 				}
 				h.e, h.verb = nounE, false
 			}
-			// "in coordinated raids", "with stolen cattle": a past
+			// "in armed clashes", "with stolen goods": a past
 			// participle between a preposition and its noun modifies the noun
 			if p == i-1 && (prev == "in" || prev == "with" || prev == "of" || prev == "for") && strings.HasSuffix(lw, "ed") && n == 1 && i+1 < len(x.toks) &&
 				!x.toks[i+1].punct && !x.toks[i+1].cap && !prepositions.has(x.toks[i+1].lw) && !determiners.has(x.toks[i+1].lw) && !auxBe.has(x.toks[i+1].lw) {
@@ -937,7 +937,7 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 
 // coordinatedInfinitives marks a verb in its base form joined by "and" or
 // "or" to an infinitive before it as an infinitive too: "a decision to
-// close the crossing and impose entry bans" (impose is no finite verb of
+// shut the border post and expel two diplomats" (expel is no finite verb of
 // the sentence's subject).
 func coordinatedInfinitives(x *sent, hits []hit) {
 	for k := 1; k < len(hits); k++ {

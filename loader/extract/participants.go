@@ -632,7 +632,7 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 			continue // "in the Kampala bombings case": the place names the case
 		}
 		if k := tokenAt(x, m.Start) - 2; k >= 0 && k != h.i && situationNouns.has(x.toks[k].lw) {
-			continue // "talks on the war in Sudan": the place is the war's
+			continue // "a discussion of the conflict in Somalia": the place is the conflict's
 		}
 		if m.Kind == mention.Kind("COUNTRY") {
 			if country == "" && prep == "in" {
@@ -671,8 +671,8 @@ func objectAt(x *sent, h hit, rel int) bool {
 }
 
 // situationNouns name a state of things that a place after "in" belongs
-// to rather than to the sentence's happening ("talks on the war in
-// Sudan", "concern over the situation in the north").
+// to rather than to the sentence's happening ("a discussion of the
+// conflict in Somalia", "concern over the situation in the north").
 var situationNouns = set("war conflict crisis situation fighting violence unrest insurgency instability tensions")
 
 // placeNouns follow a place name that is still where something happened
@@ -847,7 +847,7 @@ func agentSubject(x *sent, h hit, cl [][2]int) bool {
 			return true // "A roadside bomb hit a minibus": the weapon acts
 		}
 		if k > 0 && unnamedPeople.has(x.toks[k].lw) && unnamedArmed.has(x.toks[k-1].lw) {
-			return true // "Armed men shot dead six herders", "masked men stormed"
+			return true // "Masked men shot dead a shopkeeper", "armed men stormed"
 		}
 	}
 	if isPassive(x.toks, h.i) {

@@ -311,8 +311,8 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 			st.previousPair(x, kind, cue)
 		}
 	}
-	// "X and Y signed the border treaty in 1985. A supplementary treaty was
-	// signed in 2005": a signing in the passive with no side of its own
+	// "X and Y signed a fisheries treaty in 1990. An additional protocol was
+	// signed in 2004": a signing in the passive with no side of its own
 	// right after one between two sides is theirs
 	if len(cue.parties) == 0 && len(cue.signatories) == 0 && h.verb && isPassive(x.toks, h.i) && !byAfter(x, h) {
 		for i := len(st.cands) - 1; i >= 0; i-- {
@@ -360,7 +360,7 @@ func pairSubject(x *sent, lo, hi int) string {
 		for n := k + 1; n < hi && n <= k+3; n++ {
 			switch {
 			case x.toks[n].lw == "warring" || x.toks[n].lw == "rival":
-				return "" // "the two warring sides": armed parties, not states
+				return "" // "the two rival sides": armed parties, not states
 			case pairPersons.has(x.toks[n].lw):
 				return "person"
 			case pairCountries.has(x.toks[n].lw):
@@ -440,8 +440,8 @@ func (st *state) pairBefore(x *sent, kind string) []string {
 		recent = recent[:2]
 	}
 	if len(recent) < 2 {
-		// the pair is named only paragraphs back ("Cooperation between the
-		// two governments dates back decades"): the article's principal
+		// the pair is named only paragraphs back ("the two governments
+		// signed a treaty in 1961" far below): the article's principal
 		// pair when it has one
 		if pp := st.principalPair(x, kind); pp != nil {
 			return pp

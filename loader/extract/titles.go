@@ -460,8 +460,8 @@ func fitTitle(s string) string {
 			keep = keep[:k]
 		}
 	} else if len(keep) < len(parts) && len(keep) > 0 && modifierOnly(keep[len(keep)-1]) {
-		// a noun phrase cut after its modifier ("… in undercover operation
-		// in northern" before "province of X") goes whole, back to its
+		// a noun phrase cut after its modifier ("… during night patrol
+		// in northern" before "waters of X") goes whole, back to its
 		// preposition
 		for j := len(keep) - 1; j > len(keep)/2; j-- {
 			if titlePreps.has(strings.ToLower(keep[j])) {

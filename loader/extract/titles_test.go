@@ -70,10 +70,10 @@ func TestFitTitle(t *testing.T) {
 // the phrase back to its preposition; a phrase that ends on its noun stays.
 func TestFitTitleWholePhrase(t *testing.T) {
 	for _, tc := range []struct{ long, want string }{
-		{"Kenyan Intelligence Service arrests three fighters in undercover operation in northern province of Turkana",
-			"Kenyan Intelligence Service arrests three fighters in undercover operation"},
-		{"Kenyan Army indicates Ugandan authorities had closed 80% of the illegal border crossings in the western region",
-			"Kenyan Army indicates Ugandan authorities had closed 80% of the illegal border crossings"},
+		{"Kenyan Navy seizes two fishing boats loaded with charcoal during night patrol in northern waters of Lake Kivu",
+			"Kenyan Navy seizes two fishing boats loaded with charcoal during night patrol"},
+		{"Kenyan Navy seizes two fishing boats loaded with charcoal and fuel drums near the coast at dawn on Monday",
+			"Kenyan Navy seizes two fishing boats loaded with charcoal and fuel drums near the coast"},
 	} {
 		if got := fitTitle(tc.long); got != tc.want {
 			t.Errorf("fitTitle(%q) = %q, want %q", tc.long, got, tc.want)

@@ -74,7 +74,7 @@ func (st *state) sentence(x *sent) {
 			c := st.newCand(x, h, cl)
 			c.ev.Date = ex.Span
 			if own := ownExprIn(x, ex.TargetStart, ex.TargetEnd); own != nil {
-				// "a day after police arrested two men on Wednesday": the
+				// "a day after customs seized a lorry on Wednesday": the
 				// named happening's own day dates it, and counts the
 				// sentence's others from it
 				c.ev.Date = own.Span
@@ -94,7 +94,7 @@ func (st *state) sentence(x *sent) {
 		}
 	}
 
-	// "Six suspects were apprehended during the raids": a happening told
+	// "Four traders were detained during the raids": a happening told
 	// before dates the sentence's others with its day
 	if x.back == nil {
 		for hi, h := range hits {
@@ -124,8 +124,8 @@ func (st *state) sentence(x *sent) {
 		}
 		if h.inf && !h.planned {
 			if ids := st.decidedBy(x, hits, hi); len(ids) > 0 && h.e.class == material && h.e.cameo != "" {
-				// "condemned a decision by Latvia's cabinet to seal the
-				// checkpoint and impose entry bans": the measure decided is
+				// "criticised a decision by Kenya's government to shut the
+				// border post and expel two diplomats": the measure decided is
 				// taken, by whoever decided it
 				used[hi] = true
 				c := st.newCand(x, h, cl)
@@ -141,7 +141,7 @@ func (st *state) sentence(x *sent) {
 				c.ev.Title = st.title(x, h, cl, c)
 				made = append(made, c)
 			} else if tripPurpose(x, hits, hi) && (h.e.class == material || h.e.class == light) && h.e.cameo != "" {
-				// "travelled to Bouna on Sunday to visit the wounded and
+				// "flew to Lodwar on Sunday to meet elders and visit a
 				// meet commanders": what a trip was made to do is done
 				used[hi] = true
 				c := st.newCand(x, h, cl)

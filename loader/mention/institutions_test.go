@@ -25,7 +25,7 @@ func TestInstitutionNames(t *testing.T) {
 		{"The Malawi People's Defence Forces deployed troops on Monday.", "Malawi People's Defence Forces", "Malawi People's Defence Forces", "MW"},
 		{"Four Kenya Coast Guard ships entered the bay on Monday.", "Kenya Coast Guard", "Kenyan Coast Guard", "KE"},
 		// the longest country name in the institution's: not Guinea's
-		{"Soldiers of the Papua New Guinea Defence Force patrolled the border on Monday.", "Papua New Guinea Defence Force", "Papua New Guinea Defence Force", "PG"},
+		{"Officers of the South Sudan Police Service arrested two men on Monday.", "South Sudan Police Service", "South Sudan Police Service", "SS"},
 		{"The Equatorial Guinea Navy seized a boat.", "Equatorial Guinea Navy", "Equatorial Guinean Navy", "GQ"},
 		// "and" inside the name after "of"; an international body gets no
 		// country from the dateline
@@ -120,7 +120,7 @@ func TestGroupFromItsFighters(t *testing.T) {
 // Foreign Affairs); the mention itself leaves the country out.
 func TestInstitutionAliasWithCountry(t *testing.T) {
 	for _, c := range []struct{ text, mention, name, alias string }{
-		{"Kenya's Foreign Ministry condemned the attack.", "Foreign Ministry", "Kenyan Ministry of Foreign Affairs", "Kenya's Foreign Ministry"},
+		{"Kenya's Foreign Ministry criticised the arrests.", "Foreign Ministry", "Kenyan Ministry of Foreign Affairs", "Kenya's Foreign Ministry"},
 		{"On Monday, Kenya's Ministry of Defence denied the claims.", "Ministry of Defence", "Kenyan Ministry of Defense", "Kenya's Ministry of Defence"},
 	} {
 		r := analyzeText(c.text, "2025-01-01")

@@ -439,7 +439,7 @@ func (a *analyzer) orgPatterns() {
 			continue
 		}
 		// nationality + lower-case institution: "Iraqi army" (after a
-		// country's possessive, "Iraq's army", the country itself acts:
+		// country's possessive, "Chad's army", the country itself acts:
 		// see the home-forces rule of loader/extract)
 		if cc, first := a.nationality(j); cc != "" {
 			for n := 3; n >= 1; n-- {
@@ -524,7 +524,7 @@ func (a *analyzer) orgPatterns() {
 		if c, ok := demonym(&a.toks[i]); ok {
 			cc, nameStart = c.Code, i+1
 		} else if ncc, first := a.nationality(i - 1); ncc != "" {
-			// "Colombia's Foreign Ministry": its alias keeps the country
+			// "Chile's Foreign Ministry": its alias keeps the country
 			cc, aliasStart = ncc, first
 		}
 		if nameStart > e {
@@ -555,8 +555,8 @@ func (a *analyzer) orgPatterns() {
 		}
 		hasCountry := false
 		for k := nameStart; k <= e; k++ {
-			// the longest country name first: "Papua New Guinea Defence
-			// Force" is Papua New Guinea's, not Guinea's
+			// the longest country name first: "Equatorial Guinea Navy"
+			// is Equatorial Guinea's, not Guinea's
 			if code, last, ok := a.countryFrom(k); ok && last <= e {
 				hasCountry = true
 				if cc == "" {
