@@ -1000,21 +1000,6 @@ func spanMonths(start, end string) []string {
 // wide reports whether a span covers more than one day.
 func wide(d DateSpan) bool { return d.Known() && d.End > d.Start }
 
-// putEvent writes e, or merges it into a stored event that shares a merge
-// key or that mg finds it reports (see merger); it returns the ID the
-// event is stored under and, when merged, the stored event it was merged
-// into as it was.
-func putEvent(txn *wtxn, e Event, mg *merger) (string, Event, bool, error) {
-	old, ok, err := storedReport(txn, e, mg)
-	if err != nil {
-		return "", Event{}, false, err
-	}
-	if ok {
-		return mergeInto(txn, old, e, mg)
-	}
-	return writeNew(txn, e, mg)
-}
-
 // storedReport is the stored event e reports: one that shares a merge key
 // with it, else the one mg finds (see merger).
 func storedReport(txn *wtxn, e Event, mg *merger) (Event, bool, error) {
@@ -1046,14 +1031,15 @@ func storedReport(txn *wtxn, e Event, mg *merger) (Event, bool, error) {
 	return Event{}, false, nil
 }
 
-// mergeInto merges e into the stored event old (see putEvent).
+// mergeInto merges e into the stored event old: it returns the ID the
+// event is stored under and old as it was.
 func mergeInto(txn *wtxn, old, e Event, mg *merger) (string, Event, bool, error) {
 	m := MergeEvents(old, e)
 	mg.wroteEvent(m)
 	return m.ID, old, true, rewriteEvent(txn, old, m)
 }
 
-// writeNew writes e as a new event (see putEvent).
+// writeNew writes e as a new event.
 func writeNew(txn *wtxn, e Event, mg *merger) (string, Event, bool, error) {
 	mg.wroteEvent(e)
 	return e.ID, Event{}, false, writeEvent(txn, e)

@@ -1800,11 +1800,7 @@ var decisionNouns = set("decision move order")
 // the infinitive hit hits[hi] (or one joined to it: "to seal … and
 // impose"), or nil.
 func (st *state) decidedBy(x *sent, hits []hit, hi int) []string {
-	h := hits[hi]
-	for hi > 0 && hits[hi-1].inf && hits[hi-1].verb && x.toks[h.i-1].lw != "to" {
-		hi--
-		h = hits[hi]
-	}
+	h := infinitiveHead(x, hits, hi)
 	if h.i < 4 || x.toks[h.i-1].lw != "to" {
 		return nil
 	}
@@ -1836,11 +1832,7 @@ var tripVerbs = set("travelled traveled flew went came arrived headed returned d
 // joined to: "to visit … and meet") is the purpose of a trip told in the
 // same clause before it: "flew to Nairobi on Monday to meet".
 func tripPurpose(x *sent, hits []hit, hi int) bool {
-	h := hits[hi]
-	for hi > 0 && hits[hi-1].inf && hits[hi-1].verb && x.toks[h.i-1].lw != "to" {
-		hi--
-		h = hits[hi]
-	}
+	h := infinitiveHead(x, hits, hi)
 	if h.i < 2 || x.toks[h.i-1].lw != "to" {
 		return false
 	}
@@ -1854,4 +1846,16 @@ func tripPurpose(x *sent, hits []hit, hi int) bool {
 		}
 	}
 	return false
+}
+
+// infinitiveHead is the infinitive hit that hits[hi] is joined to by
+// "and" ("to shut the post and expel"), the one after "to"; hits[hi]
+// itself when it follows "to".
+func infinitiveHead(x *sent, hits []hit, hi int) hit {
+	h := hits[hi]
+	for hi > 0 && hits[hi-1].inf && hits[hi-1].verb && x.toks[h.i-1].lw != "to" {
+		hi--
+		h = hits[hi]
+	}
+	return h
 }
