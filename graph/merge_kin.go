@@ -39,6 +39,10 @@ import (
 // events joined by the kin pass.
 const kinThreshold = 2
 
+// maxKinSeen bounds the candidates kept for one event (a busy day of a
+// large corpus).
+const maxKinSeen = 64
+
 // kinCand is a pair the kin pass may join: the article's event (its
 // index in the article's events) and the stored event, with their score.
 type kinCand struct {
@@ -52,7 +56,7 @@ type kinCand struct {
 // at no other event, so that a store that seeds only the events find
 // reads (the Dgraph store's scratch store) joins the same pairs.
 func (m *merger) seenKin(e, c Event, s int, v mergeVerdict) {
-	if m.kinSeen == nil || v == mergeApart || s < kinThreshold || !kinDays(e.Date, c.Date) || !kinKind(e, c) {
+	if m.kinSeen == nil || v == mergeApart || s < kinThreshold || len(m.kinSeen[e.ID]) >= maxKinSeen || !kinDays(e.Date, c.Date) || !kinKind(e, c) {
 		return
 	}
 	m.kinSeen[e.ID] = append(m.kinSeen[e.ID], c)
