@@ -20,7 +20,7 @@ import (
 //     them got wrong as another happening, and merging would lose one
 //     report's day);
 //   - no source of one the target of the other, and no sources of two
-//     countries ("Serbia demands …", "Kosovo demands …");
+//     countries ("Chad demands …", "Niger demands …");
 //   - a statement, appeal or other verbal act (roots 01 to 13, many a day
 //     from one side) of the same code or with a shared title word, and
 //     by the same person where both name one ("the minister said …",

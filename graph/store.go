@@ -82,8 +82,8 @@ const (
 	// names.Name.Readings); older databases have their actor indexes
 	// rebuilt. Format 10 indexes a name with a q or j also under its
 	// reading with g ("Qasimov" = "Gasimov", "al-Jazzar" = "el-Gazzar") and a
-	// name of four words or more by its first three and so on (CP:, "Wilmer
-	// Tomas Ortega" for "Wilmer Tomas Ortega Rubio"); older databases have
+	// name of four words or more by its first three and so on (CP:, "Tomas
+	// Ignacio Salcedo" for "Tomas Ignacio Salcedo Varela"); older databases have
 	// their actor indexes rebuilt. Format 11 keys a y between a vowel and
 	// the Russian -ev as its glide ("Tokayev" = "Tokaev") and drops an h
 	// before -ullah ("Sabihullah" = "Sabiullah"); older databases have

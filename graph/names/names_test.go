@@ -111,14 +111,14 @@ func TestCompatible(t *testing.T) {
 		want bool
 	}{
 		{"Qassem al-Tamimi", "Qasim al-Tamimi", true},
-		{"Luis Mario Ortega Rubio", "Luis Ortega", true},   // first given name, father's surname
-		{"Luis Mario Ortega Rubio", "Mario Ortega", false}, // nor the second given name
-		{"Pavel Zhukouski", "Pavel Zhukovsky", true},       // Belarusian -ouski
-		{"Nikos Chatzidakis", "Nikos Hadjidakis", true},    // Greek chi and tz
-		{"Stavros Tzanetos", "Stavros Dzanetos", false},    // a first tz stays
-		{"Hugo Chavez", "Hugo Havez", false},               // ch of other names stays
-		{"Ali-Reza Ghorbani", "Alireza Qorbani", true},     // a compound given name glued
-		{"Ali-Reza Ghorbani", "Hamid Qorbani", false},      // another given name
+		{"Pedro Julian Arce Montoya", "Pedro Arce", true},   // first given name, father's surname
+		{"Pedro Julian Arce Montoya", "Julian Arce", false}, // nor the second given name
+		{"Pavel Zhukouski", "Pavel Zhukovsky", true},        // Belarusian -ouski
+		{"Nikos Chatzidakis", "Nikos Hadjidakis", true},     // Greek chi and tz
+		{"Stavros Tzanetos", "Stavros Dzanetos", false},     // a first tz stays
+		{"Hugo Chavez", "Hugo Havez", false},                // ch of other names stays
+		{"Ali-Reza Ghorbani", "Alireza Qorbani", true},      // a compound given name glued
+		{"Ali-Reza Ghorbani", "Hamid Qorbani", false},       // another given name
 		{"Musa Karimi", "Mousa Karimi", true},
 		{"Dimitris Karalis", "Dimitrios Karalis", true}, // a Greek hypocorism before -s
 		{"Nikos Karalis", "Nektarios Karalis", false},   // ou = u before other letters
@@ -159,12 +159,12 @@ func TestCompatible(t *testing.T) {
 		{"Mohd Hafiz Rosli", "Muhammad Hafiz Rosli", true},
 		{"Cabdullahi Xasan Nuur", "Abdullahi Hasan Nur", true}, // Somali orthography: x is h, c the ayn
 		{"Cali Xasan Nuur", "Ali Hasan Nur", true},
-		{"Cabdullahi Xasan Sesay", "Abdullahi Hasan Sesay", true},  // an initial x before a vowel marks it
-		{"Cabdullahi Xasan Nuur", "Idris Hasan Nur", false},        // another given name
-		{"Howard Lowe", "Hoard Loe", false},                        // a w before a vowel stays
-		{"Wilmer Tomas Ortega", "Wilmer Tomas Ortega Rubio", true}, // without the mother's surname
-		{"Wilmer Tomas", "Wilmer Tomas Ortega Rubio", true},
-		{"Wilmer Tomas Ortega", "Wilmer Tomas Rubio", false},
+		{"Cabdullahi Xasan Sesay", "Abdullahi Hasan Sesay", true},       // an initial x before a vowel marks it
+		{"Cabdullahi Xasan Nuur", "Idris Hasan Nur", false},             // another given name
+		{"Howard Lowe", "Hoard Loe", false},                             // a w before a vowel stays
+		{"Tomas Ignacio Salcedo", "Tomas Ignacio Salcedo Varela", true}, // without the mother's surname
+		{"Tomas Ignacio", "Tomas Ignacio Salcedo Varela", true},
+		{"Tomas Ignacio Salcedo", "Tomas Ignacio Varela", false},
 		{"Alex Marin", "Alexander Marin", true},        // a given name cut short: its start
 		{"Buisi Anozie", "Ndubuisi Anozie", true},      // or its end
 		{"Reza Tavakkoli", "Alireza Tavakkoli", false}, // a compound, not a short form
@@ -263,7 +263,7 @@ func TestLeads(t *testing.T) {
 	}{
 		{"Tesfaye Bekele", nil},
 		{"Tesfaye Bekele Alemu", []string{"Tesfaye Bekele"}},
-		{"Wilmer Tomas Ortega Rubio", []string{"Wilmer Tomas", "Wilmer Tomas Ortega", "Wilmer Ortega"}},
+		{"Tomas Ignacio Salcedo Varela", []string{"Tomas Ignacio", "Tomas Ignacio Salcedo", "Tomas Salcedo"}},
 	} {
 		n := Person(c.name)
 		var want []string

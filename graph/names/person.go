@@ -333,9 +333,9 @@ type Name struct {
 	// Leads are the Glued keys of the name's first two words, first three
 	// and so on, each shorter than the whole (Lead is the first): a
 	// Spanish name is also written without the mother's surname
-	// ("Wilmer Tomas Ortega Rubio", "Wilmer Tomas Ortega"); a name of four
-	// words also has the key of its first and third words ("Wilmer
-	// Ortega").
+	// ("Tomas Ignacio Salcedo Varela", "Tomas Ignacio Salcedo"); a name of four
+	// words also has the key of its first and third words ("Tomas
+	// Salcedo").
 	Leads []string
 	// Others are the name's other readings: with its letters of
 	// two-letter sounds spelled out (see spelledOut), when it has any
@@ -511,8 +511,8 @@ func person(fields []string) Name {
 	if len(n.Words) == 4 {
 		// two given names, the father's surname and the mother's (the
 		// Spanish and Portuguese custom) are also written as the first
-		// given name and the father's surname: "Luis Mario Ortega Rubio",
-		// "Luis Ortega"
+		// given name and the father's surname: "Tomas Ignacio Salcedo Varela",
+		// "Tomas Salcedo"
 		n.Leads = append(n.Leads, WordKey(normWord(n.Words[0])+normWord(n.Words[2])))
 	}
 	for _, w := range n.Words[:len(n.Words)-1] {
@@ -534,8 +534,8 @@ func (n Name) Empty() bool { return len(n.Words) == 0 }
 // is a short form cut from the other's (shortGiven: "Alex", "Alexander");
 // or a name of two words
 // or more is the first words of the other ("Tesfaye Bekele", "Tesfaye Bekele Alemu": a given
-// name and the father's, with or without the grandfather's; "Wilmer Tomas
-// Ortega", "Wilmer Tomas Ortega Rubio"). A Guarded reading (q or j as g)
+// name and the father's, with or without the grandfather's; "Tomas Ignacio
+// Salcedo", "Tomas Ignacio Salcedo Varela"). A Guarded reading (q or j as g)
 // counts only between names with the same first given name. Two names with the
 // same surname and different first names are different people ("Hassan
 // X" and "Hussein X", "Ahmed X" and "Hamed X").
