@@ -292,11 +292,14 @@ func (c *command) run() int {
 // memtables are 32 MiB rather than Badger's 64: a memtable is an arena of
 // 42 MiB in the Go heap (83 at 64 MiB), two while one is flushed, and the
 // flush builds its table in memory, so the flushes and the merges of
-// level 0's tables made the load's peaks (20 × 30 MB JSON Lines for 60 s:
-// 325–345 MiB beside 427–467 at 64 MiB, as many articles per CPU second).
+// level 0's tables made the load's peaks (20 × 30 MB JSON Lines for 60 s,
+// three alternating rounds: 354–364 MiB beside 445–544 at 64 MiB, 1.05×
+// the words per CPU second).
 // A transaction holds at most 15% of a memtable: an article whose facts
-// do not fit (event-dense ones from about 200 KB) is written in several,
-// published by a last one (graph/staged.go).
+// do not fit (event-dense articles of 400 KB already did not at 32 MiB)
+// is written in several, published by a last one (graph/staged.go). An
+// open that finds the memtable log of larger memtables (a server's, left
+// by a kill) takes their size (graph.Open).
 const (
 	loadCacheSize      = 32 << 20
 	loadIndexCacheSize = 32 << 20
