@@ -104,14 +104,15 @@ bench-load:
 		-benchtime 1x -count=1 -timeout 600m -v ./bench/
 
 # the JSON Lines part of bench-load alone (issue 14): JSONL_FILES files of
-# JSONL_MB MB each loaded for JSONL_SECONDS s, then SIGINT: peak RSS and the
-# time to stop
+# JSONL_MB MB each loaded for JSONL_SECONDS s, then SIGINT: peak RSS, the
+# time to stop and words per CPU second, beside BASELINE when given,
+# alternating LOAD_ROUNDS times
 JSONL_FILES   ?= 20
 JSONL_MB      ?= 30
 JSONL_SECONDS ?= 60
 bench-jsonl:
 	EVENTGRAPH_JSONL_FILES=$(JSONL_FILES) EVENTGRAPH_JSONL_MB=$(JSONL_MB) EVENTGRAPH_JSONL_SECONDS=$(JSONL_SECONDS) \
-	EVENTGRAPH_LOAD_BASELINE="$(BASELINE)" $(GO) test -run '^$$' -bench '^BenchmarkLoadJSONLStop$$' -benchtime 1x -count=1 -timeout 120m -v ./bench/
+	EVENTGRAPH_LOAD_ROUNDS=$(LOAD_ROUNDS) EVENTGRAPH_LOAD_BASELINE="$(BASELINE)" $(GO) test -run '^$$' -bench '^BenchmarkLoadJSONLStop$$' -benchtime 1x -count=1 -timeout 120m -v ./bench/
 
 # the 1 M-event store build on one core (GOMAXPROCS=1): events/s and peak RSS
 # of this tree beside the baseline commit BASE built and run alternately in

@@ -236,28 +236,50 @@ func jsonlCorpus(b *testing.B, files, mb int) string {
 
 // BenchmarkLoadJSONLStop loads 20 JSON Lines files of 30 MB each (issue
 // 14) for a minute, then sends SIGINT: it reports the peak resident
-// memory of the load and how long it took to stop after the signal (the
-// load must print one summary line).
+// memory of the load, how long it took to stop after the signal (the
+// load must print one summary line) and the words it stored per second
+// of its CPU time (the load's rate, which a busy machine disturbs less
+// than the words per second of wall time), beside the baseline binary's
+// when one is given, alternating EVENTGRAPH_LOAD_ROUNDS times (medians).
 func BenchmarkLoadJSONLStop(b *testing.B) {
 	bins := loadBinaries(b)
 	files := envInts(b, "EVENTGRAPH_JSONL_FILES", []int{20})[0]
 	mb := envInts(b, "EVENTGRAPH_JSONL_MB", []int{30})[0]
 	secs := envInts(b, "EVENTGRAPH_JSONL_SECONDS", []int{60})[0]
+	rounds := max(envInts(b, "EVENTGRAPH_LOAD_ROUNDS", []int{1})[0], 1)
 	corpus := jsonlCorpus(b, files, mb)
 	defer removeAll(corpus)
 	for i := 0; i < b.N; i++ {
+		runs := make([][]loadRun, len(bins))
+		for r := 0; r < rounds; r++ {
+			for k, bin := range bins {
+				run := runLoad(b, bin[1], 0, time.Duration(secs)*time.Second, corpus)
+				runs[k] = append(runs[k], run)
+				b.Logf("%-8s round %d: %d × %d MB JSON Lines, SIGINT after %d s: peak RSS %.0f MiB (anon %.0f, file %.0f), stopped %.2f s after the signal, %.0f words per CPU second: %s",
+					bin[0], r+1, files, mb, secs, float64(run.peaks.HWM)/1024, float64(run.peaks.Anon)/1024, float64(run.peaks.File)/1024,
+					run.elapsed.Seconds(), float64(run.words)/run.cpu.Seconds(), run.summary)
+			}
+		}
 		for k, bin := range bins {
-			r := runLoad(b, bin[1], 0, time.Duration(secs)*time.Second, corpus)
 			prefix := ""
 			if k > 0 {
 				prefix = bin[0] + "-"
 			}
-			b.ReportMetric(float64(r.peaks.HWM)/1024, prefix+"peak-MiB")
-			b.ReportMetric(r.elapsed.Seconds(), prefix+"stop-s")
-			b.Logf("%-8s %d × %d MB JSON Lines, SIGINT after %d s: peak RSS %.0f MiB (anon %.0f, file %.0f), stopped %.2f s after the signal: %s",
-				bin[0], files, mb, secs, float64(r.peaks.HWM)/1024, float64(r.peaks.Anon)/1024, float64(r.peaks.File)/1024, r.elapsed.Seconds(), r.summary)
+			b.ReportMetric(medianOf(runs[k], func(r loadRun) float64 { return float64(r.peaks.HWM) / 1024 }), prefix+"peak-MiB")
+			b.ReportMetric(medianOf(runs[k], func(r loadRun) float64 { return r.elapsed.Seconds() }), prefix+"stop-s")
+			b.ReportMetric(medianOf(runs[k], func(r loadRun) float64 { return float64(r.words) / r.cpu.Seconds() }), prefix+"words/cpu-s")
 		}
 	}
+}
+
+// medianOf is the median of f over runs.
+func medianOf(runs []loadRun, f func(loadRun) float64) float64 {
+	v := make([]float64, len(runs))
+	for i, r := range runs {
+		v[i] = f(r)
+	}
+	slices.Sort(v)
+	return v[len(v)/2]
 }
 
 func jsonString(s string) string {

@@ -121,9 +121,24 @@ type Options struct {
 	Compactors int
 	// MinFree is the free space writes need (see WithMinFree).
 	MinFree int64
-	// memTable is Badger's memtable size (0: Badger's 64 MiB); tests set
-	// a small one, whose transactions hold few facts (staged.go)
+	// memTable is Badger's memtable size (0: Badger's 64 MiB); see
+	// WithMemTableSize. Tests set a small one, whose transactions hold
+	// few facts (staged.go).
 	memTable int64
+}
+
+// WithMemTableSize sets the size of Badger's memtables in bytes (at least
+// 1 MiB; 0: Badger's 64 MiB). A memtable is an arena of its size and
+// about 30% more in the Go heap, two of them while one is flushed, and its
+// flush builds a table of its size in memory, so a writer's peak memory
+// follows it; a transaction holds at most 15% of one, and an article
+// whose facts do not fit is written in several (staged.go).
+func (o Options) WithMemTableSize(n int64) Options {
+	if n > 0 {
+		n = max(n, 1<<20)
+	}
+	o.memTable = n
+	return o
 }
 
 // ServerCacheSize is the block cache `eventgraph serve` opens the store
@@ -246,6 +261,12 @@ func Open(opt Options) (*Store, error) {
 	}
 	if opt.Compactors > 0 {
 		bo = bo.WithNumCompactors(opt.Compactors)
+	}
+	if opt.memTable > 0 && !opt.InMemory {
+		// a memtable log a kill or a stopped close left (CloseWithin) is
+		// replayed into a memtable of this open's size: one written with
+		// larger memtables would overflow its arena (a panic in Badger)
+		opt.memTable = max(opt.memTable, logMemTable(opt.Dir))
 	}
 	if opt.memTable > 0 {
 		bo = bo.WithMemTableSize(opt.memTable).WithValueThreshold(min(bo.ValueThreshold, opt.memTable/32))
@@ -469,13 +490,82 @@ func (s *Store) ReleaseMemory() error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.releaseWriters()
+	return s.db.Close()
+}
+
+// releaseWriters ends what the Store itself holds before Badger closes.
+func (s *Store) releaseWriters() {
 	s.wmu.Lock()
 	if len(s.pendingUndo) > 0 {
 		// left to the next open for writing
 		s.unpinReaders()
 	}
 	s.wmu.Unlock()
-	return s.db.Close()
+}
+
+// logMemTable is the memtable size of the largest memtable log (.mem
+// file) in dir, 0 when there is none: Badger makes a memtable's log twice
+// the memtable's size.
+func logMemTable(dir string) int64 {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	var size int64
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".mem") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil {
+			size = max(size, fi.Size()/2)
+		}
+	}
+	return size
+}
+
+// ErrCloseLeft is CloseWithin's error when Badger's close was still
+// running after the wait, and goes on in the background.
+var ErrCloseLeft = errors.New("the database's close goes on in the background (a compaction or a flush)")
+
+// closeHook, when set (tests), runs in CloseWithin's background close
+// before Badger's, standing for a long compaction.
+var closeHook func()
+
+// CloseWithin closes the database within about wait, for a process that
+// is about to end because it was told to stop (a signal). It first makes
+// every committed write durable (Badger's Sync: the memtable's log and the
+// value log), then closes; when Badger's close is still running after
+// wait it returns ErrCloseLeft and the close goes on in the background
+// until the process exits. Badger's close waits for the compaction in
+// progress, which it cannot interrupt and which grows with the database
+// (0.9–2.6 s after a minute of a JSON Lines load: bench/README.md), and
+// flushes the memtable; a process ending during either leaves the
+// database as a kill would, which the next open recovers: it replays the
+// memtable's log and drops the tables no manifest names, so that nothing
+// committed is lost and nothing half-written remains (TestCloseWithin).
+// The Store must not be used afterwards, nor its folder opened again by
+// this process before the close ends.
+func (s *Store) CloseWithin(wait time.Duration) error {
+	s.releaseWriters()
+	if err := s.db.Sync(); err != nil {
+		return fmt.Errorf("close %s: %w", s.dir, err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		if closeHook != nil {
+			closeHook()
+		}
+		done <- s.db.Close()
+	}()
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-t.C:
+		return ErrCloseLeft
+	}
 }
 
 // Version is a counter that grows with every write; it makes ETags.

@@ -148,6 +148,7 @@ type command struct {
 	cacheMB, memLimitMB   int64
 	indexCache            int64 // bytes of Badger's index cache when writing (0: every index held)
 	compactors            int   // Badger's compactions at once when writing (0: Badger's 4)
+	memTable              int64 // bytes of Badger's memtables when writing (0: Badger's 64 MiB)
 	cameo, status, text   string
 	undated               bool
 	gold                  string
@@ -255,6 +256,9 @@ func (c *command) openWith(readOnly bool, cacheSize int64) (graph.Storage, error
 	if !readOnly && c.compactors > 0 {
 		opts = append(opts, backend.Compactors(c.compactors))
 	}
+	if !readOnly && c.memTable > 0 {
+		opts = append(opts, backend.MemTableSize(c.memTable))
+	}
 	return backend.Open(c.db, opts...)
 }
 
@@ -285,14 +289,23 @@ func (c *command) run() int {
 // with the database. Badger's four compactors each build their tables in
 // the heap (a merge of level 0's tables starts at 256 MiB); two keep a
 // JSON Lines load lower (see bench/README.md, make bench-jsonl). The
-// memtables stay at Badger's 64 MiB: a transaction may hold 15% of one,
-// and an article of read.MaxArticleSize needs it (at 32 MiB, event-dense
-// articles of 400 KB no longer fit).
+// memtables are 32 MiB rather than Badger's 64: a memtable is an arena of
+// 42 MiB in the Go heap (83 at 64 MiB), two while one is flushed, and the
+// flush builds its table in memory, so the flushes and the merges of
+// level 0's tables made the load's peaks (20 × 30 MB JSON Lines for 60 s,
+// three alternating rounds: 354–364 MiB beside 445–544 at 64 MiB, 1.05×
+// the words per CPU second).
+// A transaction holds at most 15% of a memtable: an article whose facts
+// do not fit (event-dense articles of 400 KB already did not at 32 MiB)
+// is written in several, published by a last one (graph/staged.go). An
+// open that finds the memtable log of larger memtables (a server's, left
+// by a kill) takes their size (graph.Open).
 const (
 	loadCacheSize      = 32 << 20
 	loadIndexCacheSize = 32 << 20
 	loadCompactors     = 2
 	loadMemLimit       = 320 << 20
+	loadMemTableSize   = 32 << 20
 )
 
 func (c *command) load() int {
@@ -307,14 +320,14 @@ func (c *command) load() int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(loadMemLimit)
 	}
-	c.indexCache, c.compactors = loadIndexCacheSize, loadCompactors
+	c.indexCache, c.compactors, c.memTable = loadIndexCacheSize, loadCompactors, loadMemTableSize
 	st, err := c.openWith(false, loadCacheSize)
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	defer st.Close()
 	ctx, stop := stopContext()
 	defer stop()
+	defer closeLoad(ctx, st, c.log)
 	// a large article's partial write a stop leaves is undone by the next
 	// open for writing, so that the load ends at once
 	ctx = graph.UndoAtNextOpen(ctx)

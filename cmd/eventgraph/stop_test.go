@@ -5,13 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
+	"eventgraph/graph"
 	"eventgraph/loader/synth"
 )
 
@@ -158,4 +161,37 @@ func TestLoadStopOnSignal(t *testing.T) {
 func quoteJSON(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// closeRecorder is a store that records how the load closed it.
+type closeRecorder struct {
+	graph.Storage
+	closed bool
+	within time.Duration
+}
+
+func (c *closeRecorder) Close() error { c.closed = true; return nil }
+
+func (c *closeRecorder) CloseWithin(d time.Duration) error {
+	c.within = d
+	return graph.ErrCloseLeft
+}
+
+// A load stopped by a signal closes its store with CloseWithin, which
+// does not wait for Badger's compactions; a load that ended by itself
+// closes it wholly.
+func TestCloseLoad(t *testing.T) {
+	log := slog.New(slog.DiscardHandler)
+	var st closeRecorder
+	closeLoad(context.Background(), &st, log)
+	if !st.closed || st.within != 0 {
+		t.Errorf("a load that ended: closed %v, CloseWithin(%v); want Close", st.closed, st.within)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	st = closeRecorder{}
+	closeLoad(ctx, &st, log)
+	if st.closed || st.within != stopCloseWait {
+		t.Errorf("a stopped load: closed %v, CloseWithin(%v); want CloseWithin(%v)", st.closed, st.within, stopCloseWait)
+	}
 }

@@ -44,6 +44,9 @@ type Config struct {
 	// Compactors is how many compactions the embedded store runs at once
 	// (0: Badger's default). Other backends may ignore it.
 	Compactors int
+	// MemTableSize is the embedded store's memtable size in bytes (0:
+	// Badger's default). Other backends may ignore it.
+	MemTableSize int64
 	// MinFree is the free disk space the embedded store's writes need (0:
 	// graph.DefaultMinFree; negative: no check). Other backends may ignore
 	// it.
@@ -69,6 +72,10 @@ func IndexCacheSize(n int64) Option { return func(c *Config) { c.IndexCacheSize 
 // Compactors sets how many compactions the embedded store runs at once
 // (Config.Compactors).
 func Compactors(n int) Option { return func(c *Config) { c.Compactors = n } }
+
+// MemTableSize sets the embedded store's memtable size in bytes
+// (Config.MemTableSize).
+func MemTableSize(n int64) Option { return func(c *Config) { c.MemTableSize = n } }
 
 // MinFree sets the free disk space the embedded store keeps
 // (Config.MinFree).
@@ -210,6 +217,9 @@ func openEmbedded(dir string, cfg Config) (graph.Storage, error) {
 	}
 	if cfg.Compactors > 0 {
 		opt = opt.WithCompactors(cfg.Compactors)
+	}
+	if cfg.MemTableSize > 0 {
+		opt = opt.WithMemTableSize(cfg.MemTableSize)
 	}
 	if !cfg.ReadOnly {
 		return storage(graph.Open(opt))
