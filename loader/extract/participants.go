@@ -911,8 +911,14 @@ func (st *state) homeAgent(x *sent, h hit, cl [][2]int) string {
 			}
 		}
 	} else {
-		for k := h.i - 1; k >= r[0] && k >= h.i-5; k-- {
+		// five words before the verb, a time expression's not counted
+		// ("Police in Kisumu on Tuesday detained")
+		for k, n := h.i-1, 0; k >= r[0] && n < 5; k-- {
+			if inExpr(x, k) {
+				continue
+			}
 			ks = append(ks, k)
+			n++
 		}
 	}
 	for _, k := range ks {
