@@ -519,12 +519,7 @@ func TestCitedAgreementStored(t *testing.T) {
 	if err := s.Check(); err != nil {
 		t.Fatalf("Check: %v", err)
 	}
-	var gs []Agreement
-	if err := s.view(func(r *Reader) error {
-		return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
-	}); err != nil {
-		t.Fatal(err)
-	}
+	gs := storedAgreements(t, s)
 	if len(gs) != 2 {
 		t.Fatalf("%d agreements, want the two articles' own", len(gs))
 	}
@@ -607,12 +602,7 @@ func TestAgreementDateIndexValue(t *testing.T) {
 			if _, err := s.PutFacts(b); err != nil {
 				t.Fatal(err)
 			}
-			var gs []Agreement
-			if err := s.view(func(r *Reader) error {
-				return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
-			}); err != nil {
-				t.Fatal(err)
-			}
+			gs := storedAgreements(t, s)
 			if len(gs) != c.want {
 				t.Errorf("%d agreements stored, want %d: %+v", len(gs), c.want, gs)
 			}
@@ -649,12 +639,7 @@ func TestAgreementDateFromText(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		var gs []Agreement
-		if err := s.view(func(r *Reader) error {
-			return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
-		}); err != nil {
-			t.Fatal(err)
-		}
+		gs := storedAgreements(t, s)
 		if len(gs) != 1 || gs[0].Date.Start != "2025-06-12" {
 			t.Errorf("loaded %q first: agreements %+v, want one dated 2025-06-12", order[0].title, gs)
 		}
@@ -697,4 +682,16 @@ func TestSameDayAct(t *testing.T) {
 	if got, ref := score(ev("1621"), ev("1621"), ta, tb), score(ev("1621"), ev("1623"), ta, tb); got != ref {
 		t.Errorf("against two sides: %d, want %d (no bonus)", got, ref)
 	}
+}
+
+// storedAgreements returns every agreement s holds.
+func storedAgreements(t *testing.T, s *Store) []Agreement {
+	t.Helper()
+	var gs []Agreement
+	if err := s.view(func(r *Reader) error {
+		return r.ForEachAgreement(func(g Agreement) error { gs = append(gs, g); return nil })
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return gs
 }

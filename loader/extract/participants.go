@@ -631,7 +631,7 @@ func (st *state) placeFor(x *sent, h hit, cl [][2]int) string {
 		if modifiesNounAfter(x, m.End-x.s.Start) {
 			continue // "in the Kampala bombings case": the place names the case
 		}
-		if k := tokenAt(x, m.Start) - 2; k >= 0 && k != h.i && situationNouns.has(x.toks[k].lw) {
+		if k := lastTokenAt(x, m.Start) - 2; k >= 0 && k != h.i && situationNouns.has(x.toks[k].lw) {
 			continue // "a discussion of the conflict in Somalia": the place is the conflict's
 		}
 		if m.Kind == mention.Kind("COUNTRY") {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
@@ -489,12 +490,9 @@ func lastCommaBefore(x *sent, i, lo int) int {
 // lastTokenAt is the index of the first token at or after article offset
 // off.
 func lastTokenAt(x *sent, off int) int {
-	for k, t := range x.toks {
-		if x.s.Start+t.s >= off {
-			return k
-		}
-	}
-	return len(x.toks)
+	// the tokens are in order: a binary search, as callers loop over a
+	// sentence's mentions
+	return sort.Search(len(x.toks), func(k int) bool { return x.s.Start+x.toks[k].s >= off })
 }
 
 // hasActorIn reports whether an actor mention lies in [a, b).
