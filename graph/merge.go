@@ -369,13 +369,18 @@ func (m *merger) wroteAgreement(g Agreement) {
 	}
 }
 
-// mergeWindow is the window of days a stored event must overlap to be a
-// candidate for e: e's own span widened by a day on each side (so that
+// MergeWindow is the window of days a stored event must overlap to be a
+// merge candidate for an event of span d (the Dgraph store reads the same
+// window of candidates): e's own span widened by a day on each side (so that
 // the relation is symmetric and the outcome the same in either load
-// order). ok is false for an event of unknown date or one known only
-// to the quarter or year, which is too vague to merge on.
-func mergeWindow(d DateSpan) (from, to string, ok bool) {
-	if !d.Known() || d.Width() > 3 {
+// order). An event known only to the quarter or year looks within its
+// own span: a background happening one report dates "in 2023" and
+// another "on February 8, 2023" is one node whichever is loaded first
+// (the day's event finds the year's through the wide index; scoreMerge
+// asks more of a pair whose spans differ). ok is false for an event of
+// unknown date.
+func MergeWindow(d DateSpan) (from, to string, ok bool) {
+	if !d.Known() {
 		return "", "", false
 	}
 	t, err1 := time.Parse("2006-01-02", d.Start)
@@ -383,13 +388,16 @@ func mergeWindow(d DateSpan) (from, to string, ok bool) {
 	if err1 != nil || err2 != nil {
 		return "", "", false
 	}
+	if d.Width() > 3 {
+		return d.Start, d.End, true
+	}
 	return t.AddDate(0, 0, -1).Format("2006-01-02"), u.AddDate(0, 0, 1).Format("2006-01-02"), true
 }
 
 // find returns the stored event of another article that e reports, if one
 // scores at least mergeThreshold.
 func (m *merger) find(e Event) (Event, bool, error) {
-	from, to, ok := mergeWindow(e.Date)
+	from, to, ok := MergeWindow(e.Date)
 	if !ok {
 		return Event{}, false, nil
 	}
@@ -982,6 +990,12 @@ const (
 	mergeApart
 )
 
+// specificCode reports whether a CAMEO code names one kind of act: three
+// or four digits, not a root's general code ("050", "190").
+func specificCode(code string) bool {
+	return len(code) >= 3 && code[len(code)-1] != '0'
+}
+
 // scoreMerge is mergeScore's score of a pair and its verdict: a pair
 // mergeScore rules out is mergeApart, or mergeWeak when what rules it out
 // is only how little the two share.
@@ -1103,6 +1117,15 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 	if (a.CAMEO != "" && a.CAMEO == b.CAMEO) || a.Type == b.Type {
 		s++
 	}
+	// background retold with a vaguer date: the same specific act (a code
+	// to its third digit that is not its root's general one, "closes
+	// border", "suspends exports", not "agrees" or "makes a statement")
+	// by the same named side, or by the same state with the verb and a
+	// key word in common ("suspended cobalt exports", "halted cobalt
+	// exports"; not "suspended flights"), and nothing that tells two
+	// happenings apart
+	retold := specificCode(a.CAMEO) && a.CAMEO == b.CAMEO && !apart &&
+		(actors > 0 || sharedSet(fa.srcCountries, fb.srcCountries) > 0 && words >= 2)
 	switch {
 	case da.Start == da.End && db.Start == db.End:
 		if da.Start == db.Start {
@@ -1117,19 +1140,27 @@ func scoreMerge(a, b Event, fa, fb mergeFacts) (int, mergeVerdict) {
 				s++
 			}
 		}
-	case da.Start == da.End || db.Start == db.End:
-		// a day inside a longer span: the same act of the same actor
-		// retold by its month or year ("joined the commission on 4 May
-		// 2019", "joined the commission in May 2019") costs nothing; else one
-		if a.CAMEO == "" || a.CAMEO != b.CAMEO || actors == 0 {
-			s--
-		}
 	case da.Start == db.Start && da.End == db.End:
 		// the same month or year in both ("in December 2023"): background
 		// both reports give alike; with the same code, one happening both
 		// retell ("expelled nine diplomats in June 2023")
 		if a.CAMEO != "" && a.CAMEO == b.CAMEO {
 			s++
+			if retold {
+				s++
+			}
+		}
+	case da.Start <= db.Start && db.End <= da.End || db.Start <= da.Start && da.End <= db.End:
+		// one span inside the other, a day in its month or a month in its
+		// year: the same act of the same side retold by its month or year
+		// ("joined the commission on 4 May 2019", "joined the commission
+		// in May 2019") agrees as far as the vaguer date tells, as two
+		// reports of one day do; else it costs one
+		switch {
+		case retold:
+			s += 2
+		case a.CAMEO == "" || a.CAMEO != b.CAMEO || actors == 0:
+			s--
 		}
 	default:
 		s -= 2
@@ -1356,7 +1387,7 @@ func (m *merger) findAgreement(g Agreement) (string, error) {
 	if len(g.Parties) == 0 {
 		return "", nil
 	}
-	from, to, ok := mergeWindow(g.Date)
+	from, to, ok := MergeWindow(g.Date)
 	if !ok {
 		return "", nil
 	}

@@ -116,6 +116,9 @@ func TestMergeByScore(t *testing.T) {
 		sentence: "Kenyan border guards shoot dead two Ethiopian herders", date: day("2025-07-04"), actors: []Actor{mKenya, mEthiopia}}
 	killingKE := mReport{cameo: "190", typ: "use military force", title: "Kenya kills two armed Ethiopian smugglers",
 		sentence: "Kenya kills two armed Ethiopian smugglers near Moyale", date: day("2025-07-04"), actors: []Actor{mKenya, mEthiopia}}
+	suspension := mReport{cameo: "163", typ: "impose embargo", title: "Kenya suspends tea exports to Ethiopia",
+		sentence: "Kenya suspended its tea exports to Ethiopia on 14 March 2022 to support prices.",
+		date:     day("2022-03-14"), actors: []Actor{mKenya, mEthiopia}}
 	body := func(r mReport) mReport { r.body = true; return r }
 	on := func(r mReport, d string) mReport { r.date = day(d); return r }
 	tests := []struct {
@@ -338,6 +341,20 @@ func TestMergeByScore(t *testing.T) {
 			mReport{cameo: "1621", typ: "close crossing", title: "Kenya shuts border checkpoints with Ethiopia",
 				sentence: "In November, Kenya shut the checkpoints on its border with Ethiopia.",
 				date:     span("2025-11-01", "2025-11-30", Month), actors: []Actor{mKenya, mEthiopia}, body: true}, false},
+		// background one report dates by the day and the other by its
+		// year: one node whichever is stored first
+		{"a suspension retold by its year", body(suspension),
+			mReport{cameo: "163", typ: "impose embargo", title: "Kenya suspended tea exports to Ethiopia",
+				sentence: "In 2022, Kenya suspended its tea exports to Ethiopia for six months.",
+				date:     span("2022-01-01", "2022-12-31", Year), actors: []Actor{mKenya, mEthiopia}, body: true}, true},
+		{"another suspension in the same year", body(suspension),
+			mReport{cameo: "163", typ: "impose embargo", title: "Kenya suspended flights to Ethiopia",
+				sentence: "In 2022, Kenya suspended flights to Ethiopia for six months.",
+				date:     span("2022-01-01", "2022-12-31", Year), actors: []Actor{mKenya, mEthiopia}, body: true}, false},
+		{"the suspension retold by another year", body(suspension),
+			mReport{cameo: "163", typ: "impose embargo", title: "Kenya suspended tea exports to Ethiopia",
+				sentence: "In 2021, Kenya suspended its tea exports to Ethiopia for six months.",
+				date:     span("2021-01-01", "2021-12-31", Year), actors: []Actor{mKenya, mEthiopia}, body: true}, false},
 		// two headlines of one day: the same two states trading fire, each
 		// outlet naming the place on its own side
 		{"one border clash in two headlines", clashKE, clashET, true},
@@ -694,4 +711,27 @@ func storedAgreements(t *testing.T, s *Store) []Agreement {
 		t.Fatal(err)
 	}
 	return gs
+}
+
+// TestMergeWindow checks the days a stored event must overlap to be a
+// merge candidate: a day or month widened by a day on each side, a
+// quarter or year its own span (it meets the days within it), nothing for
+// an unknown date.
+func TestMergeWindow(t *testing.T) {
+	for _, c := range []struct {
+		d        DateSpan
+		from, to string
+		ok       bool
+	}{
+		{DateSpan{Start: "2024-03-01", End: "2024-03-01", Precision: Day}, "2024-02-29", "2024-03-02", true},
+		{DateSpan{Start: "2024-03-01", End: "2024-03-31", Precision: Month}, "2024-02-29", "2024-04-01", true},
+		{DateSpan{Start: "2024-01-01", End: "2024-03-31", Precision: Quarter}, "2024-01-01", "2024-03-31", true},
+		{DateSpan{Start: "2023-01-01", End: "2023-12-31", Precision: Year}, "2023-01-01", "2023-12-31", true},
+		{DateSpan{}, "", "", false},
+	} {
+		from, to, ok := MergeWindow(c.d)
+		if from != c.from || to != c.to || ok != c.ok {
+			t.Errorf("MergeWindow(%+v) = %s %s %v, want %s %s %v", c.d, from, to, ok, c.from, c.to, c.ok)
+		}
+	}
 }

@@ -50,24 +50,6 @@ func TestWideMonths(t *testing.T) {
 	}
 }
 
-func TestMergeWindow(t *testing.T) {
-	for _, c := range []struct {
-		d        graph.DateSpan
-		from, to string
-		ok       bool
-	}{
-		{graph.DateSpan{Start: "2024-03-01", End: "2024-03-01", Precision: graph.Day}, "2024-02-29", "2024-03-02", true},
-		{graph.DateSpan{Start: "2024-03-01", End: "2024-03-31", Precision: graph.Month}, "2024-02-29", "2024-04-01", true},
-		{graph.DateSpan{Start: "2024-01-01", End: "2024-03-31", Precision: graph.Quarter}, "", "", false},
-		{graph.DateSpan{}, "", "", false},
-	} {
-		from, to, ok := mergeWindow(c.d)
-		if from != c.from || to != c.to || ok != c.ok {
-			t.Errorf("mergeWindow(%+v) = %s %s %v, want %s %s %v", c.d, from, to, ok, c.from, c.to, c.ok)
-		}
-	}
-}
-
 // TestEventSegments checks the stretches an event scan reads, in order.
 func TestEventSegments(t *testing.T) {
 	for _, c := range []struct {

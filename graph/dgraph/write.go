@@ -144,7 +144,7 @@ func (c *candidates) wantsOf(f *graph.Facts) wants {
 	for _, g := range f.Agreements {
 		c.wantID(&w, g.ID)
 		c.wantID(&w, g.PlaceID)
-		if from, to, ok := mergeWindow(g.Date); ok {
+		if from, to, ok := graph.MergeWindow(g.Date); ok {
 			t, _ := time.Parse("2006-01-02", from)
 			lo, hi := t.AddDate(0, 0, -31).Format("2006-01-02"), to+"|~"
 			if c.ask("aw:" + lo + hi) {
@@ -196,7 +196,7 @@ const maxDateCands = 64
 // read, the first events of all in date order: as many as the merger may
 // read past those it has seen.
 func (c *candidates) wantWindows(w *wants, e graph.Event) {
-	from, to, ok := mergeWindow(e.Date)
+	from, to, ok := graph.MergeWindow(e.Date)
 	if !ok {
 		return
 	}
@@ -258,20 +258,6 @@ func (c *candidates) actorKind(id string) graph.ActorKind {
 		return a.Kind
 	}
 	return c.kinds[id]
-}
-
-// mergeWindow is graph's merge window of a date (merge.go): the span
-// widened by a day on each side, for spans known to the month or finer.
-func mergeWindow(d graph.DateSpan) (from, to string, ok bool) {
-	if !d.Known() || d.Width() > 3 {
-		return "", "", false
-	}
-	t, err1 := time.Parse("2006-01-02", d.Start)
-	u, err2 := time.Parse("2006-01-02", d.End)
-	if err1 != nil || err2 != nil {
-		return "", "", false
-	}
-	return t.AddDate(0, 0, -1).Format("2006-01-02"), u.AddDate(0, 0, 1).Format("2006-01-02"), true
 }
 
 // nodeFields are the predicates a write transaction reads of an article,
