@@ -61,18 +61,31 @@ func (st *state) reported(x *sent, hits []hit, used []bool, si int, cl [][2]int)
 }
 
 // attributionAfterComma reports whether the speech verb at i closes its
-// sentence after a comma: "…, the minister said", "…, said the minister".
+// sentence after a comma: "…, the minister said", "…, said the minister",
+// "…, the Ministry of Public Security of Ruritania said" (a speaker's name
+// of any number of capitalized words, and at most three other words
+// besides the, of, for, and: "ministry spokeswoman Ana Lind said").
 func attributionAfterComma(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if toks[k].w == "," {
+	other := 0
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		t := toks[k]
+		if t.w == "," {
 			return true
 		}
-		if toks[k].punct && toks[k].w != "." && toks[k].w != "'" && toks[k].w != "’" {
+		if t.punct && t.w != "." && t.w != "'" && t.w != "’" {
 			return false
+		}
+		if !t.punct && !t.cap && !speakerGlue.has(t.lw) {
+			if other++; other > 3 {
+				return false
+			}
 		}
 	}
 	return false
 }
+
+// speakerGlue are the small words inside a speaker's name or role.
+var speakerGlue = set("the of for and a an s")
 
 // quoteBefore returns the index of the token after the opening quotation
 // mark when a quotation ends right before token i ("…,” X said"), else -1.

@@ -235,9 +235,12 @@ func (st *state) sentence(x *sent) {
 					// "reports suggested …": a statement nobody makes is no event
 					continue
 				}
-				if attributionAfterComma(x.toks, h.i) && len(made) > 0 {
+				if attributionAfterComma(x.toks, h.i) && slices.ContainsFunc(made, func(c *cand) bool { return c.ev.Status != graph.Planned }) {
 					// "X agreed to meet, the ministry said on Thursday": the
-					// attribution only sources the happening already made
+					// attribution only sources the happening already made;
+					// what it says will be done ("X will open the crossing
+					// on Wednesday, the ministry said on Monday") is
+					// announced, the announcement the day's happening
 					continue
 				}
 				// a statement's participants: its speaker and whom it was told to
