@@ -97,8 +97,11 @@ const (
 	// "Sese"), the abbreviations Md, Mohd as Muhammad, and indexes a name
 	// in Somali orthography also under its English reading ("Cabdullahi
 	// Xasan" = "Abdullahi Hasan"); older databases have their actor indexes
-	// rebuilt.
-	formatCurrent = "13"
+	// rebuilt. Format 14 drops the h of bh, fh, vh, jh and of an inner nh
+	// before a consonant ("Prabhakar" = "Prabakar") and writes the
+	// article's l of Abd al- before a name in l once ("Abdellatif" =
+	// "Abdelatif"); older databases have their actor indexes rebuilt.
+	formatCurrent = "14"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200
@@ -351,7 +354,7 @@ func Open(opt Options) (*Store, error) {
 // upgrade brings a database of an earlier layout (or a new one) to
 // formatCurrent. Before format 3 every event is rewritten in the binary
 // codec with its copy in date order and its month buckets, and the old
-// wide index is deleted; before format 4 (and 7 to 13) the actor indexes are
+// wide index is deleted; before format 4 (and 7 to 14) the actor indexes are
 // rebuilt with the current name folding and person keys; before format 5 the events of each
 // article are indexed and each actor's roles merged per office; before
 // format 6 each article's metadata is stored apart. Then the format is recorded. It can be
@@ -364,7 +367,7 @@ func (s *Store) upgrade(format string) error {
 			return err
 		}
 	}
-	if n < 13 {
+	if n < 14 {
 		n, err := s.reindexActors()
 		if err != nil {
 			return fmt.Errorf("actor indexes: %w", err)

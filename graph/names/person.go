@@ -148,9 +148,12 @@ func AppendWordKey(dst []byte, w string) []byte {
 		case two == "dh":
 			emit('d') // dh = z = d: "Kadhem", "Kazem", "Kadem"
 			i += 2
-		case two == "bh" || two == "fh" || two == "vh" || two == "jh":
+		case two == "bh" || two == "fh" || two == "vh" || two == "jh" || two == "nh" && i > 0 && i+2 < len(w) && !isVowel(w[i+2]) && w[i+2] != 'y':
 			// the h of an aspirated or breathy consonant is often left
-			// out: "Prabhakar" = "Prabakar", "Ndivhuwo" = "Ndivuwo"
+			// out: "Prabhakar" = "Prabakar", "Ndivhuwo" = "Ndivuwo"; so is
+			// the h of an inner nh before a consonant (Lao and Vietnamese
+			// romanizations: "Vilanhnavong" = "Vilannavong"; a final or
+			// a Portuguese nh before a vowel stays: "Minh", "Pinheiro")
 			emit(c)
 			i += 2
 		case c == 'z':
@@ -250,7 +253,14 @@ func normWord(w string) string {
 	if strings.HasPrefix(w, "abd") { // every one of abdPrefixes
 		for _, p := range abdPrefixes {
 			if strings.HasPrefix(w, p) {
-				return "abd" + w[len(p):]
+				// the article's l before a name in l is written once or
+				// twice: "Abdellatif" = "Abdelatif" = "Abdullatif" (not
+				// Allah's: "Abdullah", "Abdollahian")
+				rest := w[len(p):]
+				if len(rest) > 4 && rest[0] == 'l' && !strings.HasPrefix(rest, "lah") {
+					rest = rest[1:]
+				}
+				return "abd" + rest
 			}
 		}
 	}
@@ -602,6 +612,11 @@ func compatible(a, b Name) bool {
 		return true
 	}
 	if a.Given[0] == b.Given[0] || initialOf(a.Words[0], b.Words[0]) || initialOf(b.Words[0], a.Words[0]) {
+		return true
+	}
+	if strings.ReplaceAll(a.Given[0], "C", "k") == strings.ReplaceAll(b.Given[0], "C", "k") {
+		// the Greek chi of a given name is ch or c with one surname:
+		// "Zacharias X" and "Zacarias X", "Michail X" and "Mikail X"
 		return true
 	}
 	if shortGiven(a.Words[0], b.Words[0]) || shortGiven(b.Words[0], a.Words[0]) {

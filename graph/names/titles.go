@@ -27,6 +27,7 @@ var titleWords = func() map[string]bool {
 		leader supreme head judge mp lawmaker spokesman spokeswoman spokesperson of
 		chairman chairwoman chairperson congressman congresswoman commissioner prefect sub
 		county district regional provincial warrant lance commodore cdre agent
+		inspector superintendent constable detective commandant assistant senior administrator
 		mawlawi mawlavi mowlavi mowlawi molavi maulvi molvi maulana mawlana mufti qari haji hajji alhaji
 		havildar hav naik naib subedar sepoy
 		almirante vicealmirante contralmirante capitan corbeta fragata navio comandante coronel
