@@ -101,8 +101,8 @@ func TestWordKey(t *testing.T) {
 		{"Le", "La"},
 		{"Abdelaziz", "Abdellatif"},
 		{"Abdullahzadeh", "Abdulahzadeh"}, // Allah's l stays (a made-up name)
-		{"Minh", "Min"},              // a final nh stays
-		{"Pinheiro", "Pineiro"},      // so does an nh before a vowel
+		{"Minh", "Min"},                   // a final nh stays
+		{"Pinheiro", "Pineiro"},           // so does an nh before a vowel
 	}
 	for _, p := range differ {
 		if a, b := WordKey(Fold(p[0])), WordKey(Fold(p[1])); a == b {
