@@ -29,6 +29,7 @@ func (st *state) facts() *graph.Facts {
 		}
 	}
 	agreementIDs := map[*cand]string{}
+	agreementAt := map[*cand]int{} // the index of its agreement in f.Agreements
 	for _, c := range st.cands {
 		ev := c.ev
 		// the participants may lie in the candidate's own array: the
@@ -48,10 +49,16 @@ func (st *state) facts() *graph.Facts {
 		switch {
 		case c.agreeHome != nil && agreementIDs[c.agreeHome] != "":
 			ev.AgreementID = agreementIDs[c.agreeHome]
+			if g := &f.Agreements[agreementAt[c.agreeHome]]; ev.CAMEO == "057" && c.explicit && !c.inferred && narrowerWithin(ev.Date, g.Date) {
+				// "a 1992 accord … the accord was signed on 13 February
+				// 1992": the signing told later dates the agreement
+				g.Date = ev.Date
+			}
 		case c.agree != nil:
 			g := st.agreement(c, ev)
 			ev.AgreementID = g.ID
 			agreementIDs[c] = g.ID
+			agreementAt[c] = len(f.Agreements)
 			f.Agreements = append(f.Agreements, g)
 		}
 		f.Events = append(f.Events, ev)
@@ -65,6 +72,12 @@ func (st *state) facts() *graph.Facts {
 	f.Actors = sortedActors(st.res.Actors)
 	f.Places = sortedPlaces(st.res.Places)
 	return f
+}
+
+// narrowerWithin reports whether the known span d is narrower than the
+// known span of and lies within it (a day of the year given before).
+func narrowerWithin(d, of graph.DateSpan) bool {
+	return d.Known() && of.Known() && d.Width() < of.Width() && of.Start <= d.Start && d.End <= of.End
 }
 
 // sortedActors sorts the article's actors (what st.actors points to, one
