@@ -347,7 +347,7 @@ func byAfter(x *sent, h hit) bool {
 // subjects that name a pair of persons or of countries.
 var (
 	pairPersons   = set("leaders leader ministers presidents premiers officials counterparts envoys heads men")
-	pairCountries = set("countries nations governments states neighbours neighbors capitals sides")
+	pairCountries = set("countries nations governments states neighbours neighbors capitals sides armies navies militaries ministries delegations administrations authorities")
 )
 
 // pairSubject reports the kind of pair ("person" or "country") a subject
