@@ -655,6 +655,10 @@ func (m *merger) build(e Event, deps *factsDeps) (*factsBuild, error) {
 		}
 		if a.Country != "" {
 			f.countries[a.Country] = true
+		}
+		if a.Country != "" && a.Kind != Group {
+			// a state's side: a group's country is where it is, not a
+			// side of the happening ("insurgents" in Mozambique)
 			switch p.Role {
 			case "source":
 				f.srcCountries[a.Country] = true

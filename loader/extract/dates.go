@@ -53,8 +53,8 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 		if strings.HasPrefix(strings.ToLower(ex.Text), "since ") && !perfectAt(x, ti) && !clauseOpens(x, cl[clause], "when") {
 			continue // "has been stuck in port since Jan. 5 after losing power": a state's start
 		}
-		if ex.Start > trig && relativeBetween(x, trig, ex.Start) {
-			continue // "lifted a ban that had been in force since 2011"
+		if ex.Start > trig && (relativeBetween(x, trig, ex.Start) || zeroRelativeBetween(x, trig, ex.Start)) {
+			continue // "lifted a ban that had been in force since 2011", "freed the men they seized in May"
 		}
 		if c.ev.Status == graph.Planned && !st.pub.IsZero() && ex.Span.End != "" && ex.Span.End < st.pub.Format("2006-01-02") {
 			continue // "shut since the floods of 2022, would reopen": a plan is not dated in the past
@@ -230,6 +230,32 @@ func relativeBetween(x *sent, a, b int) bool {
 			case "had", "has", "have", "was", "were", "is", "are":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// subjectPronouns open a relative clause without "that" after a noun.
+var subjectPronouns = set("they he she it we")
+
+// notNoun are the words that stand before a clause's subject pronoun
+// without a relative clause opening: conjunctions and prepositions.
+var notNoun = set("and or but that which who whom when where while because as since after before until if than so though although once whether in on at by with from to of for into over about against")
+
+// zeroRelativeBetween reports whether a relative clause without a
+// relative pronoun opens between sentence bytes a and b: a lower-case noun,
+// a subject pronoun and a verb in the past ("freed the fishermen they
+// abducted last month", "returned the weapons it had seized"), so a date
+// after it is that clause's.
+func zeroRelativeBetween(x *sent, a, b int) bool {
+	for k := tokenAt(x, x.s.Start+a) + 1; k+2 < len(x.toks) && x.toks[k+1].s < b; k++ {
+		n, p, v := x.toks[k], x.toks[k+1], x.toks[k+2]
+		if n.punct || n.cap || !subjectPronouns.has(p.lw) || notNoun.has(n.lw) || determiners.has(n.lw) || auxBe.has(n.lw) ||
+			modals.has(n.lw) || adverbs.has(n.lw) || strings.HasSuffix(n.lw, "ed") || irregularPast.has(n.lw) {
+			continue // "after they seized", "said they had": no noun before
+		}
+		if v.lw == "had" || strings.HasSuffix(v.lw, "ed") || irregularPast.has(v.lw) && v.lw != "said" && v.lw != "told" {
+			return true
 		}
 	}
 	return false

@@ -105,7 +105,35 @@ func (st *state) mergeWithinArticle() {
 		}
 		absorb(home, c)
 	}
+	for _, c := range out {
+		st.oneCrowd(c)
+	}
 	st.cands = out
+}
+
+// oneCrowd keeps one of the crowds of one name among an event's
+// participants: "insurgents" of the headline and "insurgents in the
+// north" of the lead, placed in two countries, are one side of it (the
+// first one with a country).
+func (st *state) oneCrowd(c *cand) {
+	keep := map[string]string{} // crowd name to the actor kept
+	for _, p := range c.ev.Participants {
+		a := st.actors[p.ActorID]
+		if a == nil || a.Kind != graph.Group {
+			continue
+		}
+		if k, ok := keep[a.Name]; !ok || a.Country != "" && st.actors[k].Country == "" {
+			keep[a.Name] = a.ID
+		}
+	}
+	out := c.ev.Participants[:0]
+	for _, p := range c.ev.Participants {
+		if a := st.actors[p.ActorID]; a != nil && a.Kind == graph.Group && keep[a.Name] != a.ID {
+			continue
+		}
+		out = append(out, p)
+	}
+	c.ev.Participants = out
 }
 
 // byTrig orders events by their trigger's offset.
@@ -212,6 +240,9 @@ func (st *state) sharesParticipant(a, b *cand) bool {
 			x, y := st.actors[p.ActorID], st.actors[q.ActorID]
 			if x != nil && y != nil && x.Country != "" && x.Country == y.Country && (x.Kind == graph.Country || y.Kind == graph.Country) {
 				return true
+			}
+			if x != nil && y != nil && x.Kind == graph.Group && y.Kind == graph.Group && x.Name == y.Name {
+				return true // "insurgents" placed by two sentences in two countries
 			}
 		}
 	}

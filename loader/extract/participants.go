@@ -956,6 +956,164 @@ func (st *state) homeAgent(x *sent, h hit, cl [][2]int) string {
 	return st.onlyCountry()
 }
 
+// collectiveSectors are the Phoenix sectors of agents that are no state's
+// own body: opposition, rebels, unidentified armed forces, criminals,
+// refugees, civilians, labor, business, students.
+var collectiveSectors = map[string]bool{"OPP": true, "REB": true, "UAF": true, "CRM": true, "REF": true,
+	"CVL": true, "LAB": true, "BUS": true, "EDU": true}
+
+// uncounted are crowd words too vague to name who acted ("people",
+// "thousands") or a crowd itself.
+var uncounted = set("people persons individuals thousands hundreds dozens crowds crowd citizens others")
+
+// collectiveNoun reports whether a lower-case word names a body of people
+// that acts together without a name of its own: a crowd (crowdNouns:
+// drivers, traders, residents) or a Phoenix agent of a sector that is no
+// state's (protesters, insurgents, gunmen, smugglers).
+func collectiveNoun(lw string) bool {
+	if uncounted.has(lw) || !strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "men") {
+		return false // persons in the plural, not "insurgency" or "opposition"
+	}
+	return crowdNouns.has(lw) || collectiveSectors[lex().agents[lw]] || lw == "elders" || lw == "kidnappers"
+}
+
+// crowdAgent is the collective actor of a subject no named actor stands
+// for ("lorry drivers blocked the road", "insurgents burned houses",
+// "relatives of the fishermen protested", "was attacked by armed men"):
+// an actor of kind Group named by the head noun ("drivers", "insurgents",
+// "relatives", "armed men"), one per name and country (the country of the
+// event's place, else the dateline's, else the article's only one), so
+// that the drivers of one country's protests are one node and another
+// country's another. It returns "" when the subject holds no such noun.
+func (st *state) crowdAgent(x *sent, h hit, cl [][2]int) string {
+	head, name := crowdHead(x, h, cl)
+	if head < 0 {
+		return ""
+	}
+	cc := ""
+	if p := st.places[st.placeFor(x, h, cl)]; p != nil {
+		cc = p.Country
+	}
+	return st.crowdActor(name, cc)
+}
+
+// crowdActor is the Group actor of a crowd's name in a country (cc; when
+// empty, the dateline's country, else the article's only one), added to
+// the article's actors when new.
+func (st *state) crowdActor(name, cc string) string {
+	if cc == "" {
+		if a := st.actors[st.home]; a != nil {
+			cc = a.Country
+		} else if a := st.actors[st.onlyCountry()]; a != nil {
+			cc = a.Country
+		} else if a := st.actors[st.dominant]; a != nil {
+			cc = a.Country
+		}
+	}
+	id := graph.NewID("crowd", name, cc)
+	if st.actors[id] == nil {
+		a := &graph.Actor{ID: id, Name: name, Kind: graph.Group, Country: cc}
+		st.added = append(st.added, a)
+		st.actors[id] = a
+	}
+	return id
+}
+
+// crowdHead finds the collective noun heading a verb's subject (or its
+// passive's by-phrase): its token and the crowd's name ("insurgents",
+// "armed men"), or -1.
+func crowdHead(x *sent, h hit, cl [][2]int) (int, string) {
+	r := cl[h.clause]
+	var ks []int
+	if isPassive(x.toks, h.i) {
+		for k := h.j; k < r[1] && k < h.j+6; k++ {
+			if x.toks[k].lw == "by" {
+				for m := k + 1; m < r[1] && m <= k+4; m++ {
+					ks = append(ks, m)
+				}
+				break
+			}
+		}
+	} else {
+		for k, n := h.i-1, 0; k >= r[0] && n < 5; k-- {
+			if inExpr(x, k) {
+				continue
+			}
+			ks = append(ks, k)
+			n++
+		}
+	}
+	head := -1
+	for _, k := range ks {
+		// capitalized only as the sentence's first word (after a
+		// dateline's dash too: "GOMA — Insurgents freed …")
+		if t := x.toks[k]; (!t.cap || k == 0 || x.toks[k-1].punct && !mentioned(x, k)) && collectiveNoun(t.lw) {
+			head = k
+			break
+		}
+		if k > 0 && unnamedPeople.has(x.toks[k].lw) && unnamedArmed.has(x.toks[k-1].lw) {
+			head = k
+			break
+		}
+	}
+	if head < 0 {
+		return -1, ""
+	}
+	// "relatives of the fishermen": the noun before "of" heads the phrase
+	for k := head - 1; k >= r[0] && k >= head-3; k-- {
+		if x.toks[k].lw != "of" {
+			continue
+		}
+		if k > 0 && collectiveNoun(x.toks[k-1].lw) && (!x.toks[k-1].cap || k == 1) {
+			head = k - 1
+		}
+		break
+	}
+	name := x.toks[head].lw
+	if head > 0 && unnamedArmed.has(x.toks[head-1].lw) && unnamedPeople.has(name) {
+		name = x.toks[head-1].lw + " " + name // "armed men", "masked men"
+	} else if unnamedPeople.has(name) {
+		return -1, "" // "men", "youths" alone: only as armed men
+	}
+	return head, name
+}
+
+// crowdPreps put where a crowd is or comes from after its noun.
+var crowdPreps = set("in inside from across along near")
+
+// crowdSubject is the crowd heading an active verb's subject when the
+// actors named before the verb only say where it is or comes from
+// ("insurgents in northern Mozambique freed …", "smugglers from Laos
+// crossed …"): the crowd of that country acts, not the country; "" when
+// the subject is no such phrase.
+func (st *state) crowdSubject(x *sent, h hit, cl [][2]int, before []string) string {
+	if len(before) == 0 || !h.verb {
+		return ""
+	}
+	head, name := crowdHead(x, h, cl)
+	if head < 0 || head+1 >= h.i || !crowdPreps.has(x.toks[head+1].lw) {
+		return ""
+	}
+	from, to := x.s.Start+x.toks[head+1].e, x.s.Start+x.toks[h.i].s
+	cc := ""
+	for _, id := range before {
+		in := false
+		for mi := range x.ments {
+			m := &x.ments[mi]
+			if m.ActorID == id && m.Start >= from && m.End <= to {
+				in = true
+			}
+		}
+		if !in {
+			return "" // a named actor of the subject beside the crowd
+		}
+		if a := st.actors[id]; a != nil && a.Kind == graph.Country && cc == "" {
+			cc = a.Country
+		}
+	}
+	return st.crowdActor(name, cc)
+}
+
 // countryOf is the country actor of a mention: the country it names, or
 // the country of the place it names, when the article has that actor.
 func (st *state) countryOf(m *mention.Mention) string {

@@ -277,7 +277,7 @@ func nounPhraseBefore(x *sent, h hit, cl [][2]int, anyNoun bool) (string, bool) 
 	w := strings.TrimSpace(x.s.Text[x.toks[from].s:x.toks[to-1].e])
 	// capitalized only as the sentence's first word, a plural noun is one:
 	// "Farmers staged a sit-in"
-	pl := plurals.has(last) || last == "men" || last == "people" || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && (!x.toks[to-1].cap || to-1 == 0 && !mentioned(x, to-1))
+	pl := plurals.has(last) || strings.HasSuffix(last, "men") || last == "people" || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && (!x.toks[to-1].cap || to-1 == 0 && !mentioned(x, to-1))
 	return upperFirst(w), pl
 }
 

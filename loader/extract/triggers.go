@@ -766,6 +766,9 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 	before := st.actorsBefore(x, h, cl)
 	if !passive && h.verb {
 		before = st.mainActors(before)
+		if id := st.crowdSubject(x, h, cl, before); id != "" {
+			before = []string{id} // "insurgents in the north freed …"
+		}
 	}
 	after := st.actorsAfter(x, h, cl)
 	if !h.verb {
@@ -811,11 +814,16 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 					c.addParticipant(id, "source")
 				}
 			}
+		} else if id := st.crowdAgent(x, h, cl); id != "" && h.verb {
+			c.addParticipant(id, "source") // "lorry drivers blocked the road"
+			c.agentSubj = true             // the headline keeps the subject's words
 		}
 	}
 	if passive && !c.hasRole("source") {
 		if id := st.homeAgent(x, h, cl); id != "" {
 			c.addParticipant(id, "source") // "were detained by police"
+		} else if id := st.crowdAgent(x, h, cl); id != "" {
+			c.addParticipant(id, "source") // "were intercepted by armed men"
 		}
 	}
 	if !h.verb && st.dominant != "" && countryWord(x, h) {
