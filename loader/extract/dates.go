@@ -177,6 +177,7 @@ func (st *state) date(x *sent, c *cand, cl [][2]int, made []*cand) {
 	if st.pastTense(x, ti) {
 		c.ev.Date = st.pubSpan()
 		c.inferred = true
+		c.perfect = ti > 0 && perfectAt(x, ti) && x.toks[ti-1].lw != "had" && x.toks[max(ti-2, 0)].lw != "had"
 		return
 	}
 	c.ev.Date = graph.DateSpan{Precision: graph.Unknown}

@@ -61,6 +61,9 @@ type cand struct {
 	sent     int
 	explicit bool // the date came from a time expression in the text
 	inferred bool // the date is the publication day, from the tense
+	// perfect is an inferred date from a present perfect ("police have
+	// arrested"): news that a sentence after it may date
+	perfect bool
 	trig     int  // byte offset of the trigger in the article
 	definite bool // a definite noun ("the talks") with no date of its own
 	// datesBack is a definite subject noun with a date of its own: "The

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	graph "eventgraph/graph/model" // types only: extraction must not link the store
 )
@@ -209,7 +210,11 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 		// a later undated retelling of a dated happening ("Seized from them
 		// were …" after "pills were seized on Thursday")
 		retold := k.explicit && !c.explicit && k.ev.CAMEO == c.ev.CAMEO && len(c.ev.Participants) == 0
-		if !sameDay && !overlap && !retold {
+		// news in the present perfect dated by the sentences after it
+		// ("Rebels have freed nine herders …" then "The herders were freed
+		// on Sunday"): the day of the same act within the week before
+		dated := k.perfect && c.explicit && c.sent-k.sent <= 4 && daysBefore(c.ev.Date, k.ev.Date, 7)
+		if !sameDay && !overlap && !retold && !dated {
 			continue
 		}
 		if swapped(k, c) {
@@ -220,6 +225,21 @@ func (st *state) sameHappening(kept []*cand, c *cand) *cand {
 		}
 	}
 	return nil
+}
+
+// daysBefore reports whether span a is one day at most n days before
+// (or on) the single day b.
+func daysBefore(a, b graph.DateSpan, n int) bool {
+	if a.Precision != graph.Day || b.Precision != graph.Day {
+		return false
+	}
+	da, err1 := time.Parse("2006-01-02", a.Start)
+	db, err2 := time.Parse("2006-01-02", b.Start)
+	if err1 != nil || err2 != nil || b.Start != b.End {
+		return false
+	}
+	d := db.Sub(da)
+	return d >= 0 && d <= time.Duration(n)*24*time.Hour
 }
 
 // kindsAgree reports whether two events' agreements, when both name one,
