@@ -63,7 +63,7 @@ type cand struct {
 	inferred bool // the date is the publication day, from the tense
 	// perfect is an inferred date from a present perfect ("police have
 	// arrested"): news that a sentence after it may date
-	perfect bool
+	perfect  bool
 	trig     int  // byte offset of the trigger in the article
 	definite bool // a definite noun ("the talks") with no date of its own
 	// datesBack is a definite subject noun with a date of its own: "The
