@@ -166,7 +166,11 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 		st.places[st.res.Places[i].ID] = &st.res.Places[i]
 	}
 	dropOutlets(d.Text, st.res.Mentions, st.actors)
-	st.dominant = dominantCountry(st.res)
+	headEnd := 0
+	if len(ss) > 0 && d.Title != "" && strings.TrimSpace(d.Text[ss[0].Start:ss[0].End]) == strings.TrimSpace(d.Title) {
+		headEnd = ss[0].End
+	}
+	st.dominant = dominantCountry(st.res, headEnd)
 	para, prevEnd := 0, 0
 	mi := 0
 	ms := st.res.Mentions
@@ -368,17 +372,31 @@ var stateHook func(*state)
 // tokenBufs holds token buffers for Article's sentences.
 var tokenBufs = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
 
-// dominantCountry is the country (or demonym) actor mentioned most often.
-func dominantCountry(r mention.Result) string {
+// dominantCountry is the country (or demonym) actor mentioned most often,
+// the headline's first country counting three (headEnd: the byte after
+// the headline, 0 when the text has none).
+func dominantCountry(r mention.Result, headEnd int) string {
 	n := map[string]int{}
-	best, bestN := "", 0
+	var order []string // first mentioned first
 	for mi := range r.Mentions {
 		m := &r.Mentions[mi]
 		if (m.Kind == mention.Kind("COUNTRY") || m.Kind == mention.Kind("DEMONYM")) && m.ActorID != "" {
-			n[m.ActorID]++
-			if n[m.ActorID] > bestN || (n[m.ActorID] == bestN && m.ActorID < best) {
-				best, bestN = m.ActorID, n[m.ActorID]
+			if n[m.ActorID] == 0 {
+				order = append(order, m.ActorID)
+				if m.End <= headEnd {
+					// the headline's first country is its protagonist:
+					// "Ghana shuts its border with Togo"
+					n[m.ActorID] += 2
+				}
 			}
+			n[m.ActorID]++
+		}
+	}
+	// the most named; of two named as often, the one named first
+	best, bestN := "", 0
+	for _, id := range order {
+		if n[id] > bestN {
+			best, bestN = id, n[id]
 		}
 	}
 	return best

@@ -282,6 +282,9 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 			}
 		}
 	}
+	if len(ids) == 0 {
+		ids = st.coordinatedSubject(x, h, roles)
+	}
 	for _, id := range ids {
 		a := st.actors[id]
 		if a == nil {
@@ -327,6 +330,51 @@ func (st *state) agreementSides(x *sent, h hit, cl [][2]int, cue *agreementCue) 
 			}
 		}
 	}
+}
+
+// coordinatedSubject is the subject of the verb a verb right after "and"
+// is coordinated with, when its own clause names no side: "A and B have
+// been negotiating for years, and agreed in March on a plan" (the actors
+// before the last finite verb before it, back to the sentence's start or
+// a "that" opening its clause).
+func (st *state) coordinatedSubject(x *sent, h hit, roles map[string]string) []string {
+	if !h.verb || h.i < 1 || x.toks[h.i-1].lw != "and" {
+		return nil
+	}
+	last := -1
+	for _, g := range x.hits {
+		if g.i >= h.i {
+			break
+		}
+		if g.verb && !g.inf {
+			last = g.i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	for k := last + 1; k < h.i; k++ {
+		if x.toks[k].lw == "that" {
+			return nil // "announced that a delegation arrived … and signed": another clause's verb
+		}
+	}
+	lo := x.s.Start + x.dateline
+	for k := last - 1; k > 0; k-- {
+		if x.toks[k].lw == "that" && !x.toks[k-1].punct {
+			lo = x.s.Start + x.toks[k].e // "announced that a delegation arrived … and signed"
+			break
+		}
+	}
+	end := x.s.Start + x.toks[last].s
+	var ids []string
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.ActorID == "" || roles[m.ActorID] != "" || m.Start < lo || m.End > end || inQuote(x, m.Start) {
+			continue
+		}
+		ids = append(ids, m.ActorID)
+	}
+	return ids
 }
 
 // byAfter reports whether the passive verb of hit h has an agent ("was

@@ -41,3 +41,27 @@ func TestNoTriggerInDateline(t *testing.T) {
 		})
 	}
 }
+
+// TestDominantCountry: the country the article is about ("the
+// government") is the one named most, the headline's first country
+// counting three; of two named as often, the one named first (made-up
+// articles).
+func TestDominantCountry(t *testing.T) {
+	for _, c := range []struct{ title, body, want string }{
+		{"Ghana shuts its border", "Togo protested. Togo said the closure was illegal and Togo would complain. Ghana said traders may still cross.", "Ghana"},
+		{"", "Togo protested. Ghana said the closure was lawful. Ghana and Togo will talk.", "Togo"},
+		{"", "Ghana closed the border. Togo protested and said Togo and Togolese traders were not consulted.", "Togo"},
+	} {
+		text := c.body
+		if c.title != "" {
+			text = c.title + "\n\n" + c.body
+		}
+		stateHook = func(st *state) {
+			if a := st.actors[st.dominant]; a == nil || a.Name != c.want {
+				t.Errorf("%q: dominant %v, want %s", c.title+" | "+c.body, a, c.want)
+			}
+		}
+		Article(read.Document{Title: c.title, Published: "2024-01-10", Text: text})
+		stateHook = nil
+	}
+}

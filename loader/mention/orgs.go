@@ -768,7 +768,7 @@ func (a *analyzer) capitalActs(i, j int) bool {
 		return true
 	}
 	if i > 1 && a.toks[i-1].Lower == "and" && a.toks[i-2].Cap && j+1 < len(a.toks) && a.toks[j+1].Sent == a.toks[i].Sent && verbAt(j+1) {
-		if k := i - 2; k == 0 || a.toks[k-1].Sent != a.toks[k].Sent || !a.toks[k-1].Word && a.toks[k-1].Text != "'" {
+		if k := i - 2; k == 0 || a.toks[k-1].Sent != a.toks[k].Sent || !a.toks[k-1].Word && a.toks[k-1].Text != "'" || subordinators.has(a.toks[k-1].Lower) {
 			return true
 		}
 	}
