@@ -101,7 +101,11 @@ const (
 	// before a consonant ("Prabhakar" = "Prabakar") and writes the
 	// article's l of Abd al- before a name in l once ("Abdellatif" =
 	// "Abdelatif"); older databases have their actor indexes rebuilt.
-	formatCurrent = "14"
+	// Format 15 keys an i between two other vowels as the glide y
+	// ("Oseias" = "Oseyas") and leaves a generational suffix out of a
+	// name's key ("Pedro Alcantara Jr" = "Pedro Alcantara"); older
+	// databases have their actor indexes rebuilt.
+	formatCurrent = "15"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200

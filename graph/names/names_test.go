@@ -70,6 +70,7 @@ func TestWordKey(t *testing.T) {
 		{"Tokayev", "Tokaev", "Tokaiev"},
 		{"Mirzoyeva", "Mirzoeva"},
 		{"Sabihullah", "Sabiullah", "Sabihulla"}, // an h before -ullah (a made-up name)
+		{"Oseias", "Oseyas"},                     // an i between vowels is the glide y
 		{"Ruhollah", "Ruollah"},
 		{"Zabolotnykh", "Zabolotnikh", "Zabolotnih"}, // Russian -ykh, Romanian -îh
 		{"Abdellatif", "Abdelatif", "Abdullatif"},    // the article's l written once or twice
@@ -117,6 +118,10 @@ func TestCompatible(t *testing.T) {
 		want bool
 	}{
 		{"Qassem al-Tamimi", "Qasim al-Tamimi", true},
+		{"Pedro Alcantara Jr", "Pedro Alcantara", true}, // a generational suffix
+		{"Pedro Alcantara Jnr", "Pedro Alcantara Jr.", true},
+		{"Alcantara Jr", "Pedro Alcantara", true},
+		{"Oseias Lungu", "Oseyas Lungu", true},              // the glide i = y
 		{"Pedro Julian Arce Montoya", "Pedro Arce", true},   // first given name, father's surname
 		{"Pedro Julian Arce Montoya", "Julian Arce", false}, // nor the second given name
 		{"Pavel Zhukouski", "Pavel Zhukovsky", true},        // Belarusian -ouski

@@ -265,10 +265,32 @@ func normWord(w string) string {
 		}
 	}
 	if len(w) > 3 && w[0] == 'y' && w[1] == 'e' && !isVowel(w[2]) && w[2] != 'y' {
-		return w[1:]
+		w = w[1:]
+	}
+	return glideI(w)
+}
+
+// glideI writes an i between two other vowels y, the glide other
+// transliterations write so ("Oseias" = "Oseyas", "Tokaiev" = "Tokayev").
+func glideI(w string) string {
+	for k := 1; k+1 < len(w); k++ {
+		if w[k] == 'i' && isVowel(w[k-1]) && w[k-1] != 'i' && isVowel(w[k+1]) && w[k+1] != 'i' {
+			b := []byte(w)
+			for ; k+1 < len(b); k++ {
+				if b[k] == 'i' && isVowel(b[k-1]) && b[k-1] != 'i' && isVowel(b[k+1]) && b[k+1] != 'i' {
+					b[k] = 'y'
+				}
+			}
+			return string(b)
+		}
 	}
 	return w
 }
+
+// generational are the suffixes after a surname that tell a father from
+// his son ("Jr", "Jnr", "III"), which outlets write or leave out.
+var generational = map[string]bool{"jr": true, "jnr": true, "junior": true, "sr": true, "snr": true, "senior": true,
+	"ii": true, "iii": true, "iv": true}
 
 // greekCh reports whether a word opening with ch is Greek-looking: it ends
 // in one of the Greek surname endings -ou, -is, -os, -as, -des
@@ -499,6 +521,9 @@ func person(fields []string) Name {
 	for i, w := range fields {
 		if i > 0 && (w == "bin" || w == "ibn" || w == "bint" || w == "ben") {
 			continue // the patronymic link: "Faisal bin Farhan" = "Faisal Farhan"
+		}
+		if i >= 1 && i == len(fields)-1 && generational[w] {
+			continue // "Pedro Alcantara Jr" = "Pedro Alcantara"
 		}
 		n.Words = append(n.Words, w)
 	}

@@ -22,7 +22,7 @@ var titleWords = func() map[string]bool {
 		chief officer
 		president vice prime minister deputy foreign interior defense defence justice finance oil
 		culture health trade economy energy information transport education home affairs
-		secretary state premier pm fm chancellor speaker parliament governor mayor senator sen rep
+		secretary undersecretary under-secretary under permanent state premier pm fm chancellor speaker parliament governor mayor senator sen rep
 		representative ambassador envoy special presidential director army military government
 		leader supreme head judge mp lawmaker spokesman spokeswoman spokesperson of
 		chairman chairwoman chairperson congressman congresswoman commissioner prefect sub
