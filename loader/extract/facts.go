@@ -56,6 +56,13 @@ func (st *state) facts() *graph.Facts {
 			}
 		case c.agree != nil:
 			g := st.agreement(c, ev)
+			if len(ev.Participants) == 0 {
+				// "a peace treaty was signed in 1994": the agreement's
+				// parties, found around it, signed it
+				for _, id := range g.Parties {
+					ev.Participants = append(ev.Participants, graph.Participation{ActorID: id, Role: "participant"})
+				}
+			}
 			ev.AgreementID = g.ID
 			agreementIDs[c] = g.ID
 			agreementAt[c] = len(f.Agreements)

@@ -1078,6 +1078,29 @@ func crowdHead(x *sent, h hit, cl [][2]int) (int, string) {
 	return head, name
 }
 
+// actorEndsAt reports whether an actor's mention ends right before token
+// k: "ISIS militants" are the group's, not a crowd of their own.
+func (st *state) actorEndsAt(x *sent, k int) bool {
+	at := x.s.Start + x.toks[k].s
+	for mi := range x.ments {
+		if m := &x.ments[mi]; m.ActorID != "" && m.End <= at && at-m.End <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// crowdSource reports whether a crowd (a Group actor of crowdAgent) is
+// among c's sources.
+func (st *state) crowdSource(c *cand) bool {
+	for _, p := range c.ev.Participants {
+		if a := st.actors[p.ActorID]; a != nil && p.Role == "source" && a.Kind == graph.Group && a.Name == strings.ToLower(a.Name) {
+			return true
+		}
+	}
+	return false
+}
+
 // crowdPreps put where a crowd is or comes from after its noun.
 var crowdPreps = set("in inside from across along near")
 
@@ -1091,7 +1114,18 @@ func (st *state) crowdSubject(x *sent, h hit, cl [][2]int, before []string) stri
 		return ""
 	}
 	head, name := crowdHead(x, h, cl)
-	if head < 0 || head+1 >= h.i || !crowdPreps.has(x.toks[head+1].lw) {
+	if head < 0 || head >= h.i {
+		return ""
+	}
+	if (head+1 == h.i || head+2 == h.i && adverbs.has(x.toks[head+1].lw)) && !auxBe.has(x.toks[h.i].lw) && !isPassive(x.toks, h.j-1) &&
+		h.j < len(x.toks) && !x.toks[h.j].punct && !titlePreps.has(x.toks[h.j].lw) && !st.actorEndsAt(x, head) {
+		// (a participle with no object after it is a headline's passive:
+		// "smugglers caught with pills")
+		// "after protesters attacked the embassy": the crowd right before
+		// the verb is its subject, whatever the clause named before it
+		return st.crowdAgent(x, h, cl)
+	}
+	if head+1 >= h.i || !crowdPreps.has(x.toks[head+1].lw) {
 		return ""
 	}
 	from, to := x.s.Start+x.toks[head+1].e, x.s.Start+x.toks[h.i].s

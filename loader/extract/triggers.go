@@ -291,6 +291,10 @@ func (st *state) sentence(x *sent) {
 						if speaker != "" && !slices.Contains(ids, speaker) {
 							c.addParticipant(speaker, "speaker")
 						}
+					} else if speaker != "" && st.crowdSource(c) {
+						// "the governor said militants attacked …": the crowd
+						// acted, the governor reported it
+						c.addParticipant(speaker, "speaker")
 					}
 				}
 				if own && speaker != "" {

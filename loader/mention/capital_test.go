@@ -16,6 +16,7 @@ func TestCapitalActs(t *testing.T) {
 		{"The reforms of the Moscow and Cairo platforms stalled.", "Cairo", ""},
 		{"Ankara is a large city.", "Ankara", ""},
 		{"It was the first patrol since Quito and Lima signed the accord.", "Lima", "Peru"},
+		{"Quito broke off relations with Lima in March.", "Quito", "Ecuador"},
 		{"Ankara has said it will retaliate.", "Ankara", "Turkey"},
 		{"Lima recalled its envoy after the government in Caracas expelled its diplomats.", "Caracas", "Venezuela"},
 		{"Officials in Bishkek said the border was closed.", "Bishkek", "Kyrgyzstan"},

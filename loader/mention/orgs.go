@@ -820,7 +820,8 @@ func (a *analyzer) capitalActs(i, j int) bool {
 // a past form, an -s form or a common irregular past.
 func finiteLooking(w string) bool {
 	switch w {
-	case "said", "says", "told", "sent", "hit", "struck", "took", "gave", "made", "met", "held":
+	case "said", "says", "told", "sent", "hit", "struck", "took", "gave", "made", "met", "held", "broke", "cut", "shut",
+		"began", "fought", "led", "left", "won", "lost", "threw", "withdrew", "sought", "brought", "chose", "drew", "froze", "set":
 		return true
 	}
 	if len(w) < 4 {
