@@ -923,7 +923,24 @@ func kinRoots(a, b string) bool {
 	if a > b {
 		a, b = b, a
 	}
-	return a == "06" && b == "17" || violentKin(a, b)
+	return a == "06" && b == "17" || violentKin(a, b) || talkKin(a, b)
+}
+
+// talkKin reports whether roots a <= b tell one exchange between states in
+// other words: what one outlet calls talks (04) another calls agreeing
+// to negotiate (03) or cooperating (05); what one calls a statement (01)
+// another calls an appeal (02), a demand (10), a condemnation (11) or a
+// rejection (12). Such a pair merges only on a shared person ("the
+// president condemned the attack", "the president said the attack was a
+// terrorist act").
+func talkKin(a, b string) bool {
+	switch {
+	case a >= "03" && b <= "05":
+		return true
+	case (a == "01" || a == "02" || a == "10" || a == "11") && (b == "02" || b == "10" || b == "11" || b == "12"):
+		return true
+	}
+	return false
 }
 
 // violentKin reports whether roots a <= b are unconventional violence (18)
