@@ -943,6 +943,17 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// stays its own statement)
 			continue
 		}
+		if h.verb && otherSense(x, h, n) {
+			if r, ok := senseRecode[h.e.lemma]; ok {
+				// "launched a repatriation programme", "built a dam": a
+				// happening of no CAMEO code
+				e := *h.e
+				e.cameo, e.typ, e.class = "", r, material
+				h.e = &e
+			} else {
+				continue // "a communique released after the talks", "the row erupted"
+			}
+		}
 		hits = append(hits, h)
 		i += n - 1
 	}
@@ -954,6 +965,58 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 		st.hitFree = st.hitFree[len(hits):] // they stayed in the block
 	}
 	return hits[:len(hits):len(hits)]
+}
+
+// senseNouns are, for a verb whose CAMEO code holds for one sense only,
+// the nouns of its other senses: what is released, launched or built
+// (its object, or the noun a passive or a participle after it tells of)
+// and what erupts (its subject). "Released a statement", "launched an
+// initiative", "built a dam", "a row erupted" are no release of persons,
+// armed operation, fortification or fighting.
+var senseNouns = map[string]*wordSet{
+	"release": set(`statement statements report reports video videos footage figures data details list photo photos
+		image images document documents results communique communiqué funds money water film album book budget
+		names text guidelines plan map records findings recording recordings audio transcript`),
+	"launch": set(`initiative initiatives campaign project projects programme program plan website app platform
+		appeal bid fund process dialogue strategy scheme service route corridor policy book study`),
+	"build": set(`road roads bridge bridges dam dams canal canals pipeline railway railways houses homes school
+		schools hospital hospitals relations ties trust confidence crisis momentum consensus capacity economy
+		partnership coalition support case`),
+	"erupt": set(`row dispute controversy scandal debate spat feud quarrel outrage anger crisis argument`),
+}
+
+// senseRecode gives the type of the uncoded happening a verb of
+// senseNouns tells in its other sense, when that is one: a programme is
+// launched, a dam built; a released statement is the statement's own
+// event and an erupting row none.
+var senseRecode = map[string]string{"launch": "launch initiative", "build": "build infrastructure"}
+
+// otherSense reports whether the verb of hit h (n words from its first)
+// tells another sense than its code's by the noun it governs (senseNouns):
+// the first noun of its object within three words (up to a preposition),
+// or, for a passive, a participle after its noun ("a communique released
+// by the ministry") or a subject ("a row erupted"), the noun before it.
+func otherSense(x *sent, h hit, n int) bool {
+	nouns, ok := senseNouns[h.e.lemma]
+	if !ok {
+		return false
+	}
+	if h.e.lemma != "erupt" {
+		for k := h.i + n; k < len(x.toks) && k < h.i+n+4; k++ {
+			t := x.toks[k]
+			if t.punct || prepositions.has(t.lw) {
+				break
+			}
+			if nouns.has(t.lw) {
+				return true
+			}
+		}
+	}
+	k := h.i - 1
+	for k >= 0 && (auxBe.has(x.toks[k].lw) || adverbs.has(x.toks[k].lw) || x.toks[k].lw == "has" || x.toks[k].lw == "have" || x.toks[k].lw == "had" || x.toks[k].w == ",") {
+		k--
+	}
+	return k >= 0 && nouns.has(x.toks[k].lw)
 }
 
 // coordinatedInfinitives marks a verb in its base form joined by "and" or
