@@ -166,9 +166,11 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 		st.places[st.res.Places[i].ID] = &st.res.Places[i]
 	}
 	dropOutlets(d.Text, st.res.Mentions, st.actors)
-	headEnd := 0
-	if len(ss) > 0 && d.Title != "" && strings.TrimSpace(d.Text[ss[0].Start:ss[0].End]) == strings.TrimSpace(d.Title) {
-		headEnd = ss[0].End
+	headEnd := 0 // the headline's end (it may hold two sentences: "X shuts Y. Is it Z?")
+	if t := strings.TrimSpace(d.Title); t != "" {
+		if body := strings.TrimLeft(d.Text, " \t\r\n"); strings.HasPrefix(body, t) {
+			headEnd = len(d.Text) - len(body) + len(t)
+		}
 	}
 	st.dominant = dominantCountry(st.res, headEnd)
 	para, prevEnd := 0, 0
@@ -381,13 +383,13 @@ func dominantCountry(r mention.Result, headEnd int) string {
 	for mi := range r.Mentions {
 		m := &r.Mentions[mi]
 		if (m.Kind == mention.Kind("COUNTRY") || m.Kind == mention.Kind("DEMONYM")) && m.ActorID != "" {
-			if n[m.ActorID] == 0 {
+			if len(order) == 0 && m.End <= headEnd {
+				// the headline's first country is its protagonist:
+				// "Ghana shuts its border with Togo"
+				n[m.ActorID] += 2
+			}
+			if n[m.ActorID] == 0 || len(order) == 0 {
 				order = append(order, m.ActorID)
-				if m.End <= headEnd {
-					// the headline's first country is its protagonist:
-					// "Ghana shuts its border with Togo"
-					n[m.ActorID] += 2
-				}
 			}
 			n[m.ActorID]++
 		}

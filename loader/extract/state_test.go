@@ -48,6 +48,7 @@ func TestNoTriggerInDateline(t *testing.T) {
 // articles).
 func TestDominantCountry(t *testing.T) {
 	for _, c := range []struct{ title, body, want string }{
+		{"Ghana shuts its Togolese border. Is it for good?", "Togo protested. Togo said the closure was illegal.", "Ghana"},
 		{"Ghana shuts its border", "Togo protested. Togo said the closure was illegal and Togo would complain. Ghana said traders may still cross.", "Ghana"},
 		{"", "Togo protested. Ghana said the closure was lawful. Ghana and Togo will talk.", "Togo"},
 		{"", "Ghana closed the border. Togo protested and said Togo and Togolese traders were not consulted.", "Togo"},
