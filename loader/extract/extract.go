@@ -113,6 +113,7 @@ type state struct {
 	actors      map[string]*graph.Actor
 	places      map[string]*graph.Place
 	dominant    string         // the country actor the article is mostly about
+	headEnd     int            // the byte after the title line that opens the text, or 0
 	home        string         // the dateline's country actor (see homeAgent)
 	added       []*graph.Actor // countries the text names only by a town (addCountry)
 	lastPer     string         // last person mentioned (for "he", "she")
@@ -173,6 +174,7 @@ func ArticleContext(ctx context.Context, d read.Document) (*graph.Facts, error) 
 		}
 	}
 	st.dominant = dominantCountry(st.res, headEnd)
+	st.headEnd = headEnd
 	para, prevEnd := 0, 0
 	mi := 0
 	ms := st.res.Mentions

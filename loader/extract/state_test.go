@@ -66,3 +66,20 @@ func TestDominantCountry(t *testing.T) {
 		stateHook = nil
 	}
 }
+
+// TestHeadlineSentences: every sentence of a title line is the headline's,
+// and only those.
+func TestHeadlineSentences(t *testing.T) {
+	title := "Ghana shuts its border with Togo. Is it for good?"
+	stateHook = func(st *state) {
+		var got []bool
+		for i := range st.sents {
+			got = append(got, st.isHeadline(i))
+		}
+		if len(got) != 4 || !got[0] || !got[1] || got[2] || got[3] {
+			t.Errorf("headline sentences %v, want the first two of four", got)
+		}
+	}
+	defer func() { stateHook = nil }()
+	Article(read.Document{Title: title, Published: "2024-01-10", Text: title + "\n\nGhana closed the crossing on Monday. Togo protested."})
+}
