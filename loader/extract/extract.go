@@ -947,6 +947,9 @@ func (st *state) findHits(x *sent, cl [][2]int) []hit {
 			// stays its own statement)
 			continue
 		}
+		if h.verb && openAdjective(x, i, n) {
+			continue // "the last crossing still open", "open to dialogue"
+		}
 		if h.verb && otherSense(x, h, n) {
 			if r, ok := senseRecode[h.e.lemma]; ok {
 				// "launched a repatriation programme", "built a dam": a
@@ -987,6 +990,42 @@ var senseNouns = map[string]*wordSet{
 		schools hospital hospitals relations ties trust confidence crisis momentum consensus capacity economy
 		partnership coalition support case`),
 	"erupt": set(`row dispute controversy scandal debate spat feud quarrel outrage anger crisis argument`),
+}
+
+// stateVerbs before "open" make it the adjective: "remains open",
+// "kept open", "still open".
+var stateVerbs = set("still remain remains remained remaining stay stays stayed staying keep keeps kept keeping left leave be is are was were been being become became fully partly")
+
+// opennessNouns after "open to" make it the adjective of a willingness.
+var opennessNouns = set("dialogue talks negotiations negotiation discussion discussions compromise idea ideas proposal proposals suggestions cooperation reconciliation mediation")
+
+// openAdjective reports whether the word "open" at token i (n words) is
+// the adjective, not the verb: after a verb of state or "still" ("the
+// last crossing still open", "kept the border open"), or before "to" and a
+// noun ("open to dialogue").
+func openAdjective(x *sent, i, n int) bool {
+	if n != 1 || x.toks[i].lw != "open" {
+		return false
+	}
+	if i > 0 && stateVerbs.has(x.toks[i-1].lw) {
+		return true
+	}
+	if i > 1 && x.toks[i-1].lw != "to" && !x.toks[i-1].punct && stateVerbs.has(x.toks[i-2].lw) && !determiners.has(x.toks[i-1].lw) {
+		return true // "remained partly open"
+	}
+	if i+2 < len(x.toks) && x.toks[i+1].lw == "to" && opennessNouns.has(x.toks[i+2].lw) {
+		return true // "open to dialogue" (but "will open to traffic" opens)
+	}
+	// "kept the border open": a verb of state, its object, then open
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if x.toks[k].punct {
+			break
+		}
+		if w := x.toks[k].lw; w == "kept" || w == "keep" || w == "keeps" || w == "keeping" || w == "left" || w == "leave" {
+			return true
+		}
+	}
+	return false
 }
 
 // senseRecode gives the type of the uncoded happening a verb of

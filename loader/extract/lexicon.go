@@ -503,6 +503,12 @@ func refineHand(e *entry, pats []pattern, toks []token) *entry {
 					// not a report of the attack it claims
 					c.class = material
 				}
+				if e.class == light && classOf(p.code) == material && !triggerWords(p.words) {
+					// "held the accord in abeyance": the act the pattern
+					// names, not the noun it governs ("accord" signed);
+					// "held exercises" stays light, the noun the happening
+					c.class = material
+				}
 				c.patternOnly = false
 				// the code is the hand list's now: the verb is no looser
 				// dictionary reading that a hand-written trigger of its
@@ -513,6 +519,17 @@ func refineHand(e *entry, pats []pattern, toks []token) *entry {
 		}
 	}
 	return nil
+}
+
+// triggerWords reports whether one of a pattern's words starts a trigger
+// of its own ("exercises"), which a light verb then governs.
+func triggerWords(words []string) bool {
+	for _, w := range words {
+		if _, ok := lex().first[strings.ToLower(w)]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // nameWord in a hand pattern stands for a capitalized word right after the
