@@ -469,7 +469,9 @@ func (st *state) agreement(c *cand, ev graph.Event) graph.Agreement {
 	// no side named anywhere ("the pact was finalised on 3 May", "a
 	// fisheries accord was signed in Dakar in 1994"): the two countries
 	// the article is about, when it is about two
-	if len(g.Parties) == 0 && len(g.Signatories) == 0 && len(st.sents) > 0 {
+	if len(g.Parties) == 0 && len(st.sents) > 0 {
+		// (signatories of no known country too: "On 9 July, A and B
+		// signed the joint declaration")
 		g.Parties = append(g.Parties, st.principalPair(st.sents[len(st.sents)-1], "country")...)
 	}
 	g.Parties = uniq(g.Parties)
