@@ -828,6 +828,20 @@ func (st *state) untitledCand(x *sent, h hit, cl [][2]int) *cand {
 			c.addParticipant(id, "source") // "were detained by police"
 		} else if id := st.crowdAgent(x, h, cl); id != "" {
 			c.addParticipant(id, "source") // "were intercepted by armed men"
+		} else if crossingMeasure(c.ev.CAMEO) && len(c.ev.Participants) == 0 && !byAfter(x, h) {
+			// "Two crossings in the north were closed on 3 May": a
+			// state closes and opens its crossings; the one where they
+			// are, else the one the article is about
+			id := ""
+			if p := st.places[st.placeFor(x, h, cl)]; p != nil && p.Country != "" {
+				id = st.countryCode(p.Country)
+			}
+			if id == "" {
+				id = st.dominant
+			}
+			if id != "" {
+				c.addParticipant(id, "source")
+			}
 		}
 	}
 	if !h.verb && st.dominant != "" && countryWord(x, h) {
@@ -913,6 +927,12 @@ func (st *state) stateSource(c *cand) bool {
 		n++
 	}
 	return n > 0
+}
+
+// crossingMeasure reports whether a code closes or opens crossings or
+// borders (1621, 081 and their kin), a state's own measure.
+func crossingMeasure(code string) bool {
+	return strings.HasPrefix(code, "162") || strings.HasPrefix(code, "081")
 }
 
 func isPassive(toks []token, i int) bool {
