@@ -416,7 +416,7 @@ func (st *state) sentence(x *sent) {
 			// planned happening instead
 			intentCode := ""
 			if h.e.cameo == "030" {
-				if k := hi + 1; k < len(hits) && hits[k].inf && hits[k].i-h.j <= 2 {
+				if k := hi + 1; k < len(hits) && hits[k].inf && wordsBetween(x, h.j, hits[k].i) <= 2 {
 					if h.e.lemma == "plan" {
 						used[hi] = true
 						continue
@@ -646,6 +646,18 @@ func intentOf(code string) string {
 		return "031"
 	}
 	return "030"
+}
+
+// wordsBetween counts the tokens from a to b (exclusive) that are no part
+// of a time expression: "decided late on Friday to shut" has one, "to".
+func wordsBetween(x *sent, a, b int) int {
+	n := 0
+	for k := a; k < b && k < len(x.toks); k++ {
+		if !inExpr(x, k) {
+			n++
+		}
+	}
+	return n
 }
 
 // decisionVerbs take a measure by deciding it (see the intent verbs).
