@@ -104,8 +104,11 @@ const (
 	// Format 15 keys an i between two other vowels as the glide y
 	// ("Oseias" = "Oseyas") and leaves a generational suffix out of a
 	// name's key ("Pedro Alcantara Jr" = "Pedro Alcantara"); older
-	// databases have their actor indexes rebuilt.
-	formatCurrent = "15"
+	// databases have their actor indexes rebuilt. Format 16 leaves the
+	// Mauritanian "Ould" (son of) out of a name's key, as "bin" ("Ould
+	// Brahim" = "Brahim"); older databases have their actor indexes
+	// rebuilt.
+	formatCurrent = "16"
 	// maxWideMonths bounds the months a span is bucketed under (a
 	// century): a longer one is found by windows in its first century.
 	maxWideMonths = 1200

@@ -121,6 +121,8 @@ func TestCompatible(t *testing.T) {
 		{"Pedro Alcantara Jr", "Pedro Alcantara", true}, // a generational suffix
 		{"Pedro Alcantara Jnr", "Pedro Alcantara Jr.", true},
 		{"Alcantara Jr", "Pedro Alcantara", true},
+		{"Ould Brahim", "Sidi Ould Cheikh Brahim", true}, // the Mauritanian "son of"
+		{"Sidi Ould Brahim", "Sidi Brahim", true},
 		{"Oseias Lungu", "Oseyas Lungu", true},              // the glide i = y
 		{"Pedro Julian Arce Montoya", "Pedro Arce", true},   // first given name, father's surname
 		{"Pedro Julian Arce Montoya", "Julian Arce", false}, // nor the second given name

@@ -522,6 +522,11 @@ func person(fields []string) Name {
 		if i > 0 && (w == "bin" || w == "ibn" || w == "bint" || w == "ben") {
 			continue // the patronymic link: "Faisal bin Farhan" = "Faisal Farhan"
 		}
+		if w == "ould" && i+1 < len(fields) {
+			// the Mauritanian "son of", also opening a short form: "Ahmed
+			// Ould Sidi" = "Ahmed Sidi", "Ould Sidi" = "Sidi"
+			continue
+		}
 		if i >= 1 && i == len(fields)-1 && generational[w] {
 			continue // "Pedro Alcantara Jr" = "Pedro Alcantara"
 		}

@@ -73,3 +73,29 @@ func TestDemonymOfSite(t *testing.T) {
 		}
 	}
 }
+
+// TestRegnalAndOuld: a monarch's numeral is part of the name, and a
+// short form opened by the Mauritanian "Ould" (son of) is the person named
+// in full before (made-up names).
+func TestRegnalAndOuld(t *testing.T) {
+	for _, c := range []struct{ text, mention, want string }{
+		{"King Amadou Bello VII received the envoy in Kano on Friday.", "Amadou Bello VII", "Amadou Bello VII"},
+		{"President Sidi Ould Cheikh Brahim arrived on Friday. Ould Brahim said he was pleased.", "Ould Brahim", "Sidi Ould Cheikh Brahim"},
+	} {
+		r := analyzeText(c.text, "")
+		got := ""
+		for _, m := range r.Mentions {
+			if m.Text != c.mention {
+				continue
+			}
+			for _, a := range r.Actors {
+				if a.ID == m.ActorID {
+					got = a.Name
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: %q is %q, want %q", c.text, c.mention, got, c.want)
+		}
+	}
+}

@@ -196,8 +196,17 @@ func (a *analyzer) nameAt(i int, minWords int) int {
 	if words < minWords || k == i || words > 5 {
 		return -1
 	}
+	if k < len(a.toks) && a.toks[k].Sent == a.toks[i].Sent && regnal.has(a.toks[k].Text) {
+		k++ // "King Mohammed VI", "Pope Leo XIV": the numeral is the name's
+	}
 	return k
 }
+
+// ouldKey is the name key of the Mauritanian "Ould" (son of).
+var ouldKey = namekey.WordKey("ould")
+
+// regnal are the numerals of a monarch's or a pope's name.
+var regnal = set("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 
 // blocked: a word that is a country, demonym, organization or title, so not a
 // name.
@@ -1619,7 +1628,13 @@ func shortFormOf(short, long []string) bool {
 	return short[1] == long[len(long)-1] || short[1] == long[1]
 }
 
+// suffixOf reports whether the keys short end the keys long ("Alemu" of
+// "Tesfaye Bekele Alemu"); a short form opened by the Mauritanian "Ould"
+// (son of) counts without it ("Ould Sidi" of "Ahmed Ould Cheikh Sidi").
 func suffixOf(short, long []string) bool {
+	if len(short) >= 2 && short[0] == ouldKey {
+		short = short[1:]
+	}
 	if len(short) == 0 || len(short) > len(long) {
 		return false
 	}
