@@ -74,11 +74,14 @@ func TestDemonymOfSite(t *testing.T) {
 	}
 }
 
-// TestRegnalAndOuld: a monarch's numeral is part of the name, and a
-// short form opened by the Mauritanian "Ould" (son of) is the person named
-// in full before (made-up names).
-func TestRegnalAndOuld(t *testing.T) {
+// TestNameForms: a monarch's numeral and a middle initial are part of the
+// name, a name set off by "a 41-year-old …" is a person's, and a short
+// form opened by the Mauritanian "Ould" (son of) is the person named in
+// full before (made-up names).
+func TestNameForms(t *testing.T) {
 	for _, c := range []struct{ text, mention, want string }{
+		{"Information Minister Tesfa G. Mariam said on Tuesday that talks would resume.", "Tesfa G. Mariam", "Tesfa G. Mariam"},
+		{"Police named the driver as Arben Kelmendi, a 41-year-old trader from Peja.", "Arben Kelmendi", "Arben Kelmendi"},
 		{"King Amadou Bello VII received the envoy in Kano on Friday.", "Amadou Bello VII", "Amadou Bello VII"},
 		{"President Sidi Ould Cheikh Brahim arrived on Friday. Ould Brahim said he was pleased.", "Ould Brahim", "Sidi Ould Cheikh Brahim"},
 	} {

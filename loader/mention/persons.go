@@ -173,6 +173,11 @@ func (a *analyzer) nameAt(i int, minWords int) int {
 		if t.Sent != a.toks[i].Sent {
 			break
 		}
+		if k > i && len(t.Text) == 1 && t.Cap && k+2 < len(a.toks) && a.toks[k+1].Text == "." && a.toks[k+1].Start == t.End &&
+			a.toks[k+2].Sent == t.Sent && isNameWord(&a.toks[k+2]) && !a.blockedInside(&a.toks[k+2]) {
+			k += 2 // a middle initial: "Tesfa G. Mariam"
+			continue
+		}
 		if isNameWord(t) && !notName.has(t.Lower) && (k > i && !a.blockedInside(t) || k == i && !a.blocked(t) && !notNameStart.has(t.Lower)) {
 			k++
 			words++
@@ -1129,6 +1134,15 @@ func (a *analyzer) ageAside(e int) bool {
 		return false
 	}
 	l := a.toks[e+1].Lower
+	if l == "a" || l == "an" {
+		// "X Y, a 41-year-old trader"
+		rest := a.d.Text[a.toks[e+2].Start:min(len(a.d.Text), a.toks[e+2].Start+16)]
+		n := 0
+		for n < len(rest) && n < 3 && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		return n > 0 && strings.HasPrefix(strings.ToLower(rest[n:]), "-year-old")
+	}
 	if len(l) > 3 || !allDigits(l) || l == "0" || len(l) == 3 && l > "110" {
 		return false
 	}
