@@ -930,14 +930,15 @@ func kinRoots(a, b string) bool {
 // other words: what one outlet calls talks (04) another calls agreeing
 // to negotiate (03) or cooperating (05); what one calls a statement (01)
 // another calls an appeal (02), a demand (10), a condemnation (11) or a
-// rejection (12). Such a pair merges only on a shared person ("the
-// president condemned the attack", "the president said the attack was a
-// terrorist act").
+// rejection (12), an appeal a demand, a condemnation a rejection (an
+// appeal and a protest are two acts). Such a pair merges only on a shared
+// person ("the president condemned the attack", "the president said the
+// attack was a terrorist act").
 func talkKin(a, b string) bool {
 	switch {
 	case a >= "03" && b <= "05":
 		return true
-	case (a == "01" || a == "02" || a == "10" || a == "11") && (b == "02" || b == "10" || b == "11" || b == "12"):
+	case a == "01" && (b == "02" || b == "10" || b == "11" || b == "12"), a == "02" && b == "10", a == "11" && b == "12":
 		return true
 	}
 	return false
