@@ -982,7 +982,7 @@ func collectiveNoun(lw string) bool {
 // "relatives of the fishermen protested", "was attacked by armed men"):
 // an actor of kind Group named by the head noun ("drivers", "insurgents",
 // "relatives", "armed men"), one per name and country (the country of the
-// event's place, else the dateline's, else the article's only one), so
+// event's place, else crowdActor's), so
 // that the drivers of one country's protests are one node and another
 // country's another. It returns "" when the subject holds no such noun.
 func (st *state) crowdAgent(x *sent, h hit, cl [][2]int) string {
@@ -998,8 +998,8 @@ func (st *state) crowdAgent(x *sent, h hit, cl [][2]int) string {
 }
 
 // crowdActor is the Group actor of a crowd's name in a country (cc; when
-// empty, the dateline's country, else the article's only one), added to
-// the article's actors when new.
+// empty, the dateline's country, else the article's only one, else the
+// one it is about), added to the article's actors when new.
 func (st *state) crowdActor(name, cc string) string {
 	if cc == "" {
 		if a := st.actors[st.home]; a != nil {
