@@ -932,8 +932,8 @@ func kinRoots(a, b string) bool {
 // another calls an appeal (02), a demand (10), a condemnation (11) or a
 // rejection (12), an appeal a demand, a condemnation a rejection (an
 // appeal and a protest are two acts). Such a pair merges only on a shared
-// person ("the president condemned the attack", "the president said the
-// attack was a terrorist act").
+// person ("the president condemned the raid", "the president called the
+// raid an act of terror").
 func talkKin(a, b string) bool {
 	switch {
 	case a >= "03" && b <= "05":
