@@ -1024,7 +1024,8 @@ func (st *state) crowdActor(name, cc string) string {
 // "armed men"), or -1.
 func crowdHead(x *sent, h hit, cl [][2]int) (int, string) {
 	r := cl[h.clause]
-	var ks []int
+	var ksArr [8]int // at most five words before, four after "by": no allocation
+	ks := ksArr[:0]
 	if isPassive(x.toks, h.i) {
 		for k := h.j; k < r[1] && k < h.j+6; k++ {
 			if x.toks[k].lw == "by" {
