@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strconv"
 	"time"
 
 	"eventgraph/graph/model"
@@ -162,6 +163,19 @@ func (s *scanner) offset(i int) (match, bool) {
 	base, hasBase := s.base()
 	if v, k2, ok := s.vagueAt(i, k); ok {
 		return s.vague(m, v, k2, base, hasBase)
+	}
+	if w := s.w(k + 1); w == "hours" || w == "hour" {
+		// "some 30 hours after X", "an hour before X": a count of
+		// hours up to two days puts it on base's day or the one next to
+		// it, as "hours after X" does
+		if k < len(s.t) && s.t[k].kind == kNum {
+			if h, err := strconv.Atoi(s.t[k].low); err == nil && h > 0 && h <= 48 {
+				return s.vague(m, vHours, k+2, base, hasBase)
+			}
+		}
+		if s.w(k) == "an" || s.w(k) == "one" {
+			return s.vague(m, vHours, k+2, base, hasBase)
+		}
 	}
 	n, unit, k, ok := s.count(k)
 	if !ok {

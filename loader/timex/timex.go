@@ -48,7 +48,8 @@
 //     X" count from publication. The happening is a noun phrase, or a clause
 //     when a finite verb follows a short subject ("nearly a week after
 //     President Tebboune told a security council meeting", up to a word
-//     opening another clause such as "that"). "hours after X" is DAY
+//     opening another clause such as "that"). "hours after X" (or a count
+//     of up to 48 hours: "some 30 hours after X") is DAY
 //     precision from the day before Ref to Ref ("hours before": Ref to the
 //     day after), valued by the day other than Ref; "days after X" is WEEK
 //     precision five days back (±3); other vague counts ("weeks after …")

@@ -402,6 +402,12 @@ var findCases = []struct {
 		"The announcement came hours after Israel and Turkey officially established normalization of diplomatic relations",
 		[]want{{text: "hours after", prec: model.Day, start: "2016-06-26", end: "2016-06-27",
 			anchored: true, target: "Israel and Turkey officially established normalization of diplomatic relations"}}},
+	{"a count of hours after a clause", "2020-12-16", "2020-12-15",
+		"The strike came some 30 hours after Minister Kofi Mensah met the rebels in Tamale.",
+		[]want{{text: "some 30 hours after", prec: model.Day, start: "2020-12-14", end: "2020-12-15",
+			anchored: true, target: "Minister Kofi Mensah met the rebels in Tamale"}}},
+	{"a count of hours held is no date", "2020-12-16", "2020-12-15",
+		"Police held him for 24 hours after the raid.", nil},
 	{"the same day as a happening named", "2024-05-12", "2024-05-10",
 		"On the same day as the raids, officials deported 200 migrants; the same day, police left.",
 		[]want{
