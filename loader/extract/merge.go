@@ -329,11 +329,9 @@ func (st *state) mergeKeys(c *cand) []string {
 }
 
 // isHeadline reports whether sentence i is the article's title line.
+// Every sentence of a title line is (a title of several sentences: "X
+// shuts its border. Is it for good?").
 func (st *state) isHeadline(i int) bool {
-	if i == 0 && st.art.Title != "" && strings.TrimSpace(st.sents[0].s.Text) == strings.TrimSpace(st.art.Title) {
-		return true
-	}
-	// a title of several sentences ("X shuts its border. Is it for good?")
 	return i >= 0 && i < len(st.sents) && st.headEnd > 0 && st.sents[i].s.End <= st.headEnd
 }
 

@@ -897,29 +897,19 @@ func (st *state) homeAgent(x *sent, h hit, cl [][2]int) string {
 	r := cl[h.clause]
 	found := false
 	// the subject before the verb; in the passive, its "by" phrase
-	// ("were detained by police")
-	ks := make([]int, 0, 8)
+	// ("were detained by police"), its last word first
+	var ksArr [8]int
+	ks := ksArr[:0]
 	if isPassive(x.toks, h.i) {
-		for k := h.j; k < r[1] && k < h.j+6; k++ {
-			if x.toks[k].lw == "by" {
-				for m := k + 3; m > k; m-- {
-					if m < r[1] {
-						ks = append(ks, m)
-					}
+		if by := byAt(x, h, r); by >= 0 {
+			for m := by + 3; m > by; m-- {
+				if m < r[1] {
+					ks = append(ks, m)
 				}
-				break
 			}
 		}
 	} else {
-		// five words before the verb, a time expression's not counted
-		// ("Police in Kisumu on Tuesday detained")
-		for k, n := h.i-1, 0; k >= r[0] && n < 5; k-- {
-			if inExpr(x, k) {
-				continue
-			}
-			ks = append(ks, k)
-			n++
-		}
+		ks = wordsBefore(ks, x, h, r)
 	}
 	for _, k := range ks {
 		if found {
@@ -954,6 +944,32 @@ func (st *state) homeAgent(x *sent, h hit, cl [][2]int) string {
 		return st.home
 	}
 	return st.onlyCountry()
+}
+
+// wordsBefore appends to dst the five words before the verb of hit h in
+// its clause r, nearest first, a time expression's not counted ("Police
+// in Kisumu on Tuesday detained"): where a subject's head is looked for.
+func wordsBefore(dst []int, x *sent, h hit, r [2]int) []int {
+	for k, n := h.i-1, 0; k >= r[0] && n < 5; k-- {
+		if inExpr(x, k) {
+			continue
+		}
+		dst = append(dst, k)
+		n++
+	}
+	return dst
+}
+
+// byAt is the token of the "by" that opens a passive verb's agent within
+// six words after it in its clause r ("were detained on Monday by
+// police"), or -1.
+func byAt(x *sent, h hit, r [2]int) int {
+	for k := h.j; k < r[1] && k < h.j+6; k++ {
+		if x.toks[k].lw == "by" {
+			return k
+		}
+	}
+	return -1
 }
 
 // collectiveSectors are the Phoenix sectors of agents that are no state's
@@ -1027,22 +1043,13 @@ func crowdHead(x *sent, h hit, cl [][2]int) (int, string) {
 	var ksArr [8]int // at most five words before, four after "by": no allocation
 	ks := ksArr[:0]
 	if isPassive(x.toks, h.i) {
-		for k := h.j; k < r[1] && k < h.j+6; k++ {
-			if x.toks[k].lw == "by" {
-				for m := k + 1; m < r[1] && m <= k+4; m++ {
-					ks = append(ks, m)
-				}
-				break
+		if by := byAt(x, h, r); by >= 0 {
+			for m := by + 1; m < r[1] && m <= by+4; m++ {
+				ks = append(ks, m)
 			}
 		}
 	} else {
-		for k, n := h.i-1, 0; k >= r[0] && n < 5; k-- {
-			if inExpr(x, k) {
-				continue
-			}
-			ks = append(ks, k)
-			n++
-		}
+		ks = wordsBefore(ks, x, h, r)
 	}
 	head := -1
 	for _, k := range ks {
